@@ -1,0 +1,88 @@
+"""Check block roles on the development corpora: is article prose kept as body?
+
+    python benchmarks/evaluate_cleaning.py ../shared/data
+
+PolNeAR: the gold attribution spans (Source, Cue, Content) are article prose
+marked by annotators; we report the share of their characters that lie in
+`body` blocks, and the share of the corpus kept as body. BASIL: each article
+is its title plus its body paragraphs; we report the share of paragraphs that
+come out as body blocks and of titles found as headline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import research
+from research import datasets
+
+
+def body_mask(articles: pd.DataFrame, blocks: pd.DataFrame) -> dict[str, np.ndarray]:
+    masks = {a: np.zeros(len(t), dtype=bool) for a, t in zip(articles["article_id"], articles["text"])}
+    for block in blocks[blocks["role"] == "body"].itertuples():
+        masks[block.article_id][block.start:block.end] = True
+    return masks
+
+
+def polnear(folder: Path) -> dict:
+    articles = datasets.read_polnear(folder)
+    blocks = research.split_blocks(articles.drop(columns="headline"))
+    accounting = research.check_accounting(articles, blocks)
+    masks = body_mask(articles, blocks)
+    spans = datasets.read_polnear_attributions(folder)
+    inside = total = 0
+    for span in spans.itertuples():
+        text = articles.set_index("article_id").at[span.article_id, "text"]
+        chars = np.array([not c.isspace() for c in text[span.start:span.end]], dtype=bool)
+        inside += int((masks[span.article_id][span.start:span.end] & chars).sum())
+        total += int(chars.sum())
+    first_lines = articles["text"].str.strip().str.split(r"\r?\n").str[0].str.strip()
+    headlines = blocks[blocks["role"] == "headline"].set_index("article_id")["text"]
+    audit = research.cleaning_audit(articles, blocks)
+    return {
+        "corpus": "PolNeAR dev",
+        "articles": len(articles),
+        "partition exact": f"{int(accounting['ok'].sum())}/{len(articles)}",
+        "body share of characters": round(audit["body_chars"].sum() / audit["chars"].sum(), 3),
+        "gold attribution characters in body": round(inside / total, 4),
+        "first line found as headline": f"{int((headlines.reindex(articles['article_id']).values == first_lines.values).sum())}/{len(articles)}",
+    }
+
+
+def basil(folder: Path) -> dict:
+    articles = datasets.read_basil(folder)
+    blocks = research.split_blocks(articles.drop(columns="headline"))
+    accounting = research.check_accounting(articles, blocks)
+    body = set(zip(blocks.loc[blocks["role"] == "body", "article_id"], blocks.loc[blocks["role"] == "body", "text"]))
+    paragraphs = [(a, p.strip()) for a, t in zip(articles["article_id"], articles["text"])
+                  for p in t.split("\n\n")[1:] if p.strip()]
+    headlines = blocks[blocks["role"] == "headline"].set_index("article_id")["text"]
+    found = (headlines.reindex(articles["article_id"]).values == articles["headline"].str.strip().values).sum()
+    return {
+        "corpus": "BASIL dev",
+        "articles": len(articles),
+        "partition exact": f"{int(accounting['ok'].sum())}/{len(articles)}",
+        "paragraphs kept as body": round(sum(p in body for p in paragraphs) / len(paragraphs), 4),
+        "title found as headline": f"{int(found)}/{len(articles)}",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="folder holding polnear_dev/ and basil_dev/")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"{args.data}: not a folder", file=sys.stderr)
+        return 2
+    for row in (polnear(args.data / "polnear_dev"), basil(args.data / "basil_dev")):
+        print(pd.Series(row).to_string(), end="\n\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,433 @@
+"""Cleaning with an audit trail: split each article into blocks and give each a role.
+
+A block is one paragraph-level unit of the page: a line of the saved text, or a
+hard-wrapped paragraph spanning several lines, or (for a tag list glued to the
+first sentence) part of a line. Blocks partition the article: every
+non-whitespace character lies in exactly one block, and nothing is dropped
+silently, because every block keeps its `role` and the `reason` it got it.
+
+Roles (`ROLES`): body, headline, subheading, caption, metadata, boilerplate.
+
+How roles are decided (rules for news pages in general, not for one site):
+
+1. Patterns that identify a block on its own: share/navigation widgets, related
+   lists ("Don't miss", "Up next"), time-ago lines, comment and copyright
+   notices, tag lists (boilerplate); bylines, date lines, photo credits, contact
+   and contributor lines, author bios (metadata); photo captions with credits.
+2. Page context: a block followed by a photo credit is its caption; a short
+   link title that repeats earlier in the page is a related-story list.
+3. jusText-style prose detection (Pomikalek 2011): a block is prose when it
+   has at least 8 words, ends like a sentence and has a stop-word density of at
+   least 0.2. The article body is the span from the first to the last run of
+   two or more prose blocks; inside it short paragraphs are body and short
+   title-like lines are subheadings. Before it: headline, standfirst, byline
+   names; after it: page chrome.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from research.dates import has_date
+
+ROLES = ("body", "headline", "subheading", "caption", "metadata", "boilerplate")
+BLOCK_COLUMNS = ["article_id", "block_id", "start", "end", "role", "reason", "text"]
+
+HEADER_METADATA = {"byline", "publication date line", "date line"}
+MIN_PROSE_WORDS = 8
+MIN_STOPWORD_DENSITY = 0.2
+MAX_HEADING_WORDS = 20
+MAX_HEADLINE_WORDS = 25
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# A sentence ends in . ! ? … : ; or a closing quote, optionally followed by a
+# dash attribution ("... hell.” ― Sonya Herridge").
+SENTENCE_END = re.compile(
+    r"(?:[.!?…:;][\"”’')\]]*|[\"”])(?:\s*[―—–]\s*[A-Z][\w.' -]{1,40})?\.?$")
+# A line that carries on a sentence: it opens with a lower-case word (not an identifier).
+CONTINUATION = re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,.;:!?]|$)")
+QUOTE_CHARS = re.compile(r"[\"“”]")
+# A tag list glued before the text: at least four short items, each ending "/ ".
+TAG_PREFIX = re.compile(r"^(?:[^/\r\n|]{1,60}/ ){4,}")
+
+
+def _full(pattern: str) -> re.Pattern:
+    """A case-insensitive pattern that must match the whole block (trailing ':' allowed)."""
+    return re.compile(r"(?:" + pattern + r")\s*[:.!]?", re.IGNORECASE)
+
+
+def _anywhere(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# (role, reason, pattern, how): how is "full" (whole block) or "search" (anywhere,
+# only in blocks of at most `max_words` words).
+@dataclass(frozen=True)
+class Rule:
+    role: str
+    reason: str
+    pattern: re.Pattern
+    whole: bool = True
+    max_words: int = 40
+    prose: bool = True  # False: the rule never applies to a block that reads as prose
+
+
+RULES = [
+    Rule("boilerplate", "separator", re.compile(r"[\W_]+")),
+    Rule("boilerplate", "share widget", _full(
+        r"share|share (this|the) (article|story|page)|share on \w+|tweet|e-?mail|print|save|"
+        r"copy (the )?link|send this to a friend|facebook|twitter|x|linkedin|whatsapp|reddit|"
+        r"pinterest|flipboard|gift (this )?article")),
+    Rule("boilerplate", "navigation", _full(
+        r"search|menu|home|sections|skip to (main )?content|sign in|log ?in|sign up|subscribe( now)?|"
+        r"close|back to top|next|previous|more|advertisement|ad|sponsored( content)?|"
+        r"story continues below( advertisement)?|continue reading( below| the main story)?|"
+        r"click to (hide|show|expand)|scroll to continue")),
+    Rule("boilerplate", "read-more link", _full(
+        r"read (more|entire article|the full (article|story)|the rest( here)?|next|on|full story)|"
+        r"click (here )?to read more.*|click to read more and view comments|view comments|"
+        r"continue to article|see more")),
+    Rule("boilerplate", "related-content heading", _full(
+        r"related( topics| stories| articles| coverage| content| news| links)?|don'?t miss|up next|"
+        r"more (from|stories|news|on) ?.{0,40}|most (read|popular|viewed|shared|watched)|"
+        r"trending( now| stories)?|recommended( for you| stories)?|you (may|might) also like|"
+        r"latest( news| stories| videos)?|top stories|read next|what to read next|editor'?s picks|"
+        r"popular (now|stories)|in other news|further reading|also read|watch|listen")),
+    Rule("boilerplate", "time-ago line", _full(
+        r"(updated |posted |published )?(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|"
+        r"hours?|d|days?|w|weeks?|months?|y|yrs?|years?)\s+ago")),
+    Rule("boilerplate", "comment prompt", _full(
+        r"(\d+ )?comments?|leave a (comment|reply)|show comments|load more|join the (conversation|discussion)|"
+        r"add a comment")),
+    Rule("boilerplate", "comment policy", _anywhere(
+        r"comment policy|community (guidelines|standards)|comments (are|have been) (closed|disabled)"),
+        whole=False, max_words=30),
+    Rule("boilerplate", "javascript, cookie or audio notice", _anywhere(
+        r"\bjavascript\b|\bcookies?\b.{0,40}\b(policy|settings|consent|accept)|"
+        r"\baudio player\b|listen to this (article|story)|\bad ?blocker\b"),
+        whole=False, max_words=30),
+    Rule("boilerplate", "copyright notice", _anywhere(
+        r"^(copyright|©|\(c\) ?\d{4})|all rights reserved|reprint permission|"
+        r"may not be (published|broadcast|rewritten|redistributed)"), whole=False, max_words=40),
+    Rule("boilerplate", "newsletter prompt", _anywhere(
+        r"newsletter|sign up (for|to)|subscribe (to|for)|get (the|our) .{0,30}(in your inbox|alerts)"),
+        whole=False, max_words=20),
+    Rule("boilerplate", "tag list", _anywhere(
+        r"^(tags?|topics?|filed under|keywords?|categories)\s*:|"
+        r"^(?:[^/|\r\n]{1,60}[/|]\s*){3,}[^/|\r\n]{0,60}$"), whole=False, max_words=80, prose=False),
+    Rule("boilerplate", "embedded markup", _anywhere(r"^<[a-z][\w-]*(\s[^>]*)?/?>"), whole=False,
+         max_words=200),
+    Rule("boilerplate", "truncated teaser", _anywhere(r"[^\W_](\.\.\.|…)$"), whole=False,
+         max_words=80),
+    Rule("metadata", "byline", _anywhere(
+        r"^(by|written by|words by|story by|reporting by)\s+[A-Z]"), whole=False, max_words=40,
+         prose=False),
+    Rule("metadata", "publication date line", _anywhere(
+        r"^[-–—\s]*(published|updated|posted|last updated|first published|created)\b"),
+        whole=False, max_words=12, prose=False),
+    Rule("metadata", "time stamp", _full(r"\d{1,2}(:\d{2})?\s*[ap]\.?\s?m\.?(\s+[a-z]{2,4})?")),
+    Rule("metadata", "photo credit", _anywhere(
+        r"^(photo|photograph|image|picture|illustration|video|graphic)s?( credit)?\s*(by|:)|"
+        r"^credit\s*(:|\.\.\.|…)|"
+        r"\bvia (reuters|ap|afp|getty( images)?|epa|bloomberg|shutterstock|\w+)\b|"
+        r"^[^.!?]{0,60}\b(getty( images)?|shutterstock|afp|reuters|associated press|ap photo|epa|"
+        r"xinhua|yonhap|kcna|pool|handout)\b[^.!?]{0,30}(/|\||$)|"
+        r"^[^.!?]{0,40}/(getty|instagram|twitter|facebook|ap|afp|reuters|epa|pool)\b"),
+        whole=False, max_words=10),
+    Rule("metadata", "contact line", _anywhere(
+        r"can be reached at|\b(contact|email|e-mail|follow) (him|her|them|the (author|reporter|writer)) "
+        r"(on|at|via)\b|"
+        r"[\w.+-]+@[\w-]+\.[\w.]+"), whole=False, max_words=30),
+    Rule("metadata", "contributor or sourcing note", _anywhere(
+        r"contributed (reporting|to this (report|article|story))|"
+        r"based (in part )?on (wire|news agency|agency|news service)( service)? reports|"
+        r"^\W*(additional )?reporting (by|from)\b|\bediting by\b|^(compiled|written|edited) by\b|"
+        r"this (story|article|report) (was|has been) (originally )?(published|updated|corrected)|"
+        r"originally (published|appeared) (on|in|at)\b"), whole=False, max_words=40),
+    Rule("metadata", "chart or data source", _anywhere(r"^(source|sources|data|chart|graphic)s?:\s"),
+         whole=False, max_words=15, prose=False),
+    Rule("metadata", "author bio", _anywhere(
+        r"(?-i:\bMore about [A-Z])"), whole=False, max_words=80),
+    Rule("metadata", "correction note", _anywhere(
+        r"^corrections?:|^editor'?s note:|this (article|story) has been (revised|updated|corrected)|"
+        r"an earlier version of this (article|story)"), whole=False, max_words=80),
+    Rule("caption", "photo caption with credit", _anywhere(
+        r"\((ap|afp|reuters|getty|epa|pool|handout)[^)]{0,40}\)\s*$|\(AP File\)|"
+        r"\bcredit(\.\.\.|…|:)\s*\S|\bphotograph: |"
+        r"\([A-Z][\w.' -]{1,40}/(The |AP |Getty|Reuters|AFP|EPA)[^)]{0,40}\)\s*$|"
+        r"^(FILE|FILE PHOTO)\s*[-–—:]|\bin this (handout |file )?(photo|picture|image)\b|"
+        r"(?-i:\b(REUTERS|AFP|EPA|AP|XINHUA|ANADOLU|POOL)/[A-Z][\w.' -]{1,40}$)"),
+        whole=False, max_words=120),
+]
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    text: str
+    group: int
+    role: str | None = None
+    reason: str | None = None
+
+    def __post_init__(self) -> None:
+        words = WORD.findall(self.text)
+        self.n_words = len(words)
+        lowered = [w.lower().replace("’", "'") for w in words]
+        self.stop_density = (sum(w in ENGLISH_STOP_WORDS for w in lowered) / len(words)) if words else 0.0
+        self.terminal = bool(SENTENCE_END.search(self.text))
+        self.prose = (self.n_words >= MIN_PROSE_WORDS and self.terminal
+                      and self.stop_density >= MIN_STOPWORD_DENSITY)
+
+    def assign(self, role: str, reason: str) -> None:
+        self.role, self.reason = role, reason
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    return " ".join(text.split())
+
+
+def _is_wrapped(lines: list[tuple[int, int, str]]) -> bool:
+    """True when a group of lines is one hard-wrapped paragraph (fixed-width text).
+
+    Wrapped text fills each line to nearly the same width and breaks mostly
+    mid-sentence; page lines (headers, list items) vary in length or end in
+    full stops.
+    """
+    if len(lines) < 2:
+        return False
+    lengths = [len(text) for _, _, text in lines]
+    width = max(lengths)
+    if not 40 <= width <= 100:
+        return False
+    inner = lines[:-1]
+    if any(len(text) < 0.65 * width for _, _, text in inner):
+        return False
+    mid_sentence = sum(not SENTENCE_END.search(text) for _, _, text in inner)
+    continues = len(lines) >= 3 or any(text[:1].islower() for _, _, text in lines[1:])
+    joined = Block(lines[0][0], lines[-1][1], " ".join(text for _, _, text in lines), 0)
+    return mid_sentence >= len(inner) / 2 and continues and joined.stop_density >= MIN_STOPWORD_DENSITY
+
+
+def _join_continuations(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Join a line to the previous one when it continues a sentence the previous left open.
+
+    Text saved from web pages often breaks a paragraph at inline links
+    ("Donald Trump regularly" / "incites" / "political violence ...").
+    """
+    units: list[tuple[int, int]] = []
+    previous = ""
+    for start, end, text in lines:
+        if units and CONTINUATION.match(text) and not SENTENCE_END.search(previous):
+            units[-1] = (units[-1][0], end)
+        else:
+            units.append((start, end))
+        previous = text
+    return units
+
+
+def segment(text: str) -> list[Block]:
+    """Split raw article text into blocks with offsets (no roles yet)."""
+    groups: list[list[tuple[int, int, str]]] = [[]]
+    for match in LINE.finditer(text):
+        line = match.group().rstrip("\r\n")
+        stripped = line.strip()
+        if not stripped:
+            if groups[-1]:
+                groups.append([])
+            if match.end() >= len(text):
+                break
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        groups[-1].append((start, start + len(stripped), stripped))
+        if match.end() >= len(text):
+            break
+    blocks: list[Block] = []
+    for number, lines in enumerate(g for g in groups if g):
+        units = [(lines[0][0], lines[-1][1])] if _is_wrapped(lines) else _join_continuations(lines)
+        for start, end in units:
+            tags = TAG_PREFIX.match(text, start, end)
+            rest = tags and text[tags.end():end].strip()
+            if tags and rest and len(rest.split()) >= MIN_PROSE_WORDS:
+                cut = tags.end() - len(text[start:tags.end()]) + len(text[start:tags.end()].rstrip())
+                blocks.append(Block(start, cut, text[start:cut], number))
+                rest_start = tags.end() + (len(text[tags.end():end]) - len(text[tags.end():end].lstrip()))
+                blocks.append(Block(rest_start, end, text[rest_start:end], number))
+            else:
+                blocks.append(Block(start, end, text[start:end], number))
+    return blocks
+
+
+def _apply_rules(blocks: list[Block]) -> None:
+    for block in blocks:
+        for rule in RULES:
+            if block.n_words > rule.max_words:
+                continue
+            if rule.whole:
+                hit = rule.pattern.fullmatch(block.text)
+            else:
+                hit = rule.pattern.search(block.text)
+            if hit and (rule.prose or not block.prose):
+                block.assign(rule.role, rule.reason)
+                break
+        if block.role is None and has_date(block.text) and block.n_words <= 15 and not block.prose:
+            block.assign("metadata", "date line")
+
+
+def _apply_context(blocks: list[Block]) -> None:
+    n_groups = len({b.group for b in blocks})
+    for i, block in enumerate(blocks):
+        if block.role is not None:
+            continue
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (following is not None and following.reason == "photo credit"
+                and not QUOTE_CHARS.search(block.text) and block.n_words >= 4):
+            block.assign("caption", "followed by a photo credit")
+    # Image descriptions that share a blank-line group with a caption.
+    caption_groups = {b.group for b in blocks if b.role == "caption"}
+    if n_groups >= 3:
+        sizes = pd.Series([b.group for b in blocks]).value_counts()
+        for block in blocks:
+            if block.role is None and block.group in caption_groups and sizes[block.group] <= 3:
+                block.assign("caption", "image text grouped with a caption")
+    seen: set[str] = set()
+    for block in blocks:
+        key = _normalise(block.text)
+        if (key in seen and block.role is None and 3 <= block.n_words <= MAX_HEADLINE_WORDS
+                and (not block.terminal or _capitalised(block) >= 0.6)):
+            block.assign("boilerplate", "repeats an earlier block (link list)")
+        seen.add(key)
+
+
+def _capitalised(block: Block) -> float:
+    """Share of words that start with a capital letter (headlines are title-cased)."""
+    words = WORD.findall(block.text)
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def _title_like(block: Block) -> bool:
+    return 1 <= block.n_words <= MAX_HEADING_WORDS and not re.search(r"[.,;]$", block.text)
+
+
+def _names_only(block: Block) -> bool:
+    """A byline printed as bare names ("Eric Schmitt and David E. Sanger")."""
+    words = WORD.findall(block.text)
+    if not 2 <= len(words) <= 8 or block.terminal:
+        return False
+    return all(w[0].isupper() or w.lower() == "and" for w in words) and block.stop_density <= 0.2
+
+
+def _find_headline(blocks: list[Block], headline: str | None, limit: int) -> int | None:
+    if headline:
+        wanted = _normalise(headline)
+        for i, block in enumerate(blocks):
+            if block.role in (None, "boilerplate") and _normalise(block.text) == wanted:
+                return i
+    first_free = True
+    for i, block in enumerate(blocks[:limit]):
+        if block.role is not None:
+            continue
+        if 2 <= block.n_words <= MAX_HEADLINE_WORDS:
+            if first_free or not block.terminal or _capitalised(block) >= 0.6:
+                return i
+        first_free = False
+    return None
+
+
+def _main_runs(blocks: list[Block], after: int = -1) -> list[tuple[int, int]]:
+    """The article body's runs: consecutive unassigned blocks holding two or more prose blocks.
+
+    Falls back to the single run with the most prose words for a one-paragraph article.
+    """
+    runs, first = [], None
+    for i, block in enumerate(blocks + [Block(0, 0, "", -1, role="end")]):
+        if block.role is None and i > after:
+            first = i if first is None else first
+        elif first is not None:
+            runs.append((first, i - 1))
+            first = None
+    main = [r for r in runs if sum(b.prose for b in blocks[r[0]:r[1] + 1]) >= 2]
+    if main:
+        return main
+    scored = [(sum(b.n_words for b in blocks[r[0]:r[1] + 1] if b.prose), r) for r in runs]
+    scored = [item for item in scored if item[0] > 0]
+    return [max(scored, key=lambda item: (item[0], -item[1][0]))[1]] if scored else []
+
+
+def classify(blocks: list[Block], headline: str | None = None) -> list[Block]:
+    """Give every block a role and a reason (see the module docstring)."""
+    _apply_rules(blocks)
+    _apply_context(blocks)
+    main = _main_runs(blocks)
+    # The headline sits above the body or among its first blocks (a summary may precede it).
+    first_prose = next((i for i in range(main[0][0], main[0][1] + 1) if blocks[i].prose),
+                       main[0][0]) if main else len(blocks)
+    head = _find_headline(blocks, headline, limit=first_prose + 3)
+    if head is not None:
+        manifest = headline is not None and _normalise(headline) == _normalise(blocks[head].text)
+        blocks[head].assign("headline", "manifest headline" if manifest else "first title-like line")
+        main = _main_runs(blocks, after=head)
+    body_start = main[0][0] if main else len(blocks)
+    body_end = main[-1][1] if main else -1
+    # The body begins with the first sentence after the headline and the header's
+    # byline and date lines, even when that first paragraph stands alone (a quote
+    # followed by a photo credit); prose above them is a standfirst.
+    header_end = max([head if head is not None else -1] + [
+        i for i in range(body_start) if blocks[i].reason in HEADER_METADATA or _names_only(blocks[i])])
+    body_start = next((i for i in range(header_end + 1, body_start)
+                       if blocks[i].role is None and blocks[i].terminal), body_start)
+    for i, block in enumerate(blocks):
+        if block.role is not None:
+            continue
+        following = next((b for b in blocks[i + 1:] if b.role != "boilerplate"), None)
+        if i < body_start:
+            if block.prose:
+                block.assign("subheading", "standfirst before the body")
+            elif _names_only(block):
+                block.assign("metadata", "byline (names only)")
+            elif _title_like(block) and block.n_words >= 3:
+                block.assign("subheading", "title-like line in page header")
+            else:
+                block.assign("boilerplate", "short line in page header")
+        elif i > body_end:
+            block.assign("boilerplate", "after the end of the article")
+        elif block.prose:
+            block.assign("body", "prose paragraph")
+        elif block.n_words <= 8 and block.text.upper() == block.text and re.search("[A-Z]", block.text):
+            block.assign("subheading", "all-caps heading inside the body")
+        elif _title_like(block) and not block.terminal and following is not None and (
+                following.role in (None, "body") or following.prose):
+            block.assign("subheading", "heading inside the body")
+        elif block.terminal or (block.n_words >= 4 and block.stop_density >= 0.3):
+            block.assign("body", "short paragraph inside the body")
+        else:
+            block.assign("boilerplate", "short non-prose line inside the body")
+    return blocks
+
+
+def split_blocks(articles: pd.DataFrame) -> pd.DataFrame:
+    """Split articles into role-labelled blocks.
+
+    Takes the articles table (`article_id`, `text`, optional `headline`) and
+    returns one row per block: `article_id`, `block_id` ("<article_id>:b007"),
+    `start`, `end` (offsets into the article's `text`, so
+    `text == article_text[start:end]`), `role` (one of `ROLES`), `reason` (why
+    that role, short text) and `text`. Blocks partition every article's
+    non-whitespace characters.
+    """
+    rows = []
+    for article in articles.itertuples(index=False):
+        headline = getattr(article, "headline", None)
+        headline = headline if isinstance(headline, str) and headline.strip() else None
+        for number, block in enumerate(classify(segment(article.text), headline)):
+            rows.append((article.article_id, f"{article.article_id}:b{number:03d}", block.start,
+                         block.end, block.role, block.reason, block.text))
+    return pd.DataFrame(rows, columns=BLOCK_COLUMNS).astype({"start": "int64", "end": "int64"})

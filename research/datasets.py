@@ -1,0 +1,143 @@
+"""Readers for the annotated development corpora (BASIL, PolNeAR, MSRP, Timeline17).
+
+They are used for evaluation only: every reader takes the corpus folder as an
+argument (nothing is bundled) and returns DataFrames shaped like the package's
+own tables, so the analyses run on them unchanged. Folder layouts are those
+described in the data README of the development corpora.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from research.errors import CorpusError
+
+
+def _require(path: Path) -> Path:
+    if not path.exists():
+        raise CorpusError(f"{path}: not found")
+    return path
+
+
+def read_basil(folder: str | Path) -> pd.DataFrame:
+    """BASIL articles (Fan et al. 2019) as an articles table.
+
+    Columns: `article_id` ("<triplet>_<k>"), `path`, `outlet` (fox, nyt, hpo),
+    `headline`, `published`, `event` (the triplet id: one event told by three
+    outlets), `text` (headline, blank line, then the body paragraphs separated by
+    blank lines, each paragraph its sentences joined by spaces).
+    """
+    root = _require(Path(folder))
+    rows = []
+    for file in sorted(root.glob("articles/*/*.json")):
+        record = json.loads(file.read_text(encoding="utf-8"))
+        paragraphs = record["body-paragraphs"]
+        if isinstance(paragraphs, str):
+            paragraphs = ast.literal_eval(paragraphs)
+        body = "\n\n".join(" ".join(s.strip() for s in sentences) for sentences in paragraphs)
+        rows.append({
+            "article_id": file.stem,
+            "path": file.relative_to(root).as_posix(),
+            "outlet": record.get("source", "").lower(),
+            "headline": record.get("title", ""),
+            "published": record.get("date", ""),
+            "event": record.get("triplet-uuid", ""),
+            "text": f"{record.get('title', '').strip()}\n\n{body}",
+        })
+    if not rows:
+        raise CorpusError(f"{root}: no BASIL articles under articles/<year>/")
+    return pd.DataFrame(rows)
+
+
+def read_polnear(folder: str | Path, split: str = "dev") -> pd.DataFrame:
+    """PolNeAR raw articles (Newell et al. 2018) with `metadata.tsv` joined.
+
+    Columns: `article_id` (file stem), `path`, `outlet` (publisher),
+    `headline` (title), `published`, `wire`, `text`.
+    """
+    root = _require(Path(folder))
+    metadata = pd.read_csv(root / "metadata.tsv", sep="\t", dtype=str, keep_default_na=False)
+    metadata = metadata.drop_duplicates("filename").set_index("filename")
+    rows = []
+    for file in sorted((root / split / "text").glob("*.txt")):
+        entry = metadata.loc[file.stem] if file.stem in metadata.index else {}
+        rows.append({
+            "article_id": file.stem,
+            "path": file.relative_to(root).as_posix(),
+            "outlet": entry.get("publisher", ""),
+            "headline": entry.get("title", ""),
+            "published": entry.get("publication_date", ""),
+            "wire": entry.get("wire", ""),
+            "text": file.read_bytes().decode("utf-8"),
+        })
+    return pd.DataFrame(rows)
+
+
+def read_polnear_attributions(folder: str | Path, split: str = "dev") -> pd.DataFrame:
+    """Gold attribution spans of PolNeAR (BRAT standoff files).
+
+    One row per span: `article_id`, `annotator`, `attribution` (the event id,
+    e.g. "E1"), `kind` (Source, Cue or Content), `start`, `end`, `text`.
+    Discontinuous spans ("12 20;25 30") give one row per fragment.
+    """
+    root = _require(Path(folder))
+    rows = []
+    for file in sorted((root / split / "attributions").glob("*.ann")):
+        article_id, annotator = file.stem.rsplit("_", 1)
+        spans, events = {}, []
+        for line in file.read_text(encoding="utf-8").splitlines():
+            fields = line.split("\t")
+            if line.startswith("T") and len(fields) >= 2:
+                kind, _, offsets = fields[1].partition(" ")
+                spans[fields[0]] = (kind, [tuple(map(int, part.split())) for part in offsets.split(";")])
+            elif line.startswith("E") and len(fields) >= 2:
+                events.append((fields[0], fields[1].split()))
+        for event_id, arguments in events:
+            for argument in arguments[1:]:
+                role, _, span_id = argument.partition(":")
+                kind, fragments = spans.get(span_id, (None, []))
+                for start, end in fragments:
+                    rows.append((article_id, annotator, event_id, role.rstrip("0123456789"), start, end))
+    table = pd.DataFrame(rows, columns=["article_id", "annotator", "attribution", "kind", "start", "end"])
+    texts = read_polnear(root, split).set_index("article_id")["text"]
+    table["text"] = [texts[a][s:e] if a in texts.index else "" for a, s, e in
+                     zip(table["article_id"], table["start"], table["end"])]
+    return table
+
+
+def read_msrp(path: str | Path) -> pd.DataFrame:
+    """MSR Paraphrase Corpus pairs: `label` (1 = paraphrase), `id_a`, `id_b`, `text_a`, `text_b`.
+
+    `path` is the tab-separated file or the folder holding `msr_paraphrase_train.txt`.
+    """
+    path = _require(Path(path))
+    if path.is_dir():
+        path = path / "msr_paraphrase_train.txt"
+    table = pd.read_csv(path, sep="\t", header=None, quoting=csv.QUOTE_NONE, encoding="utf-8-sig",
+                        dtype=str, names=["label", "id_a", "id_b", "text_a", "text_b"])
+    return table.astype({"label": "int64"})
+
+
+def read_timeline17(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Timeline17 H1N1 coverage: (articles, timelines).
+
+    Articles: `article_id` ("<outlet>_<uid>"), `outlet`, `published` (the
+    document creation time), `text` (tokenised as distributed). Timelines:
+    `outlet`, `date`, `text`, one row per dated entry of the outlet's own timeline.
+    """
+    root = _require(Path(folder))
+    articles, timelines = [], []
+    for sub in sorted(p for p in root.iterdir() if p.is_dir()):
+        outlet = sub.name.split("_", 1)[-1]
+        for record in json.loads((sub / "articles.json").read_text(encoding="utf-8")):
+            articles.append({"article_id": f"{outlet}_{record['uid']}", "outlet": outlet,
+                             "published": record.get("dct", ""), "text": record["text"]})
+        for file in sorted(sub.glob("*.timeline.json")):
+            for entry in json.loads(file.read_text(encoding="utf-8")):
+                timelines.append({"outlet": outlet, "date": entry["date"], "text": entry["text"].strip()})
+    return pd.DataFrame(articles), pd.DataFrame(timelines)

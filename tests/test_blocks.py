@@ -1,0 +1,270 @@
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import research
+from research.blocks import segment
+
+from conftest import body_of
+
+AP, CNBC, NEWSLOOKS, NYT, WT = (
+    "000_a8a464420afca919", "001_82a9f5469afd3e09", "002_1f373224d5a43559",
+    "003_3f227e4f0a2d6f9d", "004_6b509e299142eab2")
+
+
+def roles_of(text, headline=None):
+    articles = pd.DataFrame({"article_id": ["x"], "headline": [headline or ""], "text": [text]})
+    blocks = research.split_blocks(articles)
+    research.assert_accounted(articles, blocks)
+    return blocks
+
+
+def role(blocks, needle):
+    found = blocks[blocks["text"].str.contains(needle, regex=False)]
+    assert len(found) == 1, f"{needle!r} found in {len(found)} blocks"
+    return found.iloc[0]["role"]
+
+
+# --- the seeds -------------------------------------------------------------------------------
+
+def test_seed_blocks_partition_every_character(seed_articles, seed_blocks):
+    table = research.check_accounting(seed_articles, seed_blocks)
+    assert table["ok"].all()
+    assert (table["in_one_block"] == table["nonspace_chars"]).all()
+
+
+def test_every_seed_prose_paragraph_is_body(seed_blocks):
+    # First and last paragraphs of each article's prose, read off the pages.
+    expected = {
+        AP: ("SEOUL, South Korea — The U.S. defense secretary", "Following a meeting in London"),
+        CNBC: ("North Korea\xa0has sent troops to\xa0Russia", 'The first troops could likely be a "trial run,"'),
+        NEWSLOOKS: ("- U.S. Defense Secretary Lloyd Austin confirmed", "As tensions escalate"),
+        NYT: ("Secretary of Defense Lloyd J. Austin III", "There was no immediate comment from the Kremlin."),
+        WT: ("Defense Secretary Lloyd Austin on Wednesday", "“Now he’s making a move to get more people."),
+    }
+    for article_id, (first, last) in expected.items():
+        body = body_of(seed_blocks, article_id)
+        assert body[0].startswith(first) and body[-1].startswith(last)
+    # short paragraphs inside the body stay body
+    assert '"The escalation has already happened."' in body_of(seed_blocks, CNBC)
+    assert "The U.S. had not previously formally confirmed North Korea’s reported troop dispatch." in body_of(seed_blocks, AP)
+    assert [len(body_of(seed_blocks, a)) for a in expected] == [22, 38, 18, 6, 18]
+
+
+@pytest.mark.parametrize("chrome", [
+    "DON'T MISS", "UP NEXT", "RELATED TOPICS:", "39 mins ago", "Share", "Search", "Send this to a friend",
+    "Getting your Trinity Audio player ready...", "Please ensure Javascript is enabled",
+    "Fresno State Generates $1B in Economic Activity: Study", "A million-dollar grant from a giant",
+    "Read Entire Article", "Truth", "Click to Hide", "Please read our comment policy",
+    "Copyright © 2024 The Washington Times", "North Korean troops in Russia/ Lloyd Austin/",
+    "KCNA | Via Reuters", "Eric Schmitt is a national security correspondent", "More about David E. Sanger",
+    "Mike Glenn can be reached at", "This story is based in part on wire service reports.",
+    "Anatoly Kurmanaev contributed reporting", "Published 2 days ago on", "By CNBC (U.S.)",
+    "A 19-year-old Hanford resident", "Phil Lesh, of The Grateful Dead",
+])
+def test_no_seed_chrome_is_body(seed_blocks, chrome):
+    hits = seed_blocks[seed_blocks["text"].str.contains(chrome, regex=False)]
+    assert len(hits) > 0
+    assert not (hits["role"] == "body").any(), hits[["article_id", "role", "text"]]
+
+
+def test_seed_roles_for_header_captions_and_headings(seed_blocks):
+    by_text = dict(zip(seed_blocks["text"], seed_blocks["role"]))
+    assert by_text["North Korean troops have been sent to Russia, U.S. confirms"] == "headline"
+    assert by_text["Eric SchmittDavid E. Sanger"] == "metadata"
+    assert by_text["Oct. 23, 2024, 6:55 a.m. ET"] == "metadata"
+    assert by_text["What the soldiers are doing is “left to be seen,” the U.S. defense secretary said."] == "subheading"
+    assert by_text["Satellite images and facial recognition"] == "subheading"
+    assert by_text["South Korean Intelligence Reports on North Korean Troop Movements"] == "subheading"
+    putin = "Russia's President Vladimir Putin and North Korea's leader Kim Jong Un attend a state reception in Pyongyang, North Korea June 19, 2024."
+    assert by_text[putin] == "caption"  # a caption that reads like a sentence, followed by its credit
+    tags = [t for t in by_text if t.startswith("North Korean troops in Russia/")][0]
+    assert by_text[tags] == "boilerplate" and tags.endswith("Morning Edition/")
+
+
+def test_manifest_headline_is_used(seed_blocks):
+    reasons = seed_blocks[seed_blocks["role"] == "headline"]["reason"]
+    assert (reasons == "manifest headline").all() and len(reasons) == 4  # the Washington Times page has none
+
+
+# --- constructed pages in the shapes real sites use ------------------------------------------
+
+NEWS_PAGE = """Skip to main content
+Menu
+World
+Storm Floods Coastal Towns as Rivers Burst Their Banks
+By Jane Doe and Sam Roe, Reuters
+Updated 5:12 p.m. EDT, Tue March 5, 2024
+Share
+Tweet
+Email
+Residents wade through flood water in Porto Alegre, Brazil, on March 5, 2024. REUTERS/Diego Vara
+LISBON, March 5 (Reuters) - Floods swept through coastal towns on Tuesday after three days of rain, forcing thousands of people from their homes, officials said.
+The civil protection agency said 2,300 people had been evacuated and that rivers were still rising in the north.
+"We have never seen water this high," said Maria Silva, 61, who runs a bakery in the town centre.
+Advertisement
+Rescue efforts
+Firefighters used boats to reach residents trapped on upper floors, the agency said in a statement.
+The government will meet on Wednesday to declare a state of emergency, the prime minister told reporters.
+Reporting by Jane Doe; Editing by Sam Roe
+Our Standards: The Thomson Reuters Trust Principles.
+Read more
+Most Read
+1 hour ago
+Markets slide as oil jumps
+2 hours ago
+Election: polls open in the capital
+Tags: floods, weather, Portugal
+© 2024 Reuters. All rights reserved.
+"""
+
+
+def test_constructed_news_page_roles():
+    blocks = roles_of(NEWS_PAGE)
+    assert role(blocks, "Storm Floods Coastal Towns") == "headline"
+    assert role(blocks, "By Jane Doe and Sam Roe") == "metadata"
+    assert role(blocks, "Updated 5:12 p.m. EDT") == "metadata"
+    assert role(blocks, "Residents wade through flood water") in {"caption", "metadata"}
+    for prose in ("LISBON, March 5", "The civil protection agency", '"We have never seen',
+                  "Firefighters used boats", "The government will meet"):
+        assert role(blocks, prose) == "body", prose
+    assert role(blocks, "Rescue efforts") == "subheading"
+    for chrome in ("Skip to main content", "Menu", "Share", "Tweet", "Email", "Advertisement",
+                   "Read more", "Most Read", "1 hour ago", "Markets slide as oil jumps",
+                   "Tags: floods", "© 2024 Reuters"):
+        assert role(blocks, chrome) == "boilerplate", chrome
+    assert role(blocks, "Reporting by Jane Doe") == "metadata"
+
+
+def test_page_that_is_all_boilerplate_has_no_body():
+    page = "Home\nNews\nSport\nSign in\nSubscribe now\n3 hours ago\nRead more\nShare\n© 2024 Example Media\n"
+    blocks = roles_of(page)
+    assert not (blocks["role"] == "body").any()
+    assert set(blocks["role"]) <= {"boilerplate", "metadata"}
+
+
+def test_crlf_page_gets_the_same_roles_as_lf():
+    lf = roles_of(NEWS_PAGE)
+    crlf = roles_of(NEWS_PAGE.replace("\n", "\r\n"))
+    cr = roles_of(NEWS_PAGE.replace("\n", "\r"))
+    assert list(lf["role"]) == list(crlf["role"]) == list(cr["role"])
+    assert list(lf["text"]) == list(crlf["text"])
+
+
+def test_caption_that_reads_like_a_sentence_before_a_credit():
+    page = ("Talks Resume in Geneva\n\n"
+            "The two delegations met for six hours on Monday, a diplomat said after the session ended.\n\n"
+            "Negotiators from both sides shake hands before the talks at the United Nations office in Geneva.\n\n"
+            "Denis Balibouse | Via Reuters\n\n"
+            "A second round is expected next week, the diplomat added, speaking on condition of anonymity.\n\n"
+            "\u201cWe are closer than we were,\u201d the envoy told reporters before leaving the building.\n")
+    blocks = roles_of(page)
+    assert role(blocks, "Negotiators from both sides") == "caption"
+    assert role(blocks, "Denis Balibouse") == "metadata"
+    assert role(blocks, "A second round") == "body"
+
+
+def test_quote_before_a_credit_stays_body():
+    page = ("Voters Speak Out\n\n"
+            "\u201cWe need better schools and safer streets in this town,\u201d one reader wrote to us.\n\n"
+            "Getty/Instagram.\n\n"
+            "\u201cThe debate told me nothing I did not already know about the two of them.\u201d \u2015 Ana Ruiz\n\n"
+            "\u201cI will vote, but I am not excited about it at all this year.\u201d \u2015 Tom Lee\n")
+    blocks = roles_of(page)
+    assert role(blocks, "We need better schools") == "body"
+    assert role(blocks, "Ana Ruiz") == "body"
+    assert role(blocks, "Getty/Instagram.") == "metadata"
+
+
+def test_headings_inside_the_body():
+    page = ("Budget Passes After Long Night\n\n"
+            "Lawmakers approved the budget early on Friday after a debate that lasted through the night.\n\n"
+            "What changes for schools\n\n"
+            "Schools will receive an extra 4 percent, the finance minister said in a statement.\n\n"
+            "TAX CUTS\n\n"
+            "Income tax falls by one point for the lowest band, according to the published text.\n")
+    blocks = roles_of(page)
+    assert role(blocks, "What changes for schools") == "subheading"
+    assert role(blocks, "TAX CUTS") == "subheading"
+    assert (blocks["role"] == "body").sum() == 3
+
+
+def test_hard_wrapped_paragraphs_become_one_block_each():
+    paragraph = ("The committee said on Thursday that it would publish its findings next month, after\n"
+                 "hearing from more than forty witnesses over the course of the summer, and that the\n"
+                 "report would include recommendations for the ministry and for local councils alike.")
+    page = "Committee to Publish Findings\n\n" + paragraph + "\n\n" + paragraph.replace("Thursday", "Friday") + "\n"
+    blocks = roles_of(page)
+    body = blocks[blocks["role"] == "body"]
+    assert len(body) == 2 and body.iloc[0]["text"] == paragraph
+
+
+def test_lines_broken_at_links_are_rejoined():
+    page = ("Editor’s note: The mayor regularly\nignores\ncouncil rulings and has\nrepeatedly refused to meet the press.\n")
+    blocks = segment(page)
+    assert [b.text for b in blocks] == [page.strip()]
+
+
+def test_header_lines_are_not_joined():
+    page = "Breaking News Headline Here\ngvw_wire_news\nBy Staff\nPublished 2 days ago on\nOctober 23, 2024\n"
+    assert len(segment(page)) == 5
+
+
+# --- property: the partition holds on generated pages ----------------------------------------
+
+LINES = st.sampled_from([
+    "Share", "2 hours ago", "DON'T MISS", "Officials said the talks would resume on Monday in Geneva.",
+    "He said: “We will see.”", "Tags: a, b", "a/ b/ c/ d/ The rest of the sentence goes on here today.",
+    "By Jane Doe | Created at 2024-10-23 13:35:02", "caption text (AP Photo/John Smith)",
+    "lower case continuation line", "   indented line with spaces   ", "\u00a0non-breaking\u00a0space line",
+    "Ünïcödé — “quotes” and ‘more’…", "___", "x", "",
+])
+ENDINGS = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " \n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(LINES, ENDINGS), max_size=25), st.text(max_size=40))
+def test_blocks_partition_generated_pages(lines, noise):
+    text = "".join(line + ending for line, ending in lines) + noise
+    articles = pd.DataFrame({"article_id": ["g"], "text": [text]})
+    blocks = research.split_blocks(articles)
+    table = research.check_accounting(articles, blocks, research.split_passages(blocks))
+    assert table["ok"].all(), (text, table.to_dict("records"))
+    assert set(blocks["role"]) <= set(research.ROLES)
+    assert blocks["reason"].map(bool).all()
+
+
+# --- development corpora ----------------------------------------------------------------------
+
+def test_polnear_prose_is_kept_and_page_remnants_are_not(data_dir):
+    from research import datasets
+
+    articles = datasets.read_polnear(data_dir / "polnear_dev")
+    blocks = research.split_blocks(articles.drop(columns="headline"))
+    assert research.check_accounting(articles, blocks)["ok"].all()
+    remnants = blocks[blocks["text"].str.fullmatch(r"Read the rest here\.|_+\.?")]
+    assert len(remnants) > 10 and not (remnants["role"] == "body").any()
+    # gold attribution spans mark article prose: nearly all of their characters are body
+    spans = datasets.read_polnear_attributions(data_dir / "polnear_dev")
+    body = blocks[blocks["role"] == "body"]
+    covered = {a: [] for a in articles["article_id"]}
+    for b in body.itertuples():
+        covered[b.article_id].append((b.start, b.end))
+    inside = sum(any(s <= span.start and span.end <= e for s, e in covered[span.article_id])
+                 for span in spans.itertuples())
+    assert inside / len(spans) > 0.97
+
+
+def test_basil_paragraphs_are_body(data_dir):
+    from research import datasets
+
+    articles = datasets.read_basil(data_dir / "basil_dev")
+    blocks = research.split_blocks(articles.drop(columns="headline"))
+    body = set(blocks.loc[blocks["role"] == "body", "text"])
+    paragraphs = [p.strip() for t in articles["text"] for p in t.split("\n\n")[1:] if p.strip()]
+    assert sum(p in body for p in paragraphs) / len(paragraphs) > 0.99
+    headlines = blocks[blocks["role"] == "headline"].set_index("article_id")["text"]
+    assert (headlines.reindex(articles["article_id"]).values == articles["headline"].str.strip().values).all()

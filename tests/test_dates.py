@@ -1,0 +1,28 @@
+import pytest
+
+from research.dates import find_page_date, has_date
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Oct. 23, 2024, 6:55 a.m. ET", "2024-10-23T06:55:00-04:00"),  # EDT in October
+        ("Jan. 5, 2024, 6:55 p.m. ET", "2024-01-05T18:55:00-05:00"),  # EST in January
+        ("- The Washington Times - Wednesday, October 23, 2024", "2024-10-23"),
+        ("October 23, 2024", "2024-10-23"),
+        ("Published 23 October 2024", "2024-10-23"),
+        ("By CNBC (U.S.) | Created at 2024-10-23 13:35:02 | Updated at 2024-10-23 15:19:47", "2024-10-23T13:35:02"),
+        ("2024-10-23T13:35:02Z", "2024-10-23T13:35:02+00:00"),
+        ("Sept. 3, 2016 at 12:30 p.m. GMT", "2016-09-03T12:30:00+00:00"),
+        ("Updated 12 a.m. on March 1st, 2020", "2020-03-01"),
+    ],
+)
+def test_page_dates(line, expected):
+    assert find_page_date(line) == expected
+
+
+def test_no_date_and_impossible_dates():
+    assert find_page_date("Published 2 days ago on") is None
+    assert find_page_date("February 30, 2024") is None
+    assert not has_date("3,000 North Korean troops")
+    assert has_date("in June 19, 2024 photos")
