@@ -9,24 +9,64 @@ and whether the body blocks' characters are all inside passages.
 
 from __future__ import annotations
 
-import numpy as np
+import re
+
 import pandas as pd
 
 ACCOUNTING_COLUMNS = ["article_id", "nonspace_chars", "in_one_block", "in_several_blocks",
                       "in_no_block", "offsets_match", "body_chars", "body_chars_in_passages", "ok"]
 
 
-def _nonspace_mask(text: str) -> np.ndarray:
-    return np.fromiter((not ch.isspace() for ch in text), dtype=bool, count=len(text))
+WHITESPACE = re.compile(r"\s+")
 
 
-def _coverage(length: int, spans) -> np.ndarray:
-    """How many spans cover each character position."""
-    counts = np.zeros(length + 1, dtype=np.int64)
-    for start, end in spans:
-        counts[start] += 1
-        counts[end] -= 1
-    return np.cumsum(counts)[:length]
+def _nonspace(text: str, start: int = 0, end: int | None = None) -> int:
+    """Number of non-whitespace characters of text[start:end]."""
+    piece = text[start:end]
+    return len(WHITESPACE.sub("", piece))
+
+
+def _union(spans) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) spans."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _layers(text: str, spans) -> tuple[int, int]:
+    """(non-whitespace characters covered by no span, covered by two or more spans)."""
+    uncovered = several = 0
+    reach = 0  # end of the text covered so far
+    counted = 0  # end of the region already counted as covered twice
+    for start, end in sorted(spans):
+        if start > reach:
+            uncovered += _nonspace(text, reach, start)
+        else:
+            low = max(start, counted)
+            high = min(end, reach)
+            if high > low:
+                several += _nonspace(text, low, high)
+                counted = high
+        reach = max(reach, end)
+    return uncovered + _nonspace(text, reach), several
+
+
+def _covered(text: str, spans, cover) -> int:
+    """Non-whitespace characters of `spans` that lie inside the union of `cover`."""
+    cover = _union(cover)
+    total, j = 0, 0
+    for start, end in _union(spans):
+        while j < len(cover) and cover[j][1] <= start:
+            j += 1
+        k = j
+        while k < len(cover) and cover[k][0] < end:
+            total += _nonspace(text, max(start, cover[k][0]), min(end, cover[k][1]))
+            k += 1
+    return total
 
 
 def check_accounting(articles: pd.DataFrame, blocks: pd.DataFrame,
@@ -35,7 +75,8 @@ def check_accounting(articles: pd.DataFrame, blocks: pd.DataFrame,
 
     `ok` is True when every non-whitespace character is in exactly one block,
     all offsets match the raw text and (when `passages` is given) every body
-    character is in a passage.
+    character is in a passage. Works on spans, so memory stays proportional
+    to the number of blocks, not to the length of the text.
     """
     rows = []
     blocks_by_article = dict(tuple(blocks.groupby("article_id", sort=False)))
@@ -43,29 +84,30 @@ def check_accounting(articles: pd.DataFrame, blocks: pd.DataFrame,
     for article in articles.itertuples(index=False):
         text = article.text
         mine = blocks_by_article.get(article.article_id, blocks.iloc[:0])
-        nonspace = _nonspace_mask(text)
-        counts = _coverage(len(text), zip(mine["start"], mine["end"]))
+        spans = list(zip(mine["start"], mine["end"]))
         spans_ok = all(text[s:e] == t for s, e, t in zip(mine["start"], mine["end"], mine["text"]))
+        in_none, in_several = _layers(text, spans)
+        nonspace = _nonspace(text)
         body = mine[mine["role"] == "body"]
-        body_mask = (_coverage(len(text), zip(body["start"], body["end"])) > 0) & nonspace
+        body_spans = list(zip(body["start"], body["end"]))
+        body_chars = _covered(text, body_spans, body_spans)
         if passages is not None:
             found = passages_by_article.get(article.article_id, passages.iloc[:0])
             spans_ok &= all(text[s:e] == t for s, e, t in zip(found["start"], found["end"], found["text"]))
-            in_passages = int((body_mask & (_coverage(len(text), zip(found["start"], found["end"])) > 0)).sum())
+            in_passages = _covered(text, body_spans, zip(found["start"], found["end"]))
         else:
-            in_passages = int(body_mask.sum())
+            in_passages = body_chars
         row = {
             "article_id": article.article_id,
-            "nonspace_chars": int(nonspace.sum()),
-            "in_one_block": int((nonspace & (counts == 1)).sum()),
-            "in_several_blocks": int((nonspace & (counts > 1)).sum()),
-            "in_no_block": int((nonspace & (counts == 0)).sum()),
+            "nonspace_chars": nonspace,
+            "in_one_block": nonspace - in_none - in_several,
+            "in_several_blocks": in_several,
+            "in_no_block": in_none,
             "offsets_match": bool(spans_ok),
-            "body_chars": int(body_mask.sum()),
+            "body_chars": body_chars,
             "body_chars_in_passages": in_passages,
         }
-        row["ok"] = (row["in_one_block"] == row["nonspace_chars"] and spans_ok
-                     and in_passages == row["body_chars"])
+        row["ok"] = in_none == 0 and in_several == 0 and spans_ok and in_passages == body_chars
         rows.append(row)
     return pd.DataFrame(rows, columns=ACCOUNTING_COLUMNS)
 

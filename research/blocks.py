@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -167,7 +167,7 @@ RULES = [
 ]
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     start: int
     end: int
@@ -175,6 +175,10 @@ class Block:
     group: int
     role: str | None = None
     reason: str | None = None
+    n_words: int = field(init=False)
+    stop_density: float = field(init=False)
+    terminal: bool = field(init=False)
+    prose: bool = field(init=False)
 
     def __post_init__(self) -> None:
         words = WORD.findall(self.text)
@@ -362,6 +366,17 @@ def _main_runs(blocks: list[Block], after: int = -1) -> list[tuple[int, int]]:
     return [max(scored, key=lambda item: (item[0], -item[1][0]))[1]] if scored else []
 
 
+def _next_non_boilerplate(blocks: list[Block]) -> list[Block | None]:
+    """For each block, the next block after it that is not (yet) boilerplate."""
+    result: list[Block | None] = [None] * len(blocks)
+    following = None
+    for i in range(len(blocks) - 1, -1, -1):
+        result[i] = following
+        if blocks[i].role != "boilerplate":
+            following = blocks[i]
+    return result
+
+
 def classify(blocks: list[Block], headline: str | None = None) -> list[Block]:
     """Give every block a role and a reason (see the module docstring)."""
     _apply_rules(blocks)
@@ -384,10 +399,11 @@ def classify(blocks: list[Block], headline: str | None = None) -> list[Block]:
         i for i in range(body_start) if blocks[i].reason in HEADER_METADATA or _names_only(blocks[i])])
     body_start = next((i for i in range(header_end + 1, body_start)
                        if blocks[i].role is None and blocks[i].terminal), body_start)
+    following_of = _next_non_boilerplate(blocks)
     for i, block in enumerate(blocks):
         if block.role is not None:
             continue
-        following = next((b for b in blocks[i + 1:] if b.role != "boilerplate"), None)
+        following = following_of[i]
         if i < body_start:
             if block.prose:
                 block.assign("subheading", "standfirst before the body")
