@@ -44,8 +44,8 @@ regen: setup ## re-execute the notebooks in place and strip volatile metadata (c
 	$(BIN)/jupyter execute --inplace $(NOTEBOOKS)
 	$(BIN)/nbstripout --keep-output --keep-count --extra-keys metadata.language_info $(NOTEBOOKS)
 
-report: setup ## execute every notebook on CORPUS (default seeds/) and write REPORT/index.html
-	$(BIN)/python -m research.report $(CORPUS) --out $(REPORT)
+report: setup ## run every notebook on CORPUS (default seeds/), write REPORT/index.html (ARGS: more options)
+	$(BIN)/python -m research report $(CORPUS) --out $(REPORT) $(ARGS)
 
 bench: setup ## run the benchmarks (prints tables; slow)
 	@for script in $(sort $(wildcard benchmarks/*.py)); do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -1,26 +1,56 @@
-"""The HTML report: execute every notebook on a corpus and write one page per notebook plus an index.
+"""The shareable report: run the numbered notebooks on a corpus, write HTML pages, an index and CSV tables.
 
-`python -m research.report [CORPUS] --out DIR` runs `notebooks/NN-*.ipynb` in
-order on CORPUS (default: the embedded `seeds/`), never modifying the committed
-notebooks: the corpus path is injected after each notebook's `parameters` cell,
-as papermill does.
+`build_report(corpus, out_dir)` loads the corpus, finds the events it holds,
+and executes `notebooks/NN-*.ipynb` with papermill for each event analysed,
+injecting `CORPUS` (and any other declared parameter) after the notebook's
+`parameters` cell. The committed notebooks are only read: executed copies go
+to the output folder. Layout of `out_dir`:
+
+- `index.html`: the corpus, its events, a link to every executed notebook and
+  to the CSV tables it saved
+- `articles.csv`: one row per article with its event and whether it was analysed
+- `runs.csv`: one row per notebook run (the table `build_report` returns)
+- `kernel.log`: what the notebook kernels printed outside the notebooks
+- per analysed event (in `out_dir` itself when it is the whole corpus, else in
+  `events/<event>/`): `NN-name.html`, the executed `NN-name.ipynb`,
+  `tables/NN-name/<table>.csv` (written by `research.save_table`) and, when the
+  notebooks need a corpus other than the given one (a part of it, or records
+  read with a column mapping), `corpus.jsonl` holding those articles.
 """
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
+import os
+import re
+import shutil
+import subprocess
 import sys
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+import pandas as pd
+import papermill
+from jupyter_client.manager import KernelManager
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
+from tqdm import tqdm
 
-from research.corpus import default_corpus
+import research
+from research.corpus import default_corpus, load_articles
+from research.errors import AnalysisError, CorpusWarning
+from research.tables import TABLES_ENV, save_table  # noqa: F401 (save_table: also research.save_table)
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+EVENT_COLUMNS = ["article_id", "event_id", "event_label"]
+LISTING_COLUMNS = ["article_id", "event_id", "event_label", "analysed", "source", "path", "outlet",
+                   "headline", "published", "url"]
+RUN_COLUMNS = ["event_id", "event_label", "notebook", "title", "status", "error", "html", "tables"]
+JSONL_FIELDS = {"id": "article_id", "text": "text", "outlet": "outlet", "headline": "headline",
+                "published": "published", "byline": "byline", "url": "url", "provenance": "provenance"}
 
 
 def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
@@ -28,16 +58,13 @@ def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
 
 
-def inject_parameters(notebook: nbformat.NotebookNode, parameters: dict) -> None:
-    """Insert a cell setting `parameters` right after the cell tagged `parameters`."""
-    source = "\n".join(f"{name} = {json.dumps(value)}" for name, value in parameters.items())
-    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
-    index = next((i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])),
-                 -1)
-    notebook.cells.insert(index + 1, cell)
+def notebook_parameters(path: Path) -> dict[str, str]:
+    """The names a notebook's `parameters` cell assigns, with their default values as source text."""
+    return {name: spec["default"] for name, spec in papermill.inspect_notebook(str(path)).items()}
 
 
 def title_of(notebook: nbformat.NotebookNode, fallback: str) -> str:
+    """The notebook's first level-1 Markdown heading, else `fallback`."""
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
@@ -46,45 +73,256 @@ def title_of(notebook: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def build_report(corpus: Path | None, out_dir: Path, notebooks: list[Path] | None = None) -> Path:
-    """Execute the notebooks on `corpus` and write `out_dir/index.html`; return its path."""
+def find_events(articles: pd.DataFrame,
+                cluster: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> pd.DataFrame:
+    """Which event each article reports: `article_id`, `event_id`, `event_label`.
+
+    `cluster` takes the articles table and returns those three columns (the
+    interface of `research.cluster_articles`). Without one, or with fewer than
+    two articles, the whole corpus is one event, "all". A result that does not
+    give every article exactly one event is an `AnalysisError`.
+    """
+    if cluster is None or len(articles) < 2:
+        return pd.DataFrame({"article_id": articles["article_id"], "event_id": "all",
+                             "event_label": "the whole corpus"}, columns=EVENT_COLUMNS)
+    events = cluster(articles)
+    missing = [c for c in EVENT_COLUMNS if c not in events.columns]
+    if missing:
+        raise AnalysisError(f"event clustering returned no {', '.join(missing)} column")
+    events = events[EVENT_COLUMNS].astype(str)
+    if sorted(events["article_id"]) != sorted(articles["article_id"]):
+        raise AnalysisError("event clustering must give every article exactly one event")
+    return events.set_index("article_id").loc[articles["article_id"]].reset_index()
+
+
+def choose_events(events: pd.DataFrame, event: str | None = None, min_articles: int = 2) -> list[str]:
+    """The events to analyse: `event` if given, the only one if there is one, else every event with
+    at least `min_articles` articles.
+
+    Largest first. An unknown `event`, or no event large enough, is an `AnalysisError`.
+    """
+    sizes = events.groupby("event_id").size()
+    if event is not None:
+        if event not in sizes.index:
+            raise AnalysisError(f"no event {event!r} in the corpus (events: {', '.join(sorted(sizes.index))})")
+        return [event]
+    if len(sizes) == 1:
+        return list(sizes.index)
+    large = sizes[sizes >= min_articles]
+    if large.empty:
+        raise AnalysisError(f"no event has {min_articles} or more articles (the largest has {sizes.max()}); "
+                            f"lower --min-articles or name an event with --event")
+    return sorted(large.index, key=lambda e: (-large[e], e))
+
+
+def _default_cluster() -> Callable[[pd.DataFrame], pd.DataFrame] | None:
+    """`research.cluster_articles` when this version of the package has it."""
+    return getattr(research, "cluster_articles", None)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.") or "event"
+
+
+def _write_jsonl(articles: pd.DataFrame, path: Path) -> None:
+    """The articles as JSON Lines that `load_articles` reads back with the same ids and texts."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for row in articles.itertuples(index=False):
+            out.write(json.dumps({key: getattr(row, column) for key, column in JSONL_FIELDS.items()},
+                                 ensure_ascii=False) + "\n")
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
+def _execute(path: Path, target: Path, parameters: dict, tables: Path, timeout: int, log) -> str:
+    """Execute notebook `path` into `target` with papermill; return "" or the error in one line.
+
+    The kernel runs in the notebook's folder with the environment of `make
+    regen` (PYTHONHASHSEED=0, TZ=UTC) plus `RESEARCH_TABLES`; its own messages
+    go to `log`.
+    """
+    kernel = KernelManager(kernel_name="python3")
+    kernel.start_kernel(env={**os.environ, "PYTHONHASHSEED": "0", "TZ": "UTC", TABLES_ENV: str(tables)},
+                        cwd=str(path.parent), stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        papermill.execute_notebook(str(path), str(target), parameters=parameters, kernel_name="python3",
+                                   progress_bar=False, km=kernel, execution_timeout=timeout)
+    except papermill.PapermillExecutionError as error:
+        return _one_line(f"in cell [{error.exec_count}]: {error.ename}: {error.evalue}")
+    except (CellTimeoutError, DeadKernelError) as error:
+        return _one_line(f"{type(error).__name__}: {error}")
+    finally:
+        kernel.shutdown_kernel(now=True)
+    return ""
+
+
+def _plan(articles: pd.DataFrame, events: pd.DataFrame, chosen: list[str], corpus: str | Path | None,
+          columns: dict[str, str] | None, out_dir: Path) -> list[tuple[str, Path, str | None]]:
+    """For each chosen event: (event_id, its output folder, the CORPUS value its notebooks get).
+
+    The whole corpus keeps its own path (None for the embedded seeds, so the
+    notebooks run exactly as committed); a part of it, or records read with a
+    column mapping, is written to `corpus.jsonl` in the event's folder.
+    """
+    whole = corpus is None or Path(corpus).resolve() == default_corpus()
+    jobs, folders = [], set()
+    for event_id in chosen:
+        members = articles[events["event_id"].to_numpy() == event_id]
+        folder = out_dir
+        if len(members) < len(articles):
+            slug = _slug(event_id)
+            slug = f"{slug}-{len(folders)}" if slug in folders else slug
+            folders.add(slug)
+            folder = out_dir / "events" / slug
+        if len(members) < len(articles) or columns is not None:
+            _write_jsonl(members, folder / "corpus.jsonl")
+            jobs.append((event_id, folder, str((folder / "corpus.jsonl").resolve())))
+        else:
+            jobs.append((event_id, folder, None if whole else str(Path(corpus).resolve())))
+    return jobs
+
+
+def _run_notebook(path: Path, folder: Path, out_dir: Path, parameters: dict, timeout: int, log) -> dict:
+    """Execute one notebook into `folder` and convert it to HTML; return its row of the runs table."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = folder / "tables" / path.stem
+    shutil.rmtree(tables, ignore_errors=True)  # tables of an earlier run into the same folder
+    target = folder / f"{path.stem}.ipynb"
+    error = _execute(path, target, parameters, tables, timeout, log)
+    page = ""
+    if target.exists():
+        body, _ = HTMLExporter().from_notebook_node(nbformat.read(target, as_version=4))
+        (folder / f"{path.stem}.html").write_text(body, encoding="utf-8")
+        page = (folder / f"{path.stem}.html").relative_to(out_dir).as_posix()
+    saved = sorted(p.relative_to(out_dir).as_posix() for p in tables.glob("*.csv"))
+    return {"notebook": path.name, "title": title_of(nbformat.read(path, as_version=4), path.stem),
+            "status": "failed" if error else "ok", "error": error, "html": page, "tables": len(saved),
+            "table_paths": saved}
+
+
+def _events_table(events: pd.DataFrame, analysed: set[str], min_articles: int) -> pd.DataFrame:
+    """One row per event: its id, label, number of articles and whether (or why not) it was analysed."""
+    table = events.groupby(["event_id", "event_label"]).size().rename("articles").reset_index()
+    table["analysed"] = [
+        "yes" if event_id in analysed else
+        f"no: fewer than {min_articles} articles" if size < min_articles else "no: another event was named"
+        for event_id, size in zip(table["event_id"], table["articles"])]
+    return table.sort_values(["articles", "event_id"], ascending=[False, True])
+
+
+def _run_item(run) -> str:
+    e = html.escape
+    link = f"<a href='{e(run.html)}'>{e(run.title)}</a>" if run.html else e(run.title)
+    status = "" if run.status == "ok" else f" <strong>failed</strong>: {e(run.error)}"
+    tables = ", ".join(f"<a href='{e(p)}'>{e(Path(p).stem)}</a>" for p in run.table_paths)
+    return f"<li>{link}{status}" + (f"<br>tables (CSV): {tables}" if tables else "") + "</li>"
+
+
+def _index_page(corpus_name: str, listing: pd.DataFrame, events: pd.DataFrame, runs: pd.DataFrame,
+                notes: list[str], min_articles: int, clustered: bool) -> str:
+    """The report's index.html; every text from the corpus is escaped."""
+    e = html.escape
+    parts = [f"<h1>Coverage report: {e(corpus_name)}</h1>",
+             (f"<p>{len(listing)} articles from {listing['path'].nunique()} files; "
+              "<a href='articles.csv'>articles.csv</a> lists them with their sources and events.</p>")]
+    if notes:
+        parts.append("<h2>Loading notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
+    several = events["event_id"].nunique() > 1
+    if not clustered and len(listing) > 1:
+        parts.append("<p>Event clustering (<code>research.cluster_articles</code>) is not available in "
+                     "this version, so the corpus is analysed as one event.</p>")
+    elif several:
+        parts.append(f"<p>The corpus holds {events['event_id'].nunique()} events (stories). Each event with "
+                     f"at least {min_articles} articles is analysed on its own, unless one was named.</p>")
+        parts.append(_events_table(events, set(runs["event_id"]), min_articles).to_html(index=False))
+    for (event_id, label), group in runs.groupby(["event_id", "event_label"], sort=False):
+        if several:
+            parts.append(f"<h2>Event {e(event_id)}: {e(label)}</h2>")
+        parts.append("<ol>" + "".join(_run_item(run) for run in group.itertuples()) + "</ol>")
+    hidden = ["path", "url"] + ([] if several else ["event_id", "event_label", "analysed"])
+    parts.append("<h2>Articles</h2>" + listing.drop(columns=hidden).to_html(index=False))
+    style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
+             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}")
+    return (f"<!doctype html>\n<html><head><meta charset='utf-8'><title>Coverage report: {e(corpus_name)}"
+            f"</title><style>{style}</style></head>\n<body>\n" + "\n".join(parts) + "\n</body></html>\n")
+
+
+def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: list[Path] | None = None,
+                 parameters: dict | None = None, columns: dict[str, str] | None = None,
+                 event: str | None = None, min_articles: int = 2,
+                 cluster: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+                 progress: bool | None = None, timeout: int = 1800) -> pd.DataFrame:
+    """Execute the notebooks on `corpus` and write the report into `out_dir` (layout: module docstring).
+
+    - `corpus`: folder or file (None: the embedded `seeds/`); `columns`: the
+      JSONL/CSV column mapping of `load_articles`.
+    - `notebooks`: the notebook files to run (default: every numbered notebook);
+      each must have a `parameters` cell assigning `CORPUS`.
+    - `parameters`: further values to inject, each into the notebooks that declare it.
+    - `cluster`: articles -> `article_id`, `event_id`, `event_label` (default:
+      `research.cluster_articles` when available); `event` names the one event
+      to analyse, else every event with at least `min_articles` articles is.
+    - `progress`: a progress bar on stderr (None: only when stderr is a terminal).
+    - `timeout`: seconds allowed per notebook cell.
+
+    Returns one row per notebook run: `event_id`, `event_label`, `notebook`
+    (file name), `title`, `status` ("ok" or "failed"), `error` (one line, "" when
+    ok), `html` (path of the page relative to `out_dir`, "" when none was
+    written), `tables` (number of CSV tables saved). A failed notebook does not
+    stop the others. Bad options raise `ValueError`; an unusable corpus
+    `CorpusError`; no event to analyse `AnalysisError`.
+    """
+    out_dir = Path(out_dir)
+    if corpus is not None and Path(corpus).is_dir() and out_dir.resolve().is_relative_to(
+            Path(corpus).resolve()):
+        raise ValueError(f"the report folder {out_dir} is inside the corpus folder: its files would be "
+                         f"read as articles next time")
+    paths = list(notebooks) if notebooks is not None else notebook_paths()
+    if not paths:
+        raise ValueError("no notebooks to run")
+    declared = {path: notebook_parameters(path) for path in paths}
+    for path, names in declared.items():
+        if "CORPUS" not in names:
+            raise ValueError(f"{path.name}: no cell tagged 'parameters' assigning CORPUS")
+    parameters = parameters or {}
+    if "CORPUS" in parameters:
+        raise ValueError("CORPUS is set by the corpus argument, not as a parameter")
+    unknown = sorted(set(parameters).difference(*declared.values()))
+    if unknown:
+        raise ValueError(f"no notebook has a parameter {', '.join(unknown)}")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        articles = load_articles(corpus, columns)
+    for warning in caught:
+        warnings.warn(warning.message, stacklevel=2)
+    cluster = cluster or _default_cluster()
+    events = find_events(articles, cluster)
+    chosen = choose_events(events, event, min_articles)
+    labels = events.drop_duplicates("event_id").set_index("event_id")["event_label"]
+    jobs = _plan(articles, events, chosen, corpus, columns, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    entries = []
-    for path in notebooks or notebook_paths():
-        notebook = nbformat.read(path, as_version=4)
-        if corpus is not None:
-            inject_parameters(notebook, {"CORPUS": str(Path(corpus).resolve())})
-        print(f"executing {path.name}", file=sys.stderr)
-        NotebookClient(notebook, timeout=1800, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        body, _ = HTMLExporter().from_notebook_node(notebook)
-        target = out_dir / f"{path.stem}.html"
-        target.write_text(body, encoding="utf-8")
-        entries.append((target.name, title_of(notebook, path.stem)))
-    items = "\n".join(f'<li><a href="{html.escape(name)}">{html.escape(title)}</a></li>'
-                      for name, title in entries)
-    corpus_name = html.escape(Path(corpus).name if corpus else default_corpus().name)
-    index = out_dir / "index.html"
-    index.write_text(
-        f"<!doctype html>\n<html><head><meta charset='utf-8'><title>Coverage report: {corpus_name}</title>"
-        f"</head>\n<body><h1>Coverage report: {corpus_name}</h1>\n<ol>\n{items}\n</ol>\n</body></html>\n",
-        encoding="utf-8")
-    return index
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m research.report", description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=None,
-                        help="corpus folder or file (default: the embedded seeds/)")
-    parser.add_argument("--out", default="reports", help="output folder for the HTML pages (default: reports)")
-    args = parser.parse_args(argv)
-    corpus = Path(args.corpus) if args.corpus else None
-    if corpus is not None and corpus.resolve() == default_corpus():
-        corpus = None
-    index = build_report(corpus, Path(args.out))
-    print(f"wrote {index}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    runs = []
+    with (out_dir / "kernel.log").open("w", encoding="utf-8") as log:
+        bar = tqdm([(job, path) for job in jobs for path in paths], desc="report", unit="notebook",
+                   disable=None if progress is None else not progress, file=sys.stderr)
+        for (event_id, folder, corpus_value), path in bar:
+            bar.set_postfix_str(path.stem if len(jobs) == 1 else f"{event_id}: {path.stem}")
+            injected = {name: value for name, value in parameters.items() if name in declared[path]}
+            if corpus_value is not None:
+                injected["CORPUS"] = corpus_value
+            runs.append({"event_id": event_id, "event_label": labels[event_id],
+                         **_run_notebook(path, folder, out_dir, injected, timeout, log)})
+    table = pd.DataFrame(runs, columns=[*RUN_COLUMNS, "table_paths"])
+    listing = articles.merge(events, on="article_id").assign(analysed=lambda t: t["event_id"].isin(chosen))
+    listing[LISTING_COLUMNS].to_csv(out_dir / "articles.csv", index=False)
+    table[RUN_COLUMNS].to_csv(out_dir / "runs.csv", index=False)
+    corpus_name = Path(corpus).name if corpus is not None else default_corpus().name
+    notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    (out_dir / "index.html").write_text(
+        _index_page(corpus_name, listing[LISTING_COLUMNS], events, table, notes, min_articles,
+                    cluster is not None), encoding="utf-8")
+    return table[RUN_COLUMNS]

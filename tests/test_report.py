@@ -1,0 +1,169 @@
+"""The report: parameter cells, saving tables, events, and runs of small constructed notebooks."""
+
+import ast
+import hashlib
+import json
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+import research
+from research import report, tables
+from research.errors import AnalysisError, CorpusWarning
+
+ROOT = Path(__file__).resolve().parent.parent
+PROSE = "The troops crossed the border on Monday, officials said in a statement released to reporters.\n"
+
+
+def notebook(folder: Path, name: str, parameters: str, *code: str) -> Path:
+    """A small notebook: a title, a `parameters` cell, then `code` cells."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {name} title"),
+                nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]}),
+                *(nbformat.v4.new_code_cell(source) for source in code)]
+    path = folder / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def corpus(folder: Path, outlets: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "feed.jsonl").write_text("".join(
+        json.dumps({"id": article_id, "outlet": outlet, "title": f"<script>alert('{article_id}')</script>",
+                    "text": PROSE}) + "\n" for article_id, outlet in outlets.items()))
+    return folder
+
+
+def by_outlet(articles: pd.DataFrame) -> pd.DataFrame:
+    """A stand-in for `research.cluster_articles`: one event per outlet."""
+    return pd.DataFrame({"article_id": articles["article_id"], "event_id": articles["outlet"],
+                         "event_label": "stories of " + articles["outlet"]})
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_committed_notebook_has_a_parameters_cell_with_corpus_none():
+    paths = report.notebook_paths()
+    assert paths and paths == sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1 and tagged[0].cell_type == "code", f"{path.name}: one parameters cell"
+        assigned = {}
+        for node in ast.parse(tagged[0].source).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+            assigned |= {t.id: node.value for t in targets if isinstance(t, ast.Name)}
+        assert "CORPUS" in assigned, path.name
+        assert isinstance(assigned["CORPUS"], ast.Constant) and assigned["CORPUS"].value is None, path.name
+        assert report.notebook_parameters(path)["CORPUS"] == "None"
+        assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_save_table_writes_only_inside_a_report(tmp_path, monkeypatch):
+    table = pd.DataFrame({"outlet": ["AP", "NYT"], "chars": [10, 20]})
+    monkeypatch.delenv(tables.TABLES_ENV, raising=False)
+    assert research.save_table(table, "chars") is None
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv(tables.TABLES_ENV, str(tmp_path / "tables"))
+    research.save_table(table, "chars")
+    research.save_table(table.set_index("outlet")["chars"], "by-outlet")
+    assert (tmp_path / "tables" / "chars.csv").read_text() == "outlet,chars\nAP,10\nNYT,20\n"
+    assert (tmp_path / "tables" / "by-outlet.csv").read_text() == "outlet,chars\nAP,10\nNYT,20\n"
+    with pytest.raises(ValueError, match="not a plain file name"):
+        research.save_table(table, "../escape")
+
+
+def test_find_events_checks_the_clustering_and_choose_events_applies_the_minimum():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["X", "Y", "X", "X"]})
+    events = report.find_events(articles, by_outlet)
+    assert list(events["event_id"]) == ["X", "Y", "X", "X"]
+    assert report.choose_events(events) == ["X"]
+    assert report.choose_events(events, min_articles=1) == ["X", "Y"]
+    assert report.choose_events(events, event="Y") == ["Y"]
+    with pytest.raises(AnalysisError, match=r"no event 'Z' in the corpus \(events: X, Y\)"):
+        report.choose_events(events, event="Z")
+    with pytest.raises(AnalysisError, match=r"no event has 4 or more articles \(the largest has 3\)"):
+        report.choose_events(events, min_articles=4)
+    one = report.find_events(articles)  # no clustering: one event, analysed whatever its size
+    assert set(one["event_id"]) == {"all"} and report.choose_events(one, min_articles=9) == ["all"]
+    with pytest.raises(AnalysisError, match="exactly one event"):
+        report.find_events(articles, lambda a: by_outlet(a).iloc[:3])
+    with pytest.raises(AnalysisError, match="no event_label column"):
+        report.find_events(articles, lambda a: by_outlet(a).drop(columns="event_label"))
+
+
+def test_several_events_are_analysed_apart_and_reported_on_the_index(tmp_path):
+    source = corpus(tmp_path / "corpus", {"a": "X", "b": "Y", "c": "X", "d": "X", "e": "Y", "f": "Z"})
+    count = notebook(tmp_path, "01-count", "CORPUS = None\nLABEL = 'n'",
+                     "import research\nfrom research import save_table\n"
+                     "articles = research.load_articles(CORPUS)\n"
+                     "save_table(articles[['article_id', 'outlet']], 'ids')\n"
+                     "print(LABEL, len(articles), sorted(set(articles['outlet'])))")
+    before = digest(count)
+    runs = report.build_report(source, tmp_path / "out", notebooks=[count], parameters={"LABEL": "count"},
+                               cluster=by_outlet)
+    assert digest(count) == before  # the notebook itself is never modified
+    assert list(runs.columns) == report.RUN_COLUMNS
+    assert runs[["event_id", "status", "html", "tables"]].values.tolist() == [
+        ["X", "ok", "events/X/01-count.html", 1], ["Y", "ok", "events/Y/01-count.html", 1]]
+    out = tmp_path / "out"
+    executed = nbformat.read(out / "events" / "X" / "01-count.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "count 3 ['X']\n"
+    assert (out / "events" / "Y" / "corpus.jsonl").read_text().count("\n") == 2
+    assert pd.read_csv(out / "events" / "Y" / "tables" / "01-count" / "ids.csv")["article_id"].tolist() == [
+        "b", "e"]
+    listing = pd.read_csv(out / "articles.csv")
+    assert listing[["article_id", "event_id", "analysed", "source"]].values.tolist() == [
+        ["a", "X", True, "feed.jsonl:1"], ["b", "Y", True, "feed.jsonl:2"], ["c", "X", True, "feed.jsonl:3"],
+        ["d", "X", True, "feed.jsonl:4"], ["e", "Y", True, "feed.jsonl:5"], ["f", "Z", False, "feed.jsonl:6"]]
+    index = (out / "index.html").read_text()
+    assert "The corpus holds 3 events" in index and "no: fewer than 2 articles" in index
+    assert "<a href='events/X/01-count.html'>01-count title</a>" in index
+    assert "<a href='events/Y/tables/01-count/ids.csv'>ids</a>" in index
+    assert "&lt;script&gt;alert('a')&lt;/script&gt;" in index and "<script>" not in index
+    assert pd.read_csv(out / "runs.csv")["status"].tolist() == ["ok", "ok"]
+
+
+def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, capsys):
+    source = corpus(tmp_path / "corpus", {"a": "X", "b": "X"})
+    (source / "empty.txt").write_text("")
+    failing = notebook(tmp_path, "01-fails", "CORPUS = None",
+                       "from research.errors import AnalysisError\n"
+                       "raise AnalysisError('needs three articles,\\n got two')")
+    works = notebook(tmp_path, "02-works", "CORPUS = None", "print('fine')")
+    with pytest.warns(CorpusWarning, match="empty.txt: skipped, the file is empty"):
+        runs = report.build_report(source, tmp_path / "out", notebooks=[failing, works], progress=True)
+    assert runs[["notebook", "status", "error"]].values.tolist() == [
+        ["01-fails.ipynb", "failed", "in cell [3]: AnalysisError: needs three articles, got two"],
+        ["02-works.ipynb", "ok", ""]]
+    assert (tmp_path / "out" / "01-fails.html").is_file()  # the partial notebook shows where it stopped
+    index = (tmp_path / "out" / "index.html").read_text()
+    assert "<strong>failed</strong>: in cell [3]: AnalysisError: needs three articles, got two" in index
+    assert "Loading notes</h2><ul><li>empty.txt: skipped, the file is empty" in index
+    note = "Event clustering (<code>research.cluster_articles</code>) is not available"
+    assert (note in index) == (not hasattr(research, "cluster_articles"))
+    progress = capsys.readouterr().err
+    assert "report: 100%" in progress and "2/2" in progress  # progress=True forces the bar
+
+
+def test_bad_options_are_refused_before_anything_runs(tmp_path):
+    source = corpus(tmp_path / "corpus", {"a": "X", "b": "X"})
+    plain = notebook(tmp_path, "01-plain", "CORPUS = None\nLIMIT = 3")
+    untagged = notebook(tmp_path, "02-untagged", "SOMETHING = 1")
+    out = tmp_path / "out"
+    with pytest.raises(ValueError, match="no notebook has a parameter LIMTI"):
+        report.build_report(source, out, notebooks=[plain], parameters={"LIMTI": 4})
+    with pytest.raises(ValueError, match="CORPUS is set by the corpus argument"):
+        report.build_report(source, out, notebooks=[plain], parameters={"CORPUS": "x"})
+    with pytest.raises(ValueError, match="02-untagged.ipynb: no cell tagged 'parameters' assigning CORPUS"):
+        report.build_report(source, out, notebooks=[plain, untagged])
+    with pytest.raises(AnalysisError, match="no event 'Q'"):
+        report.build_report(source, out, notebooks=[plain], cluster=by_outlet, event="Q")
+    with pytest.raises(ValueError, match="is inside the corpus folder"):
+        report.build_report(source, source / "report", notebooks=[plain])
+    assert not out.exists() and not (source / "report").exists()
