@@ -5,13 +5,41 @@
 and returns it as ISO 8601: a date ("2024-10-23") when the line gives no time, a
 date-time with its offset when it names a time zone, and a naive date-time when it
 gives a time but no zone (we never invent a zone).
+
+`find_time_expressions` and `resolve_dates` find time expressions in article
+prose ("on Wednesday", "last week", "in June", "since August 2023", "by
+December", "early to mid-October", "later in the day", "two weeks") and resolve
+them against the article's publication date into a date range with a
+granularity. The rules, for English news:
+
+- a weekday is the most recent such day on or before publication (the
+  publication day included); "last Monday" excludes the publication day;
+- a month or a month and day without a year is the most recent one not after
+  publication ("in June" published in October is this June, "in December"
+  published in January is last December);
+- a future marker before it in the sentence ("will", "plans to", "is expected",
+  "next") or the prepositions "by"/"until" turn both forward: the first such day
+  or month on or after publication ("by December" published in October 2024 is
+  December 2024, published in January 2025 it is December 2025);
+- "by"/"until" X is a deadline: from publication to the end of X; "since" X runs
+  from the start of X to publication;
+- weeks run Monday to Sunday; "last week" is the calendar week before the
+  publication's week, "this month" the publication's month; "the past two weeks"
+  and "for two weeks" are the 14 days up to publication, "in two weeks" the 14
+  days after it;
+- "later in the day", "that day", "the next day" refer to the last day named
+  before them in the article (publication day when none was).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
+
+import pandas as pd
 
 MONTHS = {
     name: number
@@ -120,3 +148,359 @@ def find_page_date(text: str) -> str | None:
 def has_date(text: str) -> bool:
     """True when `text` contains a calendar date in one of the forms above."""
     return any(pattern.search(text) for pattern in DATE_PATTERNS)
+
+
+# ---------------------------------------------------------------------------
+# Time expressions in article prose, resolved against the publication date.
+# ---------------------------------------------------------------------------
+
+TIME_COLUMNS = ["article_id", "passage_id", "start", "end", "text", "kind", "granularity",
+                "date_start", "date_end"]
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Counts spelled out in time phrases; "a few"/"several" are taken as 3.
+COUNT_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "a few": 3, "few": 3, "several": 3, "a couple of": 2,
+}
+# Days of a month that "early", "mid" and "late" cover.
+MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
+               "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
+DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+# Before an expression in its sentence these make a bare weekday, date or month point
+# forward ("will meet on Friday", "is expected in June"); otherwise news prose refers back.
+FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|planned)|plans? to|aims? to|"
+    r"to be held|upcoming)\b|['’]ll\b", re.IGNORECASE)
+
+_WEEKDAY = r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:['’]s)?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_MONTH_NAME = (r"(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)\b|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
+_YEAR = r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b)?"
+_COUNT = r"(?P<count>\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>day|week|fortnight|month|year|decade)s?"
+_PREP = r"(?:(?P<prep>on|in|by|since|until|till|from|during|through|last|this|next|of)\s+)?"
+
+# (kind of phrase, pattern); where two overlap the longer wins, then the earlier listed.
+TIME_PATTERNS = [
+    ("month part range", re.compile(
+        r"\b" + _PREP + r"(?P<part>early|mid|late)(?:-|\s+)(?:to|and|or|-)\s*(?P<part2>early|mid|late)"
+        r"[- ]" + _MONTH_NAME + _YEAR, re.IGNORECASE)),
+    ("month part", re.compile(
+        r"\b" + _PREP + r"(?:the\s+)?(?P<part>early|mid|late|end of|beginning of|middle of|start of)"
+        r"[- ]" + _MONTH_NAME + _YEAR, re.IGNORECASE)),
+    ("calendar date", re.compile(
+        r"\b" + _PREP + _MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _YEAR,
+        re.IGNORECASE)),
+    ("calendar date", re.compile(
+        r"\b" + _PREP + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + _YEAR,
+        re.IGNORECASE)),
+    ("calendar date", re.compile(r"\b" + _PREP + r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b")),
+    ("month", re.compile(r"\b" + _PREP + _MONTH_NAME + _YEAR, re.IGNORECASE)),
+    ("weekday", re.compile(r"\b" + _PREP + _WEEKDAY + _PART_OF_DAY + r"\b", re.IGNORECASE)),
+    ("relative day", re.compile(
+        r"\b(?:(?P<prep>by|since|until)\s+)?(?P<rel>today|tonight|yesterday|tomorrow|"
+        r"this (?:morning|afternoon|evening)|(?:later|earlier) (?:in the|that|the same) day|"
+        r"(?:earlier|later) today|the same day|that day|the day before|the next day|"
+        r"the following day|the previous day)\b", re.IGNORECASE)),
+    ("relative period", re.compile(
+        r"\b" + _PREP + r"(?P<rel>last|this|next|past|previous|coming|earlier this|later this|"
+        r"(?:the )?end of (?:the|this|next|last))\s+(?P<unit>week|weekend|month|year)\b",
+        re.IGNORECASE)),
+    ("ago", re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+(?:ago|earlier)\b", re.IGNORECASE)),
+    ("duration", re.compile(
+        r"\b(?:(?P<prep>for|over|in|within|during)\s+)?(?:the\s+)?(?P<rel>past|last|next|coming)?\s*"
+        r"(?:about\s+|nearly\s+|almost\s+|more than\s+)?" + _COUNT + r"\s+" + _UNIT + r"\b",
+        re.IGNORECASE)),
+    ("recent", re.compile(r"\b(?:(?:in|over)\s+)?(?:the\s+)?(?:recent|past|last)\s+"
+                          r"(?P<unit>day|week|month|year)s\b", re.IGNORECASE)),
+    ("year range", re.compile(
+        r"\b(?P<year>(?:1[89]|20)\d{2})\s*[-–—]\s*(?P<year2>\d{2}|(?:1[89]|20)\d{2})\b(?![-–—]\d)")),
+    ("decade", re.compile(
+        r"\b" + _PREP + r"(?:the\s+)?(?:(?P<part>early|mid|late)[- ]?)?(?P<decade>(?:1[89]|20)\d0)['’]?s\b",
+        re.IGNORECASE)),
+    ("year", re.compile(
+        r"\b(?:(?P<prep>in|since|by|until|from|during|through|early|late)\s+)(?P<year>(?:19|20)\d{2})\b"
+        r"(?![-–—]\d)", re.IGNORECASE)),
+]
+
+
+class TimeSpan(NamedTuple):
+    """A time expression found in a text and the date range it resolves to.
+
+    `kind`: "date" (a day or period), "since" (from the period's start to
+    publication), "deadline" ("by"/"until": from publication to the period's
+    end), "duration" (a length of time placed before or after publication).
+    `granularity`: day, week, month, part of month, year, decade. Dates are
+    `datetime.date` or None when the publication date is unknown.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    granularity: str
+    date_start: date | None
+    date_end: date | None
+
+
+def reference_date(published) -> date | None:
+    """The calendar date of an ISO 8601 `published` value as printed (None when empty or invalid).
+
+    >>> reference_date("2024-10-23T06:55:00-04:00")
+    datetime.date(2024, 10, 23)
+    """
+    if not isinstance(published, str) or not published.strip():
+        return None
+    try:
+        return datetime.fromisoformat(published.strip()).date()
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shift(day: date, count: int, unit: str) -> date:
+    """`day` moved by `count` units (negative: back); months and years by the calendar."""
+    if unit in ("month", "year", "decade"):
+        return _add_months(day, count * {"month": 1, "year": 12, "decade": 120}[unit])
+    return day + timedelta(days=count * {"day": 1, "week": 7, "fortnight": 14}[unit])
+
+
+def _count(text: str) -> int:
+    text = " ".join(text.lower().split())
+    return int(text) if text.isdigit() else COUNT_WORDS[text]
+
+
+def _month_year(month: int, ref: date, forward: bool, strict: bool = False) -> int:
+    """The year of the most recent `month` not after `ref` (first not before it when `forward`)."""
+    if forward:
+        return ref.year + (month < ref.month or (strict and month == ref.month))
+    return ref.year - (month > ref.month or (strict and month == ref.month))
+
+
+def _anchor_day(day: date, ref: date, forward: bool) -> date:
+    """`day` (taken in `ref`'s year) moved a year so that it lies on or before `ref` (after if `forward`)."""
+    if forward and day < ref:
+        return day.replace(year=day.year + 1) if not (day.month == 2 and day.day == 29) else day
+    if not forward and day > ref:
+        return day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
+    return day
+
+
+def _with_prep(prep: str, granularity: str, first: date, last: date, ref: date) -> tuple:
+    """(kind, granularity, start, end) for a period [first, last] after its preposition."""
+    if prep == "since":
+        return "since", granularity, first, max(ref, first)
+    if prep in ("by", "until", "till"):
+        return "deadline", granularity, min(ref, first), last
+    return "date", granularity, first, last
+
+
+def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> tuple | None:
+    """(kind, granularity, date_start, date_end) for one matched phrase, or None."""
+    prep = (parts.get("prep") or "").lower()
+    forward = forward or prep in ("by", "until", "till", "next")
+    month = MONTHS.get((parts.get("month") or "").lower().rstrip("."))
+    year = int(parts["year"]) if parts.get("year") else None
+    if kind in ("month part range", "month part"):
+        part = parts["part"].lower().split()[0]
+        year = year or _month_year(month, ref, forward)
+        first = date(year, month, MONTH_PARTS[part][0])
+        last_day = MONTH_PARTS[(parts.get("part2") or part).lower().split()[0]][1]
+        last = min(date(year, month, min(last_day, _month_end(year, month).day)), _month_end(year, month))
+        return _with_prep(prep, "part of month", first, last, ref)
+    if kind == "calendar date":
+        if parts.get("iso"):
+            day = date.fromisoformat(parts["iso"])
+        else:
+            day = date(year or ref.year, month, int(parts["day"]))
+            day = day if year else _anchor_day(day, ref, forward)
+        return _with_prep(prep, "day", day, day, ref)
+    if kind == "month":
+        if prep in ("last", "next", "this") and year is None:
+            year = _month_year(month, ref, prep == "next", strict=prep != "this")
+        year = year or _month_year(month, ref, forward)
+        return _with_prep(prep, "month", date(year, month, 1), _month_end(year, month), ref)
+    if kind == "weekday":
+        weekday = WEEKDAYS.index(parts["weekday"].lower())
+        if forward:
+            delta = (weekday - ref.weekday()) % 7 or (7 if prep == "next" else 0)
+            day = ref + timedelta(days=delta)
+        else:
+            delta = (ref.weekday() - weekday) % 7 or (7 if prep == "last" else 0)
+            day = ref - timedelta(days=delta)
+        return _with_prep(prep, "day", day, day, ref)
+    if kind == "relative day":
+        rel = " ".join(parts["rel"].lower().split())
+        if rel in ("yesterday",):
+            day = ref - timedelta(days=1)
+        elif rel == "tomorrow":
+            day = ref + timedelta(days=1)
+        elif rel in ("the day before", "the previous day"):
+            day = anchor - timedelta(days=1)
+        elif rel in ("the next day", "the following day"):
+            day = anchor + timedelta(days=1)
+        elif "day" in rel:  # later in the day, that day, the same day
+            day = anchor
+        else:  # today, tonight, this morning, earlier today
+            day = ref
+        return _with_prep(prep, "day", day, day, ref)
+    if kind == "relative period":
+        return _relative_period(parts["rel"].lower(), parts["unit"].lower(), prep, ref)
+    if kind == "ago":
+        day = _shift(ref, -_count(parts["count"]), parts["unit"].lower())
+        return "date", parts["unit"].lower(), day, day
+    if kind == "duration":
+        count, unit = _count(parts["count"]), parts["unit"].lower()
+        rel = (parts.get("rel") or "").lower()
+        if rel in ("next", "coming") or (prep in ("in", "within") and not rel):
+            return "duration", unit, ref, _shift(ref, count, unit)
+        if rel in ("past", "last") or prep in ("for", "over", "during"):
+            return "duration", unit, _shift(ref, -count, unit), ref
+        return "duration", unit, None, None
+    if kind == "recent":
+        unit = parts["unit"].lower()
+        return "date", unit, _shift(ref, -COUNT_WORDS["few"], unit), ref
+    if kind == "year range":
+        second = parts["year2"]
+        last = int(second) if len(second) == 4 else int(parts["year"][:2] + second)
+        if last <= int(parts["year"]):
+            return None
+        return _with_prep(prep, "year", date(int(parts["year"]), 1, 1), date(last, 12, 31), ref)
+    if kind == "decade":
+        decade = int(parts["decade"])
+        low, high = DECADE_PARTS.get((parts.get("part") or "").lower(), (0, 9))
+        return _with_prep(prep, "decade", date(decade + low, 1, 1), date(decade + high, 12, 31), ref)
+    if kind == "year":
+        if prep in ("early", "late"):
+            first, last = (date(year, 1, 1), date(year, 4, 30)) if prep == "early" else \
+                (date(year, 9, 1), date(year, 12, 31))
+            return "date", "part of year", first, last
+        return _with_prep(prep, "year", date(year, 1, 1), date(year, 12, 31), ref)
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def _relative_period(rel: str, unit: str, prep: str, ref: date) -> tuple:
+    """"last week", "this month", "earlier this month", "the end of the year", "the past week"."""
+    if unit == "weekend":
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)  # the latest Saturday on or before
+        if rel in ("next", "coming"):
+            saturday = ref + timedelta(days=(5 - ref.weekday()) % 7 or 7)
+        elif rel == "this" and ref.weekday() < 5:
+            saturday = ref + timedelta(days=5 - ref.weekday())
+        elif rel in ("last", "past", "previous") and ref.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return _with_prep(prep, "day", saturday, saturday + timedelta(days=1), ref)
+    if rel in ("past", "previous") and prep != "this":
+        if rel == "past":  # rolling: the past week = the 7 days up to publication
+            return _with_prep(prep or "", unit, _shift(ref, -1, unit), ref, ref)
+        rel = "last"
+    if unit == "week":
+        monday = ref - timedelta(days=ref.weekday())
+        offset = {"last": -7, "next": 7, "coming": 7}.get(rel.split()[-1], 0)
+        first = monday + timedelta(days=offset)
+        span = _with_prep(prep, "week", first, first + timedelta(days=6), ref)
+    elif unit == "month":
+        first = _add_months(ref.replace(day=1), {"last": -1, "next": 1, "coming": 1}.get(rel.split()[-1], 0))
+        span = _with_prep(prep, "month", first, _month_end(first.year, first.month), ref)
+    else:
+        year = ref.year + {"last": -1, "next": 1, "coming": 1}.get(rel.split()[-1], 0)
+        span = _with_prep(prep, "year", date(year, 1, 1), date(year, 12, 31), ref)
+    kind, granularity, first, last = span
+    if rel.startswith("earlier"):
+        return kind, granularity, first, ref
+    if rel.startswith("later"):
+        return kind, granularity, ref, last
+    if rel.startswith(("end of", "the end of")):
+        if unit == "year":
+            return _with_prep(prep, "month", date(last.year, 12, 1), last, ref)
+        return _with_prep(prep, "part of month" if unit == "month" else "day",
+                          max(first, last - timedelta(days=10 if unit == "month" else 2)), last, ref)
+    return span
+
+
+def _matches(text: str) -> list[tuple[int, int, int, str, re.Match]]:
+    """Non-overlapping pattern matches, longest first where they overlap."""
+    found = []
+    for order, (kind, pattern) in enumerate(TIME_PATTERNS):
+        for match in pattern.finditer(text):
+            found.append((match.start(), -(match.end() - match.start()), order, kind, match))
+    chosen, taken = [], []
+    for start, negative_length, order, kind, match in sorted(found, key=lambda item: (item[1], item[0], item[2])):
+        end = start - negative_length
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, order, kind, match))
+    return sorted(chosen)
+
+
+def find_time_expressions(text: str, published, anchor: date | None = None) -> list[TimeSpan]:
+    """Time expressions in `text` resolved against the publication date `published`.
+
+    `published` is ISO 8601 text (a date, or a date-time whose printed date is
+    used); when it is empty the expressions are still found, with `date_start`
+    and `date_end` None. `anchor` is the day the narrative is on before `text`
+    (for "later in the day"); it defaults to the publication day. Offsets are
+    into `text`.
+
+    >>> [(t.text, str(t.date_start)) for t in find_time_expressions("said on Tuesday", "2024-10-23")]
+    [('on Tuesday', '2024-10-22')]
+    """
+    ref = reference_date(published)
+    known = ref is not None
+    ref = ref or date(2000, 1, 1)  # placeholder that keeps the rules running; dates are dropped
+    anchor = anchor or ref
+    spans = []
+    for start, end, _, kind, match in _matches(text):
+        sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ")) + 1
+        forward = bool(FUTURE.search(text, sentence_start, start))
+        try:
+            resolved = _resolve(kind, match.groupdict(), ref, forward, anchor)
+        except ValueError:  # an impossible date such as February 30
+            continue
+        if resolved is None:
+            continue
+        kind, granularity, first, last = resolved
+        if granularity == "day" and first == last:
+            anchor = first
+        spans.append(TimeSpan(start, end, text[start:end], kind, granularity,
+                              first if known else None, last if known else None))
+    return spans
+
+
+def resolve_dates(passages: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Time expressions in `passages`, resolved against each article's `published`.
+
+    Passages are read in text order per article, so "later in the day" refers
+    to the last day named before it in the same article. Returns
+    `TIME_COLUMNS`: `article_id`, `passage_id`, `start`, `end` (offsets into
+    the article text), `text`, `kind` (date, since, deadline, duration),
+    `granularity`, `date_start`, `date_end` (ISO date text, "" when the
+    publication date is unknown).
+    """
+    published = articles.set_index("article_id")["published"] if "published" in articles else pd.Series()
+    rows = []
+    for article_id, group in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
+        reference = published.get(article_id, "")
+        anchor = None
+        for passage in group.itertuples(index=False):
+            for span in find_time_expressions(passage.text, reference, anchor):
+                if span.granularity == "day" and span.date_start == span.date_end:
+                    anchor = span.date_start
+                rows.append((article_id, passage.passage_id, passage.start + span.start, passage.start + span.end,
+                             span.text, span.kind, span.granularity,
+                             span.date_start.isoformat() if span.date_start else "",
+                             span.date_end.isoformat() if span.date_end else ""))
+    return pd.DataFrame(rows, columns=TIME_COLUMNS).astype({"start": "int64", "end": "int64"})

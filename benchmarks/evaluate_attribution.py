@@ -1,0 +1,131 @@
+"""Cue and source detection of `research.attributions` against PolNeAR dev gold spans.
+
+    python benchmarks/evaluate_attribution.py ../shared/data
+
+Gold: every Cue and Source span of `polnear_dev/dev/attributions/*.ann`
+(discontinuous spans are joined to one span from their first to their last
+character). Most articles have one annotator file; two have six. We score
+against each annotator file separately and add the counts up (micro average
+over files), so an article read by six annotators counts six times; a second
+table scores against the union of all annotators' spans per article.
+
+Match criteria, for a predicted and a gold span of the same article:
+- strict: the same characters once outer whitespace and punctuation are trimmed;
+- lenient: the spans share at least one character.
+Precision = predicted spans matching some gold span / predicted spans; recall =
+gold spans matched by some predicted span / gold spans. Gold spans outside
+body paragraphs (headlines) count as misses. The baseline is the plain
+reporting-verb rule: every inflection of a verb of the report-verb list of
+Recasens et al. (2013), read from `lexicons/report_verbs.txt` of the data
+folder, plus "according to", anywhere in the text; its source is the
+capitalised words (or he/she/they) right before the verb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+import research
+from research import datasets
+from research.attribution import inflections
+
+TRIM = " \t\r\n,.;:\"“”'’‘()[]—–-"
+BASELINE_SOURCE = re.compile(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|he|she|they)\s+$")
+
+
+def gold_spans(folder: Path) -> pd.DataFrame:
+    """One row per gold Cue or Source: article_id, annotator, kind, start, end (fragments joined)."""
+    spans = datasets.read_polnear_attributions(folder)
+    spans = spans[spans["kind"].isin(["Cue", "Source"])]
+    return (spans.groupby(["article_id", "annotator", "attribution", "kind"], as_index=False)
+            .agg(start=("start", "min"), end=("end", "max")))
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def baseline_cue(lexicon: Path) -> re.Pattern:
+    """Every inflection of the report verbs in `lexicon` (one per line, # comments), plus "according to"."""
+    verbs = [line.strip() for line in lexicon.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    forms = {form for verb in verbs for form in inflections(verb)} | {"according to"}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def baseline(articles: pd.DataFrame, cue: re.Pattern) -> pd.DataFrame:
+    rows = []
+    for article in articles.itertuples():
+        for match in cue.finditer(article.text):
+            source = BASELINE_SOURCE.search(article.text, max(0, match.start() - 60), match.start())
+            rows.append((article.article_id, match.start(), match.end(),
+                         source.start(1) if source else -1, source.end(1) if source else -1))
+    return pd.DataFrame(rows, columns=["article_id", "cue_start", "cue_end", "source_start", "source_end"])
+
+
+def score(predicted: pd.DataFrame, gold: pd.DataFrame, texts: pd.Series, kind: str, by: list[str]) -> dict:
+    """Strict and lenient precision/recall of predicted `kind` spans against gold grouped by `by`."""
+    column = kind.lower()
+    counts = dict.fromkeys(["predicted", "gold", "strict_p", "strict_r", "lenient_p", "lenient_r"], 0)
+    for key, truth in gold[gold["kind"] == kind].groupby(by):
+        article_id = key[0] if isinstance(key, tuple) else key
+        text = texts[article_id]
+        mine = predicted[(predicted["article_id"] == article_id) & (predicted[f"{column}_start"] >= 0)]
+        pred = {trimmed(text, s, e) for s, e in zip(mine[f"{column}_start"], mine[f"{column}_end"])}
+        pred = {p for p in pred if p[0] < p[1]}
+        true = {trimmed(text, s, e) for s, e in zip(truth["start"], truth["end"])}
+        counts["predicted"] += len(pred)
+        counts["gold"] += len(true)
+        counts["strict_p"] += len(pred & true)
+        counts["strict_r"] += len(pred & true)
+        counts["lenient_p"] += sum(any(s < ge and gs < e for gs, ge in true) for s, e in pred)
+        counts["lenient_r"] += sum(any(s < pe and ps < e for ps, pe in pred) for s, e in true)
+    return {
+        "spans": f"{counts['predicted']} predicted / {counts['gold']} gold",
+        "strict P": round(counts["strict_p"] / max(counts["predicted"], 1), 3),
+        "strict R": round(counts["strict_r"] / max(counts["gold"], 1), 3),
+        "lenient P": round(counts["lenient_p"] / max(counts["predicted"], 1), 3),
+        "lenient R": round(counts["lenient_r"] / max(counts["gold"], 1), 3),
+    }
+
+
+def evaluate(folder: Path, lexicon: Path) -> pd.DataFrame:
+    articles = datasets.read_polnear(folder)
+    texts = articles.set_index("article_id")["text"]
+    gold = gold_spans(folder)
+    gold = gold[gold["article_id"].isin(texts.index)]
+    systems = {"baseline rule": baseline(articles, baseline_cue(lexicon)),
+               "research.attributions": research.attributions(articles.drop(columns="headline"))}
+    rows = []
+    for scoring, by in (("per annotator file", ["article_id", "annotator"]), ("union of annotators", ["article_id"])):
+        for name, predicted in systems.items():
+            for kind in ("Cue", "Source"):
+                rows.append({"scoring": scoring, "system": name, "span": kind.lower(),
+                             **score(predicted, gold, texts, kind, by)})
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="folder holding polnear_dev/")
+    args = parser.parse_args(argv)
+    folder = args.data / "polnear_dev"
+    if not folder.is_dir():
+        print(f"{folder}: not a folder", file=sys.stderr)
+        return 2
+    print(evaluate(folder, args.data / "lexicons" / "report_verbs.txt").to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,217 @@
+"""Quantitative claims: figures, subjects, claimants, as-of periods, ledger and conflicts."""
+
+import math
+
+import pandas as pd
+import pytest
+
+import research
+from research import datasets
+from research.claims import (CLAIM_COLUMNS, TIMELINE_COLUMNS, conflicts_html, find_quantities, subject_key,
+                             timeline_table)
+from research.errors import AnalysisError
+
+AP, CNBC, NEWSLOOKS, NYT, WT = ("000_a8a464420afca919", "001_82a9f5469afd3e09", "002_1f373224d5a43559",
+                                "003_3f227e4f0a2d6f9d", "004_6b509e299142eab2")
+
+
+def quantities(text: str):
+    return [(text[q.start:q.end], q.value, q.low, q.high, q.qualifier, q.kind, q.unit, q.subject)
+            for q in find_quantities(text, "2024-10-23")]
+
+
+def same(a, b) -> bool:
+    return a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b))
+
+
+NAN = math.nan
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3,000 North Korean troops are now in Russia",
+     ("3,000", 3000.0, 3000.0, 3000.0, "exact", "count", "", "North Korean troops")),
+    ("North Korea has 1.2 million troops", ("1.2 million", 1.2e6, 1.2e6, 1.2e6, "exact", "count", "", "troops")),
+    ("more than 13,000 containers of artillery, missiles and other arms",
+     ("more than 13,000", 13000.0, 13000.0, NAN, "more than", "count", "", "containers of artillery")),
+    ("up to 12,000 North Korean troops could be deployed",
+     ("up to 12,000", 12000.0, NAN, 12000.0, "up to", "count", "", "North Korean troops")),
+    ("about 2,500 North Korean troops have been dispatched",
+     ("about 2,500", 2500.0, 2250.0, 2750.0, "approximately", "count", "", "North Korean troops")),
+    ("with a few thousand troops unlikely to make a difference",
+     ("a few thousand", NAN, 2000.0, 5000.0, "vague", "count", "", "troops")),
+    ("thousands of North Korean troops are on the ground",
+     ("thousands of", NAN, 2000.0, 9999.0, "vague", "count", "", "North Korean troops")),
+    ("two units of North Korean troops were being trained",
+     ("two", 2.0, 2.0, 2.0, "exact", "count", "", "units of North Korean troops")),
+    ("between 5,000 and 6,000 soldiers", ("between 5,000 and 6,000", 5500.0, 5000.0, 6000.0, "range", "count", "",
+                                          "soldiers")),
+    ("1.5 to 2 million people", ("1.5 to 2 million", 1.75e6, 1.5e6, 2e6, "range", "count", "", "people")),
+    ("another 1,500 North Korean troops have entered Russia",
+     ("another 1,500", 1500.0, 1500.0, 1500.0, "another", "count", "", "North Korean troops")),
+    ("announced $400 million in new military aid",
+     ("$400 million", 4e8, 4e8, 4e8, "exact", "money", "USD", "new military aid")),
+    ("74 percent of likely voters said so", ("74 percent", 74.0, 74.0, 74.0, "exact", "percent", "%",
+                                              "likely voters")),
+    ("the more than 600-mile-long front", ("more than 600-mile-long", 600.0, 600.0, NAN, "more than", "measure",
+                                           "mile", "front")),
+    ("a 22-month-old Mexican boy died", ("22-month-old", 22.0, 22.0, 22.0, "exact", "age", "months",
+                                         "Mexican boy")),
+    ("the 3,000 North Korean soldiers sent to Russia", ("3,000", 3000.0, 3000.0, 3000.0, "exact", "count", "",
+                                                        "North Korean soldiers")),
+])
+def test_figures(text, expected):
+    found = quantities(text)
+    assert len(found) == 1, found
+    assert all(same(a, b) for a, b in zip(found[0], expected)), found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "It has not fought since the 1950-53 Korean War.",
+    "The invasion began in February 2022.",
+    "The deal was signed on October 4, 2024, and again on June 19.",
+    "The H1N1 virus, COVID-19, an F-16 and 9/11 at 6:55 a.m.",
+    "The pandemic alert was raised to Phase 6.",
+    "It is one of the largest standing armies and the two countries know it.",
+    "Ties grew in the past two years, for two weeks.",
+    "A 2-1 vote in the 2016 election.",
+])
+def test_not_figures(text):
+    assert quantities(text) == []
+
+
+def test_subject_keys():
+    assert subject_key("North Korean special warfare troops") == "north korea troops"
+    assert subject_key("North Korea soldiers") == subject_key("special forces soldiers", "North Korea sent")
+    assert subject_key("North Koreans") == "north korea people"
+    assert subject_key("people", "The virus has killed ") == "deaths"
+    assert subject_key("people", "", "had died from the flu") == "deaths"
+    assert subject_key("containers of artillery") == "containers"
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_articles, seed_passages):
+    return research.extract_claims(seed_passages, seed_articles)
+
+
+def claim(claims, article_id, figure):
+    texts = research.load_articles().set_index("article_id")["text"]
+    shown = pd.Series([texts[a][s:e] for a, s, e in zip(claims["article_id"], claims["start"], claims["end"])],
+                      index=claims.index)
+    rows = claims[(claims["article_id"] == article_id) & (shown == figure)]
+    assert len(rows) >= 1, (article_id, figure)
+    return rows.iloc[0]
+
+
+def test_seed_claims_columns_and_offsets(seed_claims, seed_articles, seed_passages):
+    assert list(seed_claims.columns) == CLAIM_COLUMNS
+    texts = seed_articles.set_index("article_id")["text"]
+    passages = seed_passages.set_index("passage_id")
+    for row in seed_claims.itertuples():
+        assert passages.loc[row.passage_id, "role"] == "body"
+        assert passages.loc[row.passage_id, "start"] <= row.start < row.end <= passages.loc[row.passage_id, "end"]
+        assert texts[row.article_id][passages.loc[row.passage_id, "start"]:passages.loc[row.passage_id, "end"]] \
+            == row.text
+
+
+def test_seed_claimants_and_periods(seed_claims):
+    spy_chief = claim(seed_claims, AP, "3,000")
+    assert (spy_chief.claimant, spy_chief.claimant_group) == ("South Korea’s spy chief", "South Korea: NIS")
+    assert spy_chief.asof_end == "2024-10-23" and spy_chief.subject_key == "north korea troops"
+    target = claim(seed_claims, AP, "10,000")  # Zelenskyy's figure comes first in the AP story
+    assert target.claimant_group == "Ukraine: government"
+    by_december = seed_claims[(seed_claims["article_id"] == AP) & (seed_claims["asof_text"] == "by December")]
+    assert len(by_december) == 1
+    assert by_december.iloc[0].claimant == "his agency" and by_december.iloc[0].claimant_group == "South Korea: NIS"
+    assert by_december.iloc[0].asof_end == "2024-12-31"
+    containers = claim(seed_claims, AP, "more than 13,000")
+    assert (containers.asof_start, containers.asof_end) == ("2023-08-01", "2024-10-23")
+    army = claim(seed_claims, AP, "1.2 million")
+    assert army.claimant == "" and army.claimant_group == ""  # the AP's own statement
+    upper = claim(seed_claims, WT, "up to 12,000")
+    assert upper.asof_end == "2024-10-23"  # not "in February 2022", which dates the invasion
+    assert upper.claimant_group == "Ukraine: government"
+    kirby = claim(seed_claims, WT, "at least 3,000")
+    assert kirby.asof_text in ("Later in the day", "in early to mid-October")
+    estimate = claim(seed_claims, NYT, "about 2,500")
+    assert estimate.claimant_group == "United States: officials (unnamed)"
+    undated = seed_claims[seed_claims["article_id"] == NEWSLOOKS]
+    assert len(undated) and (undated["asof_end"] == "").all()  # the page prints no date
+    elided = claim(seed_claims, CNBC, "10,000")  # "3,000 troops to Russia out of a promised 10,000"
+    assert elided.subject == "troops" and elided.asof_end == "2024-12-31"
+
+
+def test_ledger_groups_outlets(seed_claims, seed_articles):
+    ledger = research.claim_ledger(seed_claims, seed_articles)
+    rows = ledger[(ledger["subject_key"] == "north korea troops") & (ledger["figure"] == "3,000")]
+    assert len(rows) == 1
+    assert rows.iloc[0]["outlets"] == "AP; CNBC/NBC; Newslooks"
+    assert rows.iloc[0]["n_mentions"] >= 3
+    increments = ledger[ledger["increment"]]
+    assert set(increments["figure"]) == {"1,500"}
+
+
+def test_conflicts(seed_claims, seed_articles):
+    conflicts = research.claim_conflicts(seed_claims, seed_articles)
+    figures = conflicts[conflicts["conflict"] == "different figures"]
+    pairs = {frozenset((a, b)) for a, b in zip(figures["figure_a"], figures["figure_b"])}
+    assert frozenset(("3,000", "~2,500")) in pairs  # South Korea's count against the U.S. estimate
+    assert not any("1,200,000" in pair for pair in map(str, pairs))  # the whole army is another quantity
+    assert (conflicts["outlet_a"] != conflicts["outlet_b"]).all()
+    claimants = conflicts[conflicts["conflict"] == "different claimants"]
+    assert (claimants["figure_a"].str.lstrip("~") == claimants["figure_b"].str.lstrip("~")).all()
+
+
+def test_page_chrome_is_never_a_claim_source():
+    text = ("Border crossings rise\n\nUpdated 2 hours ago\nShare\n\nThe ministry said 400 soldiers had crossed "
+            "the border on Monday, according to officials in the capital.\n\nOfficials said a further 200 soldiers "
+            "were on the way and would arrive by Friday, the ministry added in a statement.\n\n15 comments\n\n"
+            "Most Read\n\n12 things to know about the border\n\nCopyright 2024 Example News. All rights reserved.\n")
+    articles = pd.DataFrame({"article_id": ["x"], "path": ["x.txt"], "outlet": ["Test"], "headline": [""],
+                             "published": ["2024-10-23"], "byline": [""], "provenance": [""], "encoding": ["utf-8"],
+                             "text": [text]})
+    passages = research.split_passages(research.split_blocks(articles))
+    claims = research.extract_claims(passages, articles)
+    assert sorted(claims["value"]) == [200.0, 400.0]
+    assert claims.set_index("value").loc[400.0, "asof_end"] == "2024-10-21"
+
+
+def test_conflict_html_escapes_article_text():
+    text = ("<script>alert(1)</script> Officials said 3,000 troops crossed the border.\n\n"
+            "Analysts said 9,000 troops crossed the border.")
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "published": ["2024-10-23"] * 2,
+                             "text": [text.split("\n\n")[0], text.split("\n\n")[1]]})
+    passages = pd.DataFrame({"article_id": ["a", "b"], "passage_id": ["a:s0", "b:s0"], "block_id": ["a:b0", "b:b0"],
+                             "unit": "sentence", "start": [0, 0], "end": articles["text"].str.len(), "role": "body",
+                             "text": articles["text"]})
+    claims = research.extract_claims(passages, articles)
+    conflicts = research.claim_conflicts(claims, articles)
+    assert list(conflicts["conflict"]) == ["different figures"]
+    page = conflicts_html(conflicts, articles)
+    assert "<script>" not in page and "&lt;script&gt;" in page and "<mark>3,000</mark>" in page
+
+
+def test_unknown_articles_are_an_error(seed_passages, seed_articles):
+    with pytest.raises(AnalysisError, match="not in the articles table"):
+        research.extract_claims(seed_passages, seed_articles.iloc[:1])
+
+
+def test_timeline_table_leaves_out_increments_and_undated(seed_claims, seed_articles):
+    table = timeline_table(seed_claims, seed_articles)
+    assert list(table.columns) == TIMELINE_COLUMNS
+    assert (table["asof_end"] != "").all() and "Newslooks" not in set(table["outlet"])
+    increments = seed_claims[seed_claims["qualifier"] == "another"]
+    assert not set(zip(increments["article_id"], increments["start"])) & set(zip(table["article_id"], table["start"]))
+    assert list(table["asof_end"]) == sorted(table["asof_end"])
+
+
+def test_timeline17_death_counts(data_dir):
+    """Tokenised Timeline17 text: "at least 81 people had died" is a death count dated by its article."""
+    articles, _ = datasets.read_timeline17(data_dir / "timeline17_dev")
+    articles = articles[articles["text"].str.contains("81 people had died", regex=False)].head(3)
+    passages = pd.DataFrame({"article_id": articles["article_id"], "passage_id": articles["article_id"] + ":p0",
+                             "block_id": articles["article_id"] + ":b0", "unit": "paragraph", "start": 0,
+                             "end": articles["text"].str.len(), "role": "body", "text": articles["text"]})
+    claims = research.extract_claims(passages, articles)
+    deaths = claims[(claims["value"] == 81) & (claims["subject_key"].str.endswith("deaths"))]
+    assert len(deaths) >= 1
+    assert set(deaths["asof_end"]) <= set(articles["published"])

@@ -1,0 +1,140 @@
+"""Relative dates resolved against the publication date: every phrase class, on constructed sentences."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from research.dates import find_time_expressions, reference_date, resolve_dates
+
+WEDNESDAY = "2024-10-23"  # a Wednesday
+
+
+def only(sentence: str, published: str = WEDNESDAY):
+    spans = find_time_expressions(sentence, published)
+    assert len(spans) == 1, spans
+    span = spans[0]
+    assert sentence[span.start:span.end] == span.text
+    return span
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "kind", "granularity", "first", "last"), [
+    # weekdays: the most recent such day on or before publication, the publication day included
+    ("The defense secretary said Wednesday there is evidence.", "Wednesday", "date", "day", "2024-10-23",
+     "2024-10-23"),
+    ("South Korea said Tuesday it would consider it.", "Tuesday", "date", "day", "2024-10-22", "2024-10-22"),
+    ("It summoned the ambassador on Monday night.", "on Monday night", "date", "day", "2024-10-21", "2024-10-21"),
+    ("Talks began on Thursday.", "on Thursday", "date", "day", "2024-10-17", "2024-10-17"),
+    ("He spoke last Wednesday.", "last Wednesday", "date", "day", "2024-10-16", "2024-10-16"),
+    ("They will meet on Friday.", "on Friday", "date", "day", "2024-10-25", "2024-10-25"),
+    # weeks, months, years relative to publication
+    ("Last week, the spy agency said so.", "Last week", "date", "week", "2024-10-14", "2024-10-20"),
+    ("He asked for experts to brief them next week.", "next week", "date", "week", "2024-10-28", "2024-11-03"),
+    ("The troops were taken to Russia this month.", "this month", "date", "month", "2024-10-01", "2024-10-31"),
+    ("Prices rose earlier this month.", "earlier this month", "date", "month", "2024-10-01", "2024-10-23"),
+    ("He appeared with Kim last year.", "last year", "date", "year", "2023-01-01", "2023-12-31"),
+    # a month without a year: the most recent one not after publication
+    ("In June they signed a defense deal.", "In June", "date", "month", "2024-06-01", "2024-06-30"),
+    ("Forces launched an incursion in August.", "in August", "date", "month", "2024-08-01", "2024-08-31"),
+    ("It happened in October.", "in October", "date", "month", "2024-10-01", "2024-10-31"),
+    # since / by
+    ("It has sent 13,000 containers since August 2023.", "since August 2023", "since", "month", "2023-08-01",
+     "2024-10-23"),
+    ("It aims to deploy 10,000 troops by December.", "by December", "deadline", "month", "2024-10-23",
+     "2024-12-31"),
+    ("It aims to send 10,000 by the end of the year.", "by the end of the year", "deadline", "month",
+     "2024-10-23", "2024-12-31"),
+    # parts of months and ranges
+    ("Soldiers traveled to Vladivostok in early to mid-October.", "in early to mid-October", "date",
+     "part of month", "2024-10-01", "2024-10-20"),
+    ("The vote is due in late November.", "in late November", "date", "part of month", "2024-11-21",
+     "2024-11-30"),
+    ("They fought in the 1950-53 Korean War.", "1950-53", "date", "year", "1950-01-01", "1953-12-31"),
+    ("The war of the early 1950s ended.", "of the early 1950s", "date", "decade", "1950-01-01", "1953-12-31"),
+    ("The invasion began in February 2022.", "in February 2022", "date", "month", "2022-02-01", "2022-02-28"),
+    # calendar dates with and without a year
+    ("The deal was signed on June 19.", "on June 19", "date", "day", "2024-06-19", "2024-06-19"),
+    ("The report came out Oct. 4, 2024.", "Oct. 4, 2024", "date", "day", "2024-10-04", "2024-10-04"),
+    ("Tests began on 25 April 2009.", "on 25 April 2009", "date", "day", "2009-04-25", "2009-04-25"),
+    # durations and days relative to publication
+    ("For two weeks, there have been reports.", "For two weeks", "duration", "week", "2024-10-09",
+     "2024-10-23"),
+    ("It will take effect in two weeks.", "in two weeks", "duration", "week", "2024-10-23", "2024-11-06"),
+    ("Ties grew in the past two years.", "in the past two years", "duration", "year", "2022-10-23",
+     "2024-10-23"),
+    ("It was announced two weeks ago.", "two weeks ago", "date", "week", "2024-10-09", "2024-10-09"),
+    ("The minister spoke yesterday.", "yesterday", "date", "day", "2024-10-22", "2024-10-22"),
+    ("Alarm grew in recent days.", "in recent days", "date", "day", "2024-10-20", "2024-10-23"),
+])
+def test_phrase_classes(sentence, phrase, kind, granularity, first, last):
+    span = only(sentence)
+    assert (span.text, span.kind, span.granularity) == (phrase, kind, granularity)
+    assert (span.date_start.isoformat(), span.date_end.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(("sentence", "published", "first", "last"), [
+    ("It happened in December.", "2025-01-05", "2024-12-01", "2024-12-31"),  # back over the new year
+    ("The vote is due by March.", "2024-10-23", "2024-10-23", "2025-03-31"),  # a deadline runs forward
+    ("He spoke on Friday.", "2024-01-01", "2023-12-29", "2023-12-29"),  # Monday 1 Jan: last Friday of 2023
+    ("Cases rose last week.", "2024-01-02", "2023-12-25", "2023-12-31"),
+    ("The talks are on December 30.", "2025-01-02", "2024-12-30", "2024-12-30"),
+])
+def test_year_rollover(sentence, published, first, last):
+    span = only(sentence, published)
+    assert (span.date_start.isoformat(), span.date_end.isoformat()) == (first, last)
+
+
+def test_deadline_ends_at_the_period_end():
+    span = only("North Korea aims to deploy a total of 10,000 troops to Russia by December.")
+    assert span.kind == "deadline" and span.date_end == date(2024, 12, 31)
+
+
+def test_publication_date_forms():
+    assert reference_date("2024-10-23T06:55:00-04:00") == date(2024, 10, 23)  # the date as printed
+    assert reference_date("2024-10-23T23:30:00+00:00") == date(2024, 10, 23)
+    assert reference_date("") is None and reference_date(None) is None and reference_date("soon") is None
+    span = only("He said Tuesday it was true.", "2024-10-23T06:55:00-04:00")
+    assert span.date_start == date(2024, 10, 22)
+
+
+def test_unknown_publication_date_finds_but_does_not_resolve():
+    span = only("It aims to send troops by December.", "")
+    assert (span.kind, span.granularity, span.date_start, span.date_end) == ("deadline", "month", None, None)
+
+
+def test_not_dates():
+    assert find_time_expressions("NATO Secretary General Mark Rutte said it may be so.", WEDNESDAY) == []
+    assert find_time_expressions("They carried 3,000 troops and 1,500 shells.", WEDNESDAY) == []
+    assert find_time_expressions("It was signed on February 30.", WEDNESDAY) == []
+
+
+def test_later_in_the_day_refers_to_the_day_named_before():
+    text = "On Monday the minister spoke. Later in the day, the White House confirmed it."
+    spans = find_time_expressions(text, WEDNESDAY)
+    assert [(s.text, s.date_start.isoformat()) for s in spans] == [
+        ("On Monday", "2024-10-21"), ("Later in the day", "2024-10-21")]
+    assert only("Later in the day, officials spoke.").date_start == date(2024, 10, 23)
+
+
+def test_resolve_dates_carries_the_day_across_passages():
+    text = "On Monday the minister spoke. Later in the day, the White House confirmed it."
+    articles = pd.DataFrame({"article_id": ["a"], "published": [WEDNESDAY], "text": [text]})
+    passages = pd.DataFrame({"article_id": ["a", "a"], "passage_id": ["a:s0000", "a:s0001"],
+                             "start": [0, 30], "end": [29, len(text)], "role": ["body", "body"],
+                             "text": [text[:29], text[30:]]})
+    table = resolve_dates(passages, articles)
+    assert list(table["text"]) == ["On Monday", "Later in the day"]
+    assert list(table["date_start"]) == ["2024-10-21", "2024-10-21"]
+    assert all(text[s:e] == t for s, e, t in zip(table["start"], table["end"], table["text"]))
+
+
+def test_seed_dates(seed_articles, seed_passages):
+    body = seed_passages[seed_passages["role"] == "body"]
+    table = resolve_dates(body, seed_articles)
+    texts = seed_articles.set_index("article_id")["text"]
+    assert all(texts[a][s:e] == t for a, s, e, t in zip(table["article_id"], table["start"], table["end"],
+                                                        table["text"]))
+    times = table[table["article_id"] == "004_6b509e299142eab2"].set_index("text")
+    assert times.loc["in early to mid-October.".rstrip("."), "date_end"] == "2024-10-20"
+    newslooks = table[table["article_id"] == "002_1f373224d5a43559"]  # no publication date on the page
+    assert len(newslooks) and (newslooks["date_start"] == "").all()
