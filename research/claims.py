@@ -34,6 +34,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from datetime import date
 from typing import NamedTuple
 
 import pandas as pd
@@ -641,7 +642,7 @@ def conflicts_html(conflicts: pd.DataFrame, articles: pd.DataFrame) -> str:
 
 
 TIMELINE_COLUMNS = ["asof_end", "outlet", "claimant_group", "figure", "value", "low", "high", "y", "subject",
-                    "asof_text", "article_id", "start", "end"]
+                    "asof_text", "ahead", "article_id", "start", "end"]
 MARKERS = "osD^vPXh*<>"
 
 
@@ -651,7 +652,9 @@ def timeline_table(claims: pd.DataFrame, articles: pd.DataFrame, key: str | None
     `key` is a `subject_key` (default: the one with most dated count claims;
     claims whose key has the same class and no country join it). Columns:
     `TIMELINE_COLUMNS`, with `y` the point drawn (the value, else the stated
-    bound) and `claimant_group` "(own voice)" when the outlet claims it. Sorted
+    bound), `claimant_group` "(own voice)" when the outlet claims it and
+    `ahead` True for a target or forecast (its as-of date is after the
+    article's publication date, as in "10,000 by December"). Sorted
     by date, figure and outlet; undated claims (no publication date) and
     increments ("another 1,500") are left out.
     """
@@ -665,13 +668,19 @@ def timeline_table(claims: pd.DataFrame, articles: pd.DataFrame, key: str | None
     table["figure"] = [_figure(row) for row in table.itertuples()]
     table["y"] = [_representative(row) for row in table.itertuples()]
     table["claimant_group"] = table["claimant_group"].where(table["claimant_group"] != "", "(own voice)")
+    published = articles.set_index("article_id")["published"].map(reference_date)
+    table["ahead"] = [bool(published.get(a)) and date.fromisoformat(end) > published[a]
+                      for a, end in zip(table["article_id"], table["asof_end"])]
     return table[TIMELINE_COLUMNS].sort_values(["asof_end", "y", "outlet", "start"]).reset_index(drop=True)
 
 
 def plot_timeline(table: pd.DataFrame, ax, title: str = ""):
     """Draw `timeline_table` rows: x the as-of date, y the figure (log scale when it spans a factor
     of 20), colour the claimant group, marker the outlet; ranges as vertical bars, open bounds
-    ("at least", "up to") as dotted bars. Returns `ax`."""
+    ("at least", "up to") as dotted bars. Figures whose as-of date is after publication (`ahead`:
+    targets such as "by December", periods such as "this month") would stretch the date axis and crowd
+    the reported figures, so they are drawn at its right edge, labelled with their phrase and date.
+    Returns `ax`."""
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
 
@@ -679,11 +688,21 @@ def plot_timeline(table: pd.DataFrame, ax, title: str = ""):
     outlets = sorted(table["outlet"].unique())
     colours = {group: f"C{i % 10}" for i, group in enumerate(groups)}
     markers = {outlet: MARKERS[i % len(MARKERS)] for i, outlet in enumerate(outlets)}
-    dates = pd.to_datetime(table["asof_end"])
-    step = max((dates.max() - dates.min()) / pd.Timedelta(days=1), 1) * 0.012 if len(dates) else 1
+    reported = table[~table["ahead"]] if table["ahead"].any() and not table["ahead"].all() else table
+    dates = pd.to_datetime(reported["asof_end"])
+    span = max((dates.max() - dates.min()) / pd.Timedelta(days=1), 1) if len(dates) else 1
+    edge = dates.max() + pd.Timedelta(days=max(span * 0.15, 1)) if len(dates) else None
+    step = span * 0.012
     shift = {outlet: pd.Timedelta(days=step * (i - (len(outlets) - 1) / 2)) for i, outlet in enumerate(outlets)}
+    labelled = set()
     for row in table.itertuples():
-        x = pd.Timestamp(row.asof_end) + shift[row.outlet]
+        beyond = edge is not None and pd.Timestamp(row.asof_end) > edge
+        x = (edge if beyond else pd.Timestamp(row.asof_end)) + shift[row.outlet]
+        label = f"{row.figure} ({row.asof_text}: {row.asof_end})" if row.asof_text else f"{row.figure} ({row.asof_end})"
+        if beyond and label not in labelled:
+            labelled.add(label)
+            ax.annotate(label, (edge, row.y), xytext=(14, 0), textcoords="offset points",
+                        va="center", fontsize=8)
         colour = colours[row.claimant_group]
         if not math.isnan(row.low) and not math.isnan(row.high) and row.low != row.high:
             ax.vlines(x, row.low, row.high, color=colour, linewidth=3, alpha=0.5)
@@ -692,11 +711,13 @@ def plot_timeline(table: pd.DataFrame, ax, title: str = ""):
         elif math.isnan(row.low) and not math.isnan(row.high):
             ax.vlines(x, row.high / 1.5, row.high, color=colour, linestyles="dotted")
         ax.scatter([x], [row.y], color=colour, marker=markers[row.outlet], s=60, edgecolor="black", zorder=3)
+    if edge is not None and (pd.to_datetime(table["asof_end"]) > edge).any():
+        ax.set_xlim(right=edge + pd.Timedelta(days=span * 0.4))
     values = table["y"].dropna()
     if len(values) and values.max() > 20 * max(values.min(), 1e-9):
         ax.set_yscale("log")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    ax.set_xlabel("date the figure refers to (as-of end)")
+    ax.set_xlabel("date the figure refers to (as-of end; later targets at the right edge)")
     ax.set_ylabel("figure")
     ax.set_title(title)
     # Figure-level legends beside the axes, so that saving with a tight bounding box keeps them.

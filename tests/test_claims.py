@@ -215,3 +215,14 @@ def test_timeline17_death_counts(data_dir):
     deaths = claims[(claims["value"] == 81) & (claims["subject_key"].str.endswith("deaths"))]
     assert len(deaths) >= 1
     assert set(deaths["asof_end"]) <= set(articles["published"])
+
+
+def test_timeline_marks_figures_referring_past_publication(seed_articles, seed_passages):
+    from research.claims import timeline_table
+
+    claims = research.extract_claims(seed_passages, seed_articles)
+    table = timeline_table(claims, seed_articles)
+    ahead = table[table["ahead"]]
+    assert set(ahead["asof_text"]) == {"by December", "this month"}
+    assert (ahead["asof_end"] > "2024-10-23").all()
+    assert not (table.loc[~table["ahead"], "asof_end"] > "2024-10-23").any()
