@@ -701,8 +701,8 @@ def plot_timeline(table: pd.DataFrame, ax, title: str = ""):
         label = f"{row.figure} ({row.asof_text}: {row.asof_end})" if row.asof_text else f"{row.figure} ({row.asof_end})"
         if beyond and label not in labelled:
             labelled.add(label)
-            ax.annotate(label, (edge, row.y), xytext=(14, 0), textcoords="offset points",
-                        va="center", fontsize=8)
+            ax.annotate(label, (edge, row.y), xytext=(12, 0), textcoords="offset points", va="center",
+                        fontsize=8)
         colour = colours[row.claimant_group]
         if not math.isnan(row.low) and not math.isnan(row.high) and row.low != row.high:
             ax.vlines(x, row.low, row.high, color=colour, linewidth=3, alpha=0.5)
@@ -712,10 +712,11 @@ def plot_timeline(table: pd.DataFrame, ax, title: str = ""):
             ax.vlines(x, row.high / 1.5, row.high, color=colour, linestyles="dotted")
         ax.scatter([x], [row.y], color=colour, marker=markers[row.outlet], s=60, edgecolor="black", zorder=3)
     if edge is not None and (pd.to_datetime(table["asof_end"]) > edge).any():
-        ax.set_xlim(right=edge + pd.Timedelta(days=span * 0.4))
+        ax.set_xlim(right=edge + pd.Timedelta(days=span * 0.7))
     values = table["y"].dropna()
     if len(values) and values.max() > 20 * max(values.min(), 1e-9):
         ax.set_yscale("log")
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     ax.set_xlabel("date the figure refers to (as-of end; later targets at the right edge)")
     ax.set_ylabel("figure")
