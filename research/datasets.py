@@ -11,11 +11,12 @@ from __future__ import annotations
 import ast
 import csv
 import json
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
-from research.errors import CorpusError
+from research.errors import CorpusError, CorpusWarning
 
 
 def _require(path: Path) -> Path:
@@ -141,3 +142,48 @@ def read_timeline17(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             for entry in json.loads(file.read_text(encoding="utf-8")):
                 timelines.append({"outlet": outlet, "date": entry["date"], "text": entry["text"].strip()})
     return pd.DataFrame(articles), pd.DataFrame(timelines)
+
+
+def read_basil_annotations(folder: str | Path) -> pd.DataFrame:
+    """BASIL phrase-level bias annotations with offsets into `read_basil`'s article text.
+
+    BASIL gives each span's `start`/`end` relative to one sentence without saying
+    which: the sentence is the first (headline, then body sentences) whose
+    characters at those offsets are the annotated `txt`; every span of the
+    development split fits exactly one. Its position in the article text is
+    found by searching the sentences in order. Columns: `article_id`, `annotation_id`, `bias` ("lex":
+    lexical, loaded wording; "inf": informational, which facts are told),
+    `start`, `end` (into the article `text`), `text`, `polarity`, `quote`
+    ("yes" when inside a quotation), `speaker`, `target`, `aim`. A span found
+    in no sentence is left out with a `CorpusWarning` naming the file.
+    """
+    root = _require(Path(folder))
+    texts = read_basil(root).set_index("article_id")["text"]
+    rows, missing = [], []
+    for file in sorted(root.glob("annotations/*/*_ann.json")):
+        article_id = file.name.removesuffix("_ann.json")
+        record = json.loads((root / "articles" / file.parent.name / f"{article_id}.json").read_text(encoding="utf-8"))
+        paragraphs = record["body-paragraphs"]
+        if isinstance(paragraphs, str):
+            paragraphs = ast.literal_eval(paragraphs)
+        text, cursor, located = texts[article_id], 0, []
+        for sentence in [record.get("title", ""), *(s for paragraph in paragraphs for s in paragraph)]:
+            offset = text.find(sentence.strip(), cursor)
+            if sentence.strip() and offset >= 0:
+                located.append((sentence, offset - (len(sentence) - len(sentence.lstrip()))))
+                cursor = offset + len(sentence.strip())
+        for span in json.loads(file.read_text(encoding="utf-8")).get("phrase-level-annotations", []):
+            found = next((offset for sentence, offset in located
+                          if sentence[span["start"]:span["end"]] == span["txt"]), None)
+            if found is None:
+                missing.append(span.get("id", "?"))
+                continue
+            rows.append({"article_id": article_id, "annotation_id": span.get("id", ""), "bias": span["bias"],
+                         "start": found + span["start"], "end": found + span["end"], "text": span["txt"],
+                         **{key: span.get(key, "") for key in ("polarity", "quote", "speaker", "target", "aim")}})
+        if missing:
+            warnings.warn(f"{file}: {len(missing)} span(s) found in no sentence, left out: {', '.join(missing)}",
+                          CorpusWarning, stacklevel=2)
+            missing = []
+    return pd.DataFrame(rows, columns=["article_id", "annotation_id", "bias", "start", "end", "text", "polarity",
+                                       "quote", "speaker", "target", "aim"])

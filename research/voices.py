@@ -1,0 +1,195 @@
+"""Voices: whose words fill each outlet's story, quoted or paraphrased, grouped by actor.
+
+`voice_spans` gives every body word one voice: the actor of the innermost
+attribution whose content holds it (`research.attributions` grouped by
+`research.group_actors`), "direct" inside quotation marks and "reported"
+outside them; a word in quotation marks that no cue attributes belongs to
+"(unattributed quote)"; an attribution without a named source ("were
+reported") to "(source not named)"; every other body word, including the words
+that name a speaker and its verb ("Mr. Austin said"), is the outlet's own
+voice. The innermost attribution wins so that a relayed statement counts for
+its origin: in "Park said Cho told lawmakers that 3,000 troops ...", the figure
+is Cho's words reported by Park; a relay ("according to Reuters", "citing")
+never takes words from a speaker named inside its content.
+`voice_shares` turns the spans into the share of each outlet's body words per
+actor group, direct and reported; `plot_voices` draws them as one stacked bar
+per outlet.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from research.attribution import QUOTES, group_actors
+from research.framing import BODY, group_labels, in_roles, word_spans
+
+OWN_VOICE = "(outlet's own voice)"
+UNATTRIBUTED_QUOTE = "(unattributed quote)"
+UNNAMED_SOURCE = "(source not named)"
+SPAN_COLUMNS = ["article_id", "block_id", "start", "end", "voice", "actor_group", "cue_start", "words"]
+SHARE_COLUMNS = ["group", "actor_group", "attributions", "direct_words", "reported_words", "words", "body_words",
+                 "direct_share", "reported_share", "share"]
+
+
+def _inside(starts: np.ndarray, begin, end) -> np.ndarray:
+    return (starts >= begin) & (starts < end)
+
+
+def _article_voices(text: str, body: pd.DataFrame, cues: pd.DataFrame) -> list[tuple]:
+    """Voice spans of one article: (block_id, start, end, voice, actor_group, cue_start, words)."""
+    tokens = [(passage.block_id, passage.start + start, passage.start + end)
+              for passage in body.itertuples(index=False) for start, end, _ in word_spans(passage.text)]
+    if not tokens:
+        return []
+    starts = np.array([start for _, start, _ in tokens])
+    quoted = np.zeros(len(tokens), dtype=bool)
+    for paragraph in body.groupby("block_id").agg(start=("start", "min"), end=("end", "max")).itertuples():
+        for match in QUOTES.finditer(text, paragraph.start, paragraph.end):
+            quoted |= _inside(starts, match.start(), match.end())
+    contents = cues[cues["content_start"] >= 0]
+    relay = contents["cue_text"].str.lower().str.contains(r"^(?:according to|citing|quoting)$")
+    length = (contents["content_end"] - contents["content_start"]).to_numpy()
+    owner = np.full(len(tokens), -1)
+    # Relays first, then the longest contents, so the innermost speaker is written last.
+    for row in np.lexsort((-length, ~relay.to_numpy())):
+        owner[_inside(starts, contents["content_start"].iat[row], contents["content_end"].iat[row])] = row
+    for cue in cues.itertuples(index=False):  # the outlet's words that name a speaker are its own
+        for begin, end in ((cue.source_start, cue.source_end), (cue.cue_start, cue.cue_end)):
+            owner[_inside(starts, begin, end) & ~quoted] = -1
+    groups = [group or UNNAMED_SOURCE for group in contents["actor_group"]]
+    spans = []
+    for (block_id, start, end), row, in_quote in zip(tokens, owner, quoted):
+        if row >= 0:
+            label = ("direct" if in_quote else "reported", groups[row], int(contents["cue_start"].iat[row]))
+        else:
+            label = ("direct", UNATTRIBUTED_QUOTE, -1) if in_quote else ("own", OWN_VOICE, -1)
+        if spans and spans[-1][0] == block_id and tuple(spans[-1][3:6]) == label:
+            spans[-1][2], spans[-1][6] = end, spans[-1][6] + 1
+        else:
+            spans.append([block_id, start, end, *label, 1])
+    return [tuple(span) for span in spans]
+
+
+def voice_spans(passages: pd.DataFrame, articles: pd.DataFrame, cues: pd.DataFrame, roles=BODY) -> pd.DataFrame:
+    """The body text cut into runs of words of one voice.
+
+    `cues` are the attributions of the same blocks (`research.attributions(articles,
+    blocks)`), with actor columns or without (then `research.group_actors` adds
+    them). Words are `research.framing.word_spans` of the passages of
+    `roles` (default body). Returns `SPAN_COLUMNS`: `article_id`, `block_id`,
+    `start`, `end` (from the first word's start to the last word's end, inside
+    one block), `voice` ("direct", "reported" or "own"), `actor_group`,
+    `cue_start` (the attribution's cue, -1 for none), `words`. The spans of an
+    article cover each of its body words exactly once.
+    """
+    if "actor_group" not in cues.columns:
+        cues = group_actors(cues, articles)
+    texts = articles.set_index("article_id")["text"]
+    body = in_roles(passages, roles).sort_values(["article_id", "start"])
+    cues_by_article = dict(tuple(cues.groupby("article_id")))
+    empty = cues.iloc[:0]
+    rows = []
+    for article_id, article_body in body.groupby("article_id", sort=True):
+        for span in _article_voices(texts[article_id], article_body, cues_by_article.get(article_id, empty)):
+            rows.append((article_id, *span))
+    table = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    return table.astype({"start": "int64", "end": "int64", "cue_start": "int64", "words": "int64"})
+
+
+def voice_shares(spans: pd.DataFrame, by: str = "outlet", articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of each group's body words spoken by each actor group, direct and reported.
+
+    `spans` from `voice_spans`; `by` and `articles` as in
+    `research.distinctive_terms` (default: per outlet). Returns
+    `SHARE_COLUMNS`: `group`, `actor_group` (including the outlet's own
+    voice, so shares add up to 1 per group), `attributions` (distinct cues whose
+    words count here), `direct_words`, `reported_words`, `words`, `body_words`
+    (of the group), `direct_share`, `reported_share`, `share` (words /
+    body_words); sorted by group, then share descending.
+    """
+    table = spans.assign(group=group_labels(spans, by, articles))
+    table["direct_words"] = table["words"].where(table["voice"] == "direct", 0)
+    table["reported_words"] = table["words"].where(table["voice"] == "reported", 0)
+    table["cue"] = table["article_id"] + ":" + table["cue_start"].astype(str)
+    shares = table.groupby(["group", "actor_group"]).agg(
+        attributions=("cue", lambda cues: cues[~cues.str.endswith(":-1")].nunique()),
+        direct_words=("direct_words", "sum"), reported_words=("reported_words", "sum"),
+        words=("words", "sum")).reset_index()
+    shares["body_words"] = shares.groupby("group")["words"].transform("sum")
+    for column, words in (("direct_share", "direct_words"), ("reported_share", "reported_words"), ("share", "words")):
+        shares[column] = shares[words] / shares["body_words"]
+    shares = shares.sort_values(["group", "share", "actor_group"], ascending=[True, False, True], ignore_index=True)
+    return shares[SHARE_COLUMNS]
+
+
+def voice_table(shares: pd.DataFrame, top: int = 6) -> pd.DataFrame:
+    """The table behind `plot_voices`: one row per group, one column per voice segment.
+
+    The `top` actor groups by share summed over groups keep their own
+    segments ("<actor group> (direct)" and "(reported)"); the others are
+    summed as "other sources"; the outlet's own voice is the last column.
+    Segments that are empty in every group are left out. Values are shares of
+    the group's body words; each row adds up to 1.
+    """
+    sources = shares[shares["actor_group"] != OWN_VOICE]
+    ranking = sources.groupby("actor_group")["share"].sum()
+    kept = sorted(ranking.index, key=lambda name: (-ranking[name], name))[:top]
+    label = sources["actor_group"].where(sources["actor_group"].isin(kept), "other sources")
+    long = pd.concat([
+        pd.DataFrame({"group": sources["group"], "segment": label + " (direct)", "share": sources["direct_share"]}),
+        pd.DataFrame({"group": sources["group"], "segment": label + " (reported)",
+                      "share": sources["reported_share"]}),
+        pd.DataFrame({"group": shares["group"][shares["actor_group"] == OWN_VOICE], "segment": OWN_VOICE,
+                      "share": shares["share"][shares["actor_group"] == OWN_VOICE]}),
+    ])
+    order = [f"{name} ({voice})" for name in [*kept, "other sources"] for voice in ("direct", "reported")]
+    wide = long.pivot_table(index="group", columns="segment", values="share", aggfunc="sum", fill_value=0.0)
+    wide = wide.reindex(columns=[*order, OWN_VOICE], fill_value=0.0).sort_index()
+    return wide.loc[:, (wide.sum() > 0) | (wide.columns == OWN_VOICE)]
+
+
+def plot_voices(table: pd.DataFrame, ax) -> None:
+    """Draw `voice_table` as horizontal stacked bars: one bar per group, one colour per
+    actor group, direct quotes solid and reported speech hatched, own voice light grey."""
+    sources = list(dict.fromkeys(c.rsplit(" (", 1)[0] for c in table.columns if c != OWN_VOICE))
+    colours = {source: "0.55" if source == "other sources" else f"C{i}" for i, source in enumerate(sources)}
+    left = np.zeros(len(table))
+    positions = np.arange(len(table))
+    for column in table.columns:
+        values = table[column].to_numpy()
+        if column == OWN_VOICE:
+            ax.barh(positions, values, left=left, color="0.92", edgecolor="0.6")
+        else:
+            source, voice = column.rsplit(" (", 1)
+            direct = voice == "direct)"
+            ax.barh(positions, values, left=left, color=colours[source], alpha=1.0 if direct else 0.45,
+                    hatch=None if direct else "//", edgecolor="white")
+        left += values
+    ax.set_yticks(positions, table.index)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the outlet's body words")
+    handles = [Patch(color=colours[source], label=source) for source in sources]
+    handles += [Patch(facecolor="0.3", label="solid: direct quote"),
+                Patch(facecolor="0.3", alpha=0.45, hatch="//", edgecolor="white", label="hatched: reported speech"),
+                Patch(facecolor="0.92", edgecolor="0.6", label=OWN_VOICE)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+
+
+def voice_of(table: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """`table` (with `article_id`, `start`) with the `voice` and `actor_group` of the span holding
+    each row's `start` (e.g. markers: is a loaded word the outlet's or a quoted source's?).
+
+    Rows outside every span (not in body words) get empty values.
+    """
+    keys = spans.sort_values("start")[["article_id", "start", "end", "voice", "actor_group"]].rename(
+        columns={"start": "span_start", "end": "span_end"})
+    ordered = table.reset_index(drop=True).assign(_row=lambda t: np.arange(len(t))).sort_values("start")
+    merged = pd.merge_asof(ordered, keys, left_on="start", right_on="span_start", by="article_id")
+    outside = ~(merged["start"] < merged["span_end"])
+    merged.loc[outside, ["voice", "actor_group"]] = ""
+    merged = merged.sort_values("_row").drop(columns=["_row", "span_start", "span_end"])
+    merged[["voice", "actor_group"]] = merged[["voice", "actor_group"]].fillna("")
+    return merged.set_index(table.index)

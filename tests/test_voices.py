@@ -1,0 +1,143 @@
+"""Voices: every body word given to a speaker (direct or reported) or to the outlet, and the shares per outlet."""
+
+import matplotlib
+import pandas as pd
+import pytest
+
+import research
+from research.framing import word_spans
+from research.voices import (
+    OWN_VOICE,
+    SHARE_COLUMNS,
+    SPAN_COLUMNS,
+    UNATTRIBUTED_QUOTE,
+    plot_voices,
+    voice_of,
+    voice_table,
+)
+
+matplotlib.use("Agg")
+
+PARAGRAPHS = [
+    "Officials in Seoul said on Monday that 3,000 troops had arrived in the country.",
+    "“We are ready for anything,” Defense Secretary Lloyd Austin told reporters.",
+    "The deployment is a “major escalation” of the war, and it comes after a summer of heavy fighting.",
+    "Park said Cho told lawmakers that 3,000 troops arrived.",
+    "“We will respond,” Mr. Austin said, according to Reuters.",
+]
+
+
+def article(paragraphs: list[str], article_id: str = "x", outlet: str = "X"):
+    """An article of body paragraphs: (articles, blocks, passages)."""
+    text = "\n\n".join(paragraphs)
+    starts = [sum(len(p) + 2 for p in paragraphs[:i]) for i in range(len(paragraphs))]
+    articles = pd.DataFrame({"article_id": [article_id], "outlet": [outlet], "text": [text]})
+    blocks = pd.DataFrame({"article_id": article_id, "block_id": range(len(paragraphs)), "start": starts,
+                           "end": [s + len(p) for s, p in zip(starts, paragraphs)], "role": "body",
+                           "reason": "test", "text": paragraphs})
+    return articles, blocks, research.split_passages(blocks)
+
+
+def spoken(paragraphs: list[str]) -> list[tuple[str, str, str]]:
+    articles, blocks, passages = article(paragraphs)
+    spans = research.voice_spans(passages, articles, research.attributions(articles, blocks))
+    assert list(spans.columns) == SPAN_COLUMNS
+    text = articles["text"].iloc[0]
+    return [(voice, group, text[start:end]) for voice, group, start, end in
+            zip(spans["voice"], spans["actor_group"], spans["start"], spans["end"])]
+
+
+def test_each_word_has_one_voice():
+    assert spoken(PARAGRAPHS) == [
+        ("own", OWN_VOICE, "Officials in Seoul said on Monday that"),
+        ("reported", "South Korea: officials (unnamed)", "3,000 troops had arrived in the country"),
+        ("direct", "Lloyd Austin", "We are ready for anything"),
+        ("own", OWN_VOICE, "Defense Secretary Lloyd Austin told reporters"),
+        ("own", OWN_VOICE, "The deployment is a"),
+        ("direct", UNATTRIBUTED_QUOTE, "major escalation"),
+        ("own", OWN_VOICE, "of the war, and it comes after a summer of heavy fighting"),
+        ("own", OWN_VOICE, "Park said Cho told"),
+        ("reported", "Park", "lawmakers that"),
+        # the innermost speaker: Cho's statement relayed by Park
+        ("reported", "Cho", "3,000 troops arrived"),
+        # a relay ("according to Reuters") does not take the words of the speaker it names
+        ("direct", "Lloyd Austin", "We will respond"),
+        ("own", OWN_VOICE, "Mr. Austin said, according to Reuters"),
+    ]
+
+
+def test_quoted_words_inside_reported_speech_are_direct():
+    assert spoken(["Austin told reporters that it would be “very, very serious” if troops joined the war."]) == [
+        ("own", OWN_VOICE, "Austin told reporters that"),
+        ("reported", "Austin", "it would be"),
+        ("direct", "Austin", "very, very serious"),
+        ("reported", "Austin", "if troops joined the war"),
+    ]
+
+
+def test_shares_add_up_per_outlet():
+    first = article(PARAGRAPHS[:3], "x", "X")
+    second = article(PARAGRAPHS[3:], "y", "Y")
+    articles, blocks, passages = (pd.concat([first[i], second[i]], ignore_index=True) for i in (0, 1, 2))
+    spans = research.voice_spans(passages, articles, research.attributions(articles, blocks))
+    shares = research.voice_shares(spans, articles=articles)
+    assert list(shares.columns) == SHARE_COLUMNS
+    assert shares.groupby("group")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
+    x = shares[shares["group"] == "X"].set_index("actor_group")
+    body_words = sum(len(word_spans(p)) for p in PARAGRAPHS[:3])
+    assert x["body_words"].iloc[0] == body_words == 14 + 11 + 18
+    assert x.loc["Lloyd Austin", ["attributions", "direct_words", "reported_words"]].tolist() == [1, 5, 0]
+    assert x.loc[UNATTRIBUTED_QUOTE, ["attributions", "direct_words"]].tolist() == [0, 2]
+    assert x.loc[OWN_VOICE, "share"] == pytest.approx((7 + 6 + 4 + 12) / 43)
+    assert shares.groupby("group")["share"].apply(lambda s: s.is_monotonic_decreasing).all()
+
+
+@pytest.fixture(scope="module")
+def seed_spans(seed_articles, seed_blocks, seed_passages):
+    return research.voice_spans(seed_passages, seed_articles, research.attributions(seed_articles, seed_blocks))
+
+
+def test_voice_table_keeps_top_groups_and_adds_up(seed_articles, seed_spans):
+    shares = research.voice_shares(seed_spans, articles=seed_articles)
+    table = voice_table(shares, top=3)
+    assert list(table.index) == sorted(seed_articles["outlet"])
+    assert table.columns[-1] == OWN_VOICE and table.columns[-3:-1].tolist() == [
+        "other sources (direct)", "other sources (reported)"]
+    # three groups with a direct and a reported segment each, other sources, own voice; an
+    # "(unattributed quote)" is never reported speech, so that empty segment is left out
+    assert "(unattributed quote) (reported)" not in table.columns
+    assert len(table.columns) <= 2 * 4 + 1 and (table.drop(columns=OWN_VOICE).sum() > 0).all()
+    assert table.sum(axis=1).tolist() == pytest.approx([1.0] * 5)
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(8, 3))
+    plot_voices(table, ax)
+    assert len(ax.patches) == table.size
+    plt.close(fig)
+
+
+def test_seed_voices_cover_every_body_word_once(seed_articles, seed_blocks, seed_passages, seed_spans):
+    spans = seed_spans
+    body = seed_passages[seed_passages["role"] == "body"]
+    words = body.groupby("article_id")["text"].apply(lambda texts: sum(len(word_spans(t)) for t in texts))
+    assert spans.groupby("article_id")["words"].sum().to_dict() == words.to_dict()
+    for _, rows in spans.groupby("article_id"):
+        assert (rows["start"].to_numpy()[1:] >= rows["end"].to_numpy()[:-1]).all()  # no overlaps
+    blocks = seed_blocks.set_index("block_id")
+    assert (blocks.loc[spans["block_id"], "role"] == "body").all()
+    assert (spans["start"].to_numpy() >= blocks.loc[spans["block_id"], "start"].to_numpy()).all()
+    assert (spans["end"].to_numpy() <= blocks.loc[spans["block_id"], "end"].to_numpy()).all()
+    shares = research.voice_shares(spans, articles=seed_articles).set_index(["group", "actor_group"])
+    # The AP story is told largely through the NIS briefing relayed by lawmakers.
+    assert shares.loc[("AP", "South Korea: NIS"), "share"] > 0.1
+    assert shares.loc[("Washington Times", OWN_VOICE), "share"] < shares.loc[("NYT", OWN_VOICE), "share"]
+
+
+def test_markers_take_the_voice_they_are_spoken_in(seed_articles, seed_passages, seed_spans):
+    spans = seed_spans
+    markers = research.find_markers(seed_passages)
+    voiced = voice_of(markers, spans)
+    assert voiced.index.equals(markers.index) and len(voiced) == len(markers)
+    lunatics = voiced[voiced["term"] == "lunatics"].iloc[0]
+    assert lunatics["voice"] == "direct"  # the KCNA statement's word, quoted, not the Washington Times'
+    outside = voice_of(pd.DataFrame({"article_id": [seed_articles["article_id"].iloc[0]], "start": [0]}), spans)
+    assert outside[["voice", "actor_group"]].iloc[0].tolist() == ["", ""]  # page chrome: no voice
