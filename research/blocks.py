@@ -17,8 +17,8 @@ How roles are decided (rules for news pages in general, not for one site):
 2. Page context: a block followed by a photo credit is its caption; a short
    link title that repeats earlier in the page is a related-story list.
 3. jusText-style prose detection (Pomikalek 2011): a block is prose when it
-   has at least 8 words, ends like a sentence and has a stop-word density of at
-   least 0.2. The article body is the span from the first to the last run of
+   has a stop-word density of at least 0.2 and either ends like a sentence
+   with at least 8 words or is long (40 words or more). The article body is the span from the first to the last run of
    two or more prose blocks; inside it short paragraphs are body and short
    title-like lines are subheadings. Before it: headline, standfirst, byline
    names; after it: page chrome.
@@ -40,6 +40,7 @@ BLOCK_COLUMNS = ["article_id", "block_id", "start", "end", "role", "reason", "te
 
 HEADER_METADATA = {"byline", "publication date line", "date line"}
 MIN_PROSE_WORDS = 8
+MIN_LONG_PROSE_WORDS = 40
 MIN_STOPWORD_DENSITY = 0.2
 MAX_HEADING_WORDS = 20
 MAX_HEADLINE_WORDS = 25
@@ -186,7 +187,8 @@ class Block:
         lowered = [w.lower().replace("’", "'") for w in words]
         self.stop_density = (sum(w in ENGLISH_STOP_WORDS for w in lowered) / len(words)) if words else 0.0
         self.terminal = bool(SENTENCE_END.search(self.text))
-        self.prose = (self.n_words >= MIN_PROSE_WORDS and self.terminal
+        # A long block reads as prose even when its end is cut or oddly punctuated.
+        self.prose = ((self.terminal and self.n_words >= MIN_PROSE_WORDS or self.n_words >= MIN_LONG_PROSE_WORDS)
                       and self.stop_density >= MIN_STOPWORD_DENSITY)
 
     def assign(self, role: str, reason: str) -> None:

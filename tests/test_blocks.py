@@ -268,3 +268,21 @@ def test_basil_paragraphs_are_body(data_dir):
     assert sum(p in body for p in paragraphs) / len(paragraphs) > 0.99
     headlines = blocks[blocks["role"] == "headline"].set_index("article_id")["text"]
     assert (headlines.reindex(articles["article_id"]).values == articles["headline"].str.strip().values).all()
+
+
+def test_long_paragraph_without_final_punctuation_is_body():
+    # Tokenised or truncated exports often end a paragraph without a full stop (". ''", a cut text).
+    words = ("officials said on Monday that the number of confirmed cases in the region had risen to "
+             "27 and that schools in two towns would stay closed for the rest of the week while the "
+             "tests went on , the health ministry told reporters in the capital ''")
+    blocks = roles_of("Flu Cases Rise in the Region\n\n" + words + "\n")
+    assert role(blocks, "officials said on Monday") == "body"
+
+
+def test_timeline17_records_are_body(data_dir):
+    from research import datasets
+
+    articles, _ = datasets.read_timeline17(data_dir / "timeline17_dev")
+    blocks = research.split_blocks(articles)
+    with_body = blocks.loc[blocks["role"] == "body", "article_id"].nunique()
+    assert with_body / len(articles) > 0.95
