@@ -1,0 +1,213 @@
+"""Coverage: which story elements each outlet carried, how prominently, what it left out, what it led with.
+
+Everything is counted per outlet (an event may hold two articles of one
+outlet: an element is covered when either carries it, its first mention is the
+earliest of the two). Positions are read on the body paragraphs of each
+article (blocks of role `body`, numbered from 1 in reading order): the
+paragraph of the first mention, and the share of the article's body words
+that come before it (0 = the first word). The lede is the first `LEDE_PARAGRAPHS`
+body paragraphs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from research.elements import StoryElements
+from research.errors import AnalysisError
+from research.similarity import TOKEN
+
+LEDE_PARAGRAPHS = 3
+COVERAGE_COLUMNS = ["outlet", "element_id", "label", "n_outlets", "covered", "n_passages", "first_paragraph",
+                    "first_position", "word_share", "in_lede", "article_id", "start", "end"]
+OMISSION_COLUMNS = ["kind", "outlet", "element_id", "label", "n_outlets", "outlets_with_it_in_lede",
+                    "median_first_paragraph"]
+LEDE_COLUMNS = ["outlet", "article_id", "paragraph", "start", "end", "element_ids", "shared_element_ids", "text"]
+
+
+def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
+    """The element passages with their body paragraph number, words, and words of the body before them."""
+    body = passages[passages["role"] == "body"].sort_values(["article_id", "start"], kind="stable")
+    body = body.assign(words=[len(TOKEN.findall(text)) for text in body["text"]])
+    first_start = body.groupby(["article_id", "block_id"])["start"].transform("min")
+    body["paragraph"] = (body.assign(first=first_start).groupby("article_id")["first"]
+                         .rank(method="dense").astype("int64"))
+    body["words_before"] = body.groupby("article_id")["words"].cumsum() - body["words"]
+    body["body_words"] = body.groupby("article_id")["words"].transform("sum")
+    located = found.passages.merge(body[["passage_id", "paragraph", "words", "words_before", "body_words"]],
+                                   on="passage_id", how="left", validate="one_to_one")
+    missing = located["paragraph"].isna()
+    if missing.any():
+        raise AnalysisError(f"passage {located.loc[missing, 'passage_id'].iloc[0]!r} of the elements is not a "
+                            "body passage of `passages`: pass the table that was clustered")
+    return located
+
+
+def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int = LEDE_PARAGRAPHS) -> pd.DataFrame:
+    """The outlet x element table: whether each outlet carried each element, where and how much.
+
+    `found`: the result of `cluster_passages`; `passages`: the passages table it
+    was given (`split_passages` rows, with `block_id` and `role`).
+
+    One row per outlet and element, sorted by outlet then element id:
+    `outlet`, `element_id`, `label`, `n_outlets` (outlets carrying it),
+    `covered` (bool), `n_passages` (the outlet's passages in it),
+    `first_paragraph` (body paragraph of the first mention, from 1; NA when not
+    covered), `first_position` (share of the article's body words before the
+    first mention), `word_share` (share of the outlet's body words in the
+    element's passages), `in_lede` (first mention in the first
+    `lede_paragraphs` paragraphs), and `article_id`, `start`, `end` of the
+    first mention (offsets into the article text; empty / NA when not covered).
+    """
+    located = _located(found, passages)
+    outlet_words = located.drop_duplicates("article_id").groupby("outlet")["body_words"].sum()
+    located["position"] = located["words_before"] / located["body_words"].clip(lower=1)
+    first = located.sort_values(["outlet", "element_id", "paragraph", "position", "article_id"], kind="stable") \
+        .drop_duplicates(["outlet", "element_id"]).set_index(["outlet", "element_id"])
+    per = located.groupby(["outlet", "element_id"]).agg(n_passages=("passage_id", "size"), words=("words", "sum"))
+    grid = pd.MultiIndex.from_product([sorted(located["outlet"].unique()), sorted(found.elements["element_id"])],
+                                      names=["outlet", "element_id"])
+    table = per.reindex(grid).join(first[["paragraph", "position", "article_id", "start", "end"]])
+    table = table.reset_index()
+    table["covered"] = table["n_passages"].notna()
+    table["n_passages"] = table["n_passages"].fillna(0).astype("int64")
+    table["word_share"] = (table["words"].fillna(0) / table["outlet"].map(outlet_words).clip(lower=1)).astype(float)
+    table["first_paragraph"] = table["paragraph"].astype("Int64")
+    table["first_position"] = table["position"].astype(float)
+    table["in_lede"] = (table["first_paragraph"] <= lede_paragraphs).fillna(False).astype(bool)
+    table["article_id"] = table["article_id"].fillna("")
+    table[["start", "end"]] = table[["start", "end"]].astype("Int64")
+    elements = found.elements.set_index("element_id")
+    table["label"] = table["element_id"].map(elements["label"])
+    table["n_outlets"] = table["element_id"].map(elements["n_outlets"]).astype("int64")
+    return table[COVERAGE_COLUMNS]
+
+
+def omissions(table: pd.DataFrame) -> pd.DataFrame:
+    """Elements only one outlet carries, and elements every outlet but one carries.
+
+    `table`: the result of `coverage`. Rows: `kind` ("only" when one outlet
+    carries the element, `outlet` being that outlet; "left out" when every
+    outlet but one carries it, `outlet` being the one that does not; with two
+    outlets only "only" is given, as the two kinds coincide), `outlet`,
+    `element_id`, `label`, `n_outlets`, `outlets_with_it_in_lede` (among the
+    carriers), `median_first_paragraph` (among the carriers). Sorted by kind
+    ("left out" first), outlet, how many carriers have it in their lede (most
+    first), then element id.
+    """
+    outlets = table["outlet"].nunique()
+    carried = table[table["covered"]]
+    stats = carried.groupby("element_id").agg(outlets_with_it_in_lede=("in_lede", "sum"),
+                                              median_first_paragraph=("first_paragraph", "median"))
+    only = carried[carried["n_outlets"] == 1].assign(kind="only")
+    left = table[~table["covered"] & (table["n_outlets"] == outlets - 1)].assign(kind="left out") \
+        if outlets >= 3 else table.iloc[:0].assign(kind="left out")
+    rows = pd.concat([left, only], ignore_index=True).join(stats, on="element_id")
+    rows["outlets_with_it_in_lede"] = rows["outlets_with_it_in_lede"].fillna(0).astype("int64")
+    rows["median_first_paragraph"] = rows["median_first_paragraph"].astype(float)
+    rows["order"] = (rows["kind"] == "only").astype(int)
+    rows = rows.sort_values(["order", "outlet", "outlets_with_it_in_lede", "element_id"],
+                            ascending=[True, True, False, True], kind="stable", ignore_index=True)
+    return rows[OMISSION_COLUMNS]
+
+
+def ledes(found: StoryElements, passages: pd.DataFrame, articles: pd.DataFrame,
+          lede_paragraphs: int = LEDE_PARAGRAPHS) -> pd.DataFrame:
+    """What each article puts in its first `lede_paragraphs` body paragraphs, with the elements they carry.
+
+    `found`: the result of `cluster_passages`; `passages`: the passages table it
+    was given; `articles`: the articles table (for the paragraph text).
+
+    One row per lede paragraph, sorted by outlet, article and paragraph:
+    `outlet`, `article_id`, `paragraph` (from 1), `start`, `end` (the
+    paragraph's offsets into the article text), `element_ids` (the elements
+    of its sentences in reading order, "; "-separated), `shared_element_ids`
+    (those carried by two outlets or more), `text`.
+    """
+    located = _located(found, passages)
+    lede = located[located["paragraph"] <= lede_paragraphs].sort_values(["article_id", "start"], kind="stable")
+    shared = set(found.elements.loc[found.elements["n_outlets"] > 1, "element_id"])
+    texts = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["text"]
+
+    def joined(ids) -> str:
+        return "; ".join(dict.fromkeys(ids))
+
+    rows = lede.groupby(["outlet", "article_id", "paragraph"], sort=True).agg(
+        start=("start", "min"), end=("end", "max"), element_ids=("element_id", joined),
+        shared_element_ids=("element_id", lambda ids: joined(i for i in ids if i in shared))).reset_index()
+    rows["text"] = [texts[a][s:e] for a, s, e in zip(rows["article_id"], rows["start"], rows["end"])]
+    rows["paragraph"] = rows["paragraph"].astype("int64")
+    return rows[LEDE_COLUMNS]
+
+
+def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: how many elements it carried and how much of its body is shared story.
+
+    `table`: the result of `coverage`. One row per outlet (sorted):
+    `outlet`, `elements` (carried), `shared` (carried by it and another
+    outlet), `only` (carried by it alone), `left_out` (elements every other
+    outlet carries; with three outlets or more), and the share of its body
+    words in elements carried by every outlet (`words_every`), by some
+    outlets including it (`words_some`), by it alone (`words_only`); the three
+    add up to 1.
+    """
+    outlets = table["outlet"].nunique()
+    kind = np.select([table["n_outlets"] == outlets, table["n_outlets"] > 1], ["every", "some"], "only")
+    words = table.assign(kind=kind).pivot_table(index="outlet", columns="kind", values="word_share", aggfunc="sum")
+    words = words.reindex(columns=["every", "some", "only"], fill_value=0.0).fillna(0.0).add_prefix("words_")
+    carried = table[table["covered"]]
+    counts = carried.groupby("outlet").agg(elements=("element_id", "size"),
+                                           shared=("n_outlets", lambda n: int((n > 1).sum())),
+                                           only=("n_outlets", lambda n: int((n == 1).sum())))
+    left = omissions(table)
+    counts["left_out"] = left[left["kind"] == "left out"].groupby("outlet").size()
+    summary = counts.reindex(sorted(table["outlet"].unique()), fill_value=0).fillna(0).astype("int64")
+    return summary.join(words).rename_axis("outlet").reset_index()
+
+
+def coverage_matrix(table: pd.DataFrame, min_outlets: int = 2, value: str = "first_paragraph") -> pd.DataFrame:
+    """The element x outlet matrix of one `coverage` column, ordered so the pattern shows.
+
+    `table`: the result of `coverage`. Rows: the elements carried by at least
+    `min_outlets` outlets, by number of outlets (most first), then by the
+    median share of the body before their first mention (earliest first), then
+    id. Columns: outlets by number of these elements they carry (most first),
+    then name. Values: the column `value` (default the paragraph of first
+    mention; NA where the outlet does not carry the element).
+    """
+    shown = table[table["n_outlets"] >= min_outlets]
+    carried = shown[shown["covered"]]
+    rows = carried.groupby("element_id").agg(n=("n_outlets", "first"), position=("first_position", "median"))
+    rows = rows.reset_index().sort_values(["n", "position", "element_id"], ascending=[False, True, True])
+    columns = carried.groupby("outlet").size().rename("n").reset_index()
+    columns = columns.sort_values(["n", "outlet"], ascending=[False, True])
+    matrix = shown.pivot(index="element_id", columns="outlet", values=value)
+    return matrix.reindex(index=rows["element_id"], columns=columns["outlet"])
+
+
+def plot_coverage(table: pd.DataFrame, labels: pd.Series, ax, min_outlets: int = 2, width: int = 70):
+    """Draw the coverage matrix of `table` (`coverage`) on `ax`, rows and columns as `coverage_matrix`.
+
+    A cell per element and outlet, numbered with the paragraph of first
+    mention and coloured by the share of the body before it (dark: near the
+    top); blank where the outlet does not carry the element. `labels`:
+    element id -> label, cut to `width` characters.
+    """
+    paragraphs = coverage_matrix(table, min_outlets).astype("float64")
+    positions = coverage_matrix(table, min_outlets, "first_position").astype("float64").to_numpy()
+    image = ax.imshow(np.ma.masked_invalid(positions), cmap="viridis", aspect="auto", vmin=0, vmax=1)
+    for (row, column), value in np.ndenumerate(paragraphs.to_numpy()):
+        if not np.isnan(value):
+            ax.text(column, row, f"{value:.0f}", ha="center", va="center", fontsize=8,
+                    color="white" if positions[row, column] < 0.5 else "black")
+    names = [f"{e} {labels[e][:width]}" + ("…" if len(labels[e]) > width else "") for e in paragraphs.index]
+    ax.set_yticks(range(len(paragraphs)), names, fontsize=8)
+    ax.set_xticks(range(paragraphs.shape[1]), paragraphs.columns, rotation=30, ha="left")
+    ax.xaxis.tick_top()
+    ax.set_xticks(np.arange(-0.5, paragraphs.shape[1]), minor=True)
+    ax.set_yticks(np.arange(-0.5, len(paragraphs)), minor=True)
+    ax.grid(which="minor", color="#dddddd", linewidth=0.5)
+    ax.tick_params(which="minor", length=0)
+    ax.figure.colorbar(image, ax=ax, label="share of the body before the first mention", shrink=0.5)
+    return ax

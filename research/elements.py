@@ -1,0 +1,203 @@
+"""Story elements: the same fact, quote or claim told by several outlets, as clusters of passages.
+
+The body sentences of one event are scored with the package's scorer
+(`research.similarity.TextVectorizer`) set for sentences of one event,
+`ELEMENT_SCORER`: words only, with full IDF fitted on these sentences, which
+discounts the vocabulary the whole event shares. Pairs come from
+`similar_pairs` (pairs within one article are not compared: an element is what
+outlets share, and sentences of one article are about the same story anyway).
+Sentences are grouped by average linkage on that sparse graph
+(`research.events.average_link`): two groups merge while the mean score of
+their cross-article pairs is at least `threshold`, pairs below `floor` counting
+as 0. Average linkage keeps a long sentence that shares one clause with each of
+two elements from chaining them together, as single linkage would. A sentence
+that matches nothing is an element of its own, carried by one outlet.
+Threshold and linkage: README, "Story elements".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from research.claims import find_quantities
+from research.errors import AnalysisError
+from research.events import FLOOR_SHARE, average_link
+from research.similarity import TextVectorizer, similar_pairs
+
+# The scorer's settings for sentences of one event and the average-link threshold, chosen on story
+# elements of the seeds known by hand (README, "Story elements").
+ELEMENT_SCORER = {"alpha": 1.0, "idf_power": 1.0}
+ELEMENT_THRESHOLD = 0.19
+PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "start", "end", "element_id", "text"]
+ELEMENT_COLUMNS = ["element_id", "label", "n_outlets", "n_articles", "n_passages", "outlets", "cohesion",
+                   "representative_passage_id", "representative_article_id", "representative_start",
+                   "representative_end", "representative_text"]
+
+LABEL_WORDS = 14
+MIN_CLAUSE_WORDS = 8
+# A list bullet, or a dateline ("SEOUL, South Korea — ") before the sentence proper.
+LEAD = re.compile(r"^(?:[-–—•*]\s+|[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w .'-]*?)?\s+[—–-]{1,2}\s+)")
+# A short opening phrase of time or circumstance ("On Tuesday, ", "Last week, ", "Building on ..., ").
+OPENER = re.compile(r"^(?:(?:On|In|At|By|After|Before|During|Since|Following|Amid|Despite|Last|Later|Earlier|"
+                    r"Meanwhile|Still|Also|Now|Today|Yesterday)\b(?! least\b| most\b)|(?!According)[A-Z][a-z]+ing\b)"
+                    r"[^,;:\"“”]{0,80}?,\s+(?!who\b|which\b|that\b)")
+# Clause boundaries a label may be cut at: comma, semicolon, colon or dash followed by a space.
+CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
+WORD = re.compile(r"\S+")
+# Double quotation marks ("’’" closes a quotation in some house styles).
+DOUBLE_QUOTE = re.compile(r"[\"“”]|’’")
+
+
+class StoryElements(NamedTuple):
+    """The result of `cluster_passages`: each passage with its element, and one row per element."""
+
+    passages: pd.DataFrame
+    elements: pd.DataFrame
+
+
+def outlet_names(articles: pd.DataFrame | None, article_ids) -> pd.Series:
+    """The outlet of each article id (`outlet` of `articles`, the article id where it is empty or missing)."""
+    ids = pd.Index(pd.unique(pd.Series(list(article_ids), dtype=str)))
+    outlets = pd.Series("", index=ids)
+    if articles is not None and "outlet" in articles:
+        given = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["outlet"]
+        outlets = given[~given.index.duplicated()].reindex(ids).fillna("").astype(str).str.strip()
+    return outlets.where(outlets != "", pd.Series(ids, index=ids))
+
+
+def _balanced(label: str) -> str:
+    """`label` without a double quotation mark at its start or end that has no partner inside it."""
+    label = label.strip()
+    opening = DOUBLE_QUOTE.match(label)
+    if opening and len(DOUBLE_QUOTE.findall(label)) % 2:
+        label = label[opening.end():].strip()
+    closing = re.search(f"(?:{DOUBLE_QUOTE.pattern})$", label)
+    if closing and len(DOUBLE_QUOTE.findall(label)) % 2:
+        label = label[:closing.start()].strip()
+    return label.rstrip(".,;:")
+
+
+def element_label(text: str) -> str:
+    """A short readable label for a passage: the sentence without bullet, dateline or a short opening
+    phrase of time or circumstance, cut at the last clause boundary between `MIN_CLAUSE_WORDS` and
+    `LABEL_WORDS` words (else after `LABEL_WORDS` words, with "…"), the figures it cut off appended in
+    brackets, and unpaired quotation marks at either end removed."""
+    text = " ".join(text.split())
+    body = LEAD.sub("", text, count=1) or text
+    rest = OPENER.sub("", body, count=1)
+    if len(WORD.findall(rest)) >= MIN_CLAUSE_WORDS // 2:
+        body = rest[:1].upper() + rest[1:]
+    words = list(WORD.finditer(body))
+    if len(words) <= LABEL_WORDS:
+        return _balanced(body)
+    limit = words[LABEL_WORDS - 1].end()
+    floor = words[MIN_CLAUSE_WORDS - 1].end()
+    cuts = [m.start() for m in CLAUSE_END.finditer(body, floor, limit + 1)
+            if len(DOUBLE_QUOTE.findall(body, 0, m.start())) % 2 == 0]
+    end = cuts[-1] if cuts else limit
+    label = _balanced(body[:end].rstrip(" ,;:—–-")) + ("" if cuts else " …")
+    lost = [body[q.start:q.end] for q in find_quantities(body) if q.start >= end]
+    return label + (f" [{', '.join(dict.fromkeys(lost))}]" if lost else "")
+
+
+def _representatives(table: pd.DataFrame, pairs: pd.DataFrame, labels: np.ndarray) -> tuple[np.ndarray, pd.Series]:
+    """Row number of each cluster's representative, the member with the highest mean score to the
+    members of other articles (a pair not listed scores 0; ties to the earliest row), and each
+    cluster's cohesion: the mean score of its cross-article pairs (NaN for a cluster of one article)."""
+    n = len(table)
+    total = np.zeros(n)
+    position = pd.Series(np.arange(n), index=table["passage_id"].to_numpy())
+    i = position[pairs["passage_id_a"]].to_numpy()
+    j = position[pairs["passage_id_b"]].to_numpy()
+    inside = labels[i] == labels[j]
+    np.add.at(total, i[inside], pairs["similarity"].to_numpy()[inside])
+    np.add.at(total, j[inside], pairs["similarity"].to_numpy()[inside])
+    articles = table["article_id"].to_numpy()
+    frame = pd.DataFrame({"cluster": labels, "article": articles})
+    size = frame.groupby("cluster")["article"].transform("size").to_numpy()
+    same = frame.groupby(["cluster", "article"])["article"].transform("size").to_numpy()
+    others = size - same
+    mean = np.divide(total, others, out=np.zeros(n), where=others > 0)
+    order = np.lexsort((np.arange(n), -mean, labels))
+    first = np.ones(n, dtype=bool)
+    first[1:] = labels[order][1:] != labels[order][:-1]
+    cohesion = pd.Series(total).groupby(labels).sum() / pd.Series(others).groupby(labels).sum()
+    return order[first], cohesion
+
+
+def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = None,
+                     threshold: float = ELEMENT_THRESHOLD, floor: float | None = None, roles=("body",),
+                     vectorizer: TextVectorizer | None = None) -> StoryElements:
+    """Group the passages of one event, across outlets, into story elements.
+
+    `passages`: rows of `split_passages` (sentences by default) of the
+    articles of one event; only rows whose `role` is in `roles` are used
+    (default body; None: all). `articles`: the articles table, for `outlet`
+    (an empty or missing outlet is the article id). `threshold`: groups merge
+    while the mean score of their cross-article pairs is at least this;
+    `floor`: pairs below it count as 0 (default `FLOOR_SHARE * threshold`);
+    `vectorizer`: the scorer (default `TextVectorizer(**ELEMENT_SCORER)`,
+    fitted on the passages).
+
+    Returns `StoryElements(passages, elements)`:
+
+    - `passages`: `article_id`, `passage_id`, `outlet`, `start`, `end` (into
+      the article text), `element_id`, `text`; sorted by article and offset.
+    - `elements`: `element_id` ("E01", ...), `label` (the representative
+      passage cut at a clause boundary, see `element_label`), `n_outlets`,
+      `n_articles`, `n_passages`, `outlets` (sorted, "; "-separated),
+      `cohesion` (the mean score of its pairs of passages from different
+      articles, pairs below `floor` as 0; NaN when all come from one article),
+      `representative_passage_id`, `representative_article_id`,
+      `representative_start`, `representative_end`, `representative_text`
+      (the member most similar on average to the members from other
+      articles). Elements are numbered by number of outlets (most first), then
+      by how early in its article the representative comes (share of the body
+      before it), then by passage id; so the same passages in any row order
+      give the same elements and ids.
+    """
+    floor = FLOOR_SHARE * threshold if floor is None else floor
+    if roles is not None:
+        passages = passages[passages["role"].isin(list(roles))]
+    table = passages.sort_values("passage_id", kind="stable").reset_index(drop=True)
+    if table["passage_id"].duplicated().any():
+        raise AnalysisError(f"passage_id {table['passage_id'][table['passage_id'].duplicated()].iloc[0]!r} "
+                            "appears twice in the passages table")
+    if table.empty:
+        return StoryElements(pd.DataFrame(columns=PASSAGE_COLUMNS), pd.DataFrame(columns=ELEMENT_COLUMNS))
+    vectorizer = vectorizer or TextVectorizer(**ELEMENT_SCORER)
+    pairs = similar_pairs(table, threshold=floor, roles=None, vectorizer=vectorizer)
+    position = pd.Series(np.arange(len(table)), index=table["passage_id"].to_numpy())
+    groups = pd.factorize(table["article_id"])[0]
+    labels = average_link(len(table), position[pairs["passage_id_a"]].to_numpy(),
+                          position[pairs["passage_id_b"]].to_numpy(), pairs["similarity"].to_numpy(),
+                          threshold, groups)
+    outlets = outlet_names(articles, table["article_id"])
+    table["outlet"] = outlets[table["article_id"].astype(str)].to_numpy()
+    table["cluster"] = labels
+    representatives, cohesion = _representatives(table, pairs, labels)
+    chosen = table.loc[representatives].set_index("cluster")
+    chosen["cohesion"] = cohesion
+    span = table.groupby("article_id").agg(first=("start", "min"), last=("end", "max")).loc[chosen["article_id"]]
+    chosen["position"] = ((chosen["start"] - span["first"].to_numpy())
+                          / (span["last"] - span["first"]).clip(lower=1).to_numpy())
+    members = table.groupby("cluster")
+    chosen["n_outlets"] = members["outlet"].nunique()
+    chosen["n_articles"] = members["article_id"].nunique()
+    chosen["n_passages"] = members.size()
+    chosen["outlets"] = members["outlet"].agg(lambda o: "; ".join(sorted(set(o))))
+    chosen = chosen.sort_values(["n_outlets", "position", "passage_id"], ascending=[False, True, True],
+                                kind="stable")
+    width = max(2, len(str(len(chosen))))
+    chosen["element_id"] = [f"E{k + 1:0{width}d}" for k in range(len(chosen))]
+    chosen["label"] = [element_label(text) for text in chosen["text"]]
+    elements = chosen.rename(columns={"passage_id": "representative_passage_id",
+                                      "article_id": "representative_article_id", "start": "representative_start",
+                                      "end": "representative_end", "text": "representative_text"})
+    table["element_id"] = chosen["element_id"].reindex(table["cluster"]).to_numpy()
+    assigned = table.sort_values(["article_id", "start"], kind="stable", ignore_index=True)
+    return StoryElements(assigned[PASSAGE_COLUMNS], elements.reset_index(drop=True)[ELEMENT_COLUMNS])

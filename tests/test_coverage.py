@@ -1,0 +1,165 @@
+"""Coverage: the outlet x element table, omissions and ledes, on a constructed event and on the seeds."""
+
+import pandas as pd
+import pytest
+
+import research
+from research.coverage import (
+    COVERAGE_COLUMNS,
+    LEDE_COLUMNS,
+    OMISSION_COLUMNS,
+    coverage,
+    ledes,
+    omissions,
+)
+from research.elements import cluster_passages
+from research.errors import AnalysisError
+
+PACT = "North Korea and Russia signed a mutual defence pact in June, pledging military help if either is attacked."
+PACT_2 = "In June, Russia and North Korea signed a pact pledging mutual military assistance if either is attacked."
+PACT_3 = "Russia and North Korea signed a pact in early June pledging mutual military assistance if either is attacked."
+ARMY = "North Korea has an army of 1.2 million troops, one of the largest standing armies in the world."
+ARMY_2 = "With 1.2 million troops, North Korea has one of the world's largest standing armies."
+SHIPS = "South Korea's spy agency said the North had shipped more than 13,000 containers of artillery shells to Russia."
+SHIPS_2 = "The North has shipped over 13,000 containers of artillery shells and missiles to Russia, South Korea said."
+ONLY_A = "The language barrier between Korean-speaking and Russian-speaking soldiers would be another obstacle."
+ONLY_C = "Fresno's city council approved a new budget for its public parks on Tuesday evening after a long debate."
+
+
+def event(texts: dict[str, tuple[str, list[str]]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles (a headline, then one paragraph per sentence) and their sentence passages."""
+    articles = pd.DataFrame([{"article_id": key, "outlet": outlet, "text": "Headline\n\n" + "\n\n".join(sentences)}
+                             for key, (outlet, sentences) in texts.items()])
+    return articles, research.split_passages(research.split_blocks(articles))
+
+
+@pytest.fixture(scope="module")
+def constructed():
+    articles, passages = event({"a": ("A", [PACT, ARMY, ONLY_A, SHIPS]), "b": ("B", [ARMY_2, PACT_2, SHIPS_2]),
+                                "c": ("C", [ONLY_C, PACT_3])})
+    found = cluster_passages(passages, articles)
+    return articles, passages, found
+
+
+def element(found, text: str) -> str:
+    return found.passages.set_index("text").loc[text, "element_id"]
+
+
+def test_coverage_of_a_constructed_event(constructed):
+    articles, passages, found = constructed
+    table = coverage(found, passages)
+    assert list(table.columns) == COVERAGE_COLUMNS
+    assert len(table) == 3 * len(found.elements)
+    cell = table.set_index(["outlet", "element_id"])
+    pact, army, ships = element(found, PACT), element(found, ARMY), element(found, SHIPS)
+    assert len({pact, army, ships, element(found, ONLY_A), element(found, ONLY_C)}) == 5
+    assert cell.loc[("A", pact), ["covered", "first_paragraph", "in_lede"]].tolist() == [True, 1, True]
+    assert cell.loc[("B", pact), ["first_paragraph", "in_lede"]].tolist() == [2, True]
+    assert cell.loc[("A", ships), ["first_paragraph", "in_lede"]].tolist() == [4, False]
+    assert not cell.loc[("C", army), "covered"] and pd.isna(cell.loc[("C", army), "first_paragraph"])
+    assert cell.loc[("C", army), ["word_share", "n_passages", "article_id"]].tolist() == [0.0, 0, ""]
+    # share of the body words before the first mention, and of the words in the element
+    words = [len(s.split()) for s in (ONLY_C, PACT_3)]
+    assert cell.loc[("C", pact), "first_position"] == pytest.approx(words[0] / sum(words), abs=0.02)
+    assert cell.loc[("C", pact), "word_share"] == pytest.approx(words[1] / sum(words), abs=0.02)
+    first = cell.loc[("B", pact)]
+    text = articles.set_index("article_id").loc[first["article_id"], "text"]
+    assert text[first["start"]:first["end"]] == PACT_2
+    assert table.groupby("outlet")["word_share"].sum().round(9).tolist() == [1.0, 1.0, 1.0]
+
+
+def test_the_passages_clustered_are_required(constructed):
+    _, passages, found = constructed
+    with pytest.raises(AnalysisError, match="is not a body passage of `passages`"):
+        coverage(found, passages[passages["article_id"] != "a"])
+
+
+def test_omissions_of_a_constructed_event(constructed):
+    _, passages, found = constructed
+    rows = omissions(coverage(found, passages))
+    assert list(rows.columns) == OMISSION_COLUMNS
+    assert rows[["kind", "outlet", "element_id"]].values.tolist() == [
+        ["left out", "C", element(found, ARMY)], ["left out", "C", element(found, SHIPS)],
+        ["only", "A", element(found, ONLY_A)], ["only", "C", element(found, ONLY_C)]]
+    army = rows.set_index("element_id").loc[element(found, ARMY)]
+    assert army[["n_outlets", "outlets_with_it_in_lede", "median_first_paragraph"]].tolist() == [2, 2, 1.5]
+
+
+def test_with_two_outlets_an_element_of_one_is_only_listed_once():
+    articles, passages = event({"a": ("A", [PACT, ARMY]), "b": ("B", [PACT_2])})
+    rows = omissions(coverage(cluster_passages(passages, articles), passages))
+    assert rows[["kind", "outlet"]].values.tolist() == [["only", "A"]]
+
+
+def test_two_articles_of_one_outlet_are_counted_together():
+    articles, passages = event({"a1": ("A", [ARMY, ONLY_A, SHIPS]), "a2": ("A", [PACT, SHIPS_2]),
+                                "b": ("B", [PACT_2, ARMY_2])})
+    found = cluster_passages(passages, articles)
+    table = coverage(found, passages).set_index(["outlet", "element_id"])
+    assert sorted(table.index.get_level_values("outlet").unique()) == ["A", "B"]
+    ships = table.loc[("A", element(found, SHIPS))]
+    # the earliest mention of the outlet's two articles: paragraph 2 of a2
+    assert ships[["n_passages", "first_paragraph", "article_id"]].tolist() == [2, 2, "a2"]
+    assert table.loc["A", "word_share"].sum() == pytest.approx(1.0)
+
+
+def test_ledes_of_a_constructed_event(constructed):
+    articles, passages, found = constructed
+    rows = ledes(found, passages, articles)
+    assert list(rows.columns) == LEDE_COLUMNS
+    assert rows[["outlet", "paragraph"]].values.tolist() == [["A", 1], ["A", 2], ["A", 3], ["B", 1], ["B", 2],
+                                                              ["B", 3], ["C", 1], ["C", 2]]
+    assert rows["text"].tolist()[:3] == [PACT, ARMY, ONLY_A]
+    a = rows[rows["outlet"] == "A"]
+    assert a["element_ids"].tolist() == [element(found, PACT), element(found, ARMY), element(found, ONLY_A)]
+    assert a["shared_element_ids"].tolist() == [element(found, PACT), element(found, ARMY), ""]
+    assert ledes(found, passages, articles, lede_paragraphs=1)["text"].tolist() == [PACT, ARMY_2, ONLY_C]
+
+
+@pytest.fixture(scope="module")
+def seed_coverage(seed_articles, seed_passages):
+    found = cluster_passages(seed_passages, seed_articles)
+    return found, coverage(found, seed_passages)
+
+
+def test_seed_coverage_adds_up(seed_articles, seed_passages, seed_coverage):
+    found, table = seed_coverage
+    assert sorted(table["outlet"].unique()) == sorted(seed_articles["outlet"])
+    carried = table[table["covered"]].groupby("element_id").size()
+    assert (carried == found.elements.set_index("element_id")["n_outlets"].loc[carried.index]).all()
+    assert len(carried) == len(found.elements)
+    assert (table.groupby("outlet")["word_share"].sum().round(9) == 1.0).all()
+    covered = table[table["covered"]]
+    assert (covered["first_paragraph"] >= 1).all() and covered["first_position"].between(0, 1).all()
+    assert (table["in_lede"] == (table["first_paragraph"] <= 3).fillna(False)).all()
+    two = coverage(found, seed_passages, lede_paragraphs=2)
+    assert (two["in_lede"] == (two["first_paragraph"] <= 2).fillna(False)).all()
+    assert two["in_lede"].sum() < table["in_lede"].sum()
+    texts = seed_articles.set_index("article_id")["text"]
+    mentions = found.passages.set_index(["article_id", "start"])["element_id"]
+    assert all(mentions[(a, s)] == e for a, s, e in covered[["article_id", "start", "element_id"]].values)
+    assert all(texts[a][s:e].strip() for a, s, e in covered[["article_id", "start", "end"]].values)
+
+
+def test_seed_omissions_name_the_outlet_that_left_an_element_out(seed_coverage):
+    _, table = seed_coverage
+    rows = omissions(table)
+    cell = table.set_index(["outlet", "element_id"])["covered"]
+    left = rows[rows["kind"] == "left out"]
+    assert len(left) >= 1 and (left["n_outlets"] == 4).all()
+    for outlet, element_id in left[["outlet", "element_id"]].values:
+        assert not cell[(outlet, element_id)] and cell.xs(element_id, level="element_id").sum() == 4
+    only = rows[rows["kind"] == "only"]
+    assert (only["n_outlets"] == 1).all() and all(cell[(o, e)] for o, e in only[["outlet", "element_id"]].values)
+
+
+def test_seed_ledes(seed_articles, seed_passages, seed_coverage):
+    found, _ = seed_coverage
+    rows = ledes(found, seed_passages, seed_articles)
+    assert rows.groupby("outlet")["paragraph"].apply(list).tolist() == [[1, 2, 3]] * 5
+    texts = seed_articles.set_index("article_id")["text"]
+    assert all(texts[a][s:e] == t for a, s, e, t in rows[["article_id", "start", "end", "text"]].values)
+    newslooks = rows[rows["outlet"] == "Newslooks"]["text"].tolist()
+    assert newslooks[0] == "- U.S. Defense Secretary Lloyd Austin confirmed North Korea has sent troops to Russia."
+    assert all(set(filter(None, s.split("; "))) <= set(e.split("; "))
+               for s, e in rows[["shared_element_ids", "element_ids"]].values)

@@ -1,0 +1,175 @@
+"""Events: average linkage on the sparse article graph, the seeds as one event, constructed corpora, BASIL."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.sparse.csgraph import connected_components
+from sklearn.metrics import adjusted_rand_score
+
+import research
+from research import datasets
+from research.errors import AnalysisError
+from research.events import EVENT_COLUMNS, EVENT_THRESHOLD, article_pairs, average_link, body_texts
+
+# Two stories told by two outlets each, in different words.
+WILDFIRE = {
+    "w1": ("Sonoma Times", "Wildfire forces thousands to flee near Santa Rosa", "2024-09-02", [
+        ("A fast-moving wildfire tore through dry hills north of Santa Rosa on Monday, forcing about 12,000 residents "
+        "to leave their homes as strong winds pushed the flames toward the city."),
+        "Fire officials said the blaze had burned more than 8,000 acres by evening and was only 5 percent contained.",
+        ("Governor Gavin Newsom declared a state of emergency for Sonoma County and asked for federal help to fight "
+        "the fire."),
+        ("At least 40 homes were destroyed, the county sheriff said, and two firefighters were treated for minor "
+        "injuries."),
+        "Utility crews cut power to 30,000 customers to reduce the risk of new fires from damaged lines."]),
+    "w2": ("Valley Wire", "Santa Rosa evacuations grow as wind-driven fire spreads", "2024-09-02T18:00:00+00:00", [
+        ("Strong winds drove a wildfire across the hills outside Santa Rosa, California, on Monday, and authorities "
+        "ordered roughly 12,000 people to evacuate."),
+        "The fire has scorched over 8,000 acres and is 5% contained, according to Cal Fire.",
+        "Newsom declared an emergency in Sonoma County, and the sheriff said at least 40 homes had burned.",
+        "Pacific Gas and Electric shut off electricity to about 30,000 customers as a precaution.",
+        "Residents described packing their cars in minutes as ash fell on their neighborhoods."]),
+}
+RATES = {
+    "r1": ("Market Daily", "Central bank holds rates steady, signals cuts later this year", "2024-06-12", [
+        ("The Federal Reserve left its benchmark interest rate unchanged on Wednesday, keeping it in a range of 5.25 "
+        "to 5.5 percent for a sixth straight meeting."),
+        ("Chair Jerome Powell told reporters the central bank still expects to cut rates later this year if inflation "
+        "keeps cooling."),
+        "Officials projected three quarter-point cuts by December, the same number they forecast in March.",
+        "Stocks rose after the announcement, with the S&P 500 closing up 0.9 percent.",
+        "Inflation has eased from its 2022 peak but remains above the Fed's 2 percent target."]),
+    "r2": ("Capital Ledger", "Fed keeps rates on hold, still sees three cuts", "2024-06-11", [
+        ("Federal Reserve policymakers held interest rates steady on Wednesday at 5.25% to 5.5%, the highest level in "
+        "more than two decades."),
+        ("Powell said the Fed remained on track to lower borrowing costs this year as long as inflation continues to "
+        "slow toward its 2% goal."),
+        "The central bank's projections still show three rate cuts before the end of the year.",
+        "Wall Street welcomed the decision, and the S&P 500 gained nearly 1% by the close.",
+        "Some economists warned that strong hiring could delay the first cut until the summer."]),
+}
+
+
+def corpus(stories: dict) -> pd.DataFrame:
+    """An articles table: headline, blank line, then the paragraphs."""
+    return pd.DataFrame([{"article_id": key, "outlet": outlet, "headline": headline, "published": published,
+                          "text": headline + "\n\n" + "\n\n".join(paragraphs)}
+                         for key, (outlet, headline, published, paragraphs) in stories.items()])
+
+
+def grouping(events: pd.DataFrame) -> set[frozenset]:
+    return {frozenset(group) for group in events.groupby("event_id")["article_id"].apply(tuple)}
+
+
+def test_average_link_does_not_chain_what_single_link_chains():
+    # a path 0-1-2-3 of strong pairs: single link joins all four, average link stops at pairs
+    rows, cols, scores = [0, 1, 2], [1, 2, 3], [0.9, 0.9, 0.9]
+    assert list(average_link(4, rows, cols, scores, 0.5)) == [0, 0, 1, 1]
+    graph = np.zeros((4, 4))
+    graph[rows, cols] = 1
+    assert connected_components(graph, directed=False)[0] == 1
+    # a pair not listed counts as 0: {0, 1} and 2 average 0.9 / 2
+    assert list(average_link(3, [0, 1], [1, 2], [0.9, 0.9], 0.45)) == [0, 0, 0]
+    assert list(average_link(3, [0, 1], [1, 2], [0.9, 0.9], 0.46)) == [0, 0, 1]
+    assert list(average_link(3, [], [], [], 0.1)) == [0, 1, 2]
+
+
+def test_average_link_leaves_pairs_within_a_group_out_of_the_mean():
+    # nodes 0 and 1 come from one article: their pair is not compared, so 2 joins both at 0.8
+    assert list(average_link(3, [0, 1], [2, 2], [0.8, 0.8], 0.7, groups=["a", "a", "b"])) == [0, 0, 0]
+    # without groups the missing pair 0-1 counts as 0: the mean of {0, 2} and 1 is 0.8 / 2
+    assert list(average_link(3, [0, 1], [2, 2], [0.8, 0.8], 0.7)) == [0, 1, 0]
+    # listed pairs within one group are ignored
+    assert list(average_link(2, [0], [1], [1.0], 0.5, groups=["a", "a"])) == [0, 1]
+
+
+def test_the_five_seeds_are_one_event(seed_articles):
+    events = research.cluster_articles(seed_articles)
+    assert list(events.columns) == EVENT_COLUMNS
+    assert events["article_id"].tolist() == sorted(seed_articles["article_id"])
+    assert set(events["event_id"]) == {"1"} and set(events["n_articles"]) == {5}
+    # the earliest published article with a headline: AP's date-only 2024-10-23 comes first
+    ap = seed_articles.set_index("outlet").loc["AP", "headline"]
+    assert set(events["first_headline"]) == set(events["event_label"]) == {ap}
+    terms = events["top_terms"].iloc[0].split(", ")
+    assert len(terms) == 5 and {"korean", "troops", "russia"} <= set(terms)
+
+
+def test_two_stories_told_by_two_outlets_each_are_two_events():
+    events = research.cluster_articles(corpus({**WILDFIRE, **RATES}))
+    assert grouping(events) == {frozenset({"w1", "w2"}), frozenset({"r1", "r2"})}
+    # numbered by the smallest article id of each event
+    assert events.set_index("article_id")["event_id"].to_dict() == {"r1": "1", "r2": "1", "w1": "2", "w2": "2"}
+    labels = events.drop_duplicates("event_id").set_index("event_id")
+    assert labels.loc["1", "event_label"] == "Fed keeps rates on hold, still sees three cuts"  # r2 is earlier
+    assert labels.loc["2", "event_label"] == "Wildfire forces thousands to flee near Santa Rosa"
+    assert "inflation" in labels.loc["1", "top_terms"] and "acres" in labels.loc["2", "top_terms"]
+
+
+def test_an_article_bridging_two_stories_does_not_chain_them():
+    w1, r1 = WILDFIRE["w1"], RATES["r1"]
+    bridge = {"x": ("Roundup", "Monday roundup", "2024-09-02", w1[3][:3] + r1[3][:3])}
+    articles = corpus({**WILDFIRE, **RATES, **bridge})
+    pairs = article_pairs(body_texts(articles), EVENT_THRESHOLD)
+    # single link (connected components) on the same graph makes one event of all five
+    ids = sorted(articles["article_id"])
+    position = {a: k for k, a in enumerate(ids)}
+    graph = np.zeros((len(ids), len(ids)))
+    graph[pairs["article_id_a"].map(position), pairs["article_id_b"].map(position)] = 1
+    assert connected_components(graph, directed=False)[0] == 1
+    events = grouping(research.cluster_articles(articles))
+    assert frozenset({"w1", "w2"}) <= next(g for g in events if "w1" in g)
+    assert next(g for g in events if "w1" in g).isdisjoint({"r1", "r2"})
+
+
+def test_seeds_mixed_with_other_stories_stay_one_event_of_their_own(seed_articles):
+    articles = pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})], ignore_index=True)
+    events = grouping(research.cluster_articles(articles))
+    assert frozenset(seed_articles["article_id"]) in events
+    assert len(events) == 3
+    # keeping only each article's best partners bounds the graph and here changes nothing
+    texts = body_texts(articles)
+    assert len(article_pairs(texts, 0.0, top_k=2)) < len(article_pairs(texts, 0.0))
+    assert grouping(research.cluster_articles(articles, top_k=4)) == events
+
+
+def test_same_grouping_and_ids_in_any_row_order(seed_articles):
+    articles = pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})], ignore_index=True)
+    expected = research.cluster_articles(articles)
+    for seed in range(3):
+        shuffled = articles.sample(frac=1, random_state=seed).reset_index(drop=True)
+        pd.testing.assert_frame_equal(research.cluster_articles(shuffled), expected)
+
+
+def test_records_without_body_paragraphs_and_empty_texts():
+    prose = "The troops crossed the border on Monday, officials said in a statement released to reporters."
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["X", "Y", "Z", "Z"],
+                             "text": [prose, prose, "Fresno State generates $1 billion in activity, a study says.",
+                                      "   "]})
+    # a one-paragraph record is read as a headline: it stands in for the missing body
+    texts = body_texts(articles)
+    assert texts.to_dict() == {"a": prose, "b": prose, "c": articles["text"][2], "d": "   "}
+    events = research.cluster_articles(articles)
+    assert grouping(events) == {frozenset({"a", "b"}), frozenset({"c"}), frozenset({"d"})}
+    # a record on one line that split_blocks sets aside as chrome keeps its whole text
+    blocks = research.split_blocks(articles).assign(role="boilerplate")
+    assert body_texts(articles, blocks).to_dict() == articles.set_index("article_id")["text"].to_dict()
+    # no headline column: the label falls back to the top terms
+    c = events.set_index("article_id").loc["c"]
+    assert c["event_label"] == c["top_terms"] != ""
+
+
+def test_duplicate_article_ids_are_an_error():
+    articles = corpus(WILDFIRE)
+    with pytest.raises(AnalysisError, match="'w1' appears twice"):
+        research.cluster_articles(pd.concat([articles, articles.iloc[:1]]))
+
+
+def test_basil_dev_events_are_found_and_the_seeds_stay_apart(data_dir, seed_articles):
+    basil = datasets.read_basil(data_dir / "basil_dev")
+    articles = pd.concat([basil, seed_articles], ignore_index=True)
+    events = research.cluster_articles(articles).set_index("article_id")
+    truth = articles.set_index("article_id")["event"].fillna("seeds")
+    assert adjusted_rand_score(truth[events.index], events["event_id"]) > 0.98
+    seed_events = set(events.loc[seed_articles["article_id"], "event_id"])
+    assert len(seed_events) == 1 and (events["event_id"] == seed_events.pop()).sum() == 5
