@@ -14,11 +14,22 @@ Match criteria, for a predicted and a gold span of the same article:
 - lenient: the spans share at least one character.
 Precision = predicted spans matching some gold span / predicted spans; recall =
 gold spans matched by some predicted span / gold spans. Gold spans outside
-body paragraphs (headlines) count as misses. The baseline is the plain
-reporting-verb rule: every inflection of a verb of the report-verb list of
-Recasens et al. (2013), read from `lexicons/report_verbs.txt` of the data
-folder, plus "according to", anywhere in the text; its source is the
-capitalised words (or he/she/they) right before the verb.
+body paragraphs (headlines) count as misses.
+
+The baseline is the plain reporting-verb rule: every inflection of a verb of
+the report-verb list of Recasens et al. (2013), read from
+`lexicons/report_verbs.txt` of the data folder, plus "according to", anywhere
+in the text; its source is the capitalised words (or he/she/they) right before
+the verb.
+
+A last table scores contents by characters (non-space characters, per article,
+union of annotators): precision = characters of our contents that some gold
+Content fragment holds / characters of our contents; recall = gold Content
+characters that one of our contents holds / gold Content characters. Our
+contents count without their own source and cue characters (a quotation that
+resumes after `he said` spans them), as PolNeAR's Content fragments do. The
+table is printed with and without the continuation of quotations after their
+cue (`research.attributions(..., continuation=False)`).
 """
 
 from __future__ import annotations
@@ -99,6 +110,38 @@ def score(predicted: pd.DataFrame, gold: pd.DataFrame, texts: pd.Series, kind: s
     }
 
 
+def characters(text: str, spans) -> set[int]:
+    """Positions of the non-space characters of `text` inside `spans` ((start, end) pairs)."""
+    return {i for start, end in spans for i in range(start, end) if not text[i].isspace()}
+
+
+def content_score(predicted: pd.DataFrame, folder: Path, texts: pd.Series) -> dict:
+    """Character precision and recall of predicted contents against gold Content fragments."""
+    gold = datasets.read_polnear_attributions(folder)
+    gold = gold[(gold["kind"] == "Content") & gold["article_id"].isin(texts.index)]
+    mine_total = gold_total = mine_in_gold = gold_in_mine = 0
+    for article_id, text in texts.items():
+        rows = predicted[(predicted["article_id"] == article_id) & (predicted["content_start"] >= 0)]
+        frames = characters(text, zip(rows["source_start"].clip(lower=0), rows["source_end"].clip(lower=0))) \
+            | characters(text, zip(rows["cue_start"], rows["cue_end"]))
+        mine = characters(text, zip(rows["content_start"], rows["content_end"])) - frames
+        truth = characters(text, zip(*(gold.loc[gold["article_id"] == article_id, c] for c in ("start", "end"))))
+        mine_total, gold_total = mine_total + len(mine), gold_total + len(truth)
+        mine_in_gold, gold_in_mine = mine_in_gold + len(mine & truth), gold_in_mine + len(truth & mine)
+    return {"characters": f"{mine_total} predicted / {gold_total} gold",
+            "P": round(mine_in_gold / max(mine_total, 1), 3), "R": round(gold_in_mine / max(gold_total, 1), 3)}
+
+
+def evaluate_contents(folder: Path) -> pd.DataFrame:
+    articles = datasets.read_polnear(folder).drop(columns="headline")
+    texts = articles.set_index("article_id")["text"]
+    return pd.DataFrame([
+        {"system": "research.attributions", **content_score(research.attributions(articles), folder, texts)},
+        {"system": "  continuation=False", **content_score(research.attributions(articles, continuation=False),
+                                                           folder, texts)},
+    ])
+
+
 def evaluate(folder: Path, lexicon: Path) -> pd.DataFrame:
     articles = datasets.read_polnear(folder)
     texts = articles.set_index("article_id")["text"]
@@ -124,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{folder}: not a folder", file=sys.stderr)
         return 2
     print(evaluate(folder, args.data / "lexicons" / "report_verbs.txt").to_string(index=False))
+    print()
+    print("Contents, by characters (union of annotators):")
+    print(evaluate_contents(folder).to_string(index=False))
     return 0
 
 

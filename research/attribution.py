@@ -1,31 +1,43 @@
 """Attribution: who said what in article prose, and which actor each source stands for.
 
 `attributions(articles)` finds reporting cues in body paragraphs and, for each,
-its source (who), its content (what) and whether the content is a direct quote.
-Rules, for English news:
+its source (who), its content (what), whether the content is a direct quote,
+and the relay through whom it is reported. Rules, for English news:
 
 - Cues: reporting and belief verbs in any inflection ("said", "told", "warned",
   "estimated", "believes"), with the auxiliaries and adverbs before them ("has
   also said"); "according to"; passives without an agent ("were reported", "is
-  expected"); a colon or dash that introduces or closes a quote with a name.
+  expected") and with one ("was first reported by The Washington Post"); a
+  statement named after its author ("Trump's claim that"); a colon or dash that
+  introduces or closes a quote with a name, and a transcript's "PENCE:".
 - Source: the noun phrase before the cue, back to a clause boundary (a
   comma-delimited appositive such as "Kyrylo Budanov, the head of ..., told" is
-  kept); after the cue when the order is inverted (`", said Frank Ledwidge, a
-  former officer"`, "according to lawmaker Park Sunwon"); a participle cue after a
-  comma ("..., adding", "..., citing") takes the source named before it in the
-  sentence.
+  kept; names joined by "and" and "advisers to Mr. Obama" are one source); after
+  the cue when the order is inverted (`", said Frank Ledwidge, a former
+  officer"`, "according to lawmaker Park Sunwon"); a participle after a comma or
+  a verb after "and" ("..., adding", "... and pledged") takes the speaker named
+  before it in the sentence, else the sentence's subject; "Park cited Cho as
+  saying" and "Cho was quoted as saying" give Cho; "..., with X, the head of
+  ..., warning" gives X.
 - Content: the quotation next to the cue when there is one (a quote may run
   over several sentences: `"... challenge. It is important ...," he said`), else
-  the rest of the sentence after the cue (a leading "that" skipped), else the
-  sentence before `", X said"`.
+  the rest of the sentence after the cue (a leading "that" and the addressee of
+  "told" skipped), else the sentence before `", X said"`. A quotation that
+  resumes after its cue with no new cue (`"A," he said. "B."`, a next paragraph
+  that opens with a quotation) extends the content: see `attributions`.
+- Relay: the source of an attribution whose content holds the cue ("Park said
+  Cho told lawmakers that ...": Park relays Cho), and "according to X" right
+  after a speaker's cue.
 
 `actor_group` and `group_actors` normalise sources (and claimants) to actors
-and actor groups; see `actor_group` for the groups.
+and actor groups; see `actor_group` for the groups and `group_actors` for how
+pronouns, surnames and role descriptions are resolved.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 import pandas as pd
@@ -35,7 +47,7 @@ from research.blocks import split_blocks
 from research.passages import sentence_spans
 
 ATTRIBUTION_COLUMNS = ["article_id", "source_text", "source_start", "source_end", "cue_text", "cue_start",
-                       "cue_end", "content_start", "content_end", "direct"]
+                       "cue_end", "content_start", "content_end", "direct", "relay_text", "relay_start", "relay_end"]
 
 # Verbs that introduce what someone said, believes, wants or plans (base forms): attribution
 # in the broad sense of PolNeAR and PARC (Pareti 2016), which count beliefs, intentions and
@@ -51,18 +63,19 @@ REPORTING_VERBS = sorted(set((
     "forecast calculate speculate signal call echo attack want plan support seem see decline "
     "refuse condemn discuss offer encourage defend liken oppose feel point identify chant mock "
     "denounce endorse detail learn rule decide demand acknowledge dispute doubt suspect insist "
-    "assure repeat reaffirm underscore highlight predict applaud welcome thank blame share"
+    "assure repeat reaffirm underscore highlight predict applaud welcome thank blame share "
+    "speak talk express voice label reference admire continue"
 ).split()))
 # Irregular past forms (they replace the regular "-ed" form).
-IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
-             "know": ["knew", "known"], "find": ["found"], "show": ["showed", "shown"],
+IRREGULAR = {"say": ["said"], "tell": ["told"], "speak": ["spoke", "spoken"], "write": ["wrote", "written"],
+             "think": ["thought"], "know": ["knew", "known"], "find": ["found"], "show": ["showed", "shown"],
              "forecast": ["forecast"], "see": ["saw", "seen"]}
 # Cues that are also common nouns or non-reporting uses ("the show", "found dead", "the count").
 # They count as cues only with a subject pronoun or name right before them, or "that"/":" after.
 WEAK_VERBS = frozenset("show find think know hope worry charge question project signal expect fear "
                        "believe state report brief comment call want plan support see seem feel point "
                        "offer rule decide learn detail oppose defend attack welcome thank blame "
-                       "doubt suspect repeat highlight identify share".split())
+                       "doubt suspect repeat highlight identify share talk voice reference continue".split())
 AUXILIARIES = (r"(?:(?:has|have|had|will|would|could|might|may|should|also|previously|later|then|again|"
                r"repeatedly|recently|publicly|privately|once|first|earlier|already|often|frequently|"
                r"reportedly|is|are|was|were|been|not|never|did|does|do|now|still|even|just|only|"
@@ -76,7 +89,7 @@ CONTRACTIONS = frozenset("he's she's it's that's there's who's what's here's let
 CLAUSE_WORDS = frozenset(
     "that which whom whose and but because while when whenever if as after before since although "
     "though where so than or nor yet unless until whether once why how what there here".split())
-QUOTES = re.compile(r"“[^“”]{2,}?”|\"[^\"]{2,}?\"|``.{2,}?''")
+QUOTES = re.compile(r"“[^“”]{2,}?(?:”|’’)|\"[^\"]{2,}?\"|``.{2,}?''")
 WORD = re.compile(r"[\w’'][\w’'.\-]*|[^\w\s]")
 
 
@@ -112,6 +125,20 @@ PASSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s
                      r"(?P<verb>reported|expected|believed|thought|said|estimated|alleged|known|"
                      r"understood|announced|rumored|rumoured|considered|projected)\b"
                      r"(?P<by>\s+by\b)?")
+# Verbs of perception and judgement: with "by" they name who found or saw, not who said ("was found
+# by police").
+PERCEPTION = frozenset("show find think know see seem feel learn rule decide identify".split())
+# A reporting verb right after a weak cue makes the cue a noun: "newly filed reports shows".
+NEXT_VERB = re.compile(r"\s+(?:" + "|".join(sorted(VERB_FORMS, key=len, reverse=True)) + r")\b")
+# A passive with its agent: "was first reported by The Washington Post", "has been endorsed by".
+PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being)\s+(?:[a-z]+ly\s+|first\s+|also\s+)?"
+                        r"(?:" + "|".join(sorted({form for form, verb in VERB_FORMS.items() if verb not in PERCEPTION
+                                                 and (form.endswith("ed") or form in IRREGULAR_FORMS)},
+                                                key=len, reverse=True)) + r")\s+by\b")
+# A statement named as a noun after its author: "Trump’s claim that", "the ministry’s statement that".
+NOUN_CUE = re.compile(r"['’]s\s+(?:(?:earlier|latest|recent|repeated|initial|new|own)\s+)?(?P<cue>(?:claim|assertion|"
+                      r"statement|remark|comment|warning|accusation|allegation|suggestion|insistence|contention|"
+                      r"argument|promise|pledge|prediction|assessment|belief|view)s?)\s+that\b")
 NAME = r"(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*"
 COLON_QUOTE = re.compile(r"(?P<source>" + NAME + r")\s*(?P<cue>:)\s*(?=[“\"]|``)")
 # A transcript turn: "PENCE: Well, look, ..." (a speaker's name in capitals and a colon).
@@ -122,11 +149,20 @@ DASH_SOURCE = re.compile(r"\s*(?P<cue>[―—])\s*(?P<source>" + NAME + r")(?=\s
 PEOPLE_NOUNS = re.compile(r"\b(?:officials?|sources?|analysts?|experts?|data|polls?|reports?|documents?|"
                           r"records?|statements?|figures?|estimates?|people|residents?|lawmakers?|aides?|"
                           r"diplomats?|officers?|studies|study|survey)\b")
-# What may stand between a cue and its reported clause: the addressee, a day, "in a statement", "that".
-OBJECT = re.compile(
-    r"(?:\s+(?:[A-Z][\w.’'-]*|reporters|lawmakers|journalists|him|her|them|me|us|the \w+|"
-    r"(?:on |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|"
-    r"in an? (?:statement|interview|speech|post|letter|email|tweet)))*[\s,]*(?:that\b)?")
+# Documents and counts that "show", "find" or "suggest" what a source would say.
+DOCUMENTS = re.compile(r"polls?|polling|surveys?|study|studies|reports?|analysis|analyses|data|figures|records|"
+                       r"documents?|averages?|transcripts?|videos?|footage|memos?|letters?|reviews?|audits?|"
+                       r"investigations?|research|statistics|numbers|results|findings|census|estimates?|"
+                       r"projections?|tally|filings?|models?|forecasts?")
+# What may stand between a cue and its reported clause: the addressee of a verb that takes one
+# ("told reporters", "briefed the committee"), a day, "in a statement", "that".
+_WHEN_WHERE = (r"(?:on |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|"
+               r"in an? (?:statement|interview|speech|post|letter|email|tweet)|in [A-Z][\w.’'-]*")
+OBJECT = re.compile(r"(?:\s+(?:" + _WHEN_WHERE + r"))*[\s,]*(?:that\b)?")
+ADDRESSEE_OBJECT = re.compile(r"(?:\s+(?:[A-Z][\w.’'-]*|reporters|lawmakers|journalists|him|her|them|me|us|"
+                              r"the [A-Za-z]+\b(?!’s|'s)|" + _WHEN_WHERE + r"))*[\s,]*(?:that\b)?")
+# Verbs whose object is the person addressed, not the start of what was said.
+ADDRESSEE_VERBS = frozenset("tell inform brief warn assure ask advise remind caution urge promise cite".split())
 
 
 class Attribution(NamedTuple):
@@ -134,6 +170,7 @@ class Attribution(NamedTuple):
     cue: tuple[int, int]
     content: tuple[int, int] | None
     direct: bool
+    relay: tuple[int, int] | None = None
 
 
 # Words after a subject that are not part of it: "Mark Rutte on Tuesday said", "the spy chief, meanwhile,".
@@ -165,7 +202,11 @@ def _phrase_start(tokens: list[re.Match], i: int) -> int | None:
         if first is not None and word.islower() and word.endswith(("ed", "ing")) and i > 0 \
                 and tokens[i - 1].group()[0].isalnum() and tokens[i - 1].group().lower() not in DETERMINERS:
             break
-        if word[0].isalnum() and _in_phrase(word) or (word in ".’'-&" and first is not None):
+        if first is not None and i > 0 and _joins_phrase(word, tokens[i - 1].group(), tokens[first].group()):
+            i -= 1  # "Mr. Grassley and Mr. Leahy say", "advisers to Mr. Obama say"
+            continue
+        if word[0].isalnum() and (_in_phrase(word) or (first is None and DOCUMENTS.fullmatch(word.lower()))) \
+                or (word in ".’'-&" and first is not None):
             first = i
             if word.lower() in DETERMINERS and word.lower() not in ("one", "two", "three"):
                 break  # a determiner opens the phrase: "told lawmakers [his agency] assessed"
@@ -175,6 +216,24 @@ def _phrase_start(tokens: list[re.Match], i: int) -> int | None:
     while first is not None and first <= len(tokens) - 1 and tokens[first].group().lower() in LEADING_WORDS:
         first = first + 1 if first + 1 < len(tokens) and tokens[first + 1].group()[0].isalnum() else None
     return first
+
+
+# Nouns of people that take "to" inside a noun phrase ("an adviser to Mr. Obama", "envoy to the U.N.").
+NOUNS_WITH_TO = frozenset("adviser advisers advisor advisors envoy envoys ambassador ambassadors aide aides "
+                          "spokesman spokeswoman spokesperson counselor delegate delegates successor heir "
+                          "attorney attorneys lawyer lawyers".split())
+
+
+def _people_word(word: str) -> bool:
+    return (word[:1].isupper() and not NOT_NAMES.fullmatch(word)) or bool(PEOPLE_NOUNS.fullmatch(word.lower()))
+
+
+def _joins_phrase(word: str, before: str, after: str) -> bool:
+    """True when `word` links two parts of one subject: "and" between names or nouns of people
+    ("Mr. King and Mr. Schultz", "developers and supporters"), "to" after a noun such as "adviser"."""
+    if word == "to":
+        return before.lower() in NOUNS_WITH_TO
+    return word == "and" and _people_word(before) and _people_word(after)
 
 
 def _noun_phrase_before(text: str, limit: int, end: int) -> tuple[int, int] | None:
@@ -245,7 +304,8 @@ def _noun_phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | N
     phrase = text[first:last]
     if not words or not (re.search(r"[A-Z]", phrase) or PEOPLE_NOUNS.search(phrase)):
         return None
-    appositive = re.compile(r",\s+(?:a|an|the|who|which|whose|[a-z]+ of)\b[^.;“”\"]*").match(text, last, limit)
+    appositive = re.compile(r",\s+(?:a|an|the|who|which|whose|[a-z]+ of)\b(?:[^.;“”\"]|(?<=\b[A-Z])\.|"
+                            r"(?<=\b[A-Z][a-z])\.)*").match(text, last, limit)
     if appositive:
         last = appositive.end()
     return _strip_span(text, first, last)
@@ -268,8 +328,179 @@ def _quote_at(quotes: list[tuple[int, int]], position: int, before: bool) -> tup
     return None
 
 
-def _find_in_paragraph(text: str) -> list[Attribution]:
-    """Attributions in one paragraph; offsets into `text`."""
+# An introductory phrase before a sentence's subject: "On Tuesday, ", "Also speaking about it, ".
+INTRODUCTORY = re.compile(r"\s*[“\"]?(?:(?:On|In|At|By|Later|Earlier|Meanwhile|But|And|Also|However|Still|Yet|"
+                          r"Separately|Last|This|Since|After|Before|During|When|While|Asked|Speaking|Talking)"
+                          r"\b[^,.;“”\"]{0,80},\s+)?")
+# "Park cited Cho as saying", "Cho was quoted as saying": the speaker of "saying" is Cho.
+AS_QUOTED = re.compile(r"\b(?:cit|quot)(?:ed|es|ing)\s+(?P<object>[^,;:.“”\"]{1,80}?)\s+as\s+$|"
+                       r"\b(?:is|are|was|were|been)\s+(?:quoted|cited)\s+as\s+$")
+# "..., with Andriy Kovalenko, the head of ..., warning that": the speaker of "warning".
+WITH_SPEAKER = re.compile(r"\bwith\s+(?P<speaker>[^,;:.“”\"]{2,60}?(?:,[^,;:“”\"]{2,120})?),?\s+$")
+RELAYING = re.compile(r"(?:[Aa]ccording to|citing|quoting)$")
+# What may follow the cue of a sentence-final ", X said": nothing, or the outlet that relays it.
+RELAY_TAIL = re.compile(r"(?:,\s*(?:according to|citing|quoting)\b[^.;“”\"]*)?[\s.”\"']*")
+# What may stand between the end of a speaker's words and a quotation that goes on with them.
+QUOTE_GAP = re.compile(r"[\s,;:.]*")
+# What may follow a speaker's last words to the end of a paragraph that they still hold.
+CLOSING = re.compile(r"[\s.,;:!?”\"’')\]]*")
+# `, if the army’s “` after `“...,” he said`: the sentence resumes with the speaker's words.
+CLAUSE_TO_QUOTE = re.compile(r",\s+[a-z][^“”\".;:!?]*?(?=[“\"])")
+
+
+# Common irregular past forms, which end a noun phrase like any verb ("Mark Frost met the minister").
+IRREGULAR_PAST = frozenset(
+    "met went made took gave came held led sent won left ran began became brought bought kept lost paid put set "
+    "sat stood got had did grew drew threw flew fell felt fought heard hit meant rode rose shook shot shut sold "
+    "spent spread stole struck swore taught woke wore broke chose drove ate froze hid hung laid lay lit sought "
+    "built dealt fed fled forgave forgot sang sank slept".split())
+
+
+def _subject_word(word: str) -> bool:
+    """True when `word` can stand in the noun phrase that opens a sentence (no verb, no clause word)."""
+    lower = word.lower().removesuffix("’s").removesuffix("'s")
+    if not word[0].isalnum():
+        return False
+    if word[:1].isupper() or _is_role(lower):
+        return True
+    return (lower not in FUNCTION_WORDS and lower not in CLAUSE_WORDS and lower not in VERB_FORMS
+            and lower not in IRREGULAR_PAST and lower not in LEADING_WORDS - {"of"}
+            and not lower.endswith(("ed", "ing")))
+
+
+def _sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence at `start` (after an introductory phrase such as
+    "On Tuesday,"), when it names someone: it holds a name, a title or a noun of people."""
+    tokens = []
+    for token in WORD.finditer(text, INTRODUCTORY.match(text, start, end).end(), end):
+        if not _subject_word(token.group()):
+            break
+        tokens.append(token)
+    while tokens and not (tokens[-1].group()[:1].isupper() or _is_role(tokens[-1].group())
+                          or PEOPLE_NOUNS.fullmatch(tokens[-1].group().lower())):
+        tokens.pop()
+    if not tokens or (len(tokens) == 1 and tokens[0].group().lower() in ENGLISH_STOP_WORDS - SUBJECT_PRONOUNS):
+        return None
+    return tokens[0].start(), tokens[-1].end()
+
+
+def _names_someone(text: str, span: tuple[int, int]) -> bool:
+    phrase = text[span[0]:span[1]]
+    return bool(re.search(r"[A-Z]", phrase) or PEOPLE_NOUNS.search(phrase))
+
+
+def _frame_end(attribution: Attribution, sentences: list[tuple[int, int]] | None = None) -> int:
+    """Where the words of an attribution (source, cue, content, relay) end; with `sentences`, the
+    end of the cue's sentence when the content comes before the cue (`“...,” he told reporters in
+    Rome.`: the rest of that sentence only frames the quotation)."""
+    end = max(span[1] for span in attribution[:3] + (attribution.relay,) if span)
+    if sentences and attribution.content and attribution.content[1] <= attribution.cue[0]:
+        end = max(end, _sentence_of(sentences, attribution.cue[0])[1])
+    return end
+
+
+def _with_relays(text: str, found: list[Attribution], sentences: list[tuple[int, int]]) -> list[Attribution]:
+    """Fill `relay`: the source through whom an attribution's content is reported.
+
+    - A cue inside another attribution's content is relayed by that one's source
+      ("Park said Cho told lawmakers that ...": Park relays Cho; "Park cited Cho
+      as saying ...": Park relays Cho's "saying").
+    - "..., X said, according to Reuters": Reuters relays X, and the "according
+      to" row gets X's content.
+    - "Lee, citing Cho, said ..." and "Lee said ..., citing Cho": Lee relays Cho,
+      and the "citing" row gets Lee's content.
+    """
+    found = list(found)
+    for i, relay in enumerate(found):
+        relaying = relay.source and relay.source[0] > relay.cue[0]  # "according to X", "citing X"
+        if not (relaying and RELAYING.fullmatch(text[relay.cue[0]:relay.cue[1]])):
+            continue
+        sentence = _sentence_of(sentences, relay.cue[0])
+        speakers = [j for j, a in enumerate(found) if j != i and a.source and a.content
+                    and not RELAYING.fullmatch(text[a.cue[0]:a.cue[1]]) and sentence[0] <= a.cue[0] < sentence[1]]
+        if text[relay.cue[0]:relay.cue[1]].lower() == "according to":
+            before = [j for j in speakers if re.fullmatch(r"[\s,]*", text[_frame_end(found[j]):relay.cue[0]])]
+            if before:
+                found[i] = relay._replace(content=found[before[-1]].content)
+                found[before[-1]] = found[before[-1]]._replace(relay=relay.source)
+        elif speakers:
+            speaker = min(speakers, key=lambda j: abs(found[j].cue[0] - relay.cue[0]))
+            found[i] = relay._replace(content=found[speaker].content, relay=found[speaker].source)
+    for i, inner in enumerate(found):
+        outer = [a for a in found if a.source and a.content and a is not inner and a.content != inner.content
+                 and a.source != inner.source and a.content[0] <= inner.cue[0] and inner.cue[1] <= a.content[1]]
+        if inner.relay is None and outer:
+            found[i] = inner._replace(relay=min(outer, key=lambda a: a.content[1] - a.content[0]).source)
+    return found
+
+
+def _quotation_at(text: str, position: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that opens at `position`, after spaces and punctuation: a closed one, or one
+    left open to the end of the paragraph (a quote that goes on in the next paragraph)."""
+    start = QUOTE_GAP.match(text, position).end()
+    if not text.startswith(("“", "\"", "``"), start):
+        return None
+    closed = next((quote for quote in quotes if quote[0] == start), None)
+    if closed or re.search(r"[”\"]|''", text[start + 1:]):
+        return closed
+    return start, len(text.rstrip())
+
+
+def _quote_run_end(text: str, position: int, quotes: list[tuple[int, int]], taken: list[tuple[int, int]],
+                   sentences: list[tuple[int, int]]) -> int | None:
+    """End of the quotations that follow `position` with no new cue: each next to the last
+    (`“A,” he said. “B.”`, `“A,” he said, “B.”`), or resuming the same sentence after a clause
+    (`“A,” he said, if the army’s “B”`). None when no quotation follows; `taken` are the spans
+    of other attributions, which stop the run."""
+    end = None
+    while True:
+        quote = _quotation_at(text, position, quotes)
+        if quote is None and position < len(text) and text[position] == ",":
+            clause = CLAUSE_TO_QUOTE.match(text, position)
+            sentence = _sentence_of(sentences, position)
+            quote = next((q for q in quotes if clause and q[0] == clause.end() and q[1] <= sentence[1]), None)
+        if quote is None or any(s < quote[1] and position < e for s, e in taken):
+            return end
+        end = position = quote[1]
+
+
+def _speaks_on(text: str, attribution: Attribution) -> bool:
+    """True when an attribution quotes its speaker: its content is a quotation or holds one."""
+    content = attribution.content
+    return bool(attribution.source and content
+                and (attribution.direct or re.search(r"[“”\"]", text[content[0]:content[1]])))
+
+
+def _continue_quotes(text: str, found: list[Attribution], quotes: list[tuple[int, int]],
+                     sentences: list[tuple[int, int]]) -> list[Attribution]:
+    """Extend the content of each attribution that quotes its speaker over the quotations
+    that follow it with no new cue (see `_quote_run_end`)."""
+    found = list(found)
+    for i, attribution in enumerate(found):
+        if not _speaks_on(text, attribution):
+            continue
+        taken = [span for j, other in enumerate(found) if j != i for span in other[:3] if span]
+        end = _quote_run_end(text, _frame_end(attribution), quotes, taken, sentences)
+        if end is None:
+            end = _quote_run_end(text, _frame_end(attribution, sentences), quotes, taken, sentences)
+        if end is not None:
+            found[i] = attribution._replace(content=(attribution.content[0], end))
+    return found
+
+
+def _open_speaker(text: str, found: list[Attribution], sentences: list[tuple[int, int]]) -> int | None:
+    """Index in `found` of the attribution whose quotation runs to the end of the paragraph,
+    so that a paragraph opening with a quotation and no cue continues it."""
+    if not found:
+        return None
+    last = max(range(len(found)), key=lambda i: _frame_end(found[i], sentences))
+    if _speaks_on(text, found[last]) and CLOSING.fullmatch(text, _frame_end(found[last], sentences)):
+        return last
+    return None
+
+
+def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution]:
+    """Attributions in one paragraph; offsets into `text`; `continuation` as in `attributions`."""
     sentences = sentence_spans(text)
     quotes = [m.span() for m in QUOTES.finditer(text)]
     inside_quote = [(s + 1, e - 1) for s, e in quotes]
@@ -299,6 +530,18 @@ def _find_in_paragraph(text: str) -> list[Attribution]:
             content = (sentence[0], match.start())
         content = _strip_span(text, *content, chars=" \t\r\n,;:—–-.")
         add(source, match.span(), content if content[0] < content[1] else None, False)
+    for match in PASSIVE_BY.finditer(text):  # "was first reported by The Washington Post"
+        sentence = _sentence_of(sentences, match.start())
+        source = _noun_phrase_after(text, match.end(), sentence[1])
+        content = _strip_span(text, sentence[0], match.start(), chars=" \t\r\n,;:—–-.“”\"")
+        if source and not in_quote(match.start()) and content[0] < content[1]:
+            add(source, match.span(), content, False)
+    for match in NOUN_CUE.finditer(text):  # "Tulsa police’s earlier claim that ..."
+        sentence = _sentence_of(sentences, match.start())
+        source = _noun_phrase_before(text, sentence[0], match.start())
+        content = _strip_span(text, match.end(), sentence[1], chars=" \t\r\n,;:—–-.")
+        if source and not in_quote(match.start()) and content[0] < content[1]:
+            add(source, match.span("cue"), content, False)
     for match in PASSIVE.finditer(text):
         if match.group("by") or in_quote(match.start()):
             continue
@@ -317,21 +560,41 @@ def _find_in_paragraph(text: str) -> list[Attribution]:
         if dash:
             add(dash.span("source"), dash.span("cue"), (start, end), True)
     turn = TRANSCRIPT.match(text)
-    if turn and not found:
+    if turn:
         add(turn.span("source"), turn.span("cue"), (turn.end(), len(text.rstrip())), True)
-    return [_cut_at_trailing_source(text, a, found) for a in sorted(found, key=lambda a: a.cue)]
+    found = [_cut_at_trailing_source(text, a, found) for a in sorted(found, key=lambda a: a.cue)]
+    found = _with_relays(text, found, sentences)
+    return _continue_quotes(text, found, quotes, sentences) if continuation else found
 
 
 def _cut_at_trailing_source(text: str, attribution: Attribution, found: list[Attribution]) -> Attribution:
-    """End a content before a later ", X said" in it: "... by December, Park told reporters"."""
+    """End a content before a later ", X said" in it ("... by December, Park told reporters",
+    "..., while Zelenskyy has said") and before a later cue of a speaker named before it ("X said
+    A, and said B")."""
     if attribution.content is None:
         return attribution
     start, end = attribution.content
     for other in found:
-        if other.source and start < other.source[0] < end and other.source[0] < other.cue[0] \
-                and text[start:other.source[0]].rstrip().endswith(","):
-            end = min(end, text.rindex(",", start, other.source[0]))
-    return attribution._replace(content=(start, end))
+        boundary = other.source and start < other.source[0] < end and other.source[0] < other.cue[0] and \
+            re.search(r",\s*(?:while|whereas|but|and)?\s*$", text[start:other.source[0]])
+        if boundary:
+            end = min(end, start + boundary.start())
+        # "X said A, and said B": a cue whose source comes before this one's cue starts a clause of its own
+        boundary = other.source and start < other.cue[0] < end and other.source[1] <= attribution.cue[0] and \
+            re.search(r"[,;]?\s*(?:and|but)?\s*$", text[start:other.cue[0]])
+        if boundary and boundary.start() < other.cue[0] - start:
+            end = min(end, start + boundary.start())
+    if end == attribution.content[1]:
+        return attribution
+    start, end = _strip_span(text, start, end, chars=" \t\r\n,;:—–-.")
+    return attribution._replace(content=(start, end) if start < end else None)
+
+
+def _said_after(text: str, sentence_start: int, source_start: int, rest: int) -> bool:
+    """True for `"...," X told reporters during a visit to Rome`: a source after a comma, and
+    after its cue (and addressee) a circumstance rather than what was said."""
+    return (source_start > sentence_start and text[sentence_start:source_start].rstrip().endswith(",")
+            and bool(re.match(r"\s*(?:during|at|in|on|after|before|while|from|outside|near)\b", text[rest:])))
 
 
 def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
@@ -347,22 +610,41 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     before = text[sentence[0]:cue_start].rstrip()
     after = text[cue_end:sentence[1]]
     previous = before.split()[-1].lower() if before.split() else ""
-    if previous in ("a", "an", "the", "his", "her", "their", "its", "our", "this", "to", "of", "for") or (
-            re.search(r"['’]s$", previous) and previous not in CONTRACTIONS):
-        return  # a noun ("the report", "a claim", "Obama's remarks") or an infinitive ("to say")
+    # A noun ("the report", "a claim", "Obama's remarks"), an infinitive ("to say"), an idiom ("goes
+    # without saying", "worth noting").
+    if previous in ("a", "an", "the", "his", "her", "their", "its", "our", "this", "to", "of", "for", "without",
+                    "worth") or (re.search(r"['’]s$", previous) and previous not in CONTRACTIONS):
+        return
+    # "call for", "point to": phrasal verbs that are never nouns
+    weak = lemma in WEAK_VERBS and match.group().split()[-1] not in ("for", "on", "out", "to")
+    if weak and NEXT_VERB.match(after):
+        return  # a noun before the verb: "newly filed reports shows", "the data show"
+    if lemma in ("speak", "talk") and not re.match(r"\s+(?:about|of|out)\b", after):
+        return  # "spoke to reporters", "spoke for five minutes": speaking, but nothing reported
     clause_follows = bool(re.match(r"\s*(?:that\b|:)", after))
     source = _noun_phrase_before(text, sentence[0], cue_start)
     if source is not None:
         tail = SOURCE_TAIL.search(text, source[0], source[1])
         source = _strip_span(text, source[0], tail.start() if tail else source[1])
     past = form.endswith("ed") or form in IRREGULAR_FORMS
-    earlier = [a.source for a in found if a.source and sentence[0] <= a.cue[0] < cue_start]
-    if form.endswith("ing") and before.endswith(","):
-        source = earlier[-1] if earlier else None  # "..., X said, adding": X
-    elif source is None and earlier and previous in ("and", "but") and lemma not in WEAK_VERBS:
-        source = earlier[-1]  # "X said ... and added"
+    # Speakers of the sentence before the cue, not those reported inside another one's content.
+    earlier = [a.source for a in found if a.source and sentence[0] <= a.cue[0] < cue_start
+               and not any(b.content and b.content[0] <= a.cue[0] < b.content[1] for b in found)]
+    as_quoted = AS_QUOTED.search(text, sentence[0], cue_start) if form.endswith("ing") else None
+    speaker = WITH_SPEAKER.search(text, sentence[0], cue_start) if form.endswith("ing") else None
+    if as_quoted:  # "Park cited Cho as saying": Cho; "Cho was quoted as saying": Cho
+        source = (_strip_span(text, *as_quoted.span("object")) if as_quoted.group("object")
+                  else _noun_phrase_before(text, sentence[0], as_quoted.start()))
+    elif speaker and _names_someone(text, speaker.span("speaker")):  # "..., with X, the head of ..., warning"
+        source = _strip_span(text, *speaker.span("speaker"))
+    elif (form.endswith("ing") and before.endswith(",")) or (source is None and previous in ("and", "but")
+                                                             and not weak):
+        # The speaker named before in the sentence ("..., X said, adding", "X said ... and added"), else
+        # its subject ("X did not answer questions ..., saying", "The Council condemned it and pledged")
+        subject = _sentence_subject(text, sentence[0], cue_start)
+        source = earlier[-1] if earlier else subject if subject and subject[1] < cue_start else None
     inverted = None
-    if source is None and (not before or before.endswith((",", "”", "\"", "''"))):
+    if source is None and not form.endswith("ing") and (not before or before.endswith((",", "”", "\"", "''"))):
         inverted = _noun_phrase_after(text, cue_end, sentence[1])
         if inverted and text[inverted[0]:inverted[1]].split()[0].lower() in FUNCTION_WORDS:
             inverted = None
@@ -371,28 +653,40 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     named = bool(words) and (words[-1][:1].isupper() or (len(words) == 1 and words[0].lower() in SUBJECT_PRONOUNS))
     third_person = form.endswith("s") and form != lemma and form not in ("says", "tells")
     modal = bool(aux and re.search(r"\b(?:will|would|could|might|may|should|must|can|did|does|do|to)\b", aux))
+    # The head of the subject: its last word before a preposition ("supporters in Congress").
+    head = next((w for i, w in enumerate(words) if i + 1 == len(words) or words[i + 1].lower() in
+                 LEADING_WORDS | {"of", "to"}), "")
     if form == lemma and not modal and words and (words[0].lower() in ("a", "an") or (
-            words[-1][:1].isupper() and (not words[-1].endswith("s") or words[-1].endswith("ss")) and len(words) > 1
-            and "and" not in text[source[0]:source[1]].split())):
+            head[:1].isupper() and (not head.endswith("s") or head.endswith("ss")) and len(words) > 1
+            and "and" not in words)):
         return  # "an Associated Press report", "The Associated Press report": a noun, else it would be "reports"
     if third_person and source is None:
         return  # "reports that ...": a noun
-    if lemma in WEAK_VERBS or third_person:
+    document = bool(DOCUMENTS.fullmatch(head.lower()))  # "the poll shows", "a new analysis found"
+    if weak or third_person:
         if past and source is None and not clause_follows:
             return
-        if not past and not (named or clause_follows or (form.endswith("ing") and before.endswith(","))):
+        progressive = form.endswith("ing") and bool(aux and re.search(r"\b(?:is|are|was|were)\s+$", aux))
+        if not past and not (named or document or progressive or clause_follows
+                             or (form.endswith("ing") and before.endswith(","))):
             return
-    quote_before = _quote_at(quotes, source[0] if source and source[1] <= cue_start else cue_start, before=True)
+    adjacent = source and source[1] <= cue_start and "," not in text[source[1]:cue_start]
+    quote_before = _quote_at(quotes, source[0] if adjacent else cue_start, before=True)
+    if quote_before and quote_before[1] <= sentence[0] and not re.search(r"[,?!]\W*$", text[slice(*quote_before)]):
+        quote_before = None  # the quotation ends the sentence before ("... “related cooperation.” The ally says")
     quote_after = _quote_at(quotes, (inverted[1] if inverted else cue_end) + 1, before=False)
     if source is None and lemma not in ("say", "tell") and not (clause_follows or quote_before or quote_after):
         return
+    if lemma == "continue" and not (clause_follows or quote_before or quote_after):
+        return  # "she continued, “...”", not "continued to stay away"
+    skip = (ADDRESSEE_OBJECT if lemma in ADDRESSEE_VERBS else OBJECT).match(text, cue_end, sentence[1])
     if quote_before and (text[quote_before[1]:cue_start].count(",") or inverted
                          or re.search(r"[,?!]\W*$", text[quote_before[0]:quote_before[1]])):
         content, direct = quote_before, True
     elif quote_after and re.fullmatch(r"[\s:,]*", text[inverted[1] if inverted else cue_end:quote_after[0]]):
         content, direct = quote_after, True
-    elif source is not None and source[1] <= cue_start and not re.fullmatch(r"[\s.”\"']*", after):
-        skip = OBJECT.match(text, cue_end, sentence[1])
+    elif source is not None and source[1] <= cue_start and not RELAY_TAIL.fullmatch(after) \
+            and not _said_after(text, sentence[0], source[0], skip.end()):
         content = _strip_span(text, skip.end(), sentence[1], chars=" \t\r\n,;:—–-.")
         direct = bool(content[0] < content[1] and text[content[0]] in "“\"`")
     else:
@@ -402,31 +696,73 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     add(source, (cue_start, cue_end), content if content[0] < content[1] else None, direct)
 
 
-def attributions(articles: pd.DataFrame, blocks: pd.DataFrame | None = None) -> pd.DataFrame:
+def attributions(articles: pd.DataFrame, blocks: pd.DataFrame | None = None,
+                 continuation: bool = True) -> pd.DataFrame:
     """Attributions in the body paragraphs of `articles` (`blocks` from `split_blocks` if given).
 
     Returns `ATTRIBUTION_COLUMNS`: `article_id`; `source_text`, `source_start`,
     `source_end` (empty text and -1 offsets when no source is named, as for
     "were reported"); `cue_text`, `cue_start`, `cue_end`; `content_start`,
-    `content_end` (-1 when none); `direct` (the content is a quotation). All
-    offsets index the article's `text`; rows are sorted by article and cue.
+    `content_end` (-1 when none); `direct` (the content is a quotation);
+    `relay_text`, `relay_start`, `relay_end`: the source through whom the
+    content is reported ("Park cited Cho as saying ...": source Cho, relay Park;
+    "..., X said, according to Reuters": relay Reuters), empty and -1 when none.
+    With `continuation`, a quotation that goes on after its cue with no new
+    cue, in the same paragraph or in the paragraphs that follow, belongs to the
+    same speaker: the content then runs from the first quotation to the end of
+    the last (see `_quote_run_end` and `_article_attributions`). All offsets
+    index the article's `text`; rows are sorted by article and cue.
     """
     if blocks is None:
         blocks = split_blocks(articles)
+    texts = articles.set_index("article_id")["text"]
     rows = []
-    body = blocks[blocks["role"] == "body"].sort_values(["article_id", "start"])
-    for block in body.itertuples(index=False):
-        for found in _find_in_paragraph(block.text):
-            source = found.source or (-1 - block.start, -1 - block.start)
-            content = found.content or (-1 - block.start, -1 - block.start)
-            rows.append((block.article_id,
-                         block.text[found.source[0]:found.source[1]] if found.source else "",
-                         block.start + source[0], block.start + source[1],
-                         block.text[found.cue[0]:found.cue[1]], block.start + found.cue[0],
-                         block.start + found.cue[1], block.start + content[0], block.start + content[1],
-                         found.direct))
+    for article_id, article_blocks in blocks.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
+        found = _article_attributions(article_blocks, continuation)
+        text = texts[article_id]
+        for a in found:
+            source, content, relay = (span or (-1, -1) for span in (a.source, a.content, a.relay))
+            rows.append((article_id, text[source[0]:source[1]] if a.source else "", *source,
+                         text[a.cue[0]:a.cue[1]], *a.cue, *content, a.direct,
+                         text[relay[0]:relay[1]] if a.relay else "", *relay))
     table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
     return table.astype({c: "int64" for c in ATTRIBUTION_COLUMNS if c.endswith(("_start", "_end"))})
+
+
+def _article_attributions(blocks: pd.DataFrame, continuation: bool) -> list[Attribution]:
+    """Attributions of one article's body blocks (sorted by start), in article offsets.
+
+    With `continuation`, a body paragraph that opens with a quotation no cue of
+    its own claims continues the speaker whose quotation ran to the end of the
+    paragraph just before it (with no other block between them).
+    """
+    found: list[Attribution] = []
+    speaker = None  # index in `found` of the attribution still quoting at the end of the last paragraph
+    for block in blocks.itertuples(index=False):
+        if block.role != "body":
+            speaker = None
+            continue
+        text, offset = block.text, block.start
+        paragraph = _find_in_paragraph(text, continuation)
+        sentences = sentence_spans(text)
+        if speaker is not None:
+            quotes = [m.span() for m in QUOTES.finditer(text)]
+            taken = [span for a in paragraph for span in a[:3] if span]
+            end = _quote_run_end(text, 0, quotes, taken, sentences)
+            if end is None:
+                speaker = None
+            else:
+                found[speaker] = found[speaker]._replace(content=(found[speaker].content[0], offset + end))
+                if not CLOSING.fullmatch(text, end):
+                    speaker = None
+        if paragraph:
+            last = _open_speaker(text, paragraph, sentences) if continuation else None
+            speaker = None if last is None else len(found) + last
+            found.extend(Attribution(*(None if span is None else (span[0] + offset, span[1] + offset)
+                                       for span in a[:3]), a.direct,
+                                     None if a.relay is None else (a.relay[0] + offset, a.relay[1] + offset))
+                         for a in paragraph)
+    return sorted(found, key=lambda a: a.cue)
 
 
 # ---------------------------------------------------------------------------
@@ -523,10 +859,16 @@ ROLE_WORDS = ("president vice prime minister secretary general gen. lt. col. maj
 TITLE_PARTS = frozenset("Defense Defence State Foreign Interior Justice Treasury Health Home Finance "
                         "Energy Commerce Labor Education Homeland Security National Deputy Vice".split())
 HONORIFICS = ("mr.", "mrs.", "ms.", "dr.", "prof.", "the", "a", "an")
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "any", "it": "any",
-            "who": "any", "his agency": "agency", "the agency": "agency", "its": "any", "his office": "person",
-            "her office": "person", "the ministry": "government", "the official": "person", "we": "any",
-            "i": "person"}
+# Sources that refer back to an actor, with the kind of actor they take: "person" (a person
+# mentioned before, see `_antecedent`), "relative" (the noun phrase before "who"), "group" (the
+# last actor that is not a person), "agency", "government" or "any" (the last actor of that kind).
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his office": "person",
+            "her office": "person", "i": "person", "who": "relative", "they": "group", "it": "group",
+            "its": "group", "his agency": "agency", "the agency": "agency", "the ministry": "government",
+            "we": "any"}
+# Roles that are not public offices: "the official" never refers to a professor or an analyst.
+NOT_OFFICES = frozenset("analyst lecturer expert adviser advisor researcher founder ceo editor correspondent "
+                        "professor prof. dr. mr. mrs. ms. counterpart".split())
 MEDIA_WORDS = re.compile(r"\b(?:Times|News|Post|Press|Journal|Network|Zone|Tribune|Herald|Agency)\b")
 ORGANISATION_WORDS = re.compile(
     r"\b(?:Council|University|College|Institute|Center|Centre|Foundation|Party|Committee|Department|"
@@ -583,6 +925,16 @@ def _is_place_or_body(words: str) -> bool:
                 or any(w.lower() in ENGLISH_STOP_WORDS or w.lower() in VERB_FORMS for w in words.split()))
 
 
+# Where the title phrase before a name starts: punctuation (not the stop of "U.S." or "Lt.") or a
+# clause word.
+TITLE_BOUNDARY = re.compile(r"(?:[,;:—–(“”\"]|(?<![A-Z])(?<!Lt|Dr|Mr|Ms|St|Jr|Sr)"
+                            r"(?<!Gen|Col|Maj|Adm|Sgt|Mrs|Sen|Rep|Gov)\.)\s|\n|"
+                            r"\b(?:that|while|and|but|said|told|says)\s")
+# An appositive that describes a person: ", the head of ...", ", deputy department director of ...".
+APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s[^,.;“”\"]+|(?:[a-z-]+\s+){0,3}(?:"
+                        + "|".join(w for w in ROLE_WORDS if "." not in w) + r")\b[^,.;“”\"]*)")
+
+
 def _person_names(text: str) -> list[tuple[int, str, str]]:
     """People introduced in `text`: (position, full name, description).
 
@@ -590,9 +942,11 @@ def _person_names(text: str) -> list[tuple[int, str, str]]:
     word among them) that follow a role word, either at the end of a capitalised
     run ("National Intelligence Service Director Cho Tae-yong") or in lower case
     before it ("lawmaker Park Sunwon", "Directorate head, Kyrylo Budanov"), or
-    that are followed by an appositive (", the head of ...", ", a professor ...").
+    that are followed by an appositive (", the head of ...", ", a professor ...",
+    ", deputy department director of ...").
     The description is the title phrase before the name (back to a comma or
-    clause start, at most eight words) plus the appositive.
+    clause start, at most eight words) when there is a role word in or just
+    before it, plus the appositive.
     """
     people = []
     for match in PERSON_NAME.finditer(text):
@@ -606,14 +960,19 @@ def _person_names(text: str) -> list[tuple[int, str, str]]:
         if any(o.start() <= name_start < o.end() for o in ORGANISATION_PHRASE.finditer(
                 text, max(0, name_start - 60), min(len(text), match.end() + 60))):
             continue  # "Council on Foreign Relations"
-        segments = re.split(r"[,;:.—–(“”\"]\s|\b(?:that|while|and|but|said|told|says)\s",
-                            text[max(0, name_start - 160):name_start])
+        segments = TITLE_BOUNDARY.split(text[max(0, name_start - 160):name_start])
         segment = segments[-1] if segments[-1].strip() or len(segments) < 2 else segments[-2]
-        description = " ".join(segment.split()[-8:])
-        appositive = re.match(r",\s+((?:a|an|the)\s[^,.;“”\"]+)", text[match.end():])
+        words = segment.split()
+        while words and not _subject_word(words[-1]):
+            words.pop()  # "NATO chief Mark Frost met Prime Minister": the title is "Prime Minister"
+        title = next((i for i in range(len(words), 0, -1) if not _subject_word(words[i - 1])), 0)
+        segment = " ".join(words[title:])
+        appositive = APPOSITIVE.match(text, match.end())
         before = text[max(0, name_start - 40):name_start].rstrip(" ,").split()
-        if not (roles or appositive or any(_is_role(w) for w in before[-3:])):
+        titled = bool(roles) or any(_is_role(w) for w in before[-3:])
+        if not (titled or appositive):
             continue
+        description = " ".join(segment.split()[-8:]) if titled else ""
         if appositive:
             description = f"{description} {appositive.group(1)}".strip()
         people.append((name_start, _plain_name(name), description))
@@ -707,36 +1066,223 @@ def group_actors(table: pd.DataFrame, articles: pd.DataFrame, column: str = "sou
     """`table` with `ACTOR_COLUMNS` added for its `column` of actor descriptions.
 
     `table` needs `article_id`, `column` and `position` (an offset into the
-    article text, for the order of mentions). People introduced anywhere
-    earlier in the article text resolve surnames ("Cho" -> "Cho Tae-yong");
-    pronouns and "the agency" take the last actor of a fitting kind named
-    before them in `table`'s rows of the same article. Rows with an empty
-    description get empty actor columns.
+    article text, for the order of mentions). Within an article:
+
+    - people introduced anywhere earlier in the text resolve surnames ("Cho"
+      -> "Cho Tae-yong", "Mr. Austin" -> "Lloyd Austin");
+    - a role description without a name resolves to the person the article
+      gives that title ("The U.S. defense secretary" -> "Defense Secretary Lloyd
+      Austin", the nearest such person before it, else the first after it; "the
+      official" -> the nearest office holder), whose group then takes the
+      description's country;
+    - "he", "she", "his office" resolve to a person mentioned before them (see
+      `_antecedent`; people an honorific gives the other gender, "Mrs. Alder"
+      for "he", are skipped), "who" to the noun phrase before it, "they" and
+      "it" to the last actor that is not a person, "the agency" to the last
+      agency.
+
+    Across articles, a person an article names with no country ("Defense
+    Secretary Lloyd Austin") takes the group other articles give the same name
+    ("United States: government"), so that one person is one group in every
+    outlet. Rows with an empty description get empty actor columns.
     """
     texts = articles.set_index("article_id")["text"]
     result = table.copy()
-    values = {name: [""] * len(table) for name in ACTOR_COLUMNS}
+    actors: list[Actor | None] = [None] * len(table)
+    descriptions = [str(value or "").strip() for value in table[column]]
     order = table.reset_index(drop=True).sort_values(["article_id", position], kind="stable")
     for article_id, rows in order.groupby("article_id", sort=False):
-        people = _person_names(texts[article_id])
-        recent: list[Actor] = []
-        for index, row in rows.iterrows():
-            description = str(row[column] or "").strip()
-            if not description:
-                continue
-            wanted = PRONOUNS.get(description.lower())
-            if wanted:
-                actor = next((a for a in reversed(recent)
-                              if wanted == "any" or a.kind == wanted
-                              or (wanted == "agency" and a.group.split(": ")[-1] in AGENCY_LABELS)), None)
-            else:
-                known = [p for p in people if p[0] < row[position] + len(description)] or people
-                actor = actor_group(description, known)
-            if actor is None:
-                continue
-            recent.append(actor)
-            for name, value in zip(ACTOR_COLUMNS, actor):
-                values[name][index] = value
-    for name in ACTOR_COLUMNS:
-        result[name] = values[name]
+        indices = rows.index.tolist()
+        found = _article_actors(texts[article_id], [(descriptions[i], int(rows.at[i, position])) for i in indices])
+        for index, actor in zip(indices, found):
+            actors[index] = actor
+    actors = _same_person_same_group(actors, descriptions)
+    for number, name in enumerate(ACTOR_COLUMNS):
+        result[name] = [actor[number] if actor else "" for actor in actors]
     return result
+
+
+# A surname used alone as a source ("Warren said"), and a surname after an honorific ("Mrs. Clinton").
+SURNAME = re.compile(r"(?:Mc|Mac|De|Di|Le|La|Van)?[A-Z][a-z]*(?:['’-][A-Z][a-z]+)?(?<=[a-z])")
+HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>" + SURNAME.pattern + r")")
+
+
+class Mention(NamedTuple):
+    """A person named at `start` of an article; `subject` when the name opens its sentence or
+    is a source (the preferred antecedent of a pronoun that opens a sentence)."""
+
+    start: int
+    actor: Actor
+    subject: bool
+
+
+def _article_actors(text: str, rows: list[tuple[str, int]]) -> list[Actor | None]:
+    """Actors of one article's (description, position) rows, given in order of position."""
+    people = _person_names(text)
+    holders = []
+    for description, where in rows:
+        holder = _role_holder(description, where, people)
+        holders.append(holder)
+        if holder:  # the person's group takes the country of "the U.S. defense secretary"
+            people = [(at, name, f"{known}; {description}" if name == holder[1] else known)
+                      for at, name, known in people]
+    sentences = [(start + offset, end + offset) for offset, line in _lines(text)
+                 for start, end in sentence_spans(line)]
+    mentions = _person_mentions(text, people, sentences)
+    genders = {actor.actor: female for actor, female in _honorifics(text, people)}
+    actors: list[Actor | None] = []
+    for (description, where), holder in zip(rows, holders):
+        wanted = PRONOUNS.get(description.lower())
+        known = [p for p in people if p[0] < where + len(description)] or people
+        resolved = [(at, actor) for (_, at), actor in zip(rows, actors) if actor and at < where]
+        if not description:
+            actor = None
+        elif wanted == "person":
+            speakers = [Mention(at, actor, True) for at, actor in resolved if actor.kind == "person"
+                        or (actor.kind == "other" and SURNAME.fullmatch(actor.actor))]  # "Warren said"
+            female = description.lower() in ("she", "her", "her office")
+            actor = _antecedent(text, where, sentences, [m for m in sorted(mentions + speakers)
+                                                          if genders.get(m.actor.actor, female) == female])
+        elif wanted == "relative":
+            phrase = _noun_phrase_before(text, max(0, where - 150), len(text[:where].rstrip(" ,")))
+            actor = actor_group(text[phrase[0]:phrase[1]], known) if phrase else None
+        elif wanted:
+            actor = next((a for _, a in reversed(resolved)
+                          if wanted == "any" or a.kind == wanted or (wanted == "group" and a.kind != "person")
+                          or (wanted == "agency" and a.group.split(": ")[-1] in AGENCY_LABELS)), None)
+        elif holder:
+            actor = actor_group(holder[1], [p for p in people if p[1] == holder[1]])
+        else:
+            actor = actor_group(description, known)
+            if actor.kind == "unnamed officials" and not actor.country and description.lower().startswith("the "):
+                # "the intelligence officials": the officials named before ("American intelligence officials")
+                words = set(description.lower().split()[1:])
+                actor = next((a for _, a in reversed(resolved) if a.kind == "unnamed officials"
+                              and words <= set(a.actor.lower().split())), actor)
+        actors.append(actor)
+    return actors
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each line of `text`."""
+    return [(match.start(), match.group()) for match in re.finditer(r"[^\n]+", text)]
+
+
+def _role_words(description: str) -> list[str] | None:
+    """The title words of a role description without a name ("The U.S. defense secretary" ->
+    ["defense", "secretary"]); None when `description` names someone or holds no role word."""
+    text = re.sub(r"(?<![\w.])(?:" + "|".join(COUNTRIES.values()) + r"|"
+                  + "|".join(pattern for _, pattern, _, _ in AGENCIES) + r")(?:['’]s)?(?![\w])", " ",
+                  re.sub(r"^(?:the|a|an)\s+", "", description, flags=re.IGNORECASE))
+    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in DETERMINERS]
+    if not words or not any(_is_role(w) for w in words) or len(words) > 4:
+        return None
+    if any(w[:1].isupper() and w not in TITLE_PARTS and not _is_role(w) for w in words):
+        return None  # a capitalised word that is not a title: a name
+    return [w.lower() for w in words]
+
+
+def _role_holder(description: str, where: int, people: list[tuple[int, str, str]]) -> tuple | None:
+    """The person the article gives the title of `description` (see `group_actors`)."""
+    words = _role_words(description)
+    if words is None:
+        return None
+    country = _find_country(description)
+
+    def holds(person: tuple[int, str, str]) -> bool:
+        title = {w.lower().removesuffix("’s").removesuffix("'s") for w in re.split(r"[\s-]+", person[2])}
+        other = _find_country(person[2])
+        offices = any(_is_role(w) and w not in NOT_OFFICES for w in title)
+        return (not (country and other and other != country)
+                and all(w in title or (w == "official" and offices) for w in words))
+
+    matches = [p for p in people if holds(p)]
+    before = [p for p in matches if p[0] < where]
+    return before[-1] if before else (matches[0] if matches else None)
+
+
+def _opens_sentence(text: str, sentence_start: int, position: int) -> bool:
+    """True when the words from the sentence start (after an introductory phrase) to `position`
+    can only be a title ("Kremlin spokesman", "Lt. Gen."), so that what is at `position` is the
+    sentence's subject, or when `position` follows a quotation closed by a comma (`“...,” he said`)."""
+    head = text[INTRODUCTORY.match(text, sentence_start, position).end():position]
+    if re.search(r"[,?!]\s*[”\"]\s*$", head):
+        return True
+    words = head.split()
+    return len(words) <= 8 and all(_subject_word(w.strip("“\"")) for w in words if w.strip("“\""))
+
+
+def _person_mentions(text: str, people: list[tuple[int, str, str]],
+                     sentences: list[tuple[int, int]]) -> list[Mention]:
+    """Where people are named outside quotations: the introduced people by full name, first or
+    last name (a word several people share, "Kim", is the one introduced last before it), and
+    others by an honorific ("Mr. Obama")."""
+    quoted = [(offset + m.start(), offset + m.end()) for offset, line in _lines(text)
+              for m in QUOTES.finditer(line)]
+    surnames = {word for p in people for word in p[1].split()}
+    mentions = [Mention(match.start(), actor_group(match.group(), people),
+                        _opens_sentence(text, _sentence_of(sentences, match.start())[0], match.start()))
+                for match in HONORIFIC.finditer(text) if match.group("name") not in surnames
+                and not any(s <= match.start() < e for s, e in quoted)]  # "Mr. Obama", never introduced
+    names = sorted({p[1] for p in people})
+    words = {}
+    for name in names:
+        parts = name.split()
+        for word in {name, parts[0], parts[-1]}:
+            if len(word) >= 3:
+                words.setdefault(word, []).append(name)
+    if not words:
+        return mentions
+    pattern = r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w’'-])"
+    for match in re.finditer(pattern, text):
+        if any(s <= match.start() < e for s, e in quoted):
+            continue
+        introduced = [p for p in people if p[1] in words[match.group()] and p[0] <= match.start()]
+        person = introduced[-1] if introduced else next(p for p in people if p[1] in words[match.group()])
+        sentence = _sentence_of(sentences, match.start())
+        mentions.append(Mention(match.start(), actor_group(person[1], [p for p in people if p[1] == person[1]]),
+                                _opens_sentence(text, sentence[0], match.start())))
+    return sorted(mentions)
+
+
+def _honorifics(text: str, people: list[tuple[int, str, str]]) -> list[tuple[Actor, bool]]:
+    """The people named with "Mr.", "Mrs.", "Ms." or "Miss" in `text`, as (actor, female)."""
+    return [(actor_group(match.group(), people), match.group("title") != "Mr")
+            for match in HONORIFIC.finditer(text)]
+
+
+def _antecedent(text: str, position: int, sentences: list[tuple[int, int]],
+                mentions: list[Mention]) -> Actor | None:
+    """The person a "he", "she" or "his office" at `position` refers to.
+
+    Within a sentence, a pronoun after the subject refers to the subject when it
+    is a person ("Rutte said he asked ..."), else to the person named last
+    before it ("KCNA reported on comments from Kim Yo-jong, attacking what he
+    called ..."). A pronoun that opens its sentence or speaks a quotation
+    (`He added`, `“...,” he said`) refers to the last person who was the subject
+    of a sentence or a source, else to the person named last (subjects are the
+    preferred antecedents: Grosz, Joshi and Weinstein 1995).
+    """
+    sentence = _sentence_of(sentences, position)
+    before = [m for m in mentions if m.start < position]
+    if not before:
+        return None
+    if not _opens_sentence(text, sentence[0], position):
+        subjects = [m for m in before if m.start >= sentence[0] and m.subject]
+        return subjects[0].actor if subjects else before[-1].actor
+    subjects = [m for m in before if m.subject]
+    return (subjects or before)[-1].actor
+
+
+def _same_person_same_group(actors: list[Actor | None], descriptions: list[str]) -> list[Actor | None]:
+    """Give a person named with no country the group other rows give the same name (the most
+    common one), unless the description says "former"."""
+    groups = Counter((a.actor, a.country, a.group) for a in actors
+                     if a and a.kind == "person" and a.country and a.group != a.actor)
+    best = {}
+    for (name, country, group), _ in sorted(groups.items(), key=lambda item: (-item[1], item[0])):
+        best.setdefault(name, (country, group))
+    return [a._replace(country=best[a.actor][0], group=best[a.actor][1])
+            if a and a.kind == "person" and not a.country and a.group == a.actor and a.actor in best
+            and not re.search(r"\b(?:former|retired|ex-)", description, re.IGNORECASE) else a
+            for a, description in zip(actors, descriptions)]

@@ -16,7 +16,9 @@ million in new military aid", "74 percent of likely voters") with
   attribution in its sentence; a sentence with none that opens with a pronoun
   continues the previous sentence's speaker. Groups come from
   `research.group_actors`. Figures nobody is said to claim have an empty
-  claimant: the outlet states them in its own voice;
+  claimant: the outlet states them in its own voice. `claimant_relay` is who
+  passed the claim on, as named in the text ("Park cited Cho as saying the
+  3,000 ...": claimant Cho, relay Park), empty when nobody did;
 - `asof_start`, `asof_end`: the period the figure refers to, from the time
   expressions of its sentence (`research.dates`): a "since", "by" or duration
   phrase that follows the figure, else the nearest date in the same clause, never
@@ -44,8 +46,8 @@ from research.dates import find_time_expressions, reference_date
 from research.errors import AnalysisError
 
 CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "high", "qualifier", "kind", "unit",
-                 "subject", "subject_key", "claimant", "claimant_group", "asof_start", "asof_end", "asof_text",
-                 "text"]
+                 "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "asof_start", "asof_end",
+                 "asof_text", "text"]
 # Qualifier -> how it sets low/high around the stated value v.
 QUALIFIERS = {
     "exact": "low = high = v",
@@ -409,7 +411,7 @@ def extract_claims(passages: pd.DataFrame, articles: pd.DataFrame,
     `CLAIM_COLUMNS`: `article_id`, `passage_id`, `start`, `end` (of the figure
     with its qualifier, in the article text), `value` (NaN for vague amounts),
     `low`, `high` (NaN when open), `qualifier`, `kind`, `unit`, `subject`,
-    `subject_key`, `claimant`, `claimant_group`, `asof_start`, `asof_end` (ISO
+    `subject_key`, `claimant`, `claimant_group`, `claimant_relay`, `asof_start`, `asof_end` (ISO
     dates; empty when the publication date is unknown), `asof_text` (the time
     phrase used; empty for the publication date), `text` (the sentence).
     """
@@ -456,7 +458,8 @@ def extract_claims(passages: pd.DataFrame, articles: pd.DataFrame,
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.qualifier, quantity.kind, quantity.unit, subject, key,
                              claimant["source_text"] if claimant else "",
-                             claimant["actor_group"] if claimant else "", *asof, passage.text))
+                             claimant["actor_group"] if claimant else "",
+                             claimant.get("relay_text", "") if claimant else "", *asof, passage.text))
             previous_claimant = _sentence_speaker(found, sentence) or sentence_claimant
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
@@ -683,6 +686,7 @@ def plot_timeline(table: pd.DataFrame, ax, title: str = ""):
     Returns `ax`."""
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
+    from matplotlib.ticker import FixedLocator
 
     groups = sorted(table["claimant_group"].unique())
     outlets = sorted(table["outlet"].unique())
@@ -692,7 +696,7 @@ def plot_timeline(table: pd.DataFrame, ax, title: str = ""):
     dates = pd.to_datetime(reported["asof_end"])
     span = max((dates.max() - dates.min()) / pd.Timedelta(days=1), 1) if len(dates) else 1
     edge = dates.max() + pd.Timedelta(days=max(span * 0.15, 1)) if len(dates) else None
-    step = span * 0.012
+    step = span * 0.04  # outlets side by side at one date, far enough apart not to hide each other
     shift = {outlet: pd.Timedelta(days=step * (i - (len(outlets) - 1) / 2)) for i, outlet in enumerate(outlets)}
     labelled = set()
     for row in table.itertuples():
@@ -711,12 +715,18 @@ def plot_timeline(table: pd.DataFrame, ax, title: str = ""):
         elif math.isnan(row.low) and not math.isnan(row.high):
             ax.vlines(x, row.high / 1.5, row.high, color=colour, linestyles="dotted")
         ax.scatter([x], [row.y], color=colour, marker=markers[row.outlet], s=60, edgecolor="black", zorder=3)
+    if len(dates):
+        margin = pd.Timedelta(days=span * 0.08 + step * len(outlets) / 2)
+        ax.set_xlim(dates.min() - margin, dates.max() + margin)
     if edge is not None and (pd.to_datetime(table["asof_end"]) > edge).any():
         ax.set_xlim(right=edge + pd.Timedelta(days=span * 0.7))
     values = table["y"].dropna()
     if len(values) and values.max() > 20 * max(values.min(), 1e-9):
         ax.set_yscale("log")
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+    days = sorted(dates.unique())
+    # A tick at each date with figures when there are few of them, else evenly spaced ones.
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6) if len(days) > 6 else
+                               FixedLocator(mdates.date2num(days)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     ax.set_xlabel("date the figure refers to (as-of end; later targets at the right edge)")
     ax.set_ylabel("figure")

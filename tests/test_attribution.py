@@ -8,15 +8,25 @@ from research import datasets
 from research.attribution import ATTRIBUTION_COLUMNS, inflections
 
 
-def find(text: str) -> pd.DataFrame:
-    """Attributions of a one-paragraph article, with the source, cue and content texts."""
-    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
-    blocks = pd.DataFrame({"article_id": ["a"], "block_id": ["a:b0"], "start": [0], "end": [len(text)],
-                           "role": ["body"], "reason": ["test"], "text": [text]})
+def article(*paragraphs: str, roles: tuple[str, ...] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A one-article corpus of `paragraphs` (blank lines between) and its blocks, all body unless
+    `roles` names each block's role."""
+    text = "\n\n".join(paragraphs)
+    starts = [sum(len(p) + 2 for p in paragraphs[:i]) for i in range(len(paragraphs))]
+    blocks = pd.DataFrame({"article_id": "a", "block_id": [f"a:b{i}" for i in range(len(paragraphs))],
+                           "start": starts, "end": [s + len(p) for s, p in zip(starts, paragraphs)],
+                           "role": list(roles) or "body", "reason": "test", "text": list(paragraphs)})
+    return pd.DataFrame({"article_id": ["a"], "text": [text]}), blocks
+
+
+def find(*paragraphs: str, roles: tuple[str, ...] = (), group: bool = False) -> pd.DataFrame:
+    """Attributions of a constructed article, with the content text (and actor columns if `group`)."""
+    articles, blocks = article(*paragraphs, roles=roles)
     table = research.attributions(articles, blocks)
     assert list(table.columns) == ATTRIBUTION_COLUMNS
+    text = articles["text"].iloc[0]
     table["content"] = [text[s:e] if s >= 0 else "" for s, e in zip(table["content_start"], table["content_end"])]
-    return table
+    return research.group_actors(table, articles) if group else table
 
 
 def test_subject_before_cue_and_reported_clause():
@@ -71,6 +81,155 @@ def test_nouns_and_names_are_not_cues():
     assert find("The Associated Press report ran on Monday.").empty
 
 
+# Quotations that go on after their cue (the "(unattributed quote)" problem of issue 6).
+
+def test_quote_resumes_after_the_cue_in_the_same_paragraph():
+    row = find("“These soldiers are in training,” Mr. Hale said, according to a Reuters report. "
+               "“We do not yet know whether they will fight.”").iloc[0]
+    assert (row.source_text, row.relay_text) == ("Mr. Hale", "a Reuters report")
+    assert row.content.startswith("“These soldiers") and row.content.endswith("will fight.”")
+    row = find("It is a “serious issue,” she said, if the army’s “intention is to fight in the war.”").iloc[0]
+    assert row.source_text == "she" and row.content.endswith("in the war.”")
+    text = "“What are they doing?’’ Mr. Hale told reporters at a base in Italy. “Left to be seen.”"
+    assert find(text).iloc[0].content == text
+
+
+def test_quote_continues_into_the_next_paragraphs_until_a_new_cue():
+    table = find("He added a warning: “If they deploy, they are fair game.",
+                 "“We will not wait for them to reach the front.”",
+                 "“Nor will our allies.”",
+                 "“This is a matter for Seoul,” Foreign Minister Ana Lopes said.")
+    assert len(table) == 2
+    first, second = table.iloc[0], table.iloc[1]
+    assert first.source_text == "He" and first.content.startswith("a warning: “If they deploy")
+    assert first.content.endswith("“Nor will our allies.”")  # an unclosed quote, then two paragraphs
+    assert second.source_text == "Foreign Minister Ana Lopes" and second.content == "“This is a matter for Seoul,”"
+
+
+@pytest.mark.parametrize(("paragraphs", "roles"), [
+    # reported speech, not a quotation, before the cueless quotation
+    (("Officials said the troops had arrived in the port.", "“They are here.”"), ()),
+    # the outlet's own sentence after the quotation
+    (("“They are here,” Mr. Hale said. The ministry did not comment.", "“They will stay.”"), ()),
+    # a caption between the two paragraphs
+    (("“They are here,” Mr. Hale said.", "A photo of the port.", "“They will stay.”"),
+     ("body", "caption", "body")),
+])
+def test_quote_is_not_continued_when_something_intervenes(paragraphs, roles):
+    table = find(*paragraphs, roles=roles)
+    assert not table["content"].str.contains("They will stay").any()
+    assert research.attributions(*article(*paragraphs, roles=roles), continuation=False)["content_end"].max() \
+        == table["content_end"].max()
+
+
+# Relays: who passes on whose words.
+
+def test_relays_keep_the_origin_as_source():
+    table = find("Park cited Cho as saying the 3,000 troops have been split among bases.").set_index("cue_text")
+    assert (table.loc["saying", "source_text"], table.loc["saying", "relay_text"]) == ("Cho", "Park")
+    assert table.loc["saying", "content"] == "the 3,000 troops have been split among bases"
+    table = find("Lee, citing Cho, said Russia is recruiting interpreters.").set_index("cue_text")
+    assert (table.loc["citing", "source_text"], table.loc["citing", "relay_text"]) == ("Cho", "Lee")
+    assert table.loc["citing", "content"] == table.loc["said", "content"] == "Russia is recruiting interpreters"
+    table = find("Park said Cho told lawmakers that North Korea aims to send 10,000 troops.").set_index("cue_text")
+    assert (table.loc["told", "source_text"], table.loc["told", "relay_text"]) == ("Cho", "Park")
+    assert table.loc["said", "relay_text"] == "" and table.loc["said", "relay_start"] == -1
+
+
+def test_claims_credit_the_origin_not_the_relay():
+    text = "Park cited Cho as saying the 3,000 North Korean soldiers sent to Russia have been split among bases."
+    articles, blocks = article(text)
+    claims = research.extract_claims(research.split_passages(blocks), articles.assign(published="2024-10-23"),
+                                     research.attributions(articles, blocks))
+    claim = claims.set_index("value").loc[3000.0]
+    assert (claim.claimant, claim.claimant_relay) == ("Cho", "Park")
+
+
+# Pronouns and role descriptions (issues 2 and 3), on constructed text with invented names.
+
+def test_pronoun_takes_the_person_named_last_when_the_subject_is_not_a_person():
+    table = find("Kremlin spokesman Oleg Marin told reporters the talks were over.",
+                 "The news agency reported on remarks from Tomas Vidal, deputy director of the port authority, "
+                 "attacking what he called “saboteurs” in the ministry.", group=True)
+    assert table.set_index("cue_text").loc["called", "actor"] == "Tomas Vidal"
+
+
+def test_pronoun_prefers_the_subject_of_its_own_or_an_earlier_sentence():
+    table = find("Senator Ruth Alder said the plan, drafted by Governor Paul Mint, was flawed. "
+                 "She added that it would fail.", group=True).set_index("cue_text")
+    assert table.loc["added", "actor"] == "Ruth Alder"  # not Paul Mint, named last
+    table = find("NATO Secretary General Mark Frost met Prime Minister Ida Lund and said he asked her "
+                 "to send experts.", group=True).set_index("cue_text")
+    assert table.loc["asked", "actor"] == "Mark Frost"
+    table = find("Spokesperson Maria Lind did not answer questions about the talks, saying there was "
+                 "“conflicting information.”", "“Seoul says one thing,” he told reporters.",
+                 group=True).set_index("cue_text")
+    assert table.loc["saying", "actor"] == "Maria Lind" and table.loc["told", "actor"] == "Maria Lind"
+
+
+def test_pronoun_skips_people_an_honorific_gives_the_other_gender():
+    table = find("Mrs. Ruth Alder met Mr. Paul Mint on Monday. Mrs. Alder said the plan was flawed.",
+                 "“It will fail,” he said.", group=True).set_index("cue_text")
+    assert table.loc["said"].set_index("source_text").loc["he", "actor"] == "Paul Mint"
+
+
+def test_role_description_resolves_to_the_person_with_that_title():
+    table = find("The French foreign minister said on Monday that talks would resume.",
+                 "Foreign Minister Claire Dubois told reporters in Paris that a deal was close.",
+                 "The German foreign minister said talks had failed.",
+                 "The interior minister said the border was open.", group=True)
+    rows = table.set_index("source_text")
+    assert rows.loc["The French foreign minister", "actor"] == "Claire Dubois"
+    assert rows.loc["Foreign Minister Claire Dubois", "actor_group"] == "France: government"  # country of the lede
+    assert rows.loc["The German foreign minister", "actor"] == "The German foreign minister"  # another country
+    assert rows.loc["The interior minister", "actor"] == "The interior minister"  # another title
+    table = find("The news agency quoted remarks by Kim Ra-hee, deputy director of the party’s propaganda unit.",
+                 "“They are lunatics,” the North Korean official said.", group=True)
+    assert table.set_index("cue_text").loc["said", "actor"] == "Kim Ra-hee"
+
+
+def test_one_person_is_one_group_across_articles():
+    texts = ["U.S. Defense Secretary Lloyd Austin said troops had arrived.",
+             "Defense Secretary Lloyd Austin said troops had arrived.",
+             "Former Defense Secretary Lloyd Austin said troops had arrived."]
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "text": texts})
+    blocks = pd.DataFrame({"article_id": ["a", "b", "c"], "block_id": ["a:0", "b:0", "c:0"], "start": 0,
+                           "end": [len(t) for t in texts], "role": "body", "reason": "test", "text": texts})
+    table = research.group_actors(research.attributions(articles, blocks), articles).set_index("article_id")
+    assert table.loc["a", "actor_group"] == table.loc["b", "actor_group"] == "United States: government"
+    assert table.loc["c", "actor_group"] == "Lloyd Austin"  # a former official speaks for himself
+
+
+# Cues beyond "X said" (PolNeAR recall), each justified for news in general.
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), [
+    ("The registration issue was first reported by The Washington Post.", "The Washington Post",
+     "was first reported by", "The registration issue"),
+    ("Voters doubted the mayor’s claim that crime had fallen.", "the mayor", "claim", "crime had fallen"),
+    ("The poll shows Clinton ahead by four points.", "The poll", "shows", "Clinton ahead by four points"),
+    ("But Mr. Grassley and Mr. Leahy say other changes are needed.", "Mr. Grassley and Mr. Leahy", "say",
+     "other changes are needed"),
+    ("Advisers to Mr. Obama say the president is exasperated.", "Advisers to Mr. Obama", "say",
+     "the president is exasperated"),
+    ("“We will not stop,” she continued.", "she", "continued", "“We will not stop,”"),
+    ("The Security Council condemned the test and pledged to impose sanctions.", "The Security Council",
+     "pledged", "to impose sanctions"),
+    ("Others have questioned the reports, with Andriy Kovalenko, the head of the disinformation center, warning "
+     "that Russia could use them.", "Andriy Kovalenko, the head of the disinformation center", "warning",
+     "Russia could use them"),
+])
+def test_more_cues(text, source, cue, content):
+    row = find(text).set_index("cue_text").loc[cue]
+    assert (row.source_text, row.content) == (source, content)
+
+
+def test_words_that_are_not_cues():
+    assert find("The troops continued to stay away from the port.").empty
+    assert find("Mr. Hale spoke to reporters for five minutes.").empty
+    assert find("It goes without saying that the talks failed.").empty
+    assert find("The body was found by police near the port.").empty
+
+
 def test_inflections():
     assert inflections("say") == ["say", "says", "said", "saying"]
     assert inflections("estimate") == ["estimate", "estimates", "estimated", "estimating"]
@@ -109,6 +268,27 @@ def test_seed_offsets_and_speakers(seed_articles):
 def test_actor_groups(description, group, kind):
     actor = research.actor_group(description)
     assert (actor.group, actor.kind) == (group, kind)
+
+
+def test_seed_quotes_and_speakers(seed_articles, seed_passages):
+    """The problems reported on the seeds: continued quotations, "what he called", "The U.S. defense
+    secretary", and Park relaying Cho."""
+    cues = research.group_actors(research.attributions(seed_articles), seed_articles)
+    spans = research.voice_spans(seed_passages, seed_articles, cues)
+    wt = spans[spans["article_id"] == "004_6b509e299142eab2"]
+    assert wt.loc[wt["actor_group"] == "(unattributed quote)", "words"].sum() == 0  # was 12% of its words
+    rows = cues.set_index(["article_id", "cue_start"])
+    texts = seed_articles.set_index("article_id")["text"]
+    called = texts["004_6b509e299142eab2"].index("called the “lunatics”")
+    assert rows.loc[("004_6b509e299142eab2", called), "actor"] == "Kim Yo-jong"
+    ap = cues[cues["article_id"] == "000_a8a464420afca919"].set_index("source_text")
+    assert set(ap.loc["The U.S. defense secretary", "actor"]) == {"Lloyd Austin"}
+    assert set(ap.loc["The U.S. defense secretary", "actor_group"]) == {ap.loc["Defense Secretary Lloyd Austin",
+                                                                             "actor_group"]}
+    austin = cues[cues["actor"] == "Lloyd Austin"]
+    assert set(austin["actor_group"]) == {"United States: government"} and austin["article_id"].nunique() == 5
+    saying = cues[(cues["cue_text"] == "saying") & (cues["relay_text"] == "Park")]
+    assert list(saying["source_text"]) == ["Cho"]
 
 
 def test_group_actors_resolves_surnames_and_pronouns(seed_articles):
