@@ -1,0 +1,184 @@
+import pandas as pd
+import pytest
+
+import research
+from research import datasets
+from research.overlap import derivation, earlier
+
+SOURCE = [
+    (
+        "The U.S. defense secretary said there is evidence that North Korea has sent troops to Russia, calling "
+        "it a serious issue if they join the war in Ukraine on Moscow's side and warning of consequences."
+    ),
+    (
+        "South Korea's spy chief told lawmakers that three thousand North Korean troops are now in Russia "
+        "receiving training on drones and other equipment before being deployed to battlefields in Ukraine."
+    ),
+    (
+        "Russia and North Korea have denied the troop movements, but they have sharply boosted their cooperation "
+        "in the past two years and signed a major defense deal in June."
+    ),
+    (
+        "The North has shipped more than thirteen thousand containers of artillery, missiles and other "
+        "conventional arms to Russia since August to replenish its dwindling weapons stockpiles."
+    ),
+    (
+        "Experts question how much the troops would help Russia, citing a shortage of battle experience and the "
+        "language barrier between the two armies on the front line."
+    ),
+    (
+        "Officials in Seoul said they would consider supplying weapons to Ukraine in response to the dispatch, a "
+        "change from a long policy of not arming countries at war."
+    ),
+]
+OWN = [
+    (
+        "A reporter in the capital spoke with families of soldiers who said they had not heard from their sons "
+        "for several weeks and feared the worst about the deployment."
+    ),
+    (
+        "Analysts at a research institute in the city said satellite pictures showed new barracks being built "
+        "near a training ground close to the eastern border of the country."
+    ),
+]
+STATEMENT = (
+    "“We will not stand by while our neighbours are threatened, and we will respond with every means "
+    "at our disposal to protect the peace and security of our people,” the minister said."
+)
+
+
+def corpus(*rows) -> pd.DataFrame:
+    """Articles from (article_id, published, paragraphs) rows."""
+    return pd.DataFrame(
+        [
+            {"article_id": a, "headline": "", "published": p, "text": "\n\n".join(paragraphs)}
+            for a, p, paragraphs in rows
+        ]
+    )
+
+
+def row(table: pd.DataFrame, a: str, b: str) -> pd.Series:
+    return table[(table["article_id_a"] == a) & (table["article_id_b"] == b)].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            "2024-10-23T06:55:00-04:00",
+            "2024-10-23T13:35:02+00:00",
+            -1,
+        ),  # instants: 10:55 UTC before 13:35 UTC
+        ("2024-10-23T13:35:02+00:00", "2024-10-23T06:55:00-04:00", 1),
+        ("2024-10-23", "2024-10-23T13:35:02+00:00", None),  # date precision: same day
+        ("2024-10-22", "2024-10-23", None),  # one day apart is within a date's zone uncertainty
+        ("2024-10-20", "2024-10-23T06:55:00-04:00", -1),
+        (
+            "2024-10-23T09:00:00",
+            "2024-10-23T06:55:00-04:00",
+            None,
+        ),  # a time without zone: compare dates only
+        ("", "2024-10-23", None),
+        ("not a date", "2024-10-23", None),
+    ],
+)
+def test_publication_order_is_compared_at_the_precision_both_give(a, b, expected):
+    assert earlier(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("unquoted", "with_paraphrase", "longest", "expected"),
+    [
+        (0.95, 0.95, 60, "wholly derived"),
+        (0.15, 0.85, 25, "wholly derived"),
+        (0.15, 0.40, 10, "partially derived"),
+        (0.02, 0.10, 20, "partially derived"),
+        (0.09, 0.95, 19, "non-derived"),  # paraphrase alone does not make a derivation
+        (
+            0.12,
+            0.20,
+            7,
+            "non-derived",
+        ),  # a high share of a short text's narration, but no 8-word span
+    ],
+)
+def test_derivation_thresholds(unquoted, with_paraphrase, longest, expected):
+    assert derivation(unquoted, with_paraphrase, longest) == expected
+
+
+def test_copies_rewrites_and_independent_reports_are_told_apart():
+    edited = SOURCE[1].replace("three thousand", "3,000").replace("are now in", "are in")
+    articles = corpus(
+        ("source", "2024-10-20", SOURCE),
+        ("copy", "2024-10-23", [SOURCE[0], edited, SOURCE[2], SOURCE[3]]),
+        ("partial", "2024-10-23", [OWN[0], SOURCE[3], OWN[1], SOURCE[5]]),
+        ("quote", "2024-10-20", [OWN[1], STATEMENT, OWN[0]]),
+        (
+            "other",
+            "2024-10-21",
+            [
+                STATEMENT,
+                (
+                    "The remarks came at the end of a long day of talks with visiting "
+                    "delegations, and aides said a fuller response would follow within days."
+                ),
+            ],
+        ),
+    )
+    table = research.article_overlap(articles)
+    assert len(table) == 5 * 4
+    copy = row(table, "copy", "source")
+    assert copy["derivation"] == "wholly derived" and copy["containment"] == 1.0
+    assert (
+        copy["likely_source"] == "source"
+        and row(table, "source", "copy")["likely_source"] == "source"
+    )
+    source = row(
+        table, "source", "copy"
+    )  # containment is asymmetric: 4 of the source's 6 paragraphs
+    assert source["containment"] == pytest.approx(source["shared_words"] / source["words_a"])
+    assert 0.6 < source["containment"] < 0.75 and source["derivation"] == "partially derived"
+    assert row(table, "partial", "source")["derivation"] == "partially derived"
+    assert 0.4 < row(table, "partial", "source")["containment"] < 0.6
+    # The same statement quoted by two outlets is shared text but not a derivation.
+    quote = row(table, "quote", "other")
+    assert (
+        quote["containment"] > 0.3 and quote["longest_span"] == 3
+    )  # only "the minister said" is narration
+    assert quote["derivation"] == "non-derived" and quote["likely_source"] == "none"
+    # Shared text with dates too close to order: the source cannot be named.
+    assert row(table, "copy", "partial")["likely_source"] == "undetermined"
+
+
+def test_seed_overlap_matches_a_reading_of_the_pages(seed_articles):
+    table = research.article_overlap(seed_articles)
+    outlet = dict(zip(seed_articles["article_id"], seed_articles["outlet"]))
+    table["a"], table["b"] = table["article_id_a"].map(outlet), table["article_id_b"].map(outlet)
+    labels = table.set_index(["a", "b"])
+    # The rewrite site shares text with AP, most of it rewritten rather than copied.
+    newslooks = labels.loc[("Newslooks", "AP")]
+    assert newslooks["derivation"] == "partially derived"
+    assert newslooks["containment_with_paraphrase"] > 2 * newslooks["containment"]
+    top_two = labels["containment_with_paraphrase"].nlargest(2).index
+    assert set(top_two) == {("Newslooks", "AP"), ("AP", "Newslooks")}
+    # The Washington Times page carries edited wire copy that the AP page also has.
+    assert labels.loc[("Washington Times", "AP"), "derivation"] == "partially derived"
+    assert labels.loc[("Washington Times", "AP"), "longest_span"] >= 20
+    # NBC's and the NYT's own reporting derives from nobody here.
+    for own in ("CNBC/NBC", "NYT"):
+        assert (labels.loc[own]["derivation"] == "non-derived").all()
+        assert (labels.xs(own, level="b")["derivation"] == "non-derived").all()
+    # Four pages carry only a date (or none): no source can be named.
+    assert set(table["likely_source"]) <= {"undetermined", "none"}
+
+
+def test_independent_reports_of_one_event_are_rarely_labelled_derived(data_dir):
+    articles = datasets.read_basil(data_dir / "basil_dev").drop(columns="headline")
+    tables = []
+    for _, event in articles.groupby("event"):
+        spans = research.align(event, paraphrase_threshold=None)
+        tables.append(research.article_overlap(event, spans=spans))
+    table = pd.concat(tables)
+    assert len(table) == 180
+    assert (table["derivation"] != "non-derived").mean() < 0.05
+    assert (table["containment"] > 0.2).mean() > 0.05  # they do share quotations
