@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 CORPUS ?= seeds
 REPORT ?= reports
+DATA ?= ../shared/data
 
 # Reproducible runs: fixed hash seed and time zone; the venv's jupyter and kernel first.
 export PYTHONHASHSEED := 0
@@ -17,7 +18,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test unit nbval regen report bench clean
+.PHONY: help setup lab test unit nbval regen report evaluate bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,8 +48,11 @@ regen: setup ## re-execute the notebooks in place and strip volatile metadata (c
 report: setup ## run every notebook on CORPUS (default seeds/), write REPORT/index.html (ARGS: more options)
 	$(BIN)/python -m research report $(CORPUS) --out $(REPORT) $(ARGS)
 
-bench: setup ## run the benchmarks (prints tables; slow)
-	@for script in $(sort $(wildcard benchmarks/*.py)); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+evaluate: setup ## print the evaluation tables on the development corpora in DATA (default ../shared/data)
+	@for script in $(sort $(wildcard benchmarks/evaluate_*.py)); do echo "== $$script"; $(BIN)/python $$script $(DATA) || exit 1; done
+
+bench: setup ## run the speed and memory benchmarks (prints tables; slow)
+	$(BIN)/python benchmarks/similarity_join.py
 
 clean: ## remove the virtual environment, caches and reports
 	rm -rf $(VENV) $(REPORT) .pytest_cache .hypothesis

@@ -156,7 +156,7 @@ RULES = [
     Rule("metadata", "author bio", _anywhere(
         r"(?-i:\bMore about [A-Z])"), whole=False, max_words=80),
     Rule("metadata", "correction note", _anywhere(
-        r"^corrections?:|^editor'?s note:|this (article|story) has been (revised|updated|corrected)|"
+        r"^corrections?:|^editor['’]?s note:|this (article|story) has been (revised|updated|corrected)|"
         r"an earlier version of this (article|story)"), whole=False, max_words=80),
     Rule("caption", "photo caption with credit", _anywhere(
         r"\((ap|afp|reuters|getty|epa|pool|handout)[^)]{0,40}\)\s*$|\(AP File\)|"

@@ -9,7 +9,7 @@ Punkt's `span_tokenize` gives character spans, so every passage keeps
 from __future__ import annotations
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 PASSAGE_COLUMNS = ["article_id", "passage_id", "block_id", "unit", "start", "end", "role", "text"]
 UNITS = ("sentence", "paragraph")
@@ -36,11 +36,21 @@ ABBREVIATIONS = frozenset(
 SENTENCE_STARTERS = frozenset("the he she it they we but this that there his her their its".split())
 
 
+class NewsLanguageVars(PunktLanguageVars):
+    """Punkt's word rules with typographic quotes and brackets split off the start of a word.
+
+    Punkt splits ASCII quotes off a word but not curly ones, so in "“Mr. Austin" the
+    token "“Mr." was not recognised as the abbreviation "Mr.".
+    """
+
+    _re_word_start = PunktLanguageVars._re_word_start[:-1] + "“‘«„]"
+
+
 def _sentence_splitter() -> PunktSentenceTokenizer:
     parameters = PunktParameters()
     parameters.abbrev_types = set(ABBREVIATIONS)
     parameters.sent_starters = set(SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(parameters)
+    return PunktSentenceTokenizer(parameters, lang_vars=NewsLanguageVars())
 
 
 SPLITTER = _sentence_splitter()

@@ -59,3 +59,9 @@ def test_unknown_unit_is_refused(seed_blocks):
 def test_every_body_character_is_in_a_sentence(seed_articles, seed_blocks, seed_passages):
     table = research.check_accounting(seed_articles, seed_blocks, seed_passages)
     assert (table["body_chars_in_passages"] == table["body_chars"]).all()
+
+
+def test_abbreviation_after_an_opening_quote_does_not_end_a_sentence():
+    text = "He left. “Mr. Austin told reporters,” she said. ‘Dr. Who’ ran. Then “Sen. Lee” spoke."
+    assert sentences(text) == ["He left.", "“Mr. Austin told reporters,” she said.", "‘Dr. Who’ ran.",
+                               "Then “Sen. Lee” spoke."]
