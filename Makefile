@@ -25,7 +25,7 @@ help: ## list the targets
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[notebooks,test,dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[notebooks,test,dev,scale]"
 	touch $@
 
 setup: $(STAMP) ## create .venv and install the package with the pinned versions of constraints.txt
@@ -51,8 +51,10 @@ report: setup ## run every notebook on CORPUS (default seeds/), write REPORT/ind
 evaluate: setup ## print the evaluation tables on the development corpora in DATA (default ../shared/data)
 	@for script in $(sort $(wildcard benchmarks/evaluate_*.py)); do echo "== $$script"; $(BIN)/python $$script $(DATA) || exit 1; done
 
-bench: setup ## run the speed and memory benchmarks (prints tables; slow)
-	$(BIN)/python benchmarks/similarity_join.py
+bench: setup ## run the speed and memory benchmarks (prints tables; slow: hours with 1M passages)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[bench]"
+	$(BIN)/python benchmarks/similarity_join.py --sizes 10000 100000 1000000 \
+		--skip "X @ X.T@1000000" "sparse_dot_topn@1000000" "datasketch@1000000"
 
 clean: ## remove the virtual environment, caches and reports
 	rm -rf $(VENV) $(REPORT) .pytest_cache .hypothesis

@@ -15,7 +15,13 @@ from research.dates import resolve_dates
 from research.elements import StoryElements, cluster_passages
 from research.errors import AnalysisError, CorpusError, CorpusWarning
 from research.events import cluster_articles
-from research.framing import distinctive_terms, find_markers, headline_framing, marker_rates, reporting_verbs
+from research.framing import (
+    distinctive_terms,
+    find_markers,
+    headline_framing,
+    marker_rates,
+    reporting_verbs,
+)
 from research.overlap import article_overlap
 from research.passages import split_passages
 from research.similarity import TextVectorizer, pair_similarity, similar_pairs

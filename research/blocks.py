@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.dates import has_date
+from research.errors import CorpusWarning
 
 ROLES = ("body", "headline", "subheading", "caption", "metadata", "boilerplate")
 BLOCK_COLUMNS = ["article_id", "block_id", "start", "end", "role", "reason", "text"]
@@ -240,35 +243,44 @@ def _join_continuations(lines: list[tuple[int, int, str]]) -> list[tuple[int, in
     return units
 
 
+def _group_blocks(text: str, lines: list[tuple[int, int, str]], number: int) -> list[Block]:
+    """The blocks of one group of lines between blank lines (`number`: the group's number)."""
+    blocks = []
+    units = [(lines[0][0], lines[-1][1])] if _is_wrapped(lines) else _join_continuations(lines)
+    for start, end in units:
+        tags = TAG_PREFIX.match(text, start, end)
+        rest = tags and text[tags.end():end].strip()
+        if tags and rest and len(rest.split()) >= MIN_PROSE_WORDS:
+            cut = tags.end() - len(text[start:tags.end()]) + len(text[start:tags.end()].rstrip())
+            blocks.append(Block(start, cut, text[start:cut], number))
+            rest_start = tags.end() + (len(text[tags.end():end]) - len(text[tags.end():end].lstrip()))
+            blocks.append(Block(rest_start, end, text[rest_start:end], number))
+        else:
+            blocks.append(Block(start, end, text[start:end], number))
+    return blocks
+
+
 def segment(text: str) -> list[Block]:
-    """Split raw article text into blocks with offsets (no roles yet)."""
-    groups: list[list[tuple[int, int, str]]] = [[]]
+    """Split raw article text into blocks with offsets (no roles yet).
+
+    Each group of lines between blank lines becomes blocks as soon as it ends,
+    so only one group's lines are held at a time.
+    """
+    blocks: list[Block] = []
+    lines: list[tuple[int, int, str]] = []  # the current group: (start, end, stripped line)
     for match in LINE.finditer(text):
         line = match.group().rstrip("\r\n")
         stripped = line.strip()
-        if not stripped:
-            if groups[-1]:
-                groups.append([])
-            if match.end() >= len(text):
-                break
-            continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        groups[-1].append((start, start + len(stripped), stripped))
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            lines.append((start, start + len(stripped), stripped))
+        elif lines:
+            blocks += _group_blocks(text, lines, blocks[-1].group + 1 if blocks else 0)
+            lines = []
         if match.end() >= len(text):
             break
-    blocks: list[Block] = []
-    for number, lines in enumerate(g for g in groups if g):
-        units = [(lines[0][0], lines[-1][1])] if _is_wrapped(lines) else _join_continuations(lines)
-        for start, end in units:
-            tags = TAG_PREFIX.match(text, start, end)
-            rest = tags and text[tags.end():end].strip()
-            if tags and rest and len(rest.split()) >= MIN_PROSE_WORDS:
-                cut = tags.end() - len(text[start:tags.end()]) + len(text[start:tags.end()].rstrip())
-                blocks.append(Block(start, cut, text[start:cut], number))
-                rest_start = tags.end() + (len(text[tags.end():end]) - len(text[tags.end():end].lstrip()))
-                blocks.append(Block(rest_start, end, text[rest_start:end], number))
-            else:
-                blocks.append(Block(start, end, text[start:end], number))
+    if lines:
+        blocks += _group_blocks(text, lines, blocks[-1].group + 1 if blocks else 0)
     return blocks
 
 
@@ -341,9 +353,9 @@ def _find_headline(blocks: list[Block], headline: str | None, limit: int) -> int
     for i, block in enumerate(blocks[:limit]):
         if block.role is not None:
             continue
-        if 2 <= block.n_words <= MAX_HEADLINE_WORDS:
-            if first_free or not block.terminal or _capitalised(block) >= 0.6:
-                return i
+        if 2 <= block.n_words <= MAX_HEADLINE_WORDS and (
+                first_free or not block.terminal or _capitalised(block) >= 0.6):
+            return i
         first_free = False
     return None
 
@@ -390,8 +402,12 @@ def classify(blocks: list[Block], headline: str | None = None) -> list[Block]:
     head = _find_headline(blocks, headline, limit=first_prose + 3)
     if head is not None:
         manifest = headline is not None and _normalise(headline) == _normalise(blocks[head].text)
-        blocks[head].assign("headline", "manifest headline" if manifest else "first title-like line")
-        main = _main_runs(blocks, after=head)
+        after_head = _main_runs(blocks, after=head)
+        # A prose paragraph that is all the prose there is (a one-paragraph record) is the body,
+        # not a headline, unless the manifest names it as the headline.
+        if manifest or after_head or not blocks[head].prose:
+            blocks[head].assign("headline", "manifest headline" if manifest else "first title-like line")
+            main = after_head
     body_start = main[0][0] if main else len(blocks)
     body_end = main[-1][1] if main else -1
     # The body begins with the first sentence after the headline and the header's
@@ -440,12 +456,29 @@ def split_blocks(articles: pd.DataFrame) -> pd.DataFrame:
     `text == article_text[start:end]`), `role` (one of `ROLES`), `reason` (why
     that role, short text) and `text`. Blocks partition every article's
     non-whitespace characters.
+
+    An article with no body block (a page of links, a bare headline, a cut
+    file) keeps its blocks with their roles, and a `CorpusWarning` names it
+    (with its `source` when the table has one): analyses of body text find
+    nothing in it.
     """
     rows = []
     for article in articles.itertuples(index=False):
         headline = getattr(article, "headline", None)
         headline = headline if isinstance(headline, str) and headline.strip() else None
-        for number, block in enumerate(classify(segment(article.text), headline)):
+        blocks = classify(segment(article.text), headline)
+        if not any(block.role == "body" for block in blocks):
+            _warn_no_body(article, blocks)
+        for number, block in enumerate(blocks):
             rows.append((article.article_id, f"{article.article_id}:b{number:03d}", block.start,
                          block.end, block.role, block.reason, block.text))
     return pd.DataFrame(rows, columns=BLOCK_COLUMNS).astype({"start": "int64", "end": "int64"})
+
+
+def _warn_no_body(article, blocks: list[Block]) -> None:
+    source = getattr(article, "source", "")
+    where = f"{article.article_id} ({source})" if source and source != article.article_id else article.article_id
+    roles = Counter(block.role for block in blocks)
+    found = ", ".join(f"{count} {role}" for role, count in sorted(roles.items())) or "no text"
+    warnings.warn(f"{where}: no body paragraph found ({found}); analyses of body text leave it out",
+                  CorpusWarning, stacklevel=3)

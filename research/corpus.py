@@ -17,8 +17,8 @@
   the record's fields or the page (HTML markup, else the page header), else ""
 - any further manifest columns (for the seeds: `provenance_evidence`)
 - `encoding`: how the bytes were decoded ("utf-8", "utf-8-sig" when a
-  byte-order mark was removed, a charset an HTML page declares,
-  "cp1252"/"latin-1" fallbacks with a warning)
+  byte-order mark was removed, "utf-16-le" etc. after a UTF-16/32 mark, a
+  charset an HTML page declares, "cp1252"/"latin-1" fallbacks with a warning)
 - `text`: the decoded file (a page's visible text for HTML, the text field for
   a record), line endings untouched, so every offset in later tables indexes it.
 
@@ -28,13 +28,21 @@ corpus; a file named so in a subfolder, or given as the corpus itself, is data.
 
 from __future__ import annotations
 
+import io
 import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from research.errors import CorpusError, CorpusWarning
-from research.ingest import PAGE_READERS, RECORD_READERS, header_metadata  # noqa: F401 (re-exported)
+from research.ingest import (  # noqa: F401 (re-exported)
+    PAGE_READERS,
+    RECORD_READERS,
+    decode,
+    header_metadata,
+    looks_binary,
+    normalise_published,
+)
 
 MANIFEST_NAME = "articles.csv"
 METADATA_COLUMNS = ["outlet", "headline", "published", "byline", "provenance", "url"]
@@ -48,18 +56,37 @@ def default_corpus() -> Path:
 
 
 def _read_manifest(folder: Path) -> pd.DataFrame | None:
+    """The manifest indexed by article_id, `published` as ISO 8601 (None without a manifest).
+
+    Decoded as corpus files are (`research.ingest.decode`). A `published` value
+    that is not a date (`research.ingest.normalise_published`) is left empty,
+    as in records, with one `CorpusWarning` listing every such row and value.
+    """
     manifest = folder / MANIFEST_NAME
     if not manifest.is_file():
         return None
+    text, _ = decode(manifest.read_bytes(), manifest.name)
     try:
-        table = pd.read_csv(manifest, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError as error:
+        raise CorpusError(f"{manifest.name}: the manifest is empty (it needs a header row with article_id)") \
+            from error
+    except pd.errors.ParserError as error:
         raise CorpusError(f"{manifest.name}: cannot read the manifest: {error}") from error
     if "article_id" not in table.columns:
         raise CorpusError(f"{manifest.name}: no 'article_id' column (found: {', '.join(table.columns)})")
     duplicated = table["article_id"][table["article_id"].duplicated()].tolist()
     if duplicated:
         raise CorpusError(f"{manifest.name}: article_id listed twice: {', '.join(duplicated)}")
+    if "published" in table.columns:
+        published = table["published"].map(normalise_published)
+        bad = published.isna()
+        if bad.any():
+            listed = "; ".join(f"{article_id} ({value!r})" for article_id, value in
+                               zip(table.loc[bad, "article_id"], table.loc[bad, "published"]))
+            warnings.warn(f"{manifest.name}: publication date not understood, left empty: {listed}",
+                          CorpusWarning, stacklevel=3)
+        table["published"] = published.fillna("")
     return table.set_index("article_id")
 
 
@@ -68,25 +95,31 @@ def _corpus_files(root: Path) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise CorpusError(f"{root.name}: no such file or folder")
-    return sorted((p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and p != root / MANIFEST_NAME),
+    # Links whose target is missing are listed too, so that reading them reports them.
+    return sorted((p for p in root.rglob("*") if (p.is_file() or p.is_symlink() and not p.exists())
+                   and p.suffix.lower() in SUFFIXES and p != root / MANIFEST_NAME),
                   key=lambda p: p.relative_to(root).as_posix())
 
 
 def _read_file(file: Path, name: str, columns: dict[str, str] | None) -> list[dict]:
     """The articles of one file: dicts with article_id, source, encoding, text and metadata found."""
-    data = file.read_bytes()
-    if b"\x00" in data[:8192]:
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        warnings.warn(f"{name}: skipped, cannot be read ({error.strerror or error})", CorpusWarning,
+                      stacklevel=2)
+        return []
+    if looks_binary(data):
         warnings.warn(f"{name}: skipped, looks like a binary file (NUL bytes)", CorpusWarning, stacklevel=2)
         return []
-    if not data.strip():
+    if not data or data.isspace():
         warnings.warn(f"{name}: skipped, the file is {'empty' if not data else 'only whitespace'}",
                       CorpusWarning, stacklevel=2)
         return []
     suffix = file.suffix.lower()
     if suffix in RECORD_READERS:
         records = RECORD_READERS[suffix](data, name, file.stem, columns)
-        return [{**record, "source": f"{name}:{record['line']}", "encoding": "utf-8"} for record in records]
+        return [{**record, "source": f"{name}:{record['line']}"} for record in records]
     text, encoding, metadata = PAGE_READERS[suffix](data, name)
     if not text.strip():
         what = "no visible text" if suffix != ".txt" else "only whitespace"
@@ -103,11 +136,14 @@ def load_articles(path: str | Path | None = None, columns: dict[str, str] | None
     `research.ingest.FIELD_NAMES`).
 
     Files that cannot be articles (empty, only whitespace, binary, no visible
-    text) are skipped with a `CorpusWarning` naming them, and so are unusable
-    JSONL lines and CSV rows (one warning per file listing every line). Two
-    articles with the same id raise `CorpusError` naming both sources, and so does
-    a JSONL/CSV file without a text column. Manifest rows without an article, and
-    pages without a manifest row, are reported with a `CorpusWarning`.
+    text, unreadable such as a link to a missing file) are skipped with a
+    `CorpusWarning` naming them, and so are unusable JSONL lines and CSV rows
+    (one warning per file listing every line). Two articles with the same id
+    raise `CorpusError` naming both sources, and so does a JSONL/CSV file
+    without a text column or an empty or malformed manifest. Manifest rows
+    without an article, pages without a manifest row, and manifest
+    `published` values that are not dates (left empty) are reported with a
+    `CorpusWarning`.
     """
     root = Path(path) if path is not None else default_corpus()
     folder = root if root.is_dir() else root.parent

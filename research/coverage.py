@@ -97,6 +97,9 @@ def omissions(table: pd.DataFrame) -> pd.DataFrame:
     first), then element id.
     """
     outlets = table["outlet"].nunique()
+    if outlets < 2:
+        raise AnalysisError(f"omissions compares outlets and needs at least two outlets, found {outlets}: "
+                            f"{sorted(table['outlet'].unique())}")
     carried = table[table["covered"]]
     stats = carried.groupby("element_id").agg(outlets_with_it_in_lede=("in_lede", "sum"),
                                               median_first_paragraph=("first_paragraph", "median"))

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -76,8 +76,8 @@ ZONES = {
     "CDT": timezone(timedelta(hours=-5)),
     "PST": timezone(timedelta(hours=-8)),
     "PDT": timezone(timedelta(hours=-7)),
-    "GMT": timezone.utc,
-    "UTC": timezone.utc,
+    "GMT": UTC,
+    "UTC": UTC,
     "BST": timezone(timedelta(hours=1)),
     "CET": timezone(timedelta(hours=1)),
     "CEST": timezone(timedelta(hours=2)),
@@ -134,14 +134,17 @@ def find_page_date(text: str) -> str | None:
     hour = int(parts["hour"])
     if parts.get("ampm"):
         hour = hour % 12 + (12 if parts["ampm"].lower() == "p" else 0)
-    moment = datetime(day.year, day.month, day.day, hour, int(parts.get("minute") or 0),
-                      int(parts.get("second") or 0))
-    zone = parts.get("zone")
-    offset = parts.get("offset")
-    if zone:
-        moment = moment.replace(tzinfo=ZONES[zone.upper()])
-    elif offset:
-        moment = datetime.fromisoformat(moment.isoformat() + ("+00:00" if offset == "Z" else offset))
+    try:  # a time that cannot be ("25:00", "+99:00") makes the whole date not understood, as a bad day does
+        moment = datetime(day.year, day.month, day.day, hour, int(parts.get("minute") or 0),
+                          int(parts.get("second") or 0))
+        zone = parts.get("zone")
+        offset = parts.get("offset")
+        if zone:
+            moment = moment.replace(tzinfo=ZONES[zone.upper()])
+        elif offset:
+            moment = datetime.fromisoformat(moment.isoformat() + ("+00:00" if offset == "Z" else offset))
+    except ValueError:
+        return None
     return moment.isoformat()
 
 
@@ -473,7 +476,7 @@ def find_time_expressions(text: str, published, anchor: date | None = None) -> l
         if resolved is None:
             continue
         kind, granularity, first, last = resolved
-        if granularity == "day" and first == last:
+        if granularity == "day" and first is not None and first == last:
             anchor = first
         spans.append(TimeSpan(start, end, text[start:end], kind, granularity,
                               first if known else None, last if known else None))

@@ -23,10 +23,10 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from research.claims import find_quantities
+from research.claims import NUMBER_WORDS, VAGUE_QUANTITY, find_quantities
 from research.errors import AnalysisError
 from research.events import FLOOR_SHARE, average_link
-from research.similarity import TextVectorizer, similar_pairs
+from research.similarity import TextVectorizer, no_pairs, similar_pairs
 
 # The scorer's settings for sentences of one event and the average-link threshold, chosen on story
 # elements of the seeds known by hand (README, "Story elements").
@@ -48,6 +48,7 @@ OPENER = re.compile(r"^(?:(?:On|In|At|By|After|Before|During|Since|Following|Ami
 # Clause boundaries a label may be cut at: comma, semicolon, colon or dash followed by a space.
 CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
 WORD = re.compile(r"\S+")
+DIGIT = re.compile(r"\d")
 # Double quotation marks ("’’" closes a quotation in some house styles).
 DOUBLE_QUOTE = re.compile(r"[\"“”]|’’")
 
@@ -100,7 +101,10 @@ def element_label(text: str) -> str:
             if len(DOUBLE_QUOTE.findall(body, 0, m.start())) % 2 == 0]
     end = cuts[-1] if cuts else limit
     label = _balanced(body[:end].rstrip(" ,;:—–-")) + ("" if cuts else " …")
-    lost = [body[q.start:q.end] for q in find_quantities(body) if q.start >= end]
+    # a figure cut off has a digit, a number word or a vague quantity after the cut: look before the full search
+    tail = body[end:].casefold()
+    cut_off = DIGIT.search(tail) or any(w in tail for w in NUMBER_WORDS) or VAGUE_QUANTITY.search(body, end)
+    lost = [body[q.start:q.end] for q in find_quantities(body) if q.start >= end] if cut_off else []
     return label + (f" [{', '.join(dict.fromkeys(lost))}]" if lost else "")
 
 
@@ -170,7 +174,8 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
     if table.empty:
         return StoryElements(pd.DataFrame(columns=PASSAGE_COLUMNS), pd.DataFrame(columns=ELEMENT_COLUMNS))
     vectorizer = vectorizer or TextVectorizer(**ELEMENT_SCORER)
-    pairs = similar_pairs(table, threshold=floor, roles=None, vectorizer=vectorizer)
+    pairs = similar_pairs(table, threshold=floor, roles=None, vectorizer=vectorizer) \
+        if table["article_id"].nunique() > 1 else no_pairs()  # elements join articles
     position = pd.Series(np.arange(len(table)), index=table["passage_id"].to_numpy())
     groups = pd.factorize(table["article_id"])[0]
     labels = average_link(len(table), position[pairs["passage_id_a"]].to_numpy(),
@@ -189,7 +194,8 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
     chosen["n_outlets"] = members["outlet"].nunique()
     chosen["n_articles"] = members["article_id"].nunique()
     chosen["n_passages"] = members.size()
-    chosen["outlets"] = members["outlet"].agg(lambda o: "; ".join(sorted(set(o))))
+    chosen["outlets"] = table[["cluster", "outlet"]].drop_duplicates().sort_values(["cluster", "outlet"]) \
+        .groupby("cluster")["outlet"].agg("; ".join)
     chosen = chosen.sort_values(["n_outlets", "position", "passage_id"], ascending=[False, True, True],
                                 kind="stable")
     width = max(2, len(str(len(chosen))))

@@ -70,17 +70,51 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # The format asked of htmldate; a page that gives only a day comes back as naive midnight.
 HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+# Byte-order marks and the encodings they announce; UTF-32 first (its LE mark begins like UTF-16's).
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                    (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Bytes looked at to tell a binary file from text (as git does: a NUL byte among the first 8,000).
+BINARY_PROBE = 8192
+# The page header is read off at most this many characters (cut at a line break), so a huge
+# file is not classified twice; a header is the top of a page, far shorter than this.
+HEADER_CHARS = 100_000
+# Line breaks of JSON Lines and CSV files: \n, \r\n or a lone \r; never U+2028, U+0085 or the other
+# characters `str.splitlines` also breaks at, which JSON strings and CSV fields may hold as they are.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
+    """The (mark, encoding) that `data` starts with, or None."""
+    return next(((mark, encoding) for mark, encoding in BYTE_ORDER_MARKS if data.startswith(mark)), None)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: a NUL byte among the first 8 KB, unless a UTF-16/32 mark starts them."""
+    marked = _byte_order_mark(data)
+    return b"\x00" in data[:BINARY_PROBE] and (marked is None or marked[1] == "utf-8")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
     """Decode file bytes to text; return (text, encoding).
 
-    UTF-8 first (a leading byte-order mark is removed, as it is not text).
-    Otherwise Windows-1252, the usual encoding of non-UTF-8 news pages, then
-    Latin-1, which decodes any byte; both with a `CorpusWarning` naming the
-    file and the first byte that is not UTF-8.
+    A byte-order mark decides the encoding and is removed, as it is not text:
+    UTF-8 ("utf-8-sig"), UTF-16 or UTF-32 (as Windows tools save "Unicode
+    text"); bytes invalid in that encoding are a `CorpusError` naming the file
+    and offset. Without a mark, UTF-8 first. Otherwise Windows-1252, the usual
+    encoding of non-UTF-8 news pages, then Latin-1, which decodes any byte;
+    both with a `CorpusWarning` naming the file and the first byte that is not
+    UTF-8.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
+    marked = _byte_order_mark(data)
+    if marked is not None and marked[1] != "utf-8":
+        mark, encoding = marked
+        try:
+            return data[len(mark):].decode(encoding), encoding
+        except UnicodeDecodeError as error:
+            raise CorpusError(f"{name}: starts with a {encoding} byte-order mark but is not valid "
+                              f"{encoding} (offset {error.start + len(mark)}: {error.reason})") from error
+    if marked is not None:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
@@ -109,8 +143,12 @@ def header_metadata(text: str) -> dict[str, str]:
 
     Uses the block roles of `research.blocks`: the headline block, the first
     byline block ("By X | Created at ..." gives the byline X and its date) and
-    the first dated metadata block above the body.
+    the first dated metadata block above the body. Only the first
+    `HEADER_CHARS` characters (to a line break) are read.
     """
+    if len(text) > HEADER_CHARS:
+        cut = max(text.rfind("\n", 0, HEADER_CHARS), text.rfind("\r", 0, HEADER_CHARS))
+        text = text[:cut if cut > 0 else HEADER_CHARS]
     blocks = classify(segment(text))
     found = {"headline": "", "byline": "", "published": ""}
     body_start = next((i for i, b in enumerate(blocks) if b.role == "body"), len(blocks))
@@ -162,7 +200,7 @@ def read_txt(data: bytes, name: str) -> tuple[str, str, dict[str, str]]:
 
 def _html_encoding(data: bytes, name: str) -> tuple[str, str]:
     """Decode a page: UTF-8 when valid, else the charset its <meta> declares, else `decode`."""
-    if data.startswith(b"\xef\xbb\xbf"):
+    if _byte_order_mark(data) is not None:
         return decode(data, name)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -391,11 +429,12 @@ def read_jsonl(data: bytes, name: str, stem: str, columns: dict[str, str] | None
     """Articles of a JSON Lines file (one JSON object per line; blank lines are ignored).
 
     Returns dicts with `article_id` (the id field, else "<file stem>-<line>"),
-    `line` (1-based), `text` and the metadata fields found.
+    `line` (1-based), `text`, `encoding` (of the file, see `decode`) and the
+    metadata fields found. Lines end at \n, \r\n or \r only (`LINE_BREAK`).
     """
-    text, _ = decode(data, name)
+    text, encoding = decode(data, name)
     records, skipped, keys = [], [], {}
-    lines = text.splitlines()
+    lines = LINE_BREAK.split(text)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -404,6 +443,9 @@ def read_jsonl(data: bytes, name: str, stem: str, columns: dict[str, str] | None
         except json.JSONDecodeError as error:
             skipped.append((number, f"not JSON ({error.msg} at column {error.colno})"))
             continue
+        except (ValueError, RecursionError) as error:  # a number too long, nesting too deep
+            skipped.append((number, f"not readable as JSON ({type(error).__name__}: {error})"))
+            continue
         if not isinstance(record, dict):
             skipped.append((number, "not a JSON object"))
             continue
@@ -411,7 +453,7 @@ def read_jsonl(data: bytes, name: str, stem: str, columns: dict[str, str] | None
         keys.update(dict.fromkeys(_record_keys(record)))
     articles = _records_to_articles(records, name, stem, columns, list(keys), skipped)
     _warn_skipped(name, skipped, sum(bool(line.strip()) for line in lines))
-    return articles
+    return [{**article, "encoding": encoding} for article in articles]
 
 
 def read_csv(data: bytes, name: str, stem: str, columns: dict[str, str] | None = None) -> list[dict]:
@@ -420,8 +462,9 @@ def read_csv(data: bytes, name: str, stem: str, columns: dict[str, str] | None =
     The delimiter is the one of `,` `;` tab that the header row uses most.
     `line` is the line on which the record starts. Returns dicts like `read_jsonl`.
     """
-    text, _ = decode(data, name)
-    header_line = text.split("\n", 1)[0]
+    text, encoding = decode(data, name)
+    first_break = LINE_BREAK.search(text)
+    header_line = text[:first_break.start()] if first_break else text
     delimiter = max(",;\t", key=header_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records, skipped, header, end, total = [], [], None, 0, 0
@@ -444,7 +487,7 @@ def read_csv(data: bytes, name: str, stem: str, columns: dict[str, str] | None =
         raise CorpusError(f"{name}: no header row")
     articles = _records_to_articles(records, name, stem, columns, header, skipped)
     _warn_skipped(name, skipped, total)
-    return articles
+    return [{**article, "encoding": encoding} for article in articles]
 
 
 RECORD_READERS = {".jsonl": read_jsonl, ".csv": read_csv}

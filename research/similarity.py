@@ -1,4 +1,4 @@
-"""Passage similarity: one scorer for the whole package, and an exact similarity join.
+"""Passage similarity: one scorer for the whole package, and a similarity join that scales.
 
 The scorer (`TextVectorizer`) turns texts into sparse rows whose dot products
 are the similarity, a number in [0, 1]:
@@ -7,7 +7,7 @@ are the similarity, a number in [0, 1]:
 
 computed as the dot product of the rows `[sqrt(alpha) * w, sqrt(1 - alpha) * c]`
 with `w` and `c` L2-normalised TF-IDF rows. Rows are normalised once more at
-the end, so a text with an empty block (only punctuation, say) is scored on the
+the end, so a text with an empty block (only stop words, say) is scored on the
 other block alone. Both blocks read the same word tokens (`word_tokens`): runs
 of letters and digits, NFKC-normalised and case-folded, numbers kept whole
 ("3,000" and "3000" are one token); quotes, apostrophes and dashes separate
@@ -18,35 +18,48 @@ tokens, so curly and straight forms match.
 - Character block: character 2- to 4-grams inside word boundaries of the
   unstemmed tokens (scikit-learn's `char_wb`), sublinear tf; they match
   inflections and spelling variants of names (Zelenskyy / Zelensky).
-- IDF is fitted on the texts being compared (the corpus), raised to the
-  power 0.5: full IDF lets one rare word (a name both texts share) dominate.
+- IDF is fitted on the texts being compared (the corpus), smoothed as in
+  scikit-learn (1 + ln((1 + n) / (1 + df))) and raised to the power 0.5: full
+  IDF lets one rare word (a name both texts share) dominate.
 - alpha = 0.75: words weigh three times as much as character n-grams.
 
 These choices were made on the MSR Paraphrase Corpus: variants were compared on
 a seeded half of the training pairs and checked on the other half
 (`python benchmarks/evaluate_similarity.py ../shared/data`; README, "Passage
-similarity").
+similarity"). The rows equal scikit-learn's `TfidfVectorizer` with these
+settings (tested) but are built with numpy from each distinct word once, and
+the character rows are kept as word counts (`research.join.CharRows`), so a
+million passages need no character matrix.
 
-`similar_pairs` finds every cross-article passage pair at or above a threshold
-by multiplying row blocks of the sparse matrix with its transpose, never an
-N x N dense matrix, and is exact for this scorer.
+`similar_pairs` finds every cross-article passage pair at or above a threshold.
+`method="exact"` (default) is exact for the scorer: a prefix-filtered join
+(`research.join`) that never forms the N x N product and skips the pairs that
+provably cannot reach the threshold; `method="minhash"` finds near-verbatim
+pairs faster by MinHash LSH on word shingles and scores them exactly, at the
+cost of missing some pairs (README, "Similarity join at scale").
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from nltk.stem.porter import PorterStemmer
 from sklearn.base import BaseEstimator, TransformerMixin, clone
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
+from research import join
 from research.errors import AnalysisError
 
 PAIR_COLUMNS = ["passage_id_a", "passage_id_b", "article_id_a", "article_id_b", "similarity"]
@@ -57,8 +70,14 @@ THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 # Default threshold of `similar_pairs`; README "Source overlap" says how it was set.
 DEFAULT_THRESHOLD = 0.5
-# Upper bound on the stored entries of one row block of the sparse product (about 200 MB).
-MAX_BLOCK_ENTRIES = 2**24
+# Rows per task of the join (a task's memory is a few arrays of one number per passage).
+BLOCK_ROWS = 4096
+# Rows whose character n-grams are counted at a time when fitting or materialising that block.
+CHAR_CHUNK = 20_000
+# Texts tokenised at a time by `read_words`.
+READ_CHUNK = 50_000
+METHODS = ("exact", "minhash")
+BACKENDS = ("local", "dask")
 
 _STEMMER = PorterStemmer()
 
@@ -85,16 +104,140 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word, to_lowercase=False)
 
 
-class _WordFeatures:
-    """Picklable tokenizer of the word block: `normalised_words`, stemmed or not, less stop words."""
+def char_wb_ngrams(word: str, low: int, high: int) -> list[str]:
+    """scikit-learn's `char_wb` n-grams of one word: the word padded with a space on each side,
+    n-grams of each length from `low` to `high`; a padded word no longer than n is one n-gram
+    and ends the lengths."""
+    padded = f" {word} "
+    grams = []
+    for n in range(low, high + 1):
+        grams += [padded[k : k + n] for k in range(max(1, len(padded) - n + 1))]
+        if len(padded) <= n:
+            break
+    return grams
 
-    def __init__(self, use_stems: bool, stop_words: frozenset[str]):
-        self.use_stems = use_stems
-        self.stop_words = stop_words
 
-    def __call__(self, words: str) -> list[str]:
-        kept = [w for w in words.split() if w not in self.stop_words]
-        return [stem(w) for w in kept] if self.use_stems else kept
+class Words(NamedTuple):
+    """Texts as word sequences: text k is `vocabulary[i] for i in ids[indptr[k]:indptr[k + 1]]`,
+    the words of `normalised_words(text).split()`."""
+
+    vocabulary: list[str]
+    indptr: np.ndarray
+    ids: np.ndarray
+
+    def counts(self) -> sp.csr_matrix:
+        """Texts x words: how often each text has each word."""
+        counts = sp.csr_matrix((np.ones(len(self.ids)), self.ids, self.indptr),
+                               shape=(len(self.indptr) - 1, len(self.vocabulary)))
+        counts.sum_duplicates()
+        return counts
+
+
+def _offsets(lengths) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum(np.asarray(lengths, dtype=np.int64))]).astype(np.int64)
+
+
+def read_words(texts) -> Words:
+    """The words of each text, each distinct token normalised once. Texts are tokenised READ_CHUNK
+    at a time, so only one chunk's tokens are held as Python strings."""
+    texts = list(texts)
+    type_number: dict[str, int] = {}  # each distinct token, numbered in order of first appearance
+    type_ids, token_counts = [], []
+    for start in range(0, len(texts), READ_CHUNK):
+        tokens = [TOKEN.findall(text.lower() if text.isascii() else text)
+                  for text in texts[start : start + READ_CHUNK]]
+        token_counts.append(np.fromiter(map(len, tokens), np.int64, len(tokens)))
+        flat = np.fromiter(chain.from_iterable(tokens), object, int(token_counts[-1].sum()))
+        codes, found = pd.factorize(flat)
+        numbers = np.fromiter((type_number.setdefault(t, len(type_number)) for t in found), np.int64, len(found))
+        type_ids.append(numbers[codes])
+    types = list(type_number)
+    type_ids = np.concatenate(type_ids) if type_ids else np.zeros(0, np.int64)
+    token_counts = np.concatenate(token_counts) if token_counts else np.zeros(0, np.int64)
+    # Usually one word per token, but NFKC can expand a character into several words ("ﷺ").
+    forms = [normalise_token(token).split() for token in types]
+    vocabulary = list(dict.fromkeys(chain.from_iterable(forms)))
+    number = dict(zip(vocabulary, range(len(vocabulary))))
+    form_ptr = _offsets([len(form) for form in forms])
+    form_ids = np.fromiter((number[w] for form in forms for w in form), np.int64, form_ptr[-1])
+    lengths = form_ptr[type_ids + 1] - form_ptr[type_ids]
+    ends = np.cumsum(lengths)
+    positions = np.repeat(form_ptr[type_ids] - ends + lengths, lengths) + np.arange(ends[-1] if len(ends) else 0)
+    return Words(vocabulary, _offsets(lengths)[_offsets(token_counts)], form_ids[positions])
+
+
+def _columns(names: list[str], vocabulary: dict[str, int] | None) -> tuple[np.ndarray, dict[str, int]]:
+    """Column of each feature name: in `vocabulary` (-1 when absent), or in a new sorted vocabulary."""
+    if vocabulary is None:
+        vocabulary = {name: k for k, name in enumerate(sorted(set(names)))}
+    return np.array([vocabulary.get(name, -1) for name in names], dtype=np.int64), vocabulary
+
+
+def _idf(document_frequency: np.ndarray, n_texts: int, power: float) -> np.ndarray:
+    """scikit-learn's smoothed IDF, 1 + ln((1 + n) / (1 + df)), raised to `power`."""
+    return (np.log((1.0 + n_texts) / (1.0 + document_frequency)) + 1.0) ** power
+
+
+def _tf(counts: np.ndarray, sublinear: bool) -> np.ndarray:
+    return np.log(counts) + 1.0 if sublinear else counts
+
+
+class _Block:
+    """A fitted block of the scorer: `kind` ("word" or "char"), `weight`, `vocabulary` (feature ->
+    column) and `idf_` (the IDF weights, already raised to the scorer's `idf_power`)."""
+
+    def __init__(self, kind: str, weight: float, vocabulary: dict[str, int], idf: np.ndarray):
+        self.kind = kind
+        self.weight = weight
+        self.vocabulary = vocabulary
+        self.idf_ = idf
+
+
+class CharBlock(NamedTuple):
+    """A character block kept as word counts (`join.CharRows`) and materialised on demand."""
+
+    rows: join.CharRows
+
+    def matrix(self) -> sp.csr_matrix:
+        """The normalised character rows as one CSR matrix."""
+        rows, n = self.rows, len(self.rows.norms)
+        parts = []
+        for start in range(0, n, CHAR_CHUNK):
+            stop = min(n, start + CHAR_CHUNK)
+            indptr, ids, counts = _char_counts(rows, start, stop)
+            values = _tf(counts, rows.sublinear) * rows.idf[ids]
+            scale = np.repeat(1.0 / np.where(rows.norms[start:stop] > 0, rows.norms[start:stop], 1.0),
+                              np.diff(indptr))
+            parts.append(sp.csr_matrix((values * scale, ids, indptr), shape=(stop - start, len(rows.idf))))
+            parts[-1].sort_indices()
+        return sp.vstack(parts, format="csr") if parts else sp.csr_matrix((0, len(rows.idf)))
+
+
+def _char_counts(rows: join.CharRows, start: int, stop: int):
+    return join.char_counts(start, stop, rows.count_ptr, rows.count_word, rows.count_n, rows.gram_ptr,
+                            rows.gram_id, rows.gram_n, len(rows.idf))
+
+
+def _over_chunks(rows: join.CharRows, work) -> list:
+    """`work(start, stop, indptr, ids, counts)` on the n-gram counts of each CHAR_CHUNK of rows, in
+    threads (the counting kernel releases the GIL), results in row order."""
+    n = len(rows.norms)
+
+    def one(start: int):
+        stop = min(n, start + CHAR_CHUNK)
+        return work(start, stop, *_char_counts(rows, start, stop))
+
+    with ThreadPoolExecutor(len(os.sched_getaffinity(0))) as pool:
+        return list(pool.map(one, range(0, n, CHAR_CHUNK)))
+
+
+class Blocks(NamedTuple):
+    """The blocks of a text table before weighting: `word` (normalised CSR rows, or None) and
+    `char` (`CharBlock`, or None), with the word block's weight `alpha`."""
+
+    word: sp.csr_matrix | None
+    char: CharBlock | None
+    alpha: float
 
 
 class TextVectorizer(TransformerMixin, BaseEstimator):
@@ -130,67 +273,141 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
         self.idf_power = idf_power
 
-    def _blocks(self) -> list[tuple[float, TfidfVectorizer]]:
+    def _kinds(self) -> list[tuple[str, float]]:
         if not 0.0 <= self.alpha <= 1.0:
             raise ValueError(f"alpha must be in [0, 1], got {self.alpha}")
-        stop_words = frozenset(ENGLISH_STOP_WORDS) if self.stop_words == "english" else frozenset()
-        word = TfidfVectorizer(
-            tokenizer=_WordFeatures(self.stem, stop_words),
-            token_pattern=None,
-            lowercase=False,
-            ngram_range=self.word_ngrams,
-            sublinear_tf=self.sublinear_tf,
-        )
-        char = TfidfVectorizer(
-            analyzer="char_wb",
-            lowercase=False,
-            ngram_range=self.char_ngrams,
-            sublinear_tf=self.sublinear_tf,
-        )
-        return [
-            (weight, block)
-            for weight, block in ((self.alpha, word), (1.0 - self.alpha, char))
-            if weight > 0
-        ]
+        return [(kind, weight) for kind, weight in (("word", self.alpha), ("char", 1.0 - self.alpha)) if weight > 0]
 
     def fit(self, texts, y=None):
-        self.fit_transform(texts)
+        self.fit_blocks(read_words(texts))
         return self
 
     def fit_transform(self, texts, y=None) -> sp.csr_matrix:
-        texts = [normalised_words(text) for text in texts]
-        self.blocks_ = []
-        parts = []
-        for weight, block in self._blocks():
-            try:
-                rows = block.fit_transform(texts)
-            except ValueError as error:  # scikit-learn: "empty vocabulary"
-                raise AnalysisError(
-                    f"cannot score these texts: {error} (no words in {len(texts)} texts)"
-                ) from error
-            # Rows were weighted by the full IDF; reweight them to IDF ** idf_power.
-            rows = normalize(rows @ sp.diags(block.idf_ ** (self.idf_power - 1.0)))
-            block.idf_ = block.idf_**self.idf_power
-            self.blocks_.append((weight, block))
-            parts.append(rows)
-        return self._combine(parts)
+        return self.combine(self.fit_blocks(read_words(texts)))
 
     def transform(self, texts) -> sp.csr_matrix:
+        return self.combine(self.blocks(read_words(texts)))
+
+    def fit_blocks(self, words: Words) -> Blocks:
+        """Fit vocabulary and IDF on `words` (`read_words`) and return their `Blocks`."""
+        self.blocks_ = []
+        n = len(words.indptr) - 1
+        word = char = None
+        for kind, weight in self._kinds():
+            if kind == "word":
+                counts, vocabulary = self._word_counts(words, None)
+                frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+            else:
+                word_grams, vocabulary = self._word_grams(words, None)
+                rows = join.CharRows(words.counts(), word_grams, np.ones(len(vocabulary)), self.sublinear_tf,
+                                     np.ones(n))
+                frequency = _gram_frequency(rows)
+            if not vocabulary:
+                raise AnalysisError(f"cannot score these texts: empty vocabulary (no words in {n} texts)")
+            block = _Block(kind, weight, vocabulary, _idf(frequency, n, self.idf_power))
+            self.blocks_.append(block)
+            if kind == "word":
+                word = self._word_rows(counts, block.idf_)
+            else:
+                char = CharBlock(_char_rows(rows.count_ptr, rows.count_word, rows.count_n, word_grams, block.idf_,
+                                            self.sublinear_tf))
+        return Blocks(word, char, self.alpha)
+
+    def blocks(self, words: Words) -> Blocks:
+        """The word and character blocks of `words` with the fitted vocabulary and IDF."""
         check_is_fitted(self, "blocks_")
-        texts = [normalised_words(text) for text in texts]
-        return self._combine([block.transform(texts) for _, block in self.blocks_])
+        word = char = None
+        for block in self.blocks_:
+            if block.kind == "word":
+                word = self._word_rows(self._word_counts(words, block.vocabulary)[0], block.idf_)
+            else:
+                word_grams, _ = self._word_grams(words, block.vocabulary)
+                counts = words.counts()
+                char = CharBlock(_char_rows(counts.indptr, counts.indices, counts.data, word_grams, block.idf_,
+                                            self.sublinear_tf))
+        return Blocks(word, char, self.alpha)
 
-    def _combine(self, parts: list[sp.csr_matrix]) -> sp.csr_matrix:
-        weighted = [np.sqrt(weight) * part for (weight, _), part in zip(self.blocks_, parts)]
-        return normalize(sp.hstack(weighted, format="csr"))
+    def _word_rows(self, counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+        """Normalised TF-IDF word rows from texts x word-feature counts."""
+        counts.data = _tf(counts.data, self.sublinear_tf) * idf[counts.indices]
+        return normalize(counts)
+
+    def combine(self, blocks: Blocks) -> sp.csr_matrix:
+        """One CSR matrix from `blocks`: `[sqrt(alpha) * word, sqrt(1 - alpha) * char]`, rows normalised."""
+        parts = [np.sqrt(self.alpha) * blocks.word] if blocks.word is not None else []
+        if blocks.char is not None:
+            parts.append(np.sqrt(1.0 - self.alpha) * blocks.char.matrix())
+        return normalize(sp.hstack(parts, format="csr"))
+
+    def _word_counts(self, words: Words, vocabulary: dict[str, int] | None) -> tuple[sp.csr_matrix, dict]:
+        """Texts x word features (stems or words, n-grams of them after stop words are dropped)."""
+        stop_words = ENGLISH_STOP_WORDS if self.stop_words == "english" else frozenset()
+        forms = [None if w in stop_words else stem(w) if self.stem else w for w in words.vocabulary]
+        unigrams = list(dict.fromkeys(f for f in forms if f is not None))
+        number = dict(zip(unigrams, range(len(unigrams))))
+        sequence = np.array([-1 if f is None else number[f] for f in forms], dtype=np.int64)[words.ids]
+        rows = np.repeat(np.arange(len(words.indptr) - 1), np.diff(words.indptr))[sequence >= 0]
+        sequence = sequence[sequence >= 0]
+        names, entries = [], []
+        low, high = self.word_ngrams
+        for n in range(low, high + 1):
+            if n == 1:
+                grams, gram_rows, gram_names = sequence, rows, unigrams
+            else:
+                starts = np.flatnonzero(rows[: len(rows) - n + 1] == rows[n - 1 :])
+                windows = np.stack([sequence[starts + k] for k in range(n)], axis=1).reshape(-1, n)
+                unique, grams = np.unique(windows, axis=0, return_inverse=True)
+                gram_rows, gram_names = rows[starts], [" ".join(unigrams[i] for i in u) for u in unique]
+            entries.append((gram_rows, grams.ravel() + len(names)))
+            names += gram_names
+        columns, vocabulary = _columns(names, vocabulary)
+        rows = np.concatenate([r for r, _ in entries]) if entries else np.zeros(0, np.int64)
+        found = columns[np.concatenate([g for _, g in entries])] if entries else np.zeros(0, np.int64)
+        keep = found >= 0
+        counts = sp.csr_matrix((np.ones(keep.sum()), (rows[keep], found[keep])),
+                               shape=(len(words.indptr) - 1, len(vocabulary)))
+        counts.sort_indices()
+        return counts, vocabulary
+
+    def _word_grams(self, words: Words, vocabulary: dict[str, int] | None) -> tuple[sp.csr_matrix, dict]:
+        """Words x character n-grams (`char_wb`): how often each word has each n-gram."""
+        grams = [char_wb_ngrams(w, *self.char_ngrams) for w in words.vocabulary]
+        columns, vocabulary = _columns(list(chain.from_iterable(grams)), vocabulary)
+        owner = np.repeat(np.arange(len(grams)), [len(g) for g in grams])
+        keep = columns >= 0
+        return sp.csr_matrix((np.ones(keep.sum()), (owner[keep], columns[keep])),
+                             shape=(len(grams), len(vocabulary))), vocabulary
 
 
-def _rows(vectorizer: TextVectorizer | None, texts: list[str]) -> sp.csr_matrix:
-    """The rows of `texts`: from `vectorizer` if fitted, else from a copy fitted on `texts`."""
+def _gram_frequency(rows: join.CharRows) -> np.ndarray:
+    """How many texts have each n-gram."""
+    size = len(rows.idf)
+    counted = _over_chunks(rows, lambda start, stop, indptr, ids, counts: np.bincount(ids, minlength=size))
+    return sum(counted, np.zeros(size))
+
+
+def _char_rows(count_ptr, count_word, count_n, word_grams: sp.csr_matrix, idf: np.ndarray,
+               sublinear: bool) -> join.CharRows:
+    """Character rows kept as word counts (CSR arrays of texts x words), with each row's norm under
+    `idf` (counted by chunks in threads)."""
+    n = len(count_ptr) - 1
+    counts = sp.csr_matrix((count_n, count_word, count_ptr), shape=(n, word_grams.shape[0]))
+    rows = join.CharRows(counts, word_grams, idf, sublinear, np.zeros(n))
+
+    def norms(start, stop, indptr, ids, gram_counts):
+        owner = np.repeat(np.arange(stop - start), np.diff(indptr))
+        squares = (_tf(gram_counts, sublinear) * idf[ids]) ** 2
+        return np.sqrt(np.bincount(owner, weights=squares, minlength=stop - start))
+
+    rows.norms[:] = np.concatenate(_over_chunks(rows, norms)) if n else np.zeros(0)
+    return rows
+
+
+def _fitted(vectorizer, texts: list[str]):
+    """`vectorizer` if fitted, else a copy of it (default `TextVectorizer()`) fitted on `texts`."""
     vectorizer = TextVectorizer() if vectorizer is None else vectorizer
-    if hasattr(vectorizer, "blocks_"):
-        return vectorizer.transform(texts)
-    return clone(vectorizer).fit_transform(texts)
+    return vectorizer if hasattr(vectorizer, "blocks_") else \
+        clone(vectorizer).fit(texts)
 
 
 def pair_similarity(texts_a, texts_b, vectorizer: TextVectorizer | None = None) -> np.ndarray:
@@ -208,63 +425,72 @@ def pair_similarity(texts_a, texts_b, vectorizer: TextVectorizer | None = None) 
         )
     if not texts_a:
         return np.zeros(0)
-    matrix = _rows(vectorizer, texts_a + texts_b)
+    matrix = _fitted(vectorizer, texts_a + texts_b).transform(texts_a + texts_b)
     n = len(texts_a)
     scores = np.asarray(matrix[:n].multiply(matrix[n:]).sum(axis=1)).ravel()
     return np.clip(scores, 0.0, 1.0)
 
 
-def _join(
-    matrix: sp.csr_matrix,
-    groups: np.ndarray,
-    threshold: float,
-    top_k: int | None,
-    same_group: bool,
-    block_rows: int | None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Row pairs (i < j) with score >= threshold, computed one block of rows at a time.
+def _show_progress(progress: bool | None, blocks: int) -> bool:
+    """Whether to draw a progress bar: `progress` if given, else only for a join of at least eight
+    blocks run from a terminal (never in a notebook kernel or a test, whose stderr is captured)."""
+    if progress is not None:
+        return progress
+    return blocks >= 8 and sys.stderr.isatty() and "ipykernel" not in sys.modules
 
-    Each block of rows is multiplied with the whole transposed matrix (made
-    once), so every row's score is summed in the same order whatever the block
-    size. With `top_k` each row's partners are ranked, ties to the lower row.
-    """
-    n = matrix.shape[0]
-    columns = matrix.T.tocsr()
-    if block_rows is None:
-        block_rows = max(1, MAX_BLOCK_ENTRIES // max(n, 1))
-    found_i, found_j, found_s = [], [], []
-    for start in range(0, n, block_rows):
-        stop = min(n, start + block_rows)
-        product = (matrix[start:stop] @ columns).tocoo()
-        rows = product.row.astype(np.int64) + start
-        cols = product.col.astype(np.int64)
-        keep = (product.data >= threshold) & (rows != cols)
-        if not same_group:
-            keep &= groups[rows] != groups[cols]
-        if not top_k:
-            keep &= rows < cols
-        rows, cols, scores = rows[keep], cols[keep], product.data[keep]
-        if top_k:
-            order = np.lexsort((cols, -scores, rows))
-            rows, cols, scores = rows[order], cols[order], scores[order]
-            first = np.searchsorted(rows, rows, side="left")
-            ranked = np.arange(len(rows)) - first < top_k
-            rows, cols, scores = rows[ranked], cols[ranked], scores[ranked]
-        found_i.append(rows)
-        found_j.append(cols)
-        found_s.append(scores)
-    i = np.concatenate(found_i) if found_i else np.zeros(0, np.int64)
-    j = np.concatenate(found_j) if found_j else np.zeros(0, np.int64)
-    s = np.concatenate(found_s) if found_s else np.zeros(0)
-    if top_k:
-        # A pair kept by either of its passages, listed once with the score of its lower row.
-        low, high = np.minimum(i, j), np.maximum(i, j)
-        order = np.lexsort((i != low, high, low))
-        low, high, s = low[order], high[order], s[order]
-        first = np.ones(len(low), dtype=bool)
-        first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
-        i, j, s = low[first], high[first], s[first]
-    return i, j, s
+
+def _plan(texts: list[str], vectorizer, threshold: float, groups: np.ndarray, same_group: bool,
+          top_k: int | None, method: str) -> join.JoinPlan:
+    """The join plan for `texts` under `vectorizer` (default `TextVectorizer()`, fitted on `texts`
+    unless already fitted). Candidates come from MinHash LSH (`method="minhash"`) or from prefix
+    lists: on the word rows for the two-block scorer, with the character rows kept as word counts
+    (built for the candidates only), else on the scorer's whole rows."""
+    vectorizer = TextVectorizer() if vectorizer is None else vectorizer
+    words = read_words(texts)
+    candidates = join.minhash_candidates(words.indptr, words.ids, groups, same_group, bool(top_k)) \
+        if method == "minhash" else None
+    if not isinstance(vectorizer, TextVectorizer):
+        matrix = clone(vectorizer).fit_transform(texts).tocsr()
+        return join.JoinPlan(matrix, None, 1.0, threshold, groups, same_group, top_k, candidates)
+    if hasattr(vectorizer, "blocks_"):
+        blocks = vectorizer.blocks(words)
+    else:
+        vectorizer = clone(vectorizer)
+        blocks = vectorizer.fit_blocks(words)
+    if blocks.word is not None and blocks.char is not None and threshold > 1.0 - blocks.alpha:
+        return join.JoinPlan(blocks.word, blocks.char.rows, blocks.alpha, threshold, groups, same_group, top_k,
+                             candidates)
+    return join.JoinPlan(vectorizer.combine(blocks), None, 1.0, threshold, groups, same_group, top_k, candidates)
+
+
+def _run_local(plan: join.JoinPlan, starts: list[int], block_rows: int, progress: bool):
+    """The blocks of `plan` in threads (the kernels release the GIL), results in block order."""
+    from tqdm import tqdm
+
+    workers = min(len(starts), len(os.sched_getaffinity(0))) or 1
+    with ThreadPoolExecutor(workers) as pool, tqdm(total=len(starts), desc="similar_pairs", unit="block",
+                                                   disable=not progress, file=sys.stderr) as bar:
+        futures = [pool.submit(plan.block, start, min(plan.n_rows, start + block_rows)) for start in starts]
+        results = []
+        for future in futures:
+            results.append(future.result())
+            bar.update()
+    return results
+
+
+def _one_per_pair(i: np.ndarray, j: np.ndarray, s: np.ndarray):
+    """Pairs kept by either of their rows (top_k), listed once as (low, high) with the low row's score."""
+    low, high = np.minimum(i, j), np.maximum(i, j)
+    order = np.lexsort((i != low, high, low))
+    low, high, s = low[order], high[order], s[order]
+    first = np.ones(len(low), dtype=bool)
+    first[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
+    return low[first], high[first], s[first]
+
+
+def no_pairs() -> pd.DataFrame:
+    """An empty table of `similar_pairs` (its columns and dtypes)."""
+    return pd.DataFrame({c: pd.Series(dtype="float64" if c == "similarity" else "object") for c in PAIR_COLUMNS})
 
 
 def similar_pairs(
@@ -275,6 +501,10 @@ def similar_pairs(
     roles=("body",),
     vectorizer: TextVectorizer | None = None,
     block_rows: int | None = None,
+    method: str = "exact",
+    backend: str = "local",
+    client=None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """All passage pairs whose similarity is at least `threshold`, without an N x N matrix.
 
@@ -287,17 +517,27 @@ def similar_pairs(
     a pair is returned when either of its passages keeps it: at most `top_k`
     pairs kept per passage and N * top_k in all.
     `vectorizer` as in `pair_similarity` (default: fitted on these passages).
-    `block_rows`: rows multiplied at a time (default: as many as keep one
-    block's product under about 2**24 entries).
+
+    `method`: "exact" (every pair at or above the threshold, the pairs a
+    brute-force all-pairs product gives) or "minhash" (near-verbatim pairs by
+    MinHash LSH on word shingles, each scored exactly; faster on large
+    corpora, misses pairs that share few word sequences: README, "Similarity
+    join at scale"). `backend`: "local" (threads on this machine) or "dask" (tasks on
+    a `distributed.Client`: `client`, default a local cluster; needs the
+    `scale` extra), same pairs either way. `block_rows`: passages per task
+    (default 4096). `progress`: draw a progress bar on stderr (default: only
+    for long joins run from a terminal, never in notebooks or tests).
 
     Returns `passage_id_a`, `passage_id_b` (each pair once, a < b),
     `article_id_a`, `article_id_b`, `similarity`, sorted by decreasing
-    similarity, then by the passage ids. Exact for the scorer: every pair
-    at or above the threshold, scored by the dot product of its two rows, the
-    pairs a brute-force all-pairs product gives.
+    similarity, then by the passage ids.
     """
     if top_k is not None and top_k < 1:
         raise ValueError(f"top_k must be a positive number or None, got {top_k}")
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}, got {method!r}")
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
     if roles is not None:
         passages = passages[passages["role"].isin(list(roles))]
     passages = passages.sort_values("passage_id", kind="stable")
@@ -305,12 +545,26 @@ def similar_pairs(
         duplicated = passages["passage_id"][passages["passage_id"].duplicated()].iloc[0]
         raise AnalysisError(f"passage_id {duplicated!r} appears twice in the passages table")
     if passages.empty:
-        return pd.DataFrame(
-            {c: pd.Series(dtype="float64" if c == "similarity" else "object") for c in PAIR_COLUMNS}
-        )
-    matrix = _rows(vectorizer, passages["text"].tolist())
+        return no_pairs()
+    if not same_article and passages["article_id"].nunique() < 2:
+        raise AnalysisError(
+            f"similar_pairs: the {len(passages)} passages are all from one article "
+            f"({passages['article_id'].iloc[0]!r}), so there are no pairs across articles; "
+            "pass same_article=True to compare its passages with each other")
     groups = pd.factorize(passages["article_id"])[0]
-    i, j, scores = _join(matrix, groups, threshold, top_k, same_article, block_rows)
+    plan = _plan(passages["text"].tolist(), vectorizer, threshold, groups, same_article, top_k, method)
+    block_rows = block_rows or BLOCK_ROWS
+    starts = list(range(0, len(passages), block_rows))
+    show = _show_progress(progress, len(starts))
+    if backend == "dask":
+        from research.distributed import run_blocks
+
+        results = run_blocks(plan, starts, block_rows, client, show)
+    else:
+        results = _run_local(plan, starts, block_rows, show)
+    i, j, scores = (np.concatenate(part) for part in zip(*results))
+    if top_k:
+        i, j, scores = _one_per_pair(i, j, scores)
     ids = passages["passage_id"].to_numpy()
     articles = passages["article_id"].to_numpy()
     pairs = pd.DataFrame(

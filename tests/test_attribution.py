@@ -214,8 +214,8 @@ def test_one_person_is_one_group_across_articles():
     ("“We will not stop,” she continued.", "she", "continued", "“We will not stop,”"),
     ("The Security Council condemned the test and pledged to impose sanctions.", "The Security Council",
      "pledged", "to impose sanctions"),
-    ("Others have questioned the reports, with Andriy Kovalenko, the head of the disinformation center, warning "
-     "that Russia could use them.", "Andriy Kovalenko, the head of the disinformation center", "warning",
+    (("Others have questioned the reports, with Andriy Kovalenko, the head of the disinformation center, "
+      "warning that Russia could use them."), "Andriy Kovalenko, the head of the disinformation center", "warning",
      "Russia could use them"),
 ])
 def test_more_cues(text, source, cue, content):

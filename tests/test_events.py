@@ -1,15 +1,30 @@
 """Events: average linkage on the sparse article graph, the seeds as one event, constructed corpora, BASIL."""
 
+import heapq
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 import pytest
 from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.metrics import adjusted_rand_score
 
 import research
 from research import datasets
+from research.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD
 from research.errors import AnalysisError
-from research.events import EVENT_COLUMNS, EVENT_THRESHOLD, article_pairs, average_link, body_texts
+from research.events import (
+    EVENT_COLUMNS,
+    EVENT_THRESHOLD,
+    FLOOR_SHARE,
+    TOP_TERMS,
+    _top_terms,
+    article_pairs,
+    average_link,
+    body_texts,
+)
+from research.similarity import TextVectorizer, normalised_words, similar_pairs
 
 # Two stories told by two outlets each, in different words.
 WILDFIRE = {
@@ -83,6 +98,161 @@ def test_average_link_leaves_pairs_within_a_group_out_of_the_mean():
     assert list(average_link(2, [0], [1], [1.0], 0.5, groups=["a", "a"])) == [0, 1]
 
 
+def reference_average_link(n, rows, cols, scores, threshold, groups=None):
+    """The first implementation of `average_link` (pure Python, dicts and a heap), kept as the reference
+    the compiled one must equal exactly: same merges, same tie rule, same float sums."""
+    groups = np.arange(n) if groups is None else np.asarray(groups)
+    members = {i: [i] for i in range(n)}
+    counts = {i: Counter([groups[i]]) for i in range(n)}
+    first = {i: i for i in range(n)}
+    links = {i: {} for i in range(n)}
+    for i, j, s in zip(np.asarray(rows).tolist(), np.asarray(cols).tolist(), np.asarray(scores).tolist()):
+        if i != j and groups[i] != groups[j]:
+            links[i][j] = links[i].get(j, 0.0) + s
+            links[j][i] = links[j].get(i, 0.0) + s
+
+    def push(heap, a, b):
+        small, large = sorted((counts[a], counts[b]), key=len)
+        pairs = len(members[a]) * len(members[b]) - sum(k * large.get(g, 0) for g, k in small.items())
+        if pairs and links[a][b] / pairs >= threshold:
+            heapq.heappush(heap, (-links[a][b] / pairs, min(first[a], first[b]), max(first[a], first[b]), a, b))
+
+    heap = []
+    for a in range(n):
+        for b in links[a]:
+            if a < b:
+                push(heap, a, b)
+    next_id = n
+    while heap:
+        _, _, _, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        merged, next_id = next_id, next_id + 1
+        members[merged] = members.pop(a) + members.pop(b)
+        counts[merged] = counts.pop(a) + counts.pop(b)
+        first[merged] = min(first.pop(a), first.pop(b))
+        joined = {}
+        for old in (a, b):
+            for other, total in links.pop(old).items():
+                if other not in (a, b):
+                    joined[other] = joined.get(other, 0.0) + total
+                    del links[other][old]
+        links[merged] = joined
+        for other, total in sorted(joined.items()):
+            links[other][merged] = total
+            push(heap, merged, other)
+    labels = np.empty(n, dtype=np.int64)
+    for number, cluster in enumerate(sorted(members, key=first.get)):
+        labels[members[cluster]] = number
+    return labels
+
+
+def reference_top_terms(texts, labels, count):
+    """The first implementation of the top terms (one Counter per text and per cluster), the reference."""
+    words = [Counter(w for w in normalised_words(text).split() if w.isalpha() and len(w) > 2
+                     and w not in ENGLISH_STOP_WORDS) for text in texts]
+    document_frequency = Counter(w for counted in words for w in counted)
+    clusters = {}
+    for label, counted in zip(labels.tolist(), words):
+        clusters.setdefault(label, []).append(counted)
+    terms = []
+    for label in range(len(clusters)):
+        used, total = Counter(), Counter()
+        for counted in clusters[label]:
+            used.update(counted.keys())
+            total.update(counted)
+        size = len(clusters[label])
+        score = {w: used[w] / size * (1 + np.log((1 + len(texts)) / (1 + document_frequency[w]))) for w in used}
+        terms.append(", ".join(sorted(score, key=lambda w: (-round(score[w], 12), -total[w], w))[:count]))
+    return terms
+
+
+def random_graph(rng, n, pairs, tied):
+    """A random sparse graph on n nodes: some pairs listed twice or in both directions, self pairs,
+    scores from a few values (ties) or continuous, and nodes without any pair (disconnected parts)."""
+    rows, cols = rng.integers(0, n, pairs), rng.integers(0, n, pairs)
+    scores = rng.choice([0.1, 0.2, 0.25, 0.3, 0.5, 1.0], pairs) if tied else rng.random(pairs)
+    repeat = rng.random(pairs) < 0.1
+    return (np.concatenate([rows, cols[repeat]]), np.concatenate([cols, rows[repeat]]),
+            np.concatenate([scores, scores[repeat]]))
+
+
+@pytest.mark.parametrize("tied", [True, False])
+def test_average_link_equals_the_reference_on_random_sparse_graphs(tied):
+    rng = np.random.default_rng(int(tied))
+    for trial in range(300):
+        n = int(rng.integers(1, 50))
+        rows, cols, scores = random_graph(rng, n, int(rng.integers(0, 4 * n)), tied)
+        groups = None if trial % 3 == 0 else rng.integers(0, max(1, n // int(rng.integers(1, 6))), n)
+        threshold = float(rng.choice([0.05, 0.1, 0.2, 0.3, 0.5]))
+        expected = reference_average_link(n, rows, cols, scores, threshold, groups)
+        np.testing.assert_array_equal(average_link(n, rows, cols, scores, threshold, groups), expected)
+
+
+@pytest.mark.parametrize("by_group", [True, False])
+def test_average_link_equals_the_reference_on_a_larger_graph(by_group):
+    # large enough for clusters of dozens of nodes and hubs whose neighbour lists are moved and repacked
+    rng = np.random.default_rng(7)
+    n = 3000
+    rows, cols, scores = random_graph(rng, n, 30_000, tied=True)
+    groups = rng.integers(0, 300, n).astype(str) if by_group else None
+    labels = average_link(n, rows, cols, scores, 0.04, groups)
+    np.testing.assert_array_equal(labels, reference_average_link(n, rows, cols, scores, 0.04, groups))
+    assert np.bincount(labels).max() > 10
+
+
+def graph_of(pairs, ids):
+    position = pd.Series(np.arange(len(ids)), index=ids)
+    return (position[pairs["article_id_a"]].to_numpy(), position[pairs["article_id_b"]].to_numpy(),
+            pairs["similarity"].to_numpy())
+
+
+def assert_same_as_the_reference(articles):
+    """Linkage and top terms of `cluster_articles` on `articles` equal the reference implementations."""
+    texts = body_texts(articles)
+    rows, cols, scores = graph_of(article_pairs(texts, FLOOR_SHARE * EVENT_THRESHOLD), texts.index)
+    labels = average_link(len(texts), rows, cols, scores, EVENT_THRESHOLD)
+    np.testing.assert_array_equal(labels, reference_average_link(len(texts), rows, cols, scores, EVENT_THRESHOLD))
+    assert _top_terms(texts, labels, TOP_TERMS) == reference_top_terms(texts, labels, TOP_TERMS)
+    return labels
+
+
+def test_same_events_and_terms_as_the_reference_on_the_seeds_and_constructed_corpora(seed_articles):
+    assert_same_as_the_reference(seed_articles)
+    labels = assert_same_as_the_reference(pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})]))
+    assert labels.max() == 2
+    texts = pd.Series(["apple banana cherry", "banana cherry apple", "cherry dates", "", "   ",
+                       "Zebra Éclair éclair naïve Ünïcode"], index=list("abcdef"))
+    for labels in [np.array([0, 0, 1, 2, 3, 4]), np.zeros(6, dtype=int), np.arange(6)]:
+        assert _top_terms(texts, labels, 3) == reference_top_terms(texts, labels, 3)
+
+
+def test_top_terms_read_in_chunks_are_the_same(seed_articles, monkeypatch):
+    texts = body_texts(pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})]))
+    labels = np.array([0, 0, 0, 0, 0, 1, 1, 2, 2])
+    monkeypatch.setattr(research.events, "TERM_CHUNK", 2)  # new words arrive in every chunk
+    assert _top_terms(texts, labels, TOP_TERMS) == reference_top_terms(texts, labels, TOP_TERMS)
+
+
+def assert_passage_linkage_as_the_reference(passages):
+    """Average linkage of body sentences as `cluster_passages` runs it (pairs across articles, groups by
+    article) equals the reference; returns the cluster sizes."""
+    table = passages[passages["role"] == "body"].sort_values("passage_id")
+    pairs = similar_pairs(table, threshold=FLOOR_SHARE * ELEMENT_THRESHOLD, roles=None,
+                          vectorizer=TextVectorizer(**ELEMENT_SCORER))
+    position = pd.Series(np.arange(len(table)), index=table["passage_id"].to_numpy())
+    graph = (position[pairs["passage_id_a"]].to_numpy(), position[pairs["passage_id_b"]].to_numpy(),
+             pairs["similarity"].to_numpy(), ELEMENT_THRESHOLD, table["article_id"].to_numpy())
+    labels = average_link(len(table), *graph)
+    np.testing.assert_array_equal(labels, reference_average_link(len(table), *graph))
+    return np.bincount(labels)
+
+
+def test_story_element_linkage_equals_the_reference_on_the_seeds(seed_passages):
+    sizes = assert_passage_linkage_as_the_reference(seed_passages)
+    assert sizes.max() >= 5 and (sizes == 1).sum() > 20
+
+
 def test_the_five_seeds_are_one_event(seed_articles):
     events = research.cluster_articles(seed_articles)
     assert list(events.columns) == EVENT_COLUMNS
@@ -146,13 +316,16 @@ def test_records_without_body_paragraphs_and_empty_texts():
     articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["X", "Y", "Z", "Z"],
                              "text": [prose, prose, "Fresno State generates $1 billion in activity, a study says.",
                                       "   "]})
-    # a one-paragraph record is read as a headline: it stands in for the missing body
-    texts = body_texts(articles)
+    # a one-paragraph record is its body; the empty one has none, and split_blocks says so
+    with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
+        texts = body_texts(articles)
+    with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
+        events = research.cluster_articles(articles)
+    with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
+        blocks = research.split_blocks(articles).assign(role="boilerplate")
     assert texts.to_dict() == {"a": prose, "b": prose, "c": articles["text"][2], "d": "   "}
-    events = research.cluster_articles(articles)
     assert grouping(events) == {frozenset({"a", "b"}), frozenset({"c"}), frozenset({"d"})}
     # a record on one line that split_blocks sets aside as chrome keeps its whole text
-    blocks = research.split_blocks(articles).assign(role="boilerplate")
     assert body_texts(articles, blocks).to_dict() == articles.set_index("article_id")["text"].to_dict()
     # no headline column: the label falls back to the top terms
     c = events.set_index("article_id").loc["c"]
@@ -173,3 +346,16 @@ def test_basil_dev_events_are_found_and_the_seeds_stay_apart(data_dir, seed_arti
     assert adjusted_rand_score(truth[events.index], events["event_id"]) > 0.98
     seed_events = set(events.loc[seed_articles["article_id"], "event_id"])
     assert len(seed_events) == 1 and (events["event_id"] == seed_events.pop()).sum() == 5
+
+
+def test_basil_linkage_and_terms_equal_the_reference(data_dir, seed_articles):
+    basil = datasets.read_basil(data_dir / "basil_dev")
+    labels = assert_same_as_the_reference(pd.concat([basil, seed_articles], ignore_index=True))
+    assert labels.max() + 1 > 10
+
+
+def test_basil_story_element_linkage_equals_the_reference(data_dir):
+    # all BASIL dev sentences in one graph: many events, groups of sentences by article
+    basil = datasets.read_basil(data_dir / "basil_dev")
+    sizes = assert_passage_linkage_as_the_reference(research.split_passages(research.split_blocks(basil)))
+    assert len(sizes) > 1000 and sizes.max() >= 3

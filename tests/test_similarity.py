@@ -1,12 +1,20 @@
 import numpy as np
-import pandas as pd
 import pytest
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import roc_auc_score
 
 import research
-from research import datasets
+from research import datasets, similarity
 from research.errors import AnalysisError
-from research.similarity import TextVectorizer, pair_similarity, similar_pairs, word_tokens
+from research.similarity import (
+    TextVectorizer,
+    normalised_words,
+    pair_similarity,
+    similar_pairs,
+    stem,
+    word_tokens,
+)
 
 
 def test_word_tokens_keep_raw_offsets_and_normalise_for_matching():
@@ -69,6 +77,48 @@ def test_combined_score_is_the_weighted_sum_of_word_and_character_cosines():
     assert (chars @ chars.T)[2, 3] > (words @ words.T)[2, 3]
 
 
+def sklearn_rows(texts, alpha, idf_power, **words):
+    """The scorer's rows rebuilt from scikit-learn's TfidfVectorizer: word and char_wb blocks on
+    the normalised words, IDF raised to `idf_power`, weighted by alpha and normalised."""
+    blocks = []
+    for weight, vectorizer in (
+        (alpha, TfidfVectorizer(lowercase=False, token_pattern=None, sublinear_tf=True, **words)),
+        (1 - alpha, TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=False,
+                                    preprocessor=normalised_words, sublinear_tf=True)),
+    ):
+        if weight > 0:
+            vectorizer.fit(texts)
+            vectorizer.idf_ = vectorizer.idf_**idf_power
+            blocks.append(np.sqrt(weight) * vectorizer.transform(texts))
+    rows = sparse.hstack(blocks).toarray()
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    return np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0)
+
+
+@pytest.mark.parametrize("alpha", [0.0, 0.75, 1.0])
+def test_rows_equal_scikit_learn_tfidf_with_the_same_settings(seed_passages, alpha):
+    texts = seed_passages["text"].tolist() + ["...", "Zelenskyy’s 10,000 troops", "ﬁnal ＡＢＣ"]
+    stemmed = {"tokenizer": lambda t: [stem(w) for w in normalised_words(t).split()]}
+    expected = sklearn_rows(texts, alpha, 0.5, **stemmed)
+    assert np.allclose(TextVectorizer(alpha=alpha).fit_transform(texts).toarray(), expected)
+    # Stop words and word bigrams, unstemmed, classic IDF.
+    plain = {"tokenizer": lambda t: normalised_words(t).split(), "stop_words": "english",
+             "ngram_range": (1, 2)}
+    got = TextVectorizer(alpha=alpha, stem=False, stop_words="english", word_ngrams=(1, 2), idf_power=1.0)
+    assert np.allclose(got.fit_transform(texts).toarray(), sklearn_rows(texts, alpha, 1.0, **plain))
+
+
+def test_words_read_in_chunks_equal_words_read_at_once(seed_passages, monkeypatch):
+    texts = seed_passages["text"].tolist() + ["", "ﬁnal ＡＢＣ ﷺ", "3,000 troops"]
+    whole = similarity.read_words(texts)
+    monkeypatch.setattr(similarity, "READ_CHUNK", 7)
+    chunked = similarity.read_words(texts)
+    assert chunked.vocabulary == whole.vocabulary
+    assert np.array_equal(chunked.indptr, whole.indptr) and np.array_equal(chunked.ids, whole.ids)
+    assert [" ".join(whole.vocabulary[i] for i in whole.ids[whole.indptr[k] : whole.indptr[k + 1]])
+            for k in range(len(texts))] == [normalised_words(text) for text in texts]
+
+
 def test_pair_similarity_scores_aligned_pairs_with_one_fitted_scorer():
     a = [
         "South Korea's spy agency said North Korea had sent more than 13,000 containers of artillery.",
@@ -88,116 +138,6 @@ def test_pair_similarity_scores_aligned_pairs_with_one_fitted_scorer():
         pair_similarity(a, b[:1])
     with pytest.raises(AnalysisError, match="no words"):
         pair_similarity(["..."], ["!!"])
-
-
-def random_passages(seed: int, n_articles: int, n_passages: int) -> pd.DataFrame:
-    """Passages drawn from a small Zipf vocabulary, with near-copies across articles."""
-    rng = np.random.default_rng(seed)
-    vocabulary = [f"w{k}" for k in range(40)]
-    weights = 1 / np.arange(1, 41)
-    texts = []
-    for _ in range(n_passages):
-        if texts and rng.random() < 0.3:
-            words = texts[rng.integers(len(texts))].split()
-            words[rng.integers(len(words))] = vocabulary[rng.integers(40)]
-        else:
-            words = list(
-                rng.choice(vocabulary, size=rng.integers(1, 12), p=weights / weights.sum())
-            )
-        texts.append(" ".join(words))
-    articles = rng.integers(n_articles, size=n_passages)
-    return pd.DataFrame(
-        {
-            "article_id": [f"art{a}" for a in articles],
-            "passage_id": [f"art{a}:s{k:04d}" for k, a in enumerate(articles)],
-            "role": "body",
-            "text": texts,
-        }
-    )
-
-
-def brute_force(passages: pd.DataFrame, threshold: float, top_k, same_article: bool) -> dict:
-    """All pairs by a dense product of the same fitted rows, with the documented top_k rule."""
-    passages = passages.sort_values("passage_id", ignore_index=True)
-    matrix = TextVectorizer().fit_transform(passages["text"])
-    dense = (matrix @ matrix.T).toarray()
-    ids, articles = passages["passage_id"].tolist(), passages["article_id"].tolist()
-    allowed = {
-        (i, j)
-        for i in range(len(ids))
-        for j in range(len(ids))
-        if i != j
-        and 0 < dense[i, j]
-        and dense[i, j] >= threshold
-        and (same_article or articles[i] != articles[j])
-    }
-    if top_k:
-        kept = set()
-        for i in range(len(ids)):
-            partners = sorted(
-                (j for j in range(len(ids)) if (i, j) in allowed), key=lambda j: (-dense[i, j], j)
-            )
-            kept |= {(min(i, j), max(i, j)) for j in partners[:top_k]}
-    else:
-        kept = {(i, j) for i, j in allowed if i < j}
-    return {(ids[i], ids[j]): dense[i, j] for i, j in kept}
-
-
-@pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize(
-    ("threshold", "top_k", "same_article"),
-    [(0.3, None, False), (0.6, None, True), (0.2, 2, False), (0.0, 1, True)],
-)
-def test_similar_pairs_equals_brute_force(seed, threshold, top_k, same_article):
-    passages = random_passages(seed, n_articles=4, n_passages=40)
-    expected = brute_force(passages, threshold, top_k, same_article)
-    found = similar_pairs(
-        passages, threshold=threshold, top_k=top_k, same_article=same_article, block_rows=7
-    )
-    got = dict(zip(zip(found["passage_id_a"], found["passage_id_b"]), found["similarity"]))
-    # Pairs within rounding of the threshold or of a top_k tie may go either way.
-    unsure = {pair for pair, score in {**expected, **got}.items() if abs(score - threshold) < 1e-9}
-    assert set(got) - unsure == set(expected) - unsure
-    assert all(
-        got[pair] == pytest.approx(expected[pair], abs=1e-12) for pair in set(got) & set(expected)
-    )
-    assert (found["passage_id_a"] < found["passage_id_b"]).all()
-    if not same_article:
-        assert (found["article_id_a"] != found["article_id_b"]).all()
-
-
-def test_similar_pairs_does_not_depend_on_block_size_or_row_order():
-    passages = random_passages(11, n_articles=5, n_passages=60)
-    reference = similar_pairs(passages, threshold=0.4)
-    for block_rows in (1, 13, 1000):
-        pd.testing.assert_frame_equal(
-            similar_pairs(passages, threshold=0.4, block_rows=block_rows), reference
-        )
-    shuffled = passages.sample(frac=1.0, random_state=3)
-    pd.testing.assert_frame_equal(similar_pairs(shuffled, threshold=0.4), reference)
-    assert list(reference.columns) == [
-        "passage_id_a",
-        "passage_id_b",
-        "article_id_a",
-        "article_id_b",
-        "similarity",
-    ]
-    assert reference["similarity"].is_monotonic_decreasing
-
-
-def test_similar_pairs_top_k_bounds_the_pairs_each_passage_keeps():
-    passages = random_passages(5, n_articles=3, n_passages=50)
-    found = similar_pairs(passages, threshold=0.0, top_k=2)
-    assert len(found) <= 2 * len(passages)
-    every = similar_pairs(passages, threshold=0.0)
-    for pid in passages["passage_id"]:
-        mine = every[(every["passage_id_a"] == pid) | (every["passage_id_b"] == pid)]
-        best = mine.sort_values("similarity", ascending=False, kind="stable").head(1)
-        if len(best):  # a passage's best partner is always kept
-            assert (
-                (found["passage_id_a"] == best["passage_id_a"].iat[0])
-                & (found["passage_id_b"] == best["passage_id_b"].iat[0])
-            ).any()
 
 
 def test_similar_pairs_on_the_seeds_finds_the_shared_wire_sentence(seed_passages):
