@@ -51,7 +51,7 @@ import research
 from research import elements, events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from similarity_join import synthetic_passages  # the join benchmark's corpus
+from similarity_join import random_words, synthetic_passages  # the join benchmark's corpus
 
 VOCABULARY = 50_000
 ZIPF_EXPONENT = 1.0
@@ -72,8 +72,7 @@ GRAPH_DEGREE = 10
 def synthetic_articles(n: int, seed: int = 0) -> pd.DataFrame:
     """`n` articles (article_id, outlet, headline, published, event, text) with planted events."""
     rng = np.random.default_rng(seed)
-    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
-    words = np.array(["".join(letters[rng.integers(26, size=k)]) for k in rng.integers(4, 11, size=VOCABULARY)])
+    words = random_words(rng, VOCABULARY, 4)
     sizes = np.minimum(rng.geometric(EVENT_SIZE_P, size=n), MAX_EVENT_SIZE)
     n_events = int(np.searchsorted(np.cumsum(sizes), n)) + 1
     event = np.repeat(np.arange(n_events), sizes[:n_events])[:n]

@@ -67,11 +67,16 @@ TOP_N = 100
 DATASKETCH_JACCARD = 0.4
 
 
+def random_words(rng: np.random.Generator, count: int, shortest: int) -> np.ndarray:
+    """`count` random lowercase strings of `shortest` to 10 letters (the synthetic vocabulary)."""
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    return np.array(["".join(letters[rng.integers(26, size=k)]) for k in rng.integers(shortest, 11, size=count)])
+
+
 def synthetic_passages(n: int, seed: int = 0) -> pd.DataFrame:
     """`n` passages (article_id, passage_id, role, text) of the seeded synthetic corpus."""
     rng = np.random.default_rng(seed)
-    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
-    words = np.array(["".join(letters[rng.integers(26, size=k)]) for k in rng.integers(2, 11, size=VOCABULARY)])
+    words = random_words(rng, VOCABULARY, 2)
     cdf = np.cumsum(1.0 / np.arange(1, VOCABULARY + 1) ** ZIPF_EXPONENT)
     cdf /= cdf[-1]
 
