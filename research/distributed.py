@@ -13,6 +13,8 @@ distributed; the rest of the package works without them.
 
 from __future__ import annotations
 
+from tqdm import tqdm
+
 from research.errors import AnalysisError
 
 
@@ -45,8 +47,6 @@ def run_blocks(plan, starts: list[int], block_rows: int, client=None, progress: 
     ("tcp://host:8786"), or None for a local cluster of threads on this
     machine, closed when done. Results come back in block order.
     """
-    from tqdm import tqdm
-
     client, own = _client(client)
     try:
         shared = client.scatter(plan, broadcast=True)

@@ -58,6 +58,7 @@ from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
+from tqdm import tqdm
 
 from research import join
 from research.errors import AnalysisError
@@ -406,8 +407,7 @@ def _char_rows(count_ptr, count_word, count_n, word_grams: sp.csr_matrix, idf: n
 def _fitted(vectorizer, texts: list[str]):
     """`vectorizer` if fitted, else a copy of it (default `TextVectorizer()`) fitted on `texts`."""
     vectorizer = TextVectorizer() if vectorizer is None else vectorizer
-    return vectorizer if hasattr(vectorizer, "blocks_") else \
-        clone(vectorizer).fit(texts)
+    return vectorizer if hasattr(vectorizer, "blocks_") else clone(vectorizer).fit(texts)
 
 
 def pair_similarity(texts_a, texts_b, vectorizer: TextVectorizer | None = None) -> np.ndarray:
@@ -465,8 +465,6 @@ def _plan(texts: list[str], vectorizer, threshold: float, groups: np.ndarray, sa
 
 def _run_local(plan: join.JoinPlan, starts: list[int], block_rows: int, progress: bool):
     """The blocks of `plan` in threads (the kernels release the GIL), results in block order."""
-    from tqdm import tqdm
-
     workers = min(len(starts), len(os.sched_getaffinity(0))) or 1
     with ThreadPoolExecutor(workers) as pool, tqdm(total=len(starts), desc="similar_pairs", unit="block",
                                                    disable=not progress, file=sys.stderr) as bar:
