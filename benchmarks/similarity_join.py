@@ -1,6 +1,6 @@
 """Time, peak memory and recall of similarity joins on a seeded synthetic passage corpus.
 
-    python benchmarks/similarity_join.py --sizes 10000 100000 1000000 [--threshold 0.5]
+    python benchmarks/similarity_join.py --sizes 10000 100000 1000000 [--threshold 0.5] [--scorer words]
 
 The corpus (`synthetic_passages`): a Zipf vocabulary of 50,000 random letter
 strings, passages of 20 to 80 words in articles of 20 passages, and planted
@@ -8,18 +8,23 @@ near-duplicate groups (10% of the passages: one passage copied into 2 to 5
 passages with 10% of its words replaced). One table per size; each method
 runs in its own process (`--run`), so its peak resident memory (`ru_maxrss`)
 is its own. Columns: wall time including vectorising, peak MB, pairs found
-(cross-article pairs at or above the threshold under the package's scorer),
+(cross-article pairs at or above the threshold under the scorer),
 recall against this project's exact join, and time and memory as ratios to
-the exact join. Methods:
+the exact join. Every method scores with the same scorer (`--scorer`):
+"words" (default), word TF-IDF cosine, `TextVectorizer(alpha=1, idf_power=1)`
+(stems, sublinear tf, full IDF: the cosine of the classic TF-IDF rows); or
+"package", the package's default two-block scorer (`TextVectorizer()`, words
+and character n-grams), whose lists keep frequent words (README, "Similarity
+join at scale"). Methods:
 
 - ours, exact / ours, minhash: `research.similar_pairs(method=...)`.
-- X @ X.T: `TextVectorizer` rows, blocks of rows times the transposed matrix
+- X @ X.T: the scorer's rows, blocks of rows times the transposed matrix
   (scipy sparse), pairs at or above the threshold kept.
 - sparse_dot_topn: `sp_matmul_topn` of the same rows with `threshold` and a
   generous `top_n` (TOP_N; it needs one: a row's pairs beyond it are lost).
 - datasketch: `MinHashLSH` (128 permutations) on each passage's set of
   normalised words at Jaccard threshold DATASKETCH_JACCARD, candidates scored
-  with the package's scorer.
+  with the scorer.
 
 The two product methods would take hours beyond 10k passages; there a seeded
 sample of row blocks (about SAMPLE_WORK / N rows) is run and time and pairs are
@@ -65,6 +70,12 @@ TOP_N = 100
 # word-set Jaccard >= 0.42 (1% below 0.53) and 99.99% of random pairs are below 0.28; a lower
 # threshold finds more pairs but scores far more candidates.
 DATASKETCH_JACCARD = 0.4
+SCORERS = {"words": {"alpha": 1.0, "idf_power": 1.0}, "package": {}}
+
+
+def scorer(name: str) -> TextVectorizer:
+    """The (unfitted) scorer every method uses: see the module docstring."""
+    return TextVectorizer(**SCORERS[name])
 
 
 def random_words(rng: np.random.Generator, count: int, shortest: int) -> np.ndarray:
@@ -131,17 +142,17 @@ def _sampled_blocks(n: int, block: int, rows: float, seed: int = 0) -> tuple[lis
     return [starts[int(rng.integers(low, high))] for low, high in itertools.pairwise(bounds)], len(starts)
 
 
-def _ours_exact(table: pd.DataFrame, threshold: float, sample: bool) -> dict:
+def _ours_exact(table: pd.DataFrame, threshold: float, sample: bool, vectorizer: TextVectorizer) -> dict:
     """`similar_pairs` in full, or its plan (vectorising and index, all rows) and a sample of its
     blocks (EXACT_SAMPLE_ROWS rows in blocks of 1024), the time extrapolated to all blocks."""
     start = time.perf_counter()
     if not sample:
-        pairs = research.similar_pairs(table, threshold=threshold, progress=False)
+        pairs = research.similar_pairs(table, threshold=threshold, vectorizer=vectorizer, progress=False)
         a, b = _rows_of(table, pairs)
         return {"seconds": time.perf_counter() - start, "a": a, "b": b, "sampled": None, "scale": 1}
     n, block = len(table), 1024
     groups = pd.factorize(table["article_id"])[0]
-    plan = similarity._plan(table["text"].tolist(), None, threshold, groups, False, None, "exact")
+    plan = similarity._plan(table["text"].tolist(), vectorizer, threshold, groups, False, None, "exact")
     prepared = time.perf_counter() - start
     starts, n_blocks = _sampled_blocks(n, block, EXACT_SAMPLE_ROWS)
     start = time.perf_counter()
@@ -157,11 +168,11 @@ def _keep(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, groups: np.nda
     return rows[keep], cols[keep]
 
 
-def _product(table: pd.DataFrame, threshold: float, topn: bool) -> dict:
+def _product(table: pd.DataFrame, threshold: float, topn: bool, vectorizer: TextVectorizer) -> dict:
     """Blocked X @ X.T (scipy) or sparse_dot_topn on sampled row blocks; time extrapolated to all blocks."""
     n = len(table)
     start = time.perf_counter()
-    matrix = TextVectorizer().fit_transform(table["text"].tolist())
+    matrix = vectorizer.fit_transform(table["text"].tolist())
     transposed = matrix.T.tocsr()
     groups = pd.factorize(table["article_id"])[0]
     prepared = time.perf_counter() - start
@@ -189,12 +200,12 @@ def _product(table: pd.DataFrame, threshold: float, topn: bool) -> dict:
             "sampled": None if share == 1 else sampled, "scale": 1 / share}
 
 
-def _datasketch(table: pd.DataFrame, threshold: float) -> dict:
+def _datasketch(table: pd.DataFrame, threshold: float, vectorizer: TextVectorizer) -> dict:
     from datasketch import MinHash, MinHashLSH
 
     start = time.perf_counter()
     texts = table["text"].tolist()
-    vectorizer = TextVectorizer().fit(texts)
+    vectorizer = vectorizer.fit(texts)
     groups = pd.factorize(table["article_id"])[0]
     sketches = MinHash.bulk(([w.encode() for w in set(normalised_words(t).split())] for t in texts),
                             num_perm=128)
@@ -206,7 +217,7 @@ def _datasketch(table: pd.DataFrame, threshold: float) -> dict:
     a, b = np.array(found, np.int64).reshape(-1, 2).T
     cross = groups[a] != groups[b]
     a, b = a[cross], b[cross]
-    # Scored with the package's scorer, rows built for the candidates only (all rows would need many GB).
+    # Scored with the scorer, rows built for the candidates only (all rows would need many GB).
     involved, position = np.unique(np.concatenate([a, b]), return_inverse=True)
     matrix = vectorizer.transform([texts[k] for k in involved])
     pa, pb = position[: len(a)], position[len(a) :]
@@ -216,27 +227,30 @@ def _datasketch(table: pd.DataFrame, threshold: float) -> dict:
     return {"seconds": time.perf_counter() - start, "a": a, "b": b, "sampled": None, "scale": 1}
 
 
-def run_method(method: str, corpus: Path, threshold: float, out: Path, exact_in_full: int) -> dict:
+def run_method(method: str, corpus: Path, threshold: float, out: Path, exact_in_full: int, scorer_name: str) -> dict:
     """Run `method` on the pickled corpus, save its pairs (row numbers a < b) to `out`, return its figures."""
     table = pd.read_pickle(corpus)
     at_start = _peak_mb()
+    vectorizer = scorer(scorer_name)
     if method == "ours, exact":
-        result = _ours_exact(table, threshold, sample=len(table) > exact_in_full)
+        result = _ours_exact(table, threshold, len(table) > exact_in_full, vectorizer)
     elif method == "ours, minhash":
         start = time.perf_counter()
-        pairs = research.similar_pairs(table, threshold=threshold, method="minhash", progress=False)
+        pairs = research.similar_pairs(table, threshold=threshold, method="minhash", vectorizer=vectorizer,
+                                       progress=False)
         a, b = _rows_of(table, pairs)
         result = {"seconds": time.perf_counter() - start, "a": a, "b": b, "sampled": None, "scale": 1}
     elif method == "datasketch":
-        result = _datasketch(table, threshold)
+        result = _datasketch(table, threshold, vectorizer)
     else:
-        result = _product(table, threshold, topn=method == "sparse_dot_topn")
+        result = _product(table, threshold, method == "sparse_dot_topn", vectorizer)
     sampled = result.pop("sampled")
     np.savez(out, a=result.pop("a"), b=result.pop("b"), sampled=np.zeros(0) if sampled is None else sampled)
     return {**result, "peak MB": _peak_mb(), "MB at start": at_start, "extrapolated": sampled is not None}
 
 
-def measure(n: int, threshold: float, skip: set[str], folder: Path, exact_in_full: int) -> pd.DataFrame:
+def measure(n: int, threshold: float, skip: set[str], folder: Path, exact_in_full: int,
+            scorer_name: str) -> pd.DataFrame:
     """One table for `n` passages: every method in its own process, compared with the exact join."""
     corpus = folder / f"corpus{n}.pkl"
     synthetic_passages(n).to_pickle(corpus)
@@ -246,7 +260,8 @@ def measure(n: int, threshold: float, skip: set[str], folder: Path, exact_in_ful
             continue
         out = folder / f"pairs{n}-{METHODS.index(method)}.npz"
         done = subprocess.run([sys.executable, __file__, "--run", method, "--corpus", str(corpus), "--out",
-                               str(out), "--threshold", str(threshold), "--exact-in-full", str(exact_in_full)],
+                               str(out), "--threshold", str(threshold), "--exact-in-full", str(exact_in_full),
+                               "--scorer", scorer_name],
                               capture_output=True, text=True,
                               check=False)
         if done.returncode:
@@ -286,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000], help="passage counts")
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--scorer", choices=sorted(SCORERS), default="words", help="what every method scores with")
     parser.add_argument("--exact-in-full", type=int, default=100_000,
                         help="largest size at which our exact join runs on all rows")
     parser.add_argument("--skip", nargs="*", default=[], help="METHOD or METHOD@SIZE to leave out")
@@ -294,12 +310,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.run:
-        print(json.dumps(run_method(args.run, args.corpus, args.threshold, args.out, args.exact_in_full)))
+        print(json.dumps(run_method(args.run, args.corpus, args.threshold, args.out, args.exact_in_full,
+                                    args.scorer)))
         return 0
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
-            table = measure(n, args.threshold, set(args.skip), Path(folder), args.exact_in_full)
-            print(f"\n{n:,} passages, cosine >= {args.threshold}\n{table.to_string(index=False)}", flush=True)
+            table = measure(n, args.threshold, set(args.skip), Path(folder), args.exact_in_full, args.scorer)
+            print(f"\n{n:,} passages, {args.scorer} scorer, similarity >= {args.threshold}\n"
+                  f"{table.to_string(index=False)}", flush=True)
     return 0
 
 

@@ -10,6 +10,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from research import join
 from research.similarity import TextVectorizer, similar_pairs
 
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "similarity_join.py"
@@ -92,12 +93,19 @@ def assert_brute_force(passages, threshold, top_k=None, same_article=False, vect
     return expected
 
 
+@pytest.fixture(params=["reach", "accumulate"])
+def strategy(request, monkeypatch):
+    """Each way of finding candidates in turn (the plan normally picks the cheaper one)."""
+    monkeypatch.setattr(join, "choose_strategy", lambda index, top_k: request.param)
+    return request.param
+
+
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize(
     ("threshold", "top_k", "same_article"),
     [(0.3, None, False), (0.6, None, True), (0.2, 2, False), (0.0, 1, True)],
 )
-def test_similar_pairs_equals_brute_force(seed, threshold, top_k, same_article):
+def test_similar_pairs_equals_brute_force(seed, threshold, top_k, same_article, strategy):
     passages = random_passages(seed, n_articles=4, n_passages=40)
     assert_brute_force(passages, threshold, top_k, same_article, block_rows=7)
 
@@ -107,7 +115,7 @@ def test_similar_pairs_equals_brute_force(seed, threshold, top_k, same_article):
 @pytest.mark.parametrize("alpha", [0.0, 0.5, 0.75, 1.0])
 @pytest.mark.parametrize("threshold", [0.15, 0.25, 0.5, 0.8])
 @pytest.mark.parametrize("seed", range(2))
-def test_exact_for_every_alpha_on_both_sides_of_the_word_bound(alpha, threshold, seed):
+def test_exact_for_every_alpha_on_both_sides_of_the_word_bound(alpha, threshold, seed, strategy):
     passages = random_passages(seed + 20, n_articles=3, n_passages=50)
     expected = assert_brute_force(passages, threshold, vectorizer=TextVectorizer(alpha=alpha), block_rows=6)
     assert threshold > 0.5 or expected  # the small vocabulary makes many pairs: the check is not vacuous
@@ -117,12 +125,12 @@ def test_exact_for_every_alpha_on_both_sides_of_the_word_bound(alpha, threshold,
 
 @pytest.mark.parametrize("alpha", [0.5, 0.75, 1.0])
 @pytest.mark.parametrize("threshold", [0.2, 0.4, 0.6])
-def test_exact_on_the_seed_sentences(seed_passages, alpha, threshold):
+def test_exact_on_the_seed_sentences(seed_passages, alpha, threshold, strategy):
     expected = assert_brute_force(seed_passages, threshold, vectorizer=TextVectorizer(alpha=alpha), block_rows=16)
     assert expected
 
 
-def test_exact_with_rows_missing_a_block_and_with_another_vectorizer():
+def test_exact_with_rows_missing_a_block_and_with_another_vectorizer(strategy):
     passages = random_passages(7, n_articles=3, n_passages=40)
     # Stop words only: no word features but character n-grams; no letters at all: an empty row.
     extra = pd.DataFrame({"article_id": ["art0", "art1", "art2", "art1"],
@@ -210,3 +218,21 @@ def test_unknown_method_or_backend_is_refused():
         similar_pairs(passages, method="lsh")
     with pytest.raises(ValueError, match="backend must be one of"):
         similar_pairs(passages, backend="spark")
+
+
+def test_the_plan_accumulates_on_word_tfidf_at_one_half():
+    """The cost model on the benchmark corpus: word TF-IDF at 0.5 leaves the frequent words out of the
+    lists, so accumulating reads few entries and is chosen (and is exact)."""
+    passages = synthetic_passages(3000, seed=1)
+    choices = []
+    original = join.choose_strategy
+
+    def spy(index, top_k):
+        choices.append(original(index, top_k))
+        return choices[-1]
+
+    words = TextVectorizer(alpha=1.0, idf_power=1.0)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(join, "choose_strategy", spy)
+        assert_brute_force(passages, 0.5, vectorizer=words)
+    assert choices == ["accumulate"]
