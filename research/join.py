@@ -60,9 +60,6 @@ import scipy.sparse as sp
 # Slack on the bounds (never on the scores): sums of squares rounded differently
 # from the dot products must not drop a pair that is exactly at the threshold.
 BOUND_SLACK = 1e-9
-# "accumulate" keeps a row's prefix norm at each of the first PREFIX_TABLE feature ranks in a table (the
-# unlisted prefixes end among the frequent features); a rank past it is looked up in the row.
-PREFIX_TABLE = 4096
 
 
 @numba.njit(nogil=True, cache=True)
@@ -108,11 +105,7 @@ class PrefixIndex:
         owner = np.repeat(np.arange(n), np.diff(self.indptr))[listed]
         # Per row: where its listed entries start (prefix norms grow along a row), the norm of its
         # unlisted prefix and that prefix's last feature (-1 when every entry is listed).
-        first = np.searchsorted(owner, np.arange(n))
-        found = first < len(owner)
-        found[found] = owner[first[found]] == np.flatnonzero(found)
-        self.split = np.where(found, listed[np.minimum(first, max(len(listed) - 1, 0))] if len(listed) else 0,
-                              self.indptr[1:])
+        self.split = self.indptr[1:] - np.bincount(owner, minlength=n)
         has_prefix = self.split > self.indptr[:-1]
         self.prefix_norm = np.zeros(n)
         self.prefix_norm[has_prefix] = self.upto[self.split[has_prefix] - 1]
@@ -278,20 +271,14 @@ def _candidates(x, top_k, same_group, groups, low, indptr, indices, data, upto, 
 @numba.njit(nogil=True, cache=True)
 def _prefix_norm_at(x, last, indptr, indices, upto):
     """The norm of row x over its features up to `last` (0 when it has none)."""
-    lo, hi = indptr[x], indptr[x + 1]
-    while lo < hi:
-        mid = (lo + hi) >> 1
-        if indices[mid] <= last:
-            lo = mid + 1
-        else:
-            hi = mid
-    return upto[lo - 1] if lo > indptr[x] else 0.0
+    through = indptr[x] + np.searchsorted(indices[indptr[x]:indptr[x + 1]], last, side="right")
+    return upto[through - 1] if through > indptr[x] else 0.0
 
 
 @numba.njit(nogil=True, cache=True)
 def _accumulated(x, top_k, same_group, groups, low, indptr, indices, upto, data, split, prefix_norm, prefix_last,
                  list_ptr, list_row, list_value, list_before, list_prefix_norm, list_prefix_last, max_norm, extra,
-                 state, slot_sum, slot_before, slot_norm, slot_last, x_prefix, found):
+                 state, slot_sum, slot_before, slot_norm, slot_last, found):
     """The candidates y of row x by accumulating (module docstring), written to `found` (their number
     is returned): the rows met in the full lists of x's listed features whose sum over the features
     listed for both plus the bound on the rest reaches `low`, and the irregular rows `extra`. `state`
@@ -300,15 +287,10 @@ def _accumulated(x, top_k, same_group, groups, low, indptr, indices, upto, data,
     for k in range(split[x], indptr[x + 1]):
         f = indices[k]
         vx = data[k]
-        lo, hi = list_ptr[f], list_ptr[f + 1]
+        first = list_ptr[f]
         if top_k == 0:  # lists are sorted by row: start after x
-            while lo < hi:
-                mid = (lo + hi) >> 1
-                if list_row[mid] <= x:
-                    lo = mid + 1
-                else:
-                    hi = mid
-        for e in range(lo, list_ptr[f + 1]):
+            first += np.searchsorted(list_row[list_ptr[f]:list_ptr[f + 1]], x, side="right")
+        for e in range(first, list_ptr[f + 1]):
             y = list_row[e]
             if state[y, 0] != x:
                 if y == x:
@@ -324,17 +306,6 @@ def _accumulated(x, top_k, same_group, groups, low, indptr, indices, upto, data,
             c = state[y, 1]
             slot_sum[c] += vx * list_value[e]
             slot_before[c] = min(slot_before[c], list_before[e])
-    # x's prefix norm at each feature rank below len(x_prefix), up to the largest rank asked for.
-    needed = -1
-    for c in range(m):
-        needed = max(needed, slot_last[c])
-    needed = min(needed, len(x_prefix) - 1)
-    k, norm = indptr[x], 0.0
-    for g in range(needed + 1):
-        while k < indptr[x + 1] and indices[k] <= g:
-            norm = upto[k]
-            k += 1
-        x_prefix[g] = norm
     kept = 0
     for c in range(m):
         y = found[c]
@@ -342,8 +313,7 @@ def _accumulated(x, top_k, same_group, groups, low, indptr, indices, upto, data,
             continue
         last = slot_last[c]
         if last >= prefix_last[x]:  # R = y's last unlisted feature: ||x_<=R|| ||y_<=R||
-            reach = x_prefix[last] if last < len(x_prefix) else _prefix_norm_at(x, last, indptr, indices, upto)
-            rest = reach * slot_norm[c] if last >= 0 else 0.0
+            rest = _prefix_norm_at(x, last, indptr, indices, upto) * slot_norm[c]
         else:  # R = x's: ||y_<=R|| is at most y's norm before any feature listed for x
             rest = prefix_norm[x] * min(slot_before[c], max_norm)
         if slot_sum[c] + rest >= low:
@@ -398,7 +368,6 @@ def join_block(start, stop, top_k, same_group, groups, threshold, bound,
     size = n if accumulate else 0
     slot_sum, slot_before, slot_norm = np.empty(size), np.empty(size), np.empty(size)
     slot_last = np.empty(size, np.int64)
-    x_prefix = np.empty(min(n_features, PREFIX_TABLE))
     dense = np.zeros(n_features)
     n_grams = len(idf)
     mine, theirs = np.zeros(n_grams), np.zeros(n_grams)
@@ -418,7 +387,7 @@ def join_block(start, stop, top_k, same_group, groups, threshold, bound,
             m = _accumulated(x, top_k, same_group, groups, low, indptr, indices, upto, data, split, prefix_norm,
                              prefix_last, list_ptr, list_row, list_value, list_before, list_prefix_norm,
                              list_prefix_last, max_norm, extra, state, slot_sum, slot_before, slot_norm,
-                             slot_last, x_prefix, found)
+                             slot_last, found)
         else:
             m = _candidates(x, top_k, same_group, groups, low, indptr, indices, data, upto, before, list_ptr,
                             list_row, list_upto, list_value, list_before, max_norm, irregular, extra, given_ptr,
