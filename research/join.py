@@ -63,16 +63,23 @@ BOUND_SLACK = 1e-9
 
 
 @numba.njit(nogil=True, cache=True)
+def _row_norms(row, indptr, data, upto, before):
+    """Row `row`'s prefix norms, entry by entry from its first: the norm of the row up to and
+    including the entry into `upto`, without it into `before`."""
+    total = 0.0
+    for k in range(indptr[row + 1] - indptr[row]):
+        before[k] = np.sqrt(total)
+        total += data[indptr[row] + k] ** 2
+        upto[k] = np.sqrt(total)
+
+
+@numba.njit(nogil=True, cache=True)
 def _prefix_norms(indptr, data):
-    """Per stored entry: the norm of its row up to and including it, and without it."""
+    """`_row_norms` of every row, one entry per stored entry."""
     upto = np.empty(len(data))
     before = np.empty(len(data))
     for row in range(len(indptr) - 1):
-        total = 0.0
-        for k in range(indptr[row], indptr[row + 1]):
-            before[k] = np.sqrt(total)
-            total += data[k] * data[k]
-            upto[k] = np.sqrt(total)
+        _row_norms(row, indptr, data, upto[indptr[row]:], before[indptr[row]:])
     return upto, before
 
 
@@ -80,62 +87,87 @@ class PrefixIndex:
     """The rows of `matrix` (CSR) with their features ordered from most to least frequent, and per
     feature the list of rows whose prefix norm reaches `threshold / largest row norm`.
 
-    Arrays only (picklable), so the index can be sent once to Dask workers.
+    The lists one after the other (`list_ptr`: where each feature's starts), per entry: `list_row`,
+    `list_value` (the row's value of the feature), `list_upto` and `list_before` (the row's prefix
+    norm with and without it); sorted by row until `prepare` lays them out for a strategy. Arrays
+    only (picklable), so the index can be sent once to Dask workers.
     """
 
     def __init__(self, matrix: sp.csr_matrix, threshold: float):
         matrix = sp.csr_matrix(matrix, dtype=np.float64)
         frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
-        rank = np.empty(matrix.shape[1], np.int64)
+        rank = np.empty(matrix.shape[1], np.int32)
         rank[np.argsort(-frequency, kind="stable")] = np.arange(matrix.shape[1])
         rows = sp.csr_matrix((matrix.data, rank[matrix.indices], matrix.indptr), shape=matrix.shape)
         rows.sort_indices()
         self.indptr = rows.indptr.astype(np.int64)
-        self.indices = rows.indices.astype(np.int64)
+        self.indices = rows.indices.astype(np.int32)
         self.data = rows.data
         self.n_features = matrix.shape[1]
-        self.upto, self.before = _prefix_norms(self.indptr, self.data)
-        norms = self.upto[self.indptr[1:] - 1] if self.data.size else np.zeros(0)
+        upto, before = _prefix_norms(self.indptr, self.data)
+        norms = upto[self.indptr[1:] - 1] if self.data.size else np.zeros(0)
         norms = np.where(np.diff(self.indptr) > 0, norms, 0.0) if len(norms) else norms
         self.max_norm = float(norms.max()) if norms.size else 0.0
         self.threshold = threshold
         floor = (threshold - BOUND_SLACK) / self.max_norm if self.max_norm > 0 else np.inf
-        listed = np.flatnonzero(self.upto >= floor)
+        listed = np.flatnonzero(upto >= floor)
         n = matrix.shape[0]
-        owner = np.repeat(np.arange(n), np.diff(self.indptr))[listed]
+        owner = np.repeat(np.arange(n, dtype=np.int32), np.diff(self.indptr))[listed]
         # Per row: where its listed entries start (prefix norms grow along a row), the norm of its
         # unlisted prefix and that prefix's last feature (-1 when every entry is listed).
         self.split = self.indptr[1:] - np.bincount(owner, minlength=n)
         has_prefix = self.split > self.indptr[:-1]
         self.prefix_norm = np.zeros(n)
-        self.prefix_norm[has_prefix] = self.upto[self.split[has_prefix] - 1]
-        self.prefix_last = np.full(n, -1, np.int64)
+        self.prefix_norm[has_prefix] = upto[self.split[has_prefix] - 1]
+        self.prefix_last = np.full(n, -1, np.int32)
         self.prefix_last[has_prefix] = self.indices[self.split[has_prefix] - 1]
-        order = np.lexsort((owner, -self.upto[listed], self.indices[listed]))
-        listed, owner = listed[order], owner[order]
-        self.list_ptr = np.searchsorted(self.indices[listed], np.arange(self.n_features + 1)).astype(np.int64)
-        self.list_row = owner.astype(np.int64)
-        self.list_upto = self.upto[listed]
-        self.list_value = self.data[listed]
-        self.list_before = self.before[listed]
-        self.list_prefix_norm = self.list_prefix_last = np.zeros(0)
-        self.by_row = False
+        # Entries are stored row after row: sorted stably by feature, each list is in row order.
+        features = self.indices[listed]
+        order = np.argsort(features, kind="stable")
+        self.list_ptr = np.concatenate(([0], np.cumsum(np.bincount(features, minlength=self.n_features))))
+        self.list_row = owner[order]
+        listed = listed[order]
+        self.list_value, self.list_upto, self.list_before = self.data[listed], upto[listed], before[listed]
+        self.list_prefix_norm = np.zeros(0, np.float32)
+        self.cuts, self.profile = np.zeros(1, np.int32), np.zeros((0, 1), np.float32)
+        self.strategy = "by row"
 
-    def order_by_row(self) -> None:
-        """Sort each feature's list by row (for "accumulate"), carrying each entry's row's unlisted
-        prefix norm and last feature along."""
-        feature = np.repeat(np.arange(self.n_features), np.diff(self.list_ptr))
-        order = np.lexsort((self.list_row, feature))
-        # Accumulating streams these arrays entry by entry: 32-bit numbers halve the memory read. They
-        # only bound the score (scores come from the 64-bit rows), rounded up so the bounds stay bounds.
-        row = self.list_row[order]
-        self.list_row = row.astype(np.int32)
-        self.list_value = _rounded_up(self.list_value[order])
-        self.list_before = _rounded_up(self.list_before[order])
-        self.list_upto = np.zeros(0)
-        self.list_prefix_norm = _rounded_up(self.prefix_norm[row])
-        self.list_prefix_last = self.prefix_last[row].astype(np.int32)
-        self.by_row = True
+    def prepare(self, strategy: str) -> None:
+        """Lay the lists out for `strategy` (module docstring). "reach": each list sorted by
+        decreasing prefix norm, so a row stops reading it where the bound fails. "accumulate": lists
+        stay in row order, their numbers in 32 bits (they only bound scores: rounded up, so bounds
+        stay bounds; scores come from the 64-bit rows), each entry with its row's unlisted prefix
+        norm; and per row its `profile`: its norm up to each of the `cuts` (features 15, 31, 63, ...),
+        to bound its norm up to any feature without reading the row. Other strategies ("given":
+        candidates from MinHash LSH) read no list."""
+        if strategy == "reach":
+            feature = np.repeat(np.arange(self.n_features), np.diff(self.list_ptr))
+            order = np.lexsort((-self.list_upto, feature))
+            self.list_row, self.list_value = self.list_row[order], self.list_value[order]
+            self.list_upto, self.list_before = self.list_upto[order], self.list_before[order]
+        elif strategy == "accumulate":
+            self.list_value, self.list_before = _rounded_up(self.list_value), _rounded_up(self.list_before)
+            self.list_upto = np.zeros(0)
+            self.list_prefix_norm = _rounded_up(self.prefix_norm[self.list_row])
+            self.cuts = np.unique(np.minimum(2 ** np.arange(4, 33) - 1, max(self.n_features - 1, 0))).astype(np.int32)
+            self.profile = _rounded_up(_profile(self.indptr, self.indices, self.data, self.cuts).ravel()).reshape(
+                -1, len(self.cuts))
+        self.strategy = strategy
+
+
+@numba.njit(nogil=True, cache=True)
+def _profile(indptr, indices, data, cuts):
+    """Per row and cut (features in order): the norm of the row over its features up to the cut."""
+    norms = np.empty((len(indptr) - 1, len(cuts)))
+    for row in range(len(indptr) - 1):
+        total = 0.0
+        k = indptr[row]
+        for j in range(len(cuts)):
+            while k < indptr[row + 1] and indices[k] <= cuts[j]:
+                total += data[k] ** 2
+                k += 1
+            norms[row, j] = np.sqrt(total)
+    return norms
 
 
 def _rounded_up(values: np.ndarray) -> np.ndarray:
@@ -219,12 +251,15 @@ def _grow(array, size):
 
 
 @numba.njit(nogil=True, cache=True)
-def _candidates(x, top_k, same_group, groups, low, indptr, indices, data, upto, before, list_ptr, list_row,
-                list_upto, list_value, list_before, max_norm, irregular, extra, given_ptr, given_y, stamp, found):
+def _candidates(x, top_k, same_group, groups, low, indptr, indices, data, x_upto, x_before, ordered, list_ptr,
+                list_row, list_upto, list_value, list_before, max_norm, irregular, extra, given_ptr, given_y, stamp,
+                found):
     """The candidates y of row x, written to `found` (their number is returned), each once: the rows
     `given_y[given_ptr[x]:given_ptr[x + 1]]` when candidates are given (MinHash LSH), else the rows
-    admitted by the prefix lists (module docstring), every row if x is `irregular` and the
-    irregular rows `extra` otherwise. Without `top_k` only y > x."""
+    admitted by the prefix lists by reaching (module docstring; `x_upto`, `x_before`: x's prefix
+    norms, `_row_norms`; `ordered`: lists sorted by decreasing prefix norm, so a list is left at the
+    first entry out of reach), every row if x is `irregular` and the irregular rows `extra`
+    otherwise. Without `top_k` only y > x."""
     n = len(indptr) - 1
     m = 0
     if len(given_ptr):
@@ -241,16 +276,18 @@ def _candidates(x, top_k, same_group, groups, low, indptr, indices, data, upto, 
                 m += 1
         return m
     for k in range(indptr[x], indptr[x + 1]):
-        rx = upto[k]
+        rx = x_upto[k - indptr[x]]
         if rx * max_norm < low:
             continue
         reach = low / rx
         f = indices[k]
         vx = data[k]
-        px = before[k]
+        px = x_before[k - indptr[x]]
         for e in range(list_ptr[f], list_ptr[f + 1]):
             if list_upto[e] < reach:
-                break
+                if ordered:
+                    break
+                continue
             y = list_row[e]
             if y == x or stamp[y] == x or (top_k == 0 and y < x):
                 continue
@@ -269,59 +306,61 @@ def _candidates(x, top_k, same_group, groups, low, indptr, indices, data, upto, 
 
 
 @numba.njit(nogil=True, cache=True)
-def _prefix_norm_at(x, last, indptr, indices, upto):
-    """The norm of row x over its features up to `last` (0 when it has none)."""
-    through = indptr[x] + np.searchsorted(indices[indptr[x]:indptr[x + 1]], last, side="right")
-    return upto[through - 1] if through > indptr[x] else 0.0
-
-
-@numba.njit(nogil=True, cache=True)
-def _accumulated(x, top_k, same_group, groups, low, indptr, indices, upto, data, split, prefix_norm, prefix_last,
-                 list_ptr, list_row, list_value, list_before, list_prefix_norm, list_prefix_last, max_norm, extra,
-                 state, slot_sum, slot_before, slot_norm, slot_last, found):
+def _accumulated(x, top_k, same_group, groups, low, indptr, indices, data, x_upto, x_before, split, prefix_norm,
+                 prefix_last, list_ptr, list_row, list_value, list_before, list_prefix_norm, cuts, profile, extra,
+                 slot_of, found, listed_sum, rest):
     """The candidates y of row x by accumulating (module docstring), written to `found` (their number
     is returned): the rows met in the full lists of x's listed features whose sum over the features
-    listed for both plus the bound on the rest reaches `low`, and the irregular rows `extra`. `state`
-    (rows x 2: last x met, slot) and the slot arrays are scratch. Without `top_k` only y > x."""
+    listed for both plus the bound on the rest reaches `low`, and the irregular rows `extra`.
+    `x_upto`, `x_before`: x's prefix norms (`_row_norms`). `slot_of` (one per row, all -1 on entry and
+    on return), `listed_sum` and `rest` are scratch. Without `top_k` only y > x."""
     m = 0
+    px = prefix_norm[x]
+    lx = prefix_last[x]
     for k in range(split[x], indptr[x + 1]):
         f = indices[k]
         vx = data[k]
+        bx = x_before[k - indptr[x]]
         first = list_ptr[f]
         if top_k == 0:  # lists are sorted by row: start after x
             first += np.searchsorted(list_row[list_ptr[f]:list_ptr[f + 1]], x, side="right")
         for e in range(first, list_ptr[f + 1]):
             y = list_row[e]
-            if state[y, 0] != x:
+            slot = slot_of[y]
+            if slot < 0:
                 if y == x:
                     continue
-                state[y, 0] = x
-                state[y, 1] = m
+                # x's features are read in order, so f is the first feature listed for both and the
+                # features outside those listed for both are those up to R, the later of the two
+                # rows' last unlisted features. With R y's, ||x_<=R|| ||y_<=R|| is at most x's norm
+                # before f times y's unlisted prefix norm; with R x's, x's unlisted prefix norm times
+                # y's norm before f. The larger of the two holds either way (no branch to mispredict).
+                slot_of[y] = m
                 found[m] = y
-                slot_sum[m] = 0.0
-                slot_before[m] = list_before[e]
-                slot_norm[m] = list_prefix_norm[e]
-                slot_last[m] = list_prefix_last[e]
+                listed_sum[m] = vx * list_value[e]
+                rest[m] = max(bx * list_prefix_norm[e], px * list_before[e])
                 m += 1
-            c = state[y, 1]
-            slot_sum[c] += vx * list_value[e]
-            slot_before[c] = min(slot_before[c], list_before[e])
+            else:
+                listed_sum[slot] += vx * list_value[e]
+    cut = np.searchsorted(cuts, lx)
     kept = 0
     for c in range(m):
         y = found[c]
-        if not same_group and groups[y] == groups[x]:
+        slot_of[y] = -1
+        if listed_sum[c] + rest[c] < low or (not same_group and groups[y] == groups[x]):
             continue
-        last = slot_last[c]
-        if last >= prefix_last[x]:  # R = y's last unlisted feature: ||x_<=R|| ||y_<=R||
-            rest = _prefix_norm_at(x, last, indptr, indices, upto) * slot_norm[c]
-        else:  # R = x's: ||y_<=R|| is at most y's norm before any feature listed for x
-            rest = prefix_norm[x] * min(slot_before[c], max_norm)
-        if slot_sum[c] + rest >= low:
+        # The few rows passing: the rest again, with R known. R y's: ||x_<=R|| from x's prefix norms.
+        # R x's: ||y_<=R|| is at most y's norm up to the first cut at or after R.
+        if prefix_last[y] >= lx:
+            through = np.searchsorted(indices[indptr[x]:indptr[x + 1]], prefix_last[y], side="right")
+            bound = (x_upto[through - 1] if through else 0.0) * prefix_norm[y]
+        else:
+            bound = px * profile[y, cut]
+        if listed_sum[c] + bound >= low:
             found[kept] = y
             kept += 1
     for y in extra:
-        if y != x and state[y, 0] != x and (top_k > 0 or y > x) and (same_group or groups[y] != groups[x]):
-            state[y, 0] = x
+        if y != x and (top_k > 0 or y > x) and (same_group or groups[y] != groups[x]):
             found[kept] = y
             kept += 1
     return kept
@@ -345,8 +384,8 @@ def _char_cosine(x, y, count_ptr, count_word, count_n, gram_ptr, gram_id, gram_n
 
 @numba.njit(nogil=True, cache=True)
 def join_block(start, stop, top_k, same_group, groups, threshold, bound,
-               indptr, indices, data, upto, before, list_ptr, list_row, list_upto, list_value, list_before,
-               max_norm, n_features, by_row, split, prefix_norm, prefix_last, list_prefix_norm, list_prefix_last,
+               indptr, indices, data, list_ptr, list_row, list_upto, list_value, list_before, max_norm, n_features,
+               accumulate, split, prefix_norm, prefix_last, list_prefix_norm, cuts, profile,
                word_weight, row_scale, irregular, given_ptr, given_y,
                count_ptr, count_word, count_n, gram_ptr, gram_id, gram_n, idf, sublinear, char_norms):
     """Pairs (x, y, score) with score >= `threshold` (and above 0) for the rows x in [start, stop).
@@ -354,20 +393,19 @@ def join_block(start, stop, top_k, same_group, groups, threshold, bound,
     Score of x and y: (word_weight * (x . y) + (1 - word_weight) * char cosine) * row_scale[x] *
     row_scale[y], the char cosine 0 when either row has no characters. Candidates are given
     (`given_ptr`, `given_y`: CSR by x) or come from the prefix lists at `bound`, the threshold the
-    word part alone must reach, by reaching or accumulating (`by_row`: the lists are sorted by row). Without
-    `top_k`, only y > x is returned; with it, each x's `top_k`
-    best partners, ties to the smaller y.
+    word part alone must reach, by reaching or by `accumulate`-ing. Without `top_k`, only y > x is
+    returned; with it, each x's `top_k` best partners, ties to the smaller y.
     """
     n = len(indptr) - 1
     low = bound - BOUND_SLACK
     extra = np.flatnonzero(irregular)
-    stamp = np.full(n, -1, np.int64)
+    accumulate = accumulate and len(given_ptr) == 0
+    stamp = np.full(0 if accumulate else n, -1, np.int64)
+    slot_of = np.full(n if accumulate else 0, -1, np.int32)
     found = np.empty(n, np.int64)
-    accumulate = by_row and len(given_ptr) == 0
-    state = np.full((n if accumulate else 0, 2), -1, np.int32)
-    size = n if accumulate else 0
-    slot_sum, slot_before, slot_norm = np.empty(size), np.empty(size), np.empty(size)
-    slot_last = np.empty(size, np.int64)
+    listed_sum, rest = np.empty(n if accumulate else 0), np.empty(n if accumulate else 0)
+    longest = np.max(indptr[start + 1:stop + 1] - indptr[start:stop]) if stop > start else 0
+    x_upto, x_before = np.empty(longest), np.empty(longest)
     dense = np.zeros(n_features)
     n_grams = len(idf)
     mine, theirs = np.zeros(n_grams), np.zeros(n_grams)
@@ -383,15 +421,15 @@ def join_block(start, stop, top_k, same_group, groups, threshold, bound,
     for x in range(start, stop):
         if row_scale[x] == 0.0:
             continue
+        _row_norms(x, indptr, data, x_upto, x_before)
         if accumulate and not irregular[x]:
-            m = _accumulated(x, top_k, same_group, groups, low, indptr, indices, upto, data, split, prefix_norm,
-                             prefix_last, list_ptr, list_row, list_value, list_before, list_prefix_norm,
-                             list_prefix_last, max_norm, extra, state, slot_sum, slot_before, slot_norm,
-                             slot_last, found)
+            m = _accumulated(x, top_k, same_group, groups, low, indptr, indices, data, x_upto, x_before, split,
+                             prefix_norm, prefix_last, list_ptr, list_row, list_value, list_before, list_prefix_norm,
+                             cuts, profile, extra, slot_of, found, listed_sum, rest)
         else:
-            m = _candidates(x, top_k, same_group, groups, low, indptr, indices, data, upto, before, list_ptr,
-                            list_row, list_upto, list_value, list_before, max_norm, irregular, extra, given_ptr,
-                            given_y, stamp, found)
+            m = _candidates(x, top_k, same_group, groups, low, indptr, indices, data, x_upto, x_before, True,
+                            list_ptr, list_row, list_upto, list_value, list_before, max_norm, irregular, extra,
+                            given_ptr, given_y, stamp, found)
         for k in range(indptr[x], indptr[x + 1]):
             dense[indices[k]] = data[k]
         n_mine = 0
@@ -475,20 +513,19 @@ class JoinPlan:
         self.top_k = int(top_k or 0)
         self.n_rows = n
         self.strategy = "given" if candidates else choose_strategy(self.index, self.top_k)
-        if self.strategy == "accumulate":
-            self.index.order_by_row()
-
+        self.index.prepare(self.strategy)
 
     def block(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The pairs (x, y, score) found for the rows x in [start, stop) (see `join_block`)."""
         index, chars = self.index, self.chars
-        return join_block(start, stop, self.top_k, self.same_group, self.groups, self.threshold,
-                          index.threshold, index.indptr, index.indices, index.data, index.upto, index.before,
-                          index.list_ptr, index.list_row, index.list_upto, index.list_value, index.list_before,
-                          index.max_norm, index.n_features, index.by_row, index.split, index.prefix_norm,
-                          index.prefix_last, index.list_prefix_norm, index.list_prefix_last, self.word_weight, self.row_scale, self.irregular,
-                          self.given_ptr, self.given_y, chars.count_ptr, chars.count_word, chars.count_n, chars.gram_ptr, chars.gram_id,
-                          chars.gram_n, chars.idf, chars.sublinear, chars.norms)
+        return join_block(start, stop, self.top_k, self.same_group, self.groups, self.threshold, index.threshold,
+                          index.indptr, index.indices, index.data, index.list_ptr, index.list_row, index.list_upto,
+                          index.list_value, index.list_before, index.max_norm, index.n_features,
+                          index.strategy == "accumulate", index.split, index.prefix_norm, index.prefix_last,
+                          index.list_prefix_norm, index.cuts, index.profile, self.word_weight, self.row_scale,
+                          self.irregular, self.given_ptr, self.given_y, chars.count_ptr, chars.count_word,
+                          chars.count_n, chars.gram_ptr, chars.gram_id, chars.gram_n, chars.idf, chars.sublinear,
+                          chars.norms)
 
 
 # Cost of a candidate of "reach" (fetching and scoring its stored row) in entries read by "accumulate":
@@ -499,19 +536,22 @@ STRATEGY_SAMPLE = 1000
 
 
 @numba.njit(nogil=True, cache=True)
-def _reach_candidates(rows, top_k, low, indptr, indices, data, upto, before, list_ptr, list_row, list_upto,
-                      list_value, list_before, max_norm):
-    """How many candidates "reach" admits for `rows` (groups ignored)."""
+def _reach_candidates(rows, top_k, low, indptr, indices, data, list_ptr, list_row, list_upto, list_value,
+                      list_before, max_norm):
+    """How many candidates "reach" admits for `rows` (groups ignored; lists in any order)."""
     n = len(indptr) - 1
     stamp = np.full(n, -1, np.int64)
     found = np.empty(n, np.int64)
     groups = np.arange(n)
     none = np.zeros(0, np.int64)
+    longest = np.max(indptr[1:] - indptr[:-1])
+    x_upto, x_before = np.empty(longest), np.empty(longest)
     total = 0
     for x in rows:
-        total += _candidates(x, top_k, True, groups, low, indptr, indices, data, upto, before, list_ptr, list_row,
-                             list_upto, list_value, list_before, max_norm, np.zeros(n, np.bool_), none, none,
-                             none, stamp, found)
+        _row_norms(x, indptr, data, x_upto, x_before)
+        total += _candidates(x, top_k, True, groups, low, indptr, indices, data, x_upto, x_before, False, list_ptr,
+                             list_row, list_upto, list_value, list_before, max_norm, np.zeros(n, np.bool_), none,
+                             none, none, stamp, found)
     return total
 
 
@@ -526,8 +566,8 @@ def choose_strategy(index: PrefixIndex, top_k: int) -> str:
     visits = float(np.sum(lengths * (lengths - 1))) / (1 if top_k else 2)
     rows = np.unique(np.linspace(0, n - 1, min(n, STRATEGY_SAMPLE)).astype(np.int64))
     sampled = _reach_candidates(rows, top_k, index.threshold - BOUND_SLACK, index.indptr, index.indices,
-                                index.data, index.upto, index.before, index.list_ptr, index.list_row,
-                                index.list_upto, index.list_value, index.list_before, index.max_norm)
+                                index.data, index.list_ptr, index.list_row, index.list_upto, index.list_value,
+                                index.list_before, index.max_norm)
     return "accumulate" if visits < REACH_COST * sampled * n / len(rows) else "reach"
 
 

@@ -75,8 +75,12 @@ DEFAULT_THRESHOLD = 0.5
 BLOCK_ROWS = 4096
 # Rows whose character n-grams are counted at a time when fitting or materialising that block.
 CHAR_CHUNK = 20_000
-# Texts tokenised at a time by `read_words`.
+# Texts tokenised at a time by `read_words`, joined into one string by SEPARATOR (a character that
+# is no part of a token, replaced by a space in the texts) and read in one regex scan, which also
+# finds each SEPARATOR.
 READ_CHUNK = 50_000
+SEPARATOR = "\x1e"  # ASCII record separator
+SEPARATED_TOKEN = re.compile(TOKEN.pattern + "|" + SEPARATOR)
 METHODS = ("exact", "minhash")
 BACKENDS = ("local", "dask")
 
@@ -145,13 +149,16 @@ def read_words(texts) -> Words:
     type_number: dict[str, int] = {}  # each distinct token, numbered in order of first appearance
     type_ids, token_counts = [], []
     for start in range(0, len(texts), READ_CHUNK):
-        tokens = [TOKEN.findall(text.lower() if text.isascii() else text)
-                  for text in texts[start : start + READ_CHUNK]]
-        token_counts.append(np.fromiter(map(len, tokens), np.int64, len(tokens)))
-        flat = np.fromiter(chain.from_iterable(tokens), object, int(token_counts[-1].sum()))
-        codes, found = pd.factorize(flat)
-        numbers = np.fromiter((type_number.setdefault(t, len(type_number)) for t in found), np.int64, len(found))
-        type_ids.append(numbers[codes])
+        joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts[start : start + READ_CHUNK])
+        tokens = SEPARATED_TOKEN.findall(joined.lower() if joined.isascii() else joined)
+        codes, found = pd.factorize(np.array(tokens, dtype=object))
+        separator = np.flatnonzero(found == SEPARATOR)
+        is_token = codes != (separator[0] if len(separator) else -1)
+        ends = np.concatenate(([-1], np.flatnonzero(~is_token), [len(codes)]))
+        token_counts.append(np.diff(ends) - 1)
+        numbers = np.fromiter((type_number.setdefault(t, len(type_number)) if t != SEPARATOR else -1 for t in found),
+                              np.int64, len(found))
+        type_ids.append(numbers[codes[is_token]])
     types = list(type_number)
     type_ids = np.concatenate(type_ids) if type_ids else np.zeros(0, np.int64)
     token_counts = np.concatenate(token_counts) if token_counts else np.zeros(0, np.int64)

@@ -109,7 +109,10 @@ def test_rows_equal_scikit_learn_tfidf_with_the_same_settings(seed_passages, alp
 
 
 def test_words_read_in_chunks_equal_words_read_at_once(seed_passages, monkeypatch):
-    texts = seed_passages["text"].tolist() + ["", "ﬁnal ＡＢＣ ﷺ", "3,000 troops"]
+    """A chunk is read as one string of its texts joined by a separator: texts holding that character,
+    ending in a number or starting with one read as they do alone."""
+    texts = seed_passages["text"].tolist() + ["", "ﬁnal ＡＢＣ ﷺ", "3,000 troops", "sep\x1einside",
+                                              "ends at 3", ".5 million", "\x1e"]
     whole = similarity.read_words(texts)
     monkeypatch.setattr(similarity, "READ_CHUNK", 7)
     chunked = similarity.read_words(texts)
