@@ -74,13 +74,49 @@ def _row_norms(row, indptr, data, upto, before):
 
 
 @numba.njit(nogil=True, cache=True)
-def _prefix_norms(indptr, data):
-    """`_row_norms` of every row, one entry per stored entry."""
-    upto = np.empty(len(data))
-    before = np.empty(len(data))
-    for row in range(len(indptr) - 1):
-        _row_norms(row, indptr, data, upto[indptr[row]:], before[indptr[row]:])
-    return upto, before
+def _lists(indptr, indices, data, threshold, n_features):
+    """The prefix lists of the rows (CSR arrays, features in order) at `threshold` (`PrefixIndex`):
+    the largest row norm; per row where its listed entries start (prefix norms grow along a row: the
+    listed entries are a suffix), the norm of its unlisted prefix and that prefix's last feature (-1
+    when every entry is listed); per feature where its list starts; per listed entry its row, value
+    and prefix norms with and without it. Rows are read in order, so each list is in row order."""
+    n = len(indptr) - 1
+    max_norm = 0.0
+    for row in range(n):
+        total = 0.0
+        for k in range(indptr[row], indptr[row + 1]):
+            total += data[k] ** 2
+        max_norm = max(max_norm, np.sqrt(total))
+    floor = (threshold - BOUND_SLACK) / max_norm if max_norm > 0 else np.inf
+    split = indptr[1:].copy()
+    prefix_norm = np.zeros(n)
+    prefix_last = np.full(n, -1, np.int32)
+    list_ptr = np.zeros(n_features + 1, np.int64)
+    for row in range(n):
+        total = 0.0
+        for k in range(indptr[row], indptr[row + 1]):
+            if np.sqrt(total + data[k] ** 2) >= floor:
+                split[row] = k
+                break
+            total += data[k] ** 2
+            prefix_norm[row] = np.sqrt(total)
+            prefix_last[row] = indices[k]
+        for k in range(split[row], indptr[row + 1]):
+            list_ptr[indices[k] + 1] += 1
+    list_ptr = np.cumsum(list_ptr)
+    at = list_ptr[:-1].copy()
+    list_row = np.empty(list_ptr[-1], np.int32)
+    list_value, list_upto, list_before = np.empty(list_ptr[-1]), np.empty(list_ptr[-1]), np.empty(list_ptr[-1])
+    for row in range(n):
+        total = 0.0
+        for k in range(indptr[row], indptr[row + 1]):
+            before = np.sqrt(total)
+            total += data[k] ** 2
+            if k >= split[row]:
+                e = at[indices[k]]
+                at[indices[k]] += 1
+                list_row[e], list_value[e], list_upto[e], list_before[e] = row, data[k], np.sqrt(total), before
+    return max_norm, split, prefix_norm, prefix_last, list_ptr, list_row, list_value, list_upto, list_before
 
 
 class PrefixIndex:
@@ -104,30 +140,10 @@ class PrefixIndex:
         self.indices = rows.indices.astype(np.int32)
         self.data = rows.data
         self.n_features = matrix.shape[1]
-        upto, before = _prefix_norms(self.indptr, self.data)
-        norms = upto[self.indptr[1:] - 1] if self.data.size else np.zeros(0)
-        norms = np.where(np.diff(self.indptr) > 0, norms, 0.0) if len(norms) else norms
-        self.max_norm = float(norms.max()) if norms.size else 0.0
         self.threshold = threshold
-        floor = (threshold - BOUND_SLACK) / self.max_norm if self.max_norm > 0 else np.inf
-        listed = np.flatnonzero(upto >= floor)
-        n = matrix.shape[0]
-        owner = np.repeat(np.arange(n, dtype=np.int32), np.diff(self.indptr))[listed]
-        # Per row: where its listed entries start (prefix norms grow along a row), the norm of its
-        # unlisted prefix and that prefix's last feature (-1 when every entry is listed).
-        self.split = self.indptr[1:] - np.bincount(owner, minlength=n)
-        has_prefix = self.split > self.indptr[:-1]
-        self.prefix_norm = np.zeros(n)
-        self.prefix_norm[has_prefix] = upto[self.split[has_prefix] - 1]
-        self.prefix_last = np.full(n, -1, np.int32)
-        self.prefix_last[has_prefix] = self.indices[self.split[has_prefix] - 1]
-        # Entries are stored row after row: sorted stably by feature, each list is in row order.
-        features = self.indices[listed]
-        order = np.argsort(features, kind="stable")
-        self.list_ptr = np.concatenate(([0], np.cumsum(np.bincount(features, minlength=self.n_features))))
-        self.list_row = owner[order]
-        listed = listed[order]
-        self.list_value, self.list_upto, self.list_before = self.data[listed], upto[listed], before[listed]
+        (self.max_norm, self.split, self.prefix_norm, self.prefix_last, self.list_ptr, self.list_row,
+         self.list_value, self.list_upto, self.list_before) = _lists(self.indptr, self.indices, self.data, threshold,
+                                                                     self.n_features)
         self.list_prefix_norm = np.zeros(0, np.float32)
         self.cuts, self.profile = np.zeros(1, np.int32), np.zeros((0, 1), np.float32)
         self.strategy = "by row"

@@ -144,34 +144,39 @@ def _offsets(lengths) -> np.ndarray:
 
 def read_words(texts) -> Words:
     """The words of each text, each distinct token normalised once. Texts are tokenised READ_CHUNK
-    at a time, so only one chunk's tokens are held as Python strings."""
+    at a time, so only one chunk's tokens are held as Python strings; words are kept as 32-bit ids."""
     texts = list(texts)
     type_number: dict[str, int] = {}  # each distinct token, numbered in order of first appearance
-    type_ids, token_counts = [], []
+    word_number: dict[str, int] = {}  # each distinct word, numbered in order of first appearance
+    # Per token type, its words: usually one, but NFKC can expand a character into several ("ﷺ").
+    form_start, form_length, form_words = [], [], []
+    word_ids, word_counts = [], []
     for start in range(0, len(texts), READ_CHUNK):
         joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts[start : start + READ_CHUNK])
         tokens = SEPARATED_TOKEN.findall(joined.lower() if joined.isascii() else joined)
         codes, found = pd.factorize(np.array(tokens, dtype=object))
-        separator = np.flatnonzero(found == SEPARATOR)
-        is_token = codes != (separator[0] if len(separator) else -1)
-        ends = np.concatenate(([-1], np.flatnonzero(~is_token), [len(codes)]))
-        token_counts.append(np.diff(ends) - 1)
-        numbers = np.fromiter((type_number.setdefault(t, len(type_number)) if t != SEPARATOR else -1 for t in found),
-                              np.int64, len(found))
-        type_ids.append(numbers[codes[is_token]])
-    types = list(type_number)
-    type_ids = np.concatenate(type_ids) if type_ids else np.zeros(0, np.int64)
-    token_counts = np.concatenate(token_counts) if token_counts else np.zeros(0, np.int64)
-    # Usually one word per token, but NFKC can expand a character into several words ("ﷺ").
-    forms = [normalise_token(token).split() for token in types]
-    vocabulary = list(dict.fromkeys(chain.from_iterable(forms)))
-    number = dict(zip(vocabulary, range(len(vocabulary))))
-    form_ptr = _offsets([len(form) for form in forms])
-    form_ids = np.fromiter((number[w] for form in forms for w in form), np.int64, form_ptr[-1])
-    lengths = form_ptr[type_ids + 1] - form_ptr[type_ids]
-    ends = np.cumsum(lengths)
-    positions = np.repeat(form_ptr[type_ids] - ends + lengths, lengths) + np.arange(ends[-1] if len(ends) else 0)
-    return Words(vocabulary, _offsets(lengths)[_offsets(token_counts)], form_ids[positions])
+        for token in found:
+            if token != SEPARATOR and token not in type_number:
+                type_number[token] = len(type_number)
+                form = [word_number.setdefault(word, len(word_number)) for word in normalise_token(token).split()]
+                form_start.append(len(form_words))
+                form_length.append(len(form))
+                form_words += form
+        token_types = np.array([type_number.get(token, -1) for token in found], dtype=np.int64)[codes]
+        is_token = token_types >= 0
+        starts = np.asarray(form_start, np.int64)[token_types[is_token]]
+        lengths = np.asarray(form_length, np.int64)[token_types[is_token]]
+        ends = np.cumsum(lengths)
+        positions = np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1] if len(ends) else 0)
+        word_ids.append(np.asarray(form_words, np.int32)[positions])
+        # Words per text: the words of the tokens between two separators.
+        total = np.zeros(len(codes) + 1, np.int64)
+        total[1:][is_token] = lengths
+        total = np.cumsum(total)
+        bounds = np.concatenate(([0], np.flatnonzero(~is_token) + 1, [len(codes) + 1]))
+        word_counts.append(total[bounds[1:] - 1] - total[bounds[:-1]])
+    return Words(list(word_number), _offsets(np.concatenate(word_counts) if word_counts else []),
+                 np.concatenate(word_ids) if word_ids else np.zeros(0, np.int32))
 
 
 def _columns(names: list[str], vocabulary: dict[str, int] | None) -> tuple[np.ndarray, dict[str, int]]:
@@ -353,8 +358,8 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         forms = [None if w in stop_words else stem(w) if self.stem else w for w in words.vocabulary]
         unigrams = list(dict.fromkeys(f for f in forms if f is not None))
         number = dict(zip(unigrams, range(len(unigrams))))
-        sequence = np.array([-1 if f is None else number[f] for f in forms], dtype=np.int64)[words.ids]
-        rows = np.repeat(np.arange(len(words.indptr) - 1), np.diff(words.indptr))[sequence >= 0]
+        sequence = np.array([-1 if f is None else number[f] for f in forms], dtype=np.int32)[words.ids]
+        rows = np.repeat(np.arange(len(words.indptr) - 1, dtype=np.int32), np.diff(words.indptr))[sequence >= 0]
         sequence = sequence[sequence >= 0]
         names, entries = [], []
         low, high = self.word_ngrams
@@ -369,12 +374,16 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
             entries.append((gram_rows, grams.ravel() + len(names)))
             names += gram_names
         columns, vocabulary = _columns(names, vocabulary)
-        rows = np.concatenate([r for r, _ in entries]) if entries else np.zeros(0, np.int64)
-        found = columns[np.concatenate([g for _, g in entries])] if entries else np.zeros(0, np.int64)
-        keep = found >= 0
-        counts = sp.csr_matrix((np.ones(keep.sum()), (rows[keep], found[keep])),
-                               shape=(len(words.indptr) - 1, len(vocabulary)))
-        counts.sort_indices()
+        # Each n's entries are in text order, so they are CSR rows as they stand (summed when repeated).
+        parts = []
+        for gram_rows, grams in entries:
+            found = columns[grams]
+            keep = found >= 0
+            indptr = _offsets(np.bincount(gram_rows[keep], minlength=len(words.indptr) - 1))
+            parts.append(sp.csr_matrix((np.ones(indptr[-1]), found[keep], indptr),
+                                       shape=(len(indptr) - 1, len(vocabulary))))
+        counts = sum(parts[1:], parts[0])
+        counts.sum_duplicates()
         return counts, vocabulary
 
     def _word_grams(self, words: Words, vocabulary: dict[str, int] | None) -> tuple[sp.csr_matrix, dict]:
