@@ -29,9 +29,9 @@ join at scale"). Methods:
 The two product methods would take hours beyond 10k passages; there a seeded
 sample of row blocks (about SAMPLE_WORK / N rows) is run and time and pairs are
 extrapolated to all rows (marked "extrapolated"; recall is then measured on the
-sampled rows); above `--exact-in-full` passages our exact join is sampled the
-same way. `--skip METHOD@SIZE` leaves a method out at one size (datasketch took
-320 s and 6.3 GB at 100k, growing faster than N).
+sampled rows). This project's joins always run in full. `--skip METHOD@SIZE`
+leaves a method out at one size (datasketch took 320 s and 6.3 GB at 100k,
+growing faster than N).
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ import numpy as np
 import pandas as pd
 
 import research
-from research import similarity
 from research.similarity import TextVectorizer, normalised_words
 
 VOCABULARY = 50_000
@@ -61,9 +60,6 @@ EDIT_RATE = 0.1
 METHODS = ("ours, exact", "ours, minhash", "X @ X.T", "sparse_dot_topn", "datasketch")
 # Row x column products run by a sampled product method (about 3e8: tens of seconds).
 SAMPLE_WORK = 3e8
-# Above `--exact-in-full` passages (default 100,000) our exact join runs on a sample of
-# EXACT_SAMPLE_ROWS rows and is extrapolated.
-EXACT_SAMPLE_ROWS = 4096
 # Pairs kept per row by sparse_dot_topn (a planted group has at most 5 passages).
 TOP_N = 100
 # datasketch's Jaccard threshold on word sets. At 10k passages the pairs at cosine >= 0.5 have
@@ -132,7 +128,7 @@ def _rows_of(table: pd.DataFrame, pairs: pd.DataFrame) -> tuple[np.ndarray, np.n
 
 def _sampled_blocks(n: int, block: int, rows: float, seed: int = 0) -> tuple[list[int], int]:
     """Starts of the row blocks to run, all or about `rows` rows (a seeded block from each of equal
-    strata, as the cost of a row of the exact join falls with its position), and the block count."""
+    strata), and the block count."""
     starts = list(range(0, n, block))
     wanted = int(np.ceil(min(n, max(block, rows)) / block))
     if wanted >= len(starts):
@@ -140,27 +136,6 @@ def _sampled_blocks(n: int, block: int, rows: float, seed: int = 0) -> tuple[lis
     bounds = np.linspace(0, len(starts), wanted + 1).astype(int)
     rng = np.random.default_rng(seed)
     return [starts[int(rng.integers(low, high))] for low, high in itertools.pairwise(bounds)], len(starts)
-
-
-def _ours_exact(table: pd.DataFrame, threshold: float, sample: bool, vectorizer: TextVectorizer) -> dict:
-    """`similar_pairs` in full, or its plan (vectorising and index, all rows) and a sample of its
-    blocks (EXACT_SAMPLE_ROWS rows in blocks of 1024), the time extrapolated to all blocks."""
-    start = time.perf_counter()
-    if not sample:
-        pairs = research.similar_pairs(table, threshold=threshold, vectorizer=vectorizer, progress=False)
-        a, b = _rows_of(table, pairs)
-        return {"seconds": time.perf_counter() - start, "a": a, "b": b, "sampled": None, "scale": 1}
-    n, block = len(table), 1024
-    groups = pd.factorize(table["article_id"])[0]
-    plan = similarity._plan(table["text"].tolist(), vectorizer, threshold, groups, False, None, "exact")
-    prepared = time.perf_counter() - start
-    starts, n_blocks = _sampled_blocks(n, block, EXACT_SAMPLE_ROWS)
-    start = time.perf_counter()
-    a, b, _ = (np.concatenate(part) for part in zip(*similarity._run_local(plan, starts, block, False)))
-    share = len(starts) / n_blocks
-    sampled = np.concatenate([np.arange(s, min(n, s + block)) for s in starts])
-    return {"seconds": prepared + (time.perf_counter() - start) / share, "a": a, "b": b, "sampled": sampled,
-            "scale": 1 / share}
 
 
 def _keep(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, groups: np.ndarray, threshold: float):
@@ -227,17 +202,15 @@ def _datasketch(table: pd.DataFrame, threshold: float, vectorizer: TextVectorize
     return {"seconds": time.perf_counter() - start, "a": a, "b": b, "sampled": None, "scale": 1}
 
 
-def run_method(method: str, corpus: Path, threshold: float, out: Path, exact_in_full: int, scorer_name: str) -> dict:
+def run_method(method: str, corpus: Path, threshold: float, out: Path, scorer_name: str) -> dict:
     """Run `method` on the pickled corpus, save its pairs (row numbers a < b) to `out`, return its figures."""
     table = pd.read_pickle(corpus)
     at_start = _peak_mb()
     vectorizer = scorer(scorer_name)
-    if method == "ours, exact":
-        result = _ours_exact(table, threshold, len(table) > exact_in_full, vectorizer)
-    elif method == "ours, minhash":
+    if method.startswith("ours"):
         start = time.perf_counter()
-        pairs = research.similar_pairs(table, threshold=threshold, method="minhash", vectorizer=vectorizer,
-                                       progress=False)
+        pairs = research.similar_pairs(table, threshold=threshold, method=method.removeprefix("ours, "),
+                                       vectorizer=vectorizer, progress=False)
         a, b = _rows_of(table, pairs)
         result = {"seconds": time.perf_counter() - start, "a": a, "b": b, "sampled": None, "scale": 1}
     elif method == "datasketch":
@@ -249,8 +222,7 @@ def run_method(method: str, corpus: Path, threshold: float, out: Path, exact_in_
     return {**result, "peak MB": _peak_mb(), "MB at start": at_start, "extrapolated": sampled is not None}
 
 
-def measure(n: int, threshold: float, skip: set[str], folder: Path, exact_in_full: int,
-            scorer_name: str) -> pd.DataFrame:
+def measure(n: int, threshold: float, skip: set[str], folder: Path, scorer_name: str) -> pd.DataFrame:
     """One table for `n` passages: every method in its own process, compared with the exact join."""
     corpus = folder / f"corpus{n}.pkl"
     synthetic_passages(n).to_pickle(corpus)
@@ -260,8 +232,7 @@ def measure(n: int, threshold: float, skip: set[str], folder: Path, exact_in_ful
             continue
         out = folder / f"pairs{n}-{METHODS.index(method)}.npz"
         done = subprocess.run([sys.executable, __file__, "--run", method, "--corpus", str(corpus), "--out",
-                               str(out), "--threshold", str(threshold), "--exact-in-full", str(exact_in_full),
-                               "--scorer", scorer_name],
+                               str(out), "--threshold", str(threshold), "--scorer", scorer_name],
                               capture_output=True, text=True,
                               check=False)
         if done.returncode:
@@ -302,20 +273,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000], help="passage counts")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--scorer", choices=sorted(SCORERS), default="words", help="what every method scores with")
-    parser.add_argument("--exact-in-full", type=int, default=100_000,
-                        help="largest size at which our exact join runs on all rows")
     parser.add_argument("--skip", nargs="*", default=[], help="METHOD or METHOD@SIZE to leave out")
     parser.add_argument("--run", choices=METHODS, help=argparse.SUPPRESS)  # one method in this process
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.run:
-        print(json.dumps(run_method(args.run, args.corpus, args.threshold, args.out, args.exact_in_full,
-                                    args.scorer)))
+        print(json.dumps(run_method(args.run, args.corpus, args.threshold, args.out, args.scorer)))
         return 0
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
-            table = measure(n, args.threshold, set(args.skip), Path(folder), args.exact_in_full, args.scorer)
+            table = measure(n, args.threshold, set(args.skip), Path(folder), args.scorer)
             print(f"\n{n:,} passages, {args.scorer} scorer, similarity >= {args.threshold}\n"
                   f"{table.to_string(index=False)}", flush=True)
     return 0

@@ -545,8 +545,8 @@ class JoinPlan:
 
 
 # Cost of a candidate of "reach" (fetching and scoring its stored row) in entries read by "accumulate":
-# about 400 ns against 10 to 15 ns on the benchmark corpus at 200k and 1M passages (README, "Similarity
-# join at scale"). Rows sampled to count the candidates of "reach".
+# about 400 ns against 7 to 15 ns (README, "Similarity join at scale"). Rows sampled to count the
+# candidates of "reach".
 REACH_COST = 30
 STRATEGY_SAMPLE = 1000
 

@@ -220,6 +220,31 @@ def test_unknown_method_or_backend_is_refused():
         similar_pairs(passages, backend="spark")
 
 
+def test_prefix_lists_and_row_profiles_hold_what_the_bounds_need():
+    """The lists hold exactly the entries whose row's prefix norm reaches t / the largest norm, each list
+    in row order; a row's profile bounds its norm up to each cut from above, within 32-bit rounding."""
+    rows = TextVectorizer(alpha=1.0, idf_power=1.0).fit_transform(synthetic_passages(300, seed=2)["text"])
+    index = join.PrefixIndex(rows, 0.5)
+    expected, norms_at_cuts = set(), []
+    for row in range(rows.shape[0]):
+        features = index.indices[index.indptr[row]:index.indptr[row + 1]]
+        prefix = np.sqrt(np.cumsum(index.data[index.indptr[row]:index.indptr[row + 1]] ** 2))
+        expected |= {(f, row) for f, norm in zip(features, prefix) if norm >= (0.5 - 1e-9) / index.max_norm}
+        norms_at_cuts.append(prefix)
+    listed = [(f, index.list_row[e]) for f in range(index.n_features)
+              for e in range(index.list_ptr[f], index.list_ptr[f + 1])]
+    assert set(listed) == expected and len(listed) == len(expected)
+    assert listed == sorted(listed)
+    index.prepare("accumulate")
+    assert index.cuts[-1] == index.n_features - 1
+    for row, prefix in enumerate(norms_at_cuts):
+        features = index.indices[index.indptr[row]:index.indptr[row + 1]]
+        through = np.searchsorted(features, index.cuts, side="right")
+        exact = np.where(through > 0, prefix[np.maximum(through - 1, 0)] if len(prefix) else 0.0, 0.0)
+        assert (index.profile[row] >= exact).all()
+        assert np.allclose(index.profile[row], exact, rtol=1e-6, atol=0)
+
+
 def test_the_plan_accumulates_on_word_tfidf_at_one_half():
     """The cost model on the benchmark corpus: word TF-IDF at 0.5 leaves the frequent words out of the
     lists, so accumulating reads few entries and is chosen (and is exact)."""
