@@ -19,7 +19,7 @@
   of 2 to 6 scoring 0.3 to 0.9, and about ten background pairs per node scoring
   0.1 to 0.3), at threshold 0.2.
 
-Each size runs in its own process, so its peak resident memory (`ru_maxrss`)
+Each size runs in its own process, so its peak resident memory (`peak_mb`)
 is its own. The stages are timed by wrapping the helpers the clustering calls:
 `blocks` (`split_blocks` and the body texts; articles only), `join`
 (vectorising and the similarity join: `article_pairs` / `similar_pairs`),
@@ -51,7 +51,7 @@ import research
 from research import elements, events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from similarity_join import random_words, synthetic_passages  # the join benchmark's corpus
+from similarity_join import peak_mb, random_words, synthetic_passages  # the join benchmark's corpus
 
 VOCABULARY = 50_000
 ZIPF_EXPONENT = 1.0
@@ -119,10 +119,6 @@ def _bodies(rng, words: np.ndarray, topics: np.ndarray, event: np.ndarray) -> li
     return [" ".join(flat[starts[k] : starts[k + 1]]).replace("\n\n ", "\n\n").strip() for k in range(len(event))]
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 @contextmanager
 def _timed(module, names: tuple[str, ...], marks: dict):
     """Wrap `module.<name>` for each name: each call records when it ended, the peak MB then and the
@@ -132,7 +128,7 @@ def _timed(module, names: tuple[str, ...], marks: dict):
     def wrapper(name):
         def timed(*args, **kwargs):
             result = originals[name](*args, **kwargs)
-            marks[name] = (time.perf_counter(), _peak_mb(), len(result))
+            marks[name] = (time.perf_counter(), peak_mb(), len(result))
             return result
         return timed
 
@@ -161,14 +157,14 @@ def _row(kind: str, n: int, start: float, cpu: float, before: float, stages: lis
     row["s total"] = round(end - start, 2)
     row["CPU s"] = round(_cpu_seconds() - cpu, 2)
     row["peak MB join"] = round(marks[dict(stages)["join"]][1])
-    row["peak MB"] = round(_peak_mb())
+    row["peak MB"] = round(peak_mb())
     row["pairs"] = marks[dict(stages)["join"]][2]
     return row
 
 
 def run_articles(n: int) -> dict:
     articles = synthetic_articles(n)
-    before, marks = _peak_mb(), {}
+    before, marks = peak_mb(), {}
     with _timed(events, ("body_texts", "article_pairs", "average_link"), marks):
         start, cpu = time.perf_counter(), _cpu_seconds()
         found = research.cluster_articles(articles)
@@ -192,7 +188,7 @@ def passages_with_offsets(n: int) -> pd.DataFrame:
 
 def run_passages(n: int, threshold: float) -> dict:
     passages = passages_with_offsets(n)
-    before, marks = _peak_mb(), {}
+    before, marks = peak_mb(), {}
     with _timed(elements, ("similar_pairs", "average_link"), marks):
         start, cpu = time.perf_counter(), _cpu_seconds()
         found = research.cluster_passages(passages, threshold=threshold)
@@ -225,13 +221,13 @@ def random_graph(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 def run_graph(n: int) -> dict:
     rows, cols, scores, groups = random_graph(n)
-    before = _peak_mb()
+    before = peak_mb()
     start, cpu = time.perf_counter(), _cpu_seconds()
     labels = events.average_link(n, rows, cols, scores, 0.2, groups)
     end = time.perf_counter()
     return {"clustering": "average_link alone", "size": n, "MB corpus": round(before),
             "s linkage": round(end - start, 2), "s total": round(end - start, 2),
-            "CPU s": round(_cpu_seconds() - cpu, 2), "peak MB": round(_peak_mb()), "pairs": len(rows),
+            "CPU s": round(_cpu_seconds() - cpu, 2), "peak MB": round(peak_mb()), "pairs": len(rows),
             "threshold": 0.2, "clusters": int(labels.max()) + 1}
 
 

@@ -6,8 +6,9 @@ The corpus (`synthetic_passages`): a Zipf vocabulary of 50,000 random letter
 strings, passages of 20 to 80 words in articles of 20 passages, and planted
 near-duplicate groups (10% of the passages: one passage copied into 2 to 5
 passages with 10% of its words replaced). One table per size; each method
-runs in its own process (`--run`), so its peak resident memory (`ru_maxrss`)
-is its own. Columns: wall time including vectorising, peak MB, pairs found
+runs in its own process (`--run`), so its peak resident memory (`peak_mb`)
+is its own, the corpus table it loads included. Columns: wall time including
+vectorising (ours after a warm-up join of WARM_UP passages), peak MB, pairs found
 (cross-article pairs at or above the threshold under the scorer),
 recall against this project's exact join, and time and memory as ratios to
 the exact join. Every method scores with the same scorer (`--scorer`):
@@ -48,6 +49,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from sklearn.base import clone
 
 import research
 from research.similarity import TextVectorizer, normalised_words
@@ -66,6 +68,9 @@ TOP_N = 100
 # word-set Jaccard >= 0.42 (1% below 0.53) and 99.99% of random pairs are below 0.28; a lower
 # threshold finds more pairs but scores far more candidates.
 DATASKETCH_JACCARD = 0.4
+# Passages joined before timing ours, so that loading (or, after a change, compiling) the numba
+# kernels is not timed: it happens once per process, and compiled kernels are cached on disk.
+WARM_UP = 1000
 SCORERS = {"words": {"alpha": 1.0, "idf_power": 1.0}, "package": {}}
 
 
@@ -117,8 +122,14 @@ def synthetic_passages(n: int, seed: int = 0) -> pd.DataFrame:
                          "role": "body", "text": texts})
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb() -> float:
+    """This process's peak resident memory in MB: VmHWM on Linux (`ru_maxrss` is kept across fork and
+    exec, so a child started by a large parent would report the parent's size), else `ru_maxrss`."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _rows_of(table: pd.DataFrame, pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -205,12 +216,13 @@ def _datasketch(table: pd.DataFrame, threshold: float, vectorizer: TextVectorize
 def run_method(method: str, corpus: Path, threshold: float, out: Path, scorer_name: str) -> dict:
     """Run `method` on the pickled corpus, save its pairs (row numbers a < b) to `out`, return its figures."""
     table = pd.read_pickle(corpus)
-    at_start = _peak_mb()
+    at_start = peak_mb()
     vectorizer = scorer(scorer_name)
     if method.startswith("ours"):
+        options = {"threshold": threshold, "method": method.removeprefix("ours, "), "progress": False}
+        research.similar_pairs(table.iloc[:WARM_UP], vectorizer=clone(vectorizer), **options)
         start = time.perf_counter()
-        pairs = research.similar_pairs(table, threshold=threshold, method=method.removeprefix("ours, "),
-                                       vectorizer=vectorizer, progress=False)
+        pairs = research.similar_pairs(table, vectorizer=vectorizer, **options)
         a, b = _rows_of(table, pairs)
         result = {"seconds": time.perf_counter() - start, "a": a, "b": b, "sampled": None, "scale": 1}
     elif method == "datasketch":
@@ -219,7 +231,7 @@ def run_method(method: str, corpus: Path, threshold: float, out: Path, scorer_na
         result = _product(table, threshold, method == "sparse_dot_topn", vectorizer)
     sampled = result.pop("sampled")
     np.savez(out, a=result.pop("a"), b=result.pop("b"), sampled=np.zeros(0) if sampled is None else sampled)
-    return {**result, "peak MB": _peak_mb(), "MB at start": at_start, "extrapolated": sampled is not None}
+    return {**result, "peak MB": peak_mb(), "MB at start": at_start, "extrapolated": sampled is not None}
 
 
 def measure(n: int, threshold: float, skip: set[str], folder: Path, scorer_name: str) -> pd.DataFrame:

@@ -30,7 +30,12 @@ R = max(r_x, r_y), the last unlisted features of the two rows, so
 x . y <= sum + ||x_<=R|| ||y_<=R||, and only the rows passing that bound are
 scored. A pair at the threshold shares a feature listed for both (otherwise
 its dot product is at most ||x_<=R|| ||y_<=R|| < t), so nothing is missed.
-Accumulating reads every listed entry of x's lists but never a row's stored
+The rest is bounded in two steps, neither reading y's row: when y is first
+met (at f, the first feature listed for both, as x reads its features in
+order) by the larger of ||x_<f|| ||y_<=r_y|| and ||x_<=r_x|| ||y_<f||, from
+numbers carried in the list entry; for the few rows passing, again with R
+known, ||x_<=R|| from x's own prefix norms or ||y_<=R|| from y's `profile`
+(its norm up to a few fixed features). Accumulating reads every listed entry of x's lists but never a row's stored
 data for the rows it rules out, which "reach" must fetch for every admitted
 row: with a high threshold the lists hold only rarer features and
 accumulating is much faster; with a low one (the two-block scorer's word
@@ -363,7 +368,7 @@ def _accumulated(x, top_k, same_group, groups, low, indptr, indices, data, x_upt
     for c in range(m):
         y = found[c]
         slot_of[y] = -1
-        if listed_sum[c] + rest[c] < low or (not same_group and groups[y] == groups[x]):
+        if listed_sum[c] + rest[c] < low:
             continue
         # The few rows passing: the rest again, with R known. R y's: ||x_<=R|| from x's prefix norms.
         # R x's: ||y_<=R|| is at most y's norm up to the first cut at or after R.
@@ -372,7 +377,7 @@ def _accumulated(x, top_k, same_group, groups, low, indptr, indices, data, x_upt
             bound = (x_upto[through - 1] if through else 0.0) * prefix_norm[y]
         else:
             bound = px * profile[y, cut]
-        if listed_sum[c] + bound >= low:
+        if listed_sum[c] + bound >= low and (same_group or groups[y] != groups[x]):
             found[kept] = y
             kept += 1
     for y in extra:
