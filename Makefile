@@ -51,7 +51,7 @@ report: setup ## run every notebook on CORPUS (default seeds/), write REPORT/ind
 evaluate: setup ## print the evaluation tables on the development corpora in DATA (default ../shared/data)
 	@for script in $(sort $(wildcard benchmarks/evaluate_*.py)); do echo "== $$script"; $(BIN)/python $$script $(DATA) || exit 1; done
 
-bench: setup ## run the speed and memory benchmarks (prints tables; slow: hours with 1M passages)
+bench: setup ## run the similarity-join benchmark (prints one table per size; about 15 minutes on 2 cores)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[bench]"
 	$(BIN)/python benchmarks/similarity_join.py --sizes 10000 100000 1000000 \
 		--skip "datasketch@1000000"

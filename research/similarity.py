@@ -81,8 +81,6 @@ CHAR_CHUNK = 20_000
 READ_CHUNK = 50_000
 SEPARATOR = "\x1e"  # ASCII record separator
 SEPARATED_TOKEN = re.compile(TOKEN.pattern + "|" + SEPARATOR)
-# The same on ASCII text read as bytes (faster; \w and \d then match the same ASCII characters).
-SEPARATED_ASCII = re.compile(SEPARATED_TOKEN.pattern.encode("ascii"))
 METHODS = ("exact", "minhash")
 BACKENDS = ("local", "dask")
 
@@ -163,10 +161,8 @@ def read_words(texts) -> Words:
     word_ids, word_counts = [], []
     for start in range(0, len(texts), READ_CHUNK):
         joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts[start : start + READ_CHUNK])
-        ascii = joined.isascii()
-        tokens = SEPARATED_ASCII.findall(joined.lower().encode("ascii")) if ascii else SEPARATED_TOKEN.findall(joined)
+        tokens = SEPARATED_TOKEN.findall(joined.lower() if joined.isascii() else joined)
         codes, found = pd.factorize(np.array(tokens, dtype=object))
-        found = [token.decode("ascii") for token in found] if ascii else found
         for token in found:
             if token != SEPARATOR and token not in type_number:
                 type_number[token] = len(type_number)

@@ -118,7 +118,7 @@ def test_words_read_in_chunks_equal_words_read_at_once(seed_passages, monkeypatc
     chunked = similarity.read_words(texts)
     assert chunked.vocabulary == whole.vocabulary
     assert np.array_equal(chunked.indptr, whole.indptr) and np.array_equal(chunked.ids, whole.ids)
-    ascii = ["Troops: 3,000.5 and 4.5bn", "x_y 7up up7 1,2,3 .4", "", "A\x1eB"]  # a chunk read as bytes
+    ascii = ["Troops: 3,000.5 and 4.5bn", "x_y 7up up7 1,2,3 .4", "", "A\x1eB"]  # an all-ASCII chunk, lowercased
     for read, originals in ((whole, texts), (similarity.read_words(ascii), ascii)):
         assert [" ".join(read.vocabulary[i] for i in read.ids[read.indptr[k] : read.indptr[k + 1]])
                 for k in range(len(originals))] == [normalised_words(text) for text in originals]
