@@ -20,6 +20,7 @@ to the output folder. Layout of `out_dir`:
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import os
@@ -148,16 +149,23 @@ def _execute(path: Path, target: Path, parameters: dict, tables: Path, timeout: 
     kernel = KernelManager(kernel_name="python3")
     kernel.start_kernel(env={**os.environ, "PYTHONHASHSEED": "0", "TZ": "UTC", TABLES_ENV: str(tables)},
                         cwd=str(path.parent), stdout=subprocess.DEVNULL, stderr=log)
+    error = ""
     try:
         papermill.execute_notebook(str(path), str(target), parameters=parameters, kernel_name="python3",
                                    progress_bar=False, km=kernel, execution_timeout=timeout)
-    except papermill.PapermillExecutionError as error:
-        return _one_line(f"in cell [{error.exec_count}]: {error.ename}: {error.evalue}")
-    except (CellTimeoutError, DeadKernelError) as error:
-        return _one_line(f"{type(error).__name__}: {error}")
+    except papermill.PapermillExecutionError as failure:
+        error = _one_line(f"in cell [{failure.exec_count}]: {failure.ename}: {failure.evalue}")
+    except (CellTimeoutError, DeadKernelError) as failure:
+        error = _one_line(f"{type(failure).__name__}: {failure}")
     finally:
         kernel.shutdown_kernel(now=True)
-    return ""
+    # nbclient stops its kernel client's channels only for kernels it started itself, so papermill's
+    # client (now unreachable) still holds four open zmq sockets: collect it here, where closing them
+    # is expected, rather than at some later point of the caller's code with a ResourceWarning each.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+    return error
 
 
 def _plan(articles: pd.DataFrame, events: pd.DataFrame, chosen: list[str], corpus: str | Path | None,

@@ -1,8 +1,10 @@
 """The report: parameter cells, saving tables, events, and runs of small constructed notebooks."""
 
 import ast
+import gc
 import hashlib
 import json
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -136,8 +138,13 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, capsy
                        "from research.errors import AnalysisError\n"
                        "raise AnalysisError('needs three articles,\\n got two')")
     works = notebook(tmp_path, "02-works", "CORPUS = None", "print('fine')")
-    with pytest.warns(CorpusWarning, match="empty.txt: skipped, the file is empty"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         runs = report.build_report(source, tmp_path / "out", notebooks=[failing, works], progress=True)
+        gc.collect()  # whatever the kernels' clients left open would be closed now, with a ResourceWarning
+    messages = [(warning.category, str(warning.message)) for warning in caught]
+    assert (CorpusWarning, "empty.txt: skipped, the file is empty") in messages
+    assert [message for category, message in messages if issubclass(category, ResourceWarning)] == []
     assert runs[["notebook", "status", "error"]].values.tolist() == [
         ["01-fails.ipynb", "failed", "in cell [3]: AnalysisError: needs three articles, got two"],
         ["02-works.ipynb", "ok", ""]]
