@@ -35,11 +35,11 @@ met (at f, the first feature listed for both, as x reads its features in
 order) by the larger of ||x_<f|| ||y_<=r_y|| and ||x_<=r_x|| ||y_<f||, from
 numbers carried in the list entry; for the few rows passing, again with R
 known, ||x_<=R|| from x's own prefix norms or ||y_<=R|| from y's `profile`
-(its norm up to a few fixed features). Accumulating reads every listed entry of x's lists but never a row's stored
-data for the rows it rules out, which "reach" must fetch for every admitted
-row: with a high threshold the lists hold only rarer features and
-accumulating is much faster; with a low one (the two-block scorer's word
-bound) the lists hold common words and reaching is. `JoinPlan` counts the
+(its norm up to a few fixed features). Accumulating reads every listed entry
+of x's lists but never a row's stored data for the rows it rules out, which
+"reach" must fetch for every admitted row: with a high threshold the lists
+hold only rarer features and accumulating is much faster; with a low one
+the lists hold common words and reaching can be. `JoinPlan` counts the
 candidates of "reach" on a sample of rows and the entries "accumulate" would
 read, and takes the cheaper (`choose_strategy`).
 
