@@ -9,7 +9,7 @@ starts with: `load_articles`, `split_blocks`, `split_passages` and the
 `assert_accounted` check. Each measurement runs in a fresh process: once with
 `tracemalloc` (the peak of memory Python allocated during each stage, and
 what the stage's result keeps), once without it for the wall time and the
-process's peak resident memory (`ru_maxrss`, with the memory after the imports
+process's peak resident memory (`peak_mb`, with the memory after the imports
 given apart). Sizes are shown in MB and as multiples of the file's size.
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,9 @@ import tracemalloc
 from pathlib import Path
 
 import research
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from similarity_join import peak_mb  # VmHWM: a child process's own peak
 
 STAGES = ("load", "blocks", "passages", "accounting")
 
@@ -41,7 +43,7 @@ def write_file(folder: Path, megabytes: float) -> Path:
 
 def run_stages(path: Path, trace: bool) -> dict:
     """Run the stages on `path`; per stage: seconds, and peak/kept bytes (traced) or peak RSS."""
-    results = {"file_bytes": path.stat().st_size, "rss_after_imports": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    results = {"file_bytes": path.stat().st_size, "rss_after_imports": peak_mb()}
     tables: dict = {}
     steps = {
         "load": lambda: tables.update(articles=research.load_articles(path)),
@@ -62,7 +64,7 @@ def run_stages(path: Path, trace: bool) -> dict:
             current, peak = tracemalloc.get_traced_memory()
             row |= {"peak_traced": peak, "kept": current - before, "total_traced": current}
         else:
-            row["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            row["peak_rss"] = peak_mb()
         results[stage] = row
     results["rows"] = {name: len(table) for name, table in tables.items()}
     return results
@@ -90,14 +92,14 @@ def main() -> None:
     size = timed["file_bytes"]
     mb = 1_000_000
     print(f"file: {size / mb:.1f} MB; rows: {traced['rows']}; "
-          f"process memory after the imports: {timed['rss_after_imports'] / 1000:.0f} MB")
+          f"process memory after the imports: {timed['rss_after_imports']:.0f} MB")
     print()
     print("| stage | seconds | peak RSS of the process (MB) | peak Python memory during the stage (MB, x file) "
           "| kept by its result (MB) | all tables so far (MB, x file) |")
     print("|---|---|---|---|---|---|")
     for stage in STAGES:
         t, m = timed[stage], traced[stage]
-        print(f"| {stage} | {t['seconds']:.1f} | {t['peak_rss'] / 1000:.0f} | "
+        print(f"| {stage} | {t['seconds']:.1f} | {t['peak_rss']:.0f} | "
               f"{m['peak_traced'] / mb:.0f} ({m['peak_traced'] / size:.1f}) | {m['kept'] / mb:.0f} | "
               f"{m['total_traced'] / mb:.0f} ({m['total_traced'] / size:.1f}) |")
 
