@@ -420,7 +420,6 @@ def join_block(start, stop, top_k, same_group, groups, threshold, bound,
     n = len(indptr) - 1
     low = bound - BOUND_SLACK
     extra = np.flatnonzero(irregular)
-    accumulate = accumulate and len(given_ptr) == 0
     stamp = np.full(0 if accumulate else n, -1, np.int64)
     slot_of = np.full(n if accumulate else 0, -1, np.int32)
     found = np.empty(n, np.int64)
@@ -533,8 +532,7 @@ class JoinPlan:
         self.same_group = bool(same_group)
         self.top_k = int(top_k or 0)
         self.n_rows = n
-        self.strategy = "given" if candidates else choose_strategy(self.index, self.top_k)
-        self.index.prepare(self.strategy)
+        self.index.prepare("given" if candidates else choose_strategy(self.index, self.top_k))
 
     def block(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The pairs (x, y, score) found for the rows x in [start, stop) (see `join_block`)."""

@@ -388,8 +388,9 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
         parts = []
         for gram_ptr, grams in entries:
             found = columns[grams]
-            parts.append(sp.csr_matrix((np.ones(np.count_nonzero(found >= 0)), found[found >= 0],
-                                        _kept(gram_ptr, found >= 0)), shape=(len(indptr) - 1, len(vocabulary))))
+            keep = found >= 0
+            parts.append(sp.csr_matrix((np.ones(np.count_nonzero(keep)), found[keep], _kept(gram_ptr, keep)),
+                                       shape=(len(indptr) - 1, len(vocabulary))))
         counts = sum(parts[1:], parts[0])
         counts.sum_duplicates()
         return counts, vocabulary
