@@ -1,4 +1,4 @@
-"""Readers for the annotated development corpora (BASIL, PolNeAR, MSRP, Timeline17).
+"""Readers for the annotated development corpora (BASIL, PolNeAR, MSRP, Timeline17, AllSides).
 
 They are used for evaluation only: every reader takes the corpus folder as an
 argument (nothing is bundled) and returns DataFrames shaped like the package's
@@ -12,8 +12,10 @@ import ast
 import csv
 import json
 import warnings
+from datetime import datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from research.errors import CorpusError, CorpusWarning
@@ -187,3 +189,51 @@ def read_basil_annotations(folder: str | Path) -> pd.DataFrame:
             missing = []
     return pd.DataFrame(rows, columns=["article_id", "annotation_id", "bias", "start", "end", "text", "polarity",
                                        "quote", "speaker", "target", "aim"])
+
+
+ALLSIDES_STANCES = ("left", "center", "right")
+
+
+def read_allsides(folder: str | Path, spread_hours: float = 36.0, seed: int = 0) -> pd.DataFrame:
+    """AllSides headline roundups (`allsides_dev/roundups.jsonl`) as an articles table of feed excerpts.
+
+    One row per outlet of a roundup: `article_id` ("<roundup id>-<stance>"),
+    `outlet` (`newsSource`), `headline` (`newsTitle`), `url`, `stance` (left,
+    center, right), `event` (the roundup id: one event told by two or three
+    outlets), `issue` (the roundup's title), `published`, `text` (the
+    excerpt's paragraphs, `newBody`, joined by blank lines, as a JSONL record
+    with a list of paragraphs would be read). The roundup gives one timestamp
+    for all its outlets; `published` is that time plus a seeded offset drawn
+    uniformly in [0, `spread_hours`] hours per article (0 keeps the roundup
+    time), so that methods using publication time are not handed the answer.
+    Roundups without any outlet are left out.
+    """
+    path = _require(Path(folder))
+    if path.is_dir():
+        path = path / "roundups.jsonl"
+    random = np.random.default_rng(seed)
+    rows = []
+    for line in _require(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        roundup = json.loads(line)
+        when = datetime.fromisoformat(roundup["date"])
+        for stance in ALLSIDES_STANCES:
+            news = roundup.get("news", {}).get(stance)
+            if not news:
+                continue
+            offset = timedelta(hours=float(random.uniform(0.0, spread_hours)))
+            rows.append({
+                "article_id": f"{roundup['id']}-{stance}",
+                "outlet": news.get("newsSource", ""),
+                "headline": news.get("newsTitle", ""),
+                "url": news.get("newsLink", ""),
+                "stance": stance,
+                "event": str(roundup["id"]),
+                "issue": roundup.get("issue", ""),
+                "published": (when + offset).replace(microsecond=0).isoformat(),
+                "text": "\n\n".join(news.get("newBody") or []),
+            })
+    if not rows:
+        raise CorpusError(f"{path}: no AllSides roundups with outlets")
+    return pd.DataFrame(rows)

@@ -1,0 +1,25 @@
+"""Readers of the development corpora (skip without ../shared/data)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from research import datasets
+
+
+def test_allsides_excerpts_are_articles_of_one_event_each_with_spread_times(data_dir):
+    table = datasets.read_allsides(data_dir / "allsides_dev")
+    assert table["article_id"].is_unique
+    assert table.groupby("event")["outlet"].size().between(2, 3).all()
+    first = table.iloc[0]
+    assert "\n\n" in first["text"] and first["headline"] and first["stance"] in datasets.ALLSIDES_STANCES
+    # each article's time is its roundup's plus 0-36 h, the same for the same seed, other for another
+    again = datasets.read_allsides(data_dir / "allsides_dev")
+    assert table["published"].equals(again["published"])
+    other = datasets.read_allsides(data_dir / "allsides_dev", seed=1)
+    assert not table["published"].equals(other["published"])
+    when = pd.to_datetime(table["published"], utc=True)
+    spread = when.groupby(table["event"]).agg(lambda t: (t.max() - t.min()).total_seconds() / 3600)
+    assert spread.max() <= 36 and spread.median() > 1
+    fixed = datasets.read_allsides(data_dir / "allsides_dev", spread_hours=0)
+    assert fixed.groupby("event")["published"].nunique().eq(1).all()
