@@ -14,7 +14,7 @@
   benchmarks/similarity_join.py (passages of 20 to 80 Zipf words in articles
   of 20 passages, with planted near-duplicate groups), all treated as the
   passages of one event, at the package's threshold (0.19) or `--passage-threshold`.
-- `research.events.average_link` alone (`--graphs`) on `random_graph`: a
+- `research.reuse.linkage.average_link` alone (`--graphs`) on `random_graph`: a
   seeded sparse graph of sentence-like nodes (groups of 20, planted clusters
   of 2 to 6 scoring 0.3 to 0.9, and about ten background pairs per node scoring
   0.1 to 0.3), at threshold 0.2.
@@ -48,7 +48,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.metrics import adjusted_rand_score
 
 import research
-from research import elements, events
+from research.reuse import linkage
+from research.story import elements, events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from similarity_join import peak_mb, random_words, synthetic_passages  # the join benchmark's corpus
@@ -167,7 +168,7 @@ def run_articles(n: int) -> dict:
     before, marks = peak_mb(), {}
     with _timed(events, ("body_texts", "article_pairs", "average_link"), marks):
         start, cpu = time.perf_counter(), _cpu_seconds()
-        found = research.cluster_articles(articles)
+        found = research.cluster_articles(research.split_blocks(articles), articles)
         end = time.perf_counter()
     row = _row("cluster_articles", n, start, cpu, before,
                [("blocks", "body_texts"), ("join", "article_pairs"), ("linkage", "average_link")], marks, end)
@@ -223,7 +224,7 @@ def run_graph(n: int) -> dict:
     rows, cols, scores, groups = random_graph(n)
     before = peak_mb()
     start, cpu = time.perf_counter(), _cpu_seconds()
-    labels = events.average_link(n, rows, cols, scores, 0.2, groups)
+    labels = linkage.average_link(n, rows, cols, scores, 0.2, groups)
     end = time.perf_counter()
     return {"clustering": "average_link alone", "size": n, "MB corpus": round(before),
             "s linkage": round(end - start, 2), "s total": round(end - start, 2),
@@ -242,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.run:
         kind, n = args.run
-        events.average_link(2, [0], [1], [1.0], 0.5, [0, 1])  # load the compiled kernel before timing
+        linkage.average_link(2, [0], [1], [1.0], 0.5, [0, 1])  # load the compiled kernel before timing
         row = run_articles(int(n)) if kind == "articles" else run_graph(int(n)) if kind == "graph" else \
             run_passages(int(n), args.passage_threshold)
         print(json.dumps(row))

@@ -29,7 +29,7 @@ characters that one of our contents holds / gold Content characters. Our
 contents count without their own source and cue characters (a quotation that
 resumes after `he said` spans them), as PolNeAR's Content fragments do. The
 table is printed with and without the continuation of quotations after their
-cue (`research.attributions(..., continuation=False)`).
+cue (`research.attributions(research.split_blocks(...), ..., continuation=False)`).
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ from pathlib import Path
 import pandas as pd
 
 import research
-from research import datasets
-from research.attribution import inflections
+from research.claims.cues import inflections
+from research.corpus import datasets
 
 TRIM = " \t\r\n,.;:\"“”'’‘()[]—–-"
 BASELINE_SOURCE = re.compile(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|he|she|they)\s+$")
@@ -136,8 +136,8 @@ def evaluate_contents(folder: Path) -> pd.DataFrame:
     articles = datasets.read_polnear(folder).drop(columns="headline")
     texts = articles.set_index("article_id")["text"]
     return pd.DataFrame([
-        {"system": "research.attributions", **content_score(research.attributions(articles), folder, texts)},
-        {"system": "  continuation=False", **content_score(research.attributions(articles, continuation=False),
+        {"system": "research.attributions", **content_score(research.attributions(research.split_blocks(articles), articles), folder, texts)},
+        {"system": "  continuation=False", **content_score(research.attributions(research.split_blocks(articles), articles, continuation=False),
                                                            folder, texts)},
     ])
 
@@ -148,7 +148,7 @@ def evaluate(folder: Path, lexicon: Path) -> pd.DataFrame:
     gold = gold_spans(folder)
     gold = gold[gold["article_id"].isin(texts.index)]
     systems = {"baseline rule": baseline(articles, baseline_cue(lexicon)),
-               "research.attributions": research.attributions(articles.drop(columns="headline"))}
+               "research.attributions": research.attributions(research.split_blocks(articles.drop(columns="headline")), articles.drop(columns="headline"))}
     rows = []
     for scoring, by in (("per annotator file", ["article_id", "annotator"]), ("union of annotators", ["article_id"])):
         for name, predicted in systems.items():

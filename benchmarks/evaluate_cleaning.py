@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 import research
-from research import datasets
+from research.corpus import datasets
 
 
 def body_mask(articles: pd.DataFrame, blocks: pd.DataFrame) -> dict[str, np.ndarray]:

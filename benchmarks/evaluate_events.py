@@ -47,17 +47,17 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, roc_auc_score
 
 import research
-from research import datasets
-from research.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD, cluster_passages
-from research.events import (
+from research.corpus import datasets
+from research.reuse.linkage import average_link
+from research.reuse.similarity import TextVectorizer, pair_similarity, similar_pairs
+from research.story.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD, cluster_passages
+from research.story.events import (
     EVENT_SCORER,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
     article_pairs,
-    average_link,
     body_texts,
 )
-from research.similarity import TextVectorizer, pair_similarity, similar_pairs
 
 # Story elements of the seeds known by hand: element -> passages carrying it, each named by a piece of its
 # text (whitespace as a plain space). A passage may carry two elements (a sentence with two facts).
@@ -288,7 +288,7 @@ def load(data: Path) -> tuple[pd.DataFrame, pd.Series]:
     columns = ["article_id", "outlet", "headline", "published", "text", "corpus", "label"]
     articles = pd.concat([basil, seeds, others.assign(label="")])
     articles = articles.reindex(columns=columns).fillna("").reset_index(drop=True)
-    return articles, body_texts(articles)
+    return articles, body_texts(research.split_blocks(articles), articles)
 
 
 def ari_known(articles: pd.DataFrame, labels: np.ndarray) -> float:
@@ -414,7 +414,7 @@ def defaults(articles: pd.DataFrame, texts: pd.Series) -> None:
     rows = []
     for name, (corpus, top_k) in corpora.items():
         start = time.perf_counter()
-        events = research.cluster_articles(corpus, top_k=top_k)
+        events = research.cluster_articles(research.split_blocks(corpus), corpus, top_k=top_k)
         seconds = time.perf_counter() - start
         labelled = corpus.set_index("article_id").loc[events["article_id"]]
         ids = events["event_id"].to_numpy()

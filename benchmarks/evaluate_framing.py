@@ -4,8 +4,8 @@
 
 BASIL dev (Fan et al. 2019): 30 events, each told by Fox News, the NYT and
 HuffPost, with phrase-level annotations of lexical bias ("lex": loaded
-wording) read by `research.datasets.read_basil_annotations`. The unit is the
-word (`research.framing.word_spans`) of body passages; a word is annotated
+wording) read by `research.corpus.datasets.read_basil_annotations`. The unit is the
+word (`research.text.tokens.word_spans`) of body passages; a word is annotated
 when it starts inside a lexical-bias span. A measure flags words:
 
 - markers: the words of every `find_markers` match (our lexicon, per category
@@ -46,15 +46,10 @@ import numpy as np
 import pandas as pd
 
 import research
-from research import datasets
-from research.framing import (
-    PRIOR_WEIGHT,
-    body_words,
-    distinctive_terms,
-    find_markers,
-    reporting_verbs,
-    word_spans,
-)
+from research.corpus import datasets
+from research.framing.markers import body_words, find_markers, reporting_verbs
+from research.framing.terms import PRIOR_WEIGHT, distinctive_terms
+from research.text.tokens import word_spans
 
 DRAWS = 10_000
 SHUFFLES = 20
@@ -192,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
           f"({int(words['annotated'].sum())} of {len(words)} body words; spans in headlines are not counted)\n")
 
     markers = find_markers(body)
-    verbs = reporting_verbs(research.attributions(articles, blocks))
+    verbs = reporting_verbs(research.attributions(blocks, articles))
     references = {name: {"reference": read_list(args.data_dir / "lexicons" / file)}
                   for name, file in (("Recasens et al. 2013 bias lexicon", "bias-lexicon_recasens2013.txt"),
                                      ("Hyland 2005 hedges", "hedges_hyland2005.txt"))}

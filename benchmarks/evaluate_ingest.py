@@ -32,7 +32,7 @@ import pandas as pd
 import trafilatura
 
 import research
-from research import datasets
+from research.corpus import datasets
 
 SITES = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
 

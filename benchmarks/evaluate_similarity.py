@@ -31,12 +31,22 @@ from sklearn.metrics import roc_auc_score
 from sklearn.preprocessing import normalize
 
 import research
-from research import datasets
-from research.alignment import body_passages, word_table
-from research.overlap import DERIVATIONS
-from research.similarity import TextVectorizer
+from research.corpus import datasets
+from research.corpus.passages import body_passages, word_table
+from research.reuse.overlap import DERIVATIONS
+from research.reuse.similarity import TextVectorizer
 
 SEED = 0
+
+
+def sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    return research.split_passages(research.split_blocks(articles))
+
+
+def overlap(articles: pd.DataFrame) -> pd.DataFrame:
+    """`article_overlap` of the articles with the default alignment."""
+    passages = sentences(articles)
+    return research.article_overlap(research.align(passages, articles), passages, articles)
 
 
 def _auc(labels: np.ndarray, left, right, rows: np.ndarray) -> float:
@@ -140,7 +150,7 @@ def thresholds(data: Path) -> pd.DataFrame:
     pairs = datasets.read_msrp(data / "msrp_train")
     scores = research.pair_similarity(pairs["text_a"], pairs["text_b"])
     articles = datasets.read_polnear(data / "polnear_dev").drop(columns="headline")
-    body = body_passages(articles)
+    body = body_passages(sentences(articles))
     found = research.similar_pairs(body, threshold=0.3)
     sizes = body.groupby("article_id").size()
     cross = (len(body) ** 2 - (sizes**2).sum()) / 2
@@ -213,17 +223,17 @@ def alignment_under_edits(folder: Path) -> pd.DataFrame:
         [{"article_id": a, "text": t} for a, t, _, _ in pairs]
         + [{"article_id": f"{a}~copy", "text": c} for a, _, c, _ in pairs]
     )
-    passages = body_passages(table)
-    words = word_table(table, passages)
+    passages = body_passages(sentences(table))
+    words = word_table(passages, table)
     for max_gap in (0, 1, 3, 5, 8):
         for min_words in (5, 8, 12):
             hits = covered = truth = 0
             for article_id, _, _, surviving in pairs:
                 spans = research.align(
+                    passages,
                     table,
                     article_id,
                     f"{article_id}~copy",
-                    passages=passages,
                     roles=None,
                     max_gap=max_gap,
                     min_words=min_words,
@@ -255,10 +265,8 @@ def alignment_under_edits(folder: Path) -> pd.DataFrame:
 
 def derivations(data: Path) -> pd.DataFrame:
     basil = datasets.read_basil(data / "basil_dev").drop(columns="headline")
-    same_event = pd.concat([research.article_overlap(event) for _, event in basil.groupby("event")])
-    polnear = research.article_overlap(
-        datasets.read_polnear(data / "polnear_dev").drop(columns="headline")
-    )
+    same_event = pd.concat([overlap(event) for _, event in basil.groupby("event")])
+    polnear = overlap(datasets.read_polnear(data / "polnear_dev").drop(columns="headline"))
     rows = []
     for name, table in (
         ("BASIL dev, same event (ordered pairs)", same_event),

@@ -5,7 +5,7 @@
 Timeline17 gives, per outlet (BBC, Guardian, Reuters), the articles with their
 publication dates and the outlet's own timeline: dated entries such as
 "2009-05-04: Across the UK, the number of confirmed cases rose by nine, to 27."
-Gold figures are the case and death counts `research.claims.find_quantities`
+Gold figures are the case and death counts `research.claims.quantities.find_quantities`
 reads in the timeline entries (subject class "cases" or "deaths", value at
 least 10: smaller numbers such as "two cases" match by chance), each dated by
 its entry.
@@ -33,8 +33,8 @@ from pathlib import Path
 import pandas as pd
 
 import research
-from research import datasets
-from research.claims import find_quantities, subject_key
+from research.claims.quantities import find_quantities, subject_key
+from research.corpus import datasets
 
 GOLD_CLASSES = ("cases", "deaths")
 MIN_VALUE = 10
@@ -47,7 +47,7 @@ def gold_figures(timelines: pd.DataFrame) -> pd.DataFrame:
         for quantity in find_quantities(entry.text, entry.date):
             if quantity.kind != "count" or quantity.qualifier == "vague":
                 continue
-            subject = quantity.subject or research.claims._counted_noun(entry.text[:quantity.start])
+            subject = quantity.subject or research.claims.ledger._counted_noun(entry.text[:quantity.start])
             noun_class = subject_key(subject, entry.text[:quantity.start],
                                      entry.text[quantity.end:][len(quantity.subject) + 1:]).split(" ")[-1]
             if noun_class in GOLD_CLASSES and quantity.value >= MIN_VALUE:
@@ -69,7 +69,8 @@ def days_apart(a: str, b: str) -> float:
 def evaluate(folder: Path) -> pd.DataFrame:
     articles, timelines = datasets.read_timeline17(folder)
     passages = body_passages(articles)
-    claims = research.extract_claims(passages, articles)
+    cues = research.attributions(research.split_blocks(articles), articles)
+    claims = research.extract_claims(passages, cues, articles)
     claims = claims[(claims["kind"] == "count") & (claims["qualifier"] != "vague")].copy()
     claims["outlet"] = claims["article_id"].map(articles.set_index("article_id")["outlet"])
     claims["noun_class"] = claims["subject_key"].str.split(" ").str[-1]

@@ -52,7 +52,8 @@ import pandas as pd
 from sklearn.base import clone
 
 import research
-from research.similarity import TextVectorizer, normalised_words
+from research.reuse.similarity import TextVectorizer
+from research.text.tokens import normalised_words
 
 VOCABULARY = 50_000
 ZIPF_EXPONENT = 1.1

@@ -1,5 +1,5 @@
-"""`python -m research ...`: the command line of `research.cli`."""
+"""`python -m research ...`: the command line of `research.report.cli`."""
 
-from research.cli import main
+from research.report.cli import main
 
 raise SystemExit(main())

@@ -38,3 +38,13 @@ def data_dir():
 
 def body_of(blocks, article_id):
     return blocks[(blocks["article_id"] == article_id) & (blocks["role"] == "body")]["text"].tolist()
+
+
+def sentences(articles):
+    """The sentence passages of `articles` (blocks, then passages)."""
+    return research.split_passages(research.split_blocks(articles))
+
+
+def cues_of(articles):
+    """The attributions of `articles`, from their blocks."""
+    return research.attributions(research.split_blocks(articles), articles)

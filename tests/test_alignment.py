@@ -1,9 +1,11 @@
 import pandas as pd
 import pytest
+from conftest import sentences
 
 import research
-from research.alignment import quoted_ranges, word_table
+from research.corpus.passages import word_table
 from research.errors import AnalysisError
+from research.text.quotes import quoted_ranges
 
 P1 = (
     "South Korea's spy chief told lawmakers that three thousand North Korean troops are now in Russia "
@@ -59,7 +61,7 @@ def text_spans(spans: pd.DataFrame) -> list[tuple]:
 def test_reordered_inserted_and_deleted_paragraphs_align_with_exact_offsets():
     a = page(P1, P2, P3, P4)
     b = page(N1, P3, P1, N2, P2)
-    spans = research.align(corpus(a=a, b=b), "a", "b")
+    spans = research.align(sentences(corpus(a=a, b=b)), corpus(a=a, b=b), "a", "b")
     expected = sorted((*words_span(a, p), *words_span(b, p), "verbatim") for p in (P1, P2, P3))
     assert text_spans(spans) == expected
     assert (spans.loc[spans["kind"] == "verbatim", "similarity"] == 1.0).all()
@@ -77,7 +79,7 @@ def test_light_edits_give_one_near_verbatim_span():
         "to Russia, calling it a very serious issue if they join the war in Ukraine on Moscow's side."
     )
     a, b = page(N1, a_text, P4), page(b_text, N2)
-    spans = research.align(corpus(a=a, b=b), "a", "b", paraphrase_threshold=None)
+    spans = research.align(sentences(corpus(a=a, b=b)), corpus(a=a, b=b), "a", "b", paraphrase_threshold=None)
     assert text_spans(spans) == [(*words_span(a, a_text), *words_span(b, b_text), "near-verbatim")]
     row = spans.iloc[0]
     # 35 words in A, 36 in B (one added, one replaced): 34 match.
@@ -93,12 +95,7 @@ def test_case_quote_style_and_number_format_do_not_break_a_verbatim_match():
         'HE CALLED IT A "VERY, VERY SERIOUS ISSUE" THAT 3000 NORTH KOREAN SOLDIERS HAVE BEEN SENT TO '
         "RUSSIA FOR TRAINING, THE MINISTER SAID AT A NEWS CONFERENCE."
     )
-    spans = research.align(
-        corpus(a=page(a_text, P4), b=page(N1, b_text)),
-        "a",
-        "b",
-        paraphrase_threshold=None,
-    )
+    spans = research.align(sentences(corpus(a=page(a_text, P4), b=page(N1, b_text))), corpus(a=page(a_text, P4), b=page(N1, b_text)), "a", "b", paraphrase_threshold=None)
     assert list(spans["kind"]) == ["verbatim"] and spans["n_words"].iat[0] == 27
     assert spans["quoted"].iat[0] == pytest.approx(4 / 27)
 
@@ -106,7 +103,7 @@ def test_case_quote_style_and_number_format_do_not_break_a_verbatim_match():
 def test_spans_stop_at_paragraph_boundaries():
     a = page(P1, P2)
     b = page(N1, P1 + " " + P2)
-    spans = research.align(corpus(a=a, b=b), "a", "b", paraphrase_threshold=None)
+    spans = research.align(sentences(corpus(a=a, b=b)), corpus(a=a, b=b), "a", "b", paraphrase_threshold=None)
     assert text_spans(spans) == [
         (*words_span(a, P1), *words_span(b, P1), "verbatim"),
         (*words_span(a, P2), *words_span(b, P2), "verbatim"),
@@ -128,7 +125,7 @@ def test_a_few_shared_words_are_not_reuse_and_paraphrases_are_reported_as_senten
     b = page(
         "Officials in Seoul are worried about North Korean troops in Russia this month.", b_sent, N2
     )
-    spans = research.align(corpus(a=a, b=b), "a", "b").set_index("kind")
+    spans = research.align(sentences(corpus(a=a, b=b)), corpus(a=a, b=b), "a", "b").set_index("kind")
     # "North Korean troops in Russia" (5 words) is not reported; the 8-word run is, and it covers
     # under half of the sentence, so the sentence pair is also reported as a paraphrase.
     assert sorted(spans.index) == ["paraphrase", "verbatim"]
@@ -144,13 +141,13 @@ def test_a_few_shared_words_are_not_reuse_and_paraphrases_are_reported_as_senten
 
 def test_every_pair_and_one_pair_agree_and_errors_name_the_problem():
     articles = corpus(a=page(P1, P2, N1), b=page(N2, P2, P1), c=page(P3, P1, P4))
-    every = research.align(articles)
+    every = research.align(sentences(articles), articles)
     assert sorted(set(zip(every["article_id_a"], every["article_id_b"]))) == [
         ("a", "b"),
         ("a", "c"),
         ("b", "c"),
     ]
-    pair = research.align(articles, "a", "c")
+    pair = research.align(sentences(articles), articles, "a", "c")
     pd.testing.assert_frame_equal(
         pair,
         every[(every["article_id_a"] == "a") & (every["article_id_b"] == "c")].reset_index(
@@ -158,9 +155,9 @@ def test_every_pair_and_one_pair_agree_and_errors_name_the_problem():
         ),
     )
     with pytest.raises(AnalysisError, match="both"):
-        research.align(articles, "a")
+        research.align(sentences(articles), articles, "a")
     with pytest.raises(AnalysisError, match="zzz"):
-        research.align(articles, "a", "zzz")
+        research.align(sentences(articles), articles, "a", "zzz")
 
 
 def test_quoted_ranges_follow_news_quotation_style():
@@ -175,7 +172,7 @@ def test_word_table_marks_quoted_words_across_sentences_of_a_paragraph():
     text = "Officials spoke. “This is serious. We will respond,” he said. Then he left the room quickly."
     articles = corpus(a=text + "\n\n" + P1)
     passages = research.split_passages(research.split_blocks(articles))
-    words = word_table(articles, passages)
+    words = word_table(passages, articles)
     quoted = words[words["quoted"]]["word"].tolist()
     assert quoted == ["this", "is", "serious", "we", "will", "respond"]
     assert all(
@@ -186,7 +183,7 @@ def test_word_table_marks_quoted_words_across_sentences_of_a_paragraph():
 
 
 def test_seed_spans_point_at_the_raw_text(seed_articles):
-    spans = research.align(seed_articles)
+    spans = research.align(sentences(seed_articles), seed_articles)
     raw = dict(zip(seed_articles["article_id"], seed_articles["text"]))
     for row in spans.itertuples():
         assert raw[row.article_id_a][row.start_a : row.end_a] == row.text_a

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 import research
-from research import datasets
-from research.attribution import ATTRIBUTION_COLUMNS, inflections
+from research.claims.cues import ATTRIBUTION_COLUMNS, inflections
+from research.corpus import datasets
 
 
 def article(*paragraphs: str, roles: tuple[str, ...] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -22,7 +22,7 @@ def article(*paragraphs: str, roles: tuple[str, ...] = ()) -> tuple[pd.DataFrame
 def find(*paragraphs: str, roles: tuple[str, ...] = (), group: bool = False) -> pd.DataFrame:
     """Attributions of a constructed article, with the content text (and actor columns if `group`)."""
     articles, blocks = article(*paragraphs, roles=roles)
-    table = research.attributions(articles, blocks)
+    table = research.attributions(blocks, articles)
     assert list(table.columns) == ATTRIBUTION_COLUMNS
     text = articles["text"].iloc[0]
     table["content"] = [text[s:e] if s >= 0 else "" for s, e in zip(table["content_start"], table["content_end"])]
@@ -118,7 +118,7 @@ def test_quote_continues_into_the_next_paragraphs_until_a_new_cue():
 def test_quote_is_not_continued_when_something_intervenes(paragraphs, roles):
     table = find(*paragraphs, roles=roles)
     assert not table["content"].str.contains("They will stay").any()
-    assert research.attributions(*article(*paragraphs, roles=roles), continuation=False)["content_end"].max() \
+    assert research.attributions(*reversed(article(*paragraphs, roles=roles)), continuation=False)["content_end"].max() \
         == table["content_end"].max()
 
 
@@ -139,8 +139,7 @@ def test_relays_keep_the_origin_as_source():
 def test_claims_credit_the_origin_not_the_relay():
     text = "Park cited Cho as saying the 3,000 North Korean soldiers sent to Russia have been split among bases."
     articles, blocks = article(text)
-    claims = research.extract_claims(research.split_passages(blocks), articles.assign(published="2024-10-23"),
-                                     research.attributions(articles, blocks))
+    claims = research.extract_claims(research.split_passages(blocks), research.attributions(blocks, articles), articles.assign(published="2024-10-23"))
     claim = claims.set_index("value").loc[3000.0]
     assert (claim.claimant, claim.claimant_relay) == ("Cho", "Park")
 
@@ -195,7 +194,7 @@ def test_one_person_is_one_group_across_articles():
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "text": texts})
     blocks = pd.DataFrame({"article_id": ["a", "b", "c"], "block_id": ["a:0", "b:0", "c:0"], "start": 0,
                            "end": [len(t) for t in texts], "role": "body", "reason": "test", "text": texts})
-    table = research.group_actors(research.attributions(articles, blocks), articles).set_index("article_id")
+    table = research.group_actors(research.attributions(blocks, articles), articles).set_index("article_id")
     assert table.loc["a", "actor_group"] == table.loc["b", "actor_group"] == "United States: government"
     assert table.loc["c", "actor_group"] == "Lloyd Austin"  # a former official speaks for himself
 
@@ -237,7 +236,7 @@ def test_inflections():
 
 
 def test_seed_offsets_and_speakers(seed_articles):
-    table = research.attributions(seed_articles)
+    table = research.attributions(research.split_blocks(seed_articles), seed_articles)
     texts = seed_articles.set_index("article_id")["text"]
     for row in table.itertuples():
         text = texts[row.article_id]
@@ -273,7 +272,7 @@ def test_actor_groups(description, group, kind):
 def test_seed_quotes_and_speakers(seed_articles, seed_passages):
     """The problems reported on the seeds: continued quotations, "what he called", "The U.S. defense
     secretary", and Park relaying Cho."""
-    cues = research.group_actors(research.attributions(seed_articles), seed_articles)
+    cues = research.group_actors(research.attributions(research.split_blocks(seed_articles), seed_articles), seed_articles)
     spans = research.voice_spans(seed_passages, seed_articles, cues)
     wt = spans[spans["article_id"] == "004_6b509e299142eab2"]
     assert wt.loc[wt["actor_group"] == "(unattributed quote)", "words"].sum() == 0  # was 12% of its words
@@ -292,7 +291,7 @@ def test_seed_quotes_and_speakers(seed_articles, seed_passages):
 
 
 def test_group_actors_resolves_surnames_and_pronouns(seed_articles):
-    table = research.group_actors(research.attributions(seed_articles), seed_articles)
+    table = research.group_actors(research.attributions(research.split_blocks(seed_articles), seed_articles), seed_articles)
     assert set(ATTRIBUTION_COLUMNS) | {"actor", "actor_kind", "actor_country", "actor_group"} <= set(table.columns)
     ap = table[table["article_id"] == "000_a8a464420afca919"].set_index("source_text")
     assert ap.loc["Cho", "actor"].iloc[0] == "Cho Tae-yong"
@@ -310,7 +309,7 @@ def test_polnear_cue_and_source_detection(data_dir):
     gold = datasets.read_polnear_attributions(folder)
     gold = gold.groupby(["article_id", "annotator", "attribution", "kind"], as_index=False).agg(
         start=("start", "min"), end=("end", "max"))
-    predicted = research.attributions(articles.drop(columns="headline"))
+    predicted = research.attributions(research.split_blocks(articles.drop(columns="headline")), articles.drop(columns="headline"))
     scores = {}
     for kind in ("Cue", "Source"):
         column = kind.lower()

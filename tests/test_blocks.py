@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import research
-from research.blocks import segment
+from research.corpus.blocks import segment
 
 AP, CNBC, NEWSLOOKS, NYT, WT = (
     "000_a8a464420afca919", "001_82a9f5469afd3e09", "002_1f373224d5a43559",
@@ -245,7 +245,7 @@ def test_blocks_partition_generated_pages(lines, noise):
 # --- development corpora ----------------------------------------------------------------------
 
 def test_polnear_prose_is_kept_and_page_remnants_are_not(data_dir):
-    from research import datasets
+    from research.corpus import datasets
 
     articles = datasets.read_polnear(data_dir / "polnear_dev")
     blocks = research.split_blocks(articles.drop(columns="headline"))
@@ -264,7 +264,7 @@ def test_polnear_prose_is_kept_and_page_remnants_are_not(data_dir):
 
 
 def test_basil_paragraphs_are_body(data_dir):
-    from research import datasets
+    from research.corpus import datasets
 
     articles = datasets.read_basil(data_dir / "basil_dev")
     blocks = research.split_blocks(articles.drop(columns="headline"))
@@ -285,7 +285,7 @@ def test_long_paragraph_without_final_punctuation_is_body():
 
 
 def test_timeline17_records_are_body(data_dir):
-    from research import datasets
+    from research.corpus import datasets
 
     articles, _ = datasets.read_timeline17(data_dir / "timeline17_dev")
     with warnings.catch_warnings(record=True) as caught:

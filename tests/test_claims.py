@@ -4,18 +4,14 @@ import math
 
 import pandas as pd
 import pytest
+from conftest import cues_of
 
 import research
-from research import datasets
-from research.claims import (
-    CLAIM_COLUMNS,
-    TIMELINE_COLUMNS,
-    conflicts_html,
-    find_quantities,
-    subject_key,
-    timeline_table,
-)
+from research.claims.ledger import CLAIM_COLUMNS, TIMELINE_COLUMNS, timeline_table
+from research.claims.quantities import find_quantities, subject_key
+from research.corpus import datasets
 from research.errors import AnalysisError
+from research.report.render import conflicts_html
 
 AP, CNBC, NEWSLOOKS, NYT, WT = ("000_a8a464420afca919", "001_82a9f5469afd3e09", "002_1f373224d5a43559",
                                 "003_3f227e4f0a2d6f9d", "004_6b509e299142eab2")
@@ -96,7 +92,7 @@ def test_subject_keys():
 
 @pytest.fixture(scope="module")
 def seed_claims(seed_articles, seed_passages):
-    return research.extract_claims(seed_passages, seed_articles)
+    return research.extract_claims(seed_passages, cues_of(seed_articles), seed_articles)
 
 
 def claim(claims, article_id, figure):
@@ -176,7 +172,7 @@ def test_page_chrome_is_never_a_claim_source():
                              "published": ["2024-10-23"], "byline": [""], "provenance": [""], "encoding": ["utf-8"],
                              "text": [text]})
     passages = research.split_passages(research.split_blocks(articles))
-    claims = research.extract_claims(passages, articles)
+    claims = research.extract_claims(passages, cues_of(articles), articles)
     assert sorted(claims["value"]) == [200.0, 400.0]
     assert claims.set_index("value").loc[400.0, "asof_end"] == "2024-10-21"
 
@@ -190,7 +186,7 @@ def test_conflict_html_escapes_article_text():
                              "unit": "sentence", "start": [0, 0], "end": articles["text"].str.len(), "role": "body",
                              "text": articles["text"]})
     with pytest.warns(research.CorpusWarning, match="no body paragraph found"):  # one-line articles: no body
-        claims = research.extract_claims(passages, articles)
+        claims = research.extract_claims(passages, cues_of(articles), articles)
     conflicts = research.claim_conflicts(claims, articles)
     assert list(conflicts["conflict"]) == ["different figures"]
     page = conflicts_html(conflicts, articles)
@@ -199,7 +195,7 @@ def test_conflict_html_escapes_article_text():
 
 def test_unknown_articles_are_an_error(seed_passages, seed_articles):
     with pytest.raises(AnalysisError, match="not in the articles table"):
-        research.extract_claims(seed_passages, seed_articles.iloc[:1])
+        research.extract_claims(seed_passages, cues_of(seed_articles.iloc[:1]), seed_articles.iloc[:1])
 
 
 def test_timeline_table_leaves_out_increments_and_undated(seed_claims, seed_articles):
@@ -218,16 +214,16 @@ def test_timeline17_death_counts(data_dir):
     passages = pd.DataFrame({"article_id": articles["article_id"], "passage_id": articles["article_id"] + ":p0",
                              "block_id": articles["article_id"] + ":b0", "unit": "paragraph", "start": 0,
                              "end": articles["text"].str.len(), "role": "body", "text": articles["text"]})
-    claims = research.extract_claims(passages, articles)
+    claims = research.extract_claims(passages, cues_of(articles), articles)
     deaths = claims[(claims["value"] == 81) & (claims["subject_key"].str.endswith("deaths"))]
     assert len(deaths) >= 1
     assert set(deaths["asof_end"]) <= set(articles["published"])
 
 
 def test_timeline_marks_figures_referring_past_publication(seed_articles, seed_passages):
-    from research.claims import timeline_table
+    from research.claims.ledger import timeline_table
 
-    claims = research.extract_claims(seed_passages, seed_articles)
+    claims = research.extract_claims(seed_passages, cues_of(seed_articles), seed_articles)
     table = timeline_table(claims, seed_articles)
     ahead = table[table["ahead"]]
     assert set(ahead["asof_text"]) == {"by December", "this month"}

@@ -11,7 +11,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from research import cli, datasets, report
+from research.corpus import datasets
+from research.report import build as report
+from research.report import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "01-corpus.ipynb"
@@ -58,7 +60,7 @@ def test_help_explains_every_option():
                          check=True).stdout
     assert "report" in top and "notebooks" in top
     (script,) = entry_points(group="console_scripts", name="research")
-    assert script.value == "research.cli:main"
+    assert script.value == "research.report.cli:main"
 
 
 def test_bad_input_exits_non_zero_with_a_one_line_reason(tmp_path, capsys):

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 import research
-from research.corpus import ARTICLE_COLUMNS, header_metadata
+from research.corpus.ingest import header_metadata
+from research.corpus.load import ARTICLE_COLUMNS
 from research.errors import CorpusError, CorpusWarning
 
 SEEDS = Path(research.default_corpus())

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 import research
-from research.coverage import (
+from research.errors import AnalysisError
+from research.story.coverage import (
     COVERAGE_COLUMNS,
     LEDE_COLUMNS,
     OMISSION_COLUMNS,
@@ -12,8 +13,7 @@ from research.coverage import (
     ledes,
     omissions,
 )
-from research.elements import cluster_passages
-from research.errors import AnalysisError
+from research.story.elements import cluster_passages
 
 PACT = "North Korea and Russia signed a mutual defence pact in June, pledging military help if either is attacked."
 PACT_2 = "In June, Russia and North Korea signed a pact pledging mutual military assistance if either is attacked."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from research import datasets
+from research.corpus import datasets
 
 
 def test_allsides_excerpts_are_articles_of_one_event_each_with_spread_times(data_dir):

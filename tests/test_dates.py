@@ -1,6 +1,6 @@
 import pytest
 
-from research.dates import find_page_date, has_date
+from research.text.dates import find_page_date, has_date
 
 
 @pytest.mark.parametrize(

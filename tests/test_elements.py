@@ -4,15 +4,15 @@ import pandas as pd
 import pytest
 
 import research
-from research.elements import (
+from research.errors import AnalysisError
+from research.story.elements import (
     ELEMENT_COLUMNS,
+    ELEMENT_PASSAGE_COLUMNS,
     LABEL_WORDS,
-    PASSAGE_COLUMNS,
     cluster_passages,
     element_label,
     outlet_names,
 )
-from research.errors import AnalysisError
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def element_of(found, piece: str, outlet: str) -> str:
 
 def test_every_body_sentence_is_in_exactly_one_element(seed_articles, seed_passages, seed_elements):
     passages, elements = seed_elements
-    assert list(passages.columns) == PASSAGE_COLUMNS and list(elements.columns) == ELEMENT_COLUMNS
+    assert list(passages.columns) == ELEMENT_PASSAGE_COLUMNS and list(elements.columns) == ELEMENT_COLUMNS
     body = seed_passages[seed_passages["role"] == "body"]
     assert sorted(passages["passage_id"]) == sorted(body["passage_id"])
     assert passages["element_id"].notna().all() and elements["element_id"].is_unique

@@ -11,20 +11,21 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.metrics import adjusted_rand_score
 
 import research
-from research import datasets
-from research.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD
+from research.corpus import datasets
 from research.errors import AnalysisError
-from research.events import (
+from research.reuse.linkage import average_link
+from research.reuse.similarity import TextVectorizer, similar_pairs
+from research.story.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD
+from research.story.events import (
     EVENT_COLUMNS,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
     TOP_TERMS,
     _top_terms,
     article_pairs,
-    average_link,
     body_texts,
 )
-from research.similarity import TextVectorizer, normalised_words, similar_pairs
+from research.text.tokens import normalised_words
 
 # Two stories told by two outlets each, in different words.
 WILDFIRE = {
@@ -209,7 +210,7 @@ def graph_of(pairs, ids):
 
 def assert_same_as_the_reference(articles):
     """Linkage and top terms of `cluster_articles` on `articles` equal the reference implementations."""
-    texts = body_texts(articles)
+    texts = body_texts(research.split_blocks(articles), articles)
     rows, cols, scores = graph_of(article_pairs(texts, FLOOR_SHARE * EVENT_THRESHOLD), texts.index)
     labels = average_link(len(texts), rows, cols, scores, EVENT_THRESHOLD)
     np.testing.assert_array_equal(labels, reference_average_link(len(texts), rows, cols, scores, EVENT_THRESHOLD))
@@ -228,9 +229,9 @@ def test_same_events_and_terms_as_the_reference_on_the_seeds_and_constructed_cor
 
 
 def test_top_terms_read_in_chunks_are_the_same(seed_articles, monkeypatch):
-    texts = body_texts(pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})]))
+    texts = body_texts(research.split_blocks(pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})])), pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})]))
     labels = np.array([0, 0, 0, 0, 0, 1, 1, 2, 2])
-    monkeypatch.setattr(research.events, "TERM_CHUNK", 2)  # new words arrive in every chunk
+    monkeypatch.setattr(research.story.events, "TERM_CHUNK", 2)  # new words arrive in every chunk
     assert _top_terms(texts, labels, TOP_TERMS) == reference_top_terms(texts, labels, TOP_TERMS)
 
 
@@ -254,7 +255,7 @@ def test_story_element_linkage_equals_the_reference_on_the_seeds(seed_passages):
 
 
 def test_the_five_seeds_are_one_event(seed_articles):
-    events = research.cluster_articles(seed_articles)
+    events = research.cluster_articles(research.split_blocks(seed_articles), seed_articles)
     assert list(events.columns) == EVENT_COLUMNS
     assert events["article_id"].tolist() == sorted(seed_articles["article_id"])
     assert set(events["event_id"]) == {"1"} and set(events["n_articles"]) == {5}
@@ -266,7 +267,7 @@ def test_the_five_seeds_are_one_event(seed_articles):
 
 
 def test_two_stories_told_by_two_outlets_each_are_two_events():
-    events = research.cluster_articles(corpus({**WILDFIRE, **RATES}))
+    events = research.cluster_articles(research.split_blocks(corpus({**WILDFIRE, **RATES})), corpus({**WILDFIRE, **RATES}))
     assert grouping(events) == {frozenset({"w1", "w2"}), frozenset({"r1", "r2"})}
     # numbered by the smallest article id of each event
     assert events.set_index("article_id")["event_id"].to_dict() == {"r1": "1", "r2": "1", "w1": "2", "w2": "2"}
@@ -280,35 +281,35 @@ def test_an_article_bridging_two_stories_does_not_chain_them():
     w1, r1 = WILDFIRE["w1"], RATES["r1"]
     bridge = {"x": ("Roundup", "Monday roundup", "2024-09-02", w1[3][:3] + r1[3][:3])}
     articles = corpus({**WILDFIRE, **RATES, **bridge})
-    pairs = article_pairs(body_texts(articles), EVENT_THRESHOLD)
+    pairs = article_pairs(body_texts(research.split_blocks(articles), articles), EVENT_THRESHOLD)
     # single link (connected components) on the same graph makes one event of all five
     ids = sorted(articles["article_id"])
     position = {a: k for k, a in enumerate(ids)}
     graph = np.zeros((len(ids), len(ids)))
     graph[pairs["article_id_a"].map(position), pairs["article_id_b"].map(position)] = 1
     assert connected_components(graph, directed=False)[0] == 1
-    events = grouping(research.cluster_articles(articles))
+    events = grouping(research.cluster_articles(research.split_blocks(articles), articles))
     assert frozenset({"w1", "w2"}) <= next(g for g in events if "w1" in g)
     assert next(g for g in events if "w1" in g).isdisjoint({"r1", "r2"})
 
 
 def test_seeds_mixed_with_other_stories_stay_one_event_of_their_own(seed_articles):
     articles = pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})], ignore_index=True)
-    events = grouping(research.cluster_articles(articles))
+    events = grouping(research.cluster_articles(research.split_blocks(articles), articles))
     assert frozenset(seed_articles["article_id"]) in events
     assert len(events) == 3
     # keeping only each article's best partners bounds the graph and here changes nothing
-    texts = body_texts(articles)
+    texts = body_texts(research.split_blocks(articles), articles)
     assert len(article_pairs(texts, 0.0, top_k=2)) < len(article_pairs(texts, 0.0))
-    assert grouping(research.cluster_articles(articles, top_k=4)) == events
+    assert grouping(research.cluster_articles(research.split_blocks(articles), articles, top_k=4)) == events
 
 
 def test_same_grouping_and_ids_in_any_row_order(seed_articles):
     articles = pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})], ignore_index=True)
-    expected = research.cluster_articles(articles)
+    expected = research.cluster_articles(research.split_blocks(articles), articles)
     for seed in range(3):
         shuffled = articles.sample(frac=1, random_state=seed).reset_index(drop=True)
-        pd.testing.assert_frame_equal(research.cluster_articles(shuffled), expected)
+        pd.testing.assert_frame_equal(research.cluster_articles(research.split_blocks(shuffled), shuffled), expected)
 
 
 def test_records_without_body_paragraphs_and_empty_texts():
@@ -318,15 +319,15 @@ def test_records_without_body_paragraphs_and_empty_texts():
                                       "   "]})
     # a one-paragraph record is its body; the empty one has none, and split_blocks says so
     with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
-        texts = body_texts(articles)
+        texts = body_texts(research.split_blocks(articles), articles)
     with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
-        events = research.cluster_articles(articles)
+        events = research.cluster_articles(research.split_blocks(articles), articles)
     with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
         blocks = research.split_blocks(articles).assign(role="boilerplate")
     assert texts.to_dict() == {"a": prose, "b": prose, "c": articles["text"][2], "d": "   "}
     assert grouping(events) == {frozenset({"a", "b"}), frozenset({"c"}), frozenset({"d"})}
     # a record on one line that split_blocks sets aside as chrome keeps its whole text
-    assert body_texts(articles, blocks).to_dict() == articles.set_index("article_id")["text"].to_dict()
+    assert body_texts(blocks, articles).to_dict() == articles.set_index("article_id")["text"].to_dict()
     # no headline column: the label falls back to the top terms
     c = events.set_index("article_id").loc["c"]
     assert c["event_label"] == c["top_terms"] != ""
@@ -335,13 +336,13 @@ def test_records_without_body_paragraphs_and_empty_texts():
 def test_duplicate_article_ids_are_an_error():
     articles = corpus(WILDFIRE)
     with pytest.raises(AnalysisError, match="'w1' appears twice"):
-        research.cluster_articles(pd.concat([articles, articles.iloc[:1]]))
+        research.cluster_articles(research.split_blocks(pd.concat([articles, articles.iloc[:1]])), pd.concat([articles, articles.iloc[:1]]))
 
 
 def test_basil_dev_events_are_found_and_the_seeds_stay_apart(data_dir, seed_articles):
     basil = datasets.read_basil(data_dir / "basil_dev")
     articles = pd.concat([basil, seed_articles], ignore_index=True)
-    events = research.cluster_articles(articles).set_index("article_id")
+    events = research.cluster_articles(research.split_blocks(articles), articles).set_index("article_id")
     truth = articles.set_index("article_id")["event"].fillna("seeds")
     assert adjusted_rand_score(truth[events.index], events["event_id"]) > 0.98
     seed_events = set(events.loc[seed_articles["article_id"], "event_id"])

@@ -10,18 +10,12 @@ import scipy.sparse as sp
 
 import research
 from research.errors import AnalysisError
-from research.framing import (
-    HEADLINE_COLUMNS,
-    MARKER_COLUMNS,
-    RATE_COLUMNS,
-    TERM_COLUMNS,
-    cue_verb,
-    log_odds_z,
-    markers_in,
-    plot_distinctive_terms,
-    word_spans,
-)
-from research.lexicons import LEXICON, REPORTING_VERB_KINDS
+from research.framing.headlines import HEADLINE_COLUMNS
+from research.framing.lexicons import LEXICON, REPORTING_VERB_KINDS
+from research.framing.markers import MARKER_COLUMNS, RATE_COLUMNS, cue_verb, markers_in
+from research.framing.terms import TERM_COLUMNS, log_odds_z
+from research.report.figures import plot_distinctive_terms
+from research.text.tokens import word_spans
 
 matplotlib.use("Agg")
 
@@ -243,7 +237,7 @@ def test_marker_rates_per_thousand_body_words_with_zero_rows():
 
 def test_seed_marker_rates_combine_words_and_reporting_verbs(seed_articles, seed_blocks, seed_passages):
     markers = pd.concat([research.find_markers(seed_passages),
-                         research.reporting_verbs(research.attributions(seed_articles, seed_blocks))])
+                         research.reporting_verbs(research.attributions(seed_blocks, seed_articles))])
     rates = research.marker_rates(markers, seed_passages, articles=seed_articles)
     assert len(rates) == 5 * rates["category"].nunique()
     said = rates[rates["category"] == "reporting: neutral"].set_index("group")["per_1000"]
@@ -298,7 +292,7 @@ def test_basil_spans_are_located_in_their_sentence(tmp_path):
     import json
     import warnings
 
-    from research import datasets
+    from research.corpus import datasets
     from research.errors import CorpusWarning
     (tmp_path / "articles" / "2010").mkdir(parents=True)
     (tmp_path / "annotations" / "2010").mkdir(parents=True)
@@ -322,7 +316,7 @@ def test_basil_spans_are_located_in_their_sentence(tmp_path):
 
 
 def test_basil_dev_lexical_spans(data_dir):
-    from research import datasets
+    from research.corpus import datasets
     folder = data_dir / "basil_dev"
     texts = datasets.read_basil(folder).set_index("article_id")
     spans = datasets.read_basil_annotations(folder)

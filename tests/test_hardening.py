@@ -18,11 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import cues_of, sentences
 from matplotlib.figure import Figure
 
 import research
-from research import dates, report
 from research.errors import AnalysisError, CorpusError, CorpusWarning
+from research.report import build as report
+from research.reuse.alignment import ALIGN_COLUMNS
+from research.text import dates
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = research.default_corpus()
@@ -283,16 +286,16 @@ def analyses(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     body = passages[passages["role"] == "body"]
     found = research.cluster_passages(body, articles)
     cover = research.coverage(found, body)
-    claims = research.extract_claims(passages, articles)
-    said = research.group_actors(research.attributions(articles), articles)
-    spans = research.align(articles)
+    claims = research.extract_claims(passages, cues_of(articles), articles)
+    said = research.group_actors(research.attributions(research.split_blocks(articles), articles), articles)
+    spans = research.align(sentences(articles), articles)
     return {
         "accounting": research.assert_accounted(articles, blocks, passages),
         "audit": research.cleaning_audit(articles, blocks),
         "similar_pairs": research.similar_pairs(body),
         "align": spans,
-        "article_overlap": research.article_overlap(articles, spans=spans),
-        "cluster_articles": research.cluster_articles(articles),
+        "article_overlap": research.article_overlap(spans, sentences(articles), articles),
+        "cluster_articles": research.cluster_articles(research.split_blocks(articles), articles),
         "elements": found.passages,
         "coverage": cover,
         "omissions": research.omissions(cover),
@@ -351,8 +354,8 @@ def one_article():
 
 
 @pytest.mark.parametrize("name, call, message", [
-    ("align", lambda a, p: research.align(a), r"align needs two articles with passages, got 1"),
-    ("article_overlap", lambda a, p: research.article_overlap(a),
+    ("align", lambda a, p: research.align(sentences(a), a), r"align needs two articles with passages, got 1"),
+    ("article_overlap", lambda a, p: research.article_overlap(pd.DataFrame(columns=ALIGN_COLUMNS), p, a),
      r"article_overlap needs two articles with body passages, got 1"),
     ("distinctive_terms", lambda a, p: research.distinctive_terms(p, articles=a),
      r"distinctive_terms: needs at least two groups in 'outlet', found \['AP'\]"),
@@ -367,7 +370,7 @@ def test_comparisons_of_one_article_raise_analysis_error_saying_they_need_two(on
 
 def test_descriptions_of_one_article_work(one_article):
     articles, body = one_article
-    events = research.cluster_articles(articles)
+    events = research.cluster_articles(research.split_blocks(articles), articles)
     assert events[["article_id", "event_id", "n_articles"]].values.tolist() == [[articles.loc[0, "article_id"], "1", 1]]
     found = research.cluster_passages(body, articles)
     assert len(found.elements) and (found.elements["n_outlets"] == 1).all()

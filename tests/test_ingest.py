@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import research
-from research import ingest
+from research.corpus import ingest
 from research.errors import CorpusError, CorpusWarning
 
 PROSE = [

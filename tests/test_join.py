@@ -10,8 +10,8 @@ import pytest
 from sklearn.base import clone
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from research import join
-from research.similarity import TextVectorizer, similar_pairs
+from research.reuse import join
+from research.reuse.similarity import TextVectorizer, similar_pairs
 
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "similarity_join.py"
 

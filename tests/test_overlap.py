@@ -1,9 +1,10 @@
 import pandas as pd
 import pytest
+from conftest import sentences
 
 import research
-from research import datasets
-from research.overlap import derivation, earlier
+from research.corpus import datasets
+from research.reuse.overlap import derivation, earlier
 
 SOURCE = [
     (
@@ -125,7 +126,7 @@ def test_copies_rewrites_and_independent_reports_are_told_apart():
             ],
         ),
     )
-    table = research.article_overlap(articles)
+    table = research.article_overlap(research.align(sentences(articles), articles), sentences(articles), articles)
     assert len(table) == 5 * 4
     copy = row(table, "copy", "source")
     assert copy["derivation"] == "wholly derived" and copy["containment"] == 1.0
@@ -151,7 +152,7 @@ def test_copies_rewrites_and_independent_reports_are_told_apart():
 
 
 def test_seed_overlap_matches_a_reading_of_the_pages(seed_articles):
-    table = research.article_overlap(seed_articles)
+    table = research.article_overlap(research.align(sentences(seed_articles), seed_articles), sentences(seed_articles), seed_articles)
     outlet = dict(zip(seed_articles["article_id"], seed_articles["outlet"]))
     table["a"], table["b"] = table["article_id_a"].map(outlet), table["article_id_b"].map(outlet)
     labels = table.set_index(["a", "b"])
@@ -176,8 +177,8 @@ def test_independent_reports_of_one_event_are_rarely_labelled_derived(data_dir):
     articles = datasets.read_basil(data_dir / "basil_dev").drop(columns="headline")
     tables = []
     for _, event in articles.groupby("event"):
-        spans = research.align(event, paraphrase_threshold=None)
-        tables.append(research.article_overlap(event, spans=spans))
+        spans = research.align(sentences(event), event, paraphrase_threshold=None)
+        tables.append(research.article_overlap(spans, sentences(event), event))
     table = pd.concat(tables)
     assert len(table) == 180
     assert (table["derivation"] != "non-derived").mean() < 0.05

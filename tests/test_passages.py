@@ -1,7 +1,7 @@
 import pytest
 
 import research
-from research.passages import sentence_spans
+from research.text.sentences import sentence_spans
 
 
 def sentences(text):

@@ -11,14 +11,15 @@ from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
+from conftest import cues_of, sentences
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import research
-from research import ingest
+from research.corpus import ingest
 from research.errors import AnalysisError, CorpusError, CorpusWarning
-from research.passages import sentence_spans
-from research.similarity import word_tokens
+from research.text.sentences import sentence_spans
+from research.text.tokens import word_tokens
 
 SEED_SENTENCES = sorted({text[s:e] for text in research.load_articles()["text"] for s, e in sentence_spans(text)
                          if len(text[s:e].split()) >= 8})
@@ -156,9 +157,9 @@ def test_every_span_an_analysis_reports_points_at_the_raw_text(articles):
         blocks = research.split_blocks(articles)
         passages = research.split_passages(blocks)
         body = passages[passages["role"] == "body"]
-        claims = research.extract_claims(passages, articles)
-        said = research.attributions(articles)
-        spans = research.align(articles) if body["article_id"].nunique() >= 2 else None
+        claims = research.extract_claims(passages, cues_of(articles), articles)
+        said = research.attributions(research.split_blocks(articles), articles)
+        spans = research.align(sentences(articles), articles) if body["article_id"].nunique() >= 2 else None
         voices = research.voice_spans(body, articles, said)
     assert_spans_point_at_text(claims, texts, "start", "end", None)
     for claim in claims.itertuples():  # the figure lies inside its sentence, which is in the text
@@ -226,8 +227,8 @@ def test_similar_pairs_are_the_scorer_s_pairs_once_each_in_any_row_order(article
 def test_clustering_does_not_depend_on_the_order_of_the_rows(articles, random):
     order = articles.sample(frac=1, random_state=random.randint(0, 2**31))
     with quiet():
-        events = research.cluster_articles(articles)
-        again = research.cluster_articles(order)
+        events = research.cluster_articles(research.split_blocks(articles), articles)
+        again = research.cluster_articles(research.split_blocks(order), order)
         passages = research.split_passages(research.split_blocks(articles))
     pd.testing.assert_frame_equal(events.sort_values("article_id", ignore_index=True),
                                   again.sort_values("article_id", ignore_index=True))

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from research.dates import find_time_expressions, reference_date, resolve_dates
+from research.text.dates import find_time_expressions, reference_date, resolve_dates
 
 WEDNESDAY = "2024-10-23"  # a Wednesday
 

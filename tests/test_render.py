@@ -1,7 +1,8 @@
 import pandas as pd
+from conftest import sentences
 
 import research
-from research import render
+from research.report import render
 
 
 def test_highlight_marks_shared_words_and_escapes_everything():
@@ -36,7 +37,7 @@ def test_side_by_side_escapes_labels_and_text_of_a_page_with_markup():
             ],
         }
     )
-    spans = research.align(articles, "a", "b", roles=None, paraphrase_threshold=None)
+    spans = research.align(sentences(articles), articles, "a", "b", roles=None, paraphrase_threshold=None)
     assert len(spans) == 1
     out = render.side_by_side(spans, labels={"a": "<i>Outlet A</i>", "b": "B & Co"})
     assert "<script>" not in out and "<b>" not in out and "<i>" not in out

@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 
 import research
-from research import report, tables
 from research.errors import AnalysisError, CorpusWarning
+from research.report import build as report
+from research.report import tables
 
 ROOT = Path(__file__).resolve().parent.parent
 PROSE = "The troops crossed the border on Monday, officials said in a statement released to reporters.\n"

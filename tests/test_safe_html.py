@@ -15,12 +15,14 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from conftest import sentences
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import research
-from research import render, report
-from research.claims import conflicts_html
+from research.report import build as report
+from research.report import render
+from research.report.render import conflicts_html
 
 HOSTILE = ['<script>alert("pwned")</script>', "<img src=x onerror=alert(1)>", "</td></tr></table><b>broken",
            "Smith & Sons <i>unclosed", "\"quote' onmouseover=alert(2) x=\""]
@@ -96,7 +98,7 @@ def articles_with_markup() -> pd.DataFrame:
 
 def test_side_by_side_keeps_its_table_and_shows_markup_as_text():
     articles = articles_with_markup()
-    spans = research.align(articles, roles=None, paraphrase_threshold=None)
+    spans = research.align(sentences(articles), articles, roles=None, paraphrase_threshold=None)
     spans = pd.concat([spans, spans.assign(text_a=" ".join(HOSTILE), text_b=HOSTILE[2])], ignore_index=True)
     labels = dict(zip(articles["article_id"], articles["outlet"]))
     page = Page(render.side_by_side(spans, labels))
@@ -133,10 +135,11 @@ def test_the_report_index_and_notebook_pages_show_markup_as_text(tmp_path):
         nbformat.v4.new_markdown_cell("# Hostile <b>title</b>"),
         nbformat.v4.new_code_cell("CORPUS = None", metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell(
-            "import research\nfrom IPython.display import HTML, display\nfrom research import render\n"
+            "import research\nfrom IPython.display import HTML, display\nfrom research.report import render\n"
             "articles = research.load_articles(CORPUS)\n"
             "display(articles[['article_id', 'outlet', 'headline', 'text']])\n"
-            "spans = research.align(articles, roles=None, paraphrase_threshold=None)\n"
+            "passages = research.split_passages(research.split_blocks(articles))\n"
+            "spans = research.align(passages, articles, roles=None, paraphrase_threshold=None)\n"
             "display(HTML(render.side_by_side(spans, dict(zip(articles['article_id'], articles['outlet'])))))\n"
             "print(articles.loc[0, 'text'])\n"
             "raise ValueError(articles.loc[0, 'headline'])")]

@@ -9,7 +9,7 @@ import pytest
 from test_join import random_passages, synthetic_passages
 
 from research.errors import AnalysisError
-from research.similarity import similar_pairs
+from research.reuse.similarity import similar_pairs
 
 
 @pytest.fixture(scope="module")

@@ -5,16 +5,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import roc_auc_score
 
 import research
-from research import datasets, similarity
+from research.corpus import datasets
 from research.errors import AnalysisError
-from research.similarity import (
-    TextVectorizer,
-    normalised_words,
-    pair_similarity,
-    similar_pairs,
-    stem,
-    word_tokens,
-)
+from research.reuse import similarity
+from research.reuse.similarity import TextVectorizer, pair_similarity, similar_pairs
+from research.text.tokens import normalised_words, stem, word_tokens
 
 
 def test_word_tokens_keep_raw_offsets_and_normalise_for_matching():

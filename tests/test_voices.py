@@ -5,16 +5,16 @@ import pandas as pd
 import pytest
 
 import research
-from research.framing import word_spans
-from research.voices import (
+from research.framing.voices import (
     OWN_VOICE,
     SHARE_COLUMNS,
     SPAN_COLUMNS,
     UNATTRIBUTED_QUOTE,
-    plot_voices,
     voice_of,
     voice_table,
 )
+from research.report.figures import plot_voices
+from research.text.tokens import word_spans
 
 matplotlib.use("Agg")
 
@@ -40,7 +40,7 @@ def article(paragraphs: list[str], article_id: str = "x", outlet: str = "X"):
 
 def spoken(paragraphs: list[str]) -> list[tuple[str, str, str]]:
     articles, blocks, passages = article(paragraphs)
-    spans = research.voice_spans(passages, articles, research.attributions(articles, blocks))
+    spans = research.voice_spans(passages, articles, research.attributions(blocks, articles))
     assert list(spans.columns) == SPAN_COLUMNS
     text = articles["text"].iloc[0]
     return [(voice, group, text[start:end]) for voice, group, start, end in
@@ -79,7 +79,7 @@ def test_shares_add_up_per_outlet():
     first = article(PARAGRAPHS[:3], "x", "X")
     second = article(PARAGRAPHS[3:], "y", "Y")
     articles, blocks, passages = (pd.concat([first[i], second[i]], ignore_index=True) for i in (0, 1, 2))
-    spans = research.voice_spans(passages, articles, research.attributions(articles, blocks))
+    spans = research.voice_spans(passages, articles, research.attributions(blocks, articles))
     shares = research.voice_shares(spans, articles=articles)
     assert list(shares.columns) == SHARE_COLUMNS
     assert shares.groupby("group")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
@@ -94,7 +94,7 @@ def test_shares_add_up_per_outlet():
 
 @pytest.fixture(scope="module")
 def seed_spans(seed_articles, seed_blocks, seed_passages):
-    return research.voice_spans(seed_passages, seed_articles, research.attributions(seed_articles, seed_blocks))
+    return research.voice_spans(seed_passages, seed_articles, research.attributions(seed_blocks, seed_articles))
 
 
 def test_voice_table_keeps_top_groups_and_adds_up(seed_articles, seed_spans):

@@ -34,8 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from research.errors import CorpusError, CorpusWarning
-from research.ingest import (  # noqa: F401 (re-exported)
+from research.corpus.ingest import (  # noqa: F401 (re-exported)
     PAGE_READERS,
     RECORD_READERS,
     decode,
@@ -43,6 +42,7 @@ from research.ingest import (  # noqa: F401 (re-exported)
     looks_binary,
     normalise_published,
 )
+from research.errors import CorpusError, CorpusWarning
 
 MANIFEST_NAME = "articles.csv"
 METADATA_COLUMNS = ["outlet", "headline", "published", "byline", "provenance", "url"]
@@ -52,7 +52,7 @@ SUFFIXES = (*PAGE_READERS, *RECORD_READERS)
 
 def default_corpus() -> Path:
     """The embedded corpus: the `seeds/` folder next to the package."""
-    return Path(__file__).resolve().parent.parent / "seeds"
+    return Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _read_manifest(folder: Path) -> pd.DataFrame | None:

@@ -39,13 +39,15 @@ neither text is derived from the other.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
 
-from research.alignment import MIN_WORDS, align, body_passages, word_table
+from research.corpus.passages import body_passages, word_table
 from research.errors import AnalysisError
+from research.reuse.alignment import MIN_WORDS
+from research.text.dates import parse_published
 
 OVERLAP_COLUMNS = [
     "article_id_a",
@@ -82,22 +84,9 @@ def derivation(
     return "partially derived"
 
 
-def _parse(published: str) -> date | datetime | None:
-    """A `published` value as a date (date only), an aware datetime, a naive datetime, or None."""
-    published = (published or "").strip()
-    if not published:
-        return None
-    try:
-        if len(published) == 10:
-            return date.fromisoformat(published)
-        return datetime.fromisoformat(published)
-    except ValueError:
-        return None
-
-
 def earlier(published_a: str, published_b: str) -> int | None:
     """-1 if A was published before B, 1 if after, None if the values cannot tell (module doc)."""
-    a, b = _parse(published_a), _parse(published_b)
+    a, b = parse_published(published_a), parse_published(published_b)
     if a is None or b is None:
         return None
     aware = [isinstance(v, datetime) and v.tzinfo is not None for v in (a, b)]
@@ -112,17 +101,17 @@ def earlier(published_a: str, published_b: str) -> int | None:
 
 
 def article_overlap(
+    spans: pd.DataFrame,
+    passages: pd.DataFrame,
     articles: pd.DataFrame,
     *,
-    spans: pd.DataFrame | None = None,
-    passages: pd.DataFrame | None = None,
     roles=("body",),
 ) -> pd.DataFrame:
     """One row per ordered pair of articles: how much of A is shared with B, and its derivation.
 
-    `articles`: the articles table (needs `article_id`, `text`, `published`).
-    `spans`: the output of `align` for these articles (computed with its
-    defaults when None); `passages`, `roles` as in `align`.
+    `spans`: the output of `align` for these passages; `passages`, `roles`
+    as given to `align`; `articles`: the articles table (needs `article_id`,
+    `text`, `published`).
 
     Returns `article_id_a`, `article_id_b`, `words_a` (A's body words),
     `shared_words` (those inside verbatim or near-verbatim spans shared with
@@ -134,17 +123,15 @@ def article_overlap(
     non-derived), `likely_source` (an article_id, "undetermined" or "none",
     the same on both rows of a pair). Sorted by article_id_a, article_id_b.
     """
-    passages = body_passages(articles if passages is None else passages, roles)
+    passages = body_passages(passages, roles)
     ids = sorted(passages["article_id"].unique())
     if len(ids) < 2:
         raise AnalysisError(
             f"article_overlap needs two articles with body passages, got {len(ids)}"
         )
-    if spans is None:
-        spans = align(articles, passages=passages, roles=None)
     words = {
         key: group.reset_index(drop=True)
-        for key, group in word_table(articles, passages).groupby("article_id")
+        for key, group in word_table(passages, articles).groupby("article_id")
     }
     rows = []
     for a in ids:

@@ -249,18 +249,30 @@ class TimeSpan(NamedTuple):
     date_end: date | None
 
 
+def parse_published(published) -> date | datetime | None:
+    """An ISO 8601 `published` value as a date (date only), a datetime (aware or naive), or None
+    when empty or not ISO 8601.
+
+    >>> parse_published("2024-10-23")
+    datetime.date(2024, 10, 23)
+    """
+    if not isinstance(published, str) or not published.strip():
+        return None
+    published = published.strip()
+    try:
+        return date.fromisoformat(published) if len(published) == 10 else datetime.fromisoformat(published)
+    except ValueError:
+        return None
+
+
 def reference_date(published) -> date | None:
     """The calendar date of an ISO 8601 `published` value as printed (None when empty or invalid).
 
     >>> reference_date("2024-10-23T06:55:00-04:00")
     datetime.date(2024, 10, 23)
     """
-    if not isinstance(published, str) or not published.strip():
-        return None
-    try:
-        return datetime.fromisoformat(published.strip()).date()
-    except ValueError:
-        return None
+    moment = parse_published(published)
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def _month_end(year: int, month: int) -> date:

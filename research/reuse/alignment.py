@@ -28,7 +28,6 @@ same statement share its words without one copying the other.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,10 +35,9 @@ import pandas as pd
 from sklearn.base import clone
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from research.blocks import split_blocks
+from research.corpus.passages import body_passages, word_table
 from research.errors import AnalysisError
-from research.passages import split_passages
-from research.similarity import TextVectorizer, similar_pairs, word_tokens
+from research.reuse.similarity import TextVectorizer, similar_pairs
 
 ALIGN_COLUMNS = [
     "article_id_a",
@@ -55,7 +53,6 @@ ALIGN_COLUMNS = [
     "text_a",
     "text_b",
 ]
-WORD_COLUMNS = ["article_id", "passage_id", "block_id", "start", "end", "word", "quoted"]
 KINDS = ("verbatim", "near-verbatim", "paraphrase")
 
 SEED_WORDS = 3
@@ -64,80 +61,6 @@ MIN_WORDS = 8
 PARAPHRASE_THRESHOLD = 0.5
 # A sentence this much covered by verbatim or near-verbatim spans is not also a paraphrase.
 MAX_COVERED_FOR_PARAPHRASE = 0.5
-
-# Quotation marks: openers, closers, and the straight double quote that toggles.
-# Two closing single quotes ('' or ’’) close a quotation in some copy; `` opens in tokenised text.
-QUOTE_MARK = re.compile(r"“|”|«|»|``|''|’’|\"")
-OPENERS = {"“", "«", "``"}
-CLOSERS = {"”", "»", "''", "’’"}
-
-
-def body_passages(table: pd.DataFrame, roles=("body",)) -> pd.DataFrame:
-    """Passages to align, sorted by article and offset, of the roles in `roles` (None: all).
-
-    `table` is a passages table (it has `passage_id`), or an articles table,
-    then split into sentences with `split_blocks` and `split_passages`.
-    """
-    passages = table if "passage_id" in table.columns else split_passages(split_blocks(table))
-    if roles is not None:
-        passages = passages[passages["role"].isin(list(roles))]
-    return passages.sort_values(["article_id", "start"], kind="stable", ignore_index=True)
-
-
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of `text` (one paragraph) inside quotation marks.
-
-    Curly and guillemet marks open and close; a straight double quote toggles.
-    A quotation still open at the end of the paragraph runs to its end (news
-    style leaves a quote that continues in the next paragraph unclosed).
-    """
-    ranges, opened = [], None
-    for mark in QUOTE_MARK.finditer(text):
-        symbol = mark.group()
-        if opened is None and (symbol in OPENERS or symbol == '"'):
-            opened = mark.end()
-        elif opened is not None and (symbol in CLOSERS or symbol == '"'):
-            ranges.append((opened, mark.start()))
-            opened = None
-    if opened is not None:
-        ranges.append((opened, len(text)))
-    return ranges
-
-
-def word_table(articles: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
-    """The word tokens of `passages`, one row each, in text order.
-
-    Columns: `article_id`, `passage_id`, `block_id`, `start`, `end` (offsets
-    into the article's raw text), `word` (normalised form used for matching,
-    see `research.similarity.word_tokens`), `quoted` (the word lies inside
-    quotation marks of its paragraph, judged on the raw text of the whole
-    block, so a quote spanning two sentences is seen).
-    """
-    texts = dict(zip(articles["article_id"], articles["text"]))
-    rows = []
-    for (article_id, block_id), group in passages.groupby(["article_id", "block_id"], sort=False):
-        block_start, block_end = int(group["start"].min()), int(group["end"].max())
-        quotes = [
-            (block_start + s, block_start + e)
-            for s, e in quoted_ranges(texts[article_id][block_start:block_end])
-        ]
-        for passage_id, offset, text in zip(group["passage_id"], group["start"], group["text"]):
-            for start, end, word in word_tokens(text):
-                start, end = offset + start, offset + end
-                rows.append(
-                    (
-                        article_id,
-                        passage_id,
-                        block_id,
-                        start,
-                        end,
-                        word,
-                        any(s <= start and end <= e for s, e in quotes),
-                    )
-                )
-    table = pd.DataFrame(rows, columns=WORD_COLUMNS)
-    return table.sort_values(["article_id", "start"], kind="stable", ignore_index=True)
-
 
 @dataclass
 class _Tokens:
@@ -409,11 +332,11 @@ def _pairs(
 
 
 def align(
+    passages: pd.DataFrame,
     articles: pd.DataFrame,
     article_id_a: str | None = None,
     article_id_b: str | None = None,
     *,
-    passages: pd.DataFrame | None = None,
     roles=("body",),
     seed_words: int = SEED_WORDS,
     max_gap: int = MAX_GAP,
@@ -423,11 +346,11 @@ def align(
 ) -> pd.DataFrame:
     """Shared spans between two articles (or between every pair of articles of the table).
 
-    `articles`: the articles table (`article_id`, `text`, ...). `passages`:
-    passages of those articles to align (default: the sentences of
-    `split_passages(split_blocks(articles))`); only passages of `roles` are
-    used (default: body). With `article_id_a` and `article_id_b`, that pair;
-    with neither, every pair (a < b by article_id). `paraphrase_threshold=None`
+    `passages`: sentence passages (`split_passages`) of the articles to
+    align; only passages of `roles` are used (default: body). `articles`: the
+    articles table, for the raw texts (`article_id`, `text`). With
+    `article_id_a` and `article_id_b`, that pair; with neither, every pair
+    (a < b by article_id). `paraphrase_threshold=None`
     reports verbatim and near-verbatim spans only; paraphrase scores come from
     `vectorizer` (default: a `TextVectorizer` fitted on all the passages).
     See the module docstring for `seed_words`, `max_gap`, `min_words`.
@@ -443,7 +366,7 @@ def align(
     `text_b` (the raw text at those offsets). Sorted by the article pair, then
     `start_a`, `start_b`.
     """
-    passages = body_passages(articles if passages is None else passages, roles)
+    passages = body_passages(passages, roles)
     pairs = _pairs(sorted(passages["article_id"].unique()), article_id_a, article_id_b, roles)
     involved = passages[passages["article_id"].isin({i for pair in pairs for i in pair})]
     by_article = {
@@ -451,7 +374,7 @@ def align(
     }
     tokens = {
         key: _Tokens.of(group, by_article[key])
-        for key, group in word_table(articles, involved).groupby("article_id")
+        for key, group in word_table(involved, articles).groupby("article_id")
     }
     seeds = {key: _seeds(value, seed_words) for key, value in tokens.items()}
     scores = None

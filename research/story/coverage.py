@@ -14,9 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from research.elements import StoryElements
 from research.errors import AnalysisError
-from research.similarity import TOKEN
+from research.reuse.similarity import TOKEN
+from research.story.elements import StoryElements
 
 LEDE_PARAGRAPHS = 3
 COVERAGE_COLUMNS = ["outlet", "element_id", "label", "n_outlets", "covered", "n_passages", "first_paragraph",
@@ -187,30 +187,3 @@ def coverage_matrix(table: pd.DataFrame, min_outlets: int = 2, value: str = "fir
     columns = columns.sort_values(["n", "outlet"], ascending=[False, True])
     matrix = shown.pivot(index="element_id", columns="outlet", values=value)
     return matrix.reindex(index=rows["element_id"], columns=columns["outlet"])
-
-
-def plot_coverage(table: pd.DataFrame, labels: pd.Series, ax, min_outlets: int = 2, width: int = 70):
-    """Draw the coverage matrix of `table` (`coverage`) on `ax`, rows and columns as `coverage_matrix`.
-
-    A cell per element and outlet, numbered with the paragraph of first
-    mention and coloured by the share of the body before it (dark: near the
-    top); blank where the outlet does not carry the element. `labels`:
-    element id -> label, cut to `width` characters.
-    """
-    paragraphs = coverage_matrix(table, min_outlets).astype("float64")
-    positions = coverage_matrix(table, min_outlets, "first_position").astype("float64").to_numpy()
-    image = ax.imshow(np.ma.masked_invalid(positions), cmap="viridis", aspect="auto", vmin=0, vmax=1)
-    for (row, column), value in np.ndenumerate(paragraphs.to_numpy()):
-        if not np.isnan(value):
-            ax.text(column, row, f"{value:.0f}", ha="center", va="center", fontsize=8,
-                    color="white" if positions[row, column] < 0.5 else "black")
-    names = [f"{e} {labels[e][:width]}" + ("…" if len(labels[e]) > width else "") for e in paragraphs.index]
-    ax.set_yticks(range(len(paragraphs)), names, fontsize=8)
-    ax.set_xticks(range(paragraphs.shape[1]), paragraphs.columns, rotation=30, ha="left")
-    ax.xaxis.tick_top()
-    ax.set_xticks(np.arange(-0.5, paragraphs.shape[1]), minor=True)
-    ax.set_yticks(np.arange(-0.5, len(paragraphs)), minor=True)
-    ax.grid(which="minor", color="#dddddd", linewidth=0.5)
-    ax.tick_params(which="minor", length=0)
-    ax.figure.colorbar(image, ax=ax, label="share of the body before the first mention", shrink=0.5)
-    return ax

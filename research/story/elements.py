@@ -7,7 +7,7 @@ discounts the vocabulary the whole event shares. Pairs come from
 `similar_pairs` (pairs within one article are not compared: an element is what
 outlets share, and sentences of one article are about the same story anyway).
 Sentences are grouped by average linkage on that sparse graph
-(`research.events.average_link`): two groups merge while the mean score of
+(`research.reuse.linkage.average_link`): two groups merge while the mean score of
 their cross-article pairs is at least `threshold`, pairs below `floor` counting
 as 0. Average linkage keeps a long sentence that shares one clause with each of
 two elements from chaining them together, as single linkage would. A sentence
@@ -23,16 +23,17 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from research.claims import NUMBER_WORDS, VAGUE_QUANTITY, find_quantities
+from research.claims.quantities import NUMBER_WORDS, VAGUE_QUANTITY, find_quantities
 from research.errors import AnalysisError
-from research.events import FLOOR_SHARE, average_link
-from research.similarity import TextVectorizer, no_pairs, similar_pairs
+from research.reuse.linkage import average_link
+from research.reuse.similarity import TextVectorizer, no_pairs, similar_pairs
+from research.story.events import FLOOR_SHARE
 
 # The scorer's settings for sentences of one event and the average-link threshold, chosen on story
 # elements of the seeds known by hand (README, "Story elements").
 ELEMENT_SCORER = {"alpha": 1.0, "idf_power": 1.0}
 ELEMENT_THRESHOLD = 0.19
-PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "start", "end", "element_id", "text"]
+ELEMENT_PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "start", "end", "element_id", "text"]
 ELEMENT_COLUMNS = ["element_id", "label", "n_outlets", "n_articles", "n_passages", "outlets", "cohesion",
                    "representative_passage_id", "representative_article_id", "representative_start",
                    "representative_end", "representative_text"]
@@ -172,7 +173,7 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
         raise AnalysisError(f"passage_id {table['passage_id'][table['passage_id'].duplicated()].iloc[0]!r} "
                             "appears twice in the passages table")
     if table.empty:
-        return StoryElements(pd.DataFrame(columns=PASSAGE_COLUMNS), pd.DataFrame(columns=ELEMENT_COLUMNS))
+        return StoryElements(pd.DataFrame(columns=ELEMENT_PASSAGE_COLUMNS), pd.DataFrame(columns=ELEMENT_COLUMNS))
     vectorizer = vectorizer or TextVectorizer(**ELEMENT_SCORER)
     pairs = similar_pairs(table, threshold=floor, roles=None, vectorizer=vectorizer) \
         if table["article_id"].nunique() > 1 else no_pairs()  # elements join articles
@@ -206,4 +207,4 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
                                       "end": "representative_end", "text": "representative_text"})
     table["element_id"] = chosen["element_id"].reindex(table["cluster"]).to_numpy()
     assigned = table.sort_values(["article_id", "start"], kind="stable", ignore_index=True)
-    return StoryElements(assigned[PASSAGE_COLUMNS], elements.reset_index(drop=True)[ELEMENT_COLUMNS])
+    return StoryElements(assigned[ELEMENT_PASSAGE_COLUMNS], elements.reset_index(drop=True)[ELEMENT_COLUMNS])

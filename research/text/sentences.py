@@ -1,18 +1,13 @@
-"""Passages: sentences or paragraphs of the blocks, with offsets into the raw text.
+"""Sentence splitting for news prose: NLTK's Punkt (Kiss and Strunk 2006) with news abbreviations.
 
-Sentences come from NLTK's Punkt splitter (Kiss and Strunk 2006) given the
-abbreviations below, so that "U.S.", "Lt. Gen." or "Mr." do not end a sentence.
-Punkt's `span_tokenize` gives character spans, so every passage keeps
-`start`/`end` into its article's `text`.
+Given the abbreviations below, "U.S.", "Lt. Gen." or "Mr." do not end a
+sentence. Punkt's `span_tokenize` gives character spans, so every sentence keeps
+its offsets into the text it was cut from.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
-
-PASSAGE_COLUMNS = ["article_id", "passage_id", "block_id", "unit", "start", "end", "role", "text"]
-UNITS = ("sentence", "paragraph")
 
 # Abbreviations (lower case, without the final period) that news prose uses
 # mid-sentence. Words that also end sentences as ordinary words ("ill", "mass",
@@ -59,30 +54,3 @@ SPLITTER = _sentence_splitter()
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text` (whitespace outside the spans)."""
     return list(SPLITTER.span_tokenize(text))
-
-
-def split_passages(blocks: pd.DataFrame, unit: str = "sentence", roles=None) -> pd.DataFrame:
-    """Split blocks into passages.
-
-    `unit` is "sentence" or "paragraph" (one passage per block). `roles` keeps
-    only blocks of those roles (default: all, so callers filter on `role`).
-    Returns `article_id`, `passage_id` ("<article_id>:s0007" for sentences,
-    ":p0007" for paragraphs, numbered per article), `block_id`, `unit`,
-    `start`, `end` (offsets into the article text), `role` (of the block) and
-    `text`.
-    """
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {UNITS}, got {unit!r}")
-    if roles is not None:
-        blocks = blocks[blocks["role"].isin(list(roles))]
-    rows = []
-    counters: dict[str, int] = {}
-    for block in blocks.itertuples(index=False):
-        spans = sentence_spans(block.text) if unit == "sentence" else [(0, len(block.text))]
-        for start, end in spans:
-            number = counters.get(block.article_id, 0)
-            counters[block.article_id] = number + 1
-            rows.append((block.article_id, f"{block.article_id}:{unit[0]}{number:04d}", block.block_id,
-                         unit, block.start + start, block.start + end, block.role,
-                         block.text[start:end]))
-    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS).astype({"start": "int64", "end": "int64"})

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from research.dates import has_date
 from research.errors import CorpusWarning
+from research.text.dates import has_date
 
 ROLES = ("body", "headline", "subheading", "caption", "metadata", "boilerplate")
 BLOCK_COLUMNS = ["article_id", "block_id", "start", "end", "role", "reason", "text"]

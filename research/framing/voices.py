@@ -12,18 +12,19 @@ its origin: in "Park said Cho told lawmakers that 3,000 troops ...", the figure
 is Cho's words reported by Park; a relay ("according to Reuters", "citing")
 never takes words from a speaker named inside its content.
 `voice_shares` turns the spans into the share of each outlet's body words per
-actor group, direct and reported; `plot_voices` draws them as one stacked bar
-per outlet.
+actor group, direct and reported; `voice_table` lays them out for the stacked
+bars of `research.report.figures.plot_voices`.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.patches import Patch
 
-from research.attribution import QUOTES, group_actors
-from research.framing import BODY, group_labels, in_roles, word_spans
+from research.claims.actors import group_actors
+from research.claims.cues import QUOTES
+from research.framing.terms import BODY, group_labels, in_roles
+from research.text.tokens import word_spans
 
 OWN_VOICE = "(outlet's own voice)"
 UNATTRIBUTED_QUOTE = "(unattributed quote)"
@@ -148,34 +149,6 @@ def voice_table(shares: pd.DataFrame, top: int = 6) -> pd.DataFrame:
     wide = long.pivot_table(index="group", columns="segment", values="share", aggfunc="sum", fill_value=0.0)
     wide = wide.reindex(columns=[*order, OWN_VOICE], fill_value=0.0).sort_index()
     return wide.loc[:, (wide.sum() > 0) | (wide.columns == OWN_VOICE)]
-
-
-def plot_voices(table: pd.DataFrame, ax) -> None:
-    """Draw `voice_table` as horizontal stacked bars: one bar per group, one colour per
-    actor group, direct quotes solid and reported speech hatched, own voice light grey."""
-    sources = list(dict.fromkeys(c.rsplit(" (", 1)[0] for c in table.columns if c != OWN_VOICE))
-    colours = {source: "0.55" if source == "other sources" else f"C{i}" for i, source in enumerate(sources)}
-    left = np.zeros(len(table))
-    positions = np.arange(len(table))
-    for column in table.columns:
-        values = table[column].to_numpy()
-        if column == OWN_VOICE:
-            ax.barh(positions, values, left=left, color="0.92", edgecolor="0.6")
-        else:
-            source, voice = column.rsplit(" (", 1)
-            direct = voice == "direct)"
-            ax.barh(positions, values, left=left, color=colours[source], alpha=1.0 if direct else 0.45,
-                    hatch=None if direct else "//", edgecolor="white")
-        left += values
-    ax.set_yticks(positions, table.index)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the outlet's body words")
-    handles = [Patch(color=colours[source], label=source) for source in sources]
-    handles += [Patch(facecolor="0.3", label="solid: direct quote"),
-                Patch(facecolor="0.3", alpha=0.45, hatch="//", edgecolor="white", label="hatched: reported speech"),
-                Patch(facecolor="0.92", edgecolor="0.6", label=OWN_VOICE)]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
 
 
 def voice_of(table: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:

@@ -40,13 +40,14 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 from tqdm import tqdm
 
-import research
-from research.corpus import default_corpus, load_articles
+from research.corpus.blocks import split_blocks
+from research.corpus.load import default_corpus, load_articles
 from research.errors import AnalysisError, CorpusWarning
-from research.tables import TABLES_ENV, save_table  # noqa: F401 (save_table: also research.save_table)
+from research.report.tables import TABLES_ENV
+from research.story.events import cluster_articles
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
-EVENT_COLUMNS = ["article_id", "event_id", "event_label"]
+NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+EVENT_KEY_COLUMNS = ["article_id", "event_id", "event_label"]
 LISTING_COLUMNS = ["article_id", "event_id", "event_label", "analysed", "source", "path", "outlet",
                    "headline", "published", "url"]
 RUN_COLUMNS = ["event_id", "event_label", "notebook", "title", "status", "error", "html", "tables"]
@@ -85,12 +86,12 @@ def find_events(articles: pd.DataFrame,
     """
     if cluster is None or len(articles) < 2:
         return pd.DataFrame({"article_id": articles["article_id"], "event_id": "all",
-                             "event_label": "the whole corpus"}, columns=EVENT_COLUMNS)
+                             "event_label": "the whole corpus"}, columns=EVENT_KEY_COLUMNS)
     events = cluster(articles)
-    missing = [c for c in EVENT_COLUMNS if c not in events.columns]
+    missing = [c for c in EVENT_KEY_COLUMNS if c not in events.columns]
     if missing:
         raise AnalysisError(f"event clustering returned no {', '.join(missing)} column")
-    events = events[EVENT_COLUMNS].astype(str)
+    events = events[EVENT_KEY_COLUMNS].astype(str)
     if sorted(events["article_id"]) != sorted(articles["article_id"]):
         raise AnalysisError("event clustering must give every article exactly one event")
     return events.set_index("article_id").loc[articles["article_id"]].reset_index()
@@ -116,9 +117,9 @@ def choose_events(events: pd.DataFrame, event: str | None = None, min_articles: 
     return sorted(large.index, key=lambda e: (-large[e], e))
 
 
-def _default_cluster() -> Callable[[pd.DataFrame], pd.DataFrame] | None:
-    """`research.cluster_articles` when this version of the package has it."""
-    return getattr(research, "cluster_articles", None)
+def cluster_corpus(articles: pd.DataFrame) -> pd.DataFrame:
+    """The default event clustering of a report: `cluster_articles` on the articles' blocks."""
+    return cluster_articles(split_blocks(articles), articles)
 
 
 def _slug(text: str) -> str:
@@ -231,7 +232,7 @@ def _run_item(run) -> str:
 
 
 def _index_page(corpus_name: str, listing: pd.DataFrame, events: pd.DataFrame, runs: pd.DataFrame,
-                notes: list[str], min_articles: int, clustered: bool) -> str:
+                notes: list[str], min_articles: int) -> str:
     """The report's index.html; every text from the corpus is escaped."""
     e = html.escape
     parts = [f"<h1>Coverage report: {e(corpus_name)}</h1>",
@@ -240,10 +241,7 @@ def _index_page(corpus_name: str, listing: pd.DataFrame, events: pd.DataFrame, r
     if notes:
         parts.append("<h2>Loading notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
     several = events["event_id"].nunique() > 1
-    if not clustered and len(listing) > 1:
-        parts.append("<p>Event clustering (<code>research.cluster_articles</code>) is not available in "
-                     "this version, so the corpus is analysed as one event.</p>")
-    elif several:
+    if several:
         parts.append(f"<p>The corpus holds {events['event_id'].nunique()} events (stories). Each event with "
                      f"at least {min_articles} articles is analysed on its own, unless one was named.</p>")
         parts.append(_events_table(events, set(runs["event_id"]), min_articles).to_html(index=False))
@@ -272,7 +270,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
       each must have a `parameters` cell assigning `CORPUS`.
     - `parameters`: further values to inject, each into the notebooks that declare it.
     - `cluster`: articles -> `article_id`, `event_id`, `event_label` (default:
-      `research.cluster_articles` when available); `event` names the one event
+      `cluster_corpus`); `event` names the one event
       to analyse, else every event with at least `min_articles` articles is.
     - `progress`: a progress bar on stderr (None: only when stderr is a terminal).
     - `timeout`: seconds allowed per notebook cell.
@@ -307,7 +305,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
         articles = load_articles(corpus, columns)
     for warning in caught:
         warnings.warn(warning.message, stacklevel=2)
-    cluster = cluster or _default_cluster()
+    cluster = cluster or cluster_corpus
     events = find_events(articles, cluster)
     chosen = choose_events(events, event, min_articles)
     labels = events.drop_duplicates("event_id").set_index("event_id")["event_label"]
@@ -331,6 +329,5 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
     corpus_name = Path(corpus).name if corpus is not None else default_corpus().name
     notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     (out_dir / "index.html").write_text(
-        _index_page(corpus_name, listing[LISTING_COLUMNS], events, table, notes, min_articles,
-                    cluster is not None), encoding="utf-8")
+        _index_page(corpus_name, listing[LISTING_COLUMNS], events, table, notes, min_articles), encoding="utf-8")
     return table[RUN_COLUMNS]

@@ -28,15 +28,15 @@ import io
 import json
 import re
 import warnings
-from datetime import date, datetime
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import trafilatura
 from lxml import etree, html
 
-from research.blocks import classify, segment
-from research.dates import find_page_date
+from research.corpus.blocks import classify, segment
 from research.errors import CorpusError, CorpusWarning
+from research.text.dates import find_page_date, parse_published
 
 # Default names tried for each field of a JSONL/CSV record, in order (compared
 # case-insensitively; "source.name" looks inside a nested JSON object, as in
@@ -172,16 +172,14 @@ def normalise_published(value: str) -> str | None:
 
     Accepts ISO 8601 ("2024-10-23", "2024-10-23T13:35:02Z"), RFC 2822 as in RSS
     feeds ("Wed, 23 Oct 2024 13:35:02 GMT") and the forms news pages print
-    ("Oct. 23, 2024, 6:55 a.m. ET", via `research.dates.find_page_date`).
+    ("Oct. 23, 2024, 6:55 a.m. ET", via `research.text.dates.find_page_date`).
     """
     value = value.strip()
     if not value:
         return ""
-    try:
-        return date.fromisoformat(value).isoformat() if len(value) == 10 else \
-            datetime.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
+    moment = parse_published(value)
+    if moment is not None:
+        return moment.isoformat()
     try:
         return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):

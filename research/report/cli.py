@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        from research import report
+        from research.report import build as report
     except ImportError as error:
         print(f"research: error: the report needs the notebook tools ({error}); "
               f"install them with: pip install -e \".[notebooks]\"", file=sys.stderr)

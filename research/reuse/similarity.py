@@ -44,30 +44,24 @@ from __future__ import annotations
 import os
 import re
 import sys
-import unicodedata
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from nltk.stem.porter import PorterStemmer
 from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 from tqdm import tqdm
 
-from research import join
 from research.errors import AnalysisError
+from research.reuse import join
+from research.text.tokens import TOKEN, normalise_token, stem
 
 PAIR_COLUMNS = ["passage_id_a", "passage_id_b", "article_id_a", "article_id_b", "similarity"]
-
-# A number with its separators and decimals ("3,000", "1.2"), else a run of word characters.
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+")
-THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 # Default threshold of `similar_pairs`; README "Source overlap" says how it was set.
 DEFAULT_THRESHOLD = 0.5
@@ -83,30 +77,6 @@ SEPARATOR = "\x1e"  # ASCII record separator
 SEPARATED_TOKEN = re.compile(TOKEN.pattern + "|" + SEPARATOR)
 METHODS = ("exact", "minhash")
 BACKENDS = ("local", "dask")
-
-_STEMMER = PorterStemmer()
-
-
-def normalise_token(token: str) -> str:
-    """The matching form of a token: NFKC, case-folded, thousands separators removed."""
-    token = token.lower() if token.isascii() else unicodedata.normalize("NFKC", token).casefold()
-    return token.replace(",", "") if THOUSANDS.fullmatch(token) else token
-
-
-def word_tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens of `text` as (start, end, normalised form), offsets into `text`."""
-    return [(m.start(), m.end(), normalise_token(m.group())) for m in TOKEN.finditer(text)]
-
-
-def normalised_words(text: str) -> str:
-    """The normalised tokens of `text` separated by single spaces: what both blocks read."""
-    return " ".join(normalise_token(token) for token in TOKEN.findall(text))
-
-
-@lru_cache(maxsize=2**18)
-def stem(word: str) -> str:
-    """Porter stem of a normalised token (memoised: a corpus repeats its words)."""
-    return _STEMMER.stem(word, to_lowercase=False)
 
 
 def char_wb_ngrams(word: str, low: int, high: int) -> list[str]:
@@ -580,7 +550,7 @@ def similar_pairs(
     starts = list(range(0, len(passages), block_rows))
     show = _show_progress(progress, len(starts))
     if backend == "dask":
-        from research.distributed import run_blocks
+        from research.reuse.distributed import run_blocks
 
         results = run_blocks(plan, starts, block_rows, client, show)
     else:

@@ -14,7 +14,7 @@ PANDAS_OPTIONS = {
 }
 
 
-def setup() -> None:
+def setup_notebook() -> None:
     """Fix pandas display options and matplotlib output for reproducible notebooks.
 
     Figures are rendered as PNG without the matplotlib version stamp, with a
