@@ -141,3 +141,27 @@ def test_markers_take_the_voice_they_are_spoken_in(seed_articles, seed_passages,
     assert lunatics["voice"] == "direct"  # the KCNA statement's word, quoted, not the Washington Times'
     outside = voice_of(pd.DataFrame({"article_id": [seed_articles["article_id"].iloc[0]], "start": [0]}), spans)
     assert outside[["voice", "actor_group"]].iloc[0].tolist() == ["", ""]  # page chrome: no voice
+
+
+def test_the_same_words_are_quoted_in_the_overlap_tables_and_direct_speech_in_the_voices_table():
+    paragraphs = [
+        "«Nous sommes prêts», a déclaré le ministre, and the officials agreed.",
+        "Park said the deployment was “a dangerous escalation” of the war.",
+        'He added: "The troops have arrived," before leaving the room.',
+        "“This quotation is cut off by the excerpt and never closed",
+        "Pyongyang called the report ``a fabrication'' on Tuesday.",
+    ]
+    articles, blocks, passages = article(paragraphs)
+    words = research.word_table(passages, articles)  # the tokens the overlap tables count
+    spans = research.voice_spans(passages, articles, research.attributions(blocks, articles))
+    direct = spans[spans["voice"] == "direct"]
+    in_direct = [any(s <= start and end <= e for s, e in zip(direct["start"], direct["end"]))
+                 for start, end in zip(words["start"], words["end"])]
+    assert words["quoted"].tolist() == in_direct
+    # every kind of quotation above was seen, the unclosed one to the end of its paragraph
+    text = articles.loc[0, "text"]
+    quoted = " ".join(text[s:e] for s, e in zip(words.loc[words["quoted"], "start"], words.loc[words["quoted"], "end"]))
+    for phrase in ("Nous sommes prêts", "a dangerous escalation", "The troops have arrived", "never closed",
+                   "a fabrication"):
+        assert phrase in quoted
+    assert "officials" not in quoted and "Tuesday" not in quoted

@@ -20,7 +20,6 @@ from research.claims.cues import (
     DETERMINERS,
     INTRODUCTORY,
     NOT_NAMES,
-    QUOTES,
     ROLE_WORDS,
     VERB_FORMS,
     _is_role,
@@ -28,6 +27,7 @@ from research.claims.cues import (
     _sentence_of,
     _subject_word,
 )
+from research.text.quotes import quotations
 from research.text.sentences import sentence_spans
 
 ACTOR_COLUMNS = ["actor", "actor_kind", "actor_country", "actor_group"]
@@ -465,8 +465,8 @@ def _person_mentions(text: str, people: list[tuple[int, str, str]],
     """Where people are named outside quotations: the introduced people by full name, first or
     last name (a word several people share, "Kim", is the one introduced last before it), and
     others by an honorific ("Mr. Obama")."""
-    quoted = [(offset + m.start(), offset + m.end()) for offset, line in _lines(text)
-              for m in QUOTES.finditer(line)]
+    quoted = [(offset + start, offset + end) for offset, line in _lines(text)
+              for start, end in quotations(line)]
     surnames = {word for p in people for word in p[1].split()}
     mentions = [Mention(match.start(), actor_group(match.group(), people),
                         _opens_sentence(text, _sentence_of(sentences, match.start())[0], match.start()))

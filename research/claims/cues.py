@@ -40,7 +40,8 @@ from typing import NamedTuple
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from research.corpus.passages import sentence_spans
+from research.text.quotes import quotations, quoted_ranges
+from research.text.sentences import sentence_spans
 
 ATTRIBUTION_COLUMNS = ["article_id", "source_text", "source_start", "source_end", "cue_text", "cue_start",
                        "cue_end", "content_start", "content_end", "direct", "relay_text", "relay_start", "relay_end"]
@@ -85,7 +86,6 @@ CONTRACTIONS = frozenset("he's she's it's that's there's who's what's here's let
 CLAUSE_WORDS = frozenset(
     "that which whom whose and but because while when whenever if as after before since although "
     "though where so than or nor yet unless until whether once why how what there here".split())
-QUOTES = re.compile(r"“[^“”]{2,}?(?:”|’’)|\"[^\"]{2,}?\"|``.{2,}?''")
 WORD = re.compile(r"[\w’'][\w’'.\-]*|[^\w\s]")
 
 
@@ -515,8 +515,8 @@ def _open_speaker(text: str, found: list[Attribution], sentences: list[tuple[int
 def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution]:
     """Attributions in one paragraph; offsets into `text`; `continuation` as in `attributions`."""
     sentences = sentence_spans(text)
-    quotes = [m.span() for m in QUOTES.finditer(text)]
-    inside_quote = [(s + 1, e - 1) for s, e in quotes]
+    quotes = quotations(text)
+    inside_quote = quoted_ranges(text)
     found: list[Attribution] = []
 
     def in_quote(position: int) -> bool:
@@ -756,7 +756,7 @@ def _article_attributions(blocks: pd.DataFrame, continuation: bool) -> list[Attr
         paragraph = _find_in_paragraph(text, continuation)
         sentences = sentence_spans(text)
         if speaker is not None:
-            quotes = [m.span() for m in QUOTES.finditer(text)]
+            quotes = quotations(text)
             taken = [span for a in paragraph for span in a[:3] if span]
             end = _quote_run_end(text, 0, quotes, taken, sentences)
             if end is None:

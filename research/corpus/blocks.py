@@ -37,6 +37,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.errors import CorpusWarning
 from research.text.dates import has_date
+from research.text.tokens import WORD
 
 ROLES = ("body", "headline", "subheading", "caption", "metadata", "boilerplate")
 BLOCK_COLUMNS = ["article_id", "block_id", "start", "end", "role", "reason", "text"]
@@ -48,7 +49,6 @@ MIN_STOPWORD_DENSITY = 0.2
 MAX_HEADING_WORDS = 20
 MAX_HEADLINE_WORDS = 25
 
-WORD = re.compile(r"\w+(?:['’]\w+)*")
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # A sentence ends in . ! ? … : ; or a closing quote, optionally followed by a
 # dash attribution ("... hell.” ― Sonya Herridge").

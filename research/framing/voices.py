@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.cues import QUOTES
 from research.framing.terms import BODY, group_labels, in_roles
+from research.text.quotes import quoted_ranges
 from research.text.tokens import word_spans
 
 OWN_VOICE = "(outlet's own voice)"
@@ -47,8 +47,8 @@ def _article_voices(text: str, body: pd.DataFrame, cues: pd.DataFrame) -> list[t
     starts = np.array([start for _, start, _ in tokens])
     quoted = np.zeros(len(tokens), dtype=bool)
     for paragraph in body.groupby("block_id").agg(start=("start", "min"), end=("end", "max")).itertuples():
-        for match in QUOTES.finditer(text, paragraph.start, paragraph.end):
-            quoted |= _inside(starts, match.start(), match.end())
+        for start, end in quoted_ranges(text[paragraph.start:paragraph.end]):
+            quoted |= _inside(starts, paragraph.start + start, paragraph.start + end)
     contents = cues[cues["content_start"] >= 0]
     relay = contents["cue_text"].str.lower().str.contains(r"^(?:according to|citing|quoting)$")
     length = (contents["content_end"] - contents["content_start"]).to_numpy()

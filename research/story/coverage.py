@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from research.errors import AnalysisError
-from research.reuse.similarity import TOKEN
 from research.story.elements import StoryElements
+from research.text.tokens import WORD
 
 LEDE_PARAGRAPHS = 3
 COVERAGE_COLUMNS = ["outlet", "element_id", "label", "n_outlets", "covered", "n_passages", "first_paragraph",
@@ -29,7 +29,7 @@ LEDE_COLUMNS = ["outlet", "article_id", "paragraph", "start", "end", "element_id
 def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
     """The element passages with their body paragraph number, words, and words of the body before them."""
     body = passages[passages["role"] == "body"].sort_values(["article_id", "start"], kind="stable")
-    body = body.assign(words=[len(TOKEN.findall(text)) for text in body["text"]])
+    body = body.assign(words=[len(WORD.findall(text)) for text in body["text"]])
     first_start = body.groupby(["article_id", "block_id"])["start"].transform("min")
     body["paragraph"] = (body.assign(first=first_start).groupby("article_id")["first"]
                          .rank(method="dense").astype("int64"))

@@ -28,6 +28,7 @@ from research.errors import AnalysisError
 from research.reuse.linkage import average_link
 from research.reuse.similarity import TextVectorizer, no_pairs, similar_pairs
 from research.story.events import FLOOR_SHARE
+from research.text.tokens import WORD
 
 # The scorer's settings for sentences of one event and the average-link threshold, chosen on story
 # elements of the seeds known by hand (README, "Story elements").
@@ -48,7 +49,6 @@ OPENER = re.compile(r"^(?:(?:On|In|At|By|After|Before|During|Since|Following|Ami
                     r"[^,;:\"“”]{0,80}?,\s+(?!who\b|which\b|that\b)")
 # Clause boundaries a label may be cut at: comma, semicolon, colon or dash followed by a space.
 CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
-WORD = re.compile(r"\S+")
 DIGIT = re.compile(r"\d")
 # Double quotation marks ("’’" closes a quotation in some house styles).
 DOUBLE_QUOTE = re.compile(r"[\"“”]|’’")

@@ -16,16 +16,27 @@ OPENERS = {"“", "«", "``"}
 CLOSERS = {"”", "»", "''", "’’"}
 
 
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of `text` (one paragraph) inside quotation marks, the marks excluded."""
-    ranges, opened = [], None
+def _quotations(text: str) -> list[tuple[int, int, int, int]]:
+    """(opening mark start, opening mark end, closing mark start, closing mark end) of each quotation;
+    a quotation left open ends at the end of `text` (both closing values `len(text)`)."""
+    found, opened = [], None
     for mark in QUOTE_MARK.finditer(text):
         symbol = mark.group()
         if opened is None and (symbol in OPENERS or symbol == '"'):
-            opened = mark.end()
+            opened = mark.span()
         elif opened is not None and (symbol in CLOSERS or symbol == '"'):
-            ranges.append((opened, mark.start()))
+            found.append((*opened, *mark.span()))
             opened = None
     if opened is not None:
-        ranges.append((opened, len(text)))
-    return ranges
+        found.append((*opened, len(text), len(text)))
+    return found
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of `text` (one paragraph) inside quotation marks, the marks excluded."""
+    return [(opened, closing) for _, opened, closing, _ in _quotations(text)]
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the quotations of `text` (one paragraph), their marks included."""
+    return [(start, end) for start, _, _, end in _quotations(text)]
