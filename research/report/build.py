@@ -1,13 +1,13 @@
 """The shareable report: run the numbered notebooks on a corpus, write HTML pages, an index and CSV tables.
 
 `build_report(corpus, out_dir)` loads the corpus, finds the events it holds,
-and executes `notebooks/NN-*.ipynb` with papermill for each event analysed,
+and executes `notebooks/NN-*.ipynb` (`research.report.execute`) for each event analysed,
 injecting `CORPUS` (and any other declared parameter) after the notebook's
 `parameters` cell. The committed notebooks are only read: executed copies go
 to the output folder. Layout of `out_dir`:
 
-- `index.html`: the corpus, its events, a link to every executed notebook and
-  to the CSV tables it saved
+- `index.html` (`research.report.pages`): the corpus, its events, a link to
+  every executed notebook and to the CSV tables it saved
 - `articles.csv`: one row per article with its event and whether it was analysed
 - `runs.csv`: one row per notebook run (the table `build_report` returns)
 - `kernel.log`: what the notebook kernels printed outside the notebooks
@@ -20,59 +20,29 @@ to the output folder. Layout of `out_dir`:
 
 from __future__ import annotations
 
-import gc
-import html
 import json
-import os
 import re
-import shutil
-import subprocess
 import sys
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-import nbformat
 import pandas as pd
-import papermill
-from jupyter_client.manager import KernelManager
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
 from tqdm import tqdm
 
 from research.corpus.blocks import split_blocks
 from research.corpus.load import default_corpus, load_articles
 from research.errors import AnalysisError, CorpusWarning
-from research.report.tables import TABLES_ENV
+from research.report.execute import notebook_parameters, notebook_paths, run_notebook
+from research.report.pages import index_page
 from research.story.events import cluster_articles
 
-NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 EVENT_KEY_COLUMNS = ["article_id", "event_id", "event_label"]
 LISTING_COLUMNS = ["article_id", "event_id", "event_label", "analysed", "source", "path", "outlet",
                    "headline", "published", "url"]
 RUN_COLUMNS = ["event_id", "event_label", "notebook", "title", "status", "error", "html", "tables"]
 JSONL_FIELDS = {"id": "article_id", "text": "text", "outlet": "outlet", "headline": "headline",
                 "published": "published", "byline": "byline", "url": "url", "provenance": "provenance"}
-
-
-def notebook_paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
-    """The numbered notebooks of the series, in reading order."""
-    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
-
-
-def notebook_parameters(path: Path) -> dict[str, str]:
-    """The names a notebook's `parameters` cell assigns, with their default values as source text."""
-    return {name: spec["default"] for name, spec in papermill.inspect_notebook(str(path)).items()}
-
-
-def title_of(notebook: nbformat.NotebookNode, fallback: str) -> str:
-    """The notebook's first level-1 Markdown heading, else `fallback`."""
-    for cell in notebook.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return fallback
 
 
 def find_events(articles: pd.DataFrame,
@@ -135,40 +105,6 @@ def _write_jsonl(articles: pd.DataFrame, path: Path) -> None:
                                  ensure_ascii=False) + "\n")
 
 
-def _one_line(text: str, limit: int = 300) -> str:
-    line = " ".join(str(text).split())
-    return line if len(line) <= limit else line[:limit - 1] + "…"
-
-
-def _execute(path: Path, target: Path, parameters: dict, tables: Path, timeout: int, log) -> str:
-    """Execute notebook `path` into `target` with papermill; return "" or the error in one line.
-
-    The kernel runs in the notebook's folder with the environment of `make
-    regen` (PYTHONHASHSEED=0, TZ=UTC) plus `RESEARCH_TABLES`; its own messages
-    go to `log`.
-    """
-    kernel = KernelManager(kernel_name="python3")
-    kernel.start_kernel(env={**os.environ, "PYTHONHASHSEED": "0", "TZ": "UTC", TABLES_ENV: str(tables)},
-                        cwd=str(path.parent), stdout=subprocess.DEVNULL, stderr=log)
-    error = ""
-    try:
-        papermill.execute_notebook(str(path), str(target), parameters=parameters, kernel_name="python3",
-                                   progress_bar=False, km=kernel, execution_timeout=timeout)
-    except papermill.PapermillExecutionError as failure:
-        error = _one_line(f"in cell [{failure.exec_count}]: {failure.ename}: {failure.evalue}")
-    except (CellTimeoutError, DeadKernelError) as failure:
-        error = _one_line(f"{type(failure).__name__}: {failure}")
-    finally:
-        kernel.shutdown_kernel(now=True)
-    # nbclient stops its kernel client's channels only for kernels it started itself, so papermill's
-    # client (now unreachable) still holds four open zmq sockets: collect it here, where closing them
-    # is expected, rather than at some later point of the caller's code with a ResourceWarning each.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        gc.collect()
-    return error
-
-
 def _plan(articles: pd.DataFrame, events: pd.DataFrame, chosen: list[str], corpus: str | Path | None,
           columns: dict[str, str] | None, out_dir: Path) -> list[tuple[str, Path, str | None]]:
     """For each chosen event: (event_id, its output folder, the CORPUS value its notebooks get).
@@ -193,68 +129,6 @@ def _plan(articles: pd.DataFrame, events: pd.DataFrame, chosen: list[str], corpu
         else:
             jobs.append((event_id, folder, None if whole else str(Path(corpus).resolve())))
     return jobs
-
-
-def _run_notebook(path: Path, folder: Path, out_dir: Path, parameters: dict, timeout: int, log) -> dict:
-    """Execute one notebook into `folder` and convert it to HTML; return its row of the runs table."""
-    folder.mkdir(parents=True, exist_ok=True)
-    tables = folder / "tables" / path.stem
-    shutil.rmtree(tables, ignore_errors=True)  # tables of an earlier run into the same folder
-    target = folder / f"{path.stem}.ipynb"
-    error = _execute(path, target, parameters, tables, timeout, log)
-    page = ""
-    if target.exists():
-        body, _ = HTMLExporter().from_notebook_node(nbformat.read(target, as_version=4))
-        (folder / f"{path.stem}.html").write_text(body, encoding="utf-8")
-        page = (folder / f"{path.stem}.html").relative_to(out_dir).as_posix()
-    saved = sorted(p.relative_to(out_dir).as_posix() for p in tables.glob("*.csv"))
-    return {"notebook": path.name, "title": title_of(nbformat.read(path, as_version=4), path.stem),
-            "status": "failed" if error else "ok", "error": error, "html": page, "tables": len(saved),
-            "table_paths": saved}
-
-
-def _events_table(events: pd.DataFrame, analysed: set[str], min_articles: int) -> pd.DataFrame:
-    """One row per event: its id, label, number of articles and whether (or why not) it was analysed."""
-    table = events.groupby(["event_id", "event_label"]).size().rename("articles").reset_index()
-    table["analysed"] = [
-        "yes" if event_id in analysed else
-        f"no: fewer than {min_articles} articles" if size < min_articles else "no: another event was named"
-        for event_id, size in zip(table["event_id"], table["articles"])]
-    return table.sort_values(["articles", "event_id"], ascending=[False, True])
-
-
-def _run_item(run) -> str:
-    e = html.escape
-    link = f"<a href='{e(run.html)}'>{e(run.title)}</a>" if run.html else e(run.title)
-    status = "" if run.status == "ok" else f" <strong>failed</strong>: {e(run.error)}"
-    tables = ", ".join(f"<a href='{e(p)}'>{e(Path(p).stem)}</a>" for p in run.table_paths)
-    return f"<li>{link}{status}" + (f"<br>tables (CSV): {tables}" if tables else "") + "</li>"
-
-
-def _index_page(corpus_name: str, listing: pd.DataFrame, events: pd.DataFrame, runs: pd.DataFrame,
-                notes: list[str], min_articles: int) -> str:
-    """The report's index.html; every text from the corpus is escaped."""
-    e = html.escape
-    parts = [f"<h1>Coverage report: {e(corpus_name)}</h1>",
-             (f"<p>{len(listing)} articles from {listing['path'].nunique()} files; "
-              "<a href='articles.csv'>articles.csv</a> lists them with their sources and events.</p>")]
-    if notes:
-        parts.append("<h2>Loading notes</h2><ul>" + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
-    several = events["event_id"].nunique() > 1
-    if several:
-        parts.append(f"<p>The corpus holds {events['event_id'].nunique()} events (stories). Each event with "
-                     f"at least {min_articles} articles is analysed on its own, unless one was named.</p>")
-        parts.append(_events_table(events, set(runs["event_id"]), min_articles).to_html(index=False))
-    for (event_id, label), group in runs.groupby(["event_id", "event_label"], sort=False):
-        if several:
-            parts.append(f"<h2>Event {e(event_id)}: {e(label)}</h2>")
-        parts.append("<ol>" + "".join(_run_item(run) for run in group.itertuples()) + "</ol>")
-    hidden = ["path", "url"] + ([] if several else ["event_id", "event_label", "analysed"])
-    parts.append("<h2>Articles</h2>" + listing.drop(columns=hidden).to_html(index=False))
-    style = ("body{font-family:sans-serif;max-width:70em;margin:2em auto;line-height:1.4}"
-             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}")
-    return (f"<!doctype html>\n<html><head><meta charset='utf-8'><title>Coverage report: {e(corpus_name)}"
-            f"</title><style>{style}</style></head>\n<body>\n" + "\n".join(parts) + "\n</body></html>\n")
 
 
 def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: list[Path] | None = None,
@@ -321,7 +195,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
             if corpus_value is not None:
                 injected["CORPUS"] = corpus_value
             runs.append({"event_id": event_id, "event_label": labels[event_id],
-                         **_run_notebook(path, folder, out_dir, injected, timeout, log)})
+                         **run_notebook(path, folder, out_dir, injected, timeout, log)})
     table = pd.DataFrame(runs, columns=[*RUN_COLUMNS, "table_paths"])
     listing = articles.merge(events, on="article_id").assign(analysed=lambda t: t["event_id"].isin(chosen))
     listing[LISTING_COLUMNS].to_csv(out_dir / "articles.csv", index=False)
@@ -329,5 +203,5 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
     corpus_name = Path(corpus).name if corpus is not None else default_corpus().name
     notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     (out_dir / "index.html").write_text(
-        _index_page(corpus_name, listing[LISTING_COLUMNS], events, table, notes, min_articles), encoding="utf-8")
+        index_page(corpus_name, listing[LISTING_COLUMNS], events, table, notes, min_articles), encoding="utf-8")
     return table[RUN_COLUMNS]

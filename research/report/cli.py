@@ -124,13 +124,15 @@ def _report(args: argparse.Namespace, report) -> int:
     return 0
 
 
-def _notebooks(report) -> int:
+def _notebooks() -> int:
     import nbformat
 
-    for path in report.notebook_paths():
-        title = report.title_of(nbformat.read(path, as_version=4), path.stem)
+    from research.report.execute import notebook_parameters, notebook_paths, title_of
+
+    for path in notebook_paths():
+        title = title_of(nbformat.read(path, as_version=4), path.stem)
         print(f"{path.name}: {title}")
-        for name, default in report.notebook_parameters(path).items():
+        for name, default in notebook_parameters(path).items():
             print(f"    {name} = {default}")
     return 0
 
@@ -145,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
               f"install them with: pip install -e \".[notebooks]\"", file=sys.stderr)
         return 2
     try:
-        return _report(args, report) if args.command == "report" else _notebooks(report)
+        return _report(args, report) if args.command == "report" else _notebooks()
     except (CorpusError, AnalysisError, ValueError, OSError) as error:
         print(f"research: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 2
