@@ -34,7 +34,7 @@ from research.corpus.blocks import split_blocks
 from research.corpus.load import default_corpus, load_articles
 from research.errors import AnalysisError, CorpusWarning
 from research.report.execute import notebook_parameters, notebook_paths, run_notebook
-from research.report.pages import index_page
+from research.report.pages import write_pages
 from research.story.events import cluster_articles
 
 EVENT_KEY_COLUMNS = ["article_id", "event_id", "event_label"]
@@ -198,13 +198,12 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
             if corpus_value is not None:
                 injected["CORPUS"] = corpus_value
             runs.append({"event_id": event_id, "event_label": labels[event_id],
-                         **run_notebook(path, folder, out_dir, injected, timeout, log)})
+                         **run_notebook(path, folder, out_dir, injected, timeout, log, paths)})
     table = pd.DataFrame(runs, columns=[*RUN_COLUMNS, "table_paths"])
     listing = articles.merge(events, on="article_id").assign(analysed=lambda t: t["event_id"].isin(chosen))
     listing[LISTING_COLUMNS].to_csv(out_dir / "articles.csv", index=False)
     table[RUN_COLUMNS].to_csv(out_dir / "runs.csv", index=False)
     corpus_name = Path(corpus).name if corpus is not None else default_corpus().name
     notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-    (out_dir / "index.html").write_text(
-        index_page(corpus_name, listing[LISTING_COLUMNS], events, table, notes, min_articles), encoding="utf-8")
+    write_pages(out_dir, corpus_name, listing[LISTING_COLUMNS], events, table, notes, min_articles)
     return table[RUN_COLUMNS]

@@ -1,0 +1,110 @@
+"""Charts of the report's front page, drawn from the tables a run saved (`research.report.saved`).
+
+`draw(name, table, path, title)` draws the saved table `name` with the chart
+function of `research.report.figures` the notebooks use for it, titled with
+the finding it backs, and writes it as SVG (text as paths: the same on every
+screen, sharp at any size). `CHARTS` lists the tables that have a chart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from research.report import figures
+
+STYLE = {"font.family": "DejaVu Sans", "font.size": 10, "axes.spines.top": False, "axes.spines.right": False,
+         "svg.hashsalt": "research", "svg.fonttype": "path"}
+ROLE_COLOURS = {"body": "#08519c"}
+SHARE_COLUMNS = {"words_every": "every outlet", "words_some": "some outlets", "words_only": "this outlet only"}
+SHARE_COLOURS = {"every outlet": "#08519c", "some outlets": "#6baed6", "this outlet only": "#fd8d3c"}
+
+
+def _figure(width: float, height: float) -> tuple[Figure, object]:
+    figure = Figure(figsize=(width, height), dpi=100)
+    return figure, figure.subplots()
+
+
+def _roles(table: pd.DataFrame, title: str) -> Figure:
+    table = table.set_index(table.columns[0])
+    figure, ax = _figure(7.5, 0.45 * len(table) + 1.4)
+    colours = {role: ROLE_COLOURS.get(role, f"C{i + 1}") for i, role in enumerate(table.columns)}
+    figures.plot_shares(table, ax, title, colours)
+    return figure
+
+
+def _containment(table: pd.DataFrame, title: str) -> Figure:
+    table = table.set_index(table.columns[0])
+    figure, ax = _figure(0.9 * len(table.columns) + 2.5, 0.55 * len(table) + 1.8)
+    figures.plot_containment(table, ax, title)
+    return figure
+
+
+def _coverage(table: pd.DataFrame, title: str) -> Figure:
+    labels = table.drop_duplicates("element_id").set_index("element_id")["label"]
+    rows = max(1, int((table.groupby("element_id")["n_outlets"].first() >= 2).sum()))
+    figure, ax = _figure(8, 0.3 * min(rows, 40) + 2)
+    shown = table[table["element_id"].isin(_first_elements(table, 40))]
+    figures.plot_coverage(shown, labels, ax, width=45, title=title)
+    return figure
+
+
+def _first_elements(table: pd.DataFrame, count: int) -> list[str]:
+    """The `count` elements carried by most outlets (the rows `coverage_matrix` puts first)."""
+    order = table.groupby("element_id").agg(n=("n_outlets", "first"), position=("first_position", "median"))
+    order = order.reset_index().sort_values(["n", "position", "element_id"], ascending=[False, True, True])
+    return list(order["element_id"].head(count))
+
+
+def _summary(table: pd.DataFrame, title: str) -> Figure:
+    shares = table.set_index("outlet")[list(SHARE_COLUMNS)].rename(columns=SHARE_COLUMNS)
+    figure, ax = _figure(7.5, 0.45 * len(shares) + 1.4)
+    figures.plot_shares(shares, ax, title, SHARE_COLOURS)
+    return figure
+
+
+def _timeline(table: pd.DataFrame, title: str) -> Figure:
+    rows = table[["asof_end", "ahead", "claimant_group"]].drop_duplicates()
+    figure, ax = _figure(6.5, 0.36 * len(rows) + 1.6)
+    figures.plot_timeline(table, ax, title)
+    return figure
+
+
+def _terms(table: pd.DataFrame, title: str) -> Figure:
+    groups = table["group"].nunique()
+    columns = min(2, max(groups, 1))
+    rows = -(-groups // columns)
+    per_panel = int(table.groupby("group").size().max()) if len(table) else 1
+    figure = Figure(figsize=(3.9 * columns, (0.3 * per_panel + 1.4) * rows + 0.6), dpi=100, layout="constrained")
+    axes = figure.subplots(rows, columns, squeeze=False)
+    figures.plot_distinctive_terms(table, axes, title)
+    return figure
+
+
+def _voices(table: pd.DataFrame, title: str) -> Figure:
+    table = table.set_index(table.columns[0])
+    figure, ax = _figure(6, 0.5 * len(table) + 1.4)
+    figures.plot_voices(table, ax, title)
+    return figure
+
+
+# Saved table name -> chart function (table as saved, title) -> figure.
+CHARTS = {"characters-by-role": _roles, "containment": _containment, "containment_with_paraphrase": _containment,
+          "coverage": _coverage, "outlet_summary": _summary, "timeline": _timeline,
+          "distinctive_terms": _terms, "voices": _voices}
+
+
+def draw(name: str, table: pd.DataFrame, path: Path, title: str) -> bool:
+    """Draw the saved table `name` as SVG into `path`; False (nothing written) when the table has no
+    chart or nothing to draw."""
+    if name not in CHARTS or table is None or table.empty:
+        return False
+    with matplotlib.rc_context(STYLE), np.errstate(all="ignore"):
+        figure = CHARTS[name](table, title)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        figure.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    return True
