@@ -64,7 +64,8 @@ table.side th[scope=row]{width:9rem;color:var(--muted);font-weight:600}
 table.matrix td,table.matrix th{text-align:center;padding:.3rem .5rem;border-bottom:1px solid var(--rule)}
 table.matrix th.label,table.matrix td.label{text-align:left}
 table.matrix td.yes{color:#1a7f37;font-weight:700}
-table.matrix td.no{color:#c5221f;background:#fdf1f0}
+table.matrix td.no{color:#9aa0a6}
+table.matrix tr.total td{font-weight:600;border-top:2px solid var(--ink)}
 mark{background:var(--mark);padding:0 .1em}
 .tag{display:inline-block;font-size:.8rem;border:1px solid var(--rule);border-radius:3px;padding:0 .35rem;
  color:var(--muted);white-space:nowrap}

@@ -89,8 +89,7 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
     voices = _voices(event.table("voices"))
     sentences = _sentence_labels(event)
     gaps = event.table("omissions")
-    if gaps is None and event.table("left_out") is not None:
-        gaps = event.table("left_out")
+    left = gaps[gaps["kind"] == "left out"] if gaps is not None else event.table("left_out")
     cover = event.table("coverage")
     first = {} if cover is None else dict(zip(zip(cover["outlet"], cover["element_id"]), cover["first_paragraph"]))
     rows = []
@@ -108,19 +107,20 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
             row["lede"] = ledes[outlet].sort_values("paragraph")["text"].iloc[0]
         if outlet in rates:
             per = rates[outlet].set_index("category")["per_1000"]
-            row["hedges"], row["boosters"] = per.get("hedge", float("nan")), per.get("booster", float("nan"))
+            # a category no outlet used is absent from the table: none found
+            row["hedges"], row["boosters"] = per.get("hedge", 0.0), per.get("booster", 0.0)
         if outlet in voices:
             row["voices"], row["own_voice"] = voices[outlet]
         if outlet in summary:
             row |= summary[outlet][["words_every", "words_some", "words_only"]].iloc[0].to_dict()
         if gaps is not None:
-            own = gaps[gaps["outlet"] == outlet]
-            only = own[own["kind"] == "only"].assign(
-                first=[first.get((outlet, e), float("inf")) for e in own.loc[own["kind"] == "only", "element_id"]])
+            only = gaps[(gaps["outlet"] == outlet) & (gaps["kind"] == "only")]
+            only = only.assign(first=[first.get((outlet, e), float("inf")) for e in only["element_id"]])
             row["only"] = [sentences.get(e, label) for e, label in
                            only.sort_values(["first", "element_id"])[["element_id", "label"]].itertuples(index=False)]
+        if left is not None:
             row["left_out"] = [sentences.get(e, label) for e, label in
-                               own[own["kind"] == "left out"][["element_id", "label"]].itertuples(index=False)]
+                               left[left["outlet"] == outlet][["element_id", "label"]].itertuples(index=False)]
         if outlet in terms:
             row["terms"] = list(terms[outlet]["term"].head(6))
         rows.append(row)

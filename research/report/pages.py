@@ -126,8 +126,9 @@ def _stories(listing: pd.DataFrame, analysed: dict[str, str], min_articles: int)
     for (event_id, label), group in listing.groupby(["event_id", "event_label"], sort=False):
         dates = sorted(d for d in group["published"] if d)
         names = sorted(group["outlet"].where(group["outlet"] != "", group["article_id"]).unique())
+        first, last = (when(dates[0][:10]), when(dates[-1][:10])) if dates else ("", "")
         rows.append({"event_id": event_id, "label": label, "articles": len(group), "outlets": ", ".join(names),
-                     "first": dates[0] if dates else "", "last": dates[-1] if dates else ""})
+                     "published": first if first == last else f"{first} – {last}"})
     table = pd.DataFrame(rows).sort_values(["articles", "event_id"], ascending=[False, True], ignore_index=True)
     table["number"] = range(1, len(table) + 1)
     table["analysis"] = [
@@ -154,11 +155,14 @@ def _matrix(listing: pd.DataFrame, stories: pd.DataFrame, limit: int = 30) -> st
                         "<td class='no'>–</td>" for e in shown["event_id"])
         rows.append(f"<tr><td class='label'>{html.escape(outlet)}</td>{cells}"
                     f"<td class='label'>{covered[outlet]} of {len(shown)}</td></tr>")
+    per_story = "".join(f"<td>{int((counts[e] > 0).sum())}</td>" for e in shown["event_id"])
+    rows.append(f"<tr class='total'><td class='label'>Outlets covering it</td>{per_story}<td></td></tr>")
     everywhere = int((covered == len(shown)).sum())
     once = int((covered == 1).sum())
     lead = (f"<p>{everywhere} of {len(order)} outlets covered every story shown here; {once} covered only one. "
-            "A dash marks a story the outlet did not cover in this corpus (a blind spot, or a gap in the "
-            "collection); a number, how many of its articles told the story.</p>")
+            "Columns are the stories numbered above. A dot marks a story the outlet covered (a number, how many of "
+            "its articles told it); a dash, one it did not cover in this corpus: a blind spot, or a gap in the "
+            "collection.</p>")
     more = (f"<p class='note'>The {len(shown)} largest of {len(stories)} stories are shown; articles.csv "
             f"lists them all.</p>") if len(stories) > limit else ""
     return (lead + f"<div class='table-wrap'><table class='matrix'><thead><tr><th class='label'>Outlet</th>{head}"
@@ -167,6 +171,10 @@ def _matrix(listing: pd.DataFrame, stories: pd.DataFrame, limit: int = 30) -> st
 
 def _findings(event: EventRun, chart_dir: str) -> str:
     """The findings of each notebook run of `event`, with a chart of the first finding that has one."""
+    if not any(event.table_path("findings", PurePosixPath(n).stem) for n in event.runs["notebook"]) \
+            and (event.runs["status"] == "ok").all():
+        return ("<p class='note'>The notebooks of this run saved no findings table; their findings close each "
+                "notebook's page (see the analyses below).</p>")
     parts = []
     for run in event.runs.itertuples():
         stem = PurePosixPath(run.notebook).stem
@@ -224,13 +232,13 @@ def _articles(listing: pd.DataFrame, several: bool, numbers: dict[str, int]) -> 
     return table
 
 
-def _alerts(runs: pd.DataFrame, notes: list[str]) -> str:
+def _alerts(runs: pd.DataFrame, notes: list[str], numbers: dict[str, int]) -> str:
     parts = []
     failed = runs[runs["status"] != "ok"]
     if len(failed):
-        items = "".join(f"<li>{html.escape(r.title)}"
-                        + (f" ({html.escape(r.event_label)})" if runs["event_id"].nunique() > 1 else "")
-                        + f": {html.escape(r.error)}</li>" for r in failed.itertuples())
+        items = "".join(f"<li>{html.escape(short_title(r.title))}"
+                        + (f" on story {numbers[r.event_id]}" if runs["event_id"].nunique() > 1
+                           else "") + f": {html.escape(r.error)}</li>" for r in failed.itertuples())
         parts.append(f"<div class='alert'><h2>{len(failed)} of {len(runs)} analyses failed</h2>"
                      f"<p>Their findings are missing below; the page of each shows where it stopped.</p>"
                      f"<ul>{items}</ul></div>")
@@ -303,14 +311,14 @@ def write_pages(out_dir: str | Path, corpus_name: str, listing: pd.DataFrame, ev
         dek = (f"{len(listing)} articles from {listing['outlet'].replace('', pd.NA).nunique()} outlets, "
                f"{_dates(listing)}, grouped into {len(stories)} stories; {len(analysed)} analysed.")
         overview = ("<h2>The stories</h2>" + reader_table(stories, [
-            ("number", "#", "number"), ("label", "Story", "long"), ("articles", "Articles", "number"),
-            ("outlets", "Outlets", "text"), ("first", "First published", "date"), ("last", "Last", "date"),
+            ("number", "#", "number"), ("label", "Story", "long"), ("outlets", "Outlets", "long"),
+            ("articles", "Articles", "number"), ("published", "Published", "date"),
             ("analysis", "Analysis", "html")]) + "<h2>Who covered what</h2>" + _matrix(listing, stories))
     else:
         title = f"How {_count_outlets(listing)} covered: {runs['event_label'].iloc[0] if len(runs) else corpus_name}"
         dek, overview = _dek(listing) + f" Corpus: {html.escape(corpus_name)}.", ""
     body = (f"<h1>{html.escape(title)}</h1><p class='dek'>{dek if not several else html.escape(dek)}</p>"
-            + _alerts(runs, notes) + overview + "".join(sections)
+            + _alerts(runs, notes, numbers) + overview + "".join(sections)
             + "<h2>The articles</h2>" + _articles(listing, several, numbers)
             + "<footer>Every finding on this page is computed from the tables of this run. "
               f"{link('articles.csv', 'articles.csv')} lists the articles with their files and stories; "

@@ -89,9 +89,10 @@ class EventRun:
 
 
 def _typed(column: pd.Series) -> pd.Series:
-    """A column read as text as booleans (all True/False) or numbers (every non-empty value one)."""
+    """A column read as text as booleans (all True/False) or numbers (every non-empty value one; an
+    empty value NaN)."""
     if len(column) and column.isin(["True", "False"]).all():
         return column == "True"
     values = column.where(column != "")
-    converted = pd.to_numeric(values, errors="coerce")
-    return converted if converted.notna().sum() == values.notna().sum() and values.notna().any() else column
+    converted = pd.to_numeric(values, errors="coerce")  # an all-empty column: all NaN
+    return converted if converted.notna().sum() == values.notna().sum() else column
