@@ -84,31 +84,32 @@ def findings(stem: str, tables: dict) -> pd.DataFrame:
     rows = []
     if stem == "01-corpus":
         audit = tables["cleaning-audit"]
-        rows.append((f"Between {audit['body_share'].min():.0%} and {audit['body_share'].max():.0%} of a page's "
-                     f"characters are article body.", "characters-by-role"))
+        low, high = audit["body_share"].min(), audit["body_share"].max()
+        rows.append((f"Between {low:.0%} and {high:.0%} of a page's characters are article body.",
+                     "characters-by-role"))
     elif stem == "02-source-overlap":
-        table = tables["containment"]
-        rows.append((f"At most {table.max().max():.0%} of one article's body is text shared with another.",
-                     "containment"))
+        share = tables["containment"].max().max()
+        rows.append((f"At most {share:.0%} of one article's body is text shared with another.", "containment"))
     elif stem == "03-story-elements":
         elements, outlets = tables["elements"], tables["coverage"]["outlet"].nunique()
-        rows.append((f"{int((elements['n_outlets'] == outlets).sum())} of the {len(elements)} story elements are "
-                     f"carried by all {outlets} outlets.", "coverage"))
-        summary = tables["outlet_summary"].sort_values("words_only")
-        rows.append((f"{summary['outlet'].iloc[-1]} carries the most material of its own "
-                     f"({summary['words_only'].iloc[-1]:.0%} of its words).", "outlet_summary"))
+        every = int((elements["n_outlets"] == outlets).sum())
+        rows.append((f"{every} of the {len(elements)} story elements are carried by all {outlets} outlets.",
+                     "coverage"))
+        top = tables["outlet_summary"].sort_values("words_only").iloc[-1]
+        rows.append((f"{top['outlet']} carries the most material of its own ({top['words_only']:.0%} of its words).",
+                     "outlet_summary"))
     elif stem == "04-claim-timeline":
         timeline = tables["timeline"]
         if len(timeline):
-            rows.append((f"The outlets carry {timeline['figure'].nunique()} figures on "
-                         f"{timeline['subject'].mode().iloc[0]}.", "timeline"))
+            subject = timeline["subject"].mode().iloc[0]
+            rows.append((f"The outlets carry {timeline['figure'].nunique()} figures on {subject}.", "timeline"))
         rows.append((f"{len(tables['conflicts'])} pairs of claims disagree.", ""))
     else:
         own = tables["voices"]["(outlet's own voice)"]
         rows.append((f"The outlet's own voice fills from {own.min():.0%} to {own.max():.0%} of the stories.",
                      "voices"))
-        rows.append((f"{tables['distinctive_terms']['term'].iloc[0]!r} is the most distinctive term of "
-                     f"{tables['distinctive_terms']['group'].iloc[0]}.", "distinctive_terms"))
+        first = tables["distinctive_terms"].iloc[0]
+        rows.append((f"{first['term']!r} is the most distinctive term of {first['group']}.", "distinctive_terms"))
     return pd.DataFrame([(i + 1, text, figure) for i, (text, figure) in enumerate(rows)],
                         columns=["order", "finding", "figure"])
 

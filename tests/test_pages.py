@@ -14,7 +14,7 @@ import run_tables
 
 from research.corpus import datasets
 from research.report import build as report
-from research.report import pages
+from research.report import charts, pages
 from research.report.execute import notebook_paths, title_of
 from research.report.explorer import mark_term
 from research.report.outlets import term_anchor
@@ -135,12 +135,12 @@ def test_the_front_page_opens_with_the_findings_then_the_outlets_then_the_analys
     assert positions == sorted(positions)  # in notebook order, every one of them
     assert positions[0] < shown.index("The outlets side by side") < shown.index("The analyses")
     # one chart per notebook whose findings name a table with a chart, titled by its finding
-    charted = {"characters-by-role", "containment", "coverage", "voices"}
+    charted = set(charts.CHARTS)
     alts = [image["alt"] for image in index.images]
     for stem in run_tables.NOTEBOOKS:
-        first = tables[stem]["findings"].query("figure in @charted")["finding"]
-        if len(first):
-            assert first.iloc[0] in alts
+        named = tables[stem]["findings"]
+        first = named[named["figure"].isin(charted)]["finding"]
+        assert len(first) and first.iloc[0] in alts  # every notebook's findings here name a chart
     for image in index.images:
         svg = (out / image["src"]).read_text(encoding="utf-8")
         assert svg.startswith("<?xml") and "<text" not in svg  # text drawn as paths: the same everywhere
@@ -273,14 +273,12 @@ def test_an_appendix_stays_last_in_the_page_and_its_contents():
 
 
 STORIES = {
-    "storm": ["Hurricane Delia made landfall near Tampa on Tuesday with winds of 120 miles per hour, "
-              "forecasters said.", "More than 300,000 homes lost power across Florida as the storm moved "
-              "inland, the utility said.", "The governor ordered evacuations along the coast and opened forty "
-              "shelters for residents."],
-    "rates": ["The central bank raised its main interest rate by half a point on Wednesday to fight "
-              "inflation, its chair said.", "Markets fell after the decision as investors weighed the risk of "
-              "a recession next year.", "Economists said borrowing costs for mortgages and car loans would "
-              "rise within weeks."],
+    "storm": ["Hurricane Delia made landfall near Tampa on Tuesday with winds of 120 miles per hour, forecasters said.",
+              "More than 300,000 homes lost power across Florida as the storm moved inland, the utility said.",
+              "The governor ordered evacuations along the coast and opened forty shelters for residents."],
+    "rates": ["The central bank raised its main interest rate by half a point on Wednesday to fight inflation, its chair said.",
+              "Markets fell after the decision as investors weighed the risk of a recession next year.",
+              "Economists said borrowing costs for mortgages and car loans would rise within weeks."],
 }
 
 

@@ -44,8 +44,8 @@ def test_side_by_side_escapes_labels_and_text_and_marks_no_shared_word():
 
 def test_side_by_side_shows_whole_sentences_with_the_span_marked_apart():
     articles = pd.DataFrame({"article_id": ["a", "b"], "text": [
-        "Officials said on Monday that the army moved 3,000 soldiers to the northern border overnight, and "
-        "more were expected.",
+        ("Officials said on Monday that the army moved 3,000 soldiers to the northern border overnight, and "
+         "more were expected."),
         "Reporters saw that the army moved 4,000 soldiers to the northern border overnight, witnesses said."]})
     spans = research.align(sentences(articles), articles, "a", "b", roles=None, paraphrase_threshold=None,
                            min_words=6)
