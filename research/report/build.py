@@ -6,8 +6,11 @@ injecting `CORPUS` (and any other declared parameter) after the notebook's
 `parameters` cell. The committed notebooks are only read: executed copies go
 to the output folder. Layout of `out_dir`:
 
-- `index.html` (`research.report.pages`): the corpus, its events, a link to
-  every executed notebook and to the CSV tables it saved
+- `index.html` (`research.report.pages`): the front page: each notebook's
+  findings with a chart, the outlets side by side, the notebooks and the CSV
+  tables they saved; for several events, the stories and who covered what
+- per analysed event, beside its notebook pages: `outlets.html` (the outlets
+  side by side), `terms.html` (the term explorer) and `charts/*.svg`
 - `articles.csv`: one row per article with its event and whether it was analysed
 - `runs.csv`: one row per notebook run (the table `build_report` returns)
 - `kernel.log`: what the notebook kernels printed outside the notebooks

@@ -22,6 +22,7 @@ STYLE = {"font.family": "DejaVu Sans", "font.size": 10, "axes.spines.top": False
 ROLE_COLOURS = {"body": "#08519c"}
 SHARE_COLUMNS = {"words_every": "every outlet", "words_some": "some outlets", "words_only": "this outlet only"}
 SHARE_COLOURS = {"every outlet": "#08519c", "some outlets": "#6baed6", "this outlet only": "#fd8d3c"}
+COVERAGE_ROWS = 20  # elements in the front page's coverage matrix
 
 
 def _figure(width: float, height: float) -> tuple[Figure, object]:
@@ -45,11 +46,15 @@ def _containment(table: pd.DataFrame, title: str) -> Figure:
 
 
 def _coverage(table: pd.DataFrame, title: str) -> Figure:
+    """The matrix of the `COVERAGE_ROWS` elements carried most widely (by two outlets or more)."""
     labels = table.drop_duplicates("element_id").set_index("element_id")["label"]
-    rows = max(1, int((table.groupby("element_id")["n_outlets"].first() >= 2).sum()))
-    figure, ax = _figure(8, 0.3 * min(rows, 40) + 2)
-    shown = table[table["element_id"].isin(_first_elements(table, 40))]
+    shared = int((table.groupby("element_id")["n_outlets"].first() >= 2).sum())
+    figure, ax = _figure(8, 0.3 * min(max(shared, 1), COVERAGE_ROWS) + 2)
+    shown = table[table["element_id"].isin(_first_elements(table, COVERAGE_ROWS))]
     figures.plot_coverage(shown, labels, ax, width=45, title=title)
+    if shared > COVERAGE_ROWS:
+        ax.set_xlabel(f"The {COVERAGE_ROWS} most widely carried of {shared} elements told by two outlets or more",
+                      fontsize=figures.SMALL, labelpad=36)
     return figure
 
 
