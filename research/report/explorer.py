@@ -45,7 +45,7 @@ def _uses(contexts: pd.DataFrame, group: str, term: str) -> str:
     parts = []
     for outlet in order:
         mine = rows[rows["outlet"] == outlet].sort_values(["article_id", "start"])
-        quotes = [f"<blockquote class='context'>…{mark_term(c, term)}…</blockquote>" for c in mine["context"]]
+        quotes = [f"<blockquote class='context'>{mark_term(c, term)}</blockquote>" for c in mine["context"]]
         folded = (f"<details><summary>{len(quotes) - SHOWN_CONTEXTS} more</summary>"
                   + "".join(quotes[SHOWN_CONTEXTS:]) + "</details>") if len(quotes) > SHOWN_CONTEXTS else ""
         parts.append(f"<h4>{html.escape(outlet)} ({len(mine)})</h4>" + "".join(quotes[:SHOWN_CONTEXTS]) + folded)

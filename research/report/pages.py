@@ -196,10 +196,12 @@ def _findings(event: EventRun, chart_dir: str) -> str:
             items.append(f"<li>{html.escape(finding)}{data}</li>")
             if not figure and path and name in charts.CHARTS:
                 target = f"{chart_dir}/{stem}-{name}.svg"
-                if charts.draw(name, event.table(name, stem), event.out_dir / target, finding):
+                note = charts.draw(name, event.table(name, stem), event.out_dir / target, finding)
+                if note is not None:
+                    page = f"; more on the page {link(run.html, run.title)}" if run.html else ""
                     figure = (f"<figure><img src='{html.escape(target)}' alt='{html.escape(finding, quote=True)}'>"
-                              f"<figcaption>Chart of {link(path, PurePosixPath(path).name)}; more on the page "
-                              f"{link(run.html, run.title) if run.html else ''}.</figcaption></figure>")
+                              f"<figcaption>{html.escape(note + ' ' if note else '')}Chart of "
+                              f"{link(path, PurePosixPath(path).name)}{page}.</figcaption></figure>")
         parts.append(f"<div class='finding-block'>{heading}<ul class='findings'>{''.join(items)}</ul>{figure}</div>")
     return "".join(parts)
 
