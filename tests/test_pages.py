@@ -328,6 +328,10 @@ def test_a_corpus_of_several_stories_gets_an_overview_and_a_blind_spot_matrix(tm
         assert "Report index" in side.visible
         assert_links_resolve(side, folder)
         assert_links_resolve(read(folder / "01-headlines.html"), folder)
+        story = read(folder / "story.html")  # the story's own front page
+        assert story.h2() == ["Key findings", "The outlets side by side", "The analyses"]
+        assert "3 outlets told this story, first Daily Planet." in story.visible
+        assert_links_resolve(story, folder)
     assert_links_resolve(index, out)
 
 
@@ -349,6 +353,11 @@ def test_pages_of_allsides_roundups(data_dir, tmp_path):
     index = read(tmp_path / "index.html")
     assert index.h2()[:2] == ["The stories", "Who covered what"]
     assert len([h for h in index.h2() if h.startswith("Story ")]) == 3
+    for event_id in chosen:
+        story = read(tmp_path / "events" / event_id / "story.html")
+        assert story.images and story.h2()[0] == "Key findings"  # the charts are on the story's page
+        assert_links_resolve(story, tmp_path / "events" / event_id)
+    assert not index.images
     for event_id, members in articles.groupby("event"):
         side = (tmp_path / "events" / event_id / "outlets.html").read_text(encoding="utf-8")
         assert re.findall(r"<th scope='col'>([^<]+)</th>", side) == sorted(members["outlet"])

@@ -127,7 +127,8 @@ def test_several_events_are_analysed_apart_and_reported_on_the_index(tmp_path):
     index = (out / "index.html").read_text()
     assert "How the outlets covered 3 stories" in index and "not analysed: fewer than 2 articles" in index
     assert "<a href='events/X/01-count.html'>01-count title</a>" in index
-    assert "<a href='events/Y/tables/01-count/ids.csv'>ids</a>" in index
+    story = (out / "events" / "Y" / "story.html").read_text()
+    assert "<a href='tables/01-count/ids.csv'>ids</a>" in story
     assert "&lt;script&gt;alert(&#x27;a&#x27;)&lt;/script&gt;" in index and "<script>" not in index
     assert pd.read_csv(out / "runs.csv")["status"].tolist() == ["ok", "ok"]
 

@@ -124,7 +124,8 @@ def plot_coverage(table: pd.DataFrame, labels: pd.Series, ax, min_outlets: int =
                     color="white" if state[row, column] == 2 else "black")
     names = [_cut(str(labels.get(e, e)), width) for e in paragraphs.index]
     ax.set_yticks(range(len(paragraphs)), names, fontsize=SMALL)
-    many = paragraphs.shape[1] > 6
+    column_inches = ax.get_position().width * ax.figure.get_figwidth() / max(paragraphs.shape[1], 1)
+    many = max((len(str(c)) for c in paragraphs.columns), default=0) * 0.085 > column_inches  # 10 pt letters
     ax.set_xticks(range(paragraphs.shape[1]), [str(c) for c in paragraphs.columns], fontsize=SMALL,
                   rotation=30 if many else 0, ha="left" if many else "center")
     ax.xaxis.tick_top()

@@ -10,6 +10,7 @@ prompts. Every text taken from the corpus or a run goes through `html.escape`.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -169,50 +170,55 @@ def _matrix(listing: pd.DataFrame, stories: pd.DataFrame, limit: int = 30) -> st
             f"<th class='label'>Stories</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>" + more)
 
 
-def _findings(event: EventRun, chart_dir: str) -> str:
-    """The findings of each notebook run of `event`, with a chart of the first finding that has one."""
-    if not any(event.table_path("findings", PurePosixPath(n).stem) for n in event.runs["notebook"]) \
-            and (event.runs["status"] == "ok").all():
-        return ("<p class='note'>The notebooks of this run saved no findings table; their findings close each "
-                "notebook's page (see the analyses below).</p>")
-    parts = []
+def _at(path: str, base: str) -> str:
+    """`path` (relative to the report folder) as seen from a page in the folder `base` ("" the report's)."""
+    return posixpath.relpath(path, base) if base else path
+
+
+def _findings(event: EventRun, base: str = "", draw: bool = True) -> str:
+    """The findings of each notebook run of `event`; with `draw`, a chart of the first finding of each that
+    has one (written to the event's `charts/`). Links are relative to a page in the folder `base`."""
+    parts, silent = [], []
     for run in event.runs.itertuples():
         stem = PurePosixPath(run.notebook).stem
         findings = event.table("findings", stem)
-        heading = f"<h3>{link(run.html, run.title) if run.html else html.escape(run.title)}</h3>"
+        page = link(_at(run.html, base), run.title) if run.html else html.escape(run.title)
+        heading = f"<h3>{page}</h3>"
         if run.status != "ok":
             parts.append(f"<div class='finding-block'>{heading}<p class='alert'>This analysis failed, so its "
                          f"findings are missing: {html.escape(run.error)}</p></div>")
             continue
         if findings is None or findings.empty:
-            parts.append(f"<div class='finding-block'>{heading}<p class='note'>This notebook saved no findings; "
-                         f"read them on its page.</p></div>")
+            silent.append(page)
             continue
-        findings = findings.sort_values("order")
         items, figure = [], ""
-        for finding, name in zip(findings["finding"], findings["figure"]):
+        for finding, name in zip(findings.sort_values("order")["finding"], findings.sort_values("order")["figure"]):
             path = event.table_path(name, stem) if name else ""
-            data = f" <span class='muted'>(data: {link(path, PurePosixPath(path).name)})</span>" if path else ""
+            data = f" <span class='muted'>(data: {link(_at(path, base), PurePosixPath(path).name)})</span>" if path else ""
             items.append(f"<li>{html.escape(finding)}{data}</li>")
-            if not figure and path and name in charts.CHARTS:
-                target = f"{chart_dir}/{stem}-{name}.svg"
+            if draw and not figure and path and name in charts.CHARTS:
+                target = event.href(f"charts/{stem}-{name}.svg")
                 note = charts.draw(name, event.table(name, stem), event.out_dir / target, finding)
                 if note is not None:
-                    page = f"; more on the page {link(run.html, run.title)}" if run.html else ""
-                    figure = (f"<figure><img src='{html.escape(target)}' alt='{html.escape(finding, quote=True)}'>"
-                              f"<figcaption>{html.escape(note + ' ' if note else '')}Chart of "
-                              f"{link(path, PurePosixPath(path).name)}{page}.</figcaption></figure>")
+                    more = f"; more on the page {page}" if run.html else ""
+                    figure = (f"<figure><img src='{html.escape(_at(target, base))}' "
+                              f"alt='{html.escape(finding, quote=True)}'><figcaption>"
+                              f"{html.escape(note + ' ' if note else '')}Chart of "
+                              f"{link(_at(path, base), PurePosixPath(path).name)}{more}.</figcaption></figure>")
         parts.append(f"<div class='finding-block'>{heading}<ul class='findings'>{''.join(items)}</ul>{figure}</div>")
+    if silent:
+        parts.append(f"<p class='note'>No findings table from {and_list(silent)}: {'its' if len(silent) == 1 else 'their'} "
+                     "findings close the notebook's page.</p>")
     return "".join(parts)
 
 
-def _analyses(event: EventRun) -> str:
+def _analyses(event: EventRun, base: str = "") -> str:
     """The notebooks of an event: title (linked), status, the CSV tables it saved (folded)."""
     items = []
     for run in event.runs.itertuples():
-        title = link(run.html, run.title) if run.html else html.escape(run.title)
+        title = link(_at(run.html, base), run.title) if run.html else html.escape(run.title)
         status = "" if run.status == "ok" else f" <strong>failed</strong>: {html.escape(run.error)}"
-        tables = ", ".join(link(p, PurePosixPath(p).stem) for p in run.table_paths)
+        tables = ", ".join(link(_at(p, base), PurePosixPath(p).stem) for p in run.table_paths)
         folded = f"<details><summary>{len(run.table_paths)} tables (CSV)</summary>{tables}</details>" if tables else ""
         items.append(f"<li>{title}{status}{folded}</li>")
     return f"<ol>{''.join(items)}</ol>"
@@ -266,7 +272,9 @@ def _anchor(event_id: str) -> str:
 def write_pages(out_dir: str | Path, corpus_name: str, listing: pd.DataFrame, events: pd.DataFrame,
                 runs: pd.DataFrame, notes: list[str], min_articles: int) -> None:
     """Write the front page `index.html` and, per analysed event, `outlets.html`, `terms.html` (when the
-    run saved distinctive terms) and `charts/*.svg` into the event's folder of `out_dir`.
+    run saved distinctive terms) and `charts/*.svg` into the event's folder of `out_dir`; when there are
+    several events, also the event's own front page `story.html` there (the index then shows each
+    story's findings without charts and links to it).
 
     `listing`: one row per article (`article_id`, `event_id`, `event_label`, `analysed`, `source`,
     `outlet`, `headline`, `published`, `url`); `events`: `article_id`, `event_id`, `event_label`;
@@ -283,31 +291,32 @@ def write_pages(out_dir: str | Path, corpus_name: str, listing: pd.DataFrame, ev
     for (event_id, label), group in runs.groupby(["event_id", "event_label"], sort=False):
         event = EventRun.of(out_dir, event_id, label, group)
         members = listing[listing["event_id"] == event_id]
-        up = "../" * len(PurePosixPath(event.folder).parts) if event.folder else ""
-        terms = event.table("distinctive_terms")
-        explorer = terms is not None and not terms.empty
-        nav_links = [(f"{up}index.html", "Report index"), ("outlets.html", "Outlets side by side")] + (
-            [("terms.html", "Distinctive words")] if explorer else [])
-        nav_links += [(PurePosixPath(r.html).name, short_title(r.title)) for r in group.itertuples() if r.html]
-        folder = out_dir / event.folder
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "outlets.html").write_text(
-            outlets_page(event, members, nav_bar(nav_links, "Outlets side by side"), "terms.html" if explorer else ""),
-            encoding="utf-8")
-        if explorer:
-            (folder / "terms.html").write_text(terms_page(event, nav_bar(nav_links, "Distinctive words")),
-                                               encoding="utf-8")
-        heading = (f"<h2 id='{analysed[event_id]}'>Story {numbers[event_id]}: {html.escape(label)}</h2>"
-                   if several else f"<h2 id='{analysed[event_id]}'>Key findings</h2>")
-        sections.append(
-            heading + (f"<p class='dek'>{_dek(members)}</p><h3>Key findings</h3>" if several else "")
-            + _findings(event, event.href("charts"))
-            + ("<h3>" if several else "<h2>") + "The outlets side by side" + ("</h3>" if several else "</h2>")
-            + outlets_summary(outlet_profiles(event, members), event.href("outlets.html"))
-            + (f"<p>{link(event.href('terms.html'), 'Explore the words that set each outlet apart →')}</p>"
-               if explorer else "")
-            + ("<h3>" if several else "<h2>") + "The analyses" + ("</h3>" if several else "</h2>")
-            + _analyses(event))
+        explorer = _event_pages(event, members, several)
+        profiles = outlet_profiles(event, members)
+        words = f"<p>{link(event.href('terms.html'), 'Explore the words that set each outlet apart →')}</p>"
+        if several:  # the story's own page has the charts and the analyses; the index, its findings
+            sections.append(
+                f"<h2 id='{analysed[event_id]}'>Story {numbers[event_id]}: {html.escape(label)}</h2>"
+                f"<p class='dek'>{_dek(members)}</p>"
+                f"<p>{link(event.href('story.html'), 'The story page: findings with charts, the analyses →')}</p>"
+                "<h3>Key findings</h3>" + _findings(event, draw=False) + "<h3>The outlets side by side</h3>"
+                + outlets_summary(profiles, event.href("outlets.html")) + (words if explorer else "")
+                + "<p class='note'>The analyses: " + " · ".join(
+                    link(r.html, short_title(r.title)) + ("" if r.status == "ok" else " (failed)")
+                    for r in group.itertuples() if r.html) + "</p>")
+            story = (f"<h1>Story {numbers[event_id]}: {html.escape(label)}</h1><p class='dek'>{_dek(members)}</p>"
+                     + _alerts(group, [], numbers) + "<h2>Key findings</h2>" + _findings(event, event.folder)
+                     + "<h2>The outlets side by side</h2>" + outlets_summary(profiles, "outlets.html")
+                     + (f"<p>{link('terms.html', 'Explore the words that set each outlet apart →')}</p>"
+                        if explorer else "") + "<h2>The analyses</h2>" + _analyses(event, event.folder))
+            (out_dir / event.href("story.html")).write_text(
+                document(f"Story {numbers[event_id]}: {label}", story, _nav(event, explorer, several, "Story")),
+                encoding="utf-8")
+        else:
+            sections.append(
+                f"<h2 id='{analysed[event_id]}'>Key findings</h2>" + _findings(event)
+                + "<h2>The outlets side by side</h2>" + outlets_summary(profiles, event.href("outlets.html"))
+                + (words if explorer else "") + "<h2>The analyses</h2>" + _analyses(event))
     if several:
         title = f"How the outlets covered {len(stories)} stories: {corpus_name}"
         dek = (f"{len(listing)} articles from {listing['outlet'].replace('', pd.NA).nunique()} outlets, "
@@ -327,6 +336,30 @@ def write_pages(out_dir: str | Path, corpus_name: str, listing: pd.DataFrame, ev
               f"{link('runs.csv', 'runs.csv')} the notebook runs; {link('kernel.log', 'kernel.log')} what "
               "the notebooks printed outside their pages.</footer>")
     (out_dir / "index.html").write_text(document(title, body), encoding="utf-8")
+
+
+def _nav(event: EventRun, explorer: bool, several: bool, here: str) -> str:
+    """The navigation bar of an event's pages (links relative to its folder)."""
+    up = "../" * len(PurePosixPath(event.folder).parts) if event.folder else ""
+    links = [(f"{up}index.html", "Report index")] + ([("story.html", "Story")] if several else [])
+    links += [("outlets.html", "Outlets side by side")] + ([("terms.html", "Distinctive words")] if explorer else [])
+    links += [(PurePosixPath(r.html).name, short_title(r.title)) for r in event.runs.itertuples() if r.html]
+    return nav_bar(links, here)
+
+
+def _event_pages(event: EventRun, members: pd.DataFrame, several: bool) -> bool:
+    """Write the outlets page and (when the run saved distinctive terms) the term explorer of `event`;
+    return whether the explorer was written."""
+    terms = event.table("distinctive_terms")
+    explorer = terms is not None and not terms.empty
+    folder = event.out_dir / event.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "outlets.html").write_text(outlets_page(event, members, _nav(event, explorer, several, "Outlets side by side"),
+                                                      "terms.html" if explorer else ""), encoding="utf-8")
+    if explorer:
+        (folder / "terms.html").write_text(terms_page(event, _nav(event, explorer, several, "Distinctive words")),
+                                           encoding="utf-8")
+    return explorer
 
 
 def _count_outlets(listing: pd.DataFrame) -> str:
