@@ -136,8 +136,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             sentence_claimant = None
             for quantity in quantities:
                 subject = quantity.subject or _counted_noun(passage.text[:quantity.start])
-                following = passage.text[quantity.end:][len(subject) + 1:] if quantity.subject else ""
-                key = subject_key(subject, passage.text[:quantity.start], following) if subject \
+                head = quantity.head or subject
+                following = passage.text[quantity.end:][len(head) + 1:] if quantity.head else ""
+                key = subject_key(head, passage.text[:quantity.start], following) if head \
                     else previous_subject[1]
                 if not subject:
                     subject = previous_subject[0]
