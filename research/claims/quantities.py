@@ -146,6 +146,9 @@ RATIO = re.compile(
     re.IGNORECASE)
 # Nouns after a figure that are its unit, not what it counts.
 GENERIC_NOUNS = frozenset("percent percentage points point times fold more less fewer higher lower".split())
+PLAIN_TIME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|next|"
+                        r"yesterday|today|(?:19|20)\d\d)(?:['’]s)?")
 # Words that start the time of a figure, which the subject leaves out ("Americans poor [in 2020]").
 TIME_WORD = re.compile(r"(?:\d{4}|\d{1,2}|January|February|March|April|May|June|July|August|September|"
                        r"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|"
@@ -199,16 +202,21 @@ def _bounds(value: float, qualifier: str) -> tuple[float, float]:
     return value, value
 
 
-def _subject(text: str, start: int) -> tuple[str, str]:
+def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
     """(subject, measure unit) of the noun phrase that starts at `start`, after a number."""
     rest = text[start:start + 120]
-    unit = ""
+    unit, skipped = "", False
     words = []
     for match in re.finditer(r"[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
         lower = word.lower()
         if not words and lower in ("of", "in", "worth") and not unit:
             continue  # "74 percent of likely voters", "$400 million in new military aid"
+        if not words and lower in ("for", "on", "to") and money and not skipped:
+            skipped = True
+            continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
+        if PLAIN_TIME.fullmatch(word):
+            break  # "rose by 2,000 last week"
         if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
             continue  # "68% of the active duty force"
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
@@ -253,8 +261,17 @@ STATING_VERB = re.compile(
     r"came to|amounted to|averaged|topped|exceeded|passed|surpassed|dipped|eased|spiked|doubled|"
     r"revised (?:up|down|higher|lower)|revised|(?:went|moved) (?:up|down)|remained|stayed|hovered)"
     r"(?:\s+(?:by|to|at|from|of|around|about|nearly|almost|more than|over|roughly|just|an estimated|"
-    r"some|a record|higher|lower|up|down|as well|\w+ly|,))*\s*[$€£]?$", re.IGNORECASE)
+    r"some|a record|higher|lower|up|down|as well|a seasonally adjusted|\w+ly|,|"
+    r"(?:last|this|the previous|the prior) (?:week|month|year)|[A-Z][a-z]+['’]s|"
+    r"(?:a|an|the) (?:[\w-]+ ){0,3}of))*\s*[$€£]?$", re.IGNORECASE)
 # Words that cannot be in the noun phrase before such a verb.
+# What stands between two figures of one subject: "fell by 92,000 [last week to] 498,000", "from 78,449 [to]".
+SECOND_FIGURE = re.compile(r"(?:\s+(?:last|this|the previous|the prior|a|an|the) (?:week|month|year))?"
+                           r"\s+(?:\w+ )?(?:to|from|down to|up to|up from|down from)\s+"
+                           r"(?:(?:a|an|the) (?:[\w-]+ ){0,3}(?:of )?)?(?:[A-Z][a-z]+['’]s )?", re.IGNORECASE)
+# Bodies that vote, named before a tally: "the Senate voted 50-49".
+VOTERS = re.compile(r"\b(?:Senate|House|committee|panel|court|justices|lawmakers|council|board|jury)\b",
+                    re.IGNORECASE)
 # Verbs that end a noun phrase when walking back from a stating verb.
 VERB_WORDS = frozenset("said says reported showed shows found estimated added expected forecast told noted "
                        "announced according".split())
@@ -289,7 +306,13 @@ def _clause_subject(text: str, start: int) -> str:
     verb = STATING_VERB.search(text, sentence_start, start)
     if not verb or verb.end() != start:
         return ""
-    words = re.findall(r"[\w’'.%-]+|[,;:()“”\"]", text[max(sentence_start, verb.start() - 120):verb.start()])
+    words = re.findall(r"[\w’'.%-]+|[,;:()“”\"—]", text[max(sentence_start, verb.start() - 160):verb.start()])
+    while words and PLAIN_TIME.fullmatch(words[-1]) or words[-2:-1] in (["last"], ["this"], ["the"]) \
+            and words[-1] in ("week", "month", "year"):
+        words = words[:-2] if words[-1] in ("week", "month", "year") else words[:-1]
+    if words and words[-1] == ",":  # "Initial claims, a proxy for layoffs, rose": skip the appositive
+        opening = next((i for i in range(len(words) - 2, -1, -1) if words[i] == ","), None)
+        words = words[:opening] if opening is not None else words[:-1]
     phrase: list[str] = []
     for word in reversed(words):
         lower = word.lower()
@@ -298,6 +321,7 @@ def _clause_subject(text: str, start: int) -> str:
         phrase.insert(0, word)
         if len(phrase) >= 9:
             break
+    phrase = [w for w in phrase if not PLAIN_TIME.fullmatch(w)]
     while phrase and (phrase[0].lower() in DETERMINER_WORDS or phrase[0].lower() in SUBJECT_STOP):
         phrase.pop(0)
     while phrase and phrase[-1].lower() in SUBJECT_STOP:
@@ -368,6 +392,10 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
         if quantity is not None and quantity.start >= 0:
             found.append(quantity)
     found.sort()
+    for i in range(1, len(found)):
+        gap = text[found[i - 1].end:found[i].start]
+        if not found[i].head and found[i - 1].subject and SECOND_FIGURE.fullmatch(gap):
+            found[i] = found[i]._replace(subject=found[i - 1].subject, head=found[i - 1].head)
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
@@ -456,7 +484,7 @@ def _ratio(text: str, match: re.Match) -> Quantity:
 def _described(text: str, start: int, end: int, value: float, low: float, high: float, qualifier: str,
                kind: str, unit: str, against: float = math.nan) -> Quantity:
     """A `Quantity` with its subject: the noun phrase after the figure, else the one it is said of."""
-    head, measure = _subject(text, end)
+    head, measure = _subject(text, end, money=kind == "money")
     if measure and kind == "count":
         kind, unit = "measure", measure
     if head.lower() in GENERIC_NOUNS:
@@ -476,7 +504,9 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
     if kind == "vote" and "vote" not in subject.lower():
-        subject = f"vote {subject}".strip()
+        sentence = text[text.rfind(". ", 0, start) + 1:start]
+        voters = VOTERS.findall(sentence)
+        subject = f"{voters[-1]} vote" if voters else "vote"
     return Quantity(start, end, value, low, high, qualifier, kind, unit, subject, head, against)
 
 
