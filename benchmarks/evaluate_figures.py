@@ -91,7 +91,7 @@ def extract(folder: Path, roundups: set[str], roles: str = "body") -> tuple[pd.D
     for roundup, group in articles.groupby("event", sort=True):
         own = claims[claims["article_id"].isin(group["article_id"])]
         ledger = research.claim_ledger(own, group)
-        ledger["claim_id"] = roundup + ":" + (ledger["claim_id"] if "claim_id" in ledger else pd.Series(range(len(ledger)), index=ledger.index)).astype(str)
+        ledger["claim_id"] = roundup + ":" + ledger["claim_id"].astype(str)
         ledgers.append(ledger)
         conflicts.append(research.claim_conflicts(own, group))
     ledger = pd.concat(ledgers, ignore_index=True)

@@ -31,18 +31,22 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.quantities import Quantity, find_quantities, subject_key
+from research.claims.quantities import SUBJECT_STOP, Quantity, find_quantities, subject_key
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
 
-CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "high", "qualifier", "kind", "unit",
-                 "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "asof_start", "asof_end",
-                 "asof_text", "text"]
+CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "high", "against", "qualifier", "kind",
+                 "unit", "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "forecast",
+                 "asof_start", "asof_end", "asof_text", "text"]
+# Words before a figure in its sentence that make it expected, forecast or planned, not reported.
+FORECAST = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|anticipat\w*|project(?:ed|ing|ions?)|"
+                      r"consensus|looking for|estimates? (?:of|for)|goal|target\w*|aim\w* to|plans? to|"
+                      r"planned|will|would)\b", re.IGNORECASE)
 def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
     """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
     pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
@@ -122,7 +126,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     rows = []
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
         found = attribution_table[attribution_table["article_id"] == article_id]
-        previous_claimant, previous_subject, previous_block = None, ("", ""), None
+        previous_claimant, previous_subject, previous_block, previous_period = None, ("", ""), None, None
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
                 previous_subject, previous_claimant = ("", ""), None
@@ -148,15 +152,20 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 claimant = _claimant(start, end, sentence, found, claimant_before)
                 sentence_claimant = claimant or sentence_claimant
                 asof = _asof(passage.text, quantity, quantities, times, published.get(article_id, ""))
+                forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
+                if forecast and not asof[2] and previous_period:
+                    asof = previous_period  # an expectation is for the period of the figure it anticipates
+                elif asof[2]:
+                    previous_period = asof
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
-                             quantity.high, quantity.qualifier, quantity.kind, quantity.unit, subject, key,
-                             claimant["source_text"] if claimant else "",
+                             quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,
+                             subject, key, claimant["source_text"] if claimant else "",
                              claimant["actor_group"] if claimant else "",
-                             claimant.get("relay_text", "") if claimant else "", *asof, passage.text))
+                             claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             previous_claimant = _sentence_speaker(found, sentence) or sentence_claimant
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
-                         "high": "float64"})
+                         "high": "float64", "against": "float64", "forecast": "bool"})
 
 
 def _counted_noun(text: str) -> str:
@@ -198,44 +207,138 @@ def _figure(row) -> str:
     return fmt(row.value)
 
 
-def claim_ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim: the same subject key, figure and qualifier kind, across outlets.
+def _precision(value: float) -> float:
+    """The place of the last significant digit of a stated value: 190,000 -> 10,000; 5.4 -> 0.1."""
+    if not value or math.isnan(value):
+        return 0.0
+    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0") or "0"
+    return 10 ** (math.floor(math.log10(abs(value))) - len(digits) + 1)
 
-    Columns: `subject_key`, `figure` (label such as "≥3,000"), `value`, `low`,
-    `high`, `kind`, `unit`, `subject` (the commonest wording), `claimant_groups`
-    and `outlets` (sorted, "; "-joined; an empty claimant group shows as "(own
-    voice)"), `n_outlets`, `n_mentions`, `asof_start` (earliest), `asof_end`
-    (latest), `increment` (the figure was stated as "another ..."), `mentions`
-    ("article_id:start-end" of each, sorted). Sorted by subject key and value.
+
+def _words(subject: str) -> set[str]:
+    """Content words of a subject, singular and lower case, for comparing subjects."""
+    words = re.findall(r"[a-z][a-z-]+", subject.lower())
+    return {w.removesuffix("s") for w in words if w not in SUBJECT_STOP and len(w) > 2}
+
+
+def _same_subject(a, b) -> bool:
+    """Subjects that may count the same thing: one key, a shared content word, or one unknown."""
+    if not a.subject or not b.subject:
+        return True
+    return a.subject_key == b.subject_key or bool(_words(a.subject) & _words(b.subject)
+                                                  | _words(a.subject_key) & _words(b.subject_key))
+
+
+def _same_period(a, b) -> bool:
+    """Periods that overlap, a day of slack either side; a figure dated only by publication fits any
+    period up to it."""
+    if not a.asof_end or not b.asof_end:
+        return True
+    if not a.asof_text or not b.asof_text:
+        dated, other = (a, b) if a.asof_text else (b, a)
+        return not dated.asof_text or dated.asof_start <= other.asof_end
+    start_a, end_a = date.fromisoformat(a.asof_start), date.fromisoformat(a.asof_end)
+    start_b, end_b = date.fromisoformat(b.asof_start), date.fromisoformat(b.asof_end)
+    return start_a - timedelta(days=1) <= end_b and start_b - timedelta(days=1) <= end_a
+
+
+KIND_FAMILY = {"count": "count", "change": "count", "measure": "count"}
+
+
+def _same_figure(a, b) -> bool:
+    """Two mentions of one figure: the same kind of figure and unit, values within the rounding of
+    the less precise one, compatible subjects and periods. A value stated to three or more
+    significant digits ("943,000") needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
+    if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
+        return False
+    if "vague" in (a.qualifier, b.qualifier) or math.isnan(a.value) or math.isnan(b.value):
+        return False
+    if a.kind == "vote" and not (a.value == b.value and a.against == b.against):
+        return False
+    tolerance = max(_precision(a.value), _precision(b.value))
+    if a.qualifier == b.qualifier == "exact" and _precision(a.value) == _precision(b.value):
+        tolerance = 0.0
+    if abs(a.value - b.value) > tolerance + 1e-9 * max(abs(a.value), abs(b.value)):
+        return False
+    specific = a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3
+    return (specific or _same_subject(a, b)) and _same_period(a, b)
+
+
+def _significant(value: float) -> int:
+    return len(f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0"))
+
+
+def link_claims(claims: pd.DataFrame) -> pd.Series:
+    """A claim id for each row of `claims` (index-aligned): rows that state the same figure (see
+    `_same_figure`) are joined, transitively, into one claim; ids number the claims in text order."""
+    rows = list(claims.assign(increment=claims["qualifier"] == "another").itertuples())
+    parent = {row.Index: row.Index for row in rows}
+
+    def root(index):
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            if root(a.Index) != root(b.Index) and _same_figure(a, b):
+                parent[root(b.Index)] = root(a.Index)
+    order = {}
+    for row in sorted(rows, key=lambda r: (r.article_id, r.start)):
+        order.setdefault(root(row.Index), len(order))
+    return pd.Series({row.Index: order[root(row.Index)] for row in rows}, dtype="int64")
+
+
+LEDGER_COLUMNS = ["claim_id", "subject_key", "figure", "value", "low", "high", "kind", "unit", "subject",
+                  "claimants", "claimant_groups", "outlets", "n_outlets", "n_mentions", "asof_start", "asof_end",
+                  "forecast", "increment", "mentions"]
+
+
+def claim_ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim: the mentions of one figure across outlets (`link_claims`).
+
+    Columns: `claim_id`, `subject_key`, `figure` (label such as "≥3,000", of the
+    most precise mention), `value`, `low`, `high`, `kind`, `unit`, `subject`
+    (the commonest wording), `claimants` and `claimant_groups` (sorted,
+    "; "-joined; own voice shows as "(own voice)"), `outlets`, `n_outlets`,
+    `n_mentions`, `asof_start` (earliest), `asof_end` (latest), `forecast` (a
+    mention states it as expected or planned), `increment` (stated as "another
+    ..."), `mentions` ("article_id:start-end" of each, sorted). Sorted by
+    subject key and value.
     """
-    columns = ["subject_key", "figure", "value", "low", "high", "kind", "unit", "subject", "claimant_groups",
-               "outlets", "n_outlets", "n_mentions", "asof_start", "asof_end", "increment", "mentions"]
     if claims.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=LEDGER_COLUMNS)
     table = _with_outlets(claims, articles)
+    table["claim_id"] = link_claims(table)
     table["figure"] = [_figure(row) for row in table.itertuples()]
     table["increment"] = table["qualifier"] == "another"
     table["mention"] = table["article_id"] + ":" + table["start"].astype(str) + "-" + table["end"].astype(str)
     table["group"] = table["claimant_group"].where(table["claimant_group"] != "", "(own voice)")
+    table["named"] = table["claimant"].where(table["claimant"] != "", "(own voice)")
+    table["precision"] = [_precision(v) if q == "exact" else math.inf for v, q in zip(table["value"],
+                                                                                        table["qualifier"])]
     rows = []
-    for (key, figure, kind, unit, increment), group in table.groupby(
-            ["subject_key", "figure", "kind", "unit", "increment"], sort=True, dropna=False):
-        first = group.iloc[0]
-        subjects = group["subject"].value_counts()
+    for claim_id, group in table.groupby("claim_id", sort=True):
+        first = group.sort_values(["precision", "article_id", "start"]).iloc[0]
+        subjects = group.loc[group["subject"] != "", "subject"].value_counts()
         rows.append({
-            "subject_key": key, "figure": figure, "value": first["value"], "low": first["low"],
-            "high": first["high"], "kind": kind, "unit": unit,
+            "claim_id": claim_id, "subject_key": first["subject_key"], "figure": first["figure"],
+            "value": first["value"], "low": first["low"], "high": first["high"], "kind": first["kind"],
+            "unit": first["unit"],
             "subject": min(subjects[subjects == subjects.max()].index) if len(subjects) else "",
+            "claimants": "; ".join(sorted(set(group["named"]))),
             "claimant_groups": "; ".join(sorted(set(group["group"]))),
             "outlets": "; ".join(sorted(set(group["outlet"]))), "n_outlets": group["outlet"].nunique(),
             "n_mentions": len(group), "asof_start": min(group["asof_start"].replace("", "9999"), default=""),
-            "asof_end": max(group["asof_end"]),
-            "increment": bool(increment), "mentions": "; ".join(sorted(group["mention"])),
+            "asof_end": max(group["asof_end"]), "forecast": bool(group["forecast"].any()),
+            "increment": bool(first["increment"]), "mentions": "; ".join(sorted(group["mention"])),
         })
-    ledger = pd.DataFrame(rows, columns=columns)
+    ledger = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
     ledger["asof_start"] = ledger["asof_start"].replace("9999", "")
     ledger["_sort"] = ledger["value"].fillna(ledger["low"]).fillna(ledger["high"])
-    return ledger.sort_values(["subject_key", "_sort", "figure"]).drop(columns="_sort").reset_index(drop=True)
+    return ledger.sort_values(["subject_key", "_sort", "figure", "claim_id"]).drop(columns="_sort") \
+        .reset_index(drop=True)
 
 
 def _compatible_subjects(a: str, b: str) -> bool:
@@ -259,50 +362,77 @@ def _representative(row) -> float:
     return next((v for v in (row.value, row.low, row.high) if not math.isnan(v)), math.nan)
 
 
-def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: float = 5.0) -> pd.DataFrame:
-    """Pairs of claims from different outlets on the same subject and as-of date that disagree.
+# Words of a sentence that make its figure a revised or updated one.
+REVISION = re.compile(r"\b(?:revis\w*|updated|upwardly|downwardly|later (?:said|put|raised|lowered)|"
+                      r"earlier (?:figure|estimate|count|toll)|initial(?:ly)? (?:estimate|report))\b",
+                      re.IGNORECASE)
+CONFLICT_COLUMNS = ["subject_key", "asof_end", "conflict", "claim_a", "claim_b"] + [
+    f"{c}_{s}" for s in "ab" for c in ("outlet", "article_id", "start", "end", "figure", "claimant_group", "text")]
 
-    Compared: counts stated as figures (not vague words such as "thousands")
-    with compatible subject keys (same class; same country unless one names
-    none), the same `asof_end` and `unit` ("each" marks per-unit figures), both
-    totals or both increments ("another ...").
-    `conflict` is "different figures" when their low-high ranges do not
-    overlap and the figures are within `max_ratio` of each other (further apart
-    they count different things: an army of 1.2 million and a deployment of
-    3,000), or "different claimants" when the figures are the same and both
-    name a claimant group but the groups differ (outlets attribute one figure to
-    different actors). Columns: `subject_key`, `asof_end`,
-    `conflict`, then for each side `_a` and `_b`: `outlet`, `article_id`,
-    `start`, `end`, `figure`, `claimant_group`, `text`. Sorted.
+
+def _heads(subject: str) -> set[str]:
+    """The nouns that say what a subject counts: its content words without modifiers of time."""
+    return _words(subject) - {"new", "total", "number", "average", "daily", "weekly", "monthly", "about"}
+
+
+def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: float = 5.0) -> pd.DataFrame:
+    """Pairs of claims (`link_claims`) from different outlets that give different figures for one subject
+    and period.
+
+    Compared: claims of the same kind of figure and unit (vague amounts and
+    increments aside) whose subjects share a content word or a subject key,
+    whose periods overlap (`_same_period`) and whose values differ beyond
+    rounding but within `max_ratio` of each other (further apart they count
+    different things: an army of 1.2 million and a deployment of 3,000), both
+    stated as facts or both as forecasts. A figure relayed by another speaker
+    is the same claim, never a conflict. `conflict` is "revision" when either
+    sentence says the figure was revised or updated, "definition" when the
+    subjects count different things (their head nouns differ: arrests and
+    encounters) or come from different named sources (two forecasters), else
+    "disagreement". Each pair of claims is listed once, with the first mention
+    of each side in the first outlet that carries it. Columns: `subject_key`,
+    `asof_end`, `conflict`, `claim_a`, `claim_b`, then for each side `_a` and
+    `_b`: `outlet`, `article_id`, `start`, `end`, `figure`, `claimant_group`,
+    `text`. Sorted.
     """
     sides = ["outlet", "article_id", "start", "end", "figure", "claimant_group", "text"]
-    columns = ["subject_key", "asof_end", "conflict"] + [f"{c}_{s}" for s in "ab" for c in sides]
-    counts = claims[(claims["kind"] == "count") & (claims["subject_key"] != "") & (claims["asof_end"] != "")
-                    & (claims["qualifier"] != "vague")]
-    if counts.empty:
-        return pd.DataFrame(columns=columns)
-    table = _with_outlets(counts, articles)
+    usable = claims[(claims["qualifier"] != "vague") & (claims["qualifier"] != "another") & claims["value"].notna()
+                    & (claims["kind"] != "age")]
+    if usable.empty:
+        return pd.DataFrame(columns=CONFLICT_COLUMNS)
+    table = _with_outlets(usable, articles)
+    table["claim_id"] = link_claims(table)
     table["figure"] = [_figure(row) for row in table.itertuples()]
-    table["increment"] = table["qualifier"] == "another"
-    records = list(table.sort_values(["outlet", "start"]).itertuples(index=False))
-    rows = []
+    table["increment"] = False
+    records = list(table.sort_values(["outlet", "article_id", "start"]).itertuples(index=False))
+    pairs = {}
     for i, a in enumerate(records):
         for b in records[i + 1:]:
-            if a.outlet == b.outlet or a.asof_end != b.asof_end or a.increment != b.increment or a.unit != b.unit \
-                    or not _compatible_subjects(a.subject_key, b.subject_key):
+            if a.outlet == b.outlet or a.claim_id == b.claim_id or a.forecast != b.forecast \
+                    or KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.unit != b.unit:
                 continue
-            low, high = sorted((_representative(a), _representative(b)))
-            if not _overlap(a, b) and high <= max_ratio * low:
-                conflict = "different figures"
-            elif a.figure.lstrip("~") == b.figure.lstrip("~") and a.claimant_group and b.claimant_group \
-                    and a.claimant_group != b.claimant_group:
-                conflict = "different claimants"
+            if not a.subject or not b.subject or not _same_subject(a, b) or not _same_period(a, b):
+                continue
+            low, high = sorted((abs(a.value), abs(b.value)))
+            if _overlap(a, b) or high > max_ratio * max(low, 1e-9):
+                continue
+            key = tuple(sorted((a.claim_id, b.claim_id)))
+            if key in pairs:
+                continue
+            first, second = (a, b) if a.claim_id == key[0] else (b, a)
+            if REVISION.search(a.text) or REVISION.search(b.text):
+                conflict = "revision"
+            elif _heads(a.subject) != _heads(b.subject) and not (_heads(a.subject) <= _heads(b.subject)
+                                                                  or _heads(b.subject) <= _heads(a.subject)):
+                conflict = "definition"
+            elif a.claimant_group and b.claimant_group and a.claimant_group != b.claimant_group:
+                conflict = "definition"
             else:
-                continue
-            key = a.subject_key if len(a.subject_key) >= len(b.subject_key) else b.subject_key
-            rows.append([key, a.asof_end, conflict] + [getattr(a, c) for c in sides]
-                        + [getattr(b, c) for c in sides])
-    result = pd.DataFrame(rows, columns=columns)
+                conflict = "disagreement"
+            subject_key = first.subject_key if len(first.subject_key) >= len(second.subject_key) else second.subject_key
+            pairs[key] = [subject_key, max(a.asof_end, b.asof_end), conflict, *key] + \
+                [getattr(first, c) for c in sides] + [getattr(second, c) for c in sides]
+    result = pd.DataFrame(list(pairs.values()), columns=CONFLICT_COLUMNS)
     return result.sort_values(["subject_key", "asof_end", "conflict", "outlet_a", "start_a", "outlet_b",
                                "start_b"]).reset_index(drop=True)
 
