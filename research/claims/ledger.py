@@ -218,7 +218,12 @@ def _precision(value: float) -> float:
 def _words(subject: str) -> set[str]:
     """Content words of a subject, singular and lower case, for comparing subjects."""
     words = re.findall(r"[a-z][a-z-]+", subject.lower())
-    return {w.removesuffix("s") for w in words if w not in SUBJECT_STOP and len(w) > 2}
+    return {w.removesuffix("s") for w in words if w not in SUBJECT_STOP and w not in GENERIC and len(w) > 2}
+
+
+# Words too general to say that two subjects count the same thing.
+GENERIC = frozenset("people person persons number total new more additional other americans figure share "
+                    "percent rate level".split())
 
 
 def _same_subject(a, b) -> bool:
@@ -255,13 +260,18 @@ def _same_figure(a, b) -> bool:
         return False
     if a.kind == "vote" and not (a.value == b.value and a.against == b.against):
         return False
-    tolerance = max(_precision(a.value), _precision(b.value))
-    if a.qualifier == b.qualifier == "exact" and _precision(a.value) == _precision(b.value):
-        tolerance = 0.0
+    tolerance = max(_precision(row.value) for row in (a, b) if _rounded(row)) if _rounded(a) or _rounded(b) else 0
     if abs(a.value - b.value) > tolerance + 1e-9 * max(abs(a.value), abs(b.value)):
         return False
-    specific = a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3
-    return (specific or _same_subject(a, b)) and _same_period(a, b)
+    if a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3:
+        return True  # "943,000" in two outlets of one event: the same figure, whatever the wording
+    return _same_subject(a, b) and _same_period(a, b)
+
+
+def _rounded(row) -> bool:
+    """A value stated as a round figure: with a qualifier ("nearly 190,000"), or ending in hundreds."""
+    return row.qualifier != "exact" or (float(row.value).is_integer() and row.value >= 1000
+                                        and row.value % 100 == 0)
 
 
 def _significant(value: float) -> int:
@@ -270,7 +280,9 @@ def _significant(value: float) -> int:
 
 def link_claims(claims: pd.DataFrame) -> pd.Series:
     """A claim id for each row of `claims` (index-aligned): rows that state the same figure (see
-    `_same_figure`) are joined, transitively, into one claim; ids number the claims in text order."""
+    `_same_figure`) are joined into one claim, closest values first, a row joining a claim only when it
+    states the same figure as each of its mentions (complete linkage, so "6%" never joins "6.1%" through
+    "about 6%"); ids number the claims in text order."""
     rows = list(claims.assign(increment=claims["qualifier"] == "another").itertuples())
     parent = {row.Index: row.Index for row in rows}
 
@@ -280,10 +292,19 @@ def link_claims(claims: pd.DataFrame) -> pd.Series:
             index = parent[index]
         return index
 
+    same = {}
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:
-            if root(a.Index) != root(b.Index) and _same_figure(a, b):
-                parent[root(b.Index)] = root(a.Index)
+            if _same_figure(a, b):
+                gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+                same[(a.Index, b.Index)] = same[(b.Index, a.Index)] = gap
+    members = {row.Index: [row.Index] for row in rows}
+    for (first, second), _ in sorted(same.items(), key=lambda item: (item[1], item[0])):
+        group_a, group_b = root(first), root(second)
+        if group_a == group_b or not all((x, y) in same for x in members[group_a] for y in members[group_b]):
+            continue  # complete linkage: every mention of a claim states the figure of every other
+        parent[group_b] = group_a
+        members[group_a] += members.pop(group_b)
     order = {}
     for row in sorted(rows, key=lambda r: (r.article_id, r.start)):
         order.setdefault(root(row.Index), len(order))
