@@ -85,6 +85,8 @@ def _asof(text: str, quantity: Quantity, others: list[Quantity], times: list, pu
 def _claimant(quantity_start: int, quantity_end: int, sentence: tuple[int, int], found: pd.DataFrame,
               previous: dict | None) -> dict | None:
     """The attribution row (as a dict) that claims a figure at the given article offsets."""
+    found = found[~((found["source_start"] <= quantity_start) & (found["source_end"] >= quantity_end))
+                  & ~found["source_text"].str.contains(NOT_A_SOURCE)]
     holding = found[(found["content_start"] <= quantity_start) & (found["content_end"] >= quantity_end)
                     & (found["source_start"] >= 0)]
     if len(holding):
@@ -127,15 +129,15 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
         found = attribution_table[attribution_table["article_id"] == article_id]
         previous_claimant, previous_subject, previous_block, previous_period = None, ("", ""), None, None
+        named_before = ""
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
                 previous_subject, previous_claimant = ("", ""), None
             previous_block = passage.block_id
             quantities = find_quantities(passage.text, published.get(article_id, ""))
             times = find_time_expressions(passage.text, published.get(article_id, ""))
-            continues = bool(re.match(r"\W*(?:He|She|They|It|The agency|The ministry|The official)\b",
-                                      passage.text))
-            claimant_before = previous_claimant if continues else None
+            claimant_before = previous_claimant if _sentence_speaker(found, (passage.start, passage.end)) is None \
+                else None  # a sentence with no cue of its own goes on with the release of the one before
             sentence = (passage.start, passage.end)
             sentence_claimant = None
             for quantity in quantities:
@@ -151,6 +153,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 start, end = passage.start + quantity.start, passage.start + quantity.end
                 claimant = _claimant(start, end, sentence, found, claimant_before)
                 sentence_claimant = claimant or sentence_claimant
+                named = _claimant_name(claimant, named_before)
+                if claimant and not DOCUMENT.match(named):
+                    named_before = named
                 asof = _asof(passage.text, quantity, quantities, times, published.get(article_id, ""))
                 forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
                 if forecast and not asof[2] and previous_period:
@@ -159,13 +164,44 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                     previous_period = asof
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,
-                             subject, key, claimant["source_text"] if claimant else "",
+                             subject, key, named,
                              claimant["actor_group"] if claimant else "",
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             previous_claimant = _sentence_speaker(found, sentence) or sentence_claimant
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})
+
+
+# A claimant that is a document, not who made it: "The data", "the study", "data released by the CDC".
+DOCUMENT = re.compile(r"(?:the |a |an |this |that |new |latest |its |their )*(?:data|study|report|analysis|survey|"
+                      r"poll|figures|numbers|tally|statistics|estimates?|findings|research)\b", re.IGNORECASE)
+# Sources that cannot claim a figure: those holding a figure themselves ("representing 9.8 million people"),
+# a month or weekday read as a name, a bare lower-case word ("each", "openings").
+NOT_A_SOURCE = re.compile(r"\d{2,}|\d\s*%|^(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                          r"Sunday)$|^(?!(?:he|she|they|it|we|i|who)$)[a-z]+$")
+PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
+                            "the organization the group the company".split(" "))
+
+
+def _claimant_name(claimant: dict | None, named_before: str) -> str:
+    """Who a claimant is, as the text names them: a pronoun as the actor it refers to, a document as its
+    author ("data released Tuesday by the CDC": the CDC), or, unnamed, as the last claimant named
+    before it in the article ("The study" after "the CDC said")."""
+    if not claimant:
+        return ""
+    source = claimant["source_text"]
+    if source.lower() in PRONOUN_SOURCES and claimant.get("actor") and claimant["actor"].lower() != source.lower():
+        return claimant["actor"]
+    if DOCUMENT.match(source):
+        author = re.search(r"\b(?:by|from|of)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
+                           r"[A-Z][\w.’'&-]*)*)", source)
+        if author:
+            return author.group(1)
+        if named_before:
+            return named_before
+    return source
 
 
 def _counted_noun(text: str) -> str:
