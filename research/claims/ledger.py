@@ -153,6 +153,10 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     if missing:
         raise AnalysisError(f"passages of articles not in the articles table: {', '.join(missing)}")
     attribution_table = group_actors(cues, articles)
+    texts = articles.set_index("article_id")["text"]
+    keep = [not _adds_a_figure(texts[a], verb, end) for a, verb, end in zip(
+        attribution_table["article_id"], attribution_table["cue_text"], attribution_table["cue_end"])]
+    attribution_table = attribution_table[pd.Series(keep, index=attribution_table.index, dtype=bool)]
     published = articles.set_index("article_id")["published"] if "published" in articles \
         else pd.Series("", index=articles["article_id"])
     rows = []
@@ -184,20 +188,26 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 claimant = _claimant(start, end, sentence, found, claimant_before)
                 sentence_claimant = claimant or sentence_claimant
                 named = _claimant_name(claimant, named_before)
+                forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
+                if forecast and not named:
+                    named = _forecaster(passage.text[:quantity.start])
                 if claimant and not DOCUMENT.match(named):
                     named_before = named
                 asof = _asof(passage.text, quantity, quantities, times, published.get(article_id, ""))
-                forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
                 if forecast and not asof[2] and previous_period:
                     asof = previous_period  # an expectation is for the period of the figure it anticipates
-                elif asof[2]:
-                    previous_period = asof
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,
                              subject, key, named,
                              claimant["actor_group"] if claimant else "",
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             previous_claimant = _sentence_speaker(found, sentence) or sentence_claimant
+            periods = [time for time in times if time.kind == "date" and time.date_start is not None
+                       and not REFERENCE_POINT.search(passage.text, max(0, time.start - 45), time.start)]
+            periods = [time for time in periods if time.granularity != "day"] or periods  # not the release day
+            if periods:  # the last period the article has named, for the forecasts that follow
+                previous_period = (periods[-1].date_start.isoformat(), periods[-1].date_end.isoformat(),
+                                   periods[-1].text)
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})
@@ -213,6 +223,25 @@ NOT_A_SOURCE = re.compile(r"\d{2,}|\d\s*%|^(?:January|February|March|April|May|J
                           r"Sunday)$|^(?!(?:he|she|they|it|we|i|who)$)[a-z]+$")
 PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
                             "the organization the group the company".split(" "))
+
+
+# Who expects, when a forecast has no reporting cue: "Economists surveyed by Dow Jones had been looking for".
+FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|analysts|forecasters|experts|"
+                        r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
+                        r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
+                        re.IGNORECASE)
+
+
+def _forecaster(before: str) -> str:
+    """The subject of a forecast verb at the start of a sentence, "" when none."""
+    match = FORECASTER.match(before)
+    return match.group("who") if match else ""
+
+
+def _adds_a_figure(text: str, cue: str, end: int) -> bool:
+    """True for "The economy added 943,000 jobs": "add" with a figure after it is a gain, not speech."""
+    return cue.split()[-1].lower() in ("add", "added", "adds", "adding") and bool(
+        re.match(r"\s*(?:(?:a|an|another|nearly|about|more than|over|just|roughly|some)\s+)*[$€£]?\d", text[end:]))
 
 
 def _claimant_name(claimant: dict | None, named_before: str) -> str:
@@ -313,12 +342,15 @@ def _same_period(a, b) -> bool:
     return start_a - timedelta(days=1) <= end_b and start_b - timedelta(days=1) <= end_a
 
 
+# The largest share two stated values may differ by and still be one figure rounded two ways.
+ROUNDING = 0.05
 KIND_FAMILY = {"count": "count", "change": "count", "measure": "count"}
 
 
 def _same_figure(a, b) -> bool:
-    """Two mentions of one figure: the same kind of figure and unit, values within the rounding of
-    the less precise one, compatible subjects and periods. A value stated to three or more
+    """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
+    last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
+    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods. A value stated to three or more
     significant digits ("943,000") needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
     if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
         return False
@@ -326,8 +358,10 @@ def _same_figure(a, b) -> bool:
         return False
     if a.kind == "vote" and not (a.value == b.value and a.against == b.against):
         return False
-    tolerance = max(_precision(row.value) for row in (a, b) if _rounded(row)) if _rounded(a) or _rounded(b) else 0
-    if abs(a.value - b.value) > tolerance + 1e-9 * max(abs(a.value), abs(b.value)):
+    gap, larger = abs(a.value - b.value), max(abs(a.value), abs(b.value))
+    tolerance = max(_precision(row.value) for row in (a, b) if _rounded(row)) / 2 if _rounded(a) or _rounded(b) \
+        else 0.0
+    if gap > 1e-9 * larger and (gap >= tolerance or gap > ROUNDING * larger):
         return False
     if a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3:
         return True  # "943,000" in two outlets of one event: the same figure, whatever the wording
@@ -514,6 +548,8 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
                 conflict = "definition"
             elif a.claimant_group and b.claimant_group and a.claimant_group != b.claimant_group:
                 conflict = "definition"
+            elif a.forecast and a.claimant and b.claimant and a.claimant.lower() != b.claimant.lower():
+                conflict = "definition"  # two forecasters' consensus: two surveys, not one figure disputed
             else:
                 conflict = "disagreement"
             subject_key = first.subject_key if len(first.subject_key) >= len(second.subject_key) else second.subject_key

@@ -252,6 +252,8 @@ EXTENSION = re.compile(
     r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
     r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
     r"[\w’'-]+){0,5})")
+# Past tenses that are never a participle after a noun ("a boy died", not "people killed in").
+INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appeared existed stayed".split())
 # Verbs that state a figure of their subject: "claims fell by 92,000", "the rate was 5.4%".
 STATING_VERB = re.compile(
     r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|\w+ly)\s+){0,3}"
@@ -286,6 +288,8 @@ def _extension(text: str, position: int) -> str:
     if not match:
         return ""
     words = match.group("words").split()
+    if words[0].lower() in SUBJECT_STOP or words[0].lower() in INTRANSITIVE:
+        return ""  # "troops are now in Russia": a place or time, not which troops
     for i, word in enumerate(words):
         if i + 1 < len(words) and word.lower() in ("in", "on", "since", "during", "by", "through", "from", "over",
                                                    "last", "this") and TIME_WORD.match(words[i + 1]):
