@@ -496,6 +496,17 @@ def _heads(subject: str) -> set[str]:
     return _words(subject) - {"new", "total", "number", "average", "daily", "weekly", "monthly", "about"}
 
 
+def _different_definitions(a, b) -> bool:
+    """Subjects whose head nouns differ (arrests, encounters), different named sources, or two
+    forecasters (two surveys' consensus, not one figure disputed)."""
+    heads_a, heads_b = _heads(a.subject), _heads(b.subject)
+    if heads_a != heads_b and not (heads_a <= heads_b or heads_b <= heads_a):
+        return True
+    if a.claimant_group and b.claimant_group and a.claimant_group != b.claimant_group:
+        return True
+    return bool(a.forecast and a.claimant and b.claimant and a.claimant.lower() != b.claimant.lower())
+
+
 def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: float = 5.0) -> pd.DataFrame:
     """Pairs of claims (`link_claims`) from different outlets that give different figures for one subject
     and period.
@@ -543,15 +554,8 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
             first, second = (a, b) if a.claim_id == key[0] else (b, a)
             if REVISION.search(a.text) or REVISION.search(b.text):
                 conflict = "revision"
-            elif _heads(a.subject) != _heads(b.subject) and not (_heads(a.subject) <= _heads(b.subject)
-                                                                  or _heads(b.subject) <= _heads(a.subject)):
-                conflict = "definition"
-            elif a.claimant_group and b.claimant_group and a.claimant_group != b.claimant_group:
-                conflict = "definition"
-            elif a.forecast and a.claimant and b.claimant and a.claimant.lower() != b.claimant.lower():
-                conflict = "definition"  # two forecasters' consensus: two surveys, not one figure disputed
             else:
-                conflict = "disagreement"
+                conflict = "definition" if _different_definitions(a, b) else "disagreement"
             subject_key = first.subject_key if len(first.subject_key) >= len(second.subject_key) else second.subject_key
             pairs[key] = [subject_key, max(a.asof_end, b.asof_end), conflict, *key] + \
                 [getattr(first, c) for c in sides] + [getattr(second, c) for c in sides]

@@ -408,7 +408,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
 
 def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity | None:
     """The figure of one `QUANTITY` match; None when its second number is not the end of a range."""
-    number_start, number_end = match.span("number")
+    number_start = match.start("number")
     value = _number(match.group("number"), match.group("scale"))
     qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
     low, high = _bounds(value, qualifier)
