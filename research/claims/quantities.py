@@ -215,8 +215,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if not words and lower in ("for", "on", "to") and money and not skipped:
             skipped = True
             continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
-        if PLAIN_TIME.fullmatch(word):
-            break  # "rose by 2,000 last week"
+        if PLAIN_TIME.fullmatch(word) or word[0].isdigit():
+            break  # "rose by 2,000 last week", "24 of the 32 cases": the next figure's noun
         if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
             continue  # "68% of the active duty force"
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
@@ -269,7 +269,7 @@ STATING_VERB = re.compile(
 # Words that cannot be in the noun phrase before such a verb.
 # What stands between two figures of one subject: "fell by 92,000 [last week to] 498,000", "from 78,449 [to]".
 SECOND_FIGURE = re.compile(r"(?:\s+(?:last|this|the previous|the prior|a|an|the) (?:week|month|year))?"
-                           r"\s+(?:\w+ )?(?:to|from|down to|up to|up from|down from)\s+"
+                           r"\s*,?\s+(?:\w+ )?(?:to|from|down to|up to|up from|down from)\s+"
                            r"(?:(?:a|an|the) (?:[\w-]+ ){0,3}(?:of )?)?(?:[A-Z][a-z]+['’]s )?", re.IGNORECASE)
 # Bodies that vote, named before a tally: "the Senate voted 50-49".
 VOTERS = re.compile(r"\b(?:Senate|House|committee|panel|court|justices|lawmakers|council|board|jury)\b",
@@ -527,6 +527,10 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     words = [w.lower().strip("’'") for w in subject.split()]
     if not words:
         return ""
+    if "of" in words and words[0] in ("number", "total", "count", "tally", "share", "percentage"):
+        words = words[words.index("of") + 1:] or words  # "the number of confirmed cases": cases
+    for stop in ("in", "at", "on", "for", "from", "across", "among"):
+        words = words[:words.index(stop)] if stop in words[1:] else words  # "cases in New Zealand": cases
     head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else words[-1]
     demonym = not re.sub(r"(?<![\w.])(?:" + "|".join(COUNTRIES.values()) + r")(?![\w])", "", subject).strip()
     noun_class = "people" if demonym else _CLASS_OF.get(head, head)  # "12,000 North Koreans"
