@@ -312,7 +312,7 @@ def _precision(value: float) -> float:
 
 def _words(subject: str) -> set[str]:
     """Content words of a subject, singular and lower case, for comparing subjects."""
-    words = re.findall(r"[a-z][a-z-]+", subject.lower())
+    words = re.findall(r"(?<![\w-])[a-z][a-z-]+", subject)  # names and nationalities aside: "North Korean"
     return {w.removesuffix("s") for w in words if w not in SUBJECT_STOP and w not in GENERIC and len(w) > 2}
 
 
@@ -325,18 +325,22 @@ def _same_subject(a, b) -> bool:
     """Subjects that may count the same thing: one key, a shared content word, or one unknown."""
     if not a.subject or not b.subject:
         return True
-    return a.subject_key == b.subject_key or bool(_words(a.subject) & _words(b.subject)
-                                                  | _words(a.subject_key) & _words(b.subject_key))
+    return _noun_class(a) == _noun_class(b) or bool(_words(a.subject) & _words(b.subject))
+
+
+def _noun_class(row) -> str:
+    """The class of nouns a subject key counts, without its country ("north korea troops": troops)."""
+    return row.subject_key.split(" ")[-1] if row.subject_key else ""
 
 
 def _same_period(a, b) -> bool:
     """Periods that overlap, a day of slack either side; a figure dated only by publication fits any
-    period up to it."""
+    period that ends by then (not a target after it: "10,000 by December")."""
     if not a.asof_end or not b.asof_end:
         return True
     if not a.asof_text or not b.asof_text:
         dated, other = (a, b) if a.asof_text else (b, a)
-        return not dated.asof_text or dated.asof_start <= other.asof_end
+        return not dated.asof_text or dated.asof_start <= other.asof_end and dated.asof_end <= other.asof_end
     start_a, end_a = date.fromisoformat(a.asof_start), date.fromisoformat(a.asof_end)
     start_b, end_b = date.fromisoformat(b.asof_start), date.fromisoformat(b.asof_end)
     return start_a - timedelta(days=1) <= end_b and start_b - timedelta(days=1) <= end_a
@@ -497,12 +501,10 @@ def _heads(subject: str) -> set[str]:
 
 
 def _different_definitions(a, b) -> bool:
-    """Subjects whose head nouns differ (arrests, encounters), different named sources, or two
-    forecasters (two surveys' consensus, not one figure disputed)."""
+    """Subjects whose head nouns differ (arrests, encounters) or two forecasters (two surveys'
+    consensus, not one figure disputed)."""
     heads_a, heads_b = _heads(a.subject), _heads(b.subject)
-    if heads_a != heads_b and not (heads_a <= heads_b or heads_b <= heads_a):
-        return True
-    if a.claimant_group and b.claimant_group and a.claimant_group != b.claimant_group:
+    if _noun_class(a) != _noun_class(b) and heads_a != heads_b and not (heads_a <= heads_b or heads_b <= heads_a):
         return True
     return bool(a.forecast and a.claimant and b.claimant and a.claimant.lower() != b.claimant.lower())
 
@@ -520,8 +522,8 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
     is the same claim, never a conflict. `conflict` is "revision" when either
     sentence says the figure was revised or updated, "definition" when the
     subjects count different things (their head nouns differ: arrests and
-    encounters) or come from different named sources (two forecasters), else
-    "disagreement". Each pair of claims is listed once, with the first mention
+    encounters) or are two forecasters' expectations, else "disagreement"
+    (different sources giving different figures for one thing disagree). Each pair of claims is listed once, with the first mention
     of each side in the first outlet that carries it. Columns: `subject_key`,
     `asof_end`, `conflict`, `claim_a`, `claim_b`, then for each side `_a` and
     `_b`: `outlet`, `article_id`, `start`, `end`, `figure`, `claimant_group`,
