@@ -1,30 +1,34 @@
-"""Quantitative claims: figures in article prose, who claimed them, the period they refer to, and the
-ledger of the same claim across outlets.
+"""Quantitative claims: figures in article prose, who claimed them, the period they refer to, the
+ledger of the same figure across outlets and the conflicts between them.
 
 `extract_claims(passages, cues, articles)` reads the figures of body sentences
 (`research.claims.quantities.find_quantities`) and gives each
 
-- `subject` and `subject_key`: what is counted; a number without a subject
-  ("out of a promised 10,000") takes the subject of the figure before it in the
-  sentence or paragraph;
+- `subject` and `subject_key`: what is counted (see `find_quantities`); a
+  number without a subject ("out of a promised 10,000") takes the subject of
+  the figure before it in the sentence or paragraph;
 - `claimant` and `claimant_group`: the source of the innermost attribution
   whose content holds the figure (`research.attributions`), else the nearest
-  attribution in its sentence; a sentence with none that opens with a pronoun
-  continues the previous sentence's speaker. Groups come from
-  `research.group_actors`. Figures nobody is said to claim have an empty
-  claimant: the outlet states them in its own voice. `claimant_relay` is who
-  passed the claim on, as named in the text ("Park cited Cho as saying the
-  3,000 ...": claimant Cho, relay Park), empty when nobody did;
+  attribution in its sentence; a sentence with none goes on with the previous
+  sentence's claimant in its paragraph. Pronouns are named as the actor they
+  refer to, documents as their author ("data released by the CDC"). Groups
+  come from `research.group_actors`. Figures nobody is said to claim have an
+  empty claimant: the outlet states them in its own voice. `claimant_relay` is
+  who passed the claim on ("Park cited Cho as saying the 3,000 ...": claimant
+  Cho, relay Park); `forecast` marks expected or planned figures, credited to
+  their forecaster;
 - `asof_start`, `asof_end`: the period the figure refers to, from the time
   expressions of its sentence (`research.text.dates`): a "since", "by" or
   duration phrase that follows the figure, else the nearest date in the same
-  clause, never one across another figure or behind a relative clause ("the
-  invasion that began in February 2022"); the publication date when the
-  sentence has none.
+  clause, never one across another figure, behind a relative clause ("the
+  invasion that began in February 2022"), a reference point ("the lowest since
+  March 2020") or a baseline ("from 2019"); a forecast without one takes the
+  last period the article named; else the publication date.
 
-`claim_ledger` groups the same claim across outlets, `claim_conflicts` pairs
-claims on the same subject and date that disagree, `timeline_table` gives the
-numbers behind the claim timeline.
+`link_claims` joins the mentions of one figure, `claim_ledger` lists them as
+claims across outlets, `claim_conflicts` pairs claims that give different
+figures for one subject and period, `timeline_table` gives the numbers behind
+the claim timeline.
 """
 
 from __future__ import annotations
@@ -140,10 +144,13 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     the texts and `published`. Returns
     `CLAIM_COLUMNS`: `article_id`, `passage_id`, `start`, `end` (of the figure
     with its qualifier, in the article text), `value` (NaN for vague amounts),
-    `low`, `high` (NaN when open), `qualifier`, `kind`, `unit`, `subject`,
-    `subject_key`, `claimant`, `claimant_group`, `claimant_relay`, `asof_start`, `asof_end` (ISO
-    dates; empty when the publication date is unknown), `asof_text` (the time
-    phrase used; empty for the publication date), `text` (the sentence).
+    `low`, `high` (NaN when open), `against` (the votes against of a vote, else
+    NaN), `qualifier`, `kind` (count, change, money, percent, rate, measure,
+    age, vote), `unit`, `subject`, `subject_key`, `claimant` (as named, pronouns
+    resolved; empty: own voice), `claimant_group`, `claimant_relay`, `forecast`
+    (stated as expected or planned), `asof_start`, `asof_end` (ISO dates; empty
+    when the publication date is unknown), `asof_text` (the time phrase used;
+    empty for the publication date), `text` (the sentence).
     """
     if "role" in passages:
         passages = passages[passages["role"] == "body"]
@@ -523,8 +530,9 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
     sentence says the figure was revised or updated, "definition" when the
     subjects count different things (their head nouns differ: arrests and
     encounters) or are two forecasters' expectations, else "disagreement"
-    (different sources giving different figures for one thing disagree). Each pair of claims is listed once, with the first mention
-    of each side in the first outlet that carries it. Columns: `subject_key`,
+    (different sources giving different figures for one thing disagree).
+    Each pair of claims is listed once, with the first mention of each side
+    in the first outlet that carries it. Columns: `subject_key`,
     `asof_end`, `conflict`, `claim_a`, `claim_b`, then for each side `_a` and
     `_b`: `outlet`, `article_id`, `start`, `end`, `figure`, `claimant_group`,
     `text`. Sorted.

@@ -1,14 +1,18 @@
-"""Figures in text: numbers with their qualifier, bounds, kind, unit and the noun phrase they count.
+"""Figures in text: numbers with their qualifier, bounds, kind, unit and what they count.
 
 `find_quantities(text)` finds every figure in a sentence ("3,000 North Korean
 troops", "up to 12,000", "a few thousand troops", "$400 million in new military
-aid", "74 percent of likely voters") with `value`, `low`, `high`, a `qualifier`
-(see `QUALIFIERS`), a `kind` (count, money, percent, measure or age), a `unit`
-where there is one, and its `subject`: the noun phrase after the number.
-Years ("in 2022", "1950-53"), calendar dates ("October 4, 2024", "June 19"),
-times, ordinals and numbers inside names ("H1N1", "F-16", "9/11") are not
-quantities. `subject_key` normalises a subject for grouping (nationality + a
-class of nouns: troops, soldiers and forces are all "troops").
+aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49")
+with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
+change, money, percent, rate, measure, age or vote), a `unit` where there is
+one, and its `subject`: the noun phrase after the number with the participle or
+predicate that says which ("people killed in shootings"), or, for a figure
+stated of something before its verb, that noun phrase ("Initial claims fell by
+92,000"); `head` is the noun phrase the subject is built on. Years, calendar
+dates, times, ordinals, durations and record spans ("four-week average",
+"21-year high"), scores and numbers inside names ("H1N1", "F-16", "9/11") are
+not quantities. `subject_key` normalises a subject for grouping (nationality +
+a class of nouns: troops, soldiers and forces are all "troops").
 """
 
 from __future__ import annotations
