@@ -200,6 +200,21 @@ def test_the_term_explorer_links_every_term_to_its_passages(seed_report):
     assert_links_resolve(page, out)
 
 
+def test_without_term_contexts_the_explorer_lists_the_terms_and_every_link_resolves(tmp_path, seed_report,
+                                                                                     seed_articles):
+    _, tables = seed_report
+    tables = {stem: dict(named) for stem, named in tables.items()}
+    del tables["05-framing"]["term_contexts"]
+    events = pd.DataFrame({"article_id": seed_articles["article_id"], "event_id": "all", "event_label": "x"})
+    runs = pd.DataFrame(run_tables.write(tables, tmp_path, tmp_path)).assign(event_id="all", event_label="x")
+    write_pages(tmp_path, "seeds", listing_of(seed_articles, events), events, runs)
+    terms = read(tmp_path / "terms.html")
+    assert "Click a term" not in terms.visible and "'term_contexts' is saved by notebook 05" in terms.visible
+    for term in tables["05-framing"]["distinctive_terms"]["term"]:
+        assert term in terms.visible
+    assert_links_resolve(read(tmp_path / "outlets.html"), tmp_path)  # its terms point into the list
+
+
 def run_tables_shown(uses: pd.DataFrame) -> int:
     """How many passages the explorer shows unfolded: up to 8 per outlet."""
     return int(uses.groupby("outlet").size().clip(upper=8).sum())

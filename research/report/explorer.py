@@ -59,7 +59,7 @@ def terms_body(terms: pd.DataFrame, contexts: pd.DataFrame | None) -> str:
     for group in groups:
         own = terms[terms["group"] == group]
         links = [(f"<a href='#{html.escape(term_anchor(group, t))}'>{html.escape(t)}</a> " if contexts is not None
-                  else f"<strong>{html.escape(t)}</strong> ")
+                  else f"<strong id='{html.escape(term_anchor(group, t))}'>{html.escape(t)}</strong> ")
                  + f"<span class='muted'>({int(mine)} here, {int(rest)} elsewhere)</span>"
                  for t, mine, rest in own[["term", "count_group", "count_rest"]].itertuples(index=False)]
         index.append(f"<h3>{html.escape(group)}</h3><p class='terms'>" + " · ".join(links) + "</p>")
@@ -83,9 +83,11 @@ def terms_page(event: EventRun, nav: str) -> str | None:
     terms = event.table("distinctive_terms")
     if terms is None or terms.empty:
         return None
+    contexts = event.table("term_contexts")
     body = (f"<h1>The words that set each outlet apart</h1><p class='dek'>{html.escape(event.label)}</p>"
             "<p>A term (a word or two-word phrase) is listed for an outlet when that outlet uses it more often "
             "than the other outlets do, by more than chance would explain: it is more typical of this outlet "
-            "than of the others. Click a term to read every passage that uses it, in its own outlet first, "
-            "then in the others.</p>" + terms_body(terms, event.table("term_contexts")))
+            "than of the others." + (" Click a term to read every passage that uses it, in its own outlet first, "
+                                      "then in the others." if contexts is not None else "")
+            + "</p>" + terms_body(terms, contexts))
     return document(f"Distinctive words: {event.label}", body, nav)

@@ -39,7 +39,7 @@ nav.site .here{font-weight:600}
 nav.pager{display:flex;justify-content:space-between;gap:1rem;margin-top:3rem;padding-top:1rem;
  border-top:1px solid var(--rule);font-size:.95rem}
 .contents{font-size:.95rem;background:var(--soft);padding:.6rem 1rem;border-radius:4px;max-width:46rem}
-.contents ol{margin:.3rem 0;padding-left:1.4rem}
+.contents ul{margin:.3rem 0;padding-left:1.2rem}
 .alert{border-left:4px solid #c5221f;background:#fce8e6;padding:.6rem 1rem;margin:1rem 0;max-width:46rem}
 .caution{border-left:4px solid #e37400;background:#fef7e0;padding:.6rem 1rem;margin:1rem 0;max-width:46rem}
 .alert h2,.caution h2{border:0;margin:0 0 .3rem;padding:0;font-size:1.1rem}
@@ -126,7 +126,7 @@ def _cell(value, kind: str) -> str:
     if kind == "percent":
         return percent(value)
     if kind == "date":
-        return html.escape(when(value))
+        return html.escape(when(value)) or "<span class='muted'>no date</span>"
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if kind == "number":

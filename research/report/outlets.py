@@ -223,6 +223,7 @@ def outlets_summary(profiles: pd.DataFrame, href: str) -> str:
     frame["only_count"] = [len(v) if isinstance(v, list) else None for v in frame["only"]]
     frame["left_count"] = [len(v) if isinstance(v, list) else None for v in frame["left_out"]]
     columns = [("outlet", "Outlet", "text"), ("headline", "Headline", "long"), ("published", "Published", "date")]
+    frame["headline"] = frame["headline"].where(frame["headline"] != "", "(no headline)")
     optional = [("headline_certainty", "The headline …", "text"), ("own_voice", "Its own words", "percent"),
                 ("words_only", "Words on elements only it has", "percent"),
                 ("only_count", "Elements only it has", "number"),

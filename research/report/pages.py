@@ -38,10 +38,10 @@ READER_TEMPLATE = """{%- extends 'index.html.j2' -%}
 <main>
 {%- endblock body_header -%}
 {% block body_footer %}{{ resources.reader_bottom }}{{ super() }}{% endblock body_footer %}
-{% block rawcell scoped %}{%- if cell.metadata.get('reader_contents') -%}<!-- contents -->{%- else -%}{{ super() }}\
-{%- endif -%}{% endblock rawcell %}
+{% block rawcell scoped %}{%- if cell.metadata.get('reader_contents') -%}{{ resources.contents_mark }}{%- else -%}\
+{{ super() }}{%- endif -%}{% endblock rawcell %}
 """
-NOTEBOOK_CSS = STYLE.replace("main{", "main.reader-frame{") + """
+NOTEBOOK_CSS = STYLE + """
 main{max-width:72rem;margin:0 auto;padding:0 1.5rem 3rem}
 body.jp-Notebook{padding:0}
 .jp-Cell{padding-left:0;padding-right:0}
@@ -106,6 +106,7 @@ def notebook_page(notebook: nbformat.NotebookNode, title: str = "", *, index: st
     exporter = HTMLExporter(template_name="lab", raw_template=READER_TEMPLATE, exclude_input=True,
                             exclude_input_prompt=True, exclude_output_prompt=True)
     resources = {"metadata": {"name": title or "Notebook"}, "reader_css": NOTEBOOK_CSS, "reader_top": top,
+                 "contents_mark": CONTENTS_MARK,
                  "reader_bottom": f"<nav class='pager'>{pager}</nav>"}
     notebook = nbformat.from_dict(notebook)  # a copy: the contents go after the cell of the first heading
     opening = next((i for i, c in enumerate(notebook.cells) if c.cell_type == "markdown"
@@ -116,7 +117,7 @@ def notebook_page(notebook: nbformat.NotebookNode, title: str = "", *, index: st
     headings.feed(body)
     contents = "".join(f"<li><a href='#{e(anchor, quote=True)}'>{e(text)}</a></li>"
                        for anchor, text in headings.found)
-    return body.replace(CONTENTS_MARK, f"<nav class='contents'><strong>Contents</strong><ol>{contents}</ol></nav>"
+    return body.replace(CONTENTS_MARK, f"<nav class='contents'><strong>Contents</strong><ul>{contents}</ul></nav>"
                         if contents else "", 1)
 
 

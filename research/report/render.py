@@ -14,6 +14,7 @@ from functools import lru_cache
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from research.report.layout import when
 from research.text.sentences import sentence_spans
 from research.text.tokens import word_tokens
 
@@ -23,7 +24,8 @@ STYLE = (
     "vertical-align:top;padding:.4em .6em;border-bottom:1px solid #ddd;font-size:95%;line-height:1.45}"
     "table.shared-spans td{width:50%}table.shared-spans mark,table.conflicts mark{background:#ffe08a}"
     "table.shared-spans span.context{color:#777}table.conflicts th.group{background:#f4f5f7;font-weight:600}"
-    "table.shared-spans th span.kind,table.conflicts td.figure{white-space:nowrap}</style>"
+    "table.shared-spans th span.kind,table.conflicts td.figure{white-space:nowrap}"
+    "table.conflicts td:last-child{width:60%}</style>"
 )
 
 
@@ -139,7 +141,7 @@ def conflicts_html(conflicts: pd.DataFrame, articles: pd.DataFrame) -> str:
             figures = pairs.drop_duplicates(["figure", "outlet"]).groupby("figure", sort=False)["outlet"].agg(
                 lambda outlets: ", ".join(sorted(set(outlets))))
             summary.append(f"{kind}: " + "; ".join(f"{figure} ({outlets})" for figure, outlets in figures.items()))
-        heading = f"{subject}, as of {asof}: " + " · ".join(summary)
+        heading = f"{subject}, as of {when(asof) or 'no date'}: " + " · ".join(summary)
         rows.append(f"<tr><th class='group' colspan='4'>{html.escape(heading)}</th></tr>")
         for m in mentions.drop_duplicates(["article_id", "start"]).sort_values(["outlet", "start"]).itertuples():
             rows.append(f"<tr><td><b>{html.escape(str(m.outlet))}</b></td>"
