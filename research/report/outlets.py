@@ -178,7 +178,9 @@ def term_anchor(group: str, term: str) -> str:
 # (row title, cell builder, the table whose absence leaves the row empty, what the row shows)
 ASPECTS = [
     ("Headline", lambda r, _: (f"<a href='{html.escape(r['url'])}'>{html.escape(r['headline'])}</a>"
-                               if r["url"] and r["headline"] else html.escape(r["headline"] or "(none)")), None, ""),
+                               if r["url"] and r["headline"] else html.escape(r["headline"] or "(none)"))
+     + (f" <span class='muted'>(the first of its {r['articles']} articles)</span>" if r["articles"] > 1 else ""),
+     None, ""),
     ("Published", lambda r, _: html.escape(when(r["published"])) or "(no date)", None, ""),
     ("Certainty", lambda r, _: _certainty(r), "headlines", "How certain each headline sounds"),
     ("Lede", lambda r, _: html.escape(_cell(r, "lede")), "ledes", "The first paragraph"),

@@ -194,12 +194,13 @@ def _findings(event: EventRun, base: str = "", draw: bool = True) -> str:
             continue
         items, figure = [], ""
         for finding, name in zip(findings.sort_values("order")["finding"], findings.sort_values("order")["figure"]):
-            path = event.table_path(name, stem) if name else ""
+            path = (event.table_path(name, stem) or event.table_path(name)) if name else ""  # its own table first
             data = f" <span class='muted'>(data: {link(_at(path, base), PurePosixPath(path).name)})</span>" if path else ""
             items.append(f"<li>{html.escape(finding)}{data}</li>")
             if draw and not figure and path and name in charts.CHARTS:
                 target = event.href(f"charts/{stem}-{name}.svg")
-                note = charts.draw(name, event.table(name, stem), event.out_dir / target, finding)
+                note = charts.draw(name, event.table(name, PurePosixPath(path).parent.name), event.out_dir / target,
+                                   finding)
                 if note is not None:
                     more = f"; more on the page {page}" if run.html else ""
                     figure = (f"<figure><img src='{html.escape(_at(target, base))}' "
