@@ -175,25 +175,36 @@ def term_anchor(group: str, term: str) -> str:
     return "t-" + "".join(c if c.isalnum() else "-" for c in f"{group}--{term}").lower()
 
 
-# (row title, cell builder, the table whose absence leaves the row empty, what the row shows)
+def _headline_cell(row: pd.Series, _explorer: str) -> str:
+    text = html.escape(row["headline"] or "(none)")
+    cell = f"<a href='{html.escape(row['url'])}'>{text}</a>" if row["url"] and row["headline"] else text
+    more = f" <span class='muted'>(the first of its {row['articles']} articles)</span>" if row["articles"] > 1 else ""
+    return cell + more
+
+
+def _elements_cell(row: pd.Series, key: str, which: str) -> str:
+    """The elements listed under `key` ("only", "left_out"): how many, which; "" when not computed."""
+    labels = _cell(row, key)
+    if not isinstance(labels, list):
+        return ""
+    if not labels:
+        return f"Nothing that {which}."
+    return f"{_elements(len(labels))} {which}" + _items(labels)
+
+
+# (row title, cell builder (profile row, explorer href), the table whose absence leaves the row empty,
+# what the row shows)
 ASPECTS = [
-    ("Headline", lambda r, _: (f"<a href='{html.escape(r['url'])}'>{html.escape(r['headline'])}</a>"
-                               if r["url"] and r["headline"] else html.escape(r["headline"] or "(none)"))
-     + (f" <span class='muted'>(the first of its {r['articles']} articles)</span>" if r["articles"] > 1 else ""),
-     None, ""),
+    ("Headline", _headline_cell, None, ""),
     ("Published", lambda r, _: html.escape(when(r["published"])) or "(no date)", None, ""),
     ("Certainty", lambda r, _: _certainty(r), "headlines", "How certain each headline sounds"),
     ("Lede", lambda r, _: html.escape(_cell(r, "lede")), "ledes", "The first paragraph"),
     ("Voices", lambda r, _: _voice_cell(r), "voices", "Whose words fill each story"),
     ("Shared story", lambda r, _: _shared(r), "outlet_summary", "How much of each story is shared"),
-    ("Only here", lambda r, _: (f"{_elements(len(r['only']))} no other outlet carried" + _items(r["only"]))
-     if isinstance(_cell(r, "only"), list) and r["only"] else
-     ("Nothing that no other outlet carried." if isinstance(_cell(r, "only"), list) else ""),
-     "omissions", "What only one outlet carried"),
-    ("Left out", lambda r, _: (f"{_elements(len(r['left_out']))} every other outlet carried" + _items(r["left_out"]))
-     if isinstance(_cell(r, "left_out"), list) and r["left_out"] else
-     ("Nothing that every other outlet carried." if isinstance(_cell(r, "left_out"), list) else ""),
-     "omissions", "What an outlet left out"),
+    ("Only here", lambda r, _: _elements_cell(r, "only", "no other outlet carried"), "omissions",
+     "What only one outlet carried"),
+    ("Left out", lambda r, _: _elements_cell(r, "left_out", "every other outlet carried"), "omissions",
+     "What an outlet left out"),
     ("Distinctive words", _terms_cell, "distinctive_terms", "The words that set each outlet apart"),
 ]
 
