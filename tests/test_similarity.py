@@ -132,7 +132,7 @@ def test_pair_similarity_scores_aligned_pairs_with_one_fitted_scorer():
     ]
     scores = pair_similarity(a, b)
     assert scores.shape == (2,) and scores[0] > 0.4
-    assert scores[1] < 0.1
+    assert scores[1] < 0.2
     fitted = TextVectorizer().fit(a + b)
     assert np.allclose(pair_similarity(a, b, vectorizer=fitted), scores)
     assert pair_similarity(["same text here"], ["Same text, here!"])[0] == pytest.approx(1.0)

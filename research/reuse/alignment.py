@@ -18,12 +18,10 @@ The method follows the text-reuse tools passim (Smith et al. 2014) and TextPAIR:
    do not matter; a span never crosses a paragraph boundary on either side.
 5. Spans with fewer than `min_words` matching words are dropped: a few shared
    words ("North Korean troops to Russia") are the story's subject, not reuse.
-6. Paraphrase: sentence pairs whose paraphrase probability
-   (`research.reuse.paraphrase`) reaches `paraphrase_threshold` and that the
-   text spans leave mostly uncovered; each sentence is paired with its best
-   partner. The probability is computed for the candidate pairs whose score
-   (`research.reuse.similarity`) reaches CANDIDATE_SCORE, below which
-   `benchmarks/fit_paraphrase.py` found 1% of the MSRP pairs it rates 0.5 or more.
+6. Paraphrase: sentence pairs whose paraphrase probability reaches
+   `paraphrase_threshold` (`research.reuse.paraphrase.paraphrase_pairs`) and
+   that the text spans leave mostly uncovered; each sentence is paired with
+   its best partner.
 
 Words inside quotation marks are flagged (`quoted`): two outlets quoting the
 same statement share its words without one copying the other.
@@ -40,8 +38,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.corpus.passages import body_passages, word_table
 from research.errors import AnalysisError
-from research.reuse.paraphrase import paraphrase_probability
-from research.reuse.similarity import TextVectorizer, similar_pairs
+from research.reuse.paraphrase import PARAPHRASE_THRESHOLD, paraphrase_pairs
+from research.reuse.similarity import TextVectorizer
 
 ALIGN_COLUMNS = [
     "article_id_a",
@@ -62,9 +60,6 @@ KINDS = ("verbatim", "near-verbatim", "paraphrase")
 SEED_WORDS = 3
 MAX_GAP = 5
 MIN_WORDS = 8
-# Paraphrase probability of a paraphrase span: the model's even odds (benchmarks/fit_paraphrase.py).
-PARAPHRASE_THRESHOLD = 0.5
-CANDIDATE_SCORE = 0.45
 # A sentence this much covered by verbatim or near-verbatim spans is not also a paraphrase.
 MAX_COVERED_FOR_PARAPHRASE = 0.5
 
@@ -317,17 +312,6 @@ def _paraphrase_rows(
     return rows
 
 
-def _paraphrase_pairs(passages: pd.DataFrame, vectorizer: TextVectorizer, threshold: float) -> pd.DataFrame:
-    """Cross-article passage pairs (`similar_pairs` columns) whose paraphrase probability, in
-    `similarity`, reaches `threshold`, among the pairs scoring at least CANDIDATE_SCORE."""
-    pairs = similar_pairs(passages, threshold=CANDIDATE_SCORE, roles=None, vectorizer=vectorizer)
-    text = passages.set_index("passage_id")["text"]
-    pairs["similarity"] = paraphrase_probability(
-        text[pairs["passage_id_a"]], text[pairs["passage_id_b"]], vectorizer
-    )
-    return pairs[pairs["similarity"] >= threshold]
-
-
 def _pairs(
     ids: list[str], article_id_a: str | None, article_id_b: str | None, roles
 ) -> list[tuple[str, str]]:
@@ -401,7 +385,8 @@ def align(
     if paraphrase_threshold is not None:
         if vectorizer is None or not hasattr(vectorizer, "blocks_"):
             vectorizer = clone(vectorizer or TextVectorizer()).fit(passages["text"])
-        scores = _paraphrase_pairs(involved, vectorizer, paraphrase_threshold)
+        scores = paraphrase_pairs(involved, paraphrase_threshold, roles=None, vectorizer=vectorizer)
+        scores = scores.drop(columns="similarity").rename(columns={"probability": "similarity"})
     rows = []
     for id_a, id_b in pairs:
         if id_a not in tokens or id_b not in tokens:
