@@ -215,9 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     print("AllSides pairs where one text cites the other's outlet:")
     print(allsides[allsides["cites"]][shown].round(3).to_string(index=False), "\n")
 
-    print("== BASIL dev: labels per half")
+    print("== BASIL dev: labels per half, and against the previous rule")
     print(pd.crosstab(basil["half"], basil["label"]).to_string())
-    print(basil[basil["label"].isin(rule.DERIVED) | basil["cites"]][shown].round(3).to_string(index=False), "\n")
+    print(pd.crosstab(basil["previous"], basil["label"]).to_string())
+    print(basil[basil["label"].isin(rule.DERIVED) | basil["previous"].isin(rule.DERIVED) | basil["cites"]][
+        [*shown, "previous"]].round(3).to_string(index=False), "\n")
 
     seeds = research.load_articles()
     table = event_table(seeds)

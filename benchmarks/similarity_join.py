@@ -316,7 +316,7 @@ def versus_sklearn(n: int, two_block: bool) -> pd.DataFrame:
         runs[name] = [time.perf_counter() - start]
     fastest = min(runs["TfidfVectorizer().fit_transform"])
     return pd.DataFrame([{"method": name, "runs (s)": " ".join(f"{t:.1f}" for t in times),
-                          "fastest (s)": round(min(times), 1), "pairs": found[name],
+                          "fastest (s)": round(min(times), 1), "pairs": "" if found[name] is None else found[name],
                           "fastest / TfidfVectorizer": round(min(times) / fastest, 2)}
                          for name, times in runs.items()])
 

@@ -106,11 +106,10 @@ def article_overlap(
     included), `longest_span` (most narration words of A in one verbatim or
     near-verbatim span), `longest_run` (longest run of identical narration
     words in both, `derivation.longest_run`), `retold_share` (share of A's
-    narration in sentences copied or paraphrased from B, in B's order:
-    `derivation.ordered_share` over A's sentences at least half inside text
-    spans shared with B, each with the sentence of B holding most of their
-    counterparts, and the paraphrase spans), `cites` (A cites B's outlet), `cited_by` (B
-    cites A's outlet), `derivation` (of A from B: wholly derived, partially
+    narration sentences, weighted by their narration words, copied or
+    paraphrased from B and matched to B's sentences in B's order:
+    `derivation.ordered_share`), `cites` (A cites B's outlet), `cited_by`
+    (B cites A's outlet), `derivation` (of A from B: wholly derived, partially
     derived, too short to tell, non-derived), `likely_source` (an article_id,
     "undetermined" or "none", the same on both rows of a pair). Sorted by
     article_id_a, article_id_b.
