@@ -14,7 +14,7 @@ then fitted on the whole choose half. The report half is read only for the
 figures printed at the end: ROC AUC, accuracy at 0.5, calibration (reliability
 table, expected calibration error), changed-figure copies of report-half pairs.
 
-Also printed, for the uses of the probability (docs, "Passage similarity"):
+Also printed, for the uses of the probability (docs/evaluation.md, "Paraphrase probability"):
 the score floor of the candidate pairs `align` scores (chosen on the choose
 half: the floor below which at most 1% of the pairs with probability >= 0.5
 lie), and on the seeds' hand-known story elements, ROC AUC of the probability

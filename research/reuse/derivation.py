@@ -33,7 +33,7 @@ quotation). The rule (`derivation`), in order:
 
 Otherwise *non-derived*. The values are chosen on one half of the AllSides and
 BASIL development events and reported on the other
-(`benchmarks/evaluate_derivation.py`; docs, "Source overlap").
+(`benchmarks/evaluate_derivation.py`; docs/evaluation.md, "Containment and derivation").
 """
 
 from __future__ import annotations

@@ -16,7 +16,9 @@ numpy. `benchmarks/fit_paraphrase.py` fits it on one seeded half of the MSRP
 training pairs, with copies of paraphrase pairs whose shared figure was
 changed added as negatives (MSRP calls many pairs with different figures
 paraphrases; "3,000 troops" and "12,000 troops" are different claims), and
-reports it on the other half (docs: "Passage similarity").
+reports it on the other half (docs/evaluation.md, "Paraphrase probability"). The
+features read the claims stage's figures: when `find_quantities` changes, refit
+(`tests/test_paraphrase.py` checks the held-out AUC and calibration).
 
 `paraphrase_pairs(passages)` lists the cross-article passage pairs it rates
 at or above a threshold, among the candidates the similarity join finds.

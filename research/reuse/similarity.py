@@ -23,7 +23,7 @@ paraphrases a little better than words alone (held-out ROC AUC 0.767 against
 0.761) but makes the exact join several times slower at scale, because a pair
 may reach the threshold on characters with a low word cosine: the default is
 the fast one, and what it costs is measured by `benchmarks/evaluate_similarity.py`
-(docs: "Passage similarity"). Whether two sentences say the same thing is the
+(docs/evaluation.md, "Similarity scorer"). Whether two sentences say the same thing is the
 paraphrase probability's job (`research.reuse.paraphrase`), not the score's.
 
 The rows equal scikit-learn's `TfidfVectorizer` with these settings (tested)
@@ -36,7 +36,7 @@ need no character matrix.
 (`research.reuse.join`) that never forms the N x N product and skips the pairs
 that provably cannot reach the threshold; `method="minhash"` finds near-verbatim
 pairs faster by MinHash LSH on word shingles and scores them exactly, at the
-cost of missing some pairs (docs: "Similarity join at scale").
+cost of missing some pairs (docs/scale.md).
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ from research.text.tokens import TOKEN, normalise_token, stem
 
 PAIR_COLUMNS = ["passage_id_a", "passage_id_b", "article_id_a", "article_id_b", "similarity"]
 
-# Default threshold of `similar_pairs`; docs, "Passage similarity", say how it was set.
+# Default threshold of `similar_pairs`; docs/evaluation.md, "Similarity scorer", says how it was set.
 DEFAULT_THRESHOLD = 0.5
 # The two-block scorer, the default before words alone was made the default (module docstring).
 TWO_BLOCK = {"alpha": 0.75, "idf_power": 0.5}
@@ -516,8 +516,8 @@ def similar_pairs(
     `method`: "exact" (every pair at or above the threshold, the pairs a
     brute-force all-pairs product gives) or "minhash" (near-verbatim pairs by
     MinHash LSH on word shingles, each scored exactly; faster on large
-    corpora, misses pairs that share few word sequences: README, "Similarity
-    join at scale"). `backend`: "local" (threads on this machine) or "dask" (tasks on
+    corpora, misses pairs that share few word sequences: docs/scale.md,
+    "Similarity join"). `backend`: "local" (threads on this machine) or "dask" (tasks on
     a `distributed.Client`: `client`, default a local cluster; needs the
     `scale` extra), same pairs either way. `block_rows`: passages per task
     (default 4096). `progress`: draw a progress bar on stderr (default: only
