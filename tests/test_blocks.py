@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import research
+from research.corpus import datasets
 from research.corpus.blocks import segment
 
 AP, CNBC, NEWSLOOKS, NYT, WT = (
@@ -296,3 +297,81 @@ def test_timeline17_records_are_body(data_dir):
     # the rest (BBC pages in other scripts, mangled; an empty record) are each named in a warning
     named = {str(w.message).split(":")[0] for w in caught if issubclass(w.category, research.CorpusWarning)}
     assert named == set(articles["article_id"]) - with_body and len(named) == len(caught)
+
+
+# --- feed records ------------------------------------------------------------------------------
+
+def record_blocks(*paragraphs, headline="Senate passes the infrastructure bill"):
+    articles = pd.DataFrame({"article_id": ["r"], "headline": [headline], "form": ["record"],
+                             "text": ["\n\n".join(paragraphs)]})
+    blocks = research.split_blocks(articles)
+    research.assert_accounted(articles, blocks)
+    return blocks
+
+
+def test_a_records_short_lede_is_body_and_its_title_field_the_headline():
+    blocks = record_blocks("The Senate passed the bill on Tuesday.",
+                           "The vote was 69-30, with 19 Republicans joining all Democrats in support of it.")
+    assert blocks["role"].tolist() == ["body", "body"]
+    # the same paragraphs as a saved page lose the one-sentence lede to the headline
+    page = roles_of("The Senate passed the bill on Tuesday.\n\nThe vote was 69-30, with 19 Republicans joining "
+                    "all Democrats in support of it, after weeks of talks.\n\nIt now goes to the House, where "
+                    "its fate is less certain than in the Senate.")
+    assert page["role"].iloc[0] != "body"
+
+
+def test_a_record_that_repeats_its_title_keeps_it_as_the_headline():
+    blocks = record_blocks("Senate passes the infrastructure bill", "The Senate passed the bill on Tuesday.")
+    assert blocks["role"].tolist() == ["headline", "body"]
+
+
+def test_a_records_cut_off_last_paragraph_stays_body_and_is_flagged_truncated():
+    blocks = record_blocks("The Senate passed the bill on Tuesday, sending it to the House.",
+                           "Speaker Nancy Pelosi said the House would take it up after...")
+    assert blocks["role"].tolist() == ["body", "body"]
+    assert blocks["truncated"].tolist() == [False, True]
+    passages = research.split_passages(blocks)
+    assert passages["truncated"].tolist() == [False, True]
+    whole = record_blocks("The Senate passed the bill on Tuesday.", "It now goes to the House.")
+    assert not whole["truncated"].any()
+
+
+def test_a_news_api_truncation_mark_is_its_own_block_and_flags_the_text_before_it():
+    blocks = record_blocks("Jobless claims fell to 340,000 last week, the lowest since March 2020, as the "
+                           "economy reopened and hiring picked up across … [+2043 chars]")
+    assert blocks["role"].tolist() == ["body", "boilerplate"]
+    assert blocks["reason"].iloc[1] == "truncation marker" and blocks["text"].iloc[1] == "[+2043 chars]"
+    assert blocks["truncated"].tolist() == [True, False]
+
+
+def test_a_record_of_bullet_points_is_body_without_a_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        blocks = record_blocks("- Payrolls rose by 943,000", "- Unemployment fell to 5.4%",
+                               "- Wages rose 4% from a year earlier")
+    assert (blocks["role"] == "body").all()
+
+
+def test_records_keep_their_text_as_body(data_dir):
+    """Feed excerpts of AllSides: at least 97% of their non-whitespace characters are body."""
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", research.CorpusWarning)
+        blocks = research.split_blocks(articles)
+    chars = blocks["text"].str.count(r"\S")
+    assert chars[blocks["role"] == "body"].sum() / articles["text"].str.count(r"\S").sum() >= 0.97
+    last = blocks[blocks["role"] == "body"].groupby("article_id").tail(1)
+    cut = last["text"].str.rstrip().str.endswith(("...", "…"))
+    assert last["truncated"].equals(cut)
+
+
+def test_jsonl_records_are_read_as_records_and_pages_as_pages(tmp_path):
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "a", "title": "Senate passes the bill", "text": "The Senate passed it.\\n\\nIt goes to the House..."}\n'
+        '{"id": "b", "title": "A page written back", "form": "page", "text": "Some text."}\n', encoding="utf-8")
+    (tmp_path / "page.txt").write_text("Senate passes the bill\n\nThe Senate passed the bill on Tuesday.\n",
+                                       encoding="utf-8")
+    articles = research.load_articles(tmp_path)
+    assert dict(zip(articles["article_id"], articles["form"])) == {"a": "record", "b": "page", "page": "page"}
+    blocks = research.split_blocks(articles[articles["article_id"] == "a"])
+    assert blocks["role"].tolist() == ["body", "body"] and blocks["truncated"].tolist() == [False, True]

@@ -4,7 +4,7 @@ Each test names the bad input it feeds. Cases that were already covered stay whe
 empty, whitespace-only and binary files, Windows-1252, Latin-1, a UTF-8 byte-order mark, CRLF
 and lone CR in `.txt` pages, duplicate ids, manifest rows without a file and files without a
 manifest row (tests/test_corpus.py); bad JSONL lines and CSV rows, CSV fields over the csv
-module's limit, duplicate record ids (tests/test_ingest.py). README "What it guarantees" lists
+module's limit, duplicate record ids (tests/test_ingest.py). docs/guarantees.md lists
 them all.
 """
 

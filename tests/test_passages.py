@@ -32,7 +32,8 @@ def test_passages_keep_offsets_into_the_raw_text(seed_articles, seed_passages):
                seed_passages[["article_id", "start", "end", "text"]].itertuples(index=False))
     assert seed_passages["passage_id"].is_unique
     assert list(seed_passages.columns) == ["article_id", "passage_id", "block_id", "unit", "start", "end",
-                                           "role", "text"]
+                                           "role", "truncated", "text"]
+    assert not seed_passages["truncated"].any()  # pages are never cut by a feed
 
 
 def test_body_sentences_of_the_seeds(seed_passages):

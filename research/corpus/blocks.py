@@ -22,6 +22,14 @@ How roles are decided (rules for news pages in general, not for one site):
    two or more prose blocks; inside it short paragraphs are body and short
    title-like lines are subheadings. Before it: headline, standfirst, byline
    names; after it: page chrome.
+
+Feed records (`form == "record"` in the articles table: a JSONL or CSV record of
+a news API, AllSides, a media database) are article text, not a saved page:
+the record's own title field is the headline (a block of the text is the
+headline only when it repeats that title), every block that no rule of step 1
+identifies is body, and a last paragraph cut off by the feed ("...", "…",
+"[+1234 chars]") stays body with `truncated` set, so later stages can say "not
+in the excerpt" rather than "left out".
 """
 
 from __future__ import annotations
@@ -40,7 +48,8 @@ from research.text.dates import has_date
 from research.text.tokens import WORD
 
 ROLES = ("body", "headline", "subheading", "caption", "metadata", "boilerplate")
-BLOCK_COLUMNS = ["article_id", "block_id", "start", "end", "role", "reason", "text"]
+BLOCK_COLUMNS = ["article_id", "block_id", "start", "end", "role", "reason", "truncated", "text"]
+FORMS = ("page", "record")
 
 HEADER_METADATA = {"byline", "publication date line", "date line"}
 MIN_PROSE_WORDS = 8
@@ -59,6 +68,10 @@ CONTINUATION = re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,.;:!?]|$)")
 QUOTE_CHARS = re.compile(r"[\"“”]")
 # A tag list glued before the text: at least four short items, each ending "/ ".
 TAG_PREFIX = re.compile(r"^(?:[^/\r\n|]{1,60}/ ){4,}")
+# A news API's mark of a cut text ("... [+1234 chars]") at the end of a line.
+TRUNCATION_MARK = re.compile(r"\s*\[\+\d[\d,]*\s*char(?:acter)?s?\]\s*$", re.IGNORECASE)
+# A feed record's last paragraph cut off by the feed: it ends in an ellipsis.
+CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 def _full(pattern: str) -> re.Pattern:
@@ -129,6 +142,7 @@ RULES = [
          max_words=200),
     Rule("boilerplate", "truncated teaser", _anywhere(r"[^\W_](\.\.\.|…)$"), whole=False,
          max_words=80),
+    Rule("boilerplate", "truncation marker", TRUNCATION_MARK),
     Rule("metadata", "byline", _anywhere(
         r"^(by|written by|words by|story by|reporting by)\s+[A-Z]"), whole=False, max_words=40,
          prose=False),
@@ -179,6 +193,7 @@ class Block:
     group: int
     role: str | None = None
     reason: str | None = None
+    truncated: bool = False
     n_words: int = field(init=False)
     stop_density: float = field(init=False)
     terminal: bool = field(init=False)
@@ -244,7 +259,11 @@ def _join_continuations(lines: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 
 def _group_blocks(text: str, lines: list[tuple[int, int, str]], number: int) -> list[Block]:
-    """The blocks of one group of lines between blank lines (`number`: the group's number)."""
+    """The blocks of one group of lines between blank lines (`number`: the group's number).
+
+    A tag list glued before a sentence, and a news API's truncation mark after one, become
+    blocks of their own.
+    """
     blocks = []
     units = [(lines[0][0], lines[-1][1])] if _is_wrapped(lines) else _join_continuations(lines)
     for start, end in units:
@@ -253,8 +272,12 @@ def _group_blocks(text: str, lines: list[tuple[int, int, str]], number: int) -> 
         if tags and rest and len(rest.split()) >= MIN_PROSE_WORDS:
             cut = tags.end() - len(text[start:tags.end()]) + len(text[start:tags.end()].rstrip())
             blocks.append(Block(start, cut, text[start:cut], number))
-            rest_start = tags.end() + (len(text[tags.end():end]) - len(text[tags.end():end].lstrip()))
-            blocks.append(Block(rest_start, end, text[rest_start:end], number))
+            start = tags.end() + (len(text[tags.end():end]) - len(text[tags.end():end].lstrip()))
+        mark = TRUNCATION_MARK.search(text, start, end)
+        if mark and mark.start() > start:
+            mark_start = mark.start() + len(mark.group()) - len(mark.group().lstrip())
+            blocks.append(Block(start, mark.start(), text[start:mark.start()], number))
+            blocks.append(Block(mark_start, end, text[mark_start:end], number))
         else:
             blocks.append(Block(start, end, text[start:end], number))
     return blocks
@@ -284,10 +307,11 @@ def segment(text: str) -> list[Block]:
     return blocks
 
 
-def _apply_rules(blocks: list[Block]) -> None:
+def _apply_rules(blocks: list[Block], record: bool = False) -> None:
+    """Step 1 of the module docstring; a record's cut-off last paragraph is not a teaser."""
     for block in blocks:
         for rule in RULES:
-            if block.n_words > rule.max_words:
+            if block.n_words > rule.max_words or (record and rule.reason == "truncated teaser"):
                 continue
             if rule.whole:
                 hit = rule.pattern.fullmatch(block.text)
@@ -447,15 +471,44 @@ def classify(blocks: list[Block], headline: str | None = None) -> list[Block]:
     return blocks
 
 
+def classify_record(blocks: list[Block], headline: str | None = None) -> list[Block]:
+    """Give every block of a feed record a role and a reason (see the module docstring).
+
+    With a `headline` (the record's title field), only a block repeating it is
+    the headline; without one, a first line that does not end like a sentence
+    is. Every block that no rule identifies is body; the last body block is
+    `truncated` when it is cut off ("...", "…") or a truncation mark follows it.
+    """
+    _apply_rules(blocks, record=True)
+    wanted = _normalise(headline) if headline else None
+    for i, block in enumerate(blocks):
+        if block.role is not None:
+            continue
+        if (wanted is not None and _normalise(block.text) == wanted) or (
+                wanted is None and i == 0 and len(blocks) > 1 and not block.terminal
+                and 2 <= block.n_words <= MAX_HEADLINE_WORDS):
+            block.assign("headline", "record title" if wanted is not None else "first title-like line")
+            wanted = ""  # one headline at most
+        else:
+            block.assign("body", "record text")
+    body = [i for i, block in enumerate(blocks) if block.role == "body"]
+    if body:
+        last = blocks[body[-1]]
+        marked = any(block.reason == "truncation marker" for block in blocks[body[-1] + 1:])
+        last.truncated = marked or bool(CUT_OFF.search(last.text))
+    return blocks
+
+
 def split_blocks(articles: pd.DataFrame) -> pd.DataFrame:
     """Split articles into role-labelled blocks.
 
-    Takes the articles table (`article_id`, `text`, optional `headline`) and
-    returns one row per block: `article_id`, `block_id` ("<article_id>:b007"),
-    `start`, `end` (offsets into the article's `text`, so
-    `text == article_text[start:end]`), `role` (one of `ROLES`), `reason` (why
-    that role, short text) and `text`. Blocks partition every article's
-    non-whitespace characters.
+    Takes the articles table (`article_id`, `text`, optional `headline` and
+    `form`: "record" for feed records, else a saved page) and returns one row
+    per block: `article_id`, `block_id` ("<article_id>:b007"), `start`, `end`
+    (offsets into the article's `text`, so `text == article_text[start:end]`),
+    `role` (one of `ROLES`), `reason` (why that role, short text), `truncated`
+    (the record's last paragraph is cut off by the feed) and `text`. Blocks
+    partition every article's non-whitespace characters.
 
     An article with no body block (a page of links, a bare headline, a cut
     file) keeps its blocks with their roles, and a `CorpusWarning` names it
@@ -466,13 +519,14 @@ def split_blocks(articles: pd.DataFrame) -> pd.DataFrame:
     for article in articles.itertuples(index=False):
         headline = getattr(article, "headline", None)
         headline = headline if isinstance(headline, str) and headline.strip() else None
-        blocks = classify(segment(article.text), headline)
+        record = getattr(article, "form", "page") == "record"
+        blocks = (classify_record if record else classify)(segment(article.text), headline)
         if not any(block.role == "body" for block in blocks):
             _warn_no_body(article, blocks)
         for number, block in enumerate(blocks):
             rows.append((article.article_id, f"{article.article_id}:b{number:03d}", block.start,
-                         block.end, block.role, block.reason, block.text))
-    return pd.DataFrame(rows, columns=BLOCK_COLUMNS).astype({"start": "int64", "end": "int64"})
+                         block.end, block.role, block.reason, block.truncated, block.text))
+    return pd.DataFrame(rows, columns=BLOCK_COLUMNS).astype({"start": "int64", "end": "int64", "truncated": bool})
 
 
 def _warn_no_body(article, blocks: list[Block]) -> None:

@@ -200,9 +200,10 @@ def read_allsides(folder: str | Path, spread_hours: float = 36.0, seed: int = 0)
     One row per outlet of a roundup: `article_id` ("<roundup id>-<stance>"),
     `outlet` (`newsSource`), `headline` (`newsTitle`), `url`, `stance` (left,
     center, right), `event` (the roundup id: one event told by two or three
-    outlets), `issue` (the roundup's title), `published`, `text` (the
-    excerpt's paragraphs, `newBody`, joined by blank lines, as a JSONL record
-    with a list of paragraphs would be read). The roundup gives one timestamp
+    outlets), `issue` (the roundup's title), `published`, `form` ("record":
+    feed excerpts, see `research.corpus.blocks`), `text` (the excerpt's
+    paragraphs, `newBody`, joined by blank lines, as a JSONL record with a list
+    of paragraphs would be read). The roundup gives one timestamp
     for all its outlets; `published` is that time plus a seeded offset drawn
     uniformly in [0, `spread_hours`] hours per article (0 keeps the roundup
     time), so that methods using publication time are not handed the answer.
@@ -232,6 +233,7 @@ def read_allsides(folder: str | Path, spread_hours: float = 36.0, seed: int = 0)
                 "event": str(roundup["id"]),
                 "issue": roundup.get("issue", ""),
                 "published": (when + offset).replace(microsecond=0).isoformat(),
+                "form": "record",
                 "text": "\n\n".join(news.get("newBody") or []),
             })
     if not rows:

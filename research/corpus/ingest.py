@@ -54,6 +54,7 @@ FIELD_NAMES = {
     "byline": ("byline", "author", "authors", "creator"),
     "url": ("url", "link", "uri", "permalink"),
     "provenance": ("provenance",),
+    "form": ("form",),
 }
 
 # Elements whose content a browser does not show as text.

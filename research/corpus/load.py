@@ -16,6 +16,9 @@
   `url`: from the manifest row when there is one (its columns win), else from
   the record's fields or the page (HTML markup, else the page header), else ""
 - any further manifest columns (for the seeds: `provenance_evidence`)
+- `form`: "page" for a .txt or .html page, "record" for a JSONL/CSV record (a
+  record's own `form` field may say "page": the report writes pages back so);
+  `research.corpus.blocks` cleans a page and keeps a record's text whole
 - `encoding`: how the bytes were decoded ("utf-8", "utf-8-sig" when a
   byte-order mark was removed, "utf-16-le" etc. after a UTF-16/32 mark, a
   charset an HTML page declares, "cp1252"/"latin-1" fallbacks with a warning)
@@ -35,6 +38,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from research.corpus.blocks import FORMS
 from research.corpus.ingest import (  # noqa: F401 (re-exported)
     PAGE_READERS,
     RECORD_READERS,
@@ -48,7 +52,7 @@ from research.errors import CorpusError, CorpusWarning
 
 MANIFEST_NAME = "articles.csv"
 METADATA_COLUMNS = ["outlet", "headline", "published", "byline", "provenance", "url"]
-ARTICLE_COLUMNS = ["article_id", "path", "source", *METADATA_COLUMNS, "encoding", "text"]
+ARTICLE_COLUMNS = ["article_id", "path", "source", *METADATA_COLUMNS, "form", "encoding", "text"]
 SUFFIXES = (*PAGE_READERS, *RECORD_READERS)
 # Documentation beside the articles (seeds/README.md), not read and not listed as skipped.
 DOCUMENTATION = re.compile(r"(?:README|LICEN[CS]E|NOTICE|COPYING|CHANGELOG)(?:\.\w+)?$", re.IGNORECASE)
@@ -184,13 +188,15 @@ def _read_file(file: Path, name: str, columns: dict[str, str] | None) -> list[di
     suffix = file.suffix.lower()
     if suffix in RECORD_READERS:
         records = RECORD_READERS[suffix](data, name, file.stem, columns)
-        return [{**record, "source": f"{name}:{record['line']}"} for record in records]
+        return [{**record, "source": f"{name}:{record['line']}",
+                 "form": record.get("form") if record.get("form") in FORMS else "record"} for record in records]
     text, encoding, metadata = PAGE_READERS[suffix](data, name)
     if not text.strip():
         what = "no visible text" if suffix != ".txt" else "only whitespace"
         warnings.warn(f"{name}: skipped, the page has {what}", CorpusWarning, stacklevel=2)
         return []
-    return [{**metadata, "article_id": file.stem, "source": name, "encoding": encoding, "text": text}]
+    return [{**metadata, "article_id": file.stem, "source": name, "form": "page", "encoding": encoding,
+             "text": text}]
 
 
 def load_articles(path: str | Path | None = None, columns: dict[str, str] | None = None) -> pd.DataFrame:
@@ -198,7 +204,7 @@ def load_articles(path: str | Path | None = None, columns: dict[str, str] | None
 
     `columns` maps record fields to the columns of JSONL/CSV files, e.g.
     `{"text": "story", "id": "doc_id"}` (fields and their default column names:
-    `research.ingest.FIELD_NAMES`).
+    `research.corpus.ingest.FIELD_NAMES`).
 
     Files that cannot be articles (empty, only whitespace, binary, no visible
     text, unreadable such as a link to a missing file) are skipped with a
@@ -245,7 +251,7 @@ def load_articles(path: str | Path | None = None, columns: dict[str, str] | None
                 warnings.warn(f"{name}: not in {MANIFEST_NAME}; metadata read from the page {where}",
                               CorpusWarning, stacklevel=2)
             rows.append({"article_id": article_id, "path": name, "source": article["source"], **metadata,
-                         "encoding": article["encoding"], "text": article["text"]})
+                         "form": article["form"], "encoding": article["encoding"], "text": article["text"]})
     if manifest is not None:
         missing = sorted(set(manifest.index) - set(seen))
         if missing:
@@ -254,4 +260,4 @@ def load_articles(path: str | Path | None = None, columns: dict[str, str] | None
     if not rows:
         raise CorpusError(f"{root.name}: no readable article files ({', '.join(SUFFIXES)})")
     extra = [c for c in (manifest.columns if manifest is not None else []) if c not in ARTICLE_COLUMNS]
-    return pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS[:-2], *extra, *ARTICLE_COLUMNS[-2:]]).fillna("")
+    return pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS[:-3], *extra, *ARTICLE_COLUMNS[-3:]]).fillna("")

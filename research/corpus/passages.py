@@ -13,7 +13,7 @@ from research.text.quotes import quoted_ranges
 from research.text.sentences import sentence_spans
 from research.text.tokens import word_tokens
 
-PASSAGE_COLUMNS = ["article_id", "passage_id", "block_id", "unit", "start", "end", "role", "text"]
+PASSAGE_COLUMNS = ["article_id", "passage_id", "block_id", "unit", "start", "end", "role", "truncated", "text"]
 UNITS = ("sentence", "paragraph")
 WORD_COLUMNS = ["article_id", "passage_id", "block_id", "start", "end", "word", "quoted"]
 
@@ -25,8 +25,9 @@ def split_passages(blocks: pd.DataFrame, unit: str = "sentence", roles=None) -> 
     only blocks of those roles (default: all, so callers filter on `role`).
     Returns `article_id`, `passage_id` ("<article_id>:s0007" for sentences,
     ":p0007" for paragraphs, numbered per article), `block_id`, `unit`,
-    `start`, `end` (offsets into the article text), `role` (of the block) and
-    `text`.
+    `start`, `end` (offsets into the article text), `role` (of the block),
+    `truncated` (the passage ends where a feed cut the record's text: the last
+    passage of a block whose `truncated` is set) and `text`.
     """
     if unit not in UNITS:
         raise ValueError(f"unit must be one of {UNITS}, got {unit!r}")
@@ -36,13 +37,14 @@ def split_passages(blocks: pd.DataFrame, unit: str = "sentence", roles=None) -> 
     counters: dict[str, int] = {}
     for block in blocks.itertuples(index=False):
         spans = sentence_spans(block.text) if unit == "sentence" else [(0, len(block.text))]
-        for start, end in spans:
+        cut = bool(getattr(block, "truncated", False))
+        for k, (start, end) in enumerate(spans):
             number = counters.get(block.article_id, 0)
             counters[block.article_id] = number + 1
             rows.append((block.article_id, f"{block.article_id}:{unit[0]}{number:04d}", block.block_id,
                          unit, block.start + start, block.start + end, block.role,
-                         block.text[start:end]))
-    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS).astype({"start": "int64", "end": "int64"})
+                         cut and k == len(spans) - 1, block.text[start:end]))
+    return pd.DataFrame(rows, columns=PASSAGE_COLUMNS).astype({"start": "int64", "end": "int64", "truncated": bool})
 
 
 def body_passages(passages: pd.DataFrame, roles=("body",)) -> pd.DataFrame:

@@ -51,7 +51,8 @@ REPORT_MARKER = ".research-report"
 PARAMETER_KINDS = [(bool, "true or false"), (int, "a whole number"), (float, "a number"), (str, "text"),
                    (list | tuple, "a list"), (dict, "an object")]
 JSONL_FIELDS = {"id": "article_id", "text": "text", "outlet": "outlet", "headline": "headline",
-                "published": "published", "byline": "byline", "url": "url", "provenance": "provenance"}
+                "published": "published", "byline": "byline", "url": "url", "provenance": "provenance",
+                "form": "form"}
 
 
 def find_events(articles: pd.DataFrame,
@@ -59,7 +60,7 @@ def find_events(articles: pd.DataFrame,
     """Which event each article reports: `article_id`, `event_id`, `event_label`.
 
     `cluster` takes the articles table and returns those three columns (the
-    interface of `research.cluster_articles`). Without one, or with fewer than
+    interface of `cluster_corpus`). Without one, or with fewer than
     two articles, the whole corpus is one event, "all". A result that does not
     give every article exactly one event is an `AnalysisError`.
     """
@@ -106,12 +107,14 @@ def _slug(text: str) -> str:
 
 
 def _write_jsonl(articles: pd.DataFrame, path: Path) -> None:
-    """The articles as JSON Lines that `load_articles` reads back with the same ids and texts."""
+    """The articles as JSON Lines that `load_articles` reads back with the same ids, texts and form
+    (an articles table without `form` holds pages, as `split_blocks` reads it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as out:
         for row in articles.itertuples(index=False):
-            out.write(json.dumps({key: getattr(row, column) for key, column in JSONL_FIELDS.items()},
-                                 ensure_ascii=False) + "\n")
+            record = {key: getattr(row, column, "") for key, column in JSONL_FIELDS.items()}
+            record["form"] = record["form"] or "page"
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _plan(articles: pd.DataFrame, events: pd.DataFrame, chosen: list[str], corpus: str | Path | None,
