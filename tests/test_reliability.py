@@ -12,6 +12,8 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.figure import Figure
 from test_report import notebook
 
@@ -244,6 +246,31 @@ def test_files_of_other_kinds_and_links_to_folders_are_named_and_json_files_are_
         load_recording(corpus)
 
 
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["text", "title", "articles", "id", "source", "body"]) | st.text(max_size=5), inner,
+        max_size=4), max_leaves=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=200) | st.builds(lambda value, indent: json.dumps(value, indent=indent).encode(),
+                                           JSON_VALUES, st.sampled_from([None, 1])))
+def test_any_json_file_loads_or_gives_a_corpus_error_naming_it(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("corpus")
+    write(folder, "file.json", data)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            articles = research.load_articles(folder)
+        except CorpusError as error:
+            assert "file.json" in str(error) or "corpus" in str(error)
+        else:
+            assert len(articles) and articles["text"].str.strip().astype(bool).all()
+            assert all(re.fullmatch(r"file\.json:\d+", source) for source in articles["source"])
+    assert [w for w in caught if not issubclass(w.category, CorpusWarning)] == []
+
+
 # ---------------------------------------------------------------- 6. manifest columns named like provenance
 
 
@@ -259,7 +286,7 @@ def test_manifest_columns_named_source_or_path_do_not_replace_where_an_article_w
     assert articles["text"].tolist() == PROSE[:2] and articles["manifest_text"].tolist() == ["summary A",
                                                                                            "summary B"]
     assert messages == ["articles.csv: columns path, source, text renamed manifest_path, manifest_source, "
-                        "manifest_text (path, source, encoding, text are where each article was read and what "
+                        "manifest_text (path, source, form, encoding, text are where each article was read and what "
                         "it holds)"]
     write(tmp_path, "articles.csv", "article_id,source,manifest_source\na,Reuters,Reuters wire\n")
     with pytest.raises(CorpusError, match=r"articles.csv: columns source are the loader's .* and manifest_source "

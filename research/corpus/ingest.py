@@ -553,17 +553,18 @@ def read_jsonl(data: bytes, name: str, stem: str, columns: dict[str, str] | None
     return [{**article, "encoding": encoding} for article in articles]
 
 
-def _json_items(text: str, start: int, closing: str) -> list[tuple[int, object]]:
-    """(offset, value) of each element of the JSON array (closing "]") or the values of the JSON
-    object (closing "}") that opens at `text[start]`."""
-    items: list[tuple[int, object]] = []
+def _json_items(text: str, start: int, closing: str) -> list[tuple[int, str | None, object]]:
+    """(offset, key, value) of each value of the JSON array (closing "]", key None) or object (closing
+    "}") that opens at `text[start]`, the offset where the value starts."""
+    items: list[tuple[int, str | None, object]] = []
     position = JSON_SPACE.match(text, start + 1).end()
     while text[position:position + 1] != closing:
+        key = None
         if closing == "}":
-            _, position = JSON_DECODER.raw_decode(text, position)  # the key
-            position = JSON_SPACE.match(text, JSON_SPACE.match(text, position).end() + 1).end()  # the ':'
+            key, position = JSON_DECODER.raw_decode(text, position)
+            position = JSON_SPACE.match(text, JSON_SPACE.match(text, position).end() + 1).end()  # past ':'
         value, end = JSON_DECODER.raw_decode(text, position)
-        items.append((position, value))
+        items.append((position, key, value))
         position = JSON_SPACE.match(text, end).end()
         if text[position:position + 1] == ",":
             position = JSON_SPACE.match(text, position + 1).end()
@@ -587,21 +588,21 @@ def read_json(data: bytes, name: str, stem: str, columns: dict[str, str] | None 
     except (ValueError, RecursionError) as error:
         raise CorpusError(f"{name}: not readable as JSON ({type(error).__name__}: {error})") from error
     start = JSON_SPACE.match(text).end()
-    items: list[tuple[int, object]] = [(start, document)]
+    items = [(start, None, document)]
     if isinstance(document, list):
         items = _json_items(text, start, "]")
     elif isinstance(document, dict):
         texts = {c.lower() for c in ([columns["text"]] if columns and "text" in columns else FIELD_NAMES["text"])}
-        arrays = [i for i, value in enumerate(document.values())
+        arrays = [key for key, value in document.items()
                   if isinstance(value, list) and any(isinstance(v, dict) for v in value)]
         if not texts & {key.lower() for key in document} and len(arrays) == 1:
-            offset = _json_items(text, start, "}")[arrays[0]][0]
+            offset = {key: offset for offset, key, _ in _json_items(text, start, "}")}[arrays[0]]
             items = _json_items(text, offset, "]")
     else:
         raise CorpusError(f"{name}: holds a JSON {type(document).__name__}, not articles (an array of "
                           f"objects, or an object)")
     records, skipped, keys, line, counted = [], [], {}, 1, 0
-    for offset, record in items:
+    for offset, _, record in items:
         line += len(LINE_BREAK.findall(text, counted, offset))
         counted = offset
         if not isinstance(record, dict):

@@ -57,7 +57,7 @@ SUFFIXES = (*PAGE_READERS, *RECORD_READERS)
 # Documentation beside the articles (seeds/README.md), not read and not listed as skipped.
 DOCUMENTATION = re.compile(r"(?:README|LICEN[CS]E|NOTICE|COPYING|CHANGELOG)(?:\.\w+)?$", re.IGNORECASE)
 # Columns the loader fills from the file itself; a manifest column of that name is renamed "manifest_<name>".
-LOADER_COLUMNS = ["path", "source", "encoding", "text"]
+LOADER_COLUMNS = ["path", "source", "form", "encoding", "text"]
 
 
 def default_corpus() -> Path:
