@@ -169,16 +169,16 @@ def test_a_declared_charset_is_used_only_when_the_bytes_fit_it(tmp_path):
     assert text["escape"] == "Café said \\u003cscript\\u003ealert(1)\\u003c/script\\u003e and more\n"
     cafe = page("unicode_escape", escaped).encode("latin-1").index(b"\xe9")
     assert sorted(messages) == [
-        f"central.html: not UTF-8 (byte 0x93 at offset {quote['central']}); its declared charset 'iso-8859-2' "
-        f"gives control characters; decoded as cp1252",
-        f"ebcdic.html: not UTF-8 (byte 0x93 at offset {quote['ebcdic']}); its declared charset 'ibm037' is not "
-        f"an encoding browsers know; decoded as cp1252",
-        f"escape.html: not UTF-8 (byte 0xe9 at offset {cafe}); its declared charset 'unicode_escape' is not an "
-        f"encoding browsers know; decoded as cp1252",
-        f"undefined.html: not UTF-8 (byte 0x93 at offset {quote['undefined']}); its declared charset "
-        f"'undefined' is not an encoding browsers know; decoded as cp1252",
-        f"wide.html: not UTF-8 (byte 0x93 at offset {quote['wide']}); its declared charset 'utf-16' does not "
-        f"fit (byte 0x93 at offset {quote['wide']}); decoded as cp1252"]
+        (f"central.html: not UTF-8 (byte 0x93 at offset {quote['central']}); its declared charset 'iso-8859-2' "
+         f"gives control characters; decoded as cp1252"),
+        (f"ebcdic.html: not UTF-8 (byte 0x93 at offset {quote['ebcdic']}); its declared charset 'ibm037' is not "
+         f"an encoding browsers know; decoded as cp1252"),
+        (f"escape.html: not UTF-8 (byte 0xe9 at offset {cafe}); its declared charset 'unicode_escape' is not an "
+         f"encoding browsers know; decoded as cp1252"),
+        (f"undefined.html: not UTF-8 (byte 0x93 at offset {quote['undefined']}); its declared charset "
+         f"'undefined' is not an encoding browsers know; decoded as cp1252"),
+        (f"wide.html: not UTF-8 (byte 0x93 at offset {quote['wide']}); its declared charset 'utf-16' does not "
+         f"fit (byte 0x93 at offset {quote['wide']}); decoded as cp1252")]
 
 
 # ---------------------------------------------------------------- 4. one bad byte in a UTF-8 file
@@ -201,10 +201,10 @@ def test_one_bad_byte_in_a_utf8_file_changes_that_byte_only(tmp_path):
     assert set(articles["encoding"]) == {"utf-8"}
     bad = jsonl.index(b"\xf3")
     assert messages == [
-        f"feed.jsonl: 2 byte(s) not UTF-8 (0xf3 on line 2 at offset {bad}; 0xbc on line 2 at offset {bad + 2}), "
-        f"each replaced by U+FFFD; the rest read as UTF-8 ({3 * others - 2} other non-ASCII characters)",
-        f"story.txt: 1 byte(s) not UTF-8 (0x92 on line 2 at offset {cut}), each replaced by U+FFFD; the rest "
-        f"read as UTF-8 ({3 * others} other non-ASCII characters)"]
+        (f"feed.jsonl: 2 byte(s) not UTF-8 (0xf3 on line 2 at offset {bad}; 0xbc on line 2 at offset {bad + 2}), "
+         f"each replaced by U+FFFD; the rest read as UTF-8 ({3 * others - 2} other non-ASCII characters)"),
+        (f"story.txt: 1 byte(s) not UTF-8 (0x92 on line 2 at offset {cut}), each replaced by U+FFFD; the rest "
+         f"read as UTF-8 ({3 * others} other non-ASCII characters)")]
 
 
 # ---------------------------------------------------------------- 5. files that are not read, .json files
@@ -231,8 +231,8 @@ def test_files_of_other_kinds_and_links_to_folders_are_named_and_json_files_are_
         ["api-5", "api.json:5", "Wire"], ["api-12", "api.json:12", "Post"], ["u1", "list.json:2", ""],
         ["story", "story.txt", ""]]
     assert messages == [
-        "skipped 5 file(s) of other kinds than .txt .html .htm .jsonl .json .csv: feeds/ (1 files), "
-        "saved page_files/ (3 files), scan.pdf",
+        ("skipped 5 file(s) of other kinds than .txt .html .htm .jsonl .json .csv: feeds/ (1 files), "
+         "saved page_files/ (3 files), scan.pdf"),
         "linked folder: skipped, a link to a folder (not followed; copy the folder in, or give it as the corpus)",
         "list.json: skipped 1 of 2 records: line 6: not a JSON object"]
     one, messages = load_recording(corpus / "api.json")  # one .json file as the corpus
@@ -285,9 +285,9 @@ def test_manifest_columns_named_source_or_path_do_not_replace_where_an_article_w
         ["b", "feed.jsonl", "feed.jsonl:1", "AFP", "/archive/b.doc"]]
     assert articles["text"].tolist() == PROSE[:2] and articles["manifest_text"].tolist() == ["summary A",
                                                                                            "summary B"]
-    assert messages == ["articles.csv: columns path, source, text renamed manifest_path, manifest_source, "
-                        "manifest_text (path, source, form, encoding, text are where each article was read and what "
-                        "it holds)"]
+    assert messages == [("articles.csv: columns path, source, text renamed manifest_path, manifest_source, "
+                         "manifest_text (path, source, form, encoding, text are where each article was read and what "
+                         "it holds)")]
     write(tmp_path, "articles.csv", "article_id,source,manifest_source\na,Reuters,Reuters wire\n")
     with pytest.raises(CorpusError, match=r"articles.csv: columns source are the loader's .* and manifest_source "
                                           r"is taken: rename them"):
@@ -305,10 +305,10 @@ def test_utf16_without_a_byte_order_mark_is_read_as_text(tmp_path, encoding):
     articles, messages = load_recording(tmp_path)
     assert articles[["article_id", "encoding"]].values.tolist() == [["notes", encoding], ["r1", encoding]]
     assert articles["text"].tolist() == [text, f"{PROSE[1]} 東京"]
-    assert messages == [f"notes.txt: no byte-order mark, read as {encoding} (a NUL byte beside each ASCII "
-                        f"character)",
-                        f"sheet.csv: no byte-order mark, read as {encoding} (a NUL byte beside each ASCII "
-                        f"character)"]
+    assert messages == [(f"notes.txt: no byte-order mark, read as {encoding} (a NUL byte beside each ASCII "
+                         f"character)"),
+                        (f"sheet.csv: no byte-order mark, read as {encoding} (a NUL byte beside each ASCII "
+                         f"character)")]
 
 
 def test_binary_data_with_nul_bytes_on_one_side_is_still_binary(tmp_path):
@@ -391,6 +391,9 @@ def test_lone_surrogates_and_file_names_not_utf8_are_named_and_the_report_comple
     assert "caf\\xe9 story.txt: skipped, the file name is not UTF-8 (rename the file)" in index
     assert "feed.jsonl: lone surrogate code points (half of a character, not text) replaced by U+FFFD: line 1 " \
            "(text, outlet)" in index
+    latin = write(tmp_path, b"d\xe9p\xeache/feed.jsonl", (corpus / "feed.jsonl").read_bytes()).parent
+    with pytest.raises(ValueError, match=r"^the corpus path .*/d\\xe9p\\xeache is not UTF-8: rename it$"):
+        report.build_report(latin, tmp_path / "second", notebooks=[tables_notebook(tmp_path)], cluster=one_event)
 
 
 # ---------------------------------------------------------------- 11. a huge sentence

@@ -16,6 +16,12 @@ to the output folder. Layout of `out_dir`:
   `tables/NN-name/<table>.csv` (written by `research.save_table`) and, when the
   notebooks need a corpus other than the given one (a part of it, or records
   read with a column mapping), `corpus.jsonl` holding those articles.
+- `.research-report`: marks the folder as a report and lists its files.
+
+The report is written into a hidden folder beside `out_dir` and put in its
+place at the end, replacing an earlier report whole; a folder holding other
+files is refused (`check_out_dir`). Every CSV goes through
+`research.report.tables.write_csv` (formula-like cells neutralised).
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from research.corpus.blocks import split_blocks
-from research.corpus.load import ARTICLE_COLUMNS, default_corpus, load_articles, shown
+from research.corpus.load import ARTICLE_COLUMNS, SURROGATE, default_corpus, load_articles, shown
 from research.errors import AnalysisError, CorpusWarning
 from research.report.execute import NOTEBOOK_DIR, notebook_parameters, notebook_paths, run_notebook
 from research.report.pages import index_page
@@ -230,6 +236,42 @@ def _typed(name: str, value, default: str, notebook: str):
                      f"{json.dumps(value, ensure_ascii=False, default=repr)} is {given}")
 
 
+def _parameters_of(paths: list[Path], parameters: dict) -> dict[Path, dict]:
+    """For each notebook, the `parameters` it declares, each checked against its default (`_typed`).
+
+    A notebook without a `parameters` cell assigning CORPUS, CORPUS among
+    `parameters`, or a name no notebook declares is a `ValueError`.
+    """
+    declared = {path: notebook_parameters(path) for path in paths}
+    for path, names in declared.items():
+        if "CORPUS" not in names:
+            raise ValueError(f"{path.name}: no cell tagged 'parameters' assigning CORPUS")
+    if "CORPUS" in parameters:
+        raise ValueError("CORPUS is set by the corpus argument, not as a parameter")
+    unknown = sorted(set(parameters).difference(*declared.values()))
+    if unknown:
+        raise ValueError(f"no notebook has a parameter {', '.join(unknown)}")
+    return {path: {name: _typed(name, value, declared[path][name], path.name)
+                   for name, value in parameters.items() if name in declared[path]} for path in paths}
+
+
+def _run_all(jobs: list[tuple[str, Path, str | None]], given: dict[Path, dict], labels: pd.Series,
+             out_dir: Path, timeout: int, progress: bool | None) -> pd.DataFrame:
+    """Run every notebook of `given` for every job of `_plan`; the runs table (`RUN_COLUMNS`, `table_paths`)."""
+    runs = []
+    with (out_dir / "kernel.log").open("w", encoding="utf-8") as log:
+        bar = tqdm([(job, path) for job in jobs for path in given], desc="report", unit="notebook",
+                   disable=None if progress is None else not progress, file=sys.stderr)
+        for (event_id, folder, corpus_value), path in bar:
+            bar.set_postfix_str(path.stem if len(jobs) == 1 else f"{event_id}: {path.stem}")
+            injected = dict(given[path])
+            if corpus_value is not None:
+                injected["CORPUS"] = corpus_value
+            runs.append({"event_id": event_id, "event_label": labels[event_id],
+                         **run_notebook(path, folder, out_dir, injected, timeout, log)})
+    return pd.DataFrame(runs, columns=[*RUN_COLUMNS, "table_paths"])
+
+
 def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: list[Path] | None = None,
                  parameters: dict | None = None, columns: dict[str, str] | None = None,
                  event: str | None = None, min_articles: int = 2,
@@ -263,21 +305,13 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
     """
     out_dir = Path(out_dir).resolve()  # absolute: the kernels run in other folders
     paths = list(notebooks) if notebooks is not None else notebook_paths()
-    check_out_dir(out_dir, Path(corpus).resolve() if corpus is not None else default_corpus(), paths)
+    source = Path(corpus).resolve() if corpus is not None else default_corpus()
+    if SURROGATE.search(str(source)):  # the notebooks get it as text, which must be UTF-8
+        raise ValueError(f"the corpus path {shown(str(source))} is not UTF-8: rename it")
+    check_out_dir(out_dir, source, paths)
     if not paths:
         raise ValueError("no notebooks to run")
-    declared = {path: notebook_parameters(path) for path in paths}
-    for path, names in declared.items():
-        if "CORPUS" not in names:
-            raise ValueError(f"{path.name}: no cell tagged 'parameters' assigning CORPUS")
-    parameters = parameters or {}
-    if "CORPUS" in parameters:
-        raise ValueError("CORPUS is set by the corpus argument, not as a parameter")
-    unknown = sorted(set(parameters).difference(*declared.values()))
-    if unknown:
-        raise ValueError(f"no notebook has a parameter {', '.join(unknown)}")
-    given = {path: {name: _typed(name, value, declared[path][name], path.name)
-                    for name, value in parameters.items() if name in declared[path]} for path in paths}
+    given = _parameters_of(paths, parameters or {})
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         articles = load_articles(corpus, columns)
@@ -291,18 +325,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", suffix=".partial", dir=out_dir.parent))
     try:
         jobs = _plan(articles, events, chosen, corpus, columns, staging)
-        runs = []
-        with (staging / "kernel.log").open("w", encoding="utf-8") as log:
-            bar = tqdm([(job, path) for job in jobs for path in paths], desc="report", unit="notebook",
-                       disable=None if progress is None else not progress, file=sys.stderr)
-            for (event_id, folder, corpus_value), path in bar:
-                bar.set_postfix_str(path.stem if len(jobs) == 1 else f"{event_id}: {path.stem}")
-                injected = dict(given[path])
-                if corpus_value is not None:
-                    injected["CORPUS"] = corpus_value
-                runs.append({"event_id": event_id, "event_label": labels[event_id],
-                             **run_notebook(path, folder, staging, injected, timeout, log)})
-        table = pd.DataFrame(runs, columns=[*RUN_COLUMNS, "table_paths"])
+        table = _run_all(jobs, given, labels, staging, timeout, progress)
         listing = articles[[c for c in LISTING_COLUMNS if c in ARTICLE_COLUMNS]].merge(events, on="article_id")
         listing = listing.assign(analysed=listing["event_id"].isin(chosen))[LISTING_COLUMNS]
         write_csv(listing, staging / "articles.csv")
