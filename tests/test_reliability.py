@@ -231,7 +231,7 @@ def test_files_of_other_kinds_and_links_to_folders_are_named_and_json_files_are_
         ["api-5", "api.json:5", "Wire"], ["api-12", "api.json:12", "Post"], ["u1", "list.json:2", ""],
         ["story", "story.txt", ""]]
     assert messages == [
-        ("skipped 5 file(s) of other kinds than .txt .html .htm .jsonl .json .csv: feeds/ (1 files), "
+        ("skipped 5 file(s) of other kinds than .txt .html .htm .jsonl .json .csv: feeds/rss.xml, "
          "saved page_files/ (3 files), scan.pdf"),
         "linked folder: skipped, a link to a folder (not followed; copy the folder in, or give it as the corpus)",
         "list.json: skipped 1 of 2 records: line 6: not a JSON object"]

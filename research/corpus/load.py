@@ -117,15 +117,16 @@ def shown(name: str) -> str:
 
 
 def _not_read(root: Path, others: list[Path], read: list[Path]) -> str:
-    """The files in `others` by name, a folder holding no file that is read as "folder/ (N files)"."""
+    """The files in `others` by name; a folder holding several of them and no file read as "folder/ (N files)"."""
     kept = {folder for path in read for folder in path.relative_to(root).parents}
-    names: dict[str, int] = {}
+    groups: dict[str, list[str]] = {}
     for path in others:
         relative = path.relative_to(root)
         folders = [f for f in reversed(relative.parents) if f != Path(".") and f not in kept]
-        name = f"{folders[0].as_posix()}/" if folders else relative.as_posix()
-        names[name] = names.get(name, 0) + 1
-    return ", ".join(shown(n) + (f" ({count} files)" if n.endswith("/") else "") for n, count in names.items())
+        groups.setdefault(f"{folders[0].as_posix()}/" if folders else relative.as_posix(), []).append(
+            relative.as_posix())
+    return ", ".join(shown(files[0]) if len(files) == 1 else f"{shown(group)} ({len(files)} files)"
+                     for group, files in groups.items())
 
 
 def _unlisted(relative: Path) -> bool:
