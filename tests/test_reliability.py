@@ -351,6 +351,17 @@ def test_numbers_and_dates_are_written_as_they_are_and_labels_are_neutralised_to
     assert frame.columns[0] == "=cmd" and frame.index[0] == "@a"  # the table itself is left as it was
 
 
+def test_a_table_read_back_gives_every_text_as_it_was(tmp_path):
+    texts = ["=1+1", "'=1+1", "''@x", "-", "'", "it's", "'quoted'", "+", "plain", "", "\tx"]
+    frame = pd.DataFrame({"-text": texts, "n": range(len(texts))})
+    tables.write_csv(frame, tmp_path / "t.csv")
+    written = pd.read_csv(tmp_path / "t.csv", dtype=str, keep_default_na=False)
+    assert written["'-text"].tolist() == [
+        "'=1+1", "''=1+1", "'''@x", "'-", "'", "it's", "'quoted'", "'+", "plain", "", "'\tx"]
+    back = tables.read_table(tmp_path / "t.csv")
+    assert back["-text"].tolist() == texts and back["n"].tolist() == [str(n) for n in range(len(texts))]
+
+
 # ---------------------------------------------------------------- 9. dollar signs in chart labels
 
 

@@ -3,7 +3,7 @@
 `save_table` is the notebook side of `research.report` and kept apart from it
 so that notebooks do not import the notebook-execution machinery. `write_csv`
 writes every CSV of a report (these tables, `articles.csv`, `runs.csv`) with
-formula-like cells made harmless.
+formula-like cells made harmless; `read_table` reads one back as it was.
 """
 
 from __future__ import annotations
@@ -18,10 +18,16 @@ TABLES_ENV = "RESEARCH_TABLES"
 TABLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): such text gets a leading "'".
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Text that gets a leading "'": formula-like, or already quoted so (so that `read_table` can undo it exactly).
+QUOTED = re.compile(r"'*[=+\-@\t\r]")
 
 
 def _as_text(value):
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+    return "'" + value if isinstance(value, str) and QUOTED.match(value) else value
+
+
+def _unquoted(value):
+    return value[1:] if isinstance(value, str) and value.startswith("'") and QUOTED.match(value) else value
 
 
 def _textual(values: pd.Series | pd.Index) -> bool:
@@ -41,7 +47,9 @@ def _labels(index: pd.Index) -> pd.Index:
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with a `'` put before every text cell, column name and index label that starts with
     `=`, `+`, `-`, `@`, a tab or a carriage return, so that Excel and LibreOffice show it as text
-    instead of evaluating it (OWASP's advice on CSV injection). Numbers and dates are left as they are."""
+    instead of evaluating it (OWASP's advice on CSV injection), and before text that starts with
+    `'` and one of those, so that `read_table` gives back every text exactly. Numbers and dates are
+    left as they are."""
     columns = [frame.iloc[:, i].map(_as_text) if _textual(frame.iloc[:, i]) else frame.iloc[:, i]
                for i in range(frame.shape[1])]
     safe = pd.concat(columns, axis=1) if columns else frame.copy()
@@ -53,6 +61,13 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 def write_csv(frame: pd.DataFrame, path: Path, index: bool = False) -> None:
     """Write `frame` as CSV to `path` with formula-like cells neutralised (`neutralise_formulas`)."""
     neutralise_formulas(frame).to_csv(path, index=index)
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A CSV written by `write_csv`, every cell as text, with the `'` it put before formula-like text removed."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.columns = [_unquoted(column) for column in frame.columns]
+    return frame.map(_unquoted)
 
 
 def save_table(table: pd.DataFrame | pd.Series, name: str) -> None:
