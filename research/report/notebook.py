@@ -20,7 +20,9 @@ def setup_notebook() -> None:
     Figures are rendered as PNG at twice their display size (IPython's
     "retina" format: sharp on any screen, at least 1,000 pixels wide for the
     series' figure sizes) without the matplotlib version stamp, with a fixed
-    DPI and font, so re-running a notebook gives the same bytes.
+    DPI and font, so re-running a notebook gives the same bytes. Every text
+    of a figure is drawn as it is (`text.parse_math` off): a `$` in an outlet
+    name or a headline is not read as mathtext.
     """
     for option, value in PANDAS_OPTIONS.items():
         pd.set_option(option, value)
@@ -31,6 +33,8 @@ def setup_notebook() -> None:
         "svg.hashsalt": "research",
         "axes.spines.top": False,
         "axes.spines.right": False,
+        # Labels come from the corpus: "$5 billion" or an outlet called "A$AP" is text, not mathtext.
+        "text.parse_math": False,
     })
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats

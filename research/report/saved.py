@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from research.report.tables import read_table
+
 # The tables the report's own pages read, and the notebook (by its number) that saves each.
 SAVED_BY = {"findings": "each notebook", "cleaning-audit": "01", "characters-by-role": "01",
             "containment": "02", "containment_with_paraphrase": "02", "elements": "03", "coverage": "03",
@@ -71,7 +73,7 @@ class EventRun:
         if not path:
             return None
         if (path, index) not in self._cache:
-            frame = pd.read_csv(self.out_dir / path, dtype=str, keep_default_na=False)
+            frame = read_table(self.out_dir / path)
             frame = frame.apply(lambda column: column if column.name in TEXT_COLUMNS else _typed(column))
             self._cache[(path, index)] = frame.set_index(frame.columns[0]) if index else frame
         return self._cache[(path, index)].copy()
