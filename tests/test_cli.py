@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from importlib.metadata import entry_points
@@ -63,6 +64,28 @@ def test_help_explains_every_option():
     assert script.value == "research.report.cli:main"
 
 
+def test_manners_version_bare_help_and_the_commands_own_usage(capsys):
+    version = subprocess.run([sys.executable, "-m", "research", "--version"], capture_output=True, text=True,
+                             check=True).stdout
+    assert re.fullmatch(r"research \S+\n", version)
+    bare = subprocess.run([sys.executable, "-m", "research"], capture_output=True, text=True, check=False)
+    assert bare.returncode == 0 and bare.stdout.startswith("usage: research ") and "report" in bare.stdout
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["report", "seeds", "--ot", "x"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and err.startswith("usage: research report ")
+    assert err.endswith("research report: error: unrecognized arguments: --ot x\n")
+
+
+def test_a_wrong_corpus_path_is_reported_before_the_report_machinery_is_imported(tmp_path):
+    script = ("import sys\nfrom research.report import cli\nstatus = cli.main(['report', sys.argv[1]])\n"
+              "heavy = sorted(m for m in ('pandas', 'numpy', 'nbconvert', 'papermill', 'matplotlib') if m in sys.modules)\n"
+              "print(status, heavy)")
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "nowhere")], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout == "2 []\n" and run.stderr == "research: error: nowhere: no such file or folder\n"
+
+
 def test_bad_input_exits_non_zero_with_a_one_line_reason(tmp_path, capsys):
     missing = subprocess.run([sys.executable, "-m", "research", "report", str(tmp_path / "nowhere")],
                              capture_output=True, text=True, check=False)
@@ -122,7 +145,8 @@ def test_report_on_a_constructed_mixed_corpus(tmp_path, capsys):
     folder = tmp_path / "report"
     assert out == f"{folder / 'index.html'}\n"
     index = (folder / "index.html").read_text()
-    assert "<a href='01-corpus.html'>01 · The corpus" in index and "3 articles from 3 files" in index
+    assert "<a href='01-corpus.html'>01 · The corpus" in index
+    assert "3 articles from Daily Planet, Gazette and Wire, published 23 Oct 2024" in index
     listing = pd.read_csv(folder / "articles.csv", keep_default_na=False)
     assert listing[["article_id", "source", "outlet", "published"]].values.tolist() == [
         ["gazette", "gazette.htm", "Gazette", "2024-10-23"],

@@ -154,7 +154,7 @@ def test_plot_distinctive_terms_hides_spare_panels(seed_articles, seed_passages)
     top = research.distinctive_terms(seed_passages, articles=seed_articles).groupby("group").head(5)
     fig, axes = plt.subplots(2, 3, figsize=(9, 5))
     plot_distinctive_terms(top, axes)
-    assert [ax.get_title() for ax in axes.ravel()[:5]] == sorted(top["group"].unique())
+    assert [ax.get_title(loc="left") for ax in axes.ravel()[:5]] == sorted(top["group"].unique())
     assert not axes.ravel()[5].get_visible()
     assert len(axes.ravel()[0].patches) == 5
     plt.close(fig)

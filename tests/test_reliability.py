@@ -506,5 +506,5 @@ def test_an_interrupted_run_leaves_the_earlier_report_whole_and_a_new_one_leaves
     monkeypatch.setattr(report, "run_notebook", real)
     report.build_report(source, out, notebooks=[first], cluster=one_event)
     assert sorted(digests(out)) == [report.REPORT_MARKER, "01-tables.html", "01-tables.ipynb", "articles.csv",
-                                    "index.html", "kernel.log", "runs.csv", "tables/01-tables/ids.csv",
+                                    "index.html", "kernel.log", "outlets.html", "runs.csv", "tables/01-tables/ids.csv",
                                     "tables/01-tables/per-outlet.csv"]  # no events/ of the earlier run

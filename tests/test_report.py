@@ -125,10 +125,11 @@ def test_several_events_are_analysed_apart_and_reported_on_the_index(tmp_path):
         ["a", "X", True, "feed.jsonl:1"], ["b", "Y", True, "feed.jsonl:2"], ["c", "X", True, "feed.jsonl:3"],
         ["d", "X", True, "feed.jsonl:4"], ["e", "Y", True, "feed.jsonl:5"], ["f", "Z", False, "feed.jsonl:6"]]
     index = (out / "index.html").read_text()
-    assert "The corpus holds 3 events" in index and "no: fewer than 2 articles" in index
+    assert "How the outlets covered 3 stories" in index and "not analysed: fewer than 2 articles" in index
     assert "<a href='events/X/01-count.html'>01-count title</a>" in index
-    assert "<a href='events/Y/tables/01-count/ids.csv'>ids</a>" in index
-    assert "&lt;script&gt;alert('a')&lt;/script&gt;" in index and "<script>" not in index
+    story = (out / "events" / "Y" / "story.html").read_text()
+    assert "<a href='tables/01-count/ids.csv'>ids</a>" in story
+    assert "&lt;script&gt;alert(&#x27;a&#x27;)&lt;/script&gt;" in index and "<script>" not in index
     assert pd.read_csv(out / "runs.csv")["status"].tolist() == ["ok", "ok"]
 
 
@@ -152,7 +153,7 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, capsy
     assert (tmp_path / "out" / "01-fails.html").is_file()  # the partial notebook shows where it stopped
     index = (tmp_path / "out" / "index.html").read_text()
     assert "<strong>failed</strong>: in cell [3]: AnalysisError: needs three articles, got two" in index
-    assert "Loading notes</h2><ul><li>empty.txt: skipped, the file is empty" in index
+    assert "Notes on the input (1)</h2>" in index and "<li>empty.txt: skipped, the file is empty</li>" in index
     note = "Event clustering (<code>research.cluster_articles</code>) is not available"
     assert (note in index) == (not hasattr(research, "cluster_articles"))
     progress = capsys.readouterr().err

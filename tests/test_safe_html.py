@@ -1,8 +1,8 @@
 """Safe HTML (issue 9, item 4): every HTML the package renders shows article text as text.
 
-The HTML builders are `research.render` (side by side, highlighted words), `claims.conflicts_html`,
-the report's index page and its notebook pages (nbconvert of notebooks whose outputs come from
-those builders and from pandas, which escapes cells). Each test parses the output with
+The HTML builders are `research.report.render` (side by side, marked words, conflicts), the
+report's index, outlet and term pages and its notebook pages (nbconvert of notebooks whose outputs
+come from those builders and from pandas, which escapes cells). Each test parses the output with
 `html.parser` and checks that no element came from the articles (no script, no img, no event
 handler attribute), that the tables keep their shape, and that the hostile text is visible, as text.
 """
@@ -22,7 +22,10 @@ from hypothesis import strategies as st
 import research
 from research.report import build as report
 from research.report import render
+from research.report.explorer import terms_page
+from research.report.outlets import outlets_page
 from research.report.render import conflicts_html
+from research.report.saved import EventRun
 
 HOSTILE = ['<script>alert("pwned")</script>', "<img src=x onerror=alert(1)>", "</td></tr></table><b>broken",
            "Smith & Sons <i>unclosed", "\"quote' onmouseover=alert(2) x=\""]
@@ -70,6 +73,12 @@ class Page(HTMLParser):
         return [(tag, name) for tag, name, _ in self.attributes if name.lower().startswith("on")]
 
 
+# The elements of the report's own pages (research.report.layout): none of them comes from an article.
+PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "nav", "main", "span", "h1", "h2", "h3", "h4", "p",
+             "a", "ul", "ol", "li", "strong", "div", "details", "summary", "table", "caption", "thead", "tbody", "tr",
+             "th", "td", "footer", "figure", "figcaption", "section", "blockquote", "mark"}
+
+
 def assert_inert(page: Page, allowed: set[str], shown: list[str] = HOSTILE) -> None:
     """No element but `allowed`, no event handler, the hostile strings `shown` visible as text."""
     assert set(page.tags) <= allowed, set(page.tags) - allowed
@@ -82,7 +91,7 @@ def assert_inert(page: Page, allowed: set[str], shown: list[str] = HOSTILE) -> N
 @example("what follows is hidden <!--", "hidden")  # markup after the last word
 @given(st.text(max_size=80) | st.sampled_from(HOSTILE), st.text(max_size=40) | st.sampled_from(HOSTILE))
 def test_highlighted_text_reads_back_as_the_same_text_with_only_marks(text, other):
-    markup = render.highlight_shared(text, other)
+    markup = render.highlight_differences(text, other)
     page = Page(markup)
     assert "<" not in re.sub(r"</?mark>", "", markup)  # no other markup, not even a comment opener
     assert set(page.tags) <= {"mark"}
@@ -101,9 +110,10 @@ def test_side_by_side_keeps_its_table_and_shows_markup_as_text():
     spans = research.align(sentences(articles), articles, roles=None, paraphrase_threshold=None)
     spans = pd.concat([spans, spans.assign(text_a=" ".join(HOSTILE), text_b=HOSTILE[2])], ignore_index=True)
     labels = dict(zip(articles["article_id"], articles["outlet"]))
-    page = Page(render.side_by_side(spans, labels))
-    assert_inert(page, {"style", "table", "tr", "th", "td", "mark"})
-    assert page.rows == [[2] * (2 * len(spans))]  # one table: a header row and a text row per span
+    for shown in (None, articles):  # the spans alone, or within their whole sentences
+        page = Page(render.side_by_side(spans, labels, articles=shown))
+        assert_inert(page, {"style", "table", "tr", "th", "td", "mark", "span"})
+        assert page.rows == [[2] * (2 * len(spans))]  # one table: a header row and a text row per span
 
 
 def test_conflicts_table_keeps_its_shape_and_shows_markup_as_text():
@@ -117,8 +127,8 @@ def test_conflicts_table_keeps_its_shape_and_shows_markup_as_text():
                 f"start_{side}": starts[i], f"end_{side}": starts[i] + 5, f"figure_{side}": texts[i][starts[i]:starts[i] + 5],
                 f"claimant_group_{side}": HOSTILE[3], f"text_{side}": texts[i]}
     page = Page(conflicts_html(pd.DataFrame([row, row]), articles))
-    assert_inert(page, {"table", "thead", "tbody", "tr", "th", "td", "b", "mark"})
-    assert page.rows == [[5, 5, 5]]
+    assert_inert(page, {"style", "table", "thead", "tbody", "tr", "th", "td", "b", "mark"})
+    assert page.rows == [[4, 1, 4, 4]]  # the header, a heading for the subject, each passage once
 
 
 def test_the_report_index_and_notebook_pages_show_markup_as_text(tmp_path):
@@ -150,16 +160,49 @@ def test_the_report_index_and_notebook_pages_show_markup_as_text(tmp_path):
     assert runs["status"].tolist() == ["failed"]  # the error message itself carries markup
 
     index = Page((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
-    assert_inert(index, {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "a", "ul", "ol", "li",
-                         "strong", "br", "table", "thead", "tbody", "tr", "th", "td", "code"},
-                 shown=[HOSTILE[0], HOSTILE[3], HOSTILE[4], f"ValueError: {HOSTILE[0]}",  # headline, outlets, error
-                        "<img src=x onerror=alert(3)>.txt: skipped, the file is empty"])
+    assert_inert(index, PAGE_TAGS, shown=[HOSTILE[0], HOSTILE[3], HOSTILE[4], f"ValueError: {HOSTILE[0]}",
+                                          "<img src=x onerror=alert(3)>.txt: skipped, the file is empty"])
     assert all(len(set(table)) == 1 for table in index.rows)  # every row has the header's number of cells
+    outlets = Page((tmp_path / "out" / "outlets.html").read_text(encoding="utf-8"))
+    assert_inert(outlets, PAGE_TAGS, shown=[HOSTILE[0], HOSTILE[3], HOSTILE[4]])  # headline, outlet names
 
     page = Page((tmp_path / "out" / "01-hostile.html").read_text(encoding="utf-8"))
-    assert page.handlers() == []  # nbconvert's own scripts are there; none comes from the articles
-    assert not any("pwned" in script or "alert(" in script for script in page.scripts)
+    assert page.handlers() == [] and "script" not in page.tags  # a reader's page runs no script at all
     assert not any(tag == "img" for tag, _, _ in page.attributes) and "img" not in page.tags
     for hostile in HOSTILE:
         assert hostile in page.visible, hostile
     assert Path(tmp_path / "out" / "01-hostile.ipynb").is_file()
+
+
+def test_the_outlet_and_term_pages_show_markup_as_text(tmp_path):
+    """Outlet names, headlines, ledes, element labels, terms and their passages all come from articles."""
+    folder = tmp_path / "tables" / "05-framing"
+    folder.mkdir(parents=True)
+    outlets = [HOSTILE[3], HOSTILE[4]]
+    tables = {
+        "distinctive_terms": pd.DataFrame({"group": outlets, "term": ["script", HOSTILE[1]], "z": [3.0, 2.5],
+                                           "count_group": [2, 1], "count_rest": [0, 0]}),
+        "term_contexts": pd.DataFrame({"group": outlets, "term": ["script", HOSTILE[1]], "article_id": ["a", "b"],
+                                       "outlet": outlets, "start": [0, 0], "end": [6, 6],
+                                       "context": [HOSTILE[0], f"{HOSTILE[2]} {HOSTILE[1]}"]}),
+        "headlines": pd.DataFrame({"article_id": ["a", "b"], "outlet": outlets, "headline": HOSTILE[:2],
+                                   "actor": [HOSTILE[2], ""], "verb": ["says", ""], "certainty": ["attributed", "asserted"]}),
+        "ledes": pd.DataFrame({"outlet": outlets, "article_id": ["a", "b"], "paragraph": [1, 1],
+                               "text": [HOSTILE[4], HOSTILE[0]]}),
+        "omissions": pd.DataFrame({"kind": ["only", "left out"], "outlet": outlets, "element_id": ["E1", "E2"],
+                                   "label": [HOSTILE[1], HOSTILE[2]]}),
+    }
+    paths = []
+    for name, table in tables.items():
+        table.to_csv(folder / f"{name}.csv", index=False)
+        paths.append(f"tables/05-framing/{name}.csv")
+    runs = pd.DataFrame([{"notebook": "05-framing.ipynb", "title": HOSTILE[0], "status": "ok", "error": "",
+                          "html": "", "table_paths": paths}])
+    event = EventRun.of(tmp_path, "all", HOSTILE[2], runs)
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": outlets, "headline": HOSTILE[:2],
+                             "published": ["2024-10-23", HOSTILE[3]], "url": ["", ""]})
+    page = Page(outlets_page(event, articles, "", "terms.html"))
+    assert_inert(page, PAGE_TAGS)
+    assert page.rows == [[3] * 8]  # a header and seven aspects, each with a cell per outlet
+    terms = Page(terms_page(event, ""))
+    assert_inert(terms, PAGE_TAGS, shown=[HOSTILE[0], HOSTILE[1], HOSTILE[2], HOSTILE[3], HOSTILE[4]])

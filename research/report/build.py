@@ -6,8 +6,12 @@ injecting `CORPUS` (and any other declared parameter) after the notebook's
 `parameters` cell. The committed notebooks are only read: executed copies go
 to the output folder. Layout of `out_dir`:
 
-- `index.html` (`research.report.pages`): the corpus, its events, a link to
-  every executed notebook and to the CSV tables it saved
+- `index.html` (`research.report.pages`): the front page: each notebook's
+  findings with a chart, the outlets side by side, the notebooks and the CSV
+  tables they saved; for several events, the stories and who covered what
+- per analysed event, beside its notebook pages: `outlets.html` (the outlets
+  side by side), `terms.html` (the term explorer), `charts/*.svg` and, when
+  the corpus holds several events, `story.html` (the event's own front page)
 - `articles.csv`: one row per article with its event and whether it was analysed
 - `runs.csv`: one row per notebook run (the table `build_report` returns)
 - `kernel.log`: what the notebook kernels printed outside the notebooks
@@ -43,7 +47,7 @@ from research.corpus.blocks import split_blocks
 from research.corpus.load import ARTICLE_COLUMNS, SURROGATE, default_corpus, load_articles, shown
 from research.errors import AnalysisError, CorpusWarning
 from research.report.execute import NOTEBOOK_DIR, notebook_parameters, notebook_paths, run_notebook
-from research.report.pages import index_page
+from research.report.pages import write_pages
 from research.report.tables import write_csv
 from research.story.events import cluster_articles
 
@@ -268,7 +272,7 @@ def _run_all(jobs: list[tuple[str, Path, str | None]], given: dict[Path, dict], 
             if corpus_value is not None:
                 injected["CORPUS"] = corpus_value
             runs.append({"event_id": event_id, "event_label": labels[event_id],
-                         **run_notebook(path, folder, out_dir, injected, timeout, log)})
+                         **run_notebook(path, folder, out_dir, injected, timeout, log, list(given))})
     return pd.DataFrame(runs, columns=[*RUN_COLUMNS, "table_paths"])
 
 
@@ -332,8 +336,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
         write_csv(table[RUN_COLUMNS], staging / "runs.csv")
         corpus_name = shown(Path(corpus).name if corpus is not None else default_corpus().name)
         notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-        (staging / "index.html").write_text(
-            index_page(corpus_name, listing, events, table, notes, min_articles), encoding="utf-8")
+        write_pages(staging, corpus_name, listing, events, table, notes, min_articles)
         written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
         (staging / REPORT_MARKER).write_text(json.dumps({"files": written}, indent=0) + "\n", encoding="utf-8")
         _replace(out_dir, staging)

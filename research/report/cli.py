@@ -1,8 +1,12 @@
 """Command line: `research report CORPUS --out DIR` (or `python -m research report ...`).
 
-`research notebooks` lists the notebooks of the series with their parameters.
-Bad input ends with exit status 2 and a one-line reason on stderr; a notebook
-that fails ends with status 1 after the rest of the report is written.
+`research notebooks` lists the notebooks of the series with their parameters;
+bare `research` prints the help, `research --version` the version. Bad input
+ends with exit status 2 and a one-line reason on stderr (a misspelled option
+with the usage of its command); a notebook that fails ends with status 1 after
+the rest of the report is written. The corpus path is checked before the
+report machinery (pandas, the notebook tools) is imported, so a wrong path is
+reported at once.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from research.errors import AnalysisError, CorpusError, CorpusWarning
@@ -38,11 +43,19 @@ def _parameter(text: str) -> tuple[str, str]:
     return _assignment(text)
 
 
+def _version() -> str:
+    try:
+        return version("research")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the `research` command."""
+    """The argument parser of the `research` command; each command's own parser is its `parser` default."""
     parser = argparse.ArgumentParser(
         prog="research", description="Compare how several news outlets cover one event.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = commands.add_parser(
         "report", help="run the notebook series on a corpus and write a shareable HTML report",
         description="Run every numbered notebook on CORPUS and write OUT/index.html, a page per notebook "
@@ -80,9 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar on stderr (default: only when stderr is a terminal)")
-    commands.add_parser("notebooks", help="list the notebooks of the series and their parameters",
-                        description="List the numbered notebooks, their titles and their parameters "
-                                    "(the names --param can set) with default values.")
+    listing = commands.add_parser("notebooks", help="list the notebooks of the series and their parameters",
+                                  description="List the numbered notebooks, their titles and their parameters "
+                                              "(the names --param can set) with default values.")
+    report.set_defaults(parser=report)
+    listing.set_defaults(parser=listing)
     return parser
 
 
@@ -136,7 +151,16 @@ def _notebooks() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    if unknown:  # argparse would show the top-level usage; the command's own is the useful one
+        args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "report" and not Path(args.corpus).exists():
+        print(f"research: error: {Path(args.corpus).name}: no such file or folder", file=sys.stderr)
+        return 2
     try:
         from research.report import build as report
     except ImportError as error:

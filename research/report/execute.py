@@ -80,19 +80,30 @@ def _execute(path: Path, target: Path, parameters: dict, tables: Path, timeout: 
     return error
 
 
-def run_notebook(path: Path, folder: Path, out_dir: Path, parameters: dict, timeout: int, log) -> dict:
-    """Execute one notebook into `folder` and convert it to HTML; return its row of the runs table."""
+def run_notebook(path: Path, folder: Path, out_dir: Path, parameters: dict, timeout: int, log,
+                 series: list[Path] | None = None) -> dict:
+    """Execute one notebook into `folder` and convert it to HTML; return its row of the runs table.
+
+    `series`: the notebooks run in the same folder, in order; the page links to its neighbours.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     tables = folder / "tables" / path.stem
     shutil.rmtree(tables, ignore_errors=True)  # tables of an earlier run into the same folder
     target = folder / f"{path.stem}.ipynb"
     error = _execute(path, target, parameters, tables, timeout, log)
     page = ""
+    title = title_of(nbformat.read(path, as_version=4), path.stem)
     if target.exists():
-        (folder / f"{path.stem}.html").write_text(notebook_page(nbformat.read(target, as_version=4)),
-                                                  encoding="utf-8")
+        series = series or [path]
+        at = series.index(path)
+        neighbour = {i: (f"{series[i].stem}.html", title_of(nbformat.read(series[i], as_version=4), series[i].stem))
+                     for i in (at - 1, at + 1) if 0 <= i < len(series)}
+        index = "../" * len(folder.relative_to(out_dir).parts) + "index.html"
+        (folder / f"{path.stem}.html").write_text(
+            notebook_page(nbformat.read(target, as_version=4), title, index=index, previous=neighbour.get(at - 1),
+                          following=neighbour.get(at + 1), source=target.name), encoding="utf-8")
         page = (folder / f"{path.stem}.html").relative_to(out_dir).as_posix()
     saved = sorted(p.relative_to(out_dir).as_posix() for p in tables.glob("*.csv"))
-    return {"notebook": path.name, "title": title_of(nbformat.read(path, as_version=4), path.stem),
+    return {"notebook": path.name, "title": title,
             "status": "failed" if error else "ok", "error": error, "html": page, "tables": len(saved),
             "table_paths": saved}
