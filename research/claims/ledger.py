@@ -40,7 +40,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.quantities import SUBJECT_STOP, Quantity, find_quantities, subject_key
+from research.claims.quantities import MEASURE_NOUNS, SUBJECT_STOP, Quantity, find_quantities, subject_key
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
 
@@ -169,11 +169,11 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     rows = []
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
         found = attribution_table[attribution_table["article_id"] == article_id]
-        previous_claimant, previous_subject, previous_block, previous_period = None, ("", ""), None, None
+        previous_claimant, previous_subjects, previous_block, previous_period = None, {}, None, None
         named_before = ""
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
-                previous_subject, previous_claimant = ("", ""), None
+                previous_subjects, previous_claimant = {}, None
             previous_block = passage.block_id
             quantities = find_quantities(passage.text, published.get(article_id, ""))
             times = find_time_expressions(passage.text, published.get(article_id, ""))
@@ -182,15 +182,13 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             sentence = (passage.start, passage.end)
             sentence_claimant = None
             for quantity in quantities:
-                subject = quantity.subject or _counted_noun(passage.text[:quantity.start])
-                head = quantity.head or subject
-                following = passage.text[quantity.end:][len(head) + 1:] if quantity.head else ""
-                key = subject_key(head, passage.text[:quantity.start], following) if head \
-                    else previous_subject[1]
-                if not subject:
-                    subject = previous_subject[0]
-                elif quantity.kind == "count":
-                    previous_subject = (subject, key)
+                family = _family(quantity)
+                subject, key = _subject_of(quantity, passage.text, previous_subjects.get(family)
+                                           or previous_subjects.get(("sentence", passage.passage_id)))
+                if quantity.head and not _generic(quantity.subject):
+                    previous_subjects[family] = previous_subjects[("sentence", passage.passage_id)] = (subject, key)
+                if quantity.whose and quantity.whose.lower() not in subject.lower():
+                    subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end
                 claimant = _claimant(start, end, sentence, found, claimant_before)
                 sentence_claimant = claimant or sentence_claimant
@@ -218,6 +216,36 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})
+
+
+def _family(quantity: Quantity) -> str:
+    """Figures of one family can share a subject: percentages, money, or counts (and their changes)."""
+    return "percent" if quantity.unit in ("%", "percentage points") else "money" if quantity.kind == "money" \
+        else "count"
+
+
+def _generic(subject: str) -> bool:
+    """A subject that only names a measure ("rate", "peak", "decline"), not what it measures."""
+    return bool(subject) and all(word.lower() in MEASURE_NOUNS for word in subject.split())
+
+
+def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None) -> tuple[str, str]:
+    """(subject, subject_key) of a figure: its own; "the number of X" before a bare figure; else the
+    subject of the figure before it of the same family in its paragraph (or any family in its sentence),
+    with its own predicate ("more than 175 million have been fully vaccinated") or measure ("the 0.5
+    percent rate") added."""
+    before = text[:quantity.start]
+    if quantity.head and not _generic(quantity.subject):
+        following = text[quantity.end:][len(quantity.head) + 1:]
+        return quantity.subject, subject_key(quantity.head, before, following)
+    counted = _counted_noun(before)
+    if counted:
+        return f"{counted} {quantity.subject}".strip(), subject_key(counted, before)
+    if previous and previous[0]:
+        if _generic(quantity.subject):
+            return f"{quantity.subject} ({previous[0]})", previous[1]
+        return f"{previous[0]} {quantity.subject}".strip(), previous[1]
+    return quantity.subject, subject_key(quantity.head, before) if quantity.head else ""
 
 
 # A claimant that is a document, not who made it: "The data", "the study", "data released by the CDC".
