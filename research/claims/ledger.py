@@ -40,7 +40,24 @@ from datetime import date, timedelta
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.quantities import MEASURE_NOUNS, SUBJECT_STOP, Quantity, find_quantities, subject_key
+from research.claims.periods import REFERENCE_POINT, figure_period
+from research.claims.quantities import (
+    MEASURE_NOUNS,
+    SUBJECT_STOP,
+    Quantity,
+    find_quantities,
+    subject_key,
+)
+from research.claims.sources import (
+    DOCUMENT,
+    LIST_ITEM,
+    claimant_name,
+    claimant_of,
+    forecaster,
+    sentence_release,
+    sentence_speaker,
+    usable_cues,
+)
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
 
@@ -48,93 +65,9 @@ CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "hi
                  "unit", "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "forecast",
                  "asof_start", "asof_end", "asof_text", "text"]
 # Words before a figure in its sentence that make it expected, forecast or planned, not reported.
-FORECAST = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|anticipat\w*|project(?:ed|ing|ions?)|"
-                      r"consensus|looking for|estimates? (?:of|for)|goal|target\w*|aim\w* to|plans? to|"
-                      r"planned|will|would)\b", re.IGNORECASE)
-def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
-    """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
-    pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
-    if relative:
-        pattern += r"|\b(?:that|which|who|when|where)\b"
-    return bool(re.search(pattern, text[left:right]))
-
-
-def _asof(text: str, quantity: Quantity, others: list[Quantity], times: list, published) -> tuple:
-    """(asof_start, asof_end, asof_text) of a figure from the time expressions of its sentence."""
-    usable = []
-    day = reference_date(published)
-    times = _joined(text, times)
-    for time in times:
-        if day is not None and time.date_start is None:
-            continue  # "more than a year": a length of time, not placed
-        if REFERENCE_POINT.search(text, max(0, time.start - 45), time.start):
-            continue  # "the lowest since March 2020": a point of comparison, not the figure's period
-        if time.text.lower().startswith("from") and any(o.start > time.end for o in times):
-            continue  # "fell 29.4% from 2019 ... in 2020": the baseline, not the period
-        left, right = sorted((quantity.start, time.start))
-        right = max(right, min(quantity.end, time.end))
-        if any(left < other.start < right and other != quantity for other in others):
-            continue  # another figure stands between them
-        after = quantity.end + len(re.match(r"\s*" + re.escape(quantity.subject), text[quantity.end:]).group()) \
-            if text[quantity.end:].lstrip().startswith(quantity.subject) else quantity.end
-        own = re.match(r"\s*(?:that|which|who)\b", text[after:time.start])  # "the 1,500 that X reported last week"
-        if time.start > quantity.end and _clause_blocked(text, after + (own.end() if own else 0), time.start,
-                                                         relative=True):
-            continue  # "12,000 troops ... in the invasion that began in February 2022"
-        if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False):
-            continue
-        bound = time.kind in ("since", "deadline", "duration") and time.start > quantity.start
-        usable.append((not bound, abs(time.start - quantity.start), time))
-    if usable:
-        time = min(usable, key=lambda item: item[:2])[2]
-        if time.date_start is None:
-            return "", "", time.text
-        return time.date_start.isoformat(), time.date_end.isoformat(), time.text
-    return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
-
-
-# Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020".
-REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best|worst|most|least|fewest|"
-                             r"record|first time|strongest|weakest|fastest|slowest)\b[^.;]*$", re.IGNORECASE)
-# Two time phrases that make one period: "from Friday through Sunday", "between May and June".
-PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
-
-
-def _joined(text: str, times: list) -> list:
-    """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
-    to Y's end (when Y ends after X starts)."""
-    joined = []
-    for time in times:
-        gap = text[joined[-1].end:time.start] if joined else ""
-        if joined and (PERIOD_JOIN.fullmatch(gap) or (not gap.strip() and PERIOD_JOIN.fullmatch(
-                " " + time.text.split()[0]))) and time.date_start is not None \
-                and joined[-1].date_start is not None and joined[-1].date_start <= time.date_end:
-            first = joined.pop()
-            time = first._replace(end=time.end, text=text[first.start:time.end], date_end=time.date_end,
-                                  kind="date")
-        joined.append(time)
-    return joined
-
-
-def _claimant(quantity_start: int, quantity_end: int, sentence: tuple[int, int], found: pd.DataFrame,
-              previous: dict | None) -> dict | None:
-    """The attribution row (as a dict) that claims a figure at the given article offsets."""
-    found = found[~((found["source_start"] <= quantity_start) & (found["source_end"] >= quantity_end))
-                  & ~found["source_text"].str.contains(NOT_A_SOURCE)]
-    holding = found[(found["content_start"] <= quantity_start) & (found["content_end"] >= quantity_end)
-                    & (found["source_start"] >= 0)]
-    if len(holding):
-        ranked = holding.assign(size=holding["content_end"] - holding["content_start"],
-                                vague=holding["actor_kind"].isin(["other", ""]))
-        return ranked.sort_values(["vague", "size", "cue_start"]).iloc[0].to_dict()
-    inside = found[(found["cue_start"] >= sentence[0]) & (found["cue_end"] <= sentence[1])
-                   & (found["source_start"] >= 0)]
-    if len(inside):
-        distance = (inside["cue_start"] - quantity_start).abs()
-        return inside.loc[distance.idxmin()].to_dict()
-    return previous
-
-
+FORECAST = re.compile(r"\b(?<!than )(?:expect\w*|forecast\w*|predict\w*|anticipat\w*|project(?:ed|ing|ions?)|"
+                      r"consensus|looking for|estimates? (?:of|for)|median estimate|goal|target\w*|aim\w* to|"
+                      r"plans? to|planned|will|would)\b", re.IGNORECASE)
 def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Quantitative claims in the body sentences of `passages` (see the module docstring).
 
@@ -159,27 +92,29 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     missing = sorted(set(passages["article_id"]) - set(articles["article_id"]))
     if missing:
         raise AnalysisError(f"passages of articles not in the articles table: {', '.join(missing)}")
-    attribution_table = group_actors(cues, articles)
     texts = articles.set_index("article_id")["text"]
-    keep = [not _adds_a_figure(texts[a], verb, end) for a, verb, end in zip(
-        attribution_table["article_id"], attribution_table["cue_text"], attribution_table["cue_end"])]
-    attribution_table = attribution_table[pd.Series(keep, index=attribution_table.index, dtype=bool)]
+    attribution_table = usable_cues(group_actors(cues, articles), texts)
     published = articles.set_index("article_id")["published"] if "published" in articles \
         else pd.Series("", index=articles["article_id"])
     rows = []
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
         found = attribution_table[attribution_table["article_id"] == article_id]
         previous_claimant, previous_subjects, previous_block, previous_period = None, {}, None, None
-        named_before = ""
+        named_before, block_text, listing = "", "", False
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
-                previous_subjects, previous_claimant = {}, None
-            previous_block = passage.block_id
+                listing = bool(previous_claimant) and (block_text.rstrip().endswith(":") or listing) \
+                    and bool(LIST_ITEM.match(passage.text))  # the items of a list go on with its release
+                previous_subjects, previous_claimant = {}, previous_claimant if listing else None
+                block_text = ""
+            previous_block, block_text = passage.block_id, block_text + passage.text
             quantities = find_quantities(passage.text, published.get(article_id, ""))
             times = find_time_expressions(passage.text, published.get(article_id, ""))
-            claimant_before = previous_claimant if _sentence_speaker(found, (passage.start, passage.end)) is None \
-                else None  # a sentence with no cue of its own goes on with the release of the one before
             sentence = (passage.start, passage.end)
+            speaker = sentence_speaker(found, sentence)
+            # a sentence with no cue of its own goes on with the release of the one before, or names its own
+            release = None if speaker else sentence_release(passage.text, texts[article_id], passage.start)
+            claimant_before = release or (previous_claimant if speaker is None else None)
             sentence_claimant = None
             for quantity in quantities:
                 family = _family(quantity)
@@ -190,23 +125,25 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 if quantity.whose and quantity.whose.lower() not in subject.lower():
                     subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end
-                claimant = _claimant(start, end, sentence, found, claimant_before)
-                sentence_claimant = claimant or sentence_claimant
-                named = _claimant_name(claimant, named_before)
+                claimant = claimant_of(start, end, sentence, found, claimant_before, texts[article_id])
+                named = claimant_name(claimant, named_before, texts[article_id])
                 forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
-                if forecast and not named:
-                    named = _forecaster(passage.text[:quantity.start])
-                if claimant and not DOCUMENT.match(named):
+                if forecast and (not named or claimant is claimant_before):
+                    named = forecaster(passage.text[:quantity.start]) or named  # its forecaster, not the release
+                elif not forecast:
+                    sentence_claimant = claimant
+                if claimant and named and not DOCUMENT.match(named):
                     named_before = named
-                asof = _asof(passage.text, quantity, quantities, times, published.get(article_id, ""))
+                asof = figure_period(passage.text, quantity, quantities, times, published.get(article_id, ""))
                 if forecast and not asof[2] and previous_period:
                     asof = previous_period  # an expectation is for the period of the figure it anticipates
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,
                              subject, key, named,
-                             claimant["actor_group"] if claimant else "",
+                             claimant["actor_group"] if claimant and named else "",
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
-            previous_claimant = _sentence_speaker(found, sentence) or sentence_claimant
+            if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
+                previous_claimant = sentence_claimant or speaker or release
             periods = [time for time in times if time.kind == "date" and time.date_start is not None
                        and not REFERENCE_POINT.search(passage.text, max(0, time.start - 45), time.start)]
             periods = [time for time in periods if time.granularity != "day"] or periods  # not the release day
@@ -248,56 +185,6 @@ def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None)
     return quantity.subject, subject_key(quantity.head, before) if quantity.head else ""
 
 
-# A claimant that is a document, not who made it: "The data", "the study", "data released by the CDC".
-DOCUMENT = re.compile(r"(?:the |a |an |this |that |new |latest |its |their )*(?:data|study|report|analysis|survey|"
-                      r"poll|figures|numbers|tally|statistics|estimates?|findings|research)\b", re.IGNORECASE)
-# Sources that cannot claim a figure: those holding a figure themselves ("representing 9.8 million people"),
-# a month or weekday read as a name, a bare lower-case word ("each", "openings").
-NOT_A_SOURCE = re.compile(r"\d{2,}|\d\s*%|^(?:January|February|March|April|May|June|July|August|September|"
-                          r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                          r"Sunday)$|^(?!(?:he|she|they|it|we|i|who)$)[a-z]+$")
-PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
-                            "the organization the group the company".split(" "))
-
-
-# Who expects, when a forecast has no reporting cue: "Economists surveyed by Dow Jones had been looking for".
-FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|analysts|forecasters|experts|"
-                        r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
-                        r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
-                        re.IGNORECASE)
-
-
-def _forecaster(before: str) -> str:
-    """The subject of a forecast verb at the start of a sentence, "" when none."""
-    match = FORECASTER.match(before)
-    return match.group("who") if match else ""
-
-
-def _adds_a_figure(text: str, cue: str, end: int) -> bool:
-    """True for "The economy added 943,000 jobs": "add" with a figure after it is a gain, not speech."""
-    return cue.split()[-1].lower() in ("add", "added", "adds", "adding") and bool(
-        re.match(r"\s*(?:(?:a|an|another|nearly|about|more than|over|just|roughly|some)\s+)*[$€£]?\d", text[end:]))
-
-
-def _claimant_name(claimant: dict | None, named_before: str) -> str:
-    """Who a claimant is, as the text names them: a pronoun as the actor it refers to, a document as its
-    author ("data released Tuesday by the CDC": the CDC), or, unnamed, as the last claimant named
-    before it in the article ("The study" after "the CDC said")."""
-    if not claimant:
-        return ""
-    source = claimant["source_text"]
-    if source.lower() in PRONOUN_SOURCES and claimant.get("actor") and claimant["actor"].lower() != source.lower():
-        return claimant["actor"]
-    if DOCUMENT.match(source):
-        author = re.search(r"\b(?:by|from|of)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
-                           r"[A-Z][\w.’'&-]*)*)", source)
-        if author:
-            return author.group(1)
-        if named_before:
-            return named_before
-    return source
-
-
 def _counted_noun(text: str) -> str:
     """What "the number of X" / "the death toll" before a bare figure counts ("confirmed cases")."""
     found = re.findall(r"\b(?:number|total|count|tally|toll) of ((?:[\w’'-]+\s?){1,4}?)(?=\s+(?:rose|fell|"
@@ -306,12 +193,6 @@ def _counted_noun(text: str) -> str:
         return found[-1].strip()
     toll = re.findall(r"\b(death|case|casualty) (?:toll|count)\b", text)
     return {"death": "deaths", "case": "cases", "casualty": "casualties"}[toll[-1]] if toll else ""
-
-
-def _sentence_speaker(found: pd.DataFrame, sentence: tuple[int, int]) -> dict | None:
-    inside = found[(found["cue_start"] >= sentence[0]) & (found["cue_end"] <= sentence[1])
-                   & (found["source_start"] >= 0)]
-    return inside.iloc[-1].to_dict() if len(inside) else None
 
 
 def _with_outlets(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

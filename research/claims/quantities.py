@@ -22,8 +22,8 @@ import re
 from typing import NamedTuple
 
 from research.claims.actors import COUNTRIES
-from research.text.sentences import ABBREVIATIONS
 from research.text.dates import find_time_expressions
+from research.text.sentences import ABBREVIATIONS
 
 # Qualifier -> how it sets low/high around the stated value v.
 QUALIFIERS = {
