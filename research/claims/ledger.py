@@ -40,7 +40,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.periods import REFERENCE_POINT, figure_period
+from research.claims.periods import averaged, figure_period, goes_on, prior_period, stated_periods
 from research.claims.quantities import (
     MEASURE_NOUNS,
     SUBJECT_STOP,
@@ -67,7 +67,7 @@ CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "hi
 # Words before a figure in its sentence that make it expected, forecast or planned, not reported.
 FORECAST = re.compile(r"\b(?<!than )(?:expect\w*|forecast\w*|predict\w*|anticipat\w*|project(?:ed|ing|ions?)|"
                       r"consensus|looking for|estimates? (?:of|for)|median estimate|goal|target\w*|aim\w* to|"
-                      r"plans? to|planned|will|would)\b", re.IGNORECASE)
+                      r"plans? to|planned|promis\w*|will|would)\b", re.IGNORECASE)
 def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Quantitative claims in the body sentences of `passages` (see the module docstring).
 
@@ -128,15 +128,21 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 claimant = claimant_of(start, end, sentence, found, claimant_before, texts[article_id])
                 named = claimant_name(claimant, named_before, texts[article_id])
                 forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
-                if forecast and (not named or claimant is claimant_before):
+                if forecast and BASELINE.search(passage.text, 0, quantity.start):
+                    forecast, claimant, named = False, None, ""  # "to drop from March's 6%": the outlet's baseline
+                elif forecast and (not named or claimant is claimant_before):
                     named = forecaster(passage.text[:quantity.start]) or named  # its forecaster, not the release
                 elif not forecast:
                     sentence_claimant = claimant
                 if claimant and named and not DOCUMENT.match(named):
                     named_before = named
-                asof = figure_period(passage.text, quantity, quantities, times, published.get(article_id, ""))
-                if forecast and not asof[2] and previous_period:
-                    asof = previous_period  # an expectation is for the period of the figure it anticipates
+                asof = figure_period(passage.text, quantity, quantities, times, published.get(article_id, ""),
+                                     forecast)
+                stated = [period for period in stated_periods(passage.text, times) if period[3] <= quantity.start]
+                asof = prior_period(passage.text, quantity, quantities, (stated or [previous_period])[-1]) or asof
+                if not asof[2] and previous_period and (forecast or quantity.kind != "age"
+                                                          and goes_on(passage.text, quantity)):
+                    asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,
                              subject, key, named,
@@ -144,15 +150,17 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
                 previous_claimant = sentence_claimant or speaker or release
-            periods = [time for time in times if time.kind == "date" and time.date_start is not None
-                       and not REFERENCE_POINT.search(passage.text, max(0, time.start - 45), time.start)]
-            periods = [time for time in periods if time.granularity != "day"] or periods  # not the release day
-            if periods:  # the last period the article has named, for the forecasts that follow
-                previous_period = (periods[-1].date_start.isoformat(), periods[-1].date_end.isoformat(),
-                                   periods[-1].text)
+            periods = stated_periods(passage.text, times)
+            if periods:  # the last period the article has named, for the figures that follow without one
+                previous_period = periods[-1][:3]
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})
+
+
+# What puts a figure of a forecast sentence before the forecast: "would drop from March's 6% down to 5.8%".
+BASELINE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:(?:about|nearly|almost|over|"
+                      r"more than)\s+)?[$€£]?$")
 
 
 def _family(quantity: Quantity) -> str:

@@ -66,6 +66,7 @@ _WORD = (r"(?!(?:The|A|An|This|That|It|In|On|At|As|By|Its|Their|New|Official|Mon
          r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
          r"December)\b)[A-Z](?:[\w’'&]|\.(?=\w))*\.?(?<![a-z]\.)")
 _ORG = _WORD + r"(?:(?:\s+|-\s*|/)(?:(?:for|and|of|on)\s+)?" + _WORD + r")*(?:\s+\([A-Z][\w.]*\))?"
+ORG = re.compile(_ORG)
 AUTHOR_BEFORE = re.compile(r"(?P<org>" + _ORG + r")(?:['’]s?)?\s+(?:(?:new|latest|own|official|weekly|\w+ly)\s+)?"
                            r"(?:(?!The\b)[A-Z]\w+\s+){0,3}(?P<noun>" + _ALL_DOCUMENTS + r")\b")
 AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:[^,.;]{0,50}?\s)??(?:by|from|of)\s+"
@@ -152,6 +153,10 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
     source = claimant["source_text"]
     if source.lower() in PRONOUN_SOURCES and claimant.get("actor") and claimant["actor"].lower() != source.lower():
         return claimant["actor"]
+    start, end = claimant["source_start"], claimant["source_start"] + len(source)
+    longer = [m.group() for m in ORG.finditer(text, start, end + 60) if m.start() < end < m.end() and text[end] in "/-"]
+    if longer:
+        return longer[0]  # "a new ABC News/Washington Post poll", the source cut at the slash
     document = DOCUMENT.match(source)
     if document:
         author = re.search(r"\b(?:by|from|of)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
