@@ -140,8 +140,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                                      forecast)
                 stated = [period for period in stated_periods(passage.text, times) if period[3] <= quantity.start]
                 asof = prior_period(passage.text, quantity, quantities, (stated or [previous_period])[-1]) or asof
-                if not asof[2] and previous_period and (forecast or quantity.kind != "age"
-                                                          and goes_on(passage.text, quantity)):
+                if not asof[2] and previous_period and (forecast or quantity.kind != "age" and goes_on(
+                        passage.text, quantity)):
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,

@@ -94,10 +94,12 @@ PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do|says?)\b")
 def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
     """The periods a sentence states that the figures after it may go on with: (start, end, text, end
     offset) of its dated phrases longer than a day (a weekday dates a release, not data), not points of
-    comparison and not counted back from another ("the prior week")."""
+    comparison, not counted back from another ("the prior week") and not in a relative clause that dates
+    something else ("the woman, whose illness began in early April,")."""
     return [(t.date_start.isoformat(), t.date_end.isoformat(), t.text, t.end) for t in _joined(text, times)
             if t.kind == "date" and t.date_start is not None and t.date_start != t.date_end
-            and _a_period(text, t, False) and not PRIOR.search(t.text)]
+            and _a_period(text, t, False) and not PRIOR.search(t.text)
+            and not re.search(r"\b(?:who|whose|which|when|where)\b[^,;—]*$", text[:t.start])]
 
 
 def _own_period(text: str, other: Quantity) -> bool:

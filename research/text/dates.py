@@ -520,7 +520,7 @@ def _season(parts: dict, prep: str, ref: date, forward: bool) -> tuple:
     if parts.get("year"):
         first, last = span(int(parts["year"]))
     elif rel == "next" or forward:
-        first, last = next(span(y) for y in (ref.year - 1, ref.year, ref.year + 1) if span(y)[0] > ref)
+        first, last = next(span(y) for y in (ref.year - 1, ref.year, ref.year + 1) if span(y)[1] >= ref)
     elif rel == "last":
         first, last = [span(y) for y in (ref.year - 2, ref.year - 1, ref.year) if span(y)[1] < ref][-1]
     else:  # "this summer", "this past summer", "in the fall": the latest begun by publication
