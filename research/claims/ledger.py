@@ -230,8 +230,7 @@ def _precision(value: float) -> float:
     """The place of the last significant digit of a stated value: 190,000 -> 10,000; 5.4 -> 0.1."""
     if not value or math.isnan(value):
         return 0.0
-    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0") or "0"
-    return 10 ** (math.floor(math.log10(abs(value))) - len(digits) + 1)
+    return 10 ** (math.floor(math.log10(abs(value))) - _significant(value) + 1)
 
 
 def _words(subject: str) -> set[str]:
@@ -278,8 +277,9 @@ KIND_FAMILY = {"count": "count", "change": "count", "measure": "count"}
 def _same_figure(a, b) -> bool:
     """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
     last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
-    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods. A value stated to three or more
-    significant digits ("943,000") needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
+    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods.
+    A value stated to three or more significant digits ("943,000"), or the same value for the same stated
+    period, needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
     if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
         return False
     if "vague" in (a.qualifier, b.qualifier) or math.isnan(a.value) or math.isnan(b.value):
@@ -293,7 +293,15 @@ def _same_figure(a, b) -> bool:
         return False
     if a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3:
         return True  # "943,000" in two outlets of one event: the same figure, whatever the wording
+    if a.value == b.value and a.asof_text and b.asof_text and _same_days(a, b):
+        return True  # "590,000 the prior week" and "590,000 a week earlier": one value for one stated period
     return _same_subject(a, b) and _same_period(a, b)
+
+
+def _same_days(a, b) -> bool:
+    """Periods whose starts and ends are each within a day of the other's (both dated)."""
+    return all((a.asof_start, a.asof_end, b.asof_start, b.asof_end)) and all(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= 1
+               for x, y in ((a.asof_start, b.asof_start), (a.asof_end, b.asof_end)))
 
 
 def _rounded(row) -> bool:
@@ -303,7 +311,9 @@ def _rounded(row) -> bool:
 
 
 def _significant(value: float) -> int:
-    return len(f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0"))
+    """Significant digits of a stated value, trailing zeros aside: 15,000,000 -> 2; 943,000 -> 3; 5.4 -> 2."""
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0").rstrip("0")
+    return max(len(digits), 1)
 
 
 def link_claims(claims: pd.DataFrame) -> pd.Series:

@@ -133,7 +133,7 @@ BASELINE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:in|
 
 # Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020".
 REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best|worst|(?<!at )most|(?<!at )least|fewest|"
-                             r"record|first time|strongest|weakest|fastest|slowest)\b[^.;]*$", re.IGNORECASE)
+                             r"first time|strongest|weakest|fastest|slowest)\b[^.;]*$", re.IGNORECASE)
 # Two time phrases that make one period: "from Friday through Sunday", "between May and June".
 PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
 

@@ -77,6 +77,8 @@ SUBJECT_CLASSES = {
     "cases": "cases infections case",
     "deaths": "deaths fatalities dead death",
     "casualties": "casualties",
+    "doses": "doses shots",
+    "murders": "murders homicides",
 }
 _CLASS_OF = {word: name for name, words in SUBJECT_CLASSES.items() for word in words.split()}
 # What happened to the people counted: "81 people had died", "killed 150 people", "1,000 people infected".
@@ -401,6 +403,9 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
     cut = re.search(r"\s(?:for|in|during|of)\s+the\s+(?:week|month|quarter|year)\s+(?:ended|ending)\b", " ".join(phrase))
     phrase = " ".join(phrase)[:cut.start()].split() if cut else phrase
     phrase = [w for w in phrase if not PLAIN_TIME.fullmatch(w)]
+    if len(phrase) > 2 and phrase[0].lower() in ("prior", "previous", "past", "last") and re.fullmatch(
+            r"(?:week|month|year)['’]s", phrase[1].lower()):
+        phrase = phrase[2:]  # "The prior week's figure": the figure
     while phrase and (phrase[0].lower() in DETERMINER_WORDS or phrase[0].lower() in SUBJECT_STOP):
         phrase.pop(0)
     while phrase and phrase[-1].lower() in SUBJECT_STOP:
@@ -545,7 +550,10 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
         elif second <= value and link in ("-", "–", "-to-"):
             return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
-        elif second <= value or re.search(r"\b(?:from|by)\s+$", before) or (link == "and" and not match.group(
+        elif second <= value or re.search(r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|"
+                                          r"over|just|an estimated)\s+)?$", text[max(0, match.start() - 40):
+                                                                              match.start("number")]) \
+                or (link == "and" and not match.group(
                 "between")):
             return None
         else:
@@ -585,6 +593,8 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
     start = match.start("between") if match.group("between") else start
     if kind in ("count", "percent", "money") and CHANGE_BEFORE.search(before):
         kind = "change"
+    if qualifier == "exact" and kind != "vote" and re.match(r"\s+(?:more|additional|extra)\b", text[end:]):
+        qualifier = "another"  # "4,901 more than in 2019", "4,901 additional murders": an increment
     quantity = _described(text, start, end, value, low, high, qualifier, kind, unit, against)
     return quantity
 
@@ -643,7 +653,7 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
         if said_of and said_of.lower() not in subject.lower():
             subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
                 else f"{said_of} {subject}".strip() if head else said_of
-            head = head or said_of
+            head = said_of if of and head == of else head or said_of
     if not head and kind in ("percent", "change") and re.search(r",\s*(?:up|down)\s+(?:\w+\s+)?$", text[:start]):
         head = subject = _main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
     if not head and kind in ("count", "percent", "change"):
@@ -708,9 +718,10 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     words = [w.lower().strip("’'") for w in subject.split()]
     if not words:
         return ""
-    if "of" in words and words[0] in ("number", "total", "count", "tally", "share", "percentage"):
+    if "of" in words and words[0] in ("number", "total", "count", "tally", "share", "percentage", "average", "peak",
+                                      "level", "rate"):
         words = words[words.index("of") + 1:] or words  # "the number of confirmed cases": cases
-    for stop in ("in", "at", "on", "for", "from", "across", "among"):
+    for stop in ("in", "at", "on", "for", "from", "across", "among", "each", "per", "a"):
         words = words[:words.index(stop)] if stop in words[1:] else words  # "cases in New Zealand": cases
     head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else words[-1]
     if head in ("toll", "count", "tally") and words.index(head) > 0:  # "the death toll": deaths
