@@ -1,8 +1,9 @@
 """Running the notebooks of the series: find them, read their parameters, execute one with papermill.
 
-The kernel runs in the notebook's folder with the environment of `make regen`
-(PYTHONHASHSEED=0, TZ=UTC) plus `RESEARCH_TABLES`, the folder where
-`research.save_table` writes the tables behind its figures.
+The kernel runs in the folder the executed notebook is written to, with the
+environment of `make regen` (PYTHONHASHSEED=0, TZ=UTC) plus `RESEARCH_TABLES`,
+the absolute path of the folder where `research.save_table` writes the tables
+behind its figures (a relative one would be read from the kernel's folder).
 """
 
 from __future__ import annotations
@@ -53,13 +54,13 @@ def _one_line(text: str, limit: int = 300) -> str:
 def _execute(path: Path, target: Path, parameters: dict, tables: Path, timeout: int, log) -> str:
     """Execute notebook `path` into `target` with papermill; return "" or the error in one line.
 
-    The kernel runs in the notebook's folder with the environment of `make
-    regen` (PYTHONHASHSEED=0, TZ=UTC) plus `RESEARCH_TABLES`; its own messages
-    go to `log`.
+    The kernel runs in the folder of `target` (where a `corpus.jsonl` of the
+    report is) with the environment of `make regen` (PYTHONHASHSEED=0, TZ=UTC)
+    plus `RESEARCH_TABLES`, an absolute path; its own messages go to `log`.
     """
     kernel = KernelManager(kernel_name="python3")
-    kernel.start_kernel(env={**os.environ, "PYTHONHASHSEED": "0", "TZ": "UTC", TABLES_ENV: str(tables)},
-                        cwd=str(path.parent), stdout=subprocess.DEVNULL, stderr=log)
+    kernel.start_kernel(env={**os.environ, "PYTHONHASHSEED": "0", "TZ": "UTC", TABLES_ENV: str(tables.absolute())},
+                        cwd=str(target.parent), stdout=subprocess.DEVNULL, stderr=log)
     error = ""
     try:
         papermill.execute_notebook(str(path), str(target), parameters=parameters, kernel_name="python3",
