@@ -79,16 +79,16 @@ def _a_period(text: str, time, forecast: bool) -> bool:
 
 def goes_on(text: str, quantity: Quantity) -> bool:
     """True when a figure without a time phrase goes on with the period named before it: its sentence
-    narrates in the past ("the unemployment rate ticked up to 6.1%") and its clause is not in the present
-    ("only 84 of the 143 districts have reported", "Republicans say the $300 supplement")."""
-    left = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, quantity.start)])
+    narrates in the past ("the unemployment rate ticked up to 6.1%"), with no present or modal verb before
+    the end of the figure's clause ("only 84 of the 143 districts have reported", "Republicans say the $300
+    supplement", "could bolster ... the 600-mile-long front")."""
     right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end)), len(text))
-    return bool(PAST_TENSE.search(text)) and not PRESENT_TENSE.search(text, left, right)
+    return bool(PAST_TENSE.search(text)) and not PRESENT_TENSE.search(text, 0, right)
 
 
 CLAUSE_END = re.compile(r"[,;:—–]\s|\s[—–]")
-PAST_TENSE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b")
-PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do|says?)\b")
+PAST_TENSE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do|says?|can|could|may|might|will|would)\b")
 
 
 def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
@@ -99,7 +99,13 @@ def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
     return [(t.date_start.isoformat(), t.date_end.isoformat(), t.text, t.end) for t in _joined(text, times)
             if t.kind == "date" and t.date_start is not None and t.date_start != t.date_end
             and _a_period(text, t, False) and not PRIOR.search(t.text)
-            and not re.search(r"\b(?:who|whose|which|when|where)\b[^,;—]*$", text[:t.start])]
+            and not RELATIVE.search(text[:t.start])]
+
+
+# A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
+# invasion that began in February 2022"), not "said that".
+RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )(?<!show )(?<!shows )(?<!showed )(?<!found )"
+                      r"(?<!reported )(?<!announced )\bthat)\b[^,;—]*$")
 
 
 def _own_period(text: str, other: Quantity) -> bool:
