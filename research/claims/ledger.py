@@ -5,25 +5,23 @@ ledger of the same figure across outlets and the conflicts between them.
 (`research.claims.quantities.find_quantities`) and gives each
 
 - `subject` and `subject_key`: what is counted (see `find_quantities`); a
-  number without a subject ("out of a promised 10,000") takes the subject of
-  the figure before it in the sentence or paragraph;
-- `claimant` and `claimant_group`: the source of the innermost attribution
-  whose content holds the figure (`research.attributions`), else the nearest
-  attribution in its sentence; a sentence with none goes on with the previous
-  sentence's claimant in its paragraph. Pronouns are named as the actor they
-  refer to, documents as their author ("data released by the CDC"). Groups
-  come from `research.group_actors`. Figures nobody is said to claim have an
-  empty claimant: the outlet states them in its own voice. `claimant_relay` is
-  who passed the claim on ("Park cited Cho as saying the 3,000 ...": claimant
-  Cho, relay Park); `forecast` marks expected or planned figures, credited to
-  their forecaster;
-- `asof_start`, `asof_end`: the period the figure refers to, from the time
-  expressions of its sentence (`research.text.dates`): a "since", "by" or
-  duration phrase that follows the figure, else the nearest date in the same
-  clause, never one across another figure, behind a relative clause ("the
-  invasion that began in February 2022"), a reference point ("the lowest since
-  March 2020") or a baseline ("from 2019"); a forecast without one takes the
-  last period the article named; else the publication date.
+  figure without a subject of its own ("6.1% from 6%", "CVS reported 2.2
+  million") takes the subject of the figure before it of its family in the
+  paragraph (or any in the sentence), with its own predicate or measure, and
+  the name it is of follows in brackets ("doses (Walgreens)");
+- `claimant` and `claimant_group`: who claims it (`research.claims.sources`:
+  the attribution whose content holds it, documents named as their author, a
+  sentence without a cue going on with the release before it, a list with the
+  release before its colon). Figures nobody is said to claim have an empty
+  claimant: the outlet states them in its own voice. `claimant_relay` is who
+  passed the claim on ("Park cited Cho as saying the 3,000 ...": claimant Cho,
+  relay Park); `forecast` marks expected or planned figures, credited to their
+  forecaster;
+- `asof_start`, `asof_end`, `asof_text`: the period the figure refers to
+  (`research.claims.periods`): from the time phrases of its sentence, "the
+  prior week" counted back from the data's week, averages over their days; a
+  forecast, or a past-tense figure, without one goes on with the last period
+  the article named; else the publication date.
 
 `link_claims` joins the mentions of one figure, `claim_ledger` lists them as
 claims across outlets, `claim_conflicts` pairs claims that give different

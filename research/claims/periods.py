@@ -1,13 +1,19 @@
 """The period a figure refers to: the time phrases of its sentence, read against publication.
 
-`figure_period(text, quantity, others, times, published)` gives the as-of
-period of one figure of a sentence from the sentence's time expressions
+`figure_period(text, quantity, others, times, published, forecast)` gives the
+as-of period of one figure of a sentence from the sentence's time expressions
 (`research.text.dates.find_time_expressions`): a "since", "by" or duration
-phrase after the figure, else the nearest date in the same clause, never one
-across another figure, behind a relative clause that dates something else ("the
-invasion that began in February 2022"), a reference point ("the lowest since
-March 2020") or a baseline ("from 2019"); "from Friday through Sunday" is one
-period. Without one it is the publication date.
+phrase after the figure, else the nearest date, never one behind a baseline
+figure ("6.1% from 6% in March"), across a clause or inside a relative clause
+that dates something else ("the invasion that began in February 2022"); not a
+reference point ("the lowest since March 2020"), a comparison ("more than in
+2019"), a baseline ("from 2019"), a release day ("Data released Thursday") or
+the deadline of an act; "from Friday through Sunday" is one period, and "from X
+to Y" over a span dates X at its start and Y at its end. Without one it is the
+publication date, and ages always are. `prior_period` counts "the prior week"
+back from the period of the data, `averaged` widens a "seven-day average" to
+its days, `stated_periods` and `goes_on` give the periods a later figure without
+a time goes on with, and when it does.
 """
 
 from __future__ import annotations
