@@ -86,7 +86,7 @@ def test_conflicts_label_definitions(claims, roundups):
 def test_weekend_toll_period(claims, roundups):
     """"From Friday through Sunday" is one period of three days."""
     rows = claims[claims["article_id"] == "5892-left"]
-    joined = rows[rows["asof_text"].str.contains("through", case=False)]
+    joined = rows[rows["asof_text"].str.contains(r"\bthrough\b", case=False)]
     assert len(joined) and (joined["asof_start"] == "2021-07-02").all() and (joined["asof_end"] == "2021-07-04").all()
 
 

@@ -5,25 +5,23 @@ ledger of the same figure across outlets and the conflicts between them.
 (`research.claims.quantities.find_quantities`) and gives each
 
 - `subject` and `subject_key`: what is counted (see `find_quantities`); a
-  number without a subject ("out of a promised 10,000") takes the subject of
-  the figure before it in the sentence or paragraph;
-- `claimant` and `claimant_group`: the source of the innermost attribution
-  whose content holds the figure (`research.attributions`), else the nearest
-  attribution in its sentence; a sentence with none goes on with the previous
-  sentence's claimant in its paragraph. Pronouns are named as the actor they
-  refer to, documents as their author ("data released by the CDC"). Groups
-  come from `research.group_actors`. Figures nobody is said to claim have an
-  empty claimant: the outlet states them in its own voice. `claimant_relay` is
-  who passed the claim on ("Park cited Cho as saying the 3,000 ...": claimant
-  Cho, relay Park); `forecast` marks expected or planned figures, credited to
-  their forecaster;
-- `asof_start`, `asof_end`: the period the figure refers to, from the time
-  expressions of its sentence (`research.text.dates`): a "since", "by" or
-  duration phrase that follows the figure, else the nearest date in the same
-  clause, never one across another figure, behind a relative clause ("the
-  invasion that began in February 2022"), a reference point ("the lowest since
-  March 2020") or a baseline ("from 2019"); a forecast without one takes the
-  last period the article named; else the publication date.
+  figure without a subject of its own ("6.1% from 6%", "CVS reported 2.2
+  million") takes the subject of the figure before it of its family in the
+  paragraph (or any in the sentence), with its own predicate or measure, and
+  the name it is of follows in brackets ("doses (Walgreens)");
+- `claimant` and `claimant_group`: who claims it (`research.claims.sources`:
+  the attribution whose content holds it, documents named as their author, a
+  sentence without a cue going on with the release before it, a list with the
+  release before its colon). Figures nobody is said to claim have an empty
+  claimant: the outlet states them in its own voice. `claimant_relay` is who
+  passed the claim on ("Park cited Cho as saying the 3,000 ...": claimant Cho,
+  relay Park); `forecast` marks expected or planned figures, credited to their
+  forecaster;
+- `asof_start`, `asof_end`, `asof_text`: the period the figure refers to
+  (`research.claims.periods`): from the time phrases of its sentence, "the
+  prior week" counted back from the data's week, averages over their days; a
+  forecast, or a past-tense figure, without one goes on with the last period
+  the article named; else the publication date.
 
 `link_claims` joins the mentions of one figure, `claim_ledger` lists them as
 claims across outlets, `claim_conflicts` pairs claims that give different
@@ -40,7 +38,24 @@ from datetime import date, timedelta
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.quantities import SUBJECT_STOP, Quantity, find_quantities, subject_key
+from research.claims.periods import averaged, figure_period, goes_on, prior_period, stated_periods
+from research.claims.quantities import (
+    MEASURE_NOUNS,
+    SUBJECT_STOP,
+    Quantity,
+    find_quantities,
+    subject_key,
+)
+from research.claims.sources import (
+    DOCUMENT,
+    LIST_ITEM,
+    claimant_name,
+    claimant_of,
+    forecaster,
+    sentence_release,
+    sentence_speaker,
+    usable_cues,
+)
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
 
@@ -48,93 +63,9 @@ CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "hi
                  "unit", "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "forecast",
                  "asof_start", "asof_end", "asof_text", "text"]
 # Words before a figure in its sentence that make it expected, forecast or planned, not reported.
-FORECAST = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|anticipat\w*|project(?:ed|ing|ions?)|"
-                      r"consensus|looking for|estimates? (?:of|for)|goal|target\w*|aim\w* to|plans? to|"
-                      r"planned|will|would)\b", re.IGNORECASE)
-def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
-    """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
-    pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
-    if relative:
-        pattern += r"|\b(?:that|which|who|when|where)\b"
-    return bool(re.search(pattern, text[left:right]))
-
-
-def _asof(text: str, quantity: Quantity, others: list[Quantity], times: list, published) -> tuple:
-    """(asof_start, asof_end, asof_text) of a figure from the time expressions of its sentence."""
-    usable = []
-    day = reference_date(published)
-    times = _joined(text, times)
-    for time in times:
-        if day is not None and time.date_start is None:
-            continue  # "more than a year": a length of time, not placed
-        if REFERENCE_POINT.search(text, max(0, time.start - 45), time.start):
-            continue  # "the lowest since March 2020": a point of comparison, not the figure's period
-        if time.text.lower().startswith("from") and any(o.start > time.end for o in times):
-            continue  # "fell 29.4% from 2019 ... in 2020": the baseline, not the period
-        left, right = sorted((quantity.start, time.start))
-        right = max(right, min(quantity.end, time.end))
-        if any(left < other.start < right and other != quantity for other in others):
-            continue  # another figure stands between them
-        after = quantity.end + len(re.match(r"\s*" + re.escape(quantity.subject), text[quantity.end:]).group()) \
-            if text[quantity.end:].lstrip().startswith(quantity.subject) else quantity.end
-        own = re.match(r"\s*(?:that|which|who)\b", text[after:time.start])  # "the 1,500 that X reported last week"
-        if time.start > quantity.end and _clause_blocked(text, after + (own.end() if own else 0), time.start,
-                                                         relative=True):
-            continue  # "12,000 troops ... in the invasion that began in February 2022"
-        if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False):
-            continue
-        bound = time.kind in ("since", "deadline", "duration") and time.start > quantity.start
-        usable.append((not bound, abs(time.start - quantity.start), time))
-    if usable:
-        time = min(usable, key=lambda item: item[:2])[2]
-        if time.date_start is None:
-            return "", "", time.text
-        return time.date_start.isoformat(), time.date_end.isoformat(), time.text
-    return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
-
-
-# Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020".
-REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best|worst|most|least|fewest|"
-                             r"record|first time|strongest|weakest|fastest|slowest)\b[^.;]*$", re.IGNORECASE)
-# Two time phrases that make one period: "from Friday through Sunday", "between May and June".
-PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
-
-
-def _joined(text: str, times: list) -> list:
-    """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
-    to Y's end (when Y ends after X starts)."""
-    joined = []
-    for time in times:
-        gap = text[joined[-1].end:time.start] if joined else ""
-        if joined and (PERIOD_JOIN.fullmatch(gap) or (not gap.strip() and PERIOD_JOIN.fullmatch(
-                " " + time.text.split()[0]))) and time.date_start is not None \
-                and joined[-1].date_start is not None and joined[-1].date_start <= time.date_end:
-            first = joined.pop()
-            time = first._replace(end=time.end, text=text[first.start:time.end], date_end=time.date_end,
-                                  kind="date")
-        joined.append(time)
-    return joined
-
-
-def _claimant(quantity_start: int, quantity_end: int, sentence: tuple[int, int], found: pd.DataFrame,
-              previous: dict | None) -> dict | None:
-    """The attribution row (as a dict) that claims a figure at the given article offsets."""
-    found = found[~((found["source_start"] <= quantity_start) & (found["source_end"] >= quantity_end))
-                  & ~found["source_text"].str.contains(NOT_A_SOURCE)]
-    holding = found[(found["content_start"] <= quantity_start) & (found["content_end"] >= quantity_end)
-                    & (found["source_start"] >= 0)]
-    if len(holding):
-        ranked = holding.assign(size=holding["content_end"] - holding["content_start"],
-                                vague=holding["actor_kind"].isin(["other", ""]))
-        return ranked.sort_values(["vague", "size", "cue_start"]).iloc[0].to_dict()
-    inside = found[(found["cue_start"] >= sentence[0]) & (found["cue_end"] <= sentence[1])
-                   & (found["source_start"] >= 0)]
-    if len(inside):
-        distance = (inside["cue_start"] - quantity_start).abs()
-        return inside.loc[distance.idxmin()].to_dict()
-    return previous
-
-
+FORECAST = re.compile(r"\b(?<!than )(?:expect\w*|forecast\w*|predict\w*|anticipat\w*|project(?:ed|ing|ions?)|"
+                      r"consensus|looking for|estimates? (?:of|for)|median estimate|goal|target\w*|aim\w* to|"
+                      r"plans? to|planned|promis\w*|will|would)\b", re.IGNORECASE)
 def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Quantitative claims in the body sentences of `passages` (see the module docstring).
 
@@ -159,115 +90,105 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     missing = sorted(set(passages["article_id"]) - set(articles["article_id"]))
     if missing:
         raise AnalysisError(f"passages of articles not in the articles table: {', '.join(missing)}")
-    attribution_table = group_actors(cues, articles)
     texts = articles.set_index("article_id")["text"]
-    keep = [not _adds_a_figure(texts[a], verb, end) for a, verb, end in zip(
-        attribution_table["article_id"], attribution_table["cue_text"], attribution_table["cue_end"])]
-    attribution_table = attribution_table[pd.Series(keep, index=attribution_table.index, dtype=bool)]
+    attribution_table = usable_cues(group_actors(cues, articles), texts)
     published = articles.set_index("article_id")["published"] if "published" in articles \
         else pd.Series("", index=articles["article_id"])
     rows = []
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
         found = attribution_table[attribution_table["article_id"] == article_id]
-        previous_claimant, previous_subject, previous_block, previous_period = None, ("", ""), None, None
-        named_before = ""
+        previous_claimant, previous_subjects, previous_block, previous_period = None, {}, None, None
+        named_before, block_text, listing = "", "", False
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
-                previous_subject, previous_claimant = ("", ""), None
-            previous_block = passage.block_id
+                listing = bool(previous_claimant) and (block_text.rstrip().endswith(":") or listing) \
+                    and bool(LIST_ITEM.match(passage.text))  # the items of a list go on with its release
+                previous_subjects, previous_claimant = {}, previous_claimant if listing else None
+                block_text = ""
+            previous_block, block_text = passage.block_id, block_text + passage.text
             quantities = find_quantities(passage.text, published.get(article_id, ""))
             times = find_time_expressions(passage.text, published.get(article_id, ""))
-            claimant_before = previous_claimant if _sentence_speaker(found, (passage.start, passage.end)) is None \
-                else None  # a sentence with no cue of its own goes on with the release of the one before
             sentence = (passage.start, passage.end)
+            speaker = sentence_speaker(found, sentence)
+            # a sentence with no cue of its own goes on with the release of the one before, or names its own
+            release = None if speaker else sentence_release(passage.text, texts[article_id], passage.start)
+            claimant_before = release or (previous_claimant if speaker is None else None)
             sentence_claimant = None
             for quantity in quantities:
-                subject = quantity.subject or _counted_noun(passage.text[:quantity.start])
-                head = quantity.head or subject
-                following = passage.text[quantity.end:][len(head) + 1:] if quantity.head else ""
-                key = subject_key(head, passage.text[:quantity.start], following) if head \
-                    else previous_subject[1]
-                if not subject:
-                    subject = previous_subject[0]
-                elif quantity.kind == "count":
-                    previous_subject = (subject, key)
+                family = _family(quantity)
+                subject, key = _subject_of(quantity, passage.text, previous_subjects.get(family)
+                                           or previous_subjects.get(("sentence", passage.passage_id)))
+                if quantity.head and not _generic(quantity.subject):
+                    previous_subjects[family] = previous_subjects[("sentence", passage.passage_id)] = (subject, key)
+                if quantity.whose and quantity.whose.lower() not in subject.lower():
+                    subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end
-                claimant = _claimant(start, end, sentence, found, claimant_before)
-                sentence_claimant = claimant or sentence_claimant
-                named = _claimant_name(claimant, named_before)
+                claimant = claimant_of(start, end, sentence, found, claimant_before, texts[article_id])
+                named = claimant_name(claimant, named_before, texts[article_id])
                 forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
-                if forecast and not named:
-                    named = _forecaster(passage.text[:quantity.start])
-                if claimant and not DOCUMENT.match(named):
+                if forecast and BASELINE.search(passage.text, 0, quantity.start):
+                    forecast, claimant, named = False, None, ""  # "to drop from March's 6%": the outlet's baseline
+                elif forecast and (not named or claimant is claimant_before):
+                    named = forecaster(passage.text[:quantity.start]) or named  # its forecaster, not the release
+                elif not forecast:
+                    sentence_claimant = claimant
+                if claimant and named and not DOCUMENT.match(named):
                     named_before = named
-                asof = _asof(passage.text, quantity, quantities, times, published.get(article_id, ""))
-                if forecast and not asof[2] and previous_period:
-                    asof = previous_period  # an expectation is for the period of the figure it anticipates
+                asof = figure_period(passage.text, quantity, quantities, times, published.get(article_id, ""),
+                                     forecast)
+                stated = [period for period in stated_periods(passage.text, times) if period[3] <= quantity.start]
+                asof = prior_period(passage.text, quantity, quantities, (stated or [previous_period])[-1]) or asof
+                if not asof[2] and previous_period and (forecast or quantity.kind != "age" and goes_on(
+                        passage.text, quantity)):
+                    asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,
                              subject, key, named,
-                             claimant["actor_group"] if claimant else "",
+                             claimant["actor_group"] if claimant and named else "",
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
-            previous_claimant = _sentence_speaker(found, sentence) or sentence_claimant
-            periods = [time for time in times if time.kind == "date" and time.date_start is not None
-                       and not REFERENCE_POINT.search(passage.text, max(0, time.start - 45), time.start)]
-            periods = [time for time in periods if time.granularity != "day"] or periods  # not the release day
-            if periods:  # the last period the article has named, for the forecasts that follow
-                previous_period = (periods[-1].date_start.isoformat(), periods[-1].date_end.isoformat(),
-                                   periods[-1].text)
+            if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
+                previous_claimant = sentence_claimant or speaker or release
+            periods = stated_periods(passage.text, times)
+            if periods:  # the last period the article has named, for the figures that follow without one
+                previous_period = periods[-1][:3]
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})
 
 
-# A claimant that is a document, not who made it: "The data", "the study", "data released by the CDC".
-DOCUMENT = re.compile(r"(?:the |a |an |this |that |new |latest |its |their )*(?:data|study|report|analysis|survey|"
-                      r"poll|figures|numbers|tally|statistics|estimates?|findings|research)\b", re.IGNORECASE)
-# Sources that cannot claim a figure: those holding a figure themselves ("representing 9.8 million people"),
-# a month or weekday read as a name, a bare lower-case word ("each", "openings").
-NOT_A_SOURCE = re.compile(r"\d{2,}|\d\s*%|^(?:January|February|March|April|May|June|July|August|September|"
-                          r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                          r"Sunday)$|^(?!(?:he|she|they|it|we|i|who)$)[a-z]+$")
-PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
-                            "the organization the group the company".split(" "))
+# What puts a figure of a forecast sentence before the forecast: "would drop from March's 6% down to 5.8%".
+BASELINE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:(?:about|nearly|almost|over|"
+                      r"more than)\s+)?[$€£]?$")
 
 
-# Who expects, when a forecast has no reporting cue: "Economists surveyed by Dow Jones had been looking for".
-FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|analysts|forecasters|experts|"
-                        r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
-                        r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
-                        re.IGNORECASE)
+def _family(quantity: Quantity) -> str:
+    """Figures of one family can share a subject: percentages, money, or counts (and their changes)."""
+    return "percent" if quantity.unit in ("%", "percentage points") else "money" if quantity.kind == "money" \
+        else "count"
 
 
-def _forecaster(before: str) -> str:
-    """The subject of a forecast verb at the start of a sentence, "" when none."""
-    match = FORECASTER.match(before)
-    return match.group("who") if match else ""
+def _generic(subject: str) -> bool:
+    """A subject that only names a measure ("rate", "peak", "decline"), not what it measures."""
+    return bool(subject) and all(word.lower() in MEASURE_NOUNS for word in subject.split())
 
 
-def _adds_a_figure(text: str, cue: str, end: int) -> bool:
-    """True for "The economy added 943,000 jobs": "add" with a figure after it is a gain, not speech."""
-    return cue.split()[-1].lower() in ("add", "added", "adds", "adding") and bool(
-        re.match(r"\s*(?:(?:a|an|another|nearly|about|more than|over|just|roughly|some)\s+)*[$€£]?\d", text[end:]))
-
-
-def _claimant_name(claimant: dict | None, named_before: str) -> str:
-    """Who a claimant is, as the text names them: a pronoun as the actor it refers to, a document as its
-    author ("data released Tuesday by the CDC": the CDC), or, unnamed, as the last claimant named
-    before it in the article ("The study" after "the CDC said")."""
-    if not claimant:
-        return ""
-    source = claimant["source_text"]
-    if source.lower() in PRONOUN_SOURCES and claimant.get("actor") and claimant["actor"].lower() != source.lower():
-        return claimant["actor"]
-    if DOCUMENT.match(source):
-        author = re.search(r"\b(?:by|from|of)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
-                           r"[A-Z][\w.’'&-]*)*)", source)
-        if author:
-            return author.group(1)
-        if named_before:
-            return named_before
-    return source
+def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None) -> tuple[str, str]:
+    """(subject, subject_key) of a figure: its own; "the number of X" before a bare figure; else the
+    subject of the figure before it of the same family in its paragraph (or any family in its sentence),
+    with its own predicate ("more than 175 million have been fully vaccinated") or measure ("the 0.5
+    percent rate") added."""
+    before = text[:quantity.start]
+    if quantity.head and not _generic(quantity.subject):
+        following = text[quantity.end:][len(quantity.head) + 1:]
+        return quantity.subject, subject_key(quantity.head, before, following)
+    counted = _counted_noun(before)
+    if counted:
+        return f"{counted} {quantity.subject}".strip(), subject_key(counted, before)
+    if previous and previous[0]:
+        if _generic(quantity.subject):
+            return f"{quantity.subject} ({previous[0]})", previous[1]
+        return f"{previous[0]} {quantity.subject}".strip(), previous[1]
+    return quantity.subject, subject_key(quantity.head, before) if quantity.head else ""
 
 
 def _counted_noun(text: str) -> str:
@@ -278,12 +199,6 @@ def _counted_noun(text: str) -> str:
         return found[-1].strip()
     toll = re.findall(r"\b(death|case|casualty) (?:toll|count)\b", text)
     return {"death": "deaths", "case": "cases", "casualty": "casualties"}[toll[-1]] if toll else ""
-
-
-def _sentence_speaker(found: pd.DataFrame, sentence: tuple[int, int]) -> dict | None:
-    inside = found[(found["cue_start"] >= sentence[0]) & (found["cue_end"] <= sentence[1])
-                   & (found["source_start"] >= 0)]
-    return inside.iloc[-1].to_dict() if len(inside) else None
 
 
 def _with_outlets(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -313,8 +228,7 @@ def _precision(value: float) -> float:
     """The place of the last significant digit of a stated value: 190,000 -> 10,000; 5.4 -> 0.1."""
     if not value or math.isnan(value):
         return 0.0
-    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0") or "0"
-    return 10 ** (math.floor(math.log10(abs(value))) - len(digits) + 1)
+    return 10 ** (math.floor(math.log10(abs(value))) - _significant(value) + 1)
 
 
 def _words(subject: str) -> set[str]:
@@ -361,8 +275,9 @@ KIND_FAMILY = {"count": "count", "change": "count", "measure": "count"}
 def _same_figure(a, b) -> bool:
     """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
     last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
-    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods. A value stated to three or more
-    significant digits ("943,000") needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
+    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods.
+    A value stated to three or more significant digits ("943,000"), or the same value for the same stated
+    period, needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
     if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
         return False
     if "vague" in (a.qualifier, b.qualifier) or math.isnan(a.value) or math.isnan(b.value):
@@ -376,7 +291,15 @@ def _same_figure(a, b) -> bool:
         return False
     if a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3:
         return True  # "943,000" in two outlets of one event: the same figure, whatever the wording
+    if a.value == b.value and a.asof_text and b.asof_text and _same_days(a, b):
+        return True  # "590,000 the prior week" and "590,000 a week earlier": one value for one stated period
     return _same_subject(a, b) and _same_period(a, b)
+
+
+def _same_days(a, b) -> bool:
+    """Periods whose starts and ends are each within a day of the other's (both dated)."""
+    return all((a.asof_start, a.asof_end, b.asof_start, b.asof_end)) and all(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= 1
+               for x, y in ((a.asof_start, b.asof_start), (a.asof_end, b.asof_end)))
 
 
 def _rounded(row) -> bool:
@@ -386,7 +309,9 @@ def _rounded(row) -> bool:
 
 
 def _significant(value: float) -> int:
-    return len(f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0"))
+    """Significant digits of a stated value, trailing zeros aside: 15,000,000 -> 2; 943,000 -> 3; 5.4 -> 2."""
+    digits = f"{abs(value):.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0").rstrip("0")
+    return max(len(digits), 1)
 
 
 def link_claims(claims: pd.DataFrame) -> pd.Series:

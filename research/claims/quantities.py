@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from research.claims.actors import COUNTRIES
 from research.text.dates import find_time_expressions
+from research.text.sentences import ABBREVIATIONS
 
 # Qualifier -> how it sets low/high around the stated value v.
 QUALIFIERS = {
@@ -67,7 +68,8 @@ VAGUE_PLURALS = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB",
               "dollars": "USD", "cents": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
 MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
-            "hectares gallons barrels degrees inches yards square").split()
+            "hectares gallons barrels degrees inches yards square micrograms microgram milligrams milligram "
+            "grams").split()
 # Nouns counted under one class, for grouping the same subject across wordings.
 SUBJECT_CLASSES = {
     "troops": "troops soldiers forces personnel servicemen fighters conscripts combatants special troop soldier",
@@ -75,6 +77,8 @@ SUBJECT_CLASSES = {
     "cases": "cases infections case",
     "deaths": "deaths fatalities dead death",
     "casualties": "casualties",
+    "doses": "doses shots",
+    "murders": "murders homicides",
 }
 _CLASS_OF = {word: name for name, words in SUBJECT_CLASSES.items() for word in words.split()}
 # What happened to the people counted: "81 people had died", "killed 150 people", "1,000 people infected".
@@ -91,13 +95,20 @@ SUBJECT_STOP = frozenset(
     "they them it its this these those said says each per out up down over after before since during while "
     "when where if so not no also already still now about against between among including across along near "
     "through around within without toward towards under via amid despite".split())
+# Nouns that measure something else, read with their "of" ("the unemployment rate of 6.1%", "a peak of
+# 904,000", "a decline of 34%"); alone they say little of what is counted.
+MEASURE_NOUNS = ("rate average peak total level high low decline drop increase rise gain decrease loss tally count "
+                 "toll number share majority percentage proportion portion size pace figure reading estimate "
+                 "median threshold odds risk likelihood chance").split()
 # Irregular past participles that end a subject ("soldiers sent to Russia").
 PARTICIPLES = frozenset("sent taken given made held seen known shown brought built kept left lost paid put said "
                         "told found led run set spent won hit cut shot fought bought caught drawn driven flown "
                         "thrown written born worn gone begun done".split())
 CONTAINERS = frozenset("containers units rounds shells tons tonnes barrels pieces cases sets batches shipments "
                        "rounds boxes crates truckloads battalions brigades divisions regiments companies "
-                       "groups percent".split())
+                       "groups percent".split()) | frozenset(MEASURE_NOUNS)
+# Adjectives in -ly that stay in a noun phrase ("137,000 new daily cases").
+LY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly early elderly only".split())
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
@@ -132,13 +143,20 @@ DURATION = re.compile(r"[- ](?:second|minute|hour|day|night|week|month|year|deca
 # Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
 VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
                         r"margin|ballots?)\b", re.IGNORECASE)
+# "people 65 and older", "those 18 to 64": ages of a group of people.
+AGE_GROUP = re.compile(r"\b(?:people|those|adults|children|kids|residents|Americans|individuals|patients|"
+                       r"anyone|seniors|teens|men|women)\s+$")
+AGE_OPEN = re.compile(r"\s*(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
+# A verb before "up to"/"down to" that makes it a move, not a bound: "ticked up to 6.1%".
+MOVED_UP = re.compile(r"\b(?:ticked|went|moved|edged|inched|crept|revised|shot|bumped|go|goes|going|tick|ticks)\s*$",
+                      re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of)\s+$", re.IGNORECASE)
 # A verb or noun of change right before a figure: "rose 34%", "fell by 92,000", "added 943,000", "up 2,000".
 CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|jumped|grew|gained|gain|gains|added|"
     r"adding|adds|lost|shed|soared|surged|slipped|plunged|tumbled|up|down|revised (?:up|down|higher|lower)|"
-    r"higher|lower|revision)\s+(?:(?:by|of|an estimated|about|nearly|almost|more than|over|roughly|some|"
+    r"higher|lower|revision)\s+(?:(?:by|of|an estimated|about|around|nearly|almost|more than|over|roughly|some|"
     r"a further|another|just)\s+)*[$€£]?$", re.IGNORECASE)
 _FRACTION = "|".join(sorted((w.replace(" ", "[- ]") for w in FRACTIONS), key=len, reverse=True))
 RATIO = re.compile(
@@ -164,8 +182,11 @@ ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 
 class Quantity(NamedTuple):
     """A figure found in a text: offsets, value, low, high, qualifier, kind, unit, `subject` (what it
-    counts, with the words that say which), `head` (the noun phrase the subject is built on) and
-    `against` (the votes against, for a vote)."""
+    counts, with the words that say which), `head` (the noun phrase the subject is built on; empty when
+    the figure has none of its own and `subject` is only a predicate such as "fully vaccinated"),
+    `against` (the votes against, for a vote) and `whose` (the name the figure is of, when the subject
+    alone does not say: "Walgreens" in "Walgreens reported wasting 2.6 million doses", "Army" in
+    "Army: 40% fully vaccinated")."""
 
     start: int
     end: int
@@ -178,6 +199,7 @@ class Quantity(NamedTuple):
     subject: str
     head: str = ""
     against: float = math.nan
+    whose: str = ""
 
 
 def _number(text: str, scale: str | None) -> float:
@@ -209,16 +231,32 @@ def _bounds(value: float, qualifier: str) -> tuple[float, float]:
 def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
     """(subject, measure unit) of the noun phrase that starts at `start`, after a number."""
     rest = text[start:start + 120]
-    unit, skipped = "", False
+    if money:  # "$300 a week supplement", "$299 billion over five years on roads": the rate or the span aside
+        rest = re.sub(r"^(\s+(?:a|an|per)\s+(?:hour|day|week|month|year))(?=\s)|"
+                      r"^(\s+over\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))(?=\s+(?:on|for|to)\b)",
+                      lambda m: " " * len(m.group()), rest)
+    unit, skipped, agent = "", False, False
     words = []
-    for match in re.finditer(r"[\w’'\-]+|[^\w\s]", rest):
+    for match in re.finditer(r"(?:[A-Za-z]\.){2,}|[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
+        if not words and match.start() == 0 and re.fullmatch(r"-[a-z]+", word):
+            word = word[1:]  # "the 60-vote hurdle"
         lower = word.lower()
+        if lower in NUMBER_WORDS and re.match(r"\s+(?:days?|weeks?|months?|years?)\b", rest[match.end():]):
+            break  # "the 151,000 case average two weeks ago"
+        if skipped == "to" and len(words) == 1 and lower in ("the", "a", "an"):
+            continue  # "$568 billion to rebuild the nation's roads"
         if not words and lower in ("of", "in", "worth") and not unit:
             continue  # "74 percent of likely voters", "$400 million in new military aid"
         if not words and lower in ("for", "on", "to") and money and not skipped:
-            skipped = True
+            skipped = lower
             continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
+        if len(words) == 1 and lower == "by" and (words[0].endswith(("ed", "en")) or words[0] in PARTICIPLES):
+            agent = True  # "the $2.25 trillion desired by President Biden"
+            words.append(word)
+            continue
+        if agent and not word[0].isupper():
+            break
         if PLAIN_TIME.fullmatch(word) or word[0].isdigit():
             break  # "rose by 2,000 last week", "24 of the 32 cases": the next figure's noun
         if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
@@ -231,17 +269,19 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
                 words.append(word)
                 continue
             break
-        if words and word.islower() and lower.endswith(("ly",)):
+        if words and word.islower() and lower.endswith(("ly",)) and lower not in LY_ADJECTIVES:
             break  # "troops unlikely to"
         if words and word.islower() and "-" not in word and (lower.endswith(("ed", "ing")) or lower in PARTICIPLES) \
-                and words[-1].lower() != "of" \
+                and words[-1].lower() != "of" and not (skipped == "to" and len(words) == 1) \
                 and not words[-1].lower().endswith("-"):
-            break  # "soldiers sent to Russia", "troops receiving training"
+            break  # "soldiers sent to Russia", "troops receiving training" ("to boost caregiving" goes on)
         words.append(word)
         if len(words) >= 6:
             break
     while words and words[-1].lower() == "of":
         words.pop()
+    if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() not in LY_ADJECTIVES:
+        words = []  # "40% fully vaccinated": a predicate, not a noun
     subject = " ".join(words)
     subject = re.sub(r"^-(?=\w)", "", subject)
     return subject, unit
@@ -252,7 +292,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
 # "doses wasted", "of Americans were poor").
 EXTENSION = re.compile(
     r"\s+(?:(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
-    r"|(?:(?:were|was|are|is|have been|had been)\s+)(?:\w+ly\s+)?|(?:\w+ly\s+)?(?=[a-z]+(?:ed|en)\b|"
+    r"|(?:(?:were|was|are|is|have been|had been|has been)\s+)(?:\w+ly\s+)?|(?P<perfect>(?:have|has|had)\s+)(?=[a-z]+(?:ed|en)\s+[a-z])"
+    r"|(?:\w+ly\s+)?(?=[a-z]+(?:ed|en)\b|"
     r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
     r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
     r"[\w’'-]+){0,5})")
@@ -260,14 +301,16 @@ EXTENSION = re.compile(
 INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appeared existed stayed".split())
 # Verbs that state a figure of their subject: "claims fell by 92,000", "the rate was 5.4%".
 STATING_VERB = re.compile(
-    r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|\w+ly)\s+){0,3}"
-    r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|dropped|drops|declined|declines|increased|"
-    r"increases|decreased|climbed|jumped|grew|soared|surged|slipped|plunged|tumbled|edged (?:up|down)|"
-    r"ticked (?:up|down)|was|were|is|are|be|been|stood at|hit|reached|totaled|totalled|came in at|"
-    r"came to|amounted to|averaged|topped|exceeded|passed|surpassed|dipped|eased|spiked|doubled|"
-    r"revised (?:up|down|higher|lower)|revised|(?:went|moved) (?:up|down)|remained|stayed|hovered)"
-    r"(?:\s+(?:by|to|at|from|of|around|about|nearly|almost|more than|over|roughly|just|an estimated|"
-    r"some|a record|higher|lower|up|down|as well|a seasonally adjusted|\w+ly|,|"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
+    r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|"
+    r"declines|increased|increase|increases|decreased|decrease|climbed|climb|jumped|jump|grew|grow|soared|surged|"
+    r"slipped|plunged|tumbled|(?:edged|ticked|inched|crept|moved|went) (?:up|down|higher|lower)|"
+    r"was|were|is|are|be|been|stood at|stand at|standing at|hit|reached|reach|reaching|totaled|totalled|"
+    r"totaling|came in at|came to|amounted to|averaged|averaging|topped|exceeded|passed|surpassed|dipped|eased|"
+    r"spiked|doubled|revised (?:up|down|higher|lower)|revised|remained|stayed|hovered|held at|includes|include|"
+    r"included|climbed above|fell below)"
+    r"(?:\s+(?:by|to|at|from|of|around|about|nearly|almost|more than|over|roughly|just|an estimated|above|below|"
+    r"past|beyond|under|now|still|only|some|a record|higher|lower|up|down|as well|a seasonally adjusted|\w+ly|,|"
     r"(?:last|this|the previous|the prior) (?:week|month|year)|[A-Z][a-z]+['’]s|"
     r"(?:a|an|the) (?:[\w-]+ ){0,3}of))*\s*[$€£]?$", re.IGNORECASE)
 # Words that cannot be in the noun phrase before such a verb.
@@ -276,14 +319,18 @@ SECOND_FIGURE = re.compile(r"(?:\s+(?:last|this|the previous|the prior|a|an|the)
                            r"\s*,?\s+(?:\w+ )?(?:to|from|down to|up to|up from|down from)\s+"
                            r"(?:(?:a|an|the) (?:[\w-]+ ){0,3}(?:of )?)?(?:[A-Z][a-z]+['’]s )?", re.IGNORECASE)
 # Bodies that vote, named before a tally: "the Senate voted 50-49".
-VOTERS = re.compile(r"\b(?:Senate|House|committee|panel|court|justices|lawmakers|council|board|jury)\b",
-                    re.IGNORECASE)
+_BODIES = r"(?:Senate|House|committee|panel|court|justices|lawmakers|council|board|jury)"
+VOTERS_BEFORE = re.compile(r"\b" + _BODIES + r"\b", re.IGNORECASE)
+# ... or right after it: "passed 65-35 in the Senate, and 254 to 175 a few hours later in the House".
+VOTERS = re.compile(r"(?:\s+vote)?\s+(?:(?:a few|several) hours later\s+|earlier\s+)?(?:in|by)\s+the\s+(?P<body>"
+                    + _BODIES + r")\b", re.IGNORECASE)
 # Verbs that end a noun phrase when walking back from a stating verb.
 VERB_WORDS = frozenset("said says reported showed shows found estimated added expected forecast told noted "
                        "announced according".split())
 CLAUSE_STOP = frozenset("that which who when while as and but or because if since after before than said says "
                         "according where so".split())
 DETERMINER_WORDS = frozenset("the a an its their his her this that these those our".split())
+PREPOSITIONS = frozenset("of in at on for from across among with to by over under into".split())
 
 
 def _extension(text: str, position: int) -> str:
@@ -292,6 +339,8 @@ def _extension(text: str, position: int) -> str:
     if not match:
         return ""
     words = match.group("words").split()
+    if match.group("perfect") and (len(words) < 2 or words[1][0].isupper()):
+        return ""  # "have received their first doses", not "have entered Russia"
     if words[0].lower() in SUBJECT_STOP or words[0].lower() in INTRANSITIVE:
         return ""  # "troops are now in Russia": a place or time, not which troops
     for i, word in enumerate(words):
@@ -307,34 +356,105 @@ def _extension(text: str, position: int) -> str:
     return " ".join(words)
 
 
-def _clause_subject(text: str, start: int) -> str:
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts: after the last ". " before it that ends a sentence
+    (a capital or quote follows, no abbreviation such as "U.S." or "Mr." precedes), or a line break."""
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, position)
+              if m.group("word").lower().rstrip(".") not in ABBREVIATIONS]
+    return max([text.rfind("\n", 0, position) + 1, *starts])
+
+
+SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])")
+# A verb-like figure ("doubling", "more than halved") has no verb of its own before it.
+AUXILIARIES = re.compile(r"(?:(?:has|have|had|been|was|were|is|are|also|now|more than|nearly|almost|\w+ly)\s+){0,3}$",
+                         re.IGNORECASE)
+
+
+def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
     """The noun phrase a figure is stated of, before its verb: "Initial claims in regular state
-    programs" in "Initial claims in regular state programs fell by 92,000"; "" when none."""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    verb = STATING_VERB.search(text, sentence_start, start)
-    if not verb or verb.end() != start:
-        return ""
-    words = re.findall(r"[\w’'.%-]+|[,;:()“”\"—]", text[max(sentence_start, verb.start() - 160):verb.start()])
+    programs" in "Initial claims in regular state programs fell by 92,000", or the antecedent of a
+    relative pronoun ("a risk of reinfection that was 2.34 higher"); "" when none. `verb_figure`: the figure is itself the verb ("cases doubling")."""
+    sentence_start = _sentence_start(text, start)
+    verb = (AUXILIARIES if verb_figure else STATING_VERB).search(text, sentence_start, start)
+    if not verb or verb.end() != start or re.search(r"\b(?:a|an|the)\s+$", text[sentence_start:verb.start()]):
+        return ""  # no verb, or "from a revised 590,000": an adjective
+    words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[max(sentence_start, verb.start() - 160):verb.start()])
     while words and PLAIN_TIME.fullmatch(words[-1]) or words[-2:-1] in (["last"], ["this"], ["the"]) \
             and words[-1] in ("week", "month", "year"):
         words = words[:-2] if words[-1] in ("week", "month", "year") else words[:-1]
+    if words and words[-1].lower() in ("that", "which"):
+        words = words[:-1]  # "a risk of reinfection that was 2.34 higher": the antecedent
     if words and words[-1] == ",":  # "Initial claims, a proxy for layoffs, rose": skip the appositive
-        opening = next((i for i in range(len(words) - 2, -1, -1) if words[i] == ","), None)
+        commas = [i for i in range(len(words) - 2, -1, -1) if words[i] == ","]
+        relative = [i for i in commas if i + 1 < len(words) and words[i + 1].lower() in ("which", "who")]
+        opening = relative[0] if relative else commas[0] if commas else None
         words = words[:opening] if opening is not None else words[:-1]
+    if words and words[-1] == ")":  # "The consumer price index (CPI) rose": the parenthesis kept
+        opening = next((i for i in range(len(words) - 1, -1, -1) if words[i] == "("), None)
+        words = words[:opening] + ["".join(words[opening:])] if opening is not None else words[:-1]
     phrase: list[str] = []
-    for word in reversed(words):
-        lower = word.lower()
-        if not word[0].isalnum() or lower in CLAUSE_STOP or lower in VERB_WORDS:
+    for i in range(len(words) - 1, -1, -1):
+        word, lower = words[i], words[i].lower()
+        if not (word[0].isalnum() or word[0] == "(") or lower in CLAUSE_STOP or lower in VERB_WORDS:
             break
         phrase.insert(0, word)
-        if len(phrase) >= 9:
-            break
+        if len(phrase) >= 9 or lower in DETERMINER_WORDS and (i == 0 or words[i - 1].lower() not in PREPOSITIONS):
+            break  # the noun phrase starts at its determiner ("faced [a risk of reinfection]")
+    cut = re.search(r"\s(?:for|in|during|of)\s+the\s+(?:week|month|quarter|year)\s+(?:ended|ending)\b", " ".join(phrase))
+    phrase = " ".join(phrase)[:cut.start()].split() if cut else phrase
     phrase = [w for w in phrase if not PLAIN_TIME.fullmatch(w)]
+    if len(phrase) > 2 and phrase[0].lower() in ("prior", "previous", "past", "last") and re.fullmatch(
+            r"(?:week|month|year)['’]s", phrase[1].lower()):
+        phrase = phrase[2:]  # "The prior week's figure": the figure
     while phrase and (phrase[0].lower() in DETERMINER_WORDS or phrase[0].lower() in SUBJECT_STOP):
         phrase.pop(0)
     while phrase and phrase[-1].lower() in SUBJECT_STOP:
         phrase.pop()
     return " ".join(phrase)
+
+
+def _main_subject(text: str, position: int) -> str:
+    """The subject of the sentence's main clause: the noun phrase before its first verb, after an opening
+    conjunction or introductory phrase ("But deaths from the pandemic have continued ...")."""
+    words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[_sentence_start(text, position):position])
+    if "," in words[:8] and words[0].lower() in PREPOSITIONS | {"as", "after", "despite", "while", "since", "still"}:
+        words = words[words.index(",") + 1:]
+    while words and words[0].lower() in ("but", "and", "yet", "so", "still", "however", "meanwhile", ","):
+        words = words[1:]
+    phrase = []
+    for word in words:
+        if not word[0].isalnum() or word.lower() in MAIN_VERBS or STATING_VERB.fullmatch(word):
+            break
+        phrase.append(word)
+    while phrase and phrase[0].lower() in DETERMINER_WORDS:
+        phrase.pop(0)
+    if len(phrase) == len(words) or any(ch.isdigit() for word in phrase for ch in word):
+        return ""
+    return " ".join(phrase[:8])
+
+
+MAIN_VERBS = frozenset("has have had is are was were will would could can may might must did does do said says "
+                       "continued continue continues".split())
+
+
+def _measured(text: str, start: int) -> str:
+    """The measure a figure is the value of, right before it: "unemployment rate" in "an unemployment rate
+    of 6.1%", "peak" in "a peak of 904,000", "seven-day average" in "from a seven-day average of 78,449"."""
+    match = re.search(r"((?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASURE_NOUNS) + r")\s+of|\b(?:spending|funding|"
+                      r"investments?))\s+"
+                      r"(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated|upward of)\s+)?"
+                      r"[$€£]?$",
+                      text[max(0, start - 80):start], re.IGNORECASE)
+    if not match:
+        return ""
+    words = match.group(1).split()[:-1] if match.group(1).endswith(" of") else match.group(1).split()
+    determiners = [i for i, word in enumerate(words) if word.lower() in DETERMINER_WORDS]
+    words = words[determiners[-1] + 1:] if determiners else words
+    while words and (words[0].lower() in SUBJECT_STOP or words[0].lower().endswith(("ing", "ed")) and len(words) > 1
+                     or words[0].lower().endswith("ly") and words[0].lower() not in LY_ADJECTIVES
+                     or not words[0][0].isalnum()):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
@@ -419,18 +539,21 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
     kind, unit, against = "count", "", math.nan
     before = text[max(0, number_start - 40):number_start]
     if match.group("number2"):
-        if _skip(text, *match.span("number2"), dates):
+        if match.group("link").strip() != "-to-" and _skip(text, *match.span("number2"), dates):
             return None
         second = _number(match.group("number2"), match.group("scale2"))
         if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
             value *= SCALES[match.group("scale2").strip().lower()]
         link = match.group("link").strip().lower()
-        sentence = text[text.rfind(".", 0, number_start) + 1:text.find(".", match.end()) % (len(text) + 1)]
+        sentence = text[_sentence_start(text, number_start):text.find(". ", match.end()) % (len(text) + 1)]
         if second <= value and link != "and" and VOTE_WORDS.search(sentence):
             kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
         elif second <= value and link in ("-", "–", "-to-"):
             return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
-        elif second <= value or re.search(r"\b(?:from|by)\s+$", before) or (link == "and" and not match.group(
+        elif second <= value or re.search(r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|"
+                                          r"over|just|an estimated)\s+)?$", text[max(0, match.start() - 40):
+                                                                              match.start("number")]) \
+                or (link == "and" and not match.group(
                 "between")):
             return None
         else:
@@ -448,7 +571,8 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
     elif MEASURE.match(after):
         kind, unit = "measure", MEASURE.match(after).group("unit").lower()
         end += MEASURE.match(after).end()
-    elif AGE.match(after) or AGE_BEFORE.search(before) or (
+    elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and AGE_GROUP.search(before) and (
+            match.group("number2") or AGE_OPEN.match(after))) or (
             re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
             and re.match(r",", after) and value < 120):
         age = AGE.match(after)  # "a 22-month-old boy", "Graeme Pacitti, 24, from Falkirk", "ages 5 to 11"
@@ -462,10 +586,15 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             if word.group(1).lower() == "cents":
                 value, low, high = (v / 100 for v in (value, low, high))
     start = match.start("currency") if match.group("currency") else number_start
-    start = match.start("qualifier") if match.group("qualifier") else start
+    if qualifier == "up to" and MOVED_UP.search(text, 0, match.start("qualifier")):
+        qualifier, low, high = "exact", value, value  # "ticked up to 6.1%", "was revised up to 371,000"
+    elif match.group("qualifier"):
+        start = match.start("qualifier")
     start = match.start("between") if match.group("between") else start
     if kind in ("count", "percent", "money") and CHANGE_BEFORE.search(before):
         kind = "change"
+    if qualifier == "exact" and kind != "vote" and re.match(r"\s+(?:more|additional|extra)\b", text[end:]):
+        qualifier = "another"  # "4,901 more than in 2019", "4,901 additional murders": an increment
     quantity = _described(text, start, end, value, low, high, qualifier, kind, unit, against)
     return quantity
 
@@ -486,12 +615,22 @@ def _ratio(text: str, match: re.Match) -> Quantity:
         if word in ("halved", "doubled", "doubling", "tripled", "tripling"):
             kind, unit = "change", ("%" if word == "halved" else "times")
     low, high = _bounds(value, qualifier)
-    return _described(text, match.start(), match.end(), value, low, high, qualifier, kind, unit)
+    quantity = _described(text, match.start(), match.end(), value, low, high, qualifier, kind, unit)
+    likely = re.match(r"\s+as\s+(likely|many|much|high|large)\s+(to\s+(?:be\s+|get\s+|face\s+)?[\w-]+(?:\s+again)?)?",
+                      text[match.end():])
+    if likely:  # "twice as likely to be reinfected"
+        quantity = quantity._replace(subject=" ".join(filter(None, likely.groups())), head=likely.group(1))
+    elif word in ("halved", "doubled", "doubling", "tripled", "tripling") and not quantity.head:
+        said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
+        quantity = quantity._replace(subject=said_of, head=said_of)
+    return quantity
 
 
 def _described(text: str, start: int, end: int, value: float, low: float, high: float, qualifier: str,
                kind: str, unit: str, against: float = math.nan) -> Quantity:
-    """A `Quantity` with its subject: the noun phrase after the figure, else the one it is said of."""
+    """A `Quantity` with its subject: the noun phrase after the figure with what says which of them, the
+    measure it is the value of ("unemployment rate of"), else the noun phrase it is said of, else the
+    predicate that follows a bare figure ("68% is fully vaccinated")."""
     head, measure = _subject(text, end, money=kind == "money")
     if measure and kind == "count":
         kind, unit = "measure", measure
@@ -504,18 +643,66 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
         offset = text.find(head, end) + len(head)
         extension = _extension(text, offset)
         subject = f"{head} {extension}".strip()
-    if not head or kind in ("percent", "change", "rate"):
+    of = _measured(text, start)
+    if of:
+        prep = "of" if of.split()[-1] in MEASURE_NOUNS else \
+            (re.match(r"\s*(?:over\s+\w+\s+\w+\s+)?(for|on|to|in)?", text[end:]).group(1) or "on")
+        subject, head = (f"{of} {prep} {subject}" if head else of), head or of
+    if not head or (of and head == of) or kind in ("percent", "change", "rate"):
         said_of = _clause_subject(text, start)
         if said_of and said_of.lower() not in subject.lower():
-            subject = f"{said_of} {subject}".strip() if head else said_of
-            head = head or said_of
+            subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
+                else f"{said_of} {subject}".strip() if head else said_of
+            head = said_of if of and head == of else head or said_of
+    if not head and kind in ("percent", "change") and re.search(r",\s*(?:up|down)\s+(?:\w+\s+)?$", text[:start]):
+        head = subject = _main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
+    if not head and kind in ("count", "percent", "change"):
+        predicate = PREDICATE.match(text, end)
+        words = predicate.group("words").split() if predicate else []
+        while words and words[-1].lower() in SUBJECT_STOP:
+            words.pop()
+        subject = " ".join(words)
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
-    if kind == "vote" and "vote" not in subject.lower():
-        sentence = text[text.rfind(". ", 0, start) + 1:start]
-        voters = VOTERS.findall(sentence)
+    if kind == "vote" and not VOTERS_BEFORE.search(subject):
+        after = VOTERS.match(text, end)
+        voters = [after.group("body")] if after else VOTERS_BEFORE.findall(text[_sentence_start(text, start):start])
         subject = f"{voters[-1]} vote" if voters else "vote"
-    return Quantity(start, end, value, low, high, qualifier, kind, unit, subject, head, against)
+    return Quantity(start, end, value, low, high, qualifier, kind, unit, subject, head, against,
+                    _whose(text, start, bool(head), kind))
+
+
+# What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
+# "more than 175 million have been fully vaccinated".
+PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?=(?:\w+ly\s+)?\w+ed\b|at least|"
+                       r"(?:a|one|their|its|at)\s)|(?=\w+ly\s+\w+ed\b)|(?=\w+ed\s)|(?=with\s))"
+                       r"(?P<words>(?:(?!(?:and|but|while|according|said|says)\b|\d)[\w’'-]+\s*){1,6})")
+# The name a figure is of, before a verb of which it is the object: "Walgreens reported wasting 2.6 million",
+# "Senate Republicans unveiled a $568 billion plan".
+WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})"
+                   r"\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*(?P<verb>[a-z]+)(?:\s+(?P<ing>[a-z]+ing))?\s+"
+                   r"(?:(?:a|an|the|about|nearly|almost|more than|at least|just|only|some|roughly|upward of|over)\s+)*"
+                   r"[$€£]?$")
+REPORTING = frozenset("said says told reported reports showed shows estimated estimates found finds announced "
+                      "confirmed recorded".split())
+
+
+def _whose(text: str, start: int, has_noun: bool, kind: str) -> str:
+    """The name a figure is of (see `Quantity.whose`): the named subject of the verb whose object it is, or
+    the label of a list item; not a speaker whose figure is a clause of its own ("X said 373,000 Americans")."""
+    before = text[_sentence_start(text, start):start]
+    label = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^:,]{0,60},?)?:\s", before)
+    if label:
+        return label.group(1)  # "Army: 40% fully vaccinated with 57% with one dose"
+    match = WHOSE.search(before)
+    if not match or kind == "vote" or PLAIN_TIME.fullmatch(match.group("who").split()[0]):
+        return ""
+    if match.group("verb") in REPORTING and has_noun and not match.group("ing"):
+        return ""
+    if not match.group("verb").endswith(("ed", "s", "ing")) and match.group("verb") not in PARTICIPLES:
+        return ""
+    who = match.group("who")
+    return "" if who.lower() in DETERMINER_WORDS or who in ("It", "They", "He", "She", "We", "I") else who
 
 
 def subject_key(subject: str, context: str = "", following: str = "") -> str:
@@ -531,11 +718,14 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     words = [w.lower().strip("’'") for w in subject.split()]
     if not words:
         return ""
-    if "of" in words and words[0] in ("number", "total", "count", "tally", "share", "percentage"):
+    if "of" in words and words[0] in ("number", "total", "count", "tally", "share", "percentage", "average", "peak",
+                                      "level", "rate"):
         words = words[words.index("of") + 1:] or words  # "the number of confirmed cases": cases
-    for stop in ("in", "at", "on", "for", "from", "across", "among"):
+    for stop in ("in", "at", "on", "for", "from", "across", "among", "each", "per", "a"):
         words = words[:words.index(stop)] if stop in words[1:] else words  # "cases in New Zealand": cases
     head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else words[-1]
+    if head in ("toll", "count", "tally") and words.index(head) > 0:  # "the death toll": deaths
+        head = {"death": "deaths", "case": "cases"}.get(words[words.index(head) - 1], head)
     demonym = not re.sub(r"(?<![\w.])(?:" + "|".join(COUNTRIES.values()) + r")(?![\w])", "", subject).strip()
     noun_class = "people" if demonym else _CLASS_OF.get(head, head)  # "12,000 North Koreans"
     if head in ("forces",) and len(words) > 1 and words[-2] == "special":

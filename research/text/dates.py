@@ -172,6 +172,12 @@ MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": 
                "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
+# After "by X" in its sentence, a past tense makes X the day of a state, not a deadline.
+PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
+# A present perfect in the sentence makes "this year" the year so far.
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|also|now|already|more than|\w+ly)\s+)*\w+(?:ed|en)\b", re.IGNORECASE)
+# Between a length of time and the time it counts from: "two weeks [before] Independence Day".
+OFFSET = re.compile(r"\s+(before|after|prior to)\s+", re.IGNORECASE)
 # Before an expression in its sentence these make a bare weekday, date or month point
 # forward ("will meet on Friday", "is expected in June"); otherwise news prose refers back.
 FUTURE = re.compile(
@@ -213,9 +219,28 @@ TIME_PATTERNS = [
         r"this (?:morning|afternoon|evening)|(?:later|earlier) (?:in the|that|the same) day|"
         r"(?:earlier|later) today|the same day|that day|the day before|the next day|"
         r"the following day|the previous day)\b", re.IGNORECASE)),
+    ("holiday", re.compile(
+        r"\b" + _PREP + r"(?:the\s+)?(?P<holiday>(?-i:Fourth of July|July (?:Fourth|4th|4)|Independence Day|"
+        r"Memorial Day|Labor Day|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|"
+        r"Halloween|Juneteenth|Veterans Day|Presidents['’]? Day|Martin Luther King(?: Jr\.)? Day))"
+        r"(?P<weekend>(?:\s+holiday)?\s+weekend)?", re.IGNORECASE)),
+    ("weekend", re.compile(
+        r"\b(?P<prep>over|during|throughout|on|at|for|since)\s+the\s+(?:past\s+|long\s+)?(?P<holiday>holiday\s+)?"
+        r"weekend\b", re.IGNORECASE)),
+    ("season", re.compile(
+        r"\b(?:(?P<rel>last|this|next|this past|past)\s+|(?P<prep>in|during|over|since|by|through)\s+the\s+)"
+        r"(?P<season>spring|summer|fall|autumn|winter)\b(?:\s+of\s+(?P<year>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
+    ("day range", re.compile(
+        r"\b" + _PREP + _MONTH_NAME + r"\s+(?P<day>\d{1,2})\s*(?:-|–|to|through)\s*(?:(?P<month2>(?-i:January|"
+        r"February|March|April|May|June|July|August|September|October|November|December))\s+)?"
+        r"(?P<day2>\d{1,2})\b(?!,\d)" + _YEAR, re.IGNORECASE)),
+    ("period from", re.compile(
+        r"\b(?:(?:over|in|during)\s+)?(?:the\s+course\s+of\s+)?an?\s+" + _COUNT + r"[- ](?P<unit>hour|day|week|month)"
+        r"\s+(?:period|span|stretch|window)(?:\s+(?:starting|beginning|from)\s+(?:on\s+)?" + _WEEKDAY + r")?",
+        re.IGNORECASE)),
     ("relative period", re.compile(
         r"\b" + _PREP + r"(?P<rel>last|this|next|past|previous|coming|earlier this|later this|"
-        r"(?:the )?end of (?:the|this|next|last))\s+(?P<unit>week|weekend|month|year)\b",
+        r"(?:the )?(?:end|start|beginning) of (?:the|this|next|last))\s+(?P<unit>week|weekend|month|year)\b",
         re.IGNORECASE)),
     ("ago", re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+(?:ago|earlier)\b", re.IGNORECASE)),
     ("duration", re.compile(
@@ -382,6 +407,23 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
         return _with_prep(prep, "day", day, day, ref)
     if kind == "relative period":
         return _relative_period(parts["rel"].lower(), parts["unit"].lower(), prep, ref)
+    if kind in ("holiday", "weekend"):
+        return _holiday_period(parts, prep, ref, forward)
+    if kind == "season":
+        return _season(parts, prep, ref, forward)
+    if kind == "day range":
+        first = date(year or ref.year, month, int(parts["day"]))
+        first = first if year else _anchor_day(first, ref, forward)
+        second = MONTHS[parts["month2"].lower()] if parts.get("month2") else month
+        last = date(first.year + (second < month), second, int(parts["day2"]))
+        return _with_prep(prep, "day", first, last, ref) if last > first else None
+    if kind == "period from":  # "a 72-hour period starting Friday", "in a two-week period"
+        count, unit = _count(parts["count"]), parts["unit"].lower()
+        days = -(-count // 24) if unit == "hour" else (_shift(ref, count, unit) - ref).days
+        if parts.get("weekday"):
+            first = ref - timedelta(days=(ref.weekday() - WEEKDAYS.index(parts["weekday"].lower())) % 7)
+            return "duration", "day", first, first + timedelta(days=days)
+        return "duration", unit if unit != "hour" else "day", ref - timedelta(days=days), ref
     if kind == "ago":
         day = _shift(ref, -_count(parts["count"]), parts["unit"].lower())
         return "date", parts["unit"].lower(), day, day
@@ -415,6 +457,77 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
     raise AssertionError(kind)  # pragma: no cover
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th `weekday` (0 = Monday) of a month; n = -1 is the last."""
+    if n < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+# US holidays: (month, day) or (month, weekday, n-th).
+HOLIDAYS = {"fourth of july": (7, 4), "july fourth": (7, 4), "july 4th": (7, 4), "july 4": (7, 4),
+            "independence day": (7, 4), "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+            "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+            "juneteenth": (6, 19), "veterans day": (11, 11), "memorial day": (5, 0, -1), "labor day": (9, 0, 1),
+            "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "presidents day": (2, 0, 3),
+            "president's day": (2, 0, 3), "presidents' day": (2, 0, 3), "martin luther king day": (1, 0, 3),
+            "martin luther king jr. day": (1, 0, 3)}
+
+
+def _holiday_date(name: str, year: int) -> date:
+    rule = HOLIDAYS[name]
+    return date(year, *rule) if len(rule) == 2 else _nth_weekday(year, rule[0], rule[1], rule[2])
+
+
+def _holiday_period(parts: dict, prep: str, ref: date, forward: bool) -> tuple:
+    """A holiday ("Independence Day") is its day, the most recent one not after publication (the next when
+    `forward`); its weekend ("the Fourth of July holiday weekend") is the Saturday and Sunday next to it with
+    the day off (a Sunday holiday is observed on Monday). "The weekend" is the latest Saturday and Sunday
+    on or before publication, with the Monday for "the holiday weekend"."""
+    if not parts.get("holiday") or parts["holiday"].strip().lower() == "holiday":
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        last = saturday + timedelta(days=2 if parts.get("holiday") else 1)
+        return _with_prep(prep if prep != "throughout" else "", "day", saturday, min(last, max(ref, saturday)), ref)
+    name = " ".join(parts["holiday"].lower().replace("’", "'").split())
+    day = _holiday_date(name, ref.year)
+    if forward and day < ref:
+        day = _holiday_date(name, ref.year + 1)
+    elif not forward and day > ref:
+        day = _holiday_date(name, ref.year - 1)
+    if not parts.get("weekend"):
+        return _with_prep(prep, "day", day, day, ref)
+    observed = day + timedelta(days={5: -1, 6: 1}.get(day.weekday(), 0))
+    saturday = observed - timedelta(days=(observed.weekday() - 5) % 7) if observed.weekday() in (0, 5, 6) \
+        else observed + timedelta(days=5 - observed.weekday())
+    return _with_prep(prep, "day", min(observed, saturday), max(observed, saturday + timedelta(days=1)), ref)
+
+
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+
+
+def _season(parts: dict, prep: str, ref: date, forward: bool) -> tuple:
+    """Seasons as the meteorological ones (spring March-May, summer June-August, fall September-November,
+    winter December-February): "last fall" is the last one that ended before publication, "this summer"
+    the one of the publication year, "in the fall" the most recent one begun by publication."""
+    first_month, last_month = SEASONS[parts["season"].lower()]
+    rel = " ".join((parts.get("rel") or "").lower().split())
+
+    def span(year):  # the season that starts in `year`
+        return date(year, first_month, 1), _month_end(year + (last_month < first_month), last_month)
+
+    if parts.get("year"):
+        first, last = span(int(parts["year"]))
+    elif rel == "next" or forward:
+        first, last = next(span(y) for y in (ref.year - 1, ref.year, ref.year + 1) if span(y)[1] >= ref)
+    elif rel == "last":
+        first, last = [span(y) for y in (ref.year - 2, ref.year - 1, ref.year) if span(y)[1] < ref][-1]
+    else:  # "this summer", "this past summer", "in the fall": the latest begun by publication
+        first, last = [span(y) for y in (ref.year - 1, ref.year) if span(y)[0] <= ref][-1]
+    return _with_prep(prep, "season", first, last, ref)
+
+
 def _relative_period(rel: str, unit: str, prep: str, ref: date) -> tuple:
     """"last week", "this month", "earlier this month", "the end of the year", "the past week"."""
     if unit == "weekend":
@@ -446,6 +559,11 @@ def _relative_period(rel: str, unit: str, prep: str, ref: date) -> tuple:
         return kind, granularity, first, ref
     if rel.startswith("later"):
         return kind, granularity, ref, last
+    if rel.startswith(("start of", "the start of", "beginning of", "the beginning of")):
+        if unit == "year":
+            return _with_prep(prep, "month", first, date(first.year, 1, 31), ref)
+        return _with_prep(prep, "part of month" if unit == "month" else "day", first,
+                          min(last, first + timedelta(days=9 if unit == "month" else 1)), ref)
     if rel.startswith(("end of", "the end of")):
         if unit == "year":
             return _with_prep(prep, "month", date(last.year, 12, 1), last, ref)
@@ -489,14 +607,29 @@ def find_time_expressions(text: str, published, anchor: date | None = None) -> l
     spans = []
     for start, end, _, kind, match in _matches(text):
         sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ")) + 1
+        following_end = re.compile(r"[.?!]\s+(?=[A-Z“\"])").search(text, end)
+        sentence_end = following_end.start() if following_end else len(text)
         forward = bool(FUTURE.search(text, sentence_start, start))
+        parts = match.groupdict()
+        if (parts.get("prep") or "").lower() == "by" and not forward and PAST.search(text, end, sentence_end):
+            parts["prep"] = "on"  # "By Tuesday, 37.3% of adults were vaccinated": as of Tuesday, not a deadline
         try:
-            resolved = _resolve(kind, match.groupdict(), ref, forward, anchor)
+            resolved = _resolve(kind, parts, ref, forward, anchor)
         except ValueError:  # an impossible date such as February 30
             continue
         if resolved is None:
             continue
         kind, granularity, first, last = resolved
+        if (parts.get("rel") or "").lower() == "this" and PERFECT.search(text, sentence_start, sentence_end):
+            last = min(last, ref)  # "have been halved this year": the year so far
+        offset = spans and spans[-1].kind == "duration" and spans[-1].date_start is None and \
+            OFFSET.fullmatch(text, spans[-1].end, start)
+        if offset:  # "two weeks before Independence Day": the day that far from it
+            count, unit = re.match(r"(?:\w+\s+)*?" + _COUNT + r"\s+" + _UNIT, spans[-1].text, re.IGNORECASE).group(
+                "count", "unit")
+            sign = -1 if offset.group(1).lower() in ("before", "prior to") else 1
+            first = last = _shift(first if sign < 0 else last, sign * _count(count), unit.lower())
+            start, kind, granularity = spans.pop().start, "date", "day"
         if granularity == "day" and first is not None and first == last:
             anchor = first
         spans.append(TimeSpan(start, end, text[start:end], kind, granularity,

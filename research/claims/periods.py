@@ -1,0 +1,216 @@
+"""The period a figure refers to: the time phrases of its sentence, read against publication.
+
+`figure_period(text, quantity, others, times, published, forecast)` gives the
+as-of period of one figure of a sentence from the sentence's time expressions
+(`research.text.dates.find_time_expressions`): a "since", "by" or duration
+phrase after the figure, else the nearest date, never one behind a baseline
+figure ("6.1% from 6% in March"), across a clause or inside a relative clause
+that dates something else ("the invasion that began in February 2022"); not a
+reference point ("the lowest since March 2020"), a comparison ("more than in
+2019"), a baseline ("from 2019"), a release day ("Data released Thursday") or
+the deadline of an act; "from Friday through Sunday" is one period, and "from X
+to Y" over a span dates X at its start and Y at its end. Without one it is the
+publication date, and ages always are. `prior_period` counts "the prior week"
+back from the period of the data, `averaged` widens a "seven-day average" to
+its days, `stated_periods` and `goes_on` give the periods a later figure without
+a time goes on with, and when it does.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from research.claims.quantities import NUMBER_WORDS, Quantity
+from research.text.dates import _add_months, _month_end, reference_date
+
+
+def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
+    """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
+    pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
+    if relative:
+        pattern += r"|\b(?:that|which|who|when|where)\b"
+    return bool(re.search(pattern, text[left:right]))
+
+
+def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: list, published,
+                  forecast: bool = False) -> tuple:
+    """(asof_start, asof_end, asof_text) of a figure from the time expressions of its sentence (see the
+    module docstring); `forecast`: the figure is expected or planned, so a deadline dates it."""
+    day = reference_date(published)
+    if quantity.kind == "age":
+        return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")  # ages are stated as of now
+    usable = []
+    times = [time for time in _joined(text, times) if _a_period(text, time, forecast)]
+    for time in times:
+        if day is not None and time.date_start is None:
+            continue  # "more than a year": a length of time, not placed
+        if time.text.lower().startswith("from") and len(times) > 1:
+            continue  # "fell 29.4% from 2019 in 2020", "in August from July": the baseline, not the period
+        left, right = sorted((quantity.start, time.start))
+        right = max(right, min(quantity.end, time.end))
+        if any(left < other.start < right and other != quantity and _own_period(text, other) for other in others):
+            continue  # a baseline figure stands between them ("6.1% from 6% in March")
+        after = quantity.end + len(re.match(r"\s*" + re.escape(quantity.subject), text[quantity.end:]).group()) \
+            if text[quantity.end:].lstrip().startswith(quantity.subject) else quantity.end
+        own = re.match(r"\s*(?:that|which|who)\b", text[after:time.start])  # "the 1,500 that X reported last week"
+        if time.start > quantity.end and _clause_blocked(text, after + (own.end() if own else 0), time.start,
+                                                         relative=True):
+            continue  # "12,000 troops ... in the invasion that began in February 2022"
+        if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False):
+            continue
+        bound = time.kind in ("since", "deadline", "duration") and time.start > quantity.start
+        usable.append((not bound, abs(time.start - quantity.start), time))
+    if usable:
+        time = min(usable, key=lambda item: item[:2])[2]
+        if time.date_start is None:
+            return "", "", time.text
+        period = _endpoint(text, quantity, time.date_start, time.date_end) + (time.text,)
+        return averaged(period, quantity.subject) if time.date_start == time.date_end and quantity.kind != "change" \
+            else period
+    return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
+
+
+def _a_period(text: str, time, forecast: bool) -> bool:
+    """False for a time phrase that is not a figure's period: a point of comparison ("the lowest since March
+    2020", "more than in 2019"), a release date ("Data released Thursday", "in a Sept. 14 report"), the
+    deadline of an act rather than of a target ("racing to pass it by the end of the week")."""
+    clause = max(text.rfind(",", 0, time.start), text.rfind("—", 0, time.start), time.start - 150, 0)
+    return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
+                                                                                     time.start)
+                or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
+                                                   or RELEASE_NOUN.match(text, time.end)))
+                or (time.kind == "deadline" and not forecast))
+
+
+def goes_on(text: str, quantity: Quantity) -> bool:
+    """True when a figure without a time phrase goes on with the period named before it: its sentence
+    narrates in the past ("the unemployment rate ticked up to 6.1%"), with no present or modal verb before
+    the end of the figure's clause ("only 84 of the 143 districts have reported", "Republicans say the $300
+    supplement", "could bolster ... the 600-mile-long front")."""
+    right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end)), len(text))
+    return bool(PAST_TENSE.search(text)) and not PRESENT_TENSE.search(text, 0, right)
+
+
+CLAUSE_END = re.compile(r"[,;:—–]\s|\s[—–]")
+PAST_TENSE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do|says?|can|could|may|might|will|would)\b")
+
+
+def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
+    """The periods a sentence states that the figures after it may go on with: (start, end, text, end
+    offset) of its dated phrases longer than a day (a weekday dates a release, not data), not points of
+    comparison, not counted back from another ("the prior week") and not in a relative clause that dates
+    something else ("the woman, whose illness began in early April,")."""
+    return [(t.date_start.isoformat(), t.date_end.isoformat(), t.text, t.end) for t in _joined(text, times)
+            if t.kind == "date" and t.date_start is not None and t.date_start != t.date_end
+            and _a_period(text, t, False) and not PRIOR.search(t.text)
+            and not RELATIVE.search(text[:t.start])]
+
+
+# A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
+# invasion that began in February 2022"), not "said that".
+RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )(?<!show )(?<!shows )(?<!showed )(?<!found )"
+                      r"(?<!reported )(?<!announced )\bthat)\b[^,;—]*$")
+
+
+def _own_period(text: str, other: Quantity) -> bool:
+    """A figure between a figure and a time phrase that takes the phrase for itself: a baseline ("from 6%",
+    "than 4,901")."""
+    before = text[max(0, other.start - 30):other.start]
+    return bool(re.search(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+)?$",
+                          before))
+
+
+def _endpoint(text: str, quantity: Quantity, first, last) -> tuple[str, str]:
+    """The period's ends, or one of them for the figures of "from X to Y" over a span: X at its start, Y
+    at its end ("In the past two weeks, cases dropped from 78,449 to 51,465")."""
+    if first != last and re.search(r"\bfrom\s+(?:[\w’'-]+\s+){0,5}$", text[max(0, quantity.start - 60):quantity.start]) \
+            and re.match(r"\s+to\s+[$€£]?\d", text[quantity.end:]):
+        last = first
+    elif first != last and re.search(r"\bfrom\s+[$€£]?\d[\d,.]*%?\s+to\s+$", text[max(0, quantity.start - 40):quantity.start]):
+        first = last
+    return first.isoformat(), last.isoformat()
+
+
+# Before a time phrase: the release of a figure, not its period ("Data released Thursday", "the Labor
+# Department said in a Sept. 14 report").
+RELEASED = re.compile(r"\b(?:released|published|issued|announced|reported|unveiled|posted)\s+(?:[^\s\d,.;]+\s+){0,5}$",
+                      re.IGNORECASE)
+RELEASE_NOUN = re.compile(r"\s*(?:report|statement|release|announcement|memo|press conference)\b", re.IGNORECASE)
+# Before a time phrase: a point of comparison ("more than in 2019", "compared with the year before").
+BASELINE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:in|on|during|at)\s+)?$",
+                      re.IGNORECASE)
+
+
+# Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020".
+REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best|worst|(?<!at )most|(?<!at )least|fewest|"
+                             r"first time|strongest|weakest|fastest|slowest)\b[^.;]*$", re.IGNORECASE)
+# Two time phrases that make one period: "from Friday through Sunday", "between May and June".
+PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
+
+
+def _joined(text: str, times: list) -> list:
+    """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
+    to Y's end (when Y ends after X starts)."""
+    joined = []
+    for time in times:
+        gap = text[joined[-1].end:time.start] if joined else ""
+        if joined and (PERIOD_JOIN.fullmatch(gap) or (not gap.strip() and PERIOD_JOIN.fullmatch(
+                " " + time.text.split()[0]))) and time.date_start is not None \
+                and joined[-1].date_start is not None and joined[-1].date_start <= time.date_end:
+            first = joined.pop()
+            time = first._replace(end=time.end, text=text[first.start:time.end], date_end=time.date_end,
+                                  kind="date")
+        joined.append(time)
+    return joined
+
+
+# A period counted back from the period of the data: "the prior week", "The previous week's figure", "a week
+# earlier", "the week before", "a month earlier".
+PRIOR = re.compile(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+(?P<unit>week|month|year)|(?:a|one)\s+(?P<unit2>week|"
+                   r"month|year)\s+(?:earlier|before)|the\s+(?P<unit3>week|month|year)\s+(?:prior|before)\b)",
+                   re.IGNORECASE)
+
+
+def prior_period(text: str, quantity: Quantity, others: list[Quantity], data: tuple | None) -> tuple | None:
+    """The period of a figure dated as the one before the data's ("fell 92,000 last week from 590,000 the
+    prior week": the week before last week), or None. `data` is (start, end) of the last period named
+    before the figure (ISO dates); a change "from the previous week" is the change over the data's own
+    period."""
+    if not data:
+        return None
+    found = [m for m in PRIOR.finditer(text) if not any(min(m.start(), quantity.start) < o.start < max(
+        m.start(), quantity.start) and o != quantity for o in others) and abs(m.start() - quantity.start) < 60]
+    if not found:
+        return None
+    match = min(found, key=lambda m: abs(m.start() - quantity.start))
+    start, end = date.fromisoformat(data[0]), date.fromisoformat(data[1])
+    if BASELINE.search(text, max(0, match.start() - 25), match.start()):
+        return None  # "more murders last year than the year before": the figure has its own period
+    if re.search(r"\bfrom\s+$", text[max(0, match.start() - 6):match.start()]):
+        return data[0], data[1], match.group()  # "rose by 2,000 from the previous week to 373,000"
+    unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
+    if unit == "week":
+        return (start - timedelta(days=7)).isoformat(), (end - timedelta(days=7)).isoformat(), match.group()
+    months = 1 if unit == "month" else 12
+    last = _add_months(end, -months)
+    last = _month_end(last.year, last.month) if end == _month_end(end.year, end.month) else last
+    return _add_months(start, -months).isoformat(), last.isoformat(), match.group()
+
+
+AVERAGE = re.compile(r"\b(?P<count>\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + r")[- ](?P<unit>day|week)\s+"
+                     r"(?:moving\s+|rolling\s+)?average", re.IGNORECASE)
+
+
+def averaged(period: tuple, subject: str) -> tuple:
+    """A "seven-day average" or "four-week moving average" covers the days it averages, ending at the end
+    of its stated period (a day, or the period it goes on with)."""
+    match = AVERAGE.search(subject)
+    if not match or not period[1]:
+        return period
+    count = int(match.group("count")) if match.group("count").isdigit() else NUMBER_WORDS[match.group("count").lower()]
+    days = count * (7 if match.group("unit").lower() == "week" else 1)
+    end = date.fromisoformat(period[1])
+    return (end - timedelta(days=days - 1)).isoformat(), period[1], period[2]
+

@@ -1,0 +1,200 @@
+"""Who claims a figure: the attribution that holds it, documents named as their author, and the release a
+sentence or a list goes on with.
+
+`usable_cues` drops attributions that cannot claim a figure (a gain read as
+speech: "The economy added 943,000 jobs"; a noun read as a verb: "Initial claims
+fell"; a source that holds a figure itself). `claimant_of` picks the attribution
+whose content holds a figure; `claimant_name` names it as the text does: a
+pronoun as the actor it refers to, a document as its author ("data released by
+the CDC", "FBI statistics", "a new ABC News/Washington Post poll", or the author
+the article gives the same kind of document elsewhere: "a small study" ... "The
+study, by the Centers for Disease Control and Prevention"). `sentence_release`
+gives the claimant of a sentence without a cue that names its release ("The
+study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
+`LIST_ITEM` the paragraphs of a list that go on with the release named before
+its colon.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from research.claims.quantities import find_quantities
+
+# What puts a cue after a figure in another clause: a subordinator or a semicolon.
+LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|until|unless|whereas)\b|;")
+
+
+def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int], found: pd.DataFrame,
+                previous: dict | None, text: str = "") -> dict | None:
+    """The attribution row (as a dict) that claims a figure at the given article offsets: the innermost
+    attribution whose content holds it (a named actor before a vague one), else the nearest cue of its
+    sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
+    reporting"), else `previous` (the release the sentence goes on with).
+    `text` is the article's text."""
+    found = found[~((found["source_start"] <= quantity_start) & (found["source_end"] >= quantity_end))]
+    holding = found[(found["content_start"] <= quantity_start) & (found["content_end"] >= quantity_end)
+                    & (found["source_start"] >= 0)]
+    if len(holding):
+        ranked = holding.assign(size=holding["content_end"] - holding["content_start"],
+                                vague=holding["actor_kind"].isin(["other", ""]))
+        return ranked.sort_values(["vague", "size", "cue_start"]).iloc[0].to_dict()
+    inside = found[(found["cue_start"] >= sentence[0]) & (found["cue_end"] <= sentence[1])
+                   & (found["source_start"] >= 0)]
+    inside = inside[[not LATER_CLAUSE.search(text, quantity_end, min(start, cue)) for start, cue in
+                     zip(inside["source_start"], inside["cue_start"])]]
+    if len(inside):
+        distance = (inside["cue_start"] - quantity_start).abs()
+        return inside.loc[distance.idxmin()].to_dict()
+    return previous
+
+
+# A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
+DOCUMENT = re.compile(r"(?:(?:the|a|an|this|that|new|latest|its|their|official|preliminary)\s+)*(?:[a-z]+\s+){0,2}"
+                      r"(?:data|study|report|analysis|survey|poll|figures|numbers|tally|statistics|estimates?|findings|"
+                      r"research|results|tracker)\b", re.IGNORECASE)
+# Documents of one kind, for finding who made "the study" elsewhere in the article.
+DOCUMENT_KINDS = {"study": "study analysis research findings report", "poll": "poll survey results",
+                  "data": "data figures numbers statistics tally tracker estimates estimate"}
+_KIND_OF = {noun: kind for kind, nouns in DOCUMENT_KINDS.items() for noun in nouns.split()}
+_ALL_DOCUMENTS = "|".join(sorted(_KIND_OF, key=len, reverse=True))
+# An organisation's name: capitalised words joined by "for", "and", "of", "-" or "/", with its abbreviation
+# ("Centers for Disease Control and Prevention (CDC)", "ABC News/Washington Post", "F.B.I.").
+_WORD = (r"(?!(?:The|A|An|This|That|It|In|On|At|As|By|Its|Their|New|Official|Monday|Tuesday|Wednesday|Thursday|"
+         r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+         r"December)\b)[A-Z](?:[\w’'&]|\.(?=\w))*\.?(?<![a-z]\.)")
+_ORG = _WORD + r"(?:(?:\s+|-\s*|/)(?:(?:for|and|of|on)\s+)?" + _WORD + r")*(?:\s+\([A-Z][\w.]*\))?"
+ORG = re.compile(_ORG)
+AUTHOR_BEFORE = re.compile(r"(?P<org>" + _ORG + r")(?:['’]s?)?\s+(?:(?:new|latest|own|official|weekly|\w+ly)\s+)?"
+                           r"(?:(?!The\b)[A-Z]\w+\s+){0,3}(?P<noun>" + _ALL_DOCUMENTS + r")\b")
+AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:[^,.;]{0,50}?\s)??(?:by|from|of)\s+"
+                          r"(?:the\s+)?(?P<org>" + _ORG + r")")
+# Sources that cannot claim a figure: a month or weekday read as a name, a year, a bare lower-case word
+# ("each", "openings"); sources that hold a figure themselves are found by `find_quantities`.
+NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})$|"
+                          r"^(?!(?:he|she|they|it|we|i|who)$)[a-z]+$")
+PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
+                            "the organization the group the company".split(" "))
+# Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
+# fell", "Worker filings for jobless claims, a proxy", "state unemployment insurance", "The median estimate in".
+NOUN_CUES = frozenset("claims claim reports report estimate estimates state states figures forecast forecasts "
+                      "counts plans calls".split())
+VERB_AFTER = re.compile(r"\s*(?:that\b|to\b|[:“\"]|,\s*[“\"]|(?:the|a|an|he|she|they|it|we|his|her|their|its|this|"
+                        r"these|those|there|credit|responsibility|victory)\b)")
+
+
+def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
+    """Attributions (`research.group_actors` rows) that can claim a figure (see the module docstring); the
+    respondents of a poll ("59 percent of respondents said") are the poll's author."""
+    rows = []
+    for row in table.to_dict("records"):
+        text, word = texts[row["article_id"]], row["cue_text"].split()[-1].lower()
+        if _adds_a_figure(text, row["cue_text"], row["cue_end"]) \
+                or (NOT_A_SOURCE.search(row["source_text"]) and not DOCUMENT.fullmatch(row["source_text"])) \
+                or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
+                or re.search(r"\bthan\s+$", text[max(0, row["cue_start"] - 6):row["cue_start"]]):
+            continue  # "The economy added 943,000 jobs", "Initial claims fell", "fewer jobs than expected"
+        if find_quantities(row["source_text"]) or find_quantities(str(row.get("actor", ""))):
+            poll = document_author(text, row["source_start"], "poll") if RESPONDENTS.search(row["source_text"]) else ""
+            if not poll:
+                continue  # "representing 9.8 million people who say"
+            row.update(source_text=poll, actor=poll, actor_group=poll, actor_kind="organisation",
+                       source_start=row["cue_start"], source_end=row["cue_start"])
+        rows.append(row)
+    return pd.DataFrame(rows, columns=table.columns)
+
+
+RESPONDENTS = re.compile(r"\b(?:respondents|voters|adults|Americans|people|those)\b", re.IGNORECASE)
+
+
+# Who expects, when a forecast has no reporting cue: "Economists surveyed by Dow Jones had been looking for".
+FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|analysts|forecasters|experts|"
+                        r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
+                        r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
+                        re.IGNORECASE)
+
+
+def forecaster(before: str) -> str:
+    """The subject of a forecast verb at the start of a sentence, "" when none."""
+    match = FORECASTER.match(before)
+    return match.group("who") if match else ""
+
+
+def _adds_a_figure(text: str, cue: str, end: int) -> bool:
+    """True for "The economy added 943,000 jobs": "add" is speech only before "that", a colon, a comma or a
+    quotation."""
+    return cue.split()[-1].lower() in ("add", "added", "adds", "adding") and not re.match(r"\s*(?:that\b|[:,“\"])",
+                                                                                        text[end:])
+
+
+def document_author(text: str, position: int, noun: str) -> str:
+    """Who made the document `noun` ("study", "poll", "data", ...) the article names at `position`: the
+    author it names with a document of the same kind, nearest before `position`, else first after it;
+    "" when none."""
+    kind = _KIND_OF.get(noun.lower())
+    found = sorted((match.start(), match.group("org")) for pattern in (AUTHOR_BEFORE, AUTHOR_AFTER)
+                   for match in pattern.finditer(text)
+                   if kind is None or _KIND_OF[match.group("noun").lower()] == kind)
+    found = [(start, re.sub(r"\s*-\s*", "-", " ".join(org.split()))) for start, org in found]
+    before = [org for start, org in found if start <= position]
+    after = [org for start, org in found if start > position]
+    return before[-1] if before else after[0] if after else ""
+
+
+def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
+    """Who a claimant is, as the text names them (see the module docstring); a document whose author
+    the article never names is the last claimant named before it, else "" (the outlet's own voice).
+    `text` is the article's text."""
+    if not claimant:
+        return ""
+    source = claimant["source_text"]
+    if source.lower() in PRONOUN_SOURCES and claimant.get("actor") and claimant["actor"].lower() != source.lower():
+        return claimant["actor"]
+    start, end = claimant["source_start"], claimant["source_start"] + len(source)
+    longer = [m.group() for m in ORG.finditer(text, start, end + 60) if m.start() < end < m.end() and text[end] in "/-"]
+    if longer:
+        return longer[0]  # "a new ABC News/Washington Post poll", the source cut at the slash
+    document = DOCUMENT.match(source)
+    if document:
+        author = re.search(r"\b(?:by|from|of)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
+                           r"[A-Z][\w.’'&-]*)*)", source)
+        noun = source[document.start():document.end()].split()[-1]
+        return author.group(1) if author else document_author(text, claimant["source_start"], noun) or named_before
+    return source
+
+
+# A sentence that opens on a document and goes on with its findings: "The study, by the CDC, examined",
+# "The results concerning Biden were", "Figures released Thursday by the Labor Department show"; "figures
+# Kirby provided" and "The bureau released its statistics" name the source of what follows.
+DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:The|This|That|Those|These|Its)\s+)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
+                              r"survey|report|analysis|data|results|figures|numbers|statistics))\b")
+PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\s+(?:that\s+)?(?P<who>[A-Z][\w.’'-]*"
+                      r"(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:has\s+|had\s+)?(?:provided|released|published|compiled|"
+                      r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|" + _ORG + r"))\s+(?:released|"
+                      r"published|issued)\s+(?:its|their|the|new)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
+                      r"figures|numbers|estimates)\b")
+# A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%".
+LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
+
+
+def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
+    """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
+    None. `offset` is the sentence's start in the article `text`."""
+    opening = DOCUMENT_SUBJECT.match(sentence)
+    own = AUTHOR_AFTER.match(sentence, opening.start("noun")) if opening else None
+    who = own.group("org") if own and own.start("org") < 80 else \
+        document_author(text, offset, opening.group("noun")) if opening else ""
+    provided = PROVIDED.search(sentence)
+    who = who or (provided.group("who") or provided.group("releaser") if provided else "")
+    return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
+            "relay_text": ""} if who else None
+
+
+def sentence_speaker(found: pd.DataFrame, sentence: tuple[int, int]) -> dict | None:
+    """The last attribution whose cue is in the sentence, or None."""
+    inside = found[(found["cue_start"] >= sentence[0]) & (found["cue_end"] <= sentence[1])
+                   & (found["source_start"] >= 0)]
+    return inside.iloc[-1].to_dict() if len(inside) else None
