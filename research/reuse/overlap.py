@@ -45,7 +45,6 @@ import numpy as np
 import pandas as pd
 
 from research.corpus.passages import body_passages, word_table
-from research.errors import AnalysisError
 from research.reuse.alignment import MIN_WORDS
 from research.text.dates import parse_published
 
@@ -61,6 +60,9 @@ OVERLAP_COLUMNS = [
     "derivation",
     "likely_source",
 ]
+OVERLAP_DTYPES = {"words_a": "int64", "shared_words": "int64", "containment": "float64",
+                  "unquoted_containment": "float64", "containment_with_paraphrase": "float64",
+                  "longest_span": "int64"}
 DERIVATIONS = ("wholly derived", "partially derived", "non-derived")
 
 WHOLLY_WITH_PARAPHRASE = 0.8
@@ -121,14 +123,13 @@ def article_overlap(
     words outside quotation marks in one verbatim or near-verbatim span),
     `derivation` (of A from B: wholly derived, partially derived,
     non-derived), `likely_source` (an article_id, "undetermined" or "none",
-    the same on both rows of a pair). Sorted by article_id_a, article_id_b.
+    the same on both rows of a pair). Sorted by article_id_a, article_id_b. Fewer than two
+    articles with body passages give an empty table.
     """
     passages = body_passages(passages, roles)
     ids = sorted(passages["article_id"].unique())
-    if len(ids) < 2:
-        raise AnalysisError(
-            f"article_overlap needs two articles with body passages, got {len(ids)}"
-        )
+    if len(ids) < 2:  # no pair of articles
+        return pd.DataFrame({c: pd.Series(dtype=OVERLAP_DTYPES.get(c, "object")) for c in OVERLAP_COLUMNS})
     words = {
         key: group.reset_index(drop=True)
         for key, group in word_table(passages, articles).groupby("article_id")
