@@ -25,6 +25,7 @@ import re
 import sys
 import warnings
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -33,7 +34,7 @@ from tqdm import tqdm
 from research.corpus.blocks import split_blocks
 from research.corpus.load import default_corpus, load_articles
 from research.errors import AnalysisError, CorpusWarning
-from research.report.execute import notebook_parameters, notebook_paths, run_notebook
+from research.report.execute import Kernel, notebook_parameters, notebook_paths, run_notebook
 from research.report.pages import index_page
 from research.story.events import cluster_articles
 
@@ -93,6 +94,32 @@ def cluster_corpus(articles: pd.DataFrame) -> pd.DataFrame:
     return cluster_articles(split_blocks(articles), articles)
 
 
+# What a loading or cleaning warning means for the analyses, for those whose message does not say it.
+MEANINGS = {
+    "publication date not understood": "its figures cannot be placed in time, nor the article in the order "
+                                       "of publication",
+    "metadata read from the page": "its outlet, headline and date are guesses from the page: check them in "
+                                   "articles.csv",
+    "not UTF-8": "some accented characters may be wrong in its text",
+    "trafilatura could not read the page metadata": "its outlet, headline and date may be missing",
+}
+
+
+def loading_notes(caught: list[warnings.WarningMessage]) -> list[str]:
+    """The corpus warnings of loading and cleaning as notes for the index page: each once, in order,
+    naming its file or article, with what it means for the analyses where the message does not say it."""
+    notes = []
+    for warning in caught:
+        if not issubclass(warning.category, CorpusWarning):
+            continue
+        note = str(warning.message)
+        meaning = next((m for key, m in MEANINGS.items() if key in note), "")
+        note = f"{note}: {meaning}" if meaning else note
+        if note not in notes:
+            notes.append(note)
+    return notes
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.") or "event"
 
@@ -138,7 +165,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
                  parameters: dict | None = None, columns: dict[str, str] | None = None,
                  event: str | None = None, min_articles: int = 2,
                  cluster: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
-                 progress: bool | None = None, timeout: int = 1800) -> pd.DataFrame:
+                 progress: bool | None = None, timeout: int = 1800, workers: int = 2) -> pd.DataFrame:
     """Execute the notebooks on `corpus` and write the report into `out_dir` (layout: module docstring).
 
     - `corpus`: folder or file (None: the embedded `seeds/`); `columns`: the
@@ -151,6 +178,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
       to analyse, else every event with at least `min_articles` articles is.
     - `progress`: a progress bar on stderr (None: only when stderr is a terminal).
     - `timeout`: seconds allowed per notebook cell.
+    - `workers`: notebook runs at a time (each in its own kernel, reused across events).
 
     Returns one row per notebook run: `event_id`, `event_label`, `notebook`
     (file name), `title`, `status` ("ok" or "failed"), `error` (one line, "" when
@@ -180,31 +208,47 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         articles = load_articles(corpus, columns)
+        blocks = split_blocks(articles)  # the cleaning's warnings too: an article without body text
     for warning in caught:
         warnings.warn(warning.message, stacklevel=2)
-    cluster = cluster or cluster_corpus
-    events = find_events(articles, cluster)
+    events = find_events(articles, cluster or (lambda found: cluster_articles(blocks, found)))
     chosen = choose_events(events, event, min_articles)
     labels = events.drop_duplicates("event_id").set_index("event_id")["event_label"]
     jobs = _plan(articles, events, chosen, corpus, columns, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    runs = []
+    runs = {}
     with (out_dir / "kernel.log").open("w", encoding="utf-8") as log:
-        bar = tqdm([(job, path) for job in jobs for path in paths], desc="report", unit="notebook",
+        bar = tqdm(total=len(jobs) * len(paths), desc="report", unit="notebook",
                    disable=None if progress is None else not progress, file=sys.stderr)
-        for (event_id, folder, corpus_value), path in bar:
-            bar.set_postfix_str(path.stem if len(jobs) == 1 else f"{event_id}: {path.stem}")
-            injected = {name: value for name, value in parameters.items() if name in declared[path]}
-            if corpus_value is not None:
-                injected["CORPUS"] = corpus_value
-            runs.append({"event_id": event_id, "event_label": labels[event_id],
-                         **run_notebook(path, folder, out_dir, injected, timeout, log)})
+
+        def run_part(number: int, path: Path, part: list[int]) -> None:
+            """Notebook `path` on the events `part` (indices into `jobs`), in one kernel reused across them."""
+            with Kernel(path.parent, log) as kernel:
+                for job in part:
+                    event_id, folder, corpus_value = jobs[job]
+                    injected = {name: value for name, value in parameters.items() if name in declared[path]}
+                    if corpus_value is not None:
+                        injected["CORPUS"] = corpus_value
+                    runs[job, number] = {"event_id": event_id, "event_label": labels[event_id],
+                                         **run_notebook(path, folder, out_dir, injected, timeout, kernel)}
+                    bar.set_postfix_str(path.stem if len(jobs) == 1 else f"{event_id}: {path.stem}")
+                    bar.update()
+
+        # Each notebook's events in `workers` parts, the parts run side by side: a notebook run waits on
+        # its kernel while another converts its page.
+        parts = [list(range(len(jobs)))[k::workers] for k in range(min(workers, len(jobs)))]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for done in [pool.submit(run_part, number, path, part) for number, path in enumerate(paths)
+                         for part in parts]:
+                done.result()
+        bar.close()
+    runs = [runs[key] for key in sorted(runs)]  # event by event, notebooks in order
     table = pd.DataFrame(runs, columns=[*RUN_COLUMNS, "table_paths"])
     listing = articles.merge(events, on="article_id").assign(analysed=lambda t: t["event_id"].isin(chosen))
     listing[LISTING_COLUMNS].to_csv(out_dir / "articles.csv", index=False)
     table[RUN_COLUMNS].to_csv(out_dir / "runs.csv", index=False)
     corpus_name = Path(corpus).name if corpus is not None else default_corpus().name
-    notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    notes = loading_notes(caught)
     (out_dir / "index.html").write_text(
         index_page(corpus_name, listing[LISTING_COLUMNS], events, table, notes, min_articles), encoding="utf-8")
     return table[RUN_COLUMNS]
