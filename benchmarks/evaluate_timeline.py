@@ -33,6 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 import research
+from research.claims.ledger import _counted_noun
 from research.claims.quantities import find_quantities, subject_key
 from research.corpus import datasets
 
@@ -47,9 +48,9 @@ def gold_figures(timelines: pd.DataFrame) -> pd.DataFrame:
         for quantity in find_quantities(entry.text, entry.date):
             if quantity.kind != "count" or quantity.qualifier == "vague":
                 continue
-            subject = quantity.subject or research.claims.ledger._counted_noun(entry.text[:quantity.start])
+            subject = quantity.head or _counted_noun(entry.text[:quantity.start])
             noun_class = subject_key(subject, entry.text[:quantity.start],
-                                     entry.text[quantity.end:][len(quantity.subject) + 1:]).split(" ")[-1]
+                                     entry.text[quantity.end:][len(quantity.head) + 1:]).split(" ")[-1]
             if noun_class in GOLD_CLASSES and quantity.value >= MIN_VALUE:
                 rows.append((entry.outlet, entry.date, quantity.value, noun_class, entry.text))
     return pd.DataFrame(rows, columns=["outlet", "date", "value", "noun_class", "entry"])

@@ -1,48 +1,56 @@
-"""Quantitative claims: figures in article prose, who claimed them, the period they refer to, and the
-ledger of the same claim across outlets.
+"""Quantitative claims: figures in article prose, who claimed them, the period they refer to, the
+ledger of the same figure across outlets and the conflicts between them.
 
 `extract_claims(passages, cues, articles)` reads the figures of body sentences
 (`research.claims.quantities.find_quantities`) and gives each
 
-- `subject` and `subject_key`: what is counted; a number without a subject
-  ("out of a promised 10,000") takes the subject of the figure before it in the
-  sentence or paragraph;
+- `subject` and `subject_key`: what is counted (see `find_quantities`); a
+  number without a subject ("out of a promised 10,000") takes the subject of
+  the figure before it in the sentence or paragraph;
 - `claimant` and `claimant_group`: the source of the innermost attribution
   whose content holds the figure (`research.attributions`), else the nearest
-  attribution in its sentence; a sentence with none that opens with a pronoun
-  continues the previous sentence's speaker. Groups come from
-  `research.group_actors`. Figures nobody is said to claim have an empty
-  claimant: the outlet states them in its own voice. `claimant_relay` is who
-  passed the claim on, as named in the text ("Park cited Cho as saying the
-  3,000 ...": claimant Cho, relay Park), empty when nobody did;
+  attribution in its sentence; a sentence with none goes on with the previous
+  sentence's claimant in its paragraph. Pronouns are named as the actor they
+  refer to, documents as their author ("data released by the CDC"). Groups
+  come from `research.group_actors`. Figures nobody is said to claim have an
+  empty claimant: the outlet states them in its own voice. `claimant_relay` is
+  who passed the claim on ("Park cited Cho as saying the 3,000 ...": claimant
+  Cho, relay Park); `forecast` marks expected or planned figures, credited to
+  their forecaster;
 - `asof_start`, `asof_end`: the period the figure refers to, from the time
   expressions of its sentence (`research.text.dates`): a "since", "by" or
   duration phrase that follows the figure, else the nearest date in the same
-  clause, never one across another figure or behind a relative clause ("the
-  invasion that began in February 2022"); the publication date when the
-  sentence has none.
+  clause, never one across another figure, behind a relative clause ("the
+  invasion that began in February 2022"), a reference point ("the lowest since
+  March 2020") or a baseline ("from 2019"); a forecast without one takes the
+  last period the article named; else the publication date.
 
-`claim_ledger` groups the same claim across outlets, `claim_conflicts` pairs
-claims on the same subject and date that disagree, `timeline_table` gives the
-numbers behind the claim timeline.
+`link_claims` joins the mentions of one figure, `claim_ledger` lists them as
+claims across outlets, `claim_conflicts` pairs claims that give different
+figures for one subject and period, `timeline_table` gives the numbers behind
+the claim timeline.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.quantities import Quantity, find_quantities, subject_key
+from research.claims.quantities import SUBJECT_STOP, Quantity, find_quantities, subject_key
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
 
-CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "high", "qualifier", "kind", "unit",
-                 "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "asof_start", "asof_end",
-                 "asof_text", "text"]
+CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "high", "against", "qualifier", "kind",
+                 "unit", "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "forecast",
+                 "asof_start", "asof_end", "asof_text", "text"]
+# Words before a figure in its sentence that make it expected, forecast or planned, not reported.
+FORECAST = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|anticipat\w*|project(?:ed|ing|ions?)|"
+                      r"consensus|looking for|estimates? (?:of|for)|goal|target\w*|aim\w* to|plans? to|"
+                      r"planned|will|would)\b", re.IGNORECASE)
 def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
     """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
     pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
@@ -54,7 +62,15 @@ def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
 def _asof(text: str, quantity: Quantity, others: list[Quantity], times: list, published) -> tuple:
     """(asof_start, asof_end, asof_text) of a figure from the time expressions of its sentence."""
     usable = []
+    day = reference_date(published)
+    times = _joined(text, times)
     for time in times:
+        if day is not None and time.date_start is None:
+            continue  # "more than a year": a length of time, not placed
+        if REFERENCE_POINT.search(text, max(0, time.start - 45), time.start):
+            continue  # "the lowest since March 2020": a point of comparison, not the figure's period
+        if time.text.lower().startswith("from") and any(o.start > time.end for o in times):
+            continue  # "fell 29.4% from 2019 ... in 2020": the baseline, not the period
         left, right = sorted((quantity.start, time.start))
         right = max(right, min(quantity.end, time.end))
         if any(left < other.start < right and other != quantity for other in others):
@@ -69,7 +85,6 @@ def _asof(text: str, quantity: Quantity, others: list[Quantity], times: list, pu
             continue
         bound = time.kind in ("since", "deadline", "duration") and time.start > quantity.start
         usable.append((not bound, abs(time.start - quantity.start), time))
-    day = reference_date(published)
     if usable:
         time = min(usable, key=lambda item: item[:2])[2]
         if time.date_start is None:
@@ -78,9 +93,34 @@ def _asof(text: str, quantity: Quantity, others: list[Quantity], times: list, pu
     return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
 
 
+# Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020".
+REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best|worst|most|least|fewest|"
+                             r"record|first time|strongest|weakest|fastest|slowest)\b[^.;]*$", re.IGNORECASE)
+# Two time phrases that make one period: "from Friday through Sunday", "between May and June".
+PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
+
+
+def _joined(text: str, times: list) -> list:
+    """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
+    to Y's end (when Y ends after X starts)."""
+    joined = []
+    for time in times:
+        gap = text[joined[-1].end:time.start] if joined else ""
+        if joined and (PERIOD_JOIN.fullmatch(gap) or (not gap.strip() and PERIOD_JOIN.fullmatch(
+                " " + time.text.split()[0]))) and time.date_start is not None \
+                and joined[-1].date_start is not None and joined[-1].date_start <= time.date_end:
+            first = joined.pop()
+            time = first._replace(end=time.end, text=text[first.start:time.end], date_end=time.date_end,
+                                  kind="date")
+        joined.append(time)
+    return joined
+
+
 def _claimant(quantity_start: int, quantity_end: int, sentence: tuple[int, int], found: pd.DataFrame,
               previous: dict | None) -> dict | None:
     """The attribution row (as a dict) that claims a figure at the given article offsets."""
+    found = found[~((found["source_start"] <= quantity_start) & (found["source_end"] >= quantity_end))
+                  & ~found["source_text"].str.contains(NOT_A_SOURCE)]
     holding = found[(found["content_start"] <= quantity_start) & (found["content_end"] >= quantity_end)
                     & (found["source_start"] >= 0)]
     if len(holding):
@@ -104,10 +144,13 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     the texts and `published`. Returns
     `CLAIM_COLUMNS`: `article_id`, `passage_id`, `start`, `end` (of the figure
     with its qualifier, in the article text), `value` (NaN for vague amounts),
-    `low`, `high` (NaN when open), `qualifier`, `kind`, `unit`, `subject`,
-    `subject_key`, `claimant`, `claimant_group`, `claimant_relay`, `asof_start`, `asof_end` (ISO
-    dates; empty when the publication date is unknown), `asof_text` (the time
-    phrase used; empty for the publication date), `text` (the sentence).
+    `low`, `high` (NaN when open), `against` (the votes against of a vote, else
+    NaN), `qualifier`, `kind` (count, change, money, percent, rate, measure,
+    age, vote), `unit`, `subject`, `subject_key`, `claimant` (as named, pronouns
+    resolved; empty: own voice), `claimant_group`, `claimant_relay`, `forecast`
+    (stated as expected or planned), `asof_start`, `asof_end` (ISO dates; empty
+    when the publication date is unknown), `asof_text` (the time phrase used;
+    empty for the publication date), `text` (the sentence).
     """
     if "role" in passages:
         passages = passages[passages["role"] == "body"]
@@ -117,27 +160,32 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     if missing:
         raise AnalysisError(f"passages of articles not in the articles table: {', '.join(missing)}")
     attribution_table = group_actors(cues, articles)
+    texts = articles.set_index("article_id")["text"]
+    keep = [not _adds_a_figure(texts[a], verb, end) for a, verb, end in zip(
+        attribution_table["article_id"], attribution_table["cue_text"], attribution_table["cue_end"])]
+    attribution_table = attribution_table[pd.Series(keep, index=attribution_table.index, dtype=bool)]
     published = articles.set_index("article_id")["published"] if "published" in articles \
         else pd.Series("", index=articles["article_id"])
     rows = []
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
         found = attribution_table[attribution_table["article_id"] == article_id]
-        previous_claimant, previous_subject, previous_block = None, ("", ""), None
+        previous_claimant, previous_subject, previous_block, previous_period = None, ("", ""), None, None
+        named_before = ""
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
                 previous_subject, previous_claimant = ("", ""), None
             previous_block = passage.block_id
             quantities = find_quantities(passage.text, published.get(article_id, ""))
             times = find_time_expressions(passage.text, published.get(article_id, ""))
-            continues = bool(re.match(r"\W*(?:He|She|They|It|The agency|The ministry|The official)\b",
-                                      passage.text))
-            claimant_before = previous_claimant if continues else None
+            claimant_before = previous_claimant if _sentence_speaker(found, (passage.start, passage.end)) is None \
+                else None  # a sentence with no cue of its own goes on with the release of the one before
             sentence = (passage.start, passage.end)
             sentence_claimant = None
             for quantity in quantities:
                 subject = quantity.subject or _counted_noun(passage.text[:quantity.start])
-                following = passage.text[quantity.end:][len(subject) + 1:] if quantity.subject else ""
-                key = subject_key(subject, passage.text[:quantity.start], following) if subject \
+                head = quantity.head or subject
+                following = passage.text[quantity.end:][len(head) + 1:] if quantity.head else ""
+                key = subject_key(head, passage.text[:quantity.start], following) if head \
                     else previous_subject[1]
                 if not subject:
                     subject = previous_subject[0]
@@ -146,16 +194,80 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 start, end = passage.start + quantity.start, passage.start + quantity.end
                 claimant = _claimant(start, end, sentence, found, claimant_before)
                 sentence_claimant = claimant or sentence_claimant
+                named = _claimant_name(claimant, named_before)
+                forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
+                if forecast and not named:
+                    named = _forecaster(passage.text[:quantity.start])
+                if claimant and not DOCUMENT.match(named):
+                    named_before = named
                 asof = _asof(passage.text, quantity, quantities, times, published.get(article_id, ""))
+                if forecast and not asof[2] and previous_period:
+                    asof = previous_period  # an expectation is for the period of the figure it anticipates
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
-                             quantity.high, quantity.qualifier, quantity.kind, quantity.unit, subject, key,
-                             claimant["source_text"] if claimant else "",
+                             quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,
+                             subject, key, named,
                              claimant["actor_group"] if claimant else "",
-                             claimant.get("relay_text", "") if claimant else "", *asof, passage.text))
+                             claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             previous_claimant = _sentence_speaker(found, sentence) or sentence_claimant
+            periods = [time for time in times if time.kind == "date" and time.date_start is not None
+                       and not REFERENCE_POINT.search(passage.text, max(0, time.start - 45), time.start)]
+            periods = [time for time in periods if time.granularity != "day"] or periods  # not the release day
+            if periods:  # the last period the article has named, for the forecasts that follow
+                previous_period = (periods[-1].date_start.isoformat(), periods[-1].date_end.isoformat(),
+                                   periods[-1].text)
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
-                         "high": "float64"})
+                         "high": "float64", "against": "float64", "forecast": "bool"})
+
+
+# A claimant that is a document, not who made it: "The data", "the study", "data released by the CDC".
+DOCUMENT = re.compile(r"(?:the |a |an |this |that |new |latest |its |their )*(?:data|study|report|analysis|survey|"
+                      r"poll|figures|numbers|tally|statistics|estimates?|findings|research)\b", re.IGNORECASE)
+# Sources that cannot claim a figure: those holding a figure themselves ("representing 9.8 million people"),
+# a month or weekday read as a name, a bare lower-case word ("each", "openings").
+NOT_A_SOURCE = re.compile(r"\d{2,}|\d\s*%|^(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                          r"Sunday)$|^(?!(?:he|she|they|it|we|i|who)$)[a-z]+$")
+PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
+                            "the organization the group the company".split(" "))
+
+
+# Who expects, when a forecast has no reporting cue: "Economists surveyed by Dow Jones had been looking for".
+FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|analysts|forecasters|experts|"
+                        r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
+                        r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
+                        re.IGNORECASE)
+
+
+def _forecaster(before: str) -> str:
+    """The subject of a forecast verb at the start of a sentence, "" when none."""
+    match = FORECASTER.match(before)
+    return match.group("who") if match else ""
+
+
+def _adds_a_figure(text: str, cue: str, end: int) -> bool:
+    """True for "The economy added 943,000 jobs": "add" with a figure after it is a gain, not speech."""
+    return cue.split()[-1].lower() in ("add", "added", "adds", "adding") and bool(
+        re.match(r"\s*(?:(?:a|an|another|nearly|about|more than|over|just|roughly|some)\s+)*[$€£]?\d", text[end:]))
+
+
+def _claimant_name(claimant: dict | None, named_before: str) -> str:
+    """Who a claimant is, as the text names them: a pronoun as the actor it refers to, a document as its
+    author ("data released Tuesday by the CDC": the CDC), or, unnamed, as the last claimant named
+    before it in the article ("The study" after "the CDC said")."""
+    if not claimant:
+        return ""
+    source = claimant["source_text"]
+    if source.lower() in PRONOUN_SOURCES and claimant.get("actor") and claimant["actor"].lower() != source.lower():
+        return claimant["actor"]
+    if DOCUMENT.match(source):
+        author = re.search(r"\b(?:by|from|of)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
+                           r"[A-Z][\w.’'&-]*)*)", source)
+        if author:
+            return author.group(1)
+        if named_before:
+            return named_before
+    return source
 
 
 def _counted_noun(text: str) -> str:
@@ -197,44 +309,168 @@ def _figure(row) -> str:
     return fmt(row.value)
 
 
-def claim_ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per claim: the same subject key, figure and qualifier kind, across outlets.
+def _precision(value: float) -> float:
+    """The place of the last significant digit of a stated value: 190,000 -> 10,000; 5.4 -> 0.1."""
+    if not value or math.isnan(value):
+        return 0.0
+    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0") or "0"
+    return 10 ** (math.floor(math.log10(abs(value))) - len(digits) + 1)
 
-    Columns: `subject_key`, `figure` (label such as "≥3,000"), `value`, `low`,
-    `high`, `kind`, `unit`, `subject` (the commonest wording), `claimant_groups`
-    and `outlets` (sorted, "; "-joined; an empty claimant group shows as "(own
-    voice)"), `n_outlets`, `n_mentions`, `asof_start` (earliest), `asof_end`
-    (latest), `increment` (the figure was stated as "another ..."), `mentions`
-    ("article_id:start-end" of each, sorted). Sorted by subject key and value.
+
+def _words(subject: str) -> set[str]:
+    """Content words of a subject, singular and lower case, for comparing subjects."""
+    words = re.findall(r"(?<![\w-])[a-z][a-z-]+", subject)  # names and nationalities aside: "North Korean"
+    return {w.removesuffix("s") for w in words if w not in SUBJECT_STOP and w not in GENERIC and len(w) > 2}
+
+
+# Words too general to say that two subjects count the same thing.
+GENERIC = frozenset("people person persons number total new more additional other americans figure share "
+                    "percent rate level".split())
+
+
+def _same_subject(a, b) -> bool:
+    """Subjects that may count the same thing: one key, a shared content word, or one unknown."""
+    if not a.subject or not b.subject:
+        return True
+    return _noun_class(a) == _noun_class(b) or bool(_words(a.subject) & _words(b.subject))
+
+
+def _noun_class(row) -> str:
+    """The class of nouns a subject key counts, without its country ("north korea troops": troops)."""
+    return row.subject_key.split(" ")[-1] if row.subject_key else ""
+
+
+def _same_period(a, b) -> bool:
+    """Periods that overlap, a day of slack either side; a figure dated only by publication fits any
+    period that ends by then (not a target after it: "10,000 by December")."""
+    if not a.asof_end or not b.asof_end:
+        return True
+    if not a.asof_text or not b.asof_text:
+        dated, other = (a, b) if a.asof_text else (b, a)
+        return not dated.asof_text or dated.asof_start <= other.asof_end and dated.asof_end <= other.asof_end
+    start_a, end_a = date.fromisoformat(a.asof_start), date.fromisoformat(a.asof_end)
+    start_b, end_b = date.fromisoformat(b.asof_start), date.fromisoformat(b.asof_end)
+    return start_a - timedelta(days=1) <= end_b and start_b - timedelta(days=1) <= end_a
+
+
+# The largest share two stated values may differ by and still be one figure rounded two ways.
+ROUNDING = 0.05
+KIND_FAMILY = {"count": "count", "change": "count", "measure": "count"}
+
+
+def _same_figure(a, b) -> bool:
+    """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
+    last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
+    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods. A value stated to three or more
+    significant digits ("943,000") needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
+    if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
+        return False
+    if "vague" in (a.qualifier, b.qualifier) or math.isnan(a.value) or math.isnan(b.value):
+        return False
+    if a.kind == "vote" and not (a.value == b.value and a.against == b.against):
+        return False
+    gap, larger = abs(a.value - b.value), max(abs(a.value), abs(b.value))
+    tolerance = max(_precision(row.value) for row in (a, b) if _rounded(row)) / 2 if _rounded(a) or _rounded(b) \
+        else 0.0
+    if gap > 1e-9 * larger and (gap >= tolerance or gap > ROUNDING * larger):
+        return False
+    if a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3:
+        return True  # "943,000" in two outlets of one event: the same figure, whatever the wording
+    return _same_subject(a, b) and _same_period(a, b)
+
+
+def _rounded(row) -> bool:
+    """A value stated as a round figure: with a qualifier ("nearly 190,000"), or ending in hundreds."""
+    return row.qualifier != "exact" or (float(row.value).is_integer() and row.value >= 1000
+                                        and row.value % 100 == 0)
+
+
+def _significant(value: float) -> int:
+    return len(f"{abs(value):.6g}".replace(".", "").lstrip("0").rstrip("0"))
+
+
+def link_claims(claims: pd.DataFrame) -> pd.Series:
+    """A claim id for each row of `claims` (index-aligned): rows that state the same figure (see
+    `_same_figure`) are joined into one claim, closest values first, a row joining a claim only when it
+    states the same figure as each of its mentions (complete linkage, so "6%" never joins "6.1%" through
+    "about 6%"); ids number the claims in text order."""
+    rows = list(claims.assign(increment=claims["qualifier"] == "another").itertuples())
+    parent = {row.Index: row.Index for row in rows}
+
+    def root(index):
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    same = {}
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            if _same_figure(a, b):
+                gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+                same[(a.Index, b.Index)] = same[(b.Index, a.Index)] = gap
+    members = {row.Index: [row.Index] for row in rows}
+    for (first, second), _ in sorted(same.items(), key=lambda item: (item[1], item[0])):
+        group_a, group_b = root(first), root(second)
+        if group_a == group_b or not all((x, y) in same for x in members[group_a] for y in members[group_b]):
+            continue  # complete linkage: every mention of a claim states the figure of every other
+        parent[group_b] = group_a
+        members[group_a] += members.pop(group_b)
+    order = {}
+    for row in sorted(rows, key=lambda r: (r.article_id, r.start)):
+        order.setdefault(root(row.Index), len(order))
+    return pd.Series({row.Index: order[root(row.Index)] for row in rows}, dtype="int64")
+
+
+LEDGER_COLUMNS = ["claim_id", "subject_key", "figure", "value", "low", "high", "kind", "unit", "subject",
+                  "claimants", "claimant_groups", "outlets", "n_outlets", "n_mentions", "asof_start", "asof_end",
+                  "forecast", "increment", "mentions"]
+
+
+def claim_ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim: the mentions of one figure across outlets (`link_claims`).
+
+    Columns: `claim_id`, `subject_key`, `figure` (label such as "≥3,000", of the
+    most precise mention), `value`, `low`, `high`, `kind`, `unit`, `subject`
+    (the commonest wording), `claimants` and `claimant_groups` (sorted,
+    "; "-joined; own voice shows as "(own voice)"), `outlets`, `n_outlets`,
+    `n_mentions`, `asof_start` (earliest), `asof_end` (latest), `forecast` (a
+    mention states it as expected or planned), `increment` (stated as "another
+    ..."), `mentions` ("article_id:start-end" of each, sorted). Sorted by
+    subject key and value.
     """
-    columns = ["subject_key", "figure", "value", "low", "high", "kind", "unit", "subject", "claimant_groups",
-               "outlets", "n_outlets", "n_mentions", "asof_start", "asof_end", "increment", "mentions"]
     if claims.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=LEDGER_COLUMNS)
     table = _with_outlets(claims, articles)
+    table["claim_id"] = link_claims(table)
     table["figure"] = [_figure(row) for row in table.itertuples()]
     table["increment"] = table["qualifier"] == "another"
     table["mention"] = table["article_id"] + ":" + table["start"].astype(str) + "-" + table["end"].astype(str)
     table["group"] = table["claimant_group"].where(table["claimant_group"] != "", "(own voice)")
+    table["named"] = table["claimant"].where(table["claimant"] != "", "(own voice)")
+    table["precision"] = [_precision(v) if q == "exact" else math.inf for v, q in zip(table["value"],
+                                                                                        table["qualifier"])]
     rows = []
-    for (key, figure, kind, unit, increment), group in table.groupby(
-            ["subject_key", "figure", "kind", "unit", "increment"], sort=True, dropna=False):
-        first = group.iloc[0]
-        subjects = group["subject"].value_counts()
+    for claim_id, group in table.groupby("claim_id", sort=True):
+        first = group.sort_values(["precision", "article_id", "start"]).iloc[0]
+        subjects = group.loc[group["subject"] != "", "subject"].value_counts()
         rows.append({
-            "subject_key": key, "figure": figure, "value": first["value"], "low": first["low"],
-            "high": first["high"], "kind": kind, "unit": unit,
+            "claim_id": claim_id, "subject_key": first["subject_key"], "figure": first["figure"],
+            "value": first["value"], "low": first["low"], "high": first["high"], "kind": first["kind"],
+            "unit": first["unit"],
             "subject": min(subjects[subjects == subjects.max()].index) if len(subjects) else "",
+            "claimants": "; ".join(sorted(set(group["named"]))),
             "claimant_groups": "; ".join(sorted(set(group["group"]))),
             "outlets": "; ".join(sorted(set(group["outlet"]))), "n_outlets": group["outlet"].nunique(),
             "n_mentions": len(group), "asof_start": min(group["asof_start"].replace("", "9999"), default=""),
-            "asof_end": max(group["asof_end"]),
-            "increment": bool(increment), "mentions": "; ".join(sorted(group["mention"])),
+            "asof_end": max(group["asof_end"]), "forecast": bool(group["forecast"].any()),
+            "increment": bool(first["increment"]), "mentions": "; ".join(sorted(group["mention"])),
         })
-    ledger = pd.DataFrame(rows, columns=columns)
+    ledger = pd.DataFrame(rows, columns=LEDGER_COLUMNS)
     ledger["asof_start"] = ledger["asof_start"].replace("9999", "")
     ledger["_sort"] = ledger["value"].fillna(ledger["low"]).fillna(ledger["high"])
-    return ledger.sort_values(["subject_key", "_sort", "figure"]).drop(columns="_sort").reset_index(drop=True)
+    return ledger.sort_values(["subject_key", "_sort", "figure", "claim_id"]).drop(columns="_sort") \
+        .reset_index(drop=True)
 
 
 def _compatible_subjects(a: str, b: str) -> bool:
@@ -258,50 +494,82 @@ def _representative(row) -> float:
     return next((v for v in (row.value, row.low, row.high) if not math.isnan(v)), math.nan)
 
 
-def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: float = 5.0) -> pd.DataFrame:
-    """Pairs of claims from different outlets on the same subject and as-of date that disagree.
+# Words of a sentence that make its figure a revised or updated one.
+REVISION = re.compile(r"\b(?:revis\w*|updated|upwardly|downwardly|later (?:said|put|raised|lowered)|"
+                      r"earlier (?:figure|estimate|count|toll)|initial(?:ly)? (?:estimate|report))\b",
+                      re.IGNORECASE)
+CONFLICT_COLUMNS = ["subject_key", "asof_end", "conflict", "claim_a", "claim_b"] + [
+    f"{c}_{s}" for s in "ab" for c in ("outlet", "article_id", "start", "end", "figure", "claimant_group", "text")]
 
-    Compared: counts stated as figures (not vague words such as "thousands")
-    with compatible subject keys (same class; same country unless one names
-    none), the same `asof_end` and `unit` ("each" marks per-unit figures), both
-    totals or both increments ("another ...").
-    `conflict` is "different figures" when their low-high ranges do not
-    overlap and the figures are within `max_ratio` of each other (further apart
-    they count different things: an army of 1.2 million and a deployment of
-    3,000), or "different claimants" when the figures are the same and both
-    name a claimant group but the groups differ (outlets attribute one figure to
-    different actors). Columns: `subject_key`, `asof_end`,
-    `conflict`, then for each side `_a` and `_b`: `outlet`, `article_id`,
-    `start`, `end`, `figure`, `claimant_group`, `text`. Sorted.
+
+def _heads(subject: str) -> set[str]:
+    """The nouns that say what a subject counts: its content words without modifiers of time."""
+    return _words(subject) - {"new", "total", "number", "average", "daily", "weekly", "monthly", "about"}
+
+
+def _different_definitions(a, b) -> bool:
+    """Subjects whose head nouns differ (arrests, encounters) or two forecasters (two surveys'
+    consensus, not one figure disputed)."""
+    heads_a, heads_b = _heads(a.subject), _heads(b.subject)
+    if _noun_class(a) != _noun_class(b) and heads_a != heads_b and not (heads_a <= heads_b or heads_b <= heads_a):
+        return True
+    return bool(a.forecast and a.claimant and b.claimant and a.claimant.lower() != b.claimant.lower())
+
+
+def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: float = 5.0) -> pd.DataFrame:
+    """Pairs of claims (`link_claims`) from different outlets that give different figures for one subject
+    and period.
+
+    Compared: claims of the same kind of figure and unit (vague amounts and
+    increments aside) whose subjects share a content word or a subject key,
+    whose periods overlap (`_same_period`) and whose values differ beyond
+    rounding but within `max_ratio` of each other (further apart they count
+    different things: an army of 1.2 million and a deployment of 3,000), both
+    stated as facts or both as forecasts. A figure relayed by another speaker
+    is the same claim, never a conflict. `conflict` is "revision" when either
+    sentence says the figure was revised or updated, "definition" when the
+    subjects count different things (their head nouns differ: arrests and
+    encounters) or are two forecasters' expectations, else "disagreement"
+    (different sources giving different figures for one thing disagree).
+    Each pair of claims is listed once, with the first mention of each side
+    in the first outlet that carries it. Columns: `subject_key`,
+    `asof_end`, `conflict`, `claim_a`, `claim_b`, then for each side `_a` and
+    `_b`: `outlet`, `article_id`, `start`, `end`, `figure`, `claimant_group`,
+    `text`. Sorted.
     """
     sides = ["outlet", "article_id", "start", "end", "figure", "claimant_group", "text"]
-    columns = ["subject_key", "asof_end", "conflict"] + [f"{c}_{s}" for s in "ab" for c in sides]
-    counts = claims[(claims["kind"] == "count") & (claims["subject_key"] != "") & (claims["asof_end"] != "")
-                    & (claims["qualifier"] != "vague")]
-    if counts.empty:
-        return pd.DataFrame(columns=columns)
-    table = _with_outlets(counts, articles)
+    usable = claims[(claims["qualifier"] != "vague") & (claims["qualifier"] != "another") & claims["value"].notna()
+                    & (claims["kind"] != "age")]
+    if usable.empty:
+        return pd.DataFrame(columns=CONFLICT_COLUMNS)
+    table = _with_outlets(usable, articles)
+    table["claim_id"] = link_claims(table)
     table["figure"] = [_figure(row) for row in table.itertuples()]
-    table["increment"] = table["qualifier"] == "another"
-    records = list(table.sort_values(["outlet", "start"]).itertuples(index=False))
-    rows = []
+    table["increment"] = False
+    records = list(table.sort_values(["outlet", "article_id", "start"]).itertuples(index=False))
+    pairs = {}
     for i, a in enumerate(records):
         for b in records[i + 1:]:
-            if a.outlet == b.outlet or a.asof_end != b.asof_end or a.increment != b.increment or a.unit != b.unit \
-                    or not _compatible_subjects(a.subject_key, b.subject_key):
+            if a.outlet == b.outlet or a.claim_id == b.claim_id or a.forecast != b.forecast \
+                    or KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.unit != b.unit:
                 continue
-            low, high = sorted((_representative(a), _representative(b)))
-            if not _overlap(a, b) and high <= max_ratio * low:
-                conflict = "different figures"
-            elif a.figure.lstrip("~") == b.figure.lstrip("~") and a.claimant_group and b.claimant_group \
-                    and a.claimant_group != b.claimant_group:
-                conflict = "different claimants"
+            if not a.subject or not b.subject or not _same_subject(a, b) or not _same_period(a, b):
+                continue
+            low, high = sorted((abs(a.value), abs(b.value)))
+            if _overlap(a, b) or high > max_ratio * max(low, 1e-9):
+                continue
+            key = tuple(sorted((a.claim_id, b.claim_id)))
+            if key in pairs:
+                continue
+            first, second = (a, b) if a.claim_id == key[0] else (b, a)
+            if REVISION.search(a.text) or REVISION.search(b.text):
+                conflict = "revision"
             else:
-                continue
-            key = a.subject_key if len(a.subject_key) >= len(b.subject_key) else b.subject_key
-            rows.append([key, a.asof_end, conflict] + [getattr(a, c) for c in sides]
-                        + [getattr(b, c) for c in sides])
-    result = pd.DataFrame(rows, columns=columns)
+                conflict = "definition" if _different_definitions(a, b) else "disagreement"
+            subject_key = first.subject_key if len(first.subject_key) >= len(second.subject_key) else second.subject_key
+            pairs[key] = [subject_key, max(a.asof_end, b.asof_end), conflict, *key] + \
+                [getattr(first, c) for c in sides] + [getattr(second, c) for c in sides]
+    result = pd.DataFrame(list(pairs.values()), columns=CONFLICT_COLUMNS)
     return result.sort_values(["subject_key", "asof_end", "conflict", "outlet_a", "start_a", "outlet_b",
                                "start_b"]).reset_index(drop=True)
 

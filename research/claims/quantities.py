@@ -1,14 +1,18 @@
-"""Figures in text: numbers with their qualifier, bounds, kind, unit and the noun phrase they count.
+"""Figures in text: numbers with their qualifier, bounds, kind, unit and what they count.
 
 `find_quantities(text)` finds every figure in a sentence ("3,000 North Korean
 troops", "up to 12,000", "a few thousand troops", "$400 million in new military
-aid", "74 percent of likely voters") with `value`, `low`, `high`, a `qualifier`
-(see `QUALIFIERS`), a `kind` (count, money, percent, measure or age), a `unit`
-where there is one, and its `subject`: the noun phrase after the number.
-Years ("in 2022", "1950-53"), calendar dates ("October 4, 2024", "June 19"),
-times, ordinals and numbers inside names ("H1N1", "F-16", "9/11") are not
-quantities. `subject_key` normalises a subject for grouping (nationality + a
-class of nouns: troops, soldiers and forces are all "troops").
+aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49")
+with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
+change, money, percent, rate, measure, age or vote), a `unit` where there is
+one, and its `subject`: the noun phrase after the number with the participle or
+predicate that says which ("people killed in shootings"), or, for a figure
+stated of something before its verb, that noun phrase ("Initial claims fell by
+92,000"); `head` is the noun phrase the subject is built on. Years, calendar
+dates, times, ordinals, durations and record spans ("four-week average",
+"21-year high"), scores and numbers inside names ("H1N1", "F-16", "9/11") are
+not quantities. `subject_key` normalises a subject for grouping (nationality +
+a class of nouns: troops, soldiers and forces are all "troops").
 """
 
 from __future__ import annotations
@@ -48,14 +52,20 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a couple of": 2,
 }
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}
+          "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "dozen": 12}
+# Spoken fractions and multiples: a share ("two-thirds of", in percent) or a ratio ("one-quarter the size").
+FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+             "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
+             "a fifth": 0.2, "one fifth": 0.2}
+MULTIPLES = {"twice": 2.0, "double": 2.0, "triple": 3.0, "doubled": 2.0, "doubling": 2.0, "tripled": 3.0,
+             "tripling": 3.0, "halved": 50.0}
 # Vague amounts: (low, high) of the words.
 VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful of": (2, 5)}
 VAGUE_PLURALS = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
                  "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-                 "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9)}
+                 "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "billions": (2e9, 9.99e9)}
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB",
-              "dollars": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
+              "dollars": "USD", "cents": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
 MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
             "hectares gallons barrels degrees inches yards square").split()
 # Nouns counted under one class, for grouping the same subject across wordings.
@@ -91,20 +101,22 @@ CONTAINERS = frozenset("containers units rounds shells tons tonnes barrels piece
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:m|mn|bn|k)\b)"
-_NUMBER = r"(?:" + _DIGITS + r"|\b(?:" + _WORDS + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b)"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|dozen)\b|(?:m|mn|bn|k|K)\b)"
+_NUMBER = (r"(?:" + _DIGITS + r"|\b(?:" + _WORDS + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+           r"|\ban?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))")
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in APPROXIMATE), key=len, reverse=True))
 QUANTITY = re.compile(
     r"(?:(?P<qualifier>\b(?:" + _QUALIFIER + r"))\s+)?"
     r"(?:(?P<between>\bbetween)\s+)?"
     r"(?P<currency>US\$|[$€£¥₩₽])?\s?"
     r"(?P<number>" + _NUMBER + r")(?P<scale>" + _SCALE + r")?"
-    r"(?:\s*(?:-|–|to|and|or)\s*(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
+    r"(?:(?P<link>\s*(?:-to-|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
     + _SCALE + r")?)?"
     r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent(?:age points?)?\b)?",
     re.IGNORECASE)
 VAGUE_QUANTITY = re.compile(
     r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
+    r"|tens\s+of\s+(?:millions?|billions?)"
     r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
     r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
 # A number glued to letters or slashes is part of a name or code: H1N1, F-16, COVID-19, 9/11, 24/7.
@@ -114,12 +126,46 @@ MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wid
 LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
                    r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
                    r"Version|Resolution|Platform|Gate|Terminal|Unit)\s+$")
+# A number stated with a time unit as an adjective or a length of time: "four-week average", "21-year
+# high", "30-day period" (ages are "-year-old").
+DURATION = re.compile(r"[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old)", re.IGNORECASE)
+# Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
+VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
+                        r"margin|ballots?)\b", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of)\s+$", re.IGNORECASE)
+# A verb or noun of change right before a figure: "rose 34%", "fell by 92,000", "added 943,000", "up 2,000".
+CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
+    r"declines|increased|increase|increases|decreased|decrease|climbed|jumped|grew|gained|gain|gains|added|"
+    r"adding|adds|lost|shed|soared|surged|slipped|plunged|tumbled|up|down|revised (?:up|down|higher|lower)|"
+    r"higher|lower|revision)\s+(?:(?:by|of|an estimated|about|nearly|almost|more than|over|roughly|some|"
+    r"a further|another|just)\s+)*[$€£]?$", re.IGNORECASE)
+_FRACTION = "|".join(sorted((w.replace(" ", "[- ]") for w in FRACTIONS), key=len, reverse=True))
+RATIO = re.compile(
+    r"(?:(?P<qualifier>\b(?:" + "|".join(sorted((re.escape(q) for q in
+                                                 ("about", "nearly", "almost", "more than", "over", "at least",
+                                                  "roughly", "less than", "just over")), key=len, reverse=True))
+    + r"))\s+)?\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
+    r"(?![-\w])|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
+    re.IGNORECASE)
+# Nouns after a figure that are its unit, not what it counts.
+GENERIC_NOUNS = frozenset("percent percentage points point times fold more less fewer higher lower".split())
+PLAIN_TIME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|next|"
+                        r"yesterday|today|(?:19|20)\d\d)(?:['’]s)?")
+# Words that start the time of a figure, which the subject leaves out ("Americans poor [in 2020]").
+TIME_WORD = re.compile(r"(?:\d{4}|\d{1,2}|January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|"
+                       r"Wednesday|Thursday|Friday|Saturday|Sunday|last|this|next|the|a|weekend|week|month|"
+                       r"year|today|yesterday)$")
 AGE = re.compile(r"^-(?:year|month|week|day)s?-old\b|^\s*,?\s*(?:years?|months?) old\b")
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 
 
 class Quantity(NamedTuple):
-    """A figure found in a text: offsets, value, low, high, qualifier, kind, unit, subject."""
+    """A figure found in a text: offsets, value, low, high, qualifier, kind, unit, `subject` (what it
+    counts, with the words that say which), `head` (the noun phrase the subject is built on) and
+    `against` (the votes against, for a vote)."""
 
     start: int
     end: int
@@ -130,11 +176,15 @@ class Quantity(NamedTuple):
     kind: str
     unit: str
     subject: str
+    head: str = ""
+    against: float = math.nan
 
 
 def _number(text: str, scale: str | None) -> float:
     text = text.lower().replace(",", "").strip()
-    if text in NUMBER_WORDS:
+    if text in ("a", "an"):
+        value = 1.0
+    elif text in NUMBER_WORDS:
         value = float(NUMBER_WORDS[text])
     elif re.fullmatch(r"[a-z]+[- ][a-z]+", text):
         tens, ones = re.split(r"[- ]", text)
@@ -156,16 +206,23 @@ def _bounds(value: float, qualifier: str) -> tuple[float, float]:
     return value, value
 
 
-def _subject(text: str, start: int) -> tuple[str, str]:
+def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
     """(subject, measure unit) of the noun phrase that starts at `start`, after a number."""
     rest = text[start:start + 120]
-    unit = ""
+    unit, skipped = "", False
     words = []
     for match in re.finditer(r"[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
         lower = word.lower()
         if not words and lower in ("of", "in", "worth") and not unit:
             continue  # "74 percent of likely voters", "$400 million in new military aid"
+        if not words and lower in ("for", "on", "to") and money and not skipped:
+            skipped = True
+            continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
+        if PLAIN_TIME.fullmatch(word) or word[0].isdigit():
+            break  # "rose by 2,000 last week", "24 of the 32 cases": the next figure's noun
+        if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
+            continue  # "68% of the active duty force"
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
             unit = f"{unit} {lower}".strip()
             continue
@@ -190,6 +247,96 @@ def _subject(text: str, start: int) -> tuple[str, str]:
     return subject, unit
 
 
+# What may follow the noun phrase after a figure and still say what is counted: a participle or
+# adjective with its complement ("people killed in shootings", "Americans who filed for benefits",
+# "doses wasted", "of Americans were poor").
+EXTENSION = re.compile(
+    r"\s+(?:(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
+    r"|(?:(?:were|was|are|is|have been|had been)\s+)(?:\w+ly\s+)?|(?:\w+ly\s+)?(?=[a-z]+(?:ed|en)\b|"
+    r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
+    r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
+    r"[\w’'-]+){0,5})")
+# Past tenses that are never a participle after a noun ("a boy died", not "people killed in").
+INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appeared existed stayed".split())
+# Verbs that state a figure of their subject: "claims fell by 92,000", "the rate was 5.4%".
+STATING_VERB = re.compile(
+    r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|\w+ly)\s+){0,3}"
+    r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|dropped|drops|declined|declines|increased|"
+    r"increases|decreased|climbed|jumped|grew|soared|surged|slipped|plunged|tumbled|edged (?:up|down)|"
+    r"ticked (?:up|down)|was|were|is|are|be|been|stood at|hit|reached|totaled|totalled|came in at|"
+    r"came to|amounted to|averaged|topped|exceeded|passed|surpassed|dipped|eased|spiked|doubled|"
+    r"revised (?:up|down|higher|lower)|revised|(?:went|moved) (?:up|down)|remained|stayed|hovered)"
+    r"(?:\s+(?:by|to|at|from|of|around|about|nearly|almost|more than|over|roughly|just|an estimated|"
+    r"some|a record|higher|lower|up|down|as well|a seasonally adjusted|\w+ly|,|"
+    r"(?:last|this|the previous|the prior) (?:week|month|year)|[A-Z][a-z]+['’]s|"
+    r"(?:a|an|the) (?:[\w-]+ ){0,3}of))*\s*[$€£]?$", re.IGNORECASE)
+# Words that cannot be in the noun phrase before such a verb.
+# What stands between two figures of one subject: "fell by 92,000 [last week to] 498,000", "from 78,449 [to]".
+SECOND_FIGURE = re.compile(r"(?:\s+(?:last|this|the previous|the prior|a|an|the) (?:week|month|year))?"
+                           r"\s*,?\s+(?:\w+ )?(?:to|from|down to|up to|up from|down from)\s+"
+                           r"(?:(?:a|an|the) (?:[\w-]+ ){0,3}(?:of )?)?(?:[A-Z][a-z]+['’]s )?", re.IGNORECASE)
+# Bodies that vote, named before a tally: "the Senate voted 50-49".
+VOTERS = re.compile(r"\b(?:Senate|House|committee|panel|court|justices|lawmakers|council|board|jury)\b",
+                    re.IGNORECASE)
+# Verbs that end a noun phrase when walking back from a stating verb.
+VERB_WORDS = frozenset("said says reported showed shows found estimated added expected forecast told noted "
+                       "announced according".split())
+CLAUSE_STOP = frozenset("that which who when while as and but or because if since after before than said says "
+                        "according where so".split())
+DETERMINER_WORDS = frozenset("the a an its their his her this that these those our".split())
+
+
+def _extension(text: str, position: int) -> str:
+    """The participle, relative clause or predicate that says which of the counted are meant."""
+    match = EXTENSION.match(text, position)
+    if not match:
+        return ""
+    words = match.group("words").split()
+    if words[0].lower() in SUBJECT_STOP or words[0].lower() in INTRANSITIVE:
+        return ""  # "troops are now in Russia": a place or time, not which troops
+    for i, word in enumerate(words):
+        if i + 1 < len(words) and word.lower() in ("in", "on", "since", "during", "by", "through", "from", "over",
+                                                   "last", "this") and TIME_WORD.match(words[i + 1]):
+            words = words[:i]
+            break
+        if TIME_WORD.match(word) and word[0].isdigit():
+            words = words[:i]
+            break
+    while words and (words[-1].lower() in SUBJECT_STOP or not words[-1][-1].isalnum()):
+        words.pop()
+    return " ".join(words)
+
+
+def _clause_subject(text: str, start: int) -> str:
+    """The noun phrase a figure is stated of, before its verb: "Initial claims in regular state
+    programs" in "Initial claims in regular state programs fell by 92,000"; "" when none."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    verb = STATING_VERB.search(text, sentence_start, start)
+    if not verb or verb.end() != start:
+        return ""
+    words = re.findall(r"[\w’'.%-]+|[,;:()“”\"—]", text[max(sentence_start, verb.start() - 160):verb.start()])
+    while words and PLAIN_TIME.fullmatch(words[-1]) or words[-2:-1] in (["last"], ["this"], ["the"]) \
+            and words[-1] in ("week", "month", "year"):
+        words = words[:-2] if words[-1] in ("week", "month", "year") else words[:-1]
+    if words and words[-1] == ",":  # "Initial claims, a proxy for layoffs, rose": skip the appositive
+        opening = next((i for i in range(len(words) - 2, -1, -1) if words[i] == ","), None)
+        words = words[:opening] if opening is not None else words[:-1]
+    phrase: list[str] = []
+    for word in reversed(words):
+        lower = word.lower()
+        if not word[0].isalnum() or lower in CLAUSE_STOP or lower in VERB_WORDS:
+            break
+        phrase.insert(0, word)
+        if len(phrase) >= 9:
+            break
+    phrase = [w for w in phrase if not PLAIN_TIME.fullmatch(w)]
+    while phrase and (phrase[0].lower() in DETERMINER_WORDS or phrase[0].lower() in SUBJECT_STOP):
+        phrase.pop(0)
+    while phrase and phrase[-1].lower() in SUBJECT_STOP:
+        phrase.pop()
+    return " ".join(phrase)
+
+
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
     """True when the number at text[start:end] is a year, date, time, ordinal or part of a name."""
     if any(s <= start < e or s < end <= e for s, e in dates):
@@ -199,6 +346,8 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
         return True
     if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\\?/", after):
         return True
+    if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", text[end:]):
+        return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
     if LABEL.search(text, max(0, start - 20), start):
         return True  # "Phase 6", "Flight 17", "Article 5": a label, not a quantity
     digits = text[start:end]
@@ -206,7 +355,7 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
 
 
 def find_quantities(text: str, published: str = "") -> list[Quantity]:
-    """Figures in `text` (offsets into it), years, dates and numbers in names left out.
+    """Figures in `text` (offsets into it), years, dates, durations and numbers in names left out.
 
     >>> [(q.value, q.qualifier, q.subject) for q in find_quantities("up to 12,000 North Korean troops")]
     [(12000.0, 'up to', 'North Korean troops')]
@@ -216,7 +365,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
         words = " ".join(match.group("words").lower().split())
-        words = words.removesuffix(" of")
+        words = re.sub(r"^tens of (million|billion)$", r"tens of \1s", words.removesuffix(" of"))
         if words in VAGUE_PLURALS:
             low, high = VAGUE_PLURALS[words]
         else:
@@ -224,66 +373,149 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
             scale = scale.rstrip("s")
             factor = 12 if scale == "dozen" else SCALES[scale]
             low, high = (v * factor for v in VAGUE[amount])
-        subject, unit = _subject(text, match.end())
-        found.append(Quantity(match.start(), match.end(), math.nan, float(low), float(high), "vague", "count",
-                              unit, subject))
+        found.append(_described(text, match.start(), match.end(), math.nan, float(low), float(high), "vague",
+                                "count", ""))
         taken.append(match.span())
-    for match in QUANTITY.finditer(text):
-        number_start, number_end = match.span("number")
-        if any(s <= number_start < e for s, e in taken) or _skip(text, number_start, number_end, dates):
+    for match in RATIO.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
             continue
-        if match.group("number").lower() == "one" and not match.group("scale"):
+        found.append(_ratio(text, match))
+        taken.append(match.span())
+    position = 0
+    while (match := QUANTITY.search(text, position)) is not None:
+        position = match.end()
+        number_start, number_end = match.span("number")
+        if any(s <= number_start < e for s, e in taken) or _skip(
+                text, number_start, match.end("number2") if match.group("number2") else
+                match.end("scale") if match.group("scale") else number_end, dates):
+            continue
+        if match.group("number").lower() in ("one", "a", "an") and not match.group("scale"):
             continue  # "one of the largest armies": a pronoun far more often than a count
         if match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]):
             continue  # "the two countries": entities already known, not a figure
-        if match.group("number2") and _skip(text, *match.span("number2"), dates):
-            continue
-        value = _number(match.group("number"), match.group("scale"))
-        qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
-        low, high = _bounds(value, qualifier)
-        if match.group("number2"):
-            second = _number(match.group("number2"), match.group("scale2"))
-            if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
-                value *= SCALES[match.group("scale2").strip().lower()]
-            if second <= value:
-                continue  # "2-1", "10-0": scores and codes, not ranges
-            low, high, qualifier = value, second, "range"
-            value = (low + high) / 2
-        end = match.end()
-        after = text[end:end + 40]
-        kind, unit = "count", ""
-        currency = match.group("currency") or match.group("currency2")
-        if match.group("percent"):
-            kind, unit = "percent", "percentage points" if "point" in match.group("percent") else "%"
-        elif currency:
-            kind, unit = "money", CURRENCIES[currency]
-        elif MEASURE.match(after):
-            kind, unit = "measure", MEASURE.match(after).group("unit").lower()
-            end += MEASURE.match(after).end()
-        elif AGE.match(after) or (re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
-                                  and re.match(r",", after) and value < 120):
-            age = AGE.match(after)  # "a 22-month-old boy", "Graeme Pacitti, 24, from Falkirk"
-            kind, unit = "age", (age.group().strip(" ,-").split("-")[0].rstrip("s") + "s") if age else "years"
-            end += age.end() if age else 0
-        else:
-            word = re.match(r"\s*(dollars|euros|pounds|won|rubles|yuan)\b", after)
-            if word:
-                kind, unit = "money", CURRENCIES[word.group(1).lower()]
-                end += word.end()
-        subject, measure = _subject(text, end)
-        if measure and kind == "count":
-            kind, unit = "measure", measure
-        if re.match(r"\s*" + re.escape(subject) + r"\s+(?:each|apiece)\b", text[end:]):
-            unit = "each"  # "6,000 people each": a figure per unit, not a total
-        start = match.start("currency") if match.group("currency") else number_start
-        start = match.start("qualifier") if match.group("qualifier") else start
-        start = match.start("between") if match.group("between") else start
-        found.append(Quantity(start, end, value, low, high, qualifier, kind, unit, subject))
+        quantity = _quantity(text, match, dates)
+        if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
+            position = match.end("scale") if match.group("scale") else number_end
+            quantity = _quantity(text, QUANTITY.match(text, match.start(), position), dates)
+        if quantity is not None and quantity.start >= 0:
+            found.append(quantity)
     found.sort()
+    for i in range(1, len(found)):
+        gap = text[found[i - 1].end:found[i].start]
+        if not found[i].head and found[i - 1].subject and SECOND_FIGURE.fullmatch(gap):
+            found[i] = found[i]._replace(subject=found[i - 1].subject, head=found[i - 1].head)
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
-            found[i] = quantity._replace(subject=found[i + 1].subject)  # "24 of the 32 suspected cases"
+            found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
     return found
+
+
+def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity | None:
+    """The figure of one `QUANTITY` match; None when its second number is not the end of a range."""
+    number_start = match.start("number")
+    value = _number(match.group("number"), match.group("scale"))
+    qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
+    low, high = _bounds(value, qualifier)
+    kind, unit, against = "count", "", math.nan
+    before = text[max(0, number_start - 40):number_start]
+    if match.group("number2"):
+        if _skip(text, *match.span("number2"), dates):
+            return None
+        second = _number(match.group("number2"), match.group("scale2"))
+        if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
+            value *= SCALES[match.group("scale2").strip().lower()]
+        link = match.group("link").strip().lower()
+        sentence = text[text.rfind(".", 0, number_start) + 1:text.find(".", match.end()) % (len(text) + 1)]
+        if second <= value and link != "and" and VOTE_WORDS.search(sentence):
+            kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
+        elif second <= value and link in ("-", "–", "-to-"):
+            return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
+        elif second <= value or re.search(r"\b(?:from|by)\s+$", before) or (link == "and" and not match.group(
+                "between")):
+            return None
+        else:
+            low, high, qualifier = value, second, "range"
+            value = (low + high) / 2
+    end = match.end()
+    after = text[end:end + 40]
+    currency = match.group("currency") or match.group("currency2")
+    if kind == "vote":
+        pass
+    elif match.group("percent"):
+        kind, unit = "percent", "percentage points" if "point" in match.group("percent") else "%"
+    elif currency:
+        kind, unit = "money", CURRENCIES[currency]
+    elif MEASURE.match(after):
+        kind, unit = "measure", MEASURE.match(after).group("unit").lower()
+        end += MEASURE.match(after).end()
+    elif AGE.match(after) or AGE_BEFORE.search(before) or (
+            re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
+            and re.match(r",", after) and value < 120):
+        age = AGE.match(after)  # "a 22-month-old boy", "Graeme Pacitti, 24, from Falkirk", "ages 5 to 11"
+        kind, unit = "age", (age.group().strip(" ,-").split("-")[0].rstrip("s") + "s") if age else "years"
+        end += age.end() if age else 0
+    else:
+        word = re.match(r"\s*(dollars|euros|pounds|won|rubles|yuan|cents)\b", after)
+        if word:
+            kind, unit = "money", CURRENCIES[word.group(1).lower()]
+            end += word.end()
+            if word.group(1).lower() == "cents":
+                value, low, high = (v / 100 for v in (value, low, high))
+    start = match.start("currency") if match.group("currency") else number_start
+    start = match.start("qualifier") if match.group("qualifier") else start
+    start = match.start("between") if match.group("between") else start
+    if kind in ("count", "percent", "money") and CHANGE_BEFORE.search(before):
+        kind = "change"
+    quantity = _described(text, start, end, value, low, high, qualifier, kind, unit, against)
+    return quantity
+
+
+def _ratio(text: str, match: re.Match) -> Quantity:
+    """"twice", "more than double", "2.34 times", "halved", "two-thirds of", "one-quarter the size"."""
+    qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
+    word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
+    kind, unit = "rate", "times"
+    if word in FRACTIONS:
+        value = FRACTIONS[word]
+        if re.match(r"\s+of\b", text[match.end():]):
+            kind, unit, value = "percent", "%", round(100 * value, 2)
+    elif match.group("times"):
+        value = _number(match.group("times"), None)
+    else:
+        value = MULTIPLES[word]
+        if word in ("halved", "doubled", "doubling", "tripled", "tripling"):
+            kind, unit = "change", ("%" if word == "halved" else "times")
+    low, high = _bounds(value, qualifier)
+    return _described(text, match.start(), match.end(), value, low, high, qualifier, kind, unit)
+
+
+def _described(text: str, start: int, end: int, value: float, low: float, high: float, qualifier: str,
+               kind: str, unit: str, against: float = math.nan) -> Quantity:
+    """A `Quantity` with its subject: the noun phrase after the figure, else the one it is said of."""
+    head, measure = _subject(text, end, money=kind == "money")
+    if measure and kind == "count":
+        kind, unit = "measure", measure
+    if head.lower() in GENERIC_NOUNS:
+        head = ""
+    if head and re.match(r"\s*" + re.escape(head) + r"\s+(?:each|apiece)\b", text[end:]):
+        unit = "each"  # "6,000 people each": a figure per unit, not a total
+    subject = head
+    if head:
+        offset = text.find(head, end) + len(head)
+        extension = _extension(text, offset)
+        subject = f"{head} {extension}".strip()
+    if not head or kind in ("percent", "change", "rate"):
+        said_of = _clause_subject(text, start)
+        if said_of and said_of.lower() not in subject.lower():
+            subject = f"{said_of} {subject}".strip() if head else said_of
+            head = head or said_of
+    if kind == "age" and "age" not in subject.lower().split():
+        subject = f"age of {subject}".strip() if subject else "age"
+    if kind == "vote" and "vote" not in subject.lower():
+        sentence = text[text.rfind(". ", 0, start) + 1:start]
+        voters = VOTERS.findall(sentence)
+        subject = f"{voters[-1]} vote" if voters else "vote"
+    return Quantity(start, end, value, low, high, qualifier, kind, unit, subject, head, against)
 
 
 def subject_key(subject: str, context: str = "", following: str = "") -> str:
@@ -299,6 +531,10 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     words = [w.lower().strip("’'") for w in subject.split()]
     if not words:
         return ""
+    if "of" in words and words[0] in ("number", "total", "count", "tally", "share", "percentage"):
+        words = words[words.index("of") + 1:] or words  # "the number of confirmed cases": cases
+    for stop in ("in", "at", "on", "for", "from", "across", "among"):
+        words = words[:words.index(stop)] if stop in words[1:] else words  # "cases in New Zealand": cases
     head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else words[-1]
     demonym = not re.sub(r"(?<![\w.])(?:" + "|".join(COUNTRIES.values()) + r")(?![\w])", "", subject).strip()
     noun_class = "people" if demonym else _CLASS_OF.get(head, head)  # "12,000 North Koreans"

@@ -23,6 +23,7 @@ granularity. The rules, for English news:
   December 2024, published in January 2025 it is December 2025);
 - "by"/"until" X is a deadline: from publication to the end of X; "since" X runs
   from the start of X to publication;
+- "the week ended May 8" is the seven days ending on May 8;
 - weeks run Monday to Sunday; "last week" is the calendar week before the
   publication's week, "this month" the publication's month; "the past two weeks"
   and "for two weeks" are the 14 days up to publication, "in two weeks" the 14
@@ -188,6 +189,10 @@ _PREP = r"(?:(?P<prep>on|in|by|since|until|till|from|during|through|last|this|ne
 
 # (kind of phrase, pattern); where two overlap the longer wins, then the earlier listed.
 TIME_PATTERNS = [
+    ("week ended", re.compile(
+        r"\b(?:(?P<prep>in|for|during|of)\s+)?(?:the\s+)?week\s+(?:ended|ending)\s+(?:on\s+)?(?:(?:Monday|Tuesday|"
+        r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?" + _MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+        + _YEAR, re.IGNORECASE)),
     ("month part range", re.compile(
         r"\b" + _PREP + r"(?P<part>early|mid|late)(?:-|\s+)(?:to|and|or|-)\s*(?P<part2>early|mid|late)"
         r"[- ]" + _MONTH_NAME + _YEAR, re.IGNORECASE)),
@@ -335,6 +340,10 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
         last_day = MONTH_PARTS[(parts.get("part2") or part).lower().split()[0]][1]
         last = min(date(year, month, min(last_day, _month_end(year, month).day)), _month_end(year, month))
         return _with_prep(prep, "part of month", first, last, ref)
+    if kind == "week ended":  # "the week ended May 8": the seven days that end on May 8
+        day = date(year or ref.year, month, int(parts["day"]))
+        day = day if year else _anchor_day(day, ref, forward)
+        return "date", "week", day - timedelta(days=6), day
     if kind == "calendar date":
         if parts.get("iso"):
             day = date.fromisoformat(parts["iso"])

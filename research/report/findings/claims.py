@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from research.report.findings.common import (
@@ -16,6 +18,15 @@ from research.report.findings.common import (
 
 SHOWN = 3
 OWN = "(own voice)"
+# What each kind of conflict (`claim_conflicts`) means, in words.
+CONFLICT_WORDS = {"disagreement": "a disagreement is two sources giving different figures for one thing",
+                  "definition": "a definition, figures that count different things or two forecasters' expectations",
+                  "revision": "a revision, a figure said to be revised or updated"}
+
+
+def _subject(text) -> str:
+    """A figure's subject as readers can use it: "" when it holds no word (a stray number)."""
+    return str(text) if re.search(r"[^\W\d_]{2}", str(text or "")) else ""
 
 
 def _groups(text: str) -> list[str]:
@@ -67,27 +78,33 @@ def claims_findings(claims: pd.DataFrame, ledger: pd.DataFrame, conflicts: pd.Da
                                     ascending=[False, False, True, True]).head(SHOWN).itertuples():
         groups = _groups(claim.claimant_groups)
         credit = f", credited to {names(groups)}" if groups else ", in their own voice"
-        rows.append(finding(f"{claim.figure} {claim.subject} appears in {names(claim.outlets.split('; '))}{credit}.",
+        figure = " ".join(filter(None, (claim.figure, _subject(claim.subject))))
+        rows.append(finding(f"{figure} appears in {names(claim.outlets.split('; '))}{credit}.",
                      "ledger"))
     if len(ledger) and shared.empty:
         rows.append(finding("No figure appears in two outlets: each gives its own numbers.", "ledger"))
     if len(conflicts):
         kinds = conflicts["conflict"].value_counts()
         subjects = ledger.groupby("subject_key")["subject"].agg(lambda s: s.value_counts().sort_index().idxmax())
-        rows.append(finding(f"Outlets disagree in {count(len(conflicts), 'pair')} of claims on one subject and date ("
-                     + names(f"{n} {kind}" for kind, n in sorted(kinds.items())) + ").", "conflicts"))
-        for pair in conflicts.drop_duplicates(["subject_key", "asof_end", "outlet_a", "outlet_b"]).head(SHOWN).itertuples():
+        told = names(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in sorted(kinds.items()))
+        meaning = "; ".join(CONFLICT_WORDS[kind] for kind in sorted(kinds.index) if kind in CONFLICT_WORDS)
+        rows.append(finding(f"{count(len(conflicts), 'pair')} of claims from different outlets give different "
+                            f"figures for one subject and period: {told}" + (f" ({meaning})." if meaning else "."),
+                            "conflicts"))
+        order = conflicts.assign(first=conflicts["conflict"] != "disagreement").sort_values(
+            ["first", "subject_key", "asof_end"], kind="stable")
+        for pair in order.drop_duplicates(["subject_key", "outlet_a", "outlet_b"]).head(SHOWN).itertuples():
             def side(outlet, figure, group):
                 return f"{outlet} gives {figure}" + (f" ({group})" if group else "")
-            rows.append(finding(f"For {day(pair.asof_end) or pair.asof_end}, on {subjects.get(pair.subject_key, pair.subject_key)}: "
-                         f"{side(pair.outlet_a, pair.figure_a, pair.claimant_group_a)}, "
-                         f"{side(pair.outlet_b, pair.figure_b, pair.claimant_group_b)}.", "conflicts"))
-        rows.append(finding("Two figures for one subject and date may count different things or come from different "
-                     "sources at different moments; read the sentences side by side before calling it a "
-                     "contradiction.", "conflicts"))
+            when = f"for {day(pair.asof_end)}, " if day(pair.asof_end) else ""
+            rows.append(finding(f"{pair.conflict.capitalize()}, {when}on "
+                                f"{_subject(subjects.get(pair.subject_key, '')) or 'the same subject'}: "
+                                f"{side(pair.outlet_a, pair.figure_a, pair.claimant_group_a)}; "
+                                f"{side(pair.outlet_b, pair.figure_b, pair.claimant_group_b)}.", "conflicts"))
+        rows.append(finding("Figures that differ may count different things or come from different moments; read "
+                            "the sentences side by side before calling it a contradiction.", "conflicts"))
     elif dated:
-        rows.append(finding("No two outlets give different figures, or credit one figure to different sources, for the "
-                     "same subject and date.", "conflicts"))
+        rows.append(finding("No two outlets give different figures for the same subject and period.", "conflicts"))
     increments = int(ledger["increment"].astype(bool).sum()) if len(ledger) else 0
     if increments:
         rows.append(finding(f"{count(increments, 'figure')} {'is' if increments == 1 else 'are'} stated as an increment "
@@ -102,10 +119,11 @@ def timeline_title(timeline: pd.DataFrame) -> str:
     """The title of the timeline chart: the range of figures on its subject and how many outlets give them."""
     if timeline.empty:
         return "No dated figures to draw"
-    subject = quoted(timeline["subject"].value_counts().sort_index().idxmax(), 6)
+    subject = _subject(timeline["subject"].value_counts().sort_index().idxmax())
+    subject = f" on {quoted(subject, 6)}" if subject else ""
     if len(timeline) == 1:
-        return f"One dated figure on {subject}: {timeline['figure'].iloc[0]} ({timeline['outlet'].iloc[0]})"
+        return f"One dated figure{subject}: {timeline['figure'].iloc[0]} ({timeline['outlet'].iloc[0]})"
     low, high = timeline.sort_values("y").iloc[[0, -1]]["figure"]
     outlets = timeline["outlet"].nunique()
     spread = f"run from {low} to {high}" if low != high else f"are all {low}"
-    return f"{count(len(timeline), 'dated figure')} on {subject} {spread}, in {count(outlets, 'outlet')}"
+    return f"{count(len(timeline), 'dated figure')}{subject} {spread}, in {count(outlets, 'outlet')}"

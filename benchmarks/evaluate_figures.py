@@ -1,0 +1,334 @@
+"""Figures, subjects, claimants, as-of periods and cross-outlet links against the AllSides figures gold.
+
+    python benchmarks/evaluate_figures.py DATA [--roles body|all] [--errors choose]
+
+DATA is the shared data folder (holding `allsides_dev/`). The gold is
+`benchmarks/gold/allsides_figures.jsonl` (454 figures and 265 non-figures in 42
+roundups, see `benchmarks/gold/README.md`); its texts are read with
+`read_allsides(folder, spread_hours=0)`, so periods resolve against the roundup
+date. Each roundup is one event: the chain runs as the pipeline runs it
+(`split_blocks`, `split_passages`, `attributions`, `extract_claims`), and
+`claim_ledger` and `claim_conflicts` run per roundup. With `--roles all`, the
+passages and blocks of every role are read as body (to score the figures apart
+from the cleaning); the default reads body passages only, as the pipeline does.
+
+Every measure is printed for the two halves of the gold separately ("choose":
+rules were tuned on it; "report": not looked at while tuning). A gold record is
+matched by the extracted figure of the same article whose span overlaps it most.
+
+- found: gold figures overlapped by an extracted figure / gold figures.
+- value right: among found figures, the value equals the gold value (relative
+  difference under 1e-6); ranges need both bounds equal; a vague amount
+  ("hundreds of") needs qualifier "vague" with its lower bound in
+  [gold value, 10 x gold value) (the gold gives the scale: hundreds = 100).
+- subject right: among found figures with a gold subject (4 truncated excerpts
+  have none), every word of `subject_must` (or one of `subject_any` in its place)
+  is a word of the extracted subject, a plural "-s"/"-es" or possessive allowed.
+- claimant right: among found figures, the gold claimant is "reporter" and the
+  extracted claimant is empty (own voice), or both are named and the extracted
+  claimant, lower case without determiners and possessives, equals the gold
+  claimant or one of `claimant_aliases`, contains one of them as whole words, or
+  is contained in one and makes up at least half of its words.
+- as-of right: among found figures whose gold period is resolved (one is not),
+  both ends of the extracted period lie within one day of the gold period's
+  ends (one day absorbs the Sunday-Saturday reference week of the Labor
+  Department against the Monday-Sunday "last week" of the guidelines).
+- not-a-count read as a count: gold non-figures (years, dates, ordinals,
+  durations, names, times) overlapped by an extracted figure / gold non-figures.
+- same-figure links found: pairs of found gold figures in different outlets
+  with one gold link id, whose extracted figures the ledger gives one
+  `claim_id` / all such gold pairs (figures not found count as not linked);
+  link precision: pairs of extracted figures in different outlets with one
+  `claim_id`, both matched to gold figures, that share a gold link id / all such
+  pairs matched to gold records.
+- conflicts: gold `differs_from` pairs of link groups (definition, revision,
+  disagreement) that `claim_conflicts` pairs, and those with the same label;
+  conflict precision: conflict rows whose two sides fall in a gold
+  `differs_from` pair / conflict rows whose sides both match gold figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+import research
+from research.corpus import datasets
+
+GOLD = Path(__file__).resolve().parent / "gold" / "allsides_figures.jsonl"
+HALVES = ("choose", "report")
+TARGETS = {"found": (">=", 0.95), "value right": (">=", 0.97), "subject right": (">=", 0.85),
+           "claimant right": (">=", 0.85), "as-of right": (">=", 0.85),
+           "not-a-count read as a count": ("<=", 0.10), "same-figure links found": (">=", 0.80)}
+DETERMINERS = re.compile(r"^(?:the|a|an)\s+")
+
+
+def read_gold(path: Path = GOLD) -> pd.DataFrame:
+    return pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
+
+
+def extract(folder: Path, roundups: set[str], roles: str = "body") -> tuple[pd.DataFrame, ...]:
+    """(articles, claims, ledger, conflicts) of the gold roundups; ledger and conflicts per roundup."""
+    articles = datasets.read_allsides(folder, spread_hours=0)
+    articles = articles[articles["event"].isin(roundups)].reset_index(drop=True)
+    blocks = research.split_blocks(articles)
+    if roles == "all":
+        blocks = blocks.assign(role="body")
+    passages = research.split_passages(blocks)
+    if roles == "all":
+        passages = passages.assign(role="body")
+    cues = research.attributions(blocks, articles)
+    claims = research.extract_claims(passages, cues, articles)
+    event = articles.set_index("article_id")["event"]
+    ledgers, conflicts = [], []
+    for roundup, group in articles.groupby("event", sort=True):
+        own = claims[claims["article_id"].isin(group["article_id"])]
+        ledger = research.claim_ledger(own, group)
+        ledger["claim_id"] = roundup + ":" + ledger["claim_id"].astype(str)
+        ledgers.append(ledger)
+        conflicts.append(research.claim_conflicts(own, group))
+    ledger = pd.concat(ledgers, ignore_index=True)
+    claims = claims.assign(event=claims["article_id"].map(event))
+    return articles, claims, ledger, pd.concat(conflicts, ignore_index=True)
+
+
+def claim_ids(ledger: pd.DataFrame) -> dict[tuple[str, int], str]:
+    """(article_id, start) of each mention -> its ledger `claim_id`."""
+    ids = {}
+    for claim_id, mentions in zip(ledger["claim_id"], ledger["mentions"]):
+        for mention in mentions.split("; "):
+            article_id, span = mention.rsplit(":", 1)
+            ids[(article_id, int(span.split("-")[0]))] = claim_id
+    return ids
+
+
+def match(gold: pd.DataFrame, claims: pd.DataFrame) -> list[int]:
+    """For each gold record, the index in `claims` of the extracted figure overlapping it most (-1: none)."""
+    by_article = {a: g for a, g in claims.groupby("article_id")}
+    found = []
+    for record in gold.itertuples():
+        rows = by_article.get(record.article_id)
+        best, overlap = -1, 0
+        if rows is not None:
+            for index, start, end in zip(rows.index, rows["start"], rows["end"]):
+                shared = min(end, record.end) - max(start, record.start)
+                if shared > overlap:
+                    best, overlap = index, shared
+        found.append(best)
+    return found
+
+
+def close(a, b) -> bool:
+    return a is not None and b is not None and not pd.isna(a) and not pd.isna(b) \
+        and abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-9)
+
+
+def value_right(gold, claim) -> bool:
+    if gold.qualifier == "vague":
+        return claim.qualifier == "vague" and gold.value <= claim.low < 10 * gold.value
+    if gold.qualifier == "range":
+        return close(claim.low, gold.low) and close(claim.high, gold.high)
+    return close(claim.value, gold.value)
+
+
+def _word(word: str, text: str) -> bool:
+    return bool(re.search(r"(?<![\w-])" + re.escape(word) + r"(?:s|es|['’]s)?(?![\w-])", text))
+
+
+def subject_right(gold, claim) -> bool:
+    subject = str(claim.subject).lower()
+    return all(_word(w, subject) or any(_word(a.lower(), subject) for a in gold.subject_any)
+               for w in gold.subject_must)
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"['’]s\b", "", str(text).lower())
+    text = re.sub(r"[^\w\s-]", " ", text)
+    return DETERMINERS.sub("", " ".join(text.split()))
+
+
+def claimant_right(gold, claim) -> bool:
+    if gold.claimant == "reporter":
+        return claim.claimant == ""
+    ours = _plain(claim.claimant)
+    if not ours:
+        return False
+    for name in [gold.claimant, *gold.claimant_aliases]:
+        name = _plain(name)
+        if ours == name or f" {name} " in f" {ours} ":
+            return True
+        if f" {ours} " in f" {name} " and 2 * len(ours.split()) >= len(name.split()):
+            return True
+    return False
+
+
+def asof_right(gold, claim) -> bool:
+    if not claim.asof_start or not claim.asof_end:
+        return False
+    days = [abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+            for a, b in ((claim.asof_start, gold.asof_start), (claim.asof_end, gold.asof_end))]
+    return max(days) <= 1
+
+
+def link_scores(gold: pd.DataFrame, claims: pd.DataFrame, ids: dict) -> tuple[int, int, int, int]:
+    """(gold pairs linked, gold pairs, our pairs right, our pairs) for one half's gold."""
+    figures = gold[gold["is_figure"]]
+    claim_of = {}
+    for record in figures.itertuples():
+        if record.match >= 0:
+            row = claims.loc[record.match]
+            claim_of[record.Index] = ids.get((row.article_id, row.start))
+    linked = total = 0
+    for _, group in figures[figures["link"].notna()].groupby("link"):
+        for a, b in itertools.combinations(group.itertuples(), 2):
+            if a.article_id == b.article_id:
+                continue
+            total += 1
+            linked += claim_of.get(a.Index) is not None and claim_of.get(a.Index) == claim_of.get(b.Index)
+    # our links: extracted figures matched to a gold record, by claim id
+    link_of = {}
+    for record in gold.itertuples():
+        if record.match >= 0:
+            row = claims.loc[record.match]
+            link_of.setdefault((row.article_id, row.start), record.link if record.is_figure else None)
+    members: dict[str, list] = {}
+    for (article_id, start), link in link_of.items():
+        claim_id = ids.get((article_id, start))
+        if claim_id is not None:
+            members.setdefault(claim_id, []).append((article_id, link))
+    right = ours = 0
+    for group in members.values():
+        for (article_a, link_a), (article_b, link_b) in itertools.combinations(group, 2):
+            if article_a != article_b:
+                ours += 1
+                right += link_a is not None and link_a == link_b
+    return linked, total, right, ours
+
+
+def conflict_scores(gold: pd.DataFrame, claims: pd.DataFrame, conflicts: pd.DataFrame) -> dict:
+    figures = gold[gold["is_figure"] & (gold["match"] >= 0)]
+    link_at = {}
+    for record in figures.itertuples():
+        row = claims.loc[record.match]
+        link_at[(row.article_id, row.start)] = record.link
+    pairs = {}
+    for record in gold[gold["differs_from"].notna()].itertuples():
+        pairs[frozenset((record.link, record.differs_from))] = record.difference
+    found, labelled, judged, right = set(), set(), 0, 0
+    for row in conflicts.itertuples():
+        a, b = link_at.get((row.article_id_a, row.start_a)), link_at.get((row.article_id_b, row.start_b))
+        if a is None or b is None:
+            continue
+        judged += 1
+        pair = frozenset((a, b))
+        if pair in pairs:
+            right += 1
+            found.add(pair)
+            if row.conflict == pairs[pair]:
+                labelled.add(pair)
+    return {"gold pairs": len(pairs), "paired": len(found), "same label": len(labelled),
+            "conflict rows on gold figures": judged, "in a gold pair": right}
+
+
+def evaluate(gold: pd.DataFrame, claims: pd.DataFrame, ledger: pd.DataFrame, conflicts: pd.DataFrame,
+             half: str, errors: bool = False) -> dict:
+    gold = gold[gold["half"] == half].copy()
+    gold["is_figure"] = ~gold["kind"].str.startswith("not_figure")
+    gold["match"] = match(gold, claims)
+    figures = gold[gold["is_figure"]]
+    found = figures[figures["match"] >= 0]
+    checks = {"value right": value_right, "subject right": subject_right, "claimant right": claimant_right,
+              "as-of right": asof_right}
+    result = {"found": (len(found), len(figures))}
+    for name, check in checks.items():
+        rows = found
+        if name == "subject right":
+            rows = found[found["subject_must"].map(bool)]
+        if name == "as-of right":
+            rows = found[found["asof_start"].notna()]
+        right = [check(g, claims.loc[g.match]) for g in rows.itertuples()]
+        result[name] = (sum(right), len(rows))
+        if errors:
+            for g, ok in zip(rows.itertuples(), right):
+                if not ok:
+                    c = claims.loc[g.match]
+                    print(f"[{name}] {g.article_id} {g.surface!r}: gold {_gold_field(name, g)} | "
+                          f"ours {_our_field(name, c)}", file=sys.stderr)
+    nonfigures = gold[~gold["is_figure"]]
+    result["not-a-count read as a count"] = (int((nonfigures["match"] >= 0).sum()), len(nonfigures))
+    if errors:
+        for g in figures[figures["match"] < 0].itertuples():
+            print(f"[missed] {g.article_id} {g.surface!r} ({g.kind})", file=sys.stderr)
+        for g in nonfigures[nonfigures["match"] >= 0].itertuples():
+            print(f"[not a count] {g.article_id} {g.surface!r} ({g.kind})", file=sys.stderr)
+    linked, total, right, ours = link_scores(gold, claims, claim_ids(ledger))
+    result["same-figure links found"] = (linked, total)
+    result["link precision"] = (right, ours)
+    result["conflicts"] = conflict_scores(gold, claims, conflicts)
+    return result
+
+
+def _gold_field(name, g):
+    return {"value right": lambda: (g.value, g.qualifier, g.low, g.high),
+            "subject right": lambda: (g.subject, g.subject_must, g.subject_any),
+            "claimant right": lambda: (g.claimant, g.claimant_aliases),
+            "as-of right": lambda: (g.asof_start, g.asof_end, g.asof_text)}[name]()
+
+
+def _our_field(name, c):
+    return {"value right": lambda: (c.value, c.qualifier, c.low, c.high),
+            "subject right": lambda: c.subject,
+            "claimant right": lambda: c.claimant,
+            "as-of right": lambda: (c.asof_start, c.asof_end, c.asof_text)}[name]()
+
+
+def table(results: dict) -> pd.DataFrame:
+    rows = []
+    for name in [*TARGETS, "link precision"]:
+        row = {"measure": name}
+        for half in HALVES:
+            hit, of = results[half][name]
+            row[half] = f"{hit}/{of} = {hit / of:.3f}" if of else "0/0"
+        op, target = TARGETS.get(name, ("", None))
+        row["target"] = f"{op} {target:.2f}" if target is not None else ""
+        met = []
+        for half in HALVES:
+            hit, of = results[half][name]
+            if target is not None and of:
+                met.append("yes" if (hit / of >= target if op == ">=" else hit / of <= target) else "no")
+        row["met (choose, report)"] = ", ".join(met)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="folder holding allsides_dev/")
+    parser.add_argument("--roles", choices=["body", "all"], default="body",
+                        help="read body passages only (as the pipeline does) or passages of every role")
+    parser.add_argument("--errors", choices=HALVES, help="list the misses of one half on stderr")
+    args = parser.parse_args(argv)
+    folder = args.data / "allsides_dev" if (args.data / "allsides_dev").is_dir() else args.data
+    if not (folder / "roundups.jsonl").is_file():
+        print(f"{folder}: no roundups.jsonl", file=sys.stderr)
+        return 2
+    gold = read_gold()
+    _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles)
+    results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=args.errors == half) for half in HALVES}
+    print(f"passages read: {args.roles}; gold roundups: {gold['roundup'].nunique()}; "
+          f"extracted figures: {len(claims)}; ledger claims: {len(ledger)}")
+    print(table(results).to_string(index=False))
+    print("\nconflicts against the gold's differs_from pairs:")
+    print(pd.DataFrame({half: results[half]["conflicts"] for half in HALVES}).to_string())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,283 @@
+"""Validate the figures gold (allsides_figures.jsonl) against the AllSides texts and print its counts.
+
+    python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl]
+
+The data folder may be the shared data root (containing allsides_dev/) or the
+allsides_dev folder itself. Texts are loaded with
+research.datasets.read_allsides(..., spread_hours=0), exactly as the project sees them.
+Exit status 1 when any check fails.
+"""
+import collections
+import datetime as dt
+import itertools
+import json
+import re
+import sys
+from pathlib import Path
+
+from research.corpus import datasets
+
+KINDS = {"count", "money", "percent", "rate", "age", "change", "measure", "vote"}
+NOT_FIGURE = {"not_figure:" + k for k in ("year", "date", "ordinal", "duration", "name", "time", "other")}
+QUALIFIERS = {"exact", "approximately", "nearly", "at least", "more than", "up to", "less than", "range", "vague"}
+GRANULARITY = {"day", "week", "month", "quarter", "year", "fiscal_year", "target", "publication"}
+DIFFERENCES = {"definition", "revision", "disagreement"}
+FIELDS = ["article_id", "roundup", "half", "outlet", "start", "end", "surface", "kind", "value", "unit", "qualifier",
+          "low", "high", "value2", "direction", "subject", "subject_must", "subject_any", "claimant",
+          "claimant_aliases", "forecast", "forecaster", "asof_start", "asof_end", "asof_text", "asof_granularity",
+          "asof_note", "link", "differs_from", "difference", "note"]
+FIGURE_REQUIRED = ["value", "unit", "qualifier", "claimant", "asof_end", "asof_granularity"]
+
+# number words used both by the value check and by the coverage check
+UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                       "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALE = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
+VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12.0}
+DIVIDE = {"quarter": 4.0, "quarters": 4.0, "third": 3.0, "thirds": 3.0, "cents": 100.0}
+TIMES = {"double": 2.0, "twice": 2.0, "doubling": 2.0, "doubled": 2.0, "half": 0.5, "halved": 50.0}
+COVER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+               "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens "
+               "hundred hundreds thousand thousands million millions billion billions trillion trillions half halved "
+               "quarter quarters first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+               "twentieth double doubled doubling twice triple tripled")
+COVER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(COVER_WORDS.split()) + r")\b", re.IGNORECASE)
+
+
+def numbers(surface):
+    """Numbers stated in a figure surface, scale applied ('$1.2 trillion' -> [1.2e12])."""
+    toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", surface.lower().replace("\u00a0", " "))
+    out, i = [], 0
+    while i < len(toks):
+        t, val = toks[i], None
+        if t[0].isdigit():
+            val = float(t.replace(",", ""))
+        elif t in TENS:
+            val = TENS[t]
+            if i + 1 < len(toks) and toks[i + 1] in UNITS and UNITS[toks[i + 1]] < 10:
+                val += UNITS[toks[i + 1]]
+                i += 1
+        elif t in UNITS:
+            val = float(UNITS[t])
+        elif t in ("a", "an") and i + 1 < len(toks) and toks[i + 1] in SCALE:
+            val = 1.0
+        elif t == "tens" and i + 2 < len(toks) and toks[i + 1] == "of" and toks[i + 2].rstrip("s") in SCALE:
+            out.append(10 * SCALE[toks[i + 2].rstrip("s")])
+            i += 3
+            continue
+        elif t in VAGUE:
+            out.append(VAGUE[t])
+        elif t in TIMES:
+            out.append(TIMES[t])
+        elif t == "dozen":
+            out.append(12.0)
+        if val is not None:
+            while i + 1 < len(toks) and (toks[i + 1] in SCALE or toks[i + 1] in DIVIDE):
+                nxt = toks[i + 1]
+                val = val * SCALE[nxt] if nxt in SCALE else val / DIVIDE[nxt]
+                i += 1
+            out.append(val)
+        i += 1
+    return out
+
+
+def close(a, b, rel=1e-6, abs_=1e-9):
+    return a is not None and b is not None and abs(a - b) <= max(abs_, rel * max(abs(a), abs(b)))
+
+
+def check_value(r):
+    nums = numbers(r["surface"])
+    if not nums:
+        return "no number found in surface"
+    if "typo" in (r.get("note") or "").lower():
+        return None
+    v, first = r["value"], nums[0]
+    ok = close(v, first) or (r["kind"] in ("percent", "change") and (abs(v - 100 * first) < 0.01))
+    if not ok:
+        return f"value {v} not consistent with surface numbers {nums}"
+    if r["qualifier"] == "range":
+        if r["low"] is None or r["high"] is None or len(nums) < 2 or not close(r["low"], nums[0]) or not close(r["high"], nums[1]):
+            return f"range low/high {r['low']}/{r['high']} vs {nums}"
+    elif r["low"] is not None or r["high"] is not None:
+        return "low/high given but qualifier is not 'range'"
+    if r["kind"] == "vote" and (len(nums) < 2 or not close(r["value2"], nums[1])):
+        return f"vote value2 {r['value2']} vs {nums}"
+    return None
+
+
+def iso(s):
+    try:
+        return dt.date.fromisoformat(s)
+    except (TypeError, ValueError):
+        return None
+
+
+def main():
+    if len(sys.argv) < 2:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    folder = Path(sys.argv[1])
+    if (folder / "allsides_dev").is_dir():
+        folder = folder / "allsides_dev"
+    gold = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).with_name("allsides_figures.jsonl")
+    table = datasets.read_allsides(folder, spread_hours=0)
+    text = dict(zip(table.article_id, table.text))
+    outlet = dict(zip(table.article_id, table.outlet))
+    event = dict(zip(table.article_id, table.event))
+    errors = []
+
+    def err(i, msg):
+        errors.append(f"line {i}: {msg}")
+
+    recs = []
+    for i, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        recs.append((i, r))
+        missing = [f for f in FIELDS if f not in r]
+        if missing:
+            err(i, f"missing fields {missing}")
+            continue
+        aid = r["article_id"]
+        if aid not in text:
+            err(i, f"unknown article_id {aid}")
+            continue
+        if str(event[aid]) != str(r["roundup"]):
+            err(i, f"roundup {r['roundup']} does not match article {aid}")
+        if r["outlet"] != outlet[aid]:
+            err(i, "outlet mismatch")
+        want_half = "choose" if int(r["roundup"]) % 4 == 0 else "report"
+        if r["half"] != want_half:
+            err(i, f"half {r['half']} != {want_half}")
+        s, e = r["start"], r["end"]
+        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text[aid])):
+            err(i, f"bad offsets {s}:{e}")
+            continue
+        if text[aid][s:e] != r["surface"]:
+            err(i, f"surface {r['surface']!r} != text[{s}:{e}] {text[aid][s:e]!r}")
+        kind = r["kind"]
+        if kind in NOT_FIGURE:
+            for f in ("value", "unit", "subject", "claimant", "link", "asof_start", "asof_end"):
+                if r[f] not in (None, [], ""):
+                    err(i, f"non-figure has {f}")
+            continue
+        if kind not in KINDS:
+            err(i, f"bad kind {kind}")
+            continue
+        for f in FIGURE_REQUIRED:
+            if r[f] in (None, ""):
+                err(i, f"figure missing {f}")
+        if r["qualifier"] not in QUALIFIERS:
+            err(i, f"bad qualifier {r['qualifier']}")
+        if not isinstance(r["forecast"], bool):
+            err(i, "forecast must be boolean")
+        if r["value"] is not None:
+            msg = check_value(r)
+            if msg:
+                err(i, msg)
+        note = (r.get("note") or "").lower()
+        if r["subject"] in (None, ""):
+            if "truncated" not in note:
+                err(i, "figure without subject (allowed only for truncated excerpts)")
+        else:
+            subj = r["subject"].lower()
+            if not r["subject_must"]:
+                err(i, "subject_must is empty")
+            for w in r["subject_must"]:
+                if w != w.lower() or not w.strip():
+                    err(i, f"subject_must word {w!r} not lower-case")
+                elif w not in subj and not any(a.lower() in subj for a in r["subject_any"]):
+                    err(i, f"subject_must word {w!r} not in own subject")
+            if len(r["subject_must"]) > 3:
+                err(i, "subject_must longer than 3")
+        if not isinstance(r["claimant_aliases"], list):
+            err(i, "claimant_aliases must be a list")
+        a0, a1 = iso(r["asof_start"]), iso(r["asof_end"])
+        if a1 is None:
+            err(i, "asof_end is not an ISO date")
+        if r["asof_start"] is None:
+            if "unresolved" not in (r.get("asof_note") or ""):
+                err(i, "asof_start missing without an 'unresolved' asof_note")
+        elif a0 is None:
+            err(i, "asof_start is not an ISO date")
+        elif a1 and a0 > a1:
+            err(i, "asof_start after asof_end")
+        if r["asof_granularity"] not in GRANULARITY:
+            err(i, f"bad asof_granularity {r['asof_granularity']}")
+        if r["differs_from"] is not None and r["difference"] not in DIFFERENCES:
+            err(i, f"bad difference {r['difference']}")
+
+    # overlapping spans
+    by_art = collections.defaultdict(list)
+    for i, r in recs:
+        by_art[r["article_id"]].append((r["start"], r["end"], i))
+    for aid, spans in by_art.items():
+        spans.sort()
+        for (s1, e1, i1), (s2, e2, i2) in itertools.pairwise(spans):
+            if s2 < e1:
+                err(i2, f"span overlaps line {i1} in {aid}")
+
+    # links: one roundup only, more than one outlet unless it is a differs_from anchor
+    figs = [r for _, r in recs if r["kind"] in KINDS]
+    groups = collections.defaultdict(list)
+    for r in figs:
+        if r["link"]:
+            groups[r["link"]].append(r)
+    referenced = {r["differs_from"] for r in figs if r["differs_from"]}
+    for lid, rs in groups.items():
+        rounds = {r["roundup"] for r in rs}
+        if len(rounds) != 1:
+            errors.append(f"link {lid} spans roundups {sorted(rounds)}")
+        outs = {r["article_id"] for r in rs}
+        if len(outs) < 2 and lid not in referenced and not any(r["differs_from"] for r in rs):
+            errors.append(f"link {lid} has a single outlet and no differs_from relation")
+    pairs = set()
+    for r in figs:
+        if r["differs_from"]:
+            other = groups.get(r["differs_from"])
+            if not other:
+                errors.append(f"differs_from {r['differs_from']} is not a link id")
+            elif other[0]["roundup"] != r["roundup"]:
+                errors.append(f"differs_from {r['differs_from']} crosses roundups")
+            if not r["link"]:
+                errors.append(f"{r['article_id']} {r['surface']}: differs_from without own link id")
+            pairs.add((r["link"], r["differs_from"], r["difference"]))
+
+    # coverage: every digit run / number word of the chosen roundups lies inside a gold span
+    chosen = sorted({r["roundup"] for _, r in recs}, key=int)
+    uncovered = []
+    for _, row in table[table.event.astype(str).isin(chosen)].iterrows():
+        spans = by_art.get(row.article_id, [])
+        for m in COVER.finditer(row.text):
+            if not any(s <= m.start() and m.end() <= e for s, e, _ in spans):
+                uncovered.append(f"{row.article_id}@{m.start()}:{m.group()!r}")
+    if uncovered:
+        errors.append(f"{len(uncovered)} number-like tokens outside any gold span: {uncovered[:20]}")
+
+    # counts
+    nonfig = [r for _, r in recs if r["kind"] in NOT_FIGURE]
+    print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len(chosen)}  "
+          f"articles: {len(by_art)}")
+    for h in ("choose", "report"):
+        rr = {r["roundup"] for _, r in recs if r["half"] == h}
+        print(f"  half={h}: roundups {len(rr)}  figures {sum(r['half'] == h for r in figs)}  "
+              f"non-figures {sum(r['half'] == h for r in nonfig)}")
+    print("  per kind:", dict(collections.Counter(r["kind"] for _, r in recs).most_common()))
+    print("  per qualifier:", dict(collections.Counter(r["qualifier"] for r in figs).most_common()))
+    print("  forecasts:", sum(r["forecast"] for r in figs),
+          " asof granularity:", dict(collections.Counter(r["asof_granularity"] for r in figs).most_common()))
+    multi = {k: v for k, v in groups.items() if len({r["article_id"] for r in v}) >= 2}
+    print(f"  linked groups (>=2 outlets): {len(multi)} covering {sum(len(v) for v in multi.values())} figures; "
+          f"link ids incl. singletons: {len(groups)}")
+    print(f"  differs_from pairs: {len(pairs)}", dict(collections.Counter(p[2] for p in pairs)))
+    if errors:
+        print(f"\n{len(errors)} ERRORS")
+        for e in errors:
+            print("  ", e)
+        sys.exit(1)
+    print("\nOK: all checks passed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""Figures, subjects, claimants, periods, links and conflicts on real feed excerpts (AllSides dev roundups).
+
+The roundups used are in the figures gold (`benchmarks/gold/allsides_figures.jsonl`); the tests read
+the texts from the development data and skip without it.
+"""
+
+import math
+
+import pandas as pd
+import pytest
+
+import research
+from research.claims.quantities import find_quantities
+from research.corpus import datasets
+
+
+@pytest.fixture(scope="module")
+def roundups(data_dir):
+    articles = datasets.read_allsides(data_dir / "allsides_dev", spread_hours=0)
+    return articles[articles["event"].isin(["5802", "5884", "6068", "5892"])].reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def claims(roundups):
+    blocks = research.split_blocks(roundups).assign(role="body")  # every paragraph of the excerpts
+    passages = research.split_passages(blocks).assign(role="body")
+    return research.extract_claims(passages, research.attributions(blocks, roundups), roundups)
+
+
+def stated(claims, roundups, article_id, figure):
+    text = roundups.set_index("article_id").loc[article_id, "text"]
+    rows = [row for row in claims[claims["article_id"] == article_id].itertuples() if text[row.start:row.end] == figure]
+    assert rows, (article_id, figure)
+    return rows[0]
+
+
+def test_jobs_report_figures(claims, roundups):
+    jobs = stated(claims, roundups, "5802-left", "943,000")
+    assert (jobs.value, jobs.kind, jobs.subject) == (943000.0, "change", "jobs")
+    assert (jobs.asof_start, jobs.asof_end) == ("2021-07-01", "2021-07-31")  # "in July"
+    assert "Bureau of Labor Statistics" in jobs.claimant
+    rate = stated(claims, roundups, "5802-left", "5.4%")
+    assert rate.kind == "percent" and "unemployment rate" in rate.subject
+    forecast = stated(claims, roundups, "5802-center", "845,000")
+    assert forecast.forecast and "Dow Jones" in forecast.claimant
+    assert forecast.asof_end == "2021-07-31"  # the month it forecasts, not publication day
+
+
+def test_claims_figures_from_by_and_to(claims, roundups):
+    """"rose by 2,000 last week to a seasonally adjusted 373,000": a change and a level of one subject."""
+    change = stated(claims, roundups, "5884-center", "2,000")
+    level = stated(claims, roundups, "5884-center", "373,000")
+    assert change.kind == "change" and level.kind == "count"
+    assert "claims" in change.subject.lower() and "claims" in level.subject.lower()
+    assert "Labor Department" in level.claimant
+    week = stated(claims, roundups, "6068-left", "498,000")
+    assert (week.asof_start, week.asof_end) == ("2021-04-25", "2021-05-01")  # "in the week ended May 1"
+
+
+def test_durations_and_reference_points_are_not_figures(claims, roundups):
+    texts = roundups.set_index("article_id")["text"]
+    shown = {texts[a][s:e] for a, s, e in zip(claims["article_id"], claims["start"], claims["end"])}
+    assert not {"four-week", "2020", "March 2020"} & shown
+    average = stated(claims, roundups, "5884-center", "394,500")
+    assert "average" in average.subject and average.asof_text != "since March 2020"
+
+
+def test_ledger_links_one_figure_across_outlets(claims, roundups):
+    ledger = research.claim_ledger(claims[claims["article_id"].str.startswith("5802")],
+                                   roundups[roundups["event"] == "5802"])
+    jobs = ledger[ledger["figure"] == "943,000"]
+    assert len(jobs) == 1 and jobs.iloc[0]["n_outlets"] == 3
+    assert ledger["claim_id"].is_unique
+
+
+def test_conflicts_label_definitions(claims, roundups):
+    """Two consensus forecasts, Dow Jones's 845,000 and Refinitiv's 870,000: one definition apart."""
+    own = claims[claims["article_id"].str.startswith("5802")]
+    conflicts = research.claim_conflicts(own, roundups[roundups["event"] == "5802"])
+    pair = conflicts[conflicts["figure_a"].isin(["845,000", "870,000"]) & conflicts["figure_b"].isin(
+        ["845,000", "870,000"])]
+    assert len(pair) == 1 and pair.iloc[0]["conflict"] == "definition"
+    assert not conflicts.duplicated(["claim_a", "claim_b"]).any()
+
+
+def test_weekend_toll_period(claims, roundups):
+    """"From Friday through Sunday" is one period of three days."""
+    rows = claims[claims["article_id"] == "5892-left"]
+    joined = rows[rows["asof_text"].str.contains("through", case=False)]
+    assert len(joined) and (joined["asof_start"] == "2021-07-02").all() and (joined["asof_end"] == "2021-07-04").all()
+
+
+@pytest.mark.parametrize(("sentence", "figure", "value", "kind"), [
+    ("The Senate voted 50-49 to pass the budget resolution.", "50-49", 50.0, "vote"),
+    ("Almost half of adults say crime is a serious problem.", "Almost half", 50.0, "percent"),
+    ("The House passed it with two-thirds of members in favour.", "two-thirds", 66.67, "percent"),
+    ("Unvaccinated people were more than twice as likely to be reinfected.", "more than twice", 2.0, "rate"),
+    ("The economy added 102K jobs, nearly a million fewer than hoped.", "102K", 102000.0, "change"),
+    ("Lawmakers weighed a $1.2 trillion bill and two dozen amendments.", "$1.2 trillion", 1.2e12, "money"),
+])
+def test_number_words_and_kinds(sentence, figure, value, kind):
+    found = {sentence[q.start:q.end]: q for q in find_quantities(sentence, "2021-08-06")}
+    assert figure in found, found
+    assert math.isclose(found[figure].value, value, rel_tol=1e-3) and found[figure].kind == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "The four-week average fell to its lowest since the pandemic began.",
+    "Prices hit a 21-year high over a 30-day period.",
+    "Claims fell for the second straight week, in a 72-hour window.",
+])
+def test_durations_and_ordinals(sentence):
+    assert find_quantities(sentence, "2021-08-06") == []
+
+
+def test_columns(claims):
+    assert list(claims.columns) == research.claims.ledger.CLAIM_COLUMNS
+    assert claims["forecast"].dtype == bool and pd.api.types.is_float_dtype(claims["against"])
