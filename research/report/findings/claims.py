@@ -88,8 +88,9 @@ def claims_findings(claims: pd.DataFrame, ledger: pd.DataFrame, conflicts: pd.Da
         subjects = ledger.groupby("subject_key")["subject"].agg(lambda s: s.value_counts().sort_index().idxmax())
         told = names(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in sorted(kinds.items()))
         meaning = "; ".join(CONFLICT_WORDS[kind] for kind in sorted(kinds.index) if kind in CONFLICT_WORDS)
-        rows.append(finding(f"{count(len(conflicts), 'pair')} of claims from different outlets give different "
-                            f"figures for one subject and period: {told}" + (f" ({meaning})." if meaning else "."),
+        rows.append(finding(f"{count(len(conflicts), 'pair')} of claims from different outlets "
+                            f"{'gives' if len(conflicts) == 1 else 'give'} different figures for one subject and "
+                            f"period: {told}" + (f" ({meaning})." if meaning else "."),
                             "conflicts"))
         order = conflicts.assign(first=conflicts["conflict"] != "disagreement").sort_values(
             ["first", "subject_key", "asof_end"], kind="stable")
