@@ -87,6 +87,9 @@ CLAUSE_WORDS = frozenset(
     "that which whom whose and but because while when whenever if as after before since although "
     "though where so than or nor yet unless until whether once why how what there here".split())
 WORD = re.compile(r"[\w’'][\w’'.\-]*|[^\w\s]")
+# A subject with its parenthesis and appositive ends this close to its cue (characters, from a word start).
+SUBJECT_WINDOW = 1000
+SPACE = re.compile(r"\s")
 
 
 def inflections(verb: str) -> list[str]:
@@ -256,7 +259,11 @@ def _noun_phrase_before(text: str, limit: int, end: int) -> tuple[int, int] | No
     appositive between commas ("Phil Lovas, the state's campaign chairman, said")
     belong to it.
     """
-    tokens = list(WORD.finditer(text, limit, end))
+    window = max(limit, end - SUBJECT_WINDOW)  # a long sentence is not re-read for each of its cues
+    if window > limit:
+        space = SPACE.search(text, window, end)
+        window = space.end() if space else end
+    tokens = list(WORD.finditer(text, window, end))
     i = len(tokens) - 1
     closing = None
     if i >= 0 and tokens[i].group() == ")":
@@ -588,19 +595,25 @@ def _cut_at_trailing_source(text: str, attribution: Attribution, found: list[Att
         return attribution
     start, end = attribution.content
     for other in found:
-        boundary = other.source and start < other.source[0] < end and other.source[0] < other.cue[0] and \
-            re.search(r",\s*(?:while|whereas|but|and)?\s*$", text[start:other.source[0]])
-        if boundary:
-            end = min(end, start + boundary.start())
+        if other.source and start < other.source[0] < end and other.source[0] < other.cue[0]:
+            boundary = _tail_match(r",\s*(?:while|whereas|but|and)?\s*$", text, start, other.source[0])
+            end = min(end, boundary) if boundary is not None else end
         # "X said A, and said B": a cue whose source comes before this one's cue starts a clause of its own
-        boundary = other.source and start < other.cue[0] < end and other.source[1] <= attribution.cue[0] and \
-            re.search(r"[,;]?\s*(?:and|but)?\s*$", text[start:other.cue[0]])
-        if boundary and boundary.start() < other.cue[0] - start:
-            end = min(end, start + boundary.start())
+        if other.source and start < other.cue[0] < end and other.source[1] <= attribution.cue[0]:
+            boundary = _tail_match(r"[,;]?\s*(?:and|but)?\s*$", text, start, other.cue[0])
+            end = min(end, boundary) if boundary is not None and boundary < other.cue[0] else end
     if end == attribution.content[1]:
         return attribution
     start, end = _strip_span(text, start, end, chars=" \t\r\n,;:—–-.")
     return attribution._replace(content=(start, end) if start < end else None)
+
+
+def _tail_match(pattern: str, text: str, start: int, end: int) -> int | None:
+    """Where `pattern` (anchored with `$`) matches at the end of text[start:end], searched in its last
+    100 characters only, so that a long sentence is not re-read for each pair of its cues."""
+    low = max(start, end - 100)
+    found = re.search(pattern, text[low:end])
+    return low + found.start() if found else None
 
 
 def _said_after(text: str, sentence_start: int, source_start: int, rest: int) -> bool:
@@ -622,7 +635,7 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     sentence = _sentence_of(sentences, cue_start)
     before = text[sentence[0]:cue_start].rstrip()
     after = text[cue_end:sentence[1]]
-    previous = before.split()[-1].lower() if before.split() else ""
+    previous = before.rsplit(None, 1)[-1].lower() if before else ""
     # A noun ("the report", "a claim", "Obama's remarks"), an infinitive ("to say"), an idiom ("goes
     # without saying", "worth noting").
     if previous in ("a", "an", "the", "his", "her", "their", "its", "our", "this", "to", "of", "for", "without",

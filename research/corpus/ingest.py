@@ -32,6 +32,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import trafilatura
+import webencodings
 from lxml import etree, html
 
 from research.corpus.blocks import classify, segment
@@ -83,6 +84,19 @@ HEADER_CHARS = 100_000
 # Line breaks of JSON Lines and CSV files: \n, \r\n or a lone \r; never U+2028, U+0085 or the other
 # characters `str.splitlines` also breaks at, which JSON strings and CSV fields may hold as they are.
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Reading a JSON document element by element, to know the line each record starts on.
+JSON_DECODER = json.JSONDecoder()
+JSON_SPACE = re.compile(r"[ \t\n\r]*")
+# Control characters that text does not hold (all of C0 and C1 but tab, line feed, line and page tabulation,
+# carriage return).
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# What `bytes.decode("utf-8", "surrogateescape")` makes of a byte that is not UTF-8.
+ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# A code point that is half of a UTF-16 pair: JSON can hold one ("\ud800"), UTF-8 cannot.
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Encodings a `<meta>` cannot declare, and what browsers read instead (HTML standard, "prescan").
+META_MEANS = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "windows-1252"}
 
 
 def _byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
@@ -90,22 +104,99 @@ def _byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
     return next(((mark, encoding) for mark, encoding in BYTE_ORDER_MARKS if data.startswith(mark)), None)
 
 
+def looks_like_text(text: str) -> bool:
+    """True when `text` holds no control character but tab, line and page breaks (C0 and C1 controls)."""
+    return not CONTROL.search(text)
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text saved without a byte-order mark, else None.
+
+    Every ASCII character (space, digit, punctuation, Latin letter) of UTF-16 text
+    has a NUL byte beside it, on the same side: at odd offsets for little-endian,
+    even offsets for big-endian. The side holding most NUL bytes of the first 8 KB
+    decides, and the whole file must decode to text (`looks_like_text`).
+    """
+    probe = data[:BINARY_PROBE]
+    even, odd = probe[0::2].count(0), probe[1::2].count(0)
+    if len(data) % 2 or even == odd:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        return encoding if looks_like_text(data.decode(encoding)) else None
+    except UnicodeDecodeError:
+        return None
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text: a NUL byte among the first 8 KB, unless a UTF-16/32 mark starts them."""
+    """True for bytes that are not text: a NUL byte among the first 8 KB, unless they are UTF-16/32 text
+    (with a byte-order mark, or UTF-16 without one: `_utf16_without_mark`)."""
+    if b"\x00" not in data[:BINARY_PROBE]:
+        return False
     marked = _byte_order_mark(data)
-    return b"\x00" in data[:BINARY_PROBE] and (marked is None or marked[1] == "utf-8")
+    return (marked is None or marked[1] == "utf-8") and _utf16_without_mark(data) is None
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
+def _mostly_utf8(data: bytes, name: str) -> str | None:
+    """UTF-8 text with a few bad bytes, each replaced by U+FFFD with a `CorpusWarning`; None when the
+    bytes are not mostly UTF-8.
+
+    Mostly UTF-8 means more correctly encoded non-ASCII characters than bytes
+    that are not UTF-8: one stray byte in a UTF-8 file changes that byte only,
+    where decoding the whole file as Windows-1252 would garble every other
+    non-ASCII character. The warning gives the count and where the first ones are.
+    """
+    escaped = data.decode("utf-8", "surrogateescape")  # each bad byte -> one of U+DC80..U+DCFF
+    bad = [match.start() for match in ESCAPED_BYTE.finditer(escaped)]
+    good = len(NON_ASCII.findall(escaped)) - len(bad)
+    if good <= len(bad):
+        return None
+    places = "; ".join(f"0x{ord(escaped[i]) - 0xDC00:02x} on line {len(LINE_BREAK.findall(escaped, 0, i)) + 1} "
+                       f"at offset {len(escaped[:i].encode('utf-8', 'surrogateescape'))}" for i in bad[:5])
+    more = f"; and {len(bad) - 5} more" if len(bad) > 5 else ""
+    warnings.warn(f"{name}: {len(bad)} byte(s) not UTF-8 ({places}{more}), each replaced by U+FFFD; "
+                  f"the rest read as UTF-8 ({good} other non-ASCII characters)", CorpusWarning, stacklevel=3)
+    return ESCAPED_BYTE.sub("\ufffd", escaped)
+
+
+def _declared_decoding(data: bytes, label: str) -> tuple[str, str] | str:
+    """The page decoded with the charset `label` its markup declares: (text, encoding), or why not.
+
+    The label is looked up as browsers do (the WHATWG Encoding Standard, through
+    `webencodings`: "latin1" and "ascii" mean Windows-1252; labels it does not
+    list, such as "undefined", "unicode_escape" or EBCDIC code pages, are not
+    encodings; a `<meta>` declaring UTF-16 means UTF-8). The declaration is
+    trusted only when the bytes decode without error to text (`looks_like_text`).
+    """
+    found = webencodings.lookup(label)
+    if found is None or found.name == "replacement":
+        return f"its declared charset {label!r} is not an encoding browsers know"
+    if found.name in META_MEANS:
+        found = webencodings.lookup(META_MEANS[found.name])
+    encoding = found.codec_info.name
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        return f"its declared charset {label!r} does not fit (byte 0x{data[error.start]:02x} at offset {error.start})"
+    if not looks_like_text(text):
+        return f"its declared charset {label!r} gives control characters"
+    return text, encoding
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
     """Decode file bytes to text; return (text, encoding).
 
     A byte-order mark decides the encoding and is removed, as it is not text:
     UTF-8 ("utf-8-sig"), UTF-16 or UTF-32 (as Windows tools save "Unicode
     text"); bytes invalid in that encoding are a `CorpusError` naming the file
-    and offset. Without a mark, UTF-8 first. Otherwise Windows-1252, the usual
-    encoding of non-UTF-8 news pages, then Latin-1, which decodes any byte;
-    both with a `CorpusWarning` naming the file and the first byte that is not
-    UTF-8.
+    and offset. Without a mark: UTF-16 when its NUL bytes show it
+    (`_utf16_without_mark`, with a `CorpusWarning`), else UTF-8; mostly UTF-8
+    with a few bad bytes, those bytes replaced (`_mostly_utf8`). Otherwise the
+    charset `declared` by an HTML page when its bytes fit it
+    (`_declared_decoding`), else Windows-1252, the usual encoding of non-UTF-8
+    news pages, then Latin-1, which decodes any byte; both with a
+    `CorpusWarning` naming the file, the first byte that is not UTF-8 and why a
+    declared charset was not used.
     """
     marked = _byte_order_mark(data)
     if marked is not None and marked[1] != "utf-8":
@@ -120,18 +211,31 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
             data = data[3:]
+    utf16 = _utf16_without_mark(data) if b"\x00" in data[:BINARY_PROBE] else None
+    if utf16 is not None:
+        warnings.warn(f"{name}: no byte-order mark, read as {utf16} (a NUL byte beside each ASCII character)",
+                      CorpusWarning, stacklevel=2)
+        return data.decode(utf16), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         position = error.start
+    text = _mostly_utf8(data, name)
+    if text is not None:
+        return text, "utf-8"
+    why = ""
+    if declared is not None:
+        found = _declared_decoding(data, declared)
+        if isinstance(found, tuple):
+            return found
+        why = f"; {found}"
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         warnings.warn(
-            f"{name}: not UTF-8 (byte 0x{data[position]:02x} at offset {position}); "
-            f"decoded as {encoding}",
+            f"{name}: not UTF-8 (byte 0x{data[position]:02x} at offset {position}){why}; decoded as {encoding}",
             CorpusWarning,
             stacklevel=2,
         )
@@ -198,23 +302,9 @@ def read_txt(data: bytes, name: str) -> tuple[str, str, dict[str, str]]:
 
 
 def _html_encoding(data: bytes, name: str) -> tuple[str, str]:
-    """Decode a page: UTF-8 when valid, else the charset its <meta> declares, else `decode`."""
-    if _byte_order_mark(data) is not None:
-        return decode(data, name)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    """Decode a page as `decode` does, with the charset its `<meta>` declares (in its first 4 KB)."""
     declared = META_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            codec = codecs.lookup(declared.group(1).decode("ascii"))
-            # Browsers read pages declared Latin-1 or ASCII as Windows-1252 (WHATWG Encoding).
-            encoding = "cp1252" if codec.name in ("latin-1", "iso8859-1", "ascii") else codec.name
-            return data.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode(data, name)
+    return decode(data, name, declared.group(1).decode("ascii") if declared else None)
 
 
 def _hidden(element: html.HtmlElement) -> bool:
@@ -392,7 +482,7 @@ def _records_to_articles(records: list[tuple[int, dict]], name: str, stem: str,
                          skipped: list[tuple[int, str]]) -> list[dict]:
     """Turn (line, record) pairs into article dicts; unusable records go to `skipped`."""
     mapping = resolve_columns(available, name, columns)
-    articles, undated = [], []
+    articles, undated, surrogates = [], [], []
     for line, record in records:
         value = _lookup(record, mapping["text"])
         text = _article_text(value)
@@ -405,6 +495,11 @@ def _records_to_articles(records: list[tuple[int, dict]], name: str, stem: str,
             continue
         fields = {field: _as_text(_lookup(record, column)) for field, column in mapping.items()
                   if field != "text"}
+        broken = [field for field, value in (("text", text), *fields.items()) if SURROGATE.search(value)]
+        if broken:  # JSON escapes such as "\ud800" that are half of a character: not text, not writable
+            surrogates.append(f"line {line} ({', '.join(broken)})")
+            text = SURROGATE.sub("\ufffd", text)
+            fields = {field: SURROGATE.sub("\ufffd", value) for field, value in fields.items()}
         published = normalise_published(fields.get("published", ""))
         if published is None:
             undated.append(f"line {line} ({fields['published']!r})")
@@ -414,6 +509,9 @@ def _records_to_articles(records: list[tuple[int, dict]], name: str, stem: str,
     if undated:
         warnings.warn(f"{name}: publication date not understood, left empty: {'; '.join(undated)}",
                       CorpusWarning, stacklevel=2)
+    if surrogates:
+        warnings.warn(f"{name}: lone surrogate code points (half of a character, not text) replaced by "
+                      f"U+FFFD: {'; '.join(surrogates)}", CorpusWarning, stacklevel=2)
     return articles
 
 
@@ -455,6 +553,68 @@ def read_jsonl(data: bytes, name: str, stem: str, columns: dict[str, str] | None
     return [{**article, "encoding": encoding} for article in articles]
 
 
+def _json_items(text: str, start: int, closing: str) -> list[tuple[int, str | None, object]]:
+    """(offset, key, value) of each value of the JSON array (closing "]", key None) or object (closing
+    "}") that opens at `text[start]`, the offset where the value starts."""
+    items: list[tuple[int, str | None, object]] = []
+    position = JSON_SPACE.match(text, start + 1).end()
+    while text[position:position + 1] != closing:
+        key = None
+        if closing == "}":
+            key, position = JSON_DECODER.raw_decode(text, position)
+            position = JSON_SPACE.match(text, JSON_SPACE.match(text, position).end() + 1).end()  # past ':'
+        value, end = JSON_DECODER.raw_decode(text, position)
+        items.append((position, key, value))
+        position = JSON_SPACE.match(text, end).end()
+        if text[position:position + 1] == ",":
+            position = JSON_SPACE.match(text, position + 1).end()
+    return items
+
+
+def read_json(data: bytes, name: str, stem: str, columns: dict[str, str] | None = None) -> list[dict]:
+    """Articles of a JSON file: an array of article objects, an object with one array of objects
+    (NewsAPI's `{"status": ..., "articles": [...]}`), or one article object (one with a text field).
+
+    Returns dicts like `read_jsonl`; `line` is the line on which each record
+    starts. A file that is not JSON, or holds no object, is a `CorpusError`
+    naming it; array elements that are not objects are skipped with a warning.
+    """
+    text, encoding = decode(data, name)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise CorpusError(f"{name}: not readable as JSON ({error.msg} at line {error.lineno}, column "
+                          f"{error.colno})") from error
+    except (ValueError, RecursionError) as error:
+        raise CorpusError(f"{name}: not readable as JSON ({type(error).__name__}: {error})") from error
+    start = JSON_SPACE.match(text).end()
+    items = [(start, None, document)]
+    if isinstance(document, list):
+        items = _json_items(text, start, "]")
+    elif isinstance(document, dict):
+        texts = {c.lower() for c in ([columns["text"]] if columns and "text" in columns else FIELD_NAMES["text"])}
+        arrays = [key for key, value in document.items()
+                  if isinstance(value, list) and any(isinstance(v, dict) for v in value)]
+        if not texts & {key.lower() for key in document} and len(arrays) == 1:
+            offset = {key: offset for offset, key, _ in _json_items(text, start, "}")}[arrays[0]]
+            items = _json_items(text, offset, "]")
+    else:
+        raise CorpusError(f"{name}: holds a JSON {type(document).__name__}, not articles (an array of "
+                          f"objects, or an object)")
+    records, skipped, keys, line, counted = [], [], {}, 1, 0
+    for offset, _, record in items:
+        line += len(LINE_BREAK.findall(text, counted, offset))
+        counted = offset
+        if not isinstance(record, dict):
+            skipped.append((line, "not a JSON object"))
+            continue
+        records.append((line, record))
+        keys.update(dict.fromkeys(_record_keys(record)))
+    articles = _records_to_articles(records, name, stem, columns, list(keys), skipped)
+    _warn_skipped(name, skipped, len(items))
+    return [{**article, "encoding": encoding} for article in articles]
+
+
 def read_csv(data: bytes, name: str, stem: str, columns: dict[str, str] | None = None) -> list[dict]:
     """Articles of a CSV file with a header row (quoted fields may span lines).
 
@@ -489,4 +649,4 @@ def read_csv(data: bytes, name: str, stem: str, columns: dict[str, str] | None =
     return [{**article, "encoding": encoding} for article in articles]
 
 
-RECORD_READERS = {".jsonl": read_jsonl, ".csv": read_csv}
+RECORD_READERS = {".jsonl": read_jsonl, ".json": read_json, ".csv": read_csv}

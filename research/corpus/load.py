@@ -32,6 +32,7 @@ corpus; a file named so in a subfolder, or given as the corpus itself, is data.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from research.corpus.blocks import FORMS
 from research.corpus.ingest import (  # noqa: F401 (re-exported)
     PAGE_READERS,
     RECORD_READERS,
+    SURROGATE,
     decode,
     header_metadata,
     looks_binary,
@@ -52,6 +54,10 @@ MANIFEST_NAME = "articles.csv"
 METADATA_COLUMNS = ["outlet", "headline", "published", "byline", "provenance", "url"]
 ARTICLE_COLUMNS = ["article_id", "path", "source", *METADATA_COLUMNS, "form", "encoding", "text"]
 SUFFIXES = (*PAGE_READERS, *RECORD_READERS)
+# Documentation beside the articles (seeds/README.md), not read and not listed as skipped.
+DOCUMENTATION = re.compile(r"(?:README|LICEN[CS]E|NOTICE|COPYING|CHANGELOG)(?:\.\w+)?$", re.IGNORECASE)
+# Columns the loader fills from the file itself; a manifest column of that name is renamed "manifest_<name>".
+LOADER_COLUMNS = ["path", "source", "form", "encoding", "text"]
 
 
 def default_corpus() -> Path:
@@ -79,6 +85,17 @@ def _read_manifest(folder: Path) -> pd.DataFrame | None:
         raise CorpusError(f"{manifest.name}: cannot read the manifest: {error}") from error
     if "article_id" not in table.columns:
         raise CorpusError(f"{manifest.name}: no 'article_id' column (found: {', '.join(table.columns)})")
+    clashing = [column for column in LOADER_COLUMNS if column in table.columns]
+    if clashing:
+        renamed = {column: f"manifest_{column}" for column in clashing}
+        taken = [name for name in renamed.values() if name in table.columns]
+        if taken:
+            raise CorpusError(f"{manifest.name}: columns {', '.join(clashing)} are the loader's (where each "
+                              f"article was read, its text) and {', '.join(taken)} is taken: rename them")
+        table = table.rename(columns=renamed)
+        warnings.warn(f"{manifest.name}: column{'s' if len(clashing) > 1 else ''} {', '.join(clashing)} "
+                      f"renamed {', '.join(renamed.values())} ({', '.join(LOADER_COLUMNS)} are where each "
+                      f"article was read and what it holds)", CorpusWarning, stacklevel=3)
     duplicated = table["article_id"][table["article_id"].duplicated()].tolist()
     if duplicated:
         raise CorpusError(f"{manifest.name}: article_id listed twice: {', '.join(duplicated)}")
@@ -94,15 +111,64 @@ def _read_manifest(folder: Path) -> pd.DataFrame | None:
     return table.set_index("article_id")
 
 
+def shown(name: str) -> str:
+    """A file name as text: bytes of a name that are not UTF-8 shown as \\xNN."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _not_read(root: Path, others: list[Path], read: list[Path]) -> str:
+    """The files in `others` by name; a folder holding several of them and no file read as "folder/ (N files)"."""
+    kept = {folder for path in read for folder in path.relative_to(root).parents}
+    groups: dict[str, list[str]] = {}
+    for path in others:
+        relative = path.relative_to(root)
+        folders = [f for f in reversed(relative.parents) if f != Path(".") and f not in kept]
+        groups.setdefault(f"{folders[0].as_posix()}/" if folders else relative.as_posix(), []).append(
+            relative.as_posix())
+    return ", ".join(shown(files[0]) if len(files) == 1 else f"{shown(group)} ({len(files)} files)"
+                     for group, files in groups.items())
+
+
+def _unlisted(relative: Path) -> bool:
+    """Files not read and not listed as skipped: hidden ones (".DS_Store", ".git/") and the corpus's own
+    documentation (README, LICENSE, ...)."""
+    return any(part.startswith(".") for part in relative.parts) or bool(DOCUMENTATION.match(relative.name))
+
+
 def _corpus_files(root: Path) -> list[Path]:
+    """The files of a corpus folder that are read, sorted by relative path (or `root`, one file).
+
+    One `CorpusWarning` lists the files of other kinds (`SUFFIXES`; a folder
+    holding no corpus file is listed as one; hidden files and documentation
+    such as README.md are left out), another each link to a folder
+    (links to folders are not followed, so that a link cannot make the corpus
+    read a folder twice or without end). One file of another kind as the
+    corpus is a `CorpusError`.
+    """
     if root.is_file():
+        if root.suffix.lower() not in SUFFIXES:
+            raise CorpusError(f"{shown(root.name)}: not a corpus file (the files read are {', '.join(SUFFIXES)})")
         return [root]
     if not root.is_dir():
-        raise CorpusError(f"{root.name}: no such file or folder")
-    # Links whose target is missing are listed too, so that reading them reports them.
-    return sorted((p for p in root.rglob("*") if (p.is_file() or p.is_symlink() and not p.exists())
-                   and p.suffix.lower() in SUFFIXES and p != root / MANIFEST_NAME),
-                  key=lambda p: p.relative_to(root).as_posix())
+        raise CorpusError(f"{shown(root.name)}: no such file or folder")
+    files, others, links = [], [], []
+    for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
+        if path.is_symlink() and path.is_dir():
+            links.append(path)
+        elif path == root / MANIFEST_NAME or path.is_dir() or _unlisted(path.relative_to(root)):
+            continue
+        # Links whose target is missing are listed too, so that reading them reports them.
+        elif (path.is_file() or path.is_symlink() and not path.exists()) and path.suffix.lower() in SUFFIXES:
+            files.append(path)
+        else:
+            others.append(path)
+    if others:
+        warnings.warn(f"skipped {len(others)} file(s) of other kinds than {' '.join(SUFFIXES)}: "
+                      f"{_not_read(root, others, files)}", CorpusWarning, stacklevel=3)
+    for link in links:
+        warnings.warn(f"{shown(link.relative_to(root).as_posix())}: skipped, a link to a folder (not followed; "
+                      f"copy the folder in, or give it as the corpus)", CorpusWarning, stacklevel=3)
+    return files
 
 
 def _read_file(file: Path, name: str, columns: dict[str, str] | None) -> list[dict]:
@@ -153,11 +219,19 @@ def load_articles(path: str | Path | None = None, columns: dict[str, str] | None
     """
     root = Path(path) if path is not None else default_corpus()
     folder = root if root.is_dir() else root.parent
-    files = _corpus_files(root)
+    with warnings.catch_warnings(record=True) as caught:  # re-raised at the caller's line
+        warnings.simplefilter("always", CorpusWarning)
+        files = _corpus_files(root)
+    for warning in caught:
+        warnings.warn(warning.message, stacklevel=2)
     manifest = None if root.name == MANIFEST_NAME else _read_manifest(folder)
     rows, seen = [], {}
     for file in files:
         name = file.relative_to(folder).as_posix()
+        if SURROGATE.search(name):  # bytes that are not UTF-8, which no table or page could show
+            warnings.warn(f"{shown(name)}: skipped, the file name is not UTF-8 (rename the file)", CorpusWarning,
+                          stacklevel=2)
+            continue
         with warnings.catch_warnings(record=True) as caught:  # re-raised below at the caller's line
             warnings.simplefilter("always", CorpusWarning)
             found = _read_file(file, name, columns)

@@ -8,7 +8,6 @@ that fails ends with status 1 after the rest of the report is written.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import warnings
 from pathlib import Path
@@ -34,13 +33,9 @@ def _assignment(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
-def _parameter(text: str) -> tuple[str, object]:
-    """NAME=VALUE with VALUE read as JSON when it is JSON (0.5, true, "x"), else as text."""
-    name, value = _assignment(text)
-    try:
-        return name, json.loads(value)
-    except json.JSONDecodeError:
-        return name, value
+def _parameter(text: str) -> tuple[str, str]:
+    """NAME=VALUE; `build_report` reads VALUE as the kind of the notebook's default (JSON unless text)."""
+    return _assignment(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--param", metavar="NAME=VALUE", type=_parameter, action="append", default=[],
         help="set a notebook parameter such as a threshold, in every notebook that declares it; VALUE "
-             "is read as JSON (0.5, true, \"text\") or else as text; repeatable; `research notebooks` "
-             "lists the parameters")
+             "is read as JSON (0.5, true, [1, 2]) unless the notebook's default is text, and must be of the "
+             "default's kind; repeatable; `research notebooks` lists the parameters")
     report.add_argument(
         "--column", metavar="FIELD=NAME", type=_assignment, action="append", default=[],
         help="the column (JSONL key or CSV header) holding a field of the articles: FIELD is one of "
@@ -108,6 +103,8 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 
 def _report(args: argparse.Namespace, report) -> int:
+    from research.corpus.load import shown
+
     with warnings.catch_warnings():
         warnings.simplefilter("always", CorpusWarning)
         warnings.showwarning = _show_warning
@@ -115,7 +112,7 @@ def _report(args: argparse.Namespace, report) -> int:
             Path(args.corpus), Path(args.out), notebooks=_select(report.notebook_paths(), args.notebooks),
             parameters=dict(args.param), columns=dict(args.column) or None, event=args.event,
             min_articles=args.min_articles, progress=args.progress, timeout=args.timeout)
-    print(Path(args.out) / "index.html")
+    print(shown(str(Path(args.out) / "index.html")))
     failed = runs[runs["status"] == "failed"]
     if len(failed):
         reasons = "; ".join(f"{r.notebook} ({r.error})" for r in failed.itertuples())

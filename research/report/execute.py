@@ -1,10 +1,12 @@
 """Running the notebooks of the series: find them, read their parameters, execute one with papermill.
 
-The kernel runs in the notebook's folder with the environment of `make regen`
-(PYTHONHASHSEED=0, TZ=UTC) plus `RESEARCH_TABLES`, the folder where
-`research.save_table` writes the tables behind its figures. One kernel serves
-every run of a notebook (`Kernel`), reset between runs: starting a kernel and
-importing the package took most of the time of a report on small events.
+The kernel runs in the folder the executed notebook is written to, with the
+environment of `make regen` (PYTHONHASHSEED=0, TZ=UTC) plus `RESEARCH_TABLES`,
+the absolute path of the folder where `research.save_table` writes the tables
+behind its figures (a relative one would be read from the kernel's folder).
+One kernel serves every run of a notebook (`Kernel`), reset between runs:
+starting a kernel and importing the package took most of the time of a report
+on small events.
 """
 
 from __future__ import annotations
@@ -51,9 +53,11 @@ def _one_line(text: str, limit: int = 300) -> str:
 
 
 # Run in a reused kernel before each notebook, without a prompt number: a fresh namespace and
-# execution count (imported modules stay loaded, which is what reuse saves), the tables folder.
+# execution count (imported modules stay loaded, which is what reuse saves), the run's folder (where
+# the report's `corpus.jsonl` of the event is) and its tables folder.
 PRELUDE = ("get_ipython().reset(new_session=True)\n"
-           "__import__('os').environ[{name!r}] = {folder!r}\n")
+           "__import__('os').chdir({folder!r})\n"
+           "__import__('os').environ[{name!r}] = {tables!r}\n")
 
 
 class _Manager(KernelManager):
@@ -77,11 +81,12 @@ class _Manager(KernelManager):
 class Kernel:
     """A python3 kernel for the runs of one notebook, reused across events.
 
-    Started once in the notebook's folder with the environment of `make regen`
-    (PYTHONHASHSEED=0, TZ=UTC), its own messages going to `log`; before each run
-    its namespace and execution count are reset and `RESEARCH_TABLES` set
-    (`PRELUDE`), so a run gives what a new kernel would. A run that fails
-    leaves its state unknown: the kernel is then replaced.
+    Started with the environment of `make regen` (PYTHONHASHSEED=0, TZ=UTC),
+    its own messages going to `log`; before each run its namespace and
+    execution count are reset, its working folder set to the run's and
+    `RESEARCH_TABLES` to the run's tables (`PRELUDE`), so a run gives what a
+    new kernel would. A run that fails leaves its state unknown: the kernel is
+    then replaced.
     """
 
     def __init__(self, folder: Path, log):
@@ -105,14 +110,15 @@ class Kernel:
             self.manager.shutdown_kernel(now=True)
             self.manager = None
 
-    def prepare(self, tables: Path, timeout: int) -> None:
-        """Reset the namespace and point `RESEARCH_TABLES` at `tables` (starting the kernel if needed)."""
+    def prepare(self, folder: Path, tables: Path, timeout: int) -> None:
+        """Reset the namespace, work in `folder` and point `RESEARCH_TABLES` at `tables` (an absolute
+        path), starting the kernel if needed."""
         client = self.start().client()
         client.start_channels()
         try:
             client.wait_for_ready(timeout=timeout)
-            reply = client.execute_interactive(PRELUDE.format(name=TABLES_ENV, folder=str(tables)), silent=True,
-                                               store_history=False, timeout=timeout)
+            prelude = PRELUDE.format(folder=str(folder), name=TABLES_ENV, tables=str(tables.absolute()))
+            reply = client.execute_interactive(prelude, silent=True, store_history=False, timeout=timeout)
             if reply["content"]["status"] != "ok":
                 raise RuntimeError(f"the kernel could not be reset: {reply['content'].get('evalue', '')}")
         finally:
@@ -123,7 +129,7 @@ def _execute(path: Path, target: Path, parameters: dict, tables: Path, timeout: 
     """Execute notebook `path` into `target` with papermill in `kernel`; return "" or the error in one line."""
     error = ""
     try:
-        kernel.prepare(tables, timeout)
+        kernel.prepare(target.parent, tables, timeout)
         papermill.execute_notebook(str(path), str(target), parameters=parameters, kernel_name="python3",
                                    progress_bar=False, km=kernel.manager, execution_timeout=timeout,
                                    request_save_on_cell_execute=False)  # written once, at the end

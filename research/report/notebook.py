@@ -18,7 +18,9 @@ def setup_notebook() -> None:
     """Fix pandas display options and matplotlib output for reproducible notebooks.
 
     Figures are rendered as PNG without the matplotlib version stamp, with a
-    fixed DPI and font, so re-running a notebook gives the same bytes.
+    fixed DPI and font, so re-running a notebook gives the same bytes. Every
+    text of a figure is drawn as it is (`text.parse_math` off): a `$` in an
+    outlet name or a headline is not read as mathtext.
     """
     for option, value in PANDAS_OPTIONS.items():
         pd.set_option(option, value)
@@ -29,6 +31,8 @@ def setup_notebook() -> None:
         "svg.hashsalt": "research",
         "axes.spines.top": False,
         "axes.spines.right": False,
+        # Labels come from the corpus: "$5 billion" or an outlet called "A$AP" is text, not mathtext.
+        "text.parse_math": False,
     })
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
