@@ -6,6 +6,11 @@
    it was chosen from. The variants are ranked on a seeded half of the pairs
    (selection) and the winner is checked on the other half (held out); IDF is
    fitted on all the sentences, without labels, as `pair_similarity` does.
+   The package's default is words alone, chosen for the speed of the join
+   (`benchmarks/similarity_join.py --versus-sklearn`); the table shows what it
+   costs against the best variant, the two-block scorer `TWO_BLOCK`, and the
+   paraphrase probability (`research.reuse.paraphrase`, fitted on the
+   selection half by `benchmarks/fit_paraphrase.py`) on the held-out half.
 2. Thresholds: the share of MSRP paraphrases and non-paraphrases scoring at
    least t, and the rate of cross-article sentence pairs of PolNeAR (different
    stories, so unrelated) scoring at least t.
@@ -14,7 +19,11 @@
    inserted; recall and precision of the words found shared, for several
    `max_gap` and `min_words`.
 4. Derivation labels on real pairs: BASIL (one event told by three outlets,
-   mostly independent reporting) and PolNeAR (different stories).
+   mostly independent reporting) and PolNeAR (different stories); the rule's
+   values are chosen and reported by `benchmarks/evaluate_derivation.py`.
+5. The seeds aligned with the default scorer and with `TWO_BLOCK`: spans per
+   kind and derivation labels (the paraphrase model was fitted on the default
+   scorer's score, so with the other scorer its features shift).
 """
 
 from __future__ import annotations
@@ -33,8 +42,9 @@ from sklearn.preprocessing import normalize
 import research
 from research.corpus import datasets
 from research.corpus.passages import body_passages, word_table
-from research.reuse.overlap import DERIVATIONS
-from research.reuse.similarity import TextVectorizer
+from research.reuse.derivation import LABELS
+from research.reuse.paraphrase import paraphrase_probability
+from research.reuse.similarity import TWO_BLOCK, TextVectorizer
 
 SEED = 0
 
@@ -43,10 +53,10 @@ def sentences(articles: pd.DataFrame) -> pd.DataFrame:
     return research.split_passages(research.split_blocks(articles))
 
 
-def overlap(articles: pd.DataFrame) -> pd.DataFrame:
-    """`article_overlap` of the articles with the default alignment."""
+def overlap(articles: pd.DataFrame, vectorizer: TextVectorizer | None = None) -> pd.DataFrame:
+    """`article_overlap` of the articles with the default alignment (or another scorer)."""
     passages = sentences(articles)
-    return research.article_overlap(research.align(passages, articles), passages, articles)
+    return research.article_overlap(research.align(passages, articles, vectorizer=vectorizer), passages, articles)
 
 
 def _auc(labels: np.ndarray, left, right, rows: np.ndarray) -> float:
@@ -116,9 +126,9 @@ def msrp(folder: Path) -> tuple[pd.DataFrame, dict]:
                     {"variant": _name(alpha, power, stem, char_power, ngrams), **scores(matrix)}
                 )
     grid = pd.DataFrame(grid).sort_values("selection half", ascending=False, kind="stable")
-    default = TextVectorizer()
-    ablations = [("package default (chosen design)", default)] + [
-        (f"default but {change}", TextVectorizer(**params))
+    ablations = [("package default: words only, full IDF, stems (fast join)", {}),
+                 ("TWO_BLOCK: alpha 0.75, idf^0.5 (best on the selection half)", TWO_BLOCK)] + [
+        (f"TWO_BLOCK but {change}", {**TWO_BLOCK, **params})
         for change, params in [
             ("stop words removed", {"stop_words": "english"}),
             ("raw tf (no sublinear)", {"sublinear_tf": False}),
@@ -128,9 +138,16 @@ def msrp(folder: Path) -> tuple[pd.DataFrame, dict]:
         ]
     ]
     ablation_rows = [
-        {"variant": name, **scores(vectorizer.fit_transform(texts))}
-        for name, vectorizer in ablations
+        {"variant": name, **scores(TextVectorizer(**params).fit_transform(texts))}
+        for name, params in ablations
     ]
+    probability = paraphrase_probability(pairs["text_a"], pairs["text_b"], TextVectorizer().fit(texts))
+    ablation_rows.append({
+        "variant": "paraphrase probability (fitted on the selection half)",
+        "selection half": roc_auc_score(labels[selection], probability[selection]),
+        "held-out half": roc_auc_score(labels[held_out], probability[held_out]),
+        "all pairs": roc_auc_score(labels, probability),
+    })
     auc = roc_auc_score(labels, research.pair_similarity(pairs["text_a"], pairs["text_b"]))
     table = pd.concat(
         [pd.DataFrame(rows), grid.head(8), pd.DataFrame(ablation_rows)], ignore_index=True
@@ -277,13 +294,30 @@ def derivations(data: Path) -> pd.DataFrame:
             {
                 "pairs": name,
                 "ordered pairs": len(table),
-                **{label: int(counts.get(label, 0)) for label in DERIVATIONS},
+                **{label: int(counts.get(label, 0)) for label in LABELS},
                 "containment p95": table["containment"].quantile(0.95),
                 "unquoted containment p95": table["unquoted_containment"].quantile(0.95),
                 "longest narration span p95": table["longest_span"].quantile(0.95),
             }
         )
     return pd.DataFrame(rows).round(3)
+
+
+def seeds_by_scorer() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Spans per kind and derivation labels of the seeds with the default scorer and with TWO_BLOCK."""
+    articles = research.load_articles()
+    passages = sentences(articles)
+    outlet = dict(zip(articles["article_id"], articles["outlet"]))
+    kinds, labels = {}, {}
+    for name, vectorizer in (("default", None), ("TWO_BLOCK", TextVectorizer(**TWO_BLOCK))):
+        spans = research.align(passages, articles, vectorizer=vectorizer)
+        kinds[name] = spans["kind"].value_counts()
+        table = research.article_overlap(spans, passages, articles)
+        labels[name] = table.set_index(
+            [table["article_id_a"].map(outlet).rename("A"), table["article_id_b"].map(outlet).rename("B")]
+        )["derivation"]
+    labels = pd.DataFrame(labels)
+    return pd.DataFrame(kinds).fillna(0).astype(int), labels[(labels != "non-derived").any(axis=1)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -308,7 +342,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(alignment_under_edits(args.data / "basil_dev").to_string(index=False), end="\n\n")
     print("== Derivation labels on real article pairs")
-    print(derivations(args.data).to_string(index=False))
+    print(derivations(args.data).to_string(index=False), end="\n\n")
+    kinds, labels = seeds_by_scorer()
+    print("== Seeds aligned with the default scorer and with TWO_BLOCK: spans per kind")
+    print(kinds.to_string(), end="\n\n")
+    print("Pairs labelled other than non-derived by either")
+    print(labels.to_string())
     return 0
 
 

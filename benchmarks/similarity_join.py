@@ -1,6 +1,7 @@
 """Time, peak memory and recall of similarity joins on a seeded synthetic passage corpus.
 
     python benchmarks/similarity_join.py --sizes 10000 100000 1000000 [--threshold 0.5] [--scorer words]
+    python benchmarks/similarity_join.py --versus-sklearn 200000 [--two-block]
 
 The corpus (`synthetic_passages`): a Zipf vocabulary of 50,000 random letter
 strings, passages of 20 to 80 words in articles of 20 passages, and planted
@@ -12,11 +13,11 @@ vectorising (ours after a warm-up join of WARM_UP passages), peak MB, pairs foun
 (cross-article pairs at or above the threshold under the scorer),
 recall against this project's exact join, and time and memory as ratios to
 the exact join. Every method scores with the same scorer (`--scorer`):
-"words" (default), word TF-IDF cosine, `TextVectorizer(alpha=1, idf_power=1)`
-(stems, sublinear tf, full IDF: the cosine of the classic TF-IDF rows); or
-"package", the package's default two-block scorer (`TextVectorizer()`, words
-and character n-grams), whose lists keep frequent words (README, "Similarity
-join at scale"). Methods:
+"words" (default), the package's default scorer `TextVectorizer()`, word
+TF-IDF cosine (stems, sublinear tf, full IDF: the cosine of the classic TF-IDF
+rows); or "two-block", `TextVectorizer(**TWO_BLOCK)` (0.75 words + 0.25
+character n-grams, IDF damped), whose lists keep frequent words (docs,
+"Similarity join at scale"). Methods:
 
 - ours, exact / ours, minhash: `research.similar_pairs(method=...)`.
 - X @ X.T: the scorer's rows, blocks of rows times the transposed matrix
@@ -33,6 +34,14 @@ extrapolated to all rows (marked "extrapolated"; recall is then measured on the
 sampled rows). This project's joins always run in full. `--skip METHOD@SIZE`
 leaves a method out at one size (datasketch took 320 s and 6.3 GB at 100k,
 growing faster than N).
+
+`--versus-sklearn N`: the default join, `similar_pairs(passages)` with every
+default (the package scorer fitted on the passages, threshold 0.5), against
+scikit-learn's `TfidfVectorizer().fit_transform` of the same N texts, in one
+process, each run REPEATS times in turn after a warm-up join; the table gives
+every run, the fastest of each and its ratio to scikit-learn's fastest (the
+target of issue 19: at most 3). `--two-block` adds the two-block scorer's join
+(run once: it is the slow one).
 """
 
 from __future__ import annotations
@@ -50,9 +59,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 import research
-from research.reuse.similarity import TextVectorizer
+from research.reuse.similarity import TWO_BLOCK, TextVectorizer
 from research.text.tokens import normalised_words
 
 VOCABULARY = 50_000
@@ -72,7 +82,9 @@ DATASKETCH_JACCARD = 0.4
 # Passages joined before timing ours, so that loading (or, after a change, compiling) the numba
 # kernels is not timed: it happens once per process, and compiled kernels are cached on disk.
 WARM_UP = 1000
-SCORERS = {"words": {"alpha": 1.0, "idf_power": 1.0}, "package": {}}
+SCORERS = {"words": {}, "two-block": TWO_BLOCK}
+# Runs of each method in `--versus-sklearn`, taken in turn (the fastest counts: the machine is shared).
+REPEATS = 3
 
 
 def scorer(name: str) -> TextVectorizer:
@@ -281,18 +293,53 @@ def measure(n: int, threshold: float, skip: set[str], folder: Path, scorer_name:
     return table
 
 
+def versus_sklearn(n: int, two_block: bool) -> pd.DataFrame:
+    """The default `similar_pairs` against `TfidfVectorizer().fit_transform` on the same `n` passages
+    (module docstring)."""
+    table = synthetic_passages(n)
+    texts = table["text"].tolist()
+    research.similar_pairs(table.iloc[:WARM_UP], progress=False)
+    runs: dict[str, list[float]] = {"TfidfVectorizer().fit_transform": [], "similar_pairs (defaults)": []}
+    pairs = 0
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        TfidfVectorizer().fit_transform(texts)
+        runs["TfidfVectorizer().fit_transform"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        pairs = len(research.similar_pairs(table, progress=False))
+        runs["similar_pairs (defaults)"].append(time.perf_counter() - start)
+    found = {"TfidfVectorizer().fit_transform": None, "similar_pairs (defaults)": pairs}
+    if two_block:
+        name = "similar_pairs, two-block scorer"
+        start = time.perf_counter()
+        found[name] = len(research.similar_pairs(table, progress=False, vectorizer=TextVectorizer(**TWO_BLOCK)))
+        runs[name] = [time.perf_counter() - start]
+    fastest = min(runs["TfidfVectorizer().fit_transform"])
+    return pd.DataFrame([{"method": name, "runs (s)": " ".join(f"{t:.1f}" for t in times),
+                          "fastest (s)": round(min(times), 1), "pairs": "" if found[name] is None else found[name],
+                          "fastest / TfidfVectorizer": round(min(times) / fastest, 2)}
+                         for name, times in runs.items()])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000], help="passage counts")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--scorer", choices=sorted(SCORERS), default="words", help="what every method scores with")
     parser.add_argument("--skip", nargs="*", default=[], help="METHOD or METHOD@SIZE to leave out")
+    parser.add_argument("--versus-sklearn", type=int, metavar="N", help="the default join against TfidfVectorizer")
+    parser.add_argument("--two-block", action="store_true", help="with --versus-sklearn: the two-block join too")
     parser.add_argument("--run", choices=METHODS, help=argparse.SUPPRESS)  # one method in this process
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.run:
         print(json.dumps(run_method(args.run, args.corpus, args.threshold, args.out, args.scorer)))
+        return 0
+    if args.versus_sklearn:
+        table = versus_sklearn(args.versus_sklearn, args.two_block)
+        print(f"{args.versus_sklearn:,} passages, the default join against scikit-learn's vectorising\n"
+              f"{table.to_string(index=False)}")
         return 0
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:

@@ -5,8 +5,9 @@ Data flows one way, one subpackage per stage:
 - `research.corpus`: files -> articles (`load_articles`) -> blocks with roles
   (`split_blocks`, the cleaning) -> passages with offsets (`split_passages`);
 - `research.text`: the tokenizer, quotation marks, sentences and dates every stage reads;
-- `research.reuse`: passage similarity and the similarity join, shared spans
-  (`align`) and who copied whom (`article_overlap`);
+- `research.reuse`: passage similarity and the similarity join, the
+  paraphrase probability, shared spans (`align`) and who copied whom
+  (`article_overlap`);
 - `research.story`: events (`cluster_articles`), story elements
   (`cluster_passages`) and coverage;
 - `research.claims`: attributions (`attributions`, `group_actors`) and figures
@@ -33,6 +34,7 @@ _PUBLIC = {
     "research.corpus.audit": ["assert_accounted", "check_accounting", "cleaning_audit"],
     "research.text.dates": ["resolve_dates"],
     "research.reuse.similarity": ["TextVectorizer", "pair_similarity", "similar_pairs"],
+    "research.reuse.paraphrase": ["paraphrase_pairs", "paraphrase_probability"],
     "research.reuse.alignment": ["align"],
     "research.reuse.overlap": ["article_overlap"],
     "research.story.events": ["cluster_articles"],

@@ -365,6 +365,9 @@ def one_article():
      OVERLAP_COLUMNS),
     ("distinctive_terms", lambda a, p: research.distinctive_terms(p, articles=a), TERM_COLUMNS),
     ("similar_pairs", lambda a, p: research.similar_pairs(p), PAIR_COLUMNS),
+    ("paraphrase_pairs", lambda a, p: research.paraphrase_pairs(p), [*PAIR_COLUMNS, "probability"]),
+    ("paraphrase_pairs of no passage", lambda a, p: research.paraphrase_pairs(p.iloc[:0]),
+     [*PAIR_COLUMNS, "probability"]),
     ("omissions", lambda a, p: research.omissions(research.coverage(research.cluster_passages(p, a), p)),
      OMISSION_COLUMNS),
     ("voice_of", lambda a, p: research.voice_of(research.find_markers(p.iloc[:0]), research.voice_spans(

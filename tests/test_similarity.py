@@ -95,7 +95,9 @@ def test_rows_equal_scikit_learn_tfidf_with_the_same_settings(seed_passages, alp
     texts = seed_passages["text"].tolist() + ["...", "Zelenskyy’s 10,000 troops", "ﬁnal ＡＢＣ"]
     stemmed = {"tokenizer": lambda t: [stem(w) for w in normalised_words(t).split()]}
     expected = sklearn_rows(texts, alpha, 0.5, **stemmed)
-    assert np.allclose(TextVectorizer(alpha=alpha).fit_transform(texts).toarray(), expected)
+    assert np.allclose(TextVectorizer(alpha=alpha, idf_power=0.5).fit_transform(texts).toarray(), expected)
+    if alpha == 1.0:  # the default scorer: word TF-IDF of the stems with classic IDF
+        assert np.allclose(TextVectorizer().fit_transform(texts).toarray(), sklearn_rows(texts, 1.0, 1.0, **stemmed))
     # Stop words and word bigrams, unstemmed, classic IDF.
     plain = {"tokenizer": lambda t: normalised_words(t).split(), "stop_words": "english",
              "ngram_range": (1, 2)}
@@ -129,8 +131,8 @@ def test_pair_similarity_scores_aligned_pairs_with_one_fitted_scorer():
         "Fresno State generates $1B in economic activity, a study says.",
     ]
     scores = pair_similarity(a, b)
-    assert scores.shape == (2,) and scores[0] > 0.5
-    assert scores[1] < 0.25
+    assert scores.shape == (2,) and scores[0] > 0.4
+    assert scores[1] < 0.2
     fitted = TextVectorizer().fit(a + b)
     assert np.allclose(pair_similarity(a, b, vectorizer=fitted), scores)
     assert pair_similarity(["same text here"], ["Same text, here!"])[0] == pytest.approx(1.0)
@@ -157,4 +159,6 @@ def test_similar_pairs_on_the_seeds_finds_the_shared_wire_sentence(seed_passages
 def test_msrp_training_auc_of_pair_similarity(data_dir):
     pairs = datasets.read_msrp(data_dir / "msrp_train")
     auc = roc_auc_score(pairs["label"], research.pair_similarity(pairs["text_a"], pairs["text_b"]))
-    assert auc > 0.765  # plain TF-IDF cosine: 0.75 (benchmarks/evaluate_similarity.py)
+    assert auc > 0.765  # scikit-learn's TfidfVectorizer() defaults: 0.755 (benchmarks/evaluate_similarity.py)
+    two_block = research.pair_similarity(pairs["text_a"], pairs["text_b"], TextVectorizer(**similarity.TWO_BLOCK))
+    assert auc < roc_auc_score(pairs["label"], two_block) < auc + 0.01  # what the fast default costs

@@ -18,9 +18,10 @@ The method follows the text-reuse tools passim (Smith et al. 2014) and TextPAIR:
    do not matter; a span never crosses a paragraph boundary on either side.
 5. Spans with fewer than `min_words` matching words are dropped: a few shared
    words ("North Korean troops to Russia") are the story's subject, not reuse.
-6. Paraphrase: sentence pairs whose score (`research.similarity`) reaches
-   `paraphrase_threshold` and that the text spans leave mostly uncovered;
-   each sentence is paired with its best partner.
+6. Paraphrase: sentence pairs whose paraphrase probability reaches
+   `paraphrase_threshold` (`research.reuse.paraphrase.paraphrase_pairs`) and
+   that the text spans leave mostly uncovered; each sentence is paired with
+   its best partner.
 
 Words inside quotation marks are flagged (`quoted`): two outlets quoting the
 same statement share its words without one copying the other.
@@ -37,7 +38,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.corpus.passages import body_passages, word_table
 from research.errors import AnalysisError
-from research.reuse.similarity import TextVectorizer, similar_pairs
+from research.reuse.paraphrase import PARAPHRASE_THRESHOLD, paraphrase_pairs
+from research.reuse.similarity import TextVectorizer
 
 ALIGN_COLUMNS = [
     "article_id_a",
@@ -58,7 +60,6 @@ KINDS = ("verbatim", "near-verbatim", "paraphrase")
 SEED_WORDS = 3
 MAX_GAP = 5
 MIN_WORDS = 8
-PARAPHRASE_THRESHOLD = 0.5
 # A sentence this much covered by verbatim or near-verbatim spans is not also a paraphrase.
 MAX_COVERED_FOR_PARAPHRASE = 0.5
 
@@ -348,9 +349,12 @@ def align(
     align; only passages of `roles` are used (default: body). `articles`: the
     articles table, for the raw texts (`article_id`, `text`). With
     `article_id_a` and `article_id_b`, that pair; with neither, every pair
-    (a < b by article_id). `paraphrase_threshold=None`
-    reports verbatim and near-verbatim spans only; paraphrase scores come from
-    `vectorizer` (default: a `TextVectorizer` fitted on all the passages).
+    (a < b by article_id). `paraphrase_threshold`: the paraphrase probability
+    a sentence pair needs (None: verbatim and near-verbatim spans only);
+    `vectorizer`: the scorer that picks the candidate pairs and gives the
+    probability its score and IDF features (default: a `TextVectorizer`
+    fitted on all the passages; the model was fitted with the default
+    parameters).
     See the module docstring for `seed_words`, `max_gap`, `min_words`.
 
     Returns one row per span: `article_id_a`, `start_a`, `end_a` (offsets into
@@ -358,7 +362,7 @@ def align(
     paraphrase, the sentence), the same for B, `n_words` (words of A in the
     span), `similarity` (text spans: the share of matching words,
     2 * matched / (words in A + words in B), 1 for verbatim; paraphrases: the
-    scorer's score), `kind` (verbatim, near-verbatim, paraphrase), `quoted`
+    paraphrase probability), `kind` (verbatim, near-verbatim, paraphrase), `quoted`
     (share of the span's words inside quotation marks, on the side where it is
     larger: an outlet may print as a block what another puts in quotes), `text_a`,
     `text_b` (the raw text at those offsets). Sorted by the article pair, then
@@ -379,9 +383,8 @@ def align(
     if paraphrase_threshold is not None and pairs:
         if vectorizer is None or not hasattr(vectorizer, "blocks_"):
             vectorizer = clone(vectorizer or TextVectorizer()).fit(passages["text"])
-        scores = similar_pairs(
-            involved, threshold=paraphrase_threshold, roles=None, vectorizer=vectorizer
-        )
+        scores = paraphrase_pairs(involved, paraphrase_threshold, roles=None, vectorizer=vectorizer)
+        scores = scores.drop(columns="similarity").rename(columns={"probability": "similarity"})
     rows = []
     for id_a, id_b in pairs:
         if id_a not in tokens or id_b not in tokens:

@@ -548,7 +548,7 @@ class JoinPlan:
 
 
 # Cost of a candidate of "reach" (fetching and scoring its stored row) in entries read by "accumulate":
-# about 400 ns against 7 to 15 ns (README, "Similarity join at scale"). Rows sampled to count the
+# about 400 ns against 7 to 15 ns (docs/scale.md, "Similarity join"). Rows sampled to count the
 # candidates of "reach".
 REACH_COST = 30
 STRATEGY_SAMPLE = 1000
@@ -594,7 +594,7 @@ def choose_strategy(index: PrefixIndex, top_k: int) -> str:
 # normalised words; a shorter passage is one shingle of all its words), 128 min-hashes of that set,
 # cut into 64 bands of 2; two passages are candidates when both hashes of one band agree. A pair whose
 # shingle sets have Jaccard similarity J is a candidate with probability 1 - (1 - J^2)^64: 0.95 at
-# J = 0.21, 0.998 at J = 0.3, 0.006 at J = 0.01 (README, "Similarity join at scale").
+# J = 0.21, 0.998 at J = 0.3, 0.006 at J = 0.01 (docs/scale.md, "Similarity join").
 SHINGLE_WORDS = 3
 BANDS = 64
 ROWS_PER_BAND = 2
@@ -609,7 +609,7 @@ MINHASH_SEED = 0
 # BANDS * N * MAX_SHINGLE_DF / 2 pairs. The cap is a number of passages, not a share of them, as a share
 # would let buckets grow with N again. A near-duplicate pair shares mostly rare shingles, and the cap
 # leaves out common shingles of both passages alike, so their Jaccard hardly changes. Measured on the
-# benchmark corpus at 100k passages (README, "Similarity join at scale"), cap: candidate pairs, share of
+# benchmark corpus at 100k passages (docs/scale.md, "Similarity join"), cap: candidate pairs, share of
 # the exact pairs found: none 1.22M, 0.981; 1,000 360k, 0.981; 100 82k, 0.979; 20 32k, 0.977. 100 keeps
 # nearly all the recall at a fifteenth of the candidates.
 MAX_SHINGLE_DF = 100

@@ -1,42 +1,42 @@
 """Passage similarity: one scorer for the whole package, and a similarity join that scales.
 
 The scorer (`TextVectorizer`) turns texts into sparse rows whose dot products
-are the similarity, a number in [0, 1]:
+are the similarity, a number in [0, 1]. By default it is the cosine of word
+TF-IDF rows: Porter stems of the word tokens (`research.text.tokens`: runs of
+letters and digits, NFKC-normalised and case-folded, numbers kept whole, so
+"3,000" and "3000" are one token and curly and straight quotes match), stop
+words kept ("not" and "no" carry meaning), sublinear tf (1 + log tf), IDF
+fitted on the texts being compared (the corpus), smoothed as in scikit-learn
+(1 + ln((1 + n) / (1 + df))).
+
+A character block can be mixed in (`alpha` < 1):
 
     score(a, b) = alpha * cos(word block) + (1 - alpha) * cos(character block)
 
 computed as the dot product of the rows `[sqrt(alpha) * w, sqrt(1 - alpha) * c]`
-with `w` and `c` L2-normalised TF-IDF rows. Rows are normalised once more at
-the end, so a text with an empty block (only stop words, say) is scored on the
-other block alone. Both blocks read the same word tokens (`word_tokens`): runs
-of letters and digits, NFKC-normalised and case-folded, numbers kept whole
-("3,000" and "3000" are one token); quotes, apostrophes and dashes separate
-tokens, so curly and straight forms match.
+with `w` and `c` L2-normalised TF-IDF rows (rows are normalised once more at
+the end, so a text with an empty block is scored on the other block alone).
+Character n-grams (2 to 4 inside word boundaries, scikit-learn's `char_wb`, of
+the unstemmed tokens) match inflections and spellings of names (Zelenskyy /
+Zelensky). `TWO_BLOCK` (alpha 0.75, IDF damped to its square root) ranks MSRP
+paraphrases a little better than words alone (held-out ROC AUC 0.767 against
+0.761) but makes the exact join several times slower at scale, because a pair
+may reach the threshold on characters with a low word cosine: the default is
+the fast one, and what it costs is measured by `benchmarks/evaluate_similarity.py`
+(docs/evaluation.md, "Similarity scorer"). Whether two sentences say the same thing is the
+paraphrase probability's job (`research.reuse.paraphrase`), not the score's.
 
-- Word block: unigrams of Porter stems (stop words kept: "not" and "no" carry
-  meaning), sublinear tf (1 + log tf).
-- Character block: character 2- to 4-grams inside word boundaries of the
-  unstemmed tokens (scikit-learn's `char_wb`), sublinear tf; they match
-  inflections and spelling variants of names (Zelenskyy / Zelensky).
-- IDF is fitted on the texts being compared (the corpus), smoothed as in
-  scikit-learn (1 + ln((1 + n) / (1 + df))) and raised to the power 0.5: full
-  IDF lets one rare word (a name both texts share) dominate.
-- alpha = 0.75: words weigh three times as much as character n-grams.
-
-These choices were made on the MSR Paraphrase Corpus: variants were compared on
-a seeded half of the training pairs and checked on the other half
-(`python benchmarks/evaluate_similarity.py ../shared/data`; README, "Passage
-similarity"). The rows equal scikit-learn's `TfidfVectorizer` with these
-settings (tested) but are built with numpy from each distinct word once, and
-the character rows are kept as word counts (`research.join.CharRows`), so a
-million passages need no character matrix.
+The rows equal scikit-learn's `TfidfVectorizer` with these settings (tested)
+but are built with numpy from each distinct word once, and the character rows
+are kept as word counts (`research.reuse.join.CharRows`), so a million passages
+need no character matrix.
 
 `similar_pairs` finds every cross-article passage pair at or above a threshold.
 `method="exact"` (default) is exact for the scorer: a prefix-filtered join
-(`research.join`) that never forms the N x N product and skips the pairs that
-provably cannot reach the threshold; `method="minhash"` finds near-verbatim
+(`research.reuse.join`) that never forms the N x N product and skips the pairs
+that provably cannot reach the threshold; `method="minhash"` finds near-verbatim
 pairs faster by MinHash LSH on word shingles and scores them exactly, at the
-cost of missing some pairs (README, "Similarity join at scale").
+cost of missing some pairs (docs/scale.md).
 """
 
 from __future__ import annotations
@@ -63,8 +63,10 @@ from research.text.tokens import TOKEN, normalise_token, stem
 
 PAIR_COLUMNS = ["passage_id_a", "passage_id_b", "article_id_a", "article_id_b", "similarity"]
 
-# Default threshold of `similar_pairs`; README "Source overlap" says how it was set.
+# Default threshold of `similar_pairs`; docs/evaluation.md, "Similarity scorer", says how it was set.
 DEFAULT_THRESHOLD = 0.5
+# The two-block scorer, the default before words alone was made the default (module docstring).
+TWO_BLOCK = {"alpha": 0.75, "idf_power": 0.5}
 # Rows per task of the join (a task's memory is a few arrays of one number per passage).
 BLOCK_ROWS = 4096
 # Rows whose character n-grams are counted at a time when fitting or materialising that block.
@@ -248,13 +250,13 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
 
     def __init__(
         self,
-        alpha: float = 0.75,
+        alpha: float = 1.0,
         word_ngrams: tuple[int, int] = (1, 1),
         char_ngrams: tuple[int, int] = (2, 4),
         stem: bool = True,
         stop_words: str | None = None,
         sublinear_tf: bool = True,
-        idf_power: float = 0.5,
+        idf_power: float = 1.0,
     ):
         self.alpha = alpha
         self.word_ngrams = word_ngrams
@@ -514,8 +516,8 @@ def similar_pairs(
     `method`: "exact" (every pair at or above the threshold, the pairs a
     brute-force all-pairs product gives) or "minhash" (near-verbatim pairs by
     MinHash LSH on word shingles, each scored exactly; faster on large
-    corpora, misses pairs that share few word sequences: README, "Similarity
-    join at scale"). `backend`: "local" (threads on this machine) or "dask" (tasks on
+    corpora, misses pairs that share few word sequences: docs/scale.md,
+    "Similarity join"). `backend`: "local" (threads on this machine) or "dask" (tasks on
     a `distributed.Client`: `client`, default a local cluster; needs the
     `scale` extra), same pairs either way. `block_rows`: passages per task
     (default 4096). `progress`: draw a progress bar on stderr (default: only

@@ -12,12 +12,31 @@ from research.report.findings.common import (
     names,
     outlet_labels,
     percent,
+    possessive,
     too_few,
 )
 
 DERIVED = ("wholly derived", "partially derived")
+SHORT = "too short to tell"
 SAME_TEXT = 0.98
 SHOWN_PAIRS = 4
+
+
+def _evidence(pair) -> str:
+    """What a derived pair of `article_overlap` shares, in words: the shares and runs the label rests on
+    (`longest_run`, `retold_share` and `cites` when the table has them)."""
+    parts = [(f"{percent(pair.unquoted_containment)} of {possessive(pair.a)} narration (words outside quotation "
+              f"marks) is text shared with {pair.b}")]
+    if getattr(pair, "longest_run", 0):
+        parts.append(f"the longest run of identical words is {count(int(pair.longest_run), 'word')}")
+    else:
+        parts.append(f"the longest shared stretch is {count(int(pair.longest_span), 'word')}")
+    if getattr(pair, "retold_share", 0) and pair.retold_share >= 0.005:
+        parts.append(f"{percent(pair.retold_share)} of its narration is retold from {pair.b} in {possessive(pair.b)} "
+                     "order")
+    if getattr(pair, "cites", False):
+        parts.append(f"it cites {pair.b}")
+    return "; ".join(parts)
 
 
 def _named(overlap: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
@@ -73,10 +92,10 @@ def overlap_findings(overlap: pd.DataFrame, spans: pd.DataFrame, passages: pd.Da
                      "statement share its words without copying each other.", ""))
     paraphrase = pairs.sort_values(["containment_with_paraphrase", "a", "b"], ascending=[False, True, True]).iloc[0]
     if paraphrase["containment_with_paraphrase"] >= paraphrase["containment"] + 0.1:
-        rows.append(finding(f"Counting sentences the scorer rates as paraphrases, up to "
+        rows.append(finding(f"Counting sentences rated as paraphrases, up to "
                      f"{percent(paraphrase['containment_with_paraphrase'])} of an article is shared "
-                     f"({paraphrase['a']} with {paraphrase['b']}); paraphrase scores are lexical, so they also "
-                     "link independent sentences that report the same fact.", "containment_with_paraphrase"))
+                     f"({paraphrase['a']} with {paraphrase['b']}); the rating is lexical, so it also links "
+                     "independent sentences that report the same fact.", "containment_with_paraphrase"))
 
     derived = pairs[pairs["derivation"].isin(DERIVED)].sort_values(
         ["unquoted_containment", "a", "b"], ascending=[False, True, True])
@@ -88,14 +107,15 @@ def overlap_findings(overlap: pd.DataFrame, spans: pd.DataFrame, passages: pd.Da
         back = derived[(derived["article_id_a"] == pair.article_id_b) & (derived["article_id_b"] == pair.article_id_a)]
         if len(back) and back["derivation"].iloc[0] == pair.derivation:
             rows.append(finding(f"{pair.a} and {pair.b} are each labelled {pair.derivation} from the other: "
-                         f"{percent(pair.unquoted_containment)} and {percent(back['unquoted_containment'].iloc[0])} "
-                         "of their narration (words outside quotation marks) is text they share, the longest "
-                         f"stretch {count(int(max(pair.longest_span, back['longest_span'].iloc[0])), 'word')}.",
-                         "derivations"))
+                                f"{_evidence(pair)}.", "derivations"))
         else:
-            rows.append(finding(f"{pair.a} is labelled {pair.derivation} from {pair.b}: {percent(pair.unquoted_containment)} "
-                         f"of its narration (words outside quotation marks) lies in text shared with it, the "
-                         f"longest stretch {count(int(pair.longest_span), 'word')}.", "derivations"))
+            rows.append(finding(f"{pair.a} is labelled {pair.derivation} from {pair.b}: {_evidence(pair)}.",
+                                "derivations"))
+    short = pairs[pairs["derivation"] == SHORT]
+    if len(short):
+        rows.append(finding(f"{names(sorted(set(short['a'])))} {'is' if short['a'].nunique() == 1 else 'are'} too "
+                            "short to tell: independent reports of one event share a sentence or two, which in a text "
+                            "this short is as much as they share, so it is no evidence of copying either way.", "derivations"))
     other = pairs[~pairs["derivation"].isin(DERIVED)]["derivation"].value_counts()
     labels_given = ([f"{len(derived)} derived"] if len(derived) else []) + \
         [f"{n} {label}" for label, n in sorted(other.items())]
@@ -106,9 +126,10 @@ def overlap_findings(overlap: pd.DataFrame, spans: pd.DataFrame, passages: pd.Da
         sources = pairs[~pairs["likely_source"].isin(["undetermined", "none", ""])]
         if len(sources):
             first = sources.drop_duplicates("likely_source").sort_values("likely_source")
-            rows.append(finding(f"Publication times and containment point to {names(labels.get(s, s) for s in first['likely_source'])} "
-                         "as the earlier text of a shared pair; that names the likely source only among these "
-                         "articles, and both may draw on a wire story or release that is not in the corpus.",
+            rows.append(finding(f"Citations or publication times point to "
+                                f"{names(labels.get(s, s) for s in first['likely_source'])} as the likely source of "
+                                "the derived pairs; that chooses only among these articles, and both texts may draw "
+                                "on a wire story or release that is not in the corpus.",
                          "derivations"))
         else:
             rows.append(finding("No likely source can be named: the publication data do not order the derived pairs "
