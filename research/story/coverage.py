@@ -92,14 +92,16 @@ def omissions(table: pd.DataFrame) -> pd.DataFrame:
     outlet but one carries it, `outlet` being the one that does not; with two
     outlets only "only" is given, as the two kinds coincide), `outlet`,
     `element_id`, `label`, `n_outlets`, `outlets_with_it_in_lede` (among the
-    carriers), `median_first_paragraph` (among the carriers). Sorted by kind
+    carriers), `median_first_paragraph` (among the carriers); empty with fewer than two outlets
+    (nothing to compare with). Sorted by kind
     ("left out" first), outlet, how many carriers have it in their lede (most
     first), then element id.
     """
     outlets = table["outlet"].nunique()
-    if outlets < 2:
-        raise AnalysisError(f"omissions compares outlets and needs at least two outlets, found {outlets}: "
-                            f"{sorted(table['outlet'].unique())}")
+    if outlets < 2:  # nothing to compare with
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("n_outlets", "outlets_with_it_in_lede") else
+                                          "float64" if c == "median_first_paragraph" else object)
+                             for c in OMISSION_COLUMNS})
     carried = table[table["covered"]]
     stats = carried.groupby("element_id").agg(outlets_with_it_in_lede=("in_lede", "sum"),
                                               median_first_paragraph=("first_paragraph", "median"))
