@@ -45,7 +45,7 @@ from research.text.tokens import WORD
 ELEMENT_SCORER = {"alpha": 1.0, "idf_power": 1.0, "stop_words": "english"}
 ELEMENT_THRESHOLD = 0.175
 ANCHOR_BONUS = 0.1
-# Two figures within this relative difference are one figure ("15.1 million" / "15 million" are not).
+# Two figures within this relative difference are one figure rounded ("34.75 million" / "34.7 million").
 NUMBER_TOLERANCE = 0.02
 # A day this close to publication is the news day ("on Friday"): every sentence of the event shares it.
 NEWS_DAYS = 2
@@ -129,6 +129,39 @@ def with_anchor_bonus(similarity: np.ndarray, anchors_a, anchors_b) -> np.ndarra
     (`share_anchor`), at most 1."""
     bonus = np.array([share_anchor(a, b) for a, b in zip(anchors_a, anchors_b)], dtype=bool)
     return np.minimum(1.0, np.asarray(similarity, dtype=float) + ANCHOR_BONUS * bonus)
+
+
+def _anchor_pairs(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (i < j) of different articles whose sentences share a figure or date (`share_anchor`):
+    candidates from an index of dates and of figures rounded to three significant digits, then checked."""
+    index: dict[str, list[int]] = {}
+    for row, anchors in enumerate(table["anchors"]):
+        for key in filter(None, anchors.split("; ")):
+            index.setdefault(key if "/" in key else f"{float(key):.3g}", []).append(row)
+    article = table["article_id"].to_numpy()
+    found = {(a, b) for rows in index.values() for k, a in enumerate(rows) for b in rows[k + 1:]
+             if a != b and article[a] != article[b]}
+    pairs = sorted((min(a, b), max(a, b)) for a, b in found)
+    anchors = table["anchors"].to_numpy()
+    pairs = [(a, b) for a, b in pairs if share_anchor(anchors[a], anchors[b])]
+    return np.array([a for a, _ in pairs], dtype=int), np.array([b for _, b in pairs], dtype=int)
+
+
+def _unlisted_anchor_pairs(table: pd.DataFrame, pairs: pd.DataFrame, vectorizer: TextVectorizer) -> pd.DataFrame:
+    """The pairs sharing a figure or date that `pairs` (a `similar_pairs` table of `table`) does not list,
+    with their score (before the bonus): the bonus can lift a pair the floor left out."""
+    first, second = _anchor_pairs(table)
+    ids = table["passage_id"].to_numpy()
+    listed = set(zip(pairs["passage_id_a"], pairs["passage_id_b"]))
+    keep = [(a, b) for a, b in zip(first, second) if (ids[a], ids[b]) not in listed]
+    if not keep:
+        return pairs.iloc[:0]
+    a, b = (np.array(side, dtype=int) for side in zip(*keep))
+    matrix = vectorizer.transform(table["text"])
+    score = np.clip(np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel(), 0.0, 1.0)
+    articles = table["article_id"].to_numpy()
+    return pd.DataFrame({"passage_id_a": ids[a], "passage_id_b": ids[b], "article_id_a": articles[a],
+                         "article_id_b": articles[b], "similarity": score})
 
 
 def element_scores(table: pd.DataFrame, rows, vectorizer: TextVectorizer | None = None) -> np.ndarray:
@@ -263,11 +296,15 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
     published = published[~published.index.duplicated()].fillna("").astype(str)
     table["anchors"] = [sentence_anchors(text, published.get(str(article), "")) for text, article
                         in zip(table["text"], table["article_id"])]
+    if not hasattr(vectorizer, "blocks_"):
+        vectorizer = clone(vectorizer).fit(table["text"])
     pairs = similar_pairs(table, threshold=floor, roles=None, vectorizer=vectorizer) \
         if table["article_id"].nunique() > 1 else no_pairs()  # elements join articles
+    pairs = pd.concat([pairs, _unlisted_anchor_pairs(table, pairs, vectorizer)], ignore_index=True)
     anchors = table.set_index("passage_id")["anchors"]
     pairs["similarity"] = with_anchor_bonus(pairs["similarity"], anchors[pairs["passage_id_a"]],
                                             anchors[pairs["passage_id_b"]])
+    pairs = pairs[pairs["similarity"] >= floor]
     position = pd.Series(np.arange(len(table)), index=table["passage_id"].to_numpy())
     groups = pd.factorize(table["article_id"])[0]
     labels = average_link(len(table), position[pairs["passage_id_a"]].to_numpy(),
