@@ -181,6 +181,9 @@ def test_sentence_anchors_are_figures_and_dates_but_not_the_news_day():
         == "943000; 2021-07-01/2021-07-31"
     assert sentence_anchors("The payroll increase was the best since August 2020.", published) == \
         "2020-08-01/2021-08-06"
+    # "since August last year" is August of the year before publication: the same date as "since August 2020"
+    assert sentence_anchors("It was the biggest job gain since August last year.", published) == \
+        "2020-08-01/2021-08-06"
     assert sentence_anchors("The president spoke on Friday.", published) == ""  # the news day
     assert sentence_anchors("Rates fell in August 2020.") == ""  # no publication date: no date resolved
     assert share_anchor("3.475e+07", "3.47e+07") is True  # one figure, rounded
