@@ -23,9 +23,11 @@ recall over sentences of different articles (`scores`), and the findings of
 2. AllSides, report: the package defaults (`cluster_passages`, `coverage`,
    `omissions`) on the report half: B-cubed and finding precision on its 30
    known roundups, the findings of all its roundups by kind, and the findings
-   judged by reading (`judged_elements.jsonl`: precision, and whether the
-   package still states each). `--sample N` prints N findings of the report
-   half drawn with a seed, to judge.
+   judged by reading (`judged_elements.jsonl`: precision per round, per kind
+   of text and of finding, and whether the package still states each).
+   `--sample N` prints N findings of the report half not judged yet, drawn
+   with a seed, to judge; `--sample-full N` the same for the BASIL report
+   half and the seeds.
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
    and reported on the other, both ways; then the package defaults on all.
@@ -533,8 +535,7 @@ def package_findings(articles: pd.DataFrame, passages: pd.DataFrame, event: str)
     return omissions(coverage(found, mine)).assign(event=event), found
 
 
-def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: dict, events: list[str],
-           sample: int = 0) -> pd.DataFrame:
+def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: dict, events: list[str]) -> pd.DataFrame:
     """The package defaults on held-out `events`: B-cubed and findings agreement on those with known
     elements, the findings of all by kind, those judged by reading; returns the findings (with `event`)."""
     labelled = [e for e in events if e in known]
@@ -565,38 +566,49 @@ def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: d
     print("Findings of all the report half's events, by kind:")
     print(every["kind"].value_counts().reindex(["left out", "not in the excerpt", "only"], fill_value=0)
           .to_string())
-    if sample:
-        shown = every.sample(n=min(sample, len(every)), random_state=SEED).sort_values(["event", "element_id"])
-        print(f"\n{len(shown)} findings drawn to judge:")
-        print_findings(shown)
     print()
     return every
+
+
+def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
+    """`n` of `findings` (with `corpus` and `event`) not judged yet (`JUDGED`), drawn with the seed, to judge by reading."""
+    done = set()
+    if JUDGED.exists():
+        for line in filter(str.strip, JUDGED.read_text(encoding="utf-8").splitlines()):
+            row = json.loads(line)
+            done.add((row.get("corpus", "allsides"), str(row["event"]), row["kind"], row["outlet"], row["label"]))
+    fresh = findings[[(c, str(e), k, o, lab) not in done for c, e, k, o, lab in
+                      zip(findings["corpus"], findings["event"], findings["kind"], findings["outlet"], findings["label"])]]
+    return fresh.sample(n=min(n, len(fresh)), random_state=SEED).sort_values(["event", "element_id"])
 
 
 def print_findings(rows: pd.DataFrame) -> None:
     """One JSON line per finding (event, kind, outlet, element, label, closest sentence of another outlet)."""
     for row in rows.itertuples():
-        print(json.dumps({"event": row.event, "kind": row.kind, "outlet": row.outlet, "element_id": row.element_id,
+        print(json.dumps({"corpus": row.corpus, "event": row.event, "kind": row.kind, "outlet": row.outlet, "element_id": row.element_id,
                           "label": row.label, "nearest": round(row.nearest_similarity, 3)}, ensure_ascii=False))
 
 
 def check_judged(stated: dict[str, pd.DataFrame]) -> None:
-    """Precision of the findings judged by reading, by round and corpus, and how many the package still
-    states (`stated`: the package's findings by corpus)."""
+    """Precision of the findings judged by reading, per round, per kind of text (AllSides excerpts; BASIL and
+    seed full articles) and per kind of finding, and how many the package still states (`stated`: the
+    package's findings by corpus)."""
     if not JUDGED.exists():
         print(f"no judged findings yet ({JUDGED.name})")
         return
     rows = pd.DataFrame([json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()])
-    rows["round"] = rows.get("round", pd.Series(1, index=rows.index)).fillna(1).astype(int)
-    rows["corpus"] = rows.get("corpus", pd.Series("allsides", index=rows.index)).fillna("allsides")
-    print(f"== Findings judged by reading ({JUDGED.name})")
-    for (round_, corpus), group in rows.groupby(["round", "corpus"]):
-        every = stated.get(corpus, pd.DataFrame(columns=["event", "kind", "outlet", "label"]))
-        now = set(zip(every["event"].astype(str), every["kind"], every["outlet"], every["label"]))
-        still = sum((str(r.event), r.kind, r.outlet, r.label) in now for r in group.itertuples())
-        right = group["verdict"].eq("right")
-        print(f"round {round_}, {corpus}: {len(group)} judged, right {int(right.sum())}, precision {right.mean():.3f}; "
-              f"still stated by the package: {still} of {len(group)}")
+    rows["text"] = np.where(rows["corpus"] == "allsides", "excerpts", "full articles")
+    every = pd.concat([found.assign(corpus=corpus) for corpus, found in stated.items()], ignore_index=True)
+    now = set(zip(every["corpus"], every["event"].astype(str), every["kind"], every["outlet"], every["label"]))
+    rows["still"] = [key in now for key in zip(rows["corpus"], rows["event"].astype(str), rows["kind"], rows["outlet"],
+                                                  rows["label"])]
+    rows["right"] = rows["verdict"].eq("right")
+    print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
+    table = pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(part["right"].sum()),
+                           "precision": part["right"].mean(), "still stated": int(part["still"].sum())}
+                          for round_, group in rows.groupby("round")
+                          for name, part in [("all", group), *group.groupby("text"), *group.groupby("kind")]])
+    print(table.round(3).to_string(index=False))
     print()
 
 
@@ -637,9 +649,10 @@ def seeds(articles: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="folder of the development corpora (../shared/data)")
-    parser.add_argument("--sample", type=int, default=0, help="print this many AllSides report-half findings to judge")
-    parser.add_argument("--show-full", action="store_true",
-                        help="print the findings of the seeds and of the BASIL report events known by hand, to judge")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="print this many AllSides report-half findings not judged yet, drawn with the seed")
+    parser.add_argument("--sample-full", type=int, default=0,
+                        help="print this many findings of the BASIL report half and the seeds not judged yet")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     articles, passages = load_allsides(args.data)
@@ -654,15 +667,17 @@ def main(argv: list[str] | None = None) -> int:
     full = prepared(basil_articles, basil_passages, [e for e in basil if basil_half[e] == "choose"], basil) \
         + [(seed_found, coverage(seed_found, seed_passages), seed_known)]
     chance_choice(excerpts, full, loose_choice(excerpts, full))
-    stated = {"allsides": report("AllSides", articles, passages, known, halves(articles)["report"], args.sample)}
+    stated = {"allsides": report("AllSides", articles, passages, known, halves(articles)["report"])}
     stated["basil"] = report("BASIL", basil_articles, basil_passages, basil,
                              halves(basil_articles, key=str)["report"])
     stated["seeds"] = seeds(seed_articles, seed_passages)
-    if args.show_full:
-        print("== Findings on full articles to judge: the seeds and the BASIL report events known by hand")
-        print_findings(pd.concat([stated["seeds"], stated["basil"][stated["basil"]["event"].isin(
-            [e for e in basil if basil_half[e] == "report"])]], ignore_index=True))
-        print()
+    findings = pd.concat([rows.assign(corpus=corpus) for corpus, rows in stated.items()], ignore_index=True)
+    for n, corpora, name in ((args.sample, ["allsides"], "AllSides report half"),
+                             (args.sample_full, ["basil", "seeds"], "BASIL report half and seeds")):
+        if n:
+            print(f"== {n} findings not judged yet, drawn to judge: {name}")
+            print_findings(draw(findings[findings["corpus"].isin(corpora)], n))
+            print()
     check_judged(stated)
     return 0
 
