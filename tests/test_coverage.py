@@ -293,3 +293,20 @@ def test_a_cohesive_element_is_left_out_when_the_outlet_comes_no_closer_than_cha
     strict = omissions(table, min_cohesion=2.0)
     assert (strict.loc[strict["kind"] == "left out", "nearest_similarity"] < LOOSE_THRESHOLD).all()
     assert len(strict[strict["kind"] == "left out"]) < len(left)
+
+
+def test_an_excerpt_ending_on_a_whole_sentence_is_still_an_excerpt(data_dir):
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    articles = articles[articles["event"] == "5946"]  # Biden snaps at a reporter after meeting Putin
+    newsweek = articles.loc[articles["outlet"] == "Newsweek", "text"].iloc[0]
+    assert newsweek.rstrip().endswith("asked Biden at the end of the news conference.")  # no "..."
+    passages = research.split_passages(research.split_blocks(articles))
+    found = cluster_passages(passages, articles)
+    rows = omissions(coverage(found, passages))
+    hell = rows[rows["label"].str.contains("what do you do all the time")]
+    # the Independent and Fox quote Biden's answer; Newsweek's excerpt stops at the question
+    assert hell[["kind", "outlet"]].values.tolist() == [["not in the excerpt", "Newsweek"]]
+    # without the mark, the excerpt is taken for the whole article
+    bare = articles.drop(columns="excerpt")
+    rows = omissions(coverage(cluster_passages(passages, bare), passages))
+    assert rows.loc[rows["label"].str.contains("what do you do all the time"), "kind"].tolist() == ["left out"]

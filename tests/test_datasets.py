@@ -28,3 +28,5 @@ def test_allsides_excerpts_are_articles_of_one_event_each_with_spread_times(data
     chappelle = table[table["event"] == "5612"]
     assert chappelle["genre"].tolist() == ["opinion"] * 3 and chappelle["topic"].eq("Culture").all()
     assert table["genre"].eq("").mean() > 0.7
+    # every text is an excerpt of a longer article, also those the feed does not end with "..."
+    assert table["excerpt"].all() and not table["text"].str.rstrip().str.endswith(("...", "…")).all()

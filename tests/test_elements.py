@@ -166,6 +166,14 @@ def test_outlet_names_fall_back_to_the_article_id():
     ("At least 40 homes were destroyed, the county sheriff said, and two firefighters were treated for injuries.",
      "At least 40 homes were destroyed, the county sheriff said [two]"),
     ("“Left to be seen.”", "“Left to be seen.”"),
+    # a participle before a noun is no opening phrase: "Acting minister" is the subject (AllSides 5858)
+    (("Acting minister in the Presidency Khumbudzo Ntshavheni gave an update on the unrest, on Thursday "
+      "afternoon, 15 July 2021."),
+     "Acting minister in the Presidency Khumbudzo Ntshavheni gave an update on the unrest"),
+    (("Speaking to reporters in some of the areas worst hit by the unrest, Cyril Ramaphosa said authorities had "
+      "identified “a good number” of those who planned and coordinated the violence, the worst in South Africa "
+      "since the end of the apartheid regime in 1994."),
+     "Cyril Ramaphosa said authorities had identified “a good number” of those who planned and …"),
     ("“What exactly they are doing?", "What exactly they are doing?"),
     (("According to South Korean intelligence, 3,000 North Korean soldiers are currently in Russia, receiving "
      "training on drones."),

@@ -203,7 +203,9 @@ def read_allsides(folder: str | Path, spread_hours: float = 36.0, seed: int = 0)
     outlets), `issue` (the roundup's title), `topic`, `genre` (AllSides'
     `opinionTag` in lower case: "opinion", "analysis", "fact check", "data";
     "" for a news report), `published`, `form` ("record":
-    feed excerpts, see `research.corpus.blocks`), `text` (the excerpt's
+    feed excerpts, see `research.corpus.blocks`), `excerpt` (True: every
+    AllSides text is the first 60-100 words of a longer article, whether or
+    not the feed ends it with "..."), `text` (the excerpt's
     paragraphs, `newBody`, joined by blank lines, as a JSONL record with a list
     of paragraphs would be read). The roundup gives one timestamp
     for all its outlets; `published` is that time plus a seeded offset drawn
@@ -238,6 +240,7 @@ def read_allsides(folder: str | Path, spread_hours: float = 36.0, seed: int = 0)
                 "genre": (news.get("opinionTag") or "").lower(),
                 "published": (when + offset).replace(microsecond=0).isoformat(),
                 "form": "record",
+                "excerpt": True,
                 "text": "\n\n".join(news.get("newBody") or []),
             })
     if not rows:

@@ -14,8 +14,9 @@ and keeps the closest. `omissions` states an exclusive or an omission only when
 that closest sentence scores below `LOOSE_THRESHOLD`, looser than the element
 threshold: a fact told in other words that did not join the element is neither
 "only" one outlet's nor "left out" by another. An outlet whose text is a
-truncated excerpt (a passage marked `truncated`) has the element "not in the
-excerpt", not "left out".
+truncated excerpt (a passage marked `truncated`, or an article marked
+`excerpt`, as every AllSides text is) has the element "not in the excerpt",
+not "left out".
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     first mention (offsets into the article text; empty / NA when not covered),
     `cut_off` (every one of the outlet's sentences in the element is cut off
     by a feed: `truncated`), `excerpt` (the outlet's text is cut off: one of its passages is
-    `truncated`), and for an element the outlet does not carry, its sentence
+    `truncated`, or its article is an `excerpt`, `cluster_passages`), and for an element the outlet does not carry, its sentence
     closest to it: `nearest_similarity` (the highest score between one of the
     outlet's sentences and one of the element's, `element_scores`),
     `nearest_passage_id`, `nearest_text` (NaN / "" when covered).
@@ -149,6 +150,8 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     table["n_outlets"] = table["element_id"].map(elements["n_outlets"]).astype("int64")
     cut = passages.get("truncated", pd.Series(False, index=passages.index)).fillna(False).astype(bool)
     cut_articles = set(passages.loc[cut, "article_id"])
+    if "excerpt" in found.passages:
+        cut_articles |= set(found.passages.loc[found.passages["excerpt"].astype(bool), "article_id"])
     outlet_of = found.passages.drop_duplicates("article_id").set_index("article_id")["outlet"]
     table["excerpt"] = table["outlet"].isin(set(outlet_of[outlet_of.index.isin(cut_articles)]))
     table = table.join(_nearest(found, table, vectorizer))

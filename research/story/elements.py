@@ -50,8 +50,8 @@ ANCHOR_BONUS = 0.1
 NUMBER_TOLERANCE = 0.02
 # A day this close to publication is the news day ("on Friday"): every sentence of the event shares it.
 NEWS_DAYS = 2
-ELEMENT_PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "genre", "start", "end", "element_id", "anchors",
-                           "text"]
+ELEMENT_PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "genre", "excerpt", "start", "end", "element_id",
+                           "anchors", "text"]
 ELEMENT_COLUMNS = ["element_id", "label", "n_outlets", "n_articles", "n_passages", "outlets", "cohesion", "fact",
                    "representative_passage_id", "representative_article_id", "representative_start",
                    "representative_end", "representative_text"]
@@ -60,9 +60,13 @@ LABEL_WORDS = 14
 MIN_CLAUSE_WORDS = 8
 # A list bullet, or a dateline ("SEOUL, South Korea — ") before the sentence proper.
 LEAD = re.compile(r"^(?:[-–—•*]\s+|[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w .'-]*?)?\s+[—–-]{1,2}\s+)")
-# A short opening phrase of time or circumstance ("On Tuesday, ", "Last week, ", "Building on ..., ").
+# A short opening phrase of time or circumstance ("On Tuesday, ", "Last week, ", "Building on ..., "); a
+# participle opens one only before a preposition or determiner ("Speaking at", "Citing the"), not before a noun
+# it qualifies ("Acting minister X gave an update, on Thursday": the sentence's subject).
 OPENER = re.compile(r"^(?:(?:On|In|At|By|After|Before|During|Since|Following|Amid|Despite|Last|Later|Earlier|"
-                    r"Meanwhile|Still|Also|Now|Today|Yesterday)\b(?! least\b| most\b)|(?!According)[A-Z][a-z]+ing\b)"
+                    r"Meanwhile|Still|Also|Now|Today|Yesterday)\b(?! least\b| most\b)|(?!According)[A-Z][a-z]+ing\s+"
+                    r"(?=(?:at|on|in|to|by|for|from|with|about|after|over|into|through|off|out|up|back|the|a|an|his|"
+                    r"her|their|its|our|this|that|these|those)\b))"
                     r"[^,;:\"“”]{0,80}?,\s+(?!who\b|which\b|that\b)")
 # Clause boundaries a label may be cut at: comma, semicolon, colon or dash followed by a space.
 CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
@@ -288,6 +292,8 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
 
     - `passages`: `article_id`, `passage_id`, `outlet`, `genre` (the
       article's `genre` in `articles`, such as "opinion"; "" when not given),
+      `excerpt` (the article's `excerpt` in `articles`: its text is an excerpt
+      of a longer article, as every AllSides text is; False when not given),
       `start`, `end` (into the article text), `element_id`, `anchors`
       (`sentence_anchors`), `text`; sorted by article and offset.
     - `elements`: `element_id` ("E01", ...), `label` (the representative
@@ -336,6 +342,8 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
     outlets = outlet_names(articles, table["article_id"])
     table["outlet"] = outlets[table["article_id"].astype(str)].to_numpy()
     table["genre"] = article_field(articles, "genre").reindex(table["article_id"].astype(str)).fillna("").to_numpy()
+    excerpt = article_field(articles, "excerpt").reindex(table["article_id"].astype(str))
+    table["excerpt"] = excerpt.isin(["True", "1"]).to_numpy()
     table["cluster"] = labels
     representatives, cohesion = _representatives(table, pairs, labels)
     chosen = table.loc[representatives].set_index("cluster")
