@@ -571,14 +571,17 @@ def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: d
 
 
 def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
-    """`n` of `findings` (with `corpus` and `event`) not judged yet (`JUDGED`), drawn with the seed, to judge by reading."""
+    """`n` of `findings` (with `corpus` and `event`) not judged yet (`JUDGED`: neither the same statement nor
+    the same outlet and element, reworded or of another kind since), drawn with the seed, to judge by reading."""
     done = set()
     if JUDGED.exists():
         for line in filter(str.strip, JUDGED.read_text(encoding="utf-8").splitlines()):
             row = json.loads(line)
-            done.add((row.get("corpus", "allsides"), str(row["event"]), row["kind"], row["outlet"], row["label"]))
-    fresh = findings[[(c, str(e), k, o, lab) not in done for c, e, k, o, lab in
-                      zip(findings["corpus"], findings["event"], findings["kind"], findings["outlet"], findings["label"])]]
+            done |= {(row["corpus"], str(row["event"]), row["kind"], row["outlet"], row["label"]),
+                     (row["corpus"], str(row["event"]), row["outlet"], row["element_id"])}
+    fresh = findings[[(c, str(e), k, o, lab) not in done and (c, str(e), o, el) not in done for c, e, k, o, lab, el in
+                      zip(findings["corpus"], findings["event"], findings["kind"], findings["outlet"],
+                          findings["label"], findings["element_id"])]]
     return fresh.sample(n=min(n, len(fresh)), random_state=SEED).sort_values(["event", "element_id"])
 
 
@@ -605,7 +608,8 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
     rows["right"] = rows["verdict"].eq("right")
     print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
     table = pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(part["right"].sum()),
-                           "precision": part["right"].mean(), "still stated": int(part["still"].sum())}
+                           "precision": part["right"].mean(), "still stated": int(part["still"].sum()),
+                           "right of those": int((part["right"] & part["still"]).sum())}
                           for round_, group in rows.groupby("round")
                           for name, part in [("all", group), *group.groupby("text"), *group.groupby("kind")]])
     print(table.round(3).to_string(index=False))
