@@ -310,3 +310,18 @@ def test_an_excerpt_ending_on_a_whole_sentence_is_still_an_excerpt(data_dir):
     bare = articles.drop(columns="excerpt")
     rows = omissions(coverage(cluster_passages(passages, bare), passages))
     assert rows.loc[rows["label"].str.contains("what do you do all the time"), "kind"].tolist() == ["left out"]
+
+
+def test_the_tail_of_a_sentence_split_at_an_abbreviation_is_no_finding(data_dir):
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    articles = articles[articles["event"] == "5722"]  # Biden's approval before Labor Day
+    passages = research.split_passages(research.split_blocks(articles))
+    found = cluster_passages(passages, articles)
+    tail = found.elements[found.elements["label"].str.startswith("who are balking")]
+    assert len(tail) == 1  # "... Sens. Kyrsten Sinema (Ariz.) and Joe Manchin (W.Va.) | who are balking ..."
+    table = coverage(found, passages)
+    mine = table[table["element_id"].isin(tail["element_id"])]
+    # a figure one outlet alone carries, that no other outlet comes close to: only its being a fragment stops it
+    assert set(mine["fact"]) == {"figure"} and set(mine["n_outlets"]) == {1}
+    assert mine.loc[~mine["covered"], "nearest_similarity"].max() < LOOSE_THRESHOLD
+    assert not omissions(table)["element_id"].isin(tail["element_id"]).any()

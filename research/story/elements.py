@@ -229,7 +229,7 @@ def element_label(text: str) -> str:
     text = " ".join(text.split())
     body = LEAD.sub("", text, count=1) or text
     rest = OPENER.sub("", body, count=1)
-    if len(WORD.findall(rest)) >= MIN_CLAUSE_WORDS // 2:
+    if rest != body and len(WORD.findall(rest)) >= MIN_CLAUSE_WORDS // 2:  # a fragment keeps its lower case
         body = rest[:1].upper() + rest[1:]
     words = list(WORD.finditer(body))
     if len(words) <= LABEL_WORDS:
