@@ -27,7 +27,8 @@ recall over sentences of different articles (`scores`), and the findings of
    of text and of finding, and whether the package still states each).
    `--sample N` prints N findings of the report half not judged yet, drawn
    with a seed, to judge; `--sample-full N` the same for the BASIL report
-   half and the seeds.
+   half and the seeds; `--sample-unused N` the same for the events of the
+   choose halves without known elements, which no choice used.
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
    and reported on the other, both ways; then the package defaults on all.
@@ -657,6 +658,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print this many AllSides report-half findings not judged yet, drawn with the seed")
     parser.add_argument("--sample-full", type=int, default=0,
                         help="print this many findings of the BASIL report half and the seeds not judged yet")
+    parser.add_argument("--sample-unused", type=int, default=0,
+                        help="print this many findings not judged yet of the choose halves' events without known "
+                             "elements (AllSides and BASIL: no choice used them)")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     articles, passages = load_allsides(args.data)
@@ -675,12 +679,20 @@ def main(argv: list[str] | None = None) -> int:
     stated["basil"] = report("BASIL", basil_articles, basil_passages, basil,
                              halves(basil_articles, key=str)["report"])
     stated["seeds"] = seeds(seed_articles, seed_passages)
+    stated = {corpus: rows.assign(half="report") for corpus, rows in stated.items()}
+    for corpus, (chosen, mine, marked, key) in {"allsides": (articles, passages, known, int),
+                                                 "basil": (basil_articles, basil_passages, basil, str)}.items():
+        unused = [e for e in halves(chosen, key=key)["choose"] if e not in marked]
+        stated[corpus] = pd.concat([stated[corpus]] + [package_findings(chosen, mine, e)[0].assign(half="unused")
+                                                        for e in unused], ignore_index=True)
     findings = pd.concat([rows.assign(corpus=corpus) for corpus, rows in stated.items()], ignore_index=True)
-    for n, corpora, name in ((args.sample, ["allsides"], "AllSides report half"),
-                             (args.sample_full, ["basil", "seeds"], "BASIL report half and seeds")):
+    for n, corpora, half, name in (
+            (args.sample, ["allsides"], "report", "AllSides report half"),
+            (args.sample_full, ["basil", "seeds"], "report", "BASIL report half and seeds"),
+            (args.sample_unused, ["allsides", "basil"], "unused", "choose halves' events without known elements")):
         if n:
             print(f"== {n} findings not judged yet, drawn to judge: {name}")
-            print_findings(draw(findings[findings["corpus"].isin(corpora)], n))
+            print_findings(draw(findings[findings["corpus"].isin(corpora) & (findings["half"] == half)], n))
             print()
     check_judged(stated)
     return 0
