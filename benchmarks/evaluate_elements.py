@@ -283,6 +283,9 @@ COHESION_GRID = (0.2, 0.25, 0.3, 0.35, 0.4)
 SCORERS = {"words": {}, "words, stop words removed": {"stop_words": "english"},
            "words + characters, stop words removed": {"alpha": 0.75, "stop_words": "english"}}
 TARGET_PRECISION = 0.95
+# The first round of judged findings drawn after the last change of the rules (rounds 3 and 4: after the
+# changes made on round 2, and the label fix made on round 3); their pool is the held-out precision.
+LAST_CHANGE_ROUND = 3
 
 
 def halves(articles: pd.DataFrame, key=int) -> dict[str, list[str]]:
@@ -608,10 +611,13 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
                                                   rows["label"])]
     rows["right"] = rows["verdict"].eq("right")
     print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
+    rounds = [(str(r), group) for r, group in rows.groupby("round")]
+    after = rows[rows["round"] >= LAST_CHANGE_ROUND]
+    rounds.append((f"{LAST_CHANGE_ROUND}-{rows['round'].max()}", after))
     table = pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(part["right"].sum()),
                            "precision": part["right"].mean(), "still stated": int(part["still"].sum()),
                            "right of those": int((part["right"] & part["still"]).sum())}
-                          for round_, group in rows.groupby("round")
+                          for round_, group in rounds
                           for name, part in [("all", group), *group.groupby("text"), *group.groupby("kind")]])
     print(table.round(3).to_string(index=False))
     print()
