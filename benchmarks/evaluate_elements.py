@@ -283,9 +283,10 @@ COHESION_GRID = (0.2, 0.25, 0.3, 0.35, 0.4)
 SCORERS = {"words": {}, "words, stop words removed": {"stop_words": "english"},
            "words + characters, stop words removed": {"alpha": 0.75, "stop_words": "english"}}
 TARGET_PRECISION = 0.95
-# The first round of judged findings drawn after the changes made on round 2; rounds from it on are pooled
-# (round 3 was judged before the label fix made on it, and its finding that fix removes still counts as wrong).
-LAST_CHANGE_ROUND = 3
+# Rounds of judged findings pooled from each of these on: 3, the first drawn after the changes made on round 2
+# (round 3 was judged before the label fix made on it, and its finding that fix removes still counts as wrong);
+# 4, the first drawn after every change.
+POOLED_FROM = (3, 4)
 
 
 def halves(articles: pd.DataFrame, key=int) -> dict[str, list[str]]:
@@ -612,8 +613,8 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
     rows["right"] = rows["verdict"].eq("right")
     print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
     rounds = [(str(r), group) for r, group in rows.groupby("round")]
-    after = rows[rows["round"] >= LAST_CHANGE_ROUND]
-    rounds.append((f"{LAST_CHANGE_ROUND}-{rows['round'].max()}", after))
+    rounds += [(f"{first}-{rows['round'].max()}", rows[rows["round"] >= first]) for first in POOLED_FROM
+               if rows["round"].max() > first]
     table = pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(part["right"].sum()),
                            "precision": part["right"].mean(), "still stated": int(part["still"].sum()),
                            "right of those": int((part["right"] & part["still"]).sum())}
