@@ -321,8 +321,10 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
         articles = load_articles(corpus, columns)
     for warning in caught:
         warnings.warn(warning.message, stacklevel=2)
-    cluster = cluster or cluster_corpus
-    events = find_events(articles, cluster)
+    with warnings.catch_warnings(record=True) as clustering:  # undated articles, articles without a body:
+        warnings.simplefilter("always", CorpusWarning)      # notes on the index page
+        events = find_events(articles, cluster or cluster_corpus)
+    caught += [w for w in clustering if str(w.message) not in {str(c.message) for c in caught}]
     chosen = choose_events(events, event, min_articles)
     labels = events.drop_duplicates("event_id").set_index("event_id")["event_label"]
     out_dir.parent.mkdir(parents=True, exist_ok=True)
