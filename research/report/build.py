@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
 import sys
@@ -108,8 +109,9 @@ def choose_events(events: pd.DataFrame, event: str | None = None, min_articles: 
 
 
 def cluster_corpus(articles: pd.DataFrame) -> pd.DataFrame:
-    """The default event clustering of a report: `cluster_articles` on the articles' blocks."""
-    return cluster_articles(split_blocks(articles), articles)
+    """The default event clustering of a report: `cluster_articles` on the articles' blocks (split on
+    every usable core when the corpus is large)."""
+    return cluster_articles(split_blocks(articles, workers=len(os.sched_getaffinity(0))), articles)
 
 
 def _slug(text: str) -> str:
