@@ -281,11 +281,12 @@ SEED_ELEMENTS = {
 SEED = 0
 ELEMENT_GRID = np.round(np.arange(0.15, 0.701, 0.025), 3)
 GRID = np.round(np.arange(0.10, 0.61, 0.01), 2)
+# Scorer variants of section 1, each setting spelled out (the package default has changed since).
 VARIANTS = {
-    "package default: words + characters, stop words kept, idf^0.5": {},
-    "words + characters, stop words removed": {"stop_words": "english"},
-    "words only, stop words kept": {"alpha": 1.0},
-    "words only, stop words removed, idf^0.5": {"alpha": 1.0, "stop_words": "english"},
+    "words + characters, stop words kept, idf^0.5": {"alpha": 0.75, "idf_power": 0.5},
+    "words + characters, stop words removed, idf^0.5": {"alpha": 0.75, "stop_words": "english", "idf_power": 0.5},
+    "words only, stop words kept, idf^1": {"alpha": 1.0, "idf_power": 1.0},
+    "words only, stop words removed, idf^0.5": {"alpha": 1.0, "stop_words": "english", "idf_power": 0.5},
     "words only, stop words removed, idf^1": {"alpha": 1.0, "stop_words": "english", "idf_power": 1.0},
 }
 
@@ -519,7 +520,7 @@ def missing_dates(comps: dict, data) -> None:
             found = eh.add_variants(comps["allsides", half], data, f"times: {name}", alter=alter)
             basil = eh.add_variants(comps["basil", half], data, f"times: {name}", seeds=(0,), alter=alter)
             rows.append({"half": half, "times": name, "AllSides": comps["allsides", half].scores(
-                HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found)["ari"], "BASIL (dates only as read)":
+                HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found)["ari"], "BASIL":
                 comps["basil", half].scores(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, basil)["ari"]})
     print(f"\n-- 2f. Missing and date-only times; package default ({eh.describe(PACKAGE)}); AllSides spread "
           "0-36 h, five seeds")
