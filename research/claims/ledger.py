@@ -31,6 +31,7 @@ the claim timeline.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from datetime import date, timedelta
@@ -38,10 +39,18 @@ from datetime import date, timedelta
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.periods import averaged, figure_period, goes_on, prior_period, stated_periods
+from research.claims.periods import (
+    averaged,
+    figure_period,
+    goes_on,
+    joined,
+    prior_period,
+    stated_periods,
+)
 from research.claims.quantities import (
     MEASURE_NOUNS,
     SUBJECT_STOP,
+    WINDOW,
     Quantity,
     find_quantities,
     subject_key,
@@ -49,6 +58,7 @@ from research.claims.quantities import (
 from research.claims.sources import (
     DOCUMENT,
     LIST_ITEM,
+    CueTable,
     claimant_name,
     claimant_of,
     forecaster,
@@ -95,19 +105,22 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     published = articles.set_index("article_id")["published"] if "published" in articles \
         else pd.Series("", index=articles["article_id"])
     rows = []
+    by_article = dict(list(attribution_table.groupby("article_id", sort=False)))
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
-        found = attribution_table[attribution_table["article_id"] == article_id]
+        found = CueTable(by_article.get(article_id, attribution_table.iloc[:0]))
         previous_claimant, previous_subjects, previous_block, previous_period = None, {}, None, None
-        named_before, block_text, listing = "", "", False
+        named_before, block_end, listing = "", "", False
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
-                listing = bool(previous_claimant) and (block_text.rstrip().endswith(":") or listing) \
+                listing = bool(previous_claimant) and (block_end.endswith(":") or listing) \
                     and bool(LIST_ITEM.match(passage.text))  # the items of a list go on with its release
-                previous_subjects, previous_claimant = {}, previous_claimant if listing else None
-                block_text = ""
-            previous_block, block_text = passage.block_id, block_text + passage.text
+                previous_subjects, previous_claimant, block_end = {}, previous_claimant if listing else None, ""
+            previous_block, block_end = passage.block_id, passage.text.rstrip() or block_end
             quantities = find_quantities(passage.text, published.get(article_id, ""))
-            times = find_time_expressions(passage.text, published.get(article_id, ""))
+            times = joined(passage.text, find_time_expressions(passage.text, published.get(article_id, "")))
+            periods = stated_periods(passage.text, times)
+            period_ends = [period[3] for period in periods]
+            forecast_words = [m.end() for m in FORECAST.finditer(passage.text)]
             sentence = (passage.start, passage.end)
             speaker = sentence_speaker(found, sentence)
             # a sentence with no cue of its own goes on with the release of the one before, or names its own
@@ -125,19 +138,20 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 start, end = passage.start + quantity.start, passage.start + quantity.end
                 claimant = claimant_of(start, end, sentence, found, claimant_before, texts[article_id])
                 named = claimant_name(claimant, named_before, texts[article_id])
-                forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
-                if forecast and BASELINE.search(passage.text, 0, quantity.start):
+                forecast = bool(forecast_words) and forecast_words[0] <= quantity.start
+                if forecast and BASELINE.search(passage.text, max(0, quantity.start - 80), quantity.start):
                     forecast, claimant, named = False, None, ""  # "to drop from March's 6%": the outlet's baseline
                 elif forecast and (not named or claimant is claimant_before):
-                    named = forecaster(passage.text[:quantity.start]) or named  # its forecaster, not the release
+                    named = forecaster(passage.text[:min(quantity.start, WINDOW)]) or named  # not the release
                 elif not forecast:
                     sentence_claimant = claimant
                 if claimant and named and not DOCUMENT.match(named):
                     named_before = named
                 asof = figure_period(passage.text, quantity, quantities, times, published.get(article_id, ""),
                                      forecast)
-                stated = [period for period in stated_periods(passage.text, times) if period[3] <= quantity.start]
-                asof = prior_period(passage.text, quantity, quantities, (stated or [previous_period])[-1]) or asof
+                stated = bisect.bisect_right(period_ends, quantity.start)
+                asof = prior_period(passage.text, quantity, quantities,
+                                    periods[stated - 1] if stated else previous_period) or asof
                 if not asof[2] and previous_period and (forecast or quantity.kind != "age" and goes_on(
                         passage.text, quantity)):
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
@@ -148,7 +162,6 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
                 previous_claimant = sentence_claimant or speaker or release
-            periods = stated_periods(passage.text, times)
             if periods:  # the last period the article has named, for the figures that follow without one
                 previous_period = periods[-1][:3]
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
@@ -177,9 +190,9 @@ def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None)
     subject of the figure before it of the same family in its paragraph (or any family in its sentence),
     with its own predicate ("more than 175 million have been fully vaccinated") or measure ("the 0.5
     percent rate") added."""
-    before = text[:quantity.start]
+    before = text[max(0, quantity.start - WINDOW):quantity.start]  # the sentence before it, as far as rules read
     if quantity.head and not _generic(quantity.subject):
-        following = text[quantity.end:][len(quantity.head) + 1:]
+        following = text[quantity.end + len(quantity.head) + 1:quantity.end + len(quantity.head) + 200]
         return quantity.subject, subject_key(quantity.head, before, following)
     counted = _counted_noun(before)
     if counted:

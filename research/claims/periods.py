@@ -13,16 +13,24 @@ to Y" over a span dates X at its start and Y at its end. Without one it is the
 publication date, and ages always are. `prior_period` counts "the prior week"
 back from the period of the data, `averaged` widens a "seven-day average" to
 its days, `stated_periods` and `goes_on` give the periods a later figure without
-a time goes on with, and when it does.
+a time goes on with, and when it does. `joined` makes "X through Y" one phrase.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import operator
 import re
 from datetime import date, timedelta
 
 from research.claims.quantities import NUMBER_WORDS, Quantity
 from research.text.dates import _add_months, _month_end, reference_date
+
+# How far from a figure (characters) a time phrase may be and still be its period: each figure costs the
+# same whatever the length of its sentence.
+REACH = 400
+START = operator.attrgetter("start")
 
 
 def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
@@ -35,13 +43,16 @@ def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
 
 def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: list, published,
                   forecast: bool = False) -> tuple:
-    """(asof_start, asof_end, asof_text) of a figure from the time expressions of its sentence (see the
-    module docstring); `forecast`: the figure is expected or planned, so a deadline dates it."""
+    """(asof_start, asof_end, asof_text) of a figure from the time expressions of its sentence (`times`,
+    as `joined` gives them; see the module docstring); `forecast`: the figure is expected or planned, so a
+    deadline dates it."""
     day = reference_date(published)
     if quantity.kind == "age":
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")  # ages are stated as of now
     usable = []
-    times = [time for time in _joined(text, times) if _a_period(text, time, forecast)]
+    near = times[bisect.bisect_left(times, quantity.start - REACH, key=START):
+                 bisect.bisect_right(times, quantity.start + REACH, key=START)]  # both in text order
+    times = [time for time in near if _a_period(text, time, forecast)]
     for time in times:
         if day is not None and time.date_start is None:
             continue  # "more than a year": a length of time, not placed
@@ -49,10 +60,11 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
             continue  # "fell 29.4% from 2019 in 2020", "in August from July": the baseline, not the period
         left, right = sorted((quantity.start, time.start))
         right = max(right, min(quantity.end, time.end))
-        if any(left < other.start < right and other != quantity and _own_period(text, other) for other in others):
+        between = others[bisect.bisect_right(others, left, key=START):bisect.bisect_left(others, right, key=START)]
+        if any(other != quantity and _own_period(text, other) for other in between):
             continue  # a baseline figure stands between them ("6.1% from 6% in March")
-        after = quantity.end + len(re.match(r"\s*" + re.escape(quantity.subject), text[quantity.end:]).group()) \
-            if text[quantity.end:].lstrip().startswith(quantity.subject) else quantity.end
+        subject = re.compile(r"\s*" + re.escape(quantity.subject)).match(text, quantity.end)
+        after = subject.end() if subject else quantity.end
         own = re.match(r"\s*(?:that|which|who)\b", text[after:time.start])  # "the 1,500 that X reported last week"
         if time.start > quantity.end and _clause_blocked(text, after + (own.end() if own else 0), time.start,
                                                          relative=True):
@@ -75,7 +87,8 @@ def _a_period(text: str, time, forecast: bool) -> bool:
     """False for a time phrase that is not a figure's period: a point of comparison ("the lowest since March
     2020", "more than in 2019"), a release date ("Data released Thursday", "in a Sept. 14 report"), the
     deadline of an act rather than of a target ("racing to pass it by the end of the week")."""
-    clause = max(text.rfind(",", 0, time.start), text.rfind("—", 0, time.start), time.start - 150, 0)
+    clause = max(text.rfind(",", max(0, time.start - 150), time.start), text.rfind("—", max(0, time.start - 150),
+                                                                                  time.start), time.start - 150, 0)
     return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
                                                                                      time.start)
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
@@ -88,8 +101,16 @@ def goes_on(text: str, quantity: Quantity) -> bool:
     narrates in the past ("the unemployment rate ticked up to 6.1%"), with no present or modal verb before
     the end of the figure's clause ("only 84 of the 143 districts have reported", "Republicans say the $300
     supplement", "could bolster ... the 600-mile-long front")."""
-    right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end)), len(text))
-    return bool(PAST_TENSE.search(text)) and not PRESENT_TENSE.search(text, 0, right)
+    right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end, quantity.end + REACH)), len(text))
+    past, present = _tenses(text)
+    return past and present > right
+
+
+@functools.lru_cache(maxsize=16)
+def _tenses(text: str) -> tuple[bool, int]:
+    """(a past tense in `text`, where its first present or modal verb ends; past the end when none)."""
+    present = PRESENT_TENSE.search(text)
+    return bool(PAST_TENSE.search(text)), present.end() if present else len(text) + 1
 
 
 CLAUSE_END = re.compile(r"[,;:—–]\s|\s[—–]")
@@ -99,13 +120,13 @@ PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do|says?|can|could|may|mi
 
 def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
     """The periods a sentence states that the figures after it may go on with: (start, end, text, end
-    offset) of its dated phrases longer than a day (a weekday dates a release, not data), not points of
+    offset) of its dated phrases (`times`, as `joined` gives them) longer than a day (a weekday dates a release, not data), not points of
     comparison, not counted back from another ("the prior week") and not in a relative clause that dates
     something else ("the woman, whose illness began in early April,")."""
-    return [(t.date_start.isoformat(), t.date_end.isoformat(), t.text, t.end) for t in _joined(text, times)
+    return [(t.date_start.isoformat(), t.date_end.isoformat(), t.text, t.end) for t in times
             if t.kind == "date" and t.date_start is not None and t.date_start != t.date_end
             and _a_period(text, t, False) and not PRIOR.search(t.text)
-            and not RELATIVE.search(text[:t.start])]
+            and not RELATIVE.search(text, max(0, t.start - REACH), t.start)]
 
 
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
@@ -150,7 +171,7 @@ REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best
 PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
 
 
-def _joined(text: str, times: list) -> list:
+def joined(text: str, times: list) -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
     to Y's end (when Y ends after X starts)."""
     joined = []
@@ -180,8 +201,11 @@ def prior_period(text: str, quantity: Quantity, others: list[Quantity], data: tu
     period."""
     if not data:
         return None
-    found = [m for m in PRIOR.finditer(text) if not any(min(m.start(), quantity.start) < o.start < max(
-        m.start(), quantity.start) and o != quantity for o in others) and abs(m.start() - quantity.start) < 60]
+    near = others[bisect.bisect_left(others, quantity.start - 60, key=START):
+                  bisect.bisect_right(others, quantity.start + 60, key=START)]
+    found = [m for m in PRIOR.finditer(text, max(0, quantity.start - 100), quantity.start + 120)
+             if not any(min(m.start(), quantity.start) < o.start < max(m.start(), quantity.start) and o != quantity
+                        for o in near) and abs(m.start() - quantity.start) < 60]
     if not found:
         return None
     match = min(found, key=lambda m: abs(m.start() - quantity.start))

@@ -358,10 +358,20 @@ def _extension(text: str, position: int) -> str:
 
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts: after the last ". " before it that ends a sentence
-    (a capital or quote follows, no abbreviation such as "U.S." or "Mr." precedes), or a line break."""
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, position)
+    (a capital or quote follows, no abbreviation such as "U.S." or "Mr." precedes), or a line break. Only
+    the `WINDOW` characters before `position` are read: a longer sentence starts there for our rules."""
+    window = max(0, position - WINDOW)
+    if window:
+        space = text.find(" ", window, position)  # not in the middle of a word
+        window = space + 1 if space >= 0 else window
+    starts = [m.end() for m in SENTENCE_END.finditer(text, window, position)
               if m.group("word").lower().rstrip(".") not in ABBREVIATIONS]
-    return max([text.rfind("\n", 0, position) + 1, *starts])
+    return max([text.rfind("\n", window, position) + 1, window, *starts])
+
+
+# How far back from a figure the rules read its sentence (characters): each figure costs the same
+# whatever the length of its sentence.
+WINDOW = 1000
 
 
 SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])")
@@ -375,8 +385,9 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
     programs" in "Initial claims in regular state programs fell by 92,000", or the antecedent of a
     relative pronoun ("a risk of reinfection that was 2.34 higher"); "" when none. `verb_figure`: the figure is itself the verb ("cases doubling")."""
     sentence_start = _sentence_start(text, start)
-    verb = (AUXILIARIES if verb_figure else STATING_VERB).search(text, sentence_start, start)
-    if not verb or verb.end() != start or re.search(r"\b(?:a|an|the)\s+$", text[sentence_start:verb.start()]):
+    verb = (AUXILIARIES if verb_figure else STATING_VERB).search(text, max(sentence_start, start - 200), start)
+    if not verb or verb.end() != start or re.search(r"\b(?:a|an|the)\s+$", text[max(sentence_start, verb.start()
+                                                                                   - 10):verb.start()]):
         return ""  # no verb, or "from a revised 590,000": an adjective
     words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[max(sentence_start, verb.start() - 160):verb.start()])
     while words and PLAIN_TIME.fullmatch(words[-1]) or words[-2:-1] in (["last"], ["this"], ["the"]) \
@@ -545,7 +556,8 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
         if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
             value *= SCALES[match.group("scale2").strip().lower()]
         link = match.group("link").strip().lower()
-        sentence = text[_sentence_start(text, number_start):text.find(". ", match.end()) % (len(text) + 1)]
+        sentence = text[_sentence_start(text, number_start):text.find(". ", match.end(), match.end() + WINDOW)
+                        % (len(text) + 1)]
         if second <= value and link != "and" and VOTE_WORDS.search(sentence):
             kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
         elif second <= value and link in ("-", "–", "-to-"):
@@ -586,7 +598,7 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             if word.group(1).lower() == "cents":
                 value, low, high = (v / 100 for v in (value, low, high))
     start = match.start("currency") if match.group("currency") else number_start
-    if qualifier == "up to" and MOVED_UP.search(text, 0, match.start("qualifier")):
+    if qualifier == "up to" and MOVED_UP.search(text, max(0, match.start("qualifier") - 40), match.start("qualifier")):
         qualifier, low, high = "exact", value, value  # "ticked up to 6.1%", "was revised up to 371,000"
     elif match.group("qualifier"):
         start = match.start("qualifier")
@@ -654,7 +666,7 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
             subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
                 else f"{said_of} {subject}".strip() if head else said_of
             head = said_of if of and head == of else head or said_of
-    if not head and kind in ("percent", "change") and re.search(r",\s*(?:up|down)\s+(?:\w+\s+)?$", text[:start]):
+    if not head and kind in ("percent", "change") and re.search(r",\s*(?:up|down)\s+(?:\w+\s+)?$", text[max(0, start - 40):start]):
         head = subject = _main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
     if not head and kind in ("count", "percent", "change"):
         predicate = PREDICATE.match(text, end)
@@ -740,8 +752,11 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
 
 
 def _country_in(text: str, last: bool = False) -> str:
-    found = [(m.start(), country) for country, names in COUNTRIES.items() if country != "Western"
-             for m in re.finditer(r"(?<![\w.])(?:" + names + r")(?![\w])", text)]
+    found = [(m.start(), country) for country, pattern in _COUNTRY_PATTERNS for m in pattern.finditer(text)]
     if not found:
         return ""
     return (max(found) if last else min(found))[1]
+
+
+_COUNTRY_PATTERNS = [(country, re.compile(r"(?<![\w.])(?:" + names + r")(?![\w])")) for country, names in COUNTRIES.items()
+                     if country != "Western"]

@@ -34,6 +34,7 @@ granularity. The rules, for English news:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -578,14 +579,20 @@ def _matches(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     for order, (kind, pattern) in enumerate(TIME_PATTERNS):
         for match in pattern.finditer(text):
             found.append((match.start(), -(match.end() - match.start()), order, kind, match))
-    chosen, taken = [], []
+    chosen, taken = [], []  # `taken`: the spans chosen, disjoint and sorted
     for start, negative_length, order, kind, match in sorted(found, key=lambda item: (item[1], item[0], item[2])):
         end = start - negative_length
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        before = bisect.bisect_left(taken, (end,))  # the span starting last before this one ends overlaps it or none
+        if before and taken[before - 1][1] > start:
             continue
-        taken.append((start, end))
+        taken.insert(before, (start, end))
         chosen.append((start, end, order, kind, match))
     return sorted(chosen)
+
+
+SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-Z“\"])")
+# How far before and after a time phrase its sentence is read for the words that place it (characters).
+SENTENCE_REACH = 1000
 
 
 def find_time_expressions(text: str, published, anchor: date | None = None) -> list[TimeSpan]:
@@ -606,9 +613,10 @@ def find_time_expressions(text: str, published, anchor: date | None = None) -> l
     anchor = anchor or ref
     spans = []
     for start, end, _, kind, match in _matches(text):
-        sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ")) + 1
-        following_end = re.compile(r"[.?!]\s+(?=[A-Z“\"])").search(text, end)
-        sentence_end = following_end.start() if following_end else len(text)
+        low = max(0, start - SENTENCE_REACH)  # a sentence longer than that is read near the phrase only
+        sentence_start = max(max(text.rfind(mark, low, start) for mark in (". ", "? ", "! ")) + 1, low)
+        following_end = SENTENCE_END.search(text, end, end + SENTENCE_REACH)
+        sentence_end = following_end.start() if following_end else min(len(text), end + SENTENCE_REACH)
         forward = bool(FUTURE.search(text, sentence_start, start))
         parts = match.groupdict()
         if (parts.get("prep") or "").lower() == "by" and not forward and PAST.search(text, end, sentence_end):
