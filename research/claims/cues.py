@@ -602,11 +602,9 @@ def _cut_at_trailing_source(text: str, attribution: Attribution, found: list[Att
     if attribution.content is None:
         return attribution
     start, end = attribution.content
-    near = np.flatnonzero(((start < points) & (points < end)).any(axis=1))
-    for i in near[np.argsort(points[near].min(axis=1), kind="stable")]:  # nearest first: a cut ends the search
-        if min(points[i]) >= end:
-            break
-        other = found[i]
+    near, k = np.flatnonzero(((start < points) & (points < end)).any(axis=1)), 0  # in the order of `found`
+    while k < len(near):
+        other, cut, k = found[near[k]], end, k + 1
         if other.source and start < other.source[0] < end and other.source[0] < other.cue[0]:
             boundary = _tail_match(r",\s*(?:while|whereas|but|and)?\s*$", text, start, other.source[0])
             end = min(end, boundary) if boundary is not None else end
@@ -614,6 +612,8 @@ def _cut_at_trailing_source(text: str, attribution: Attribution, found: list[Att
         if other.source and start < other.cue[0] < end and other.source[1] <= attribution.cue[0]:
             boundary = _tail_match(r"[,;]?\s*(?:and|but)?\s*$", text, start, other.cue[0])
             end = min(end, boundary) if boundary is not None and boundary < other.cue[0] else end
+        if end < cut:  # only the sources and cues before the new end can cut it further
+            near, k = near[k:][((start < points[near[k:]]) & (points[near[k:]] < end)).any(axis=1)], 0
     if end == attribution.content[1]:
         return attribution
     start, end = _strip_span(text, start, end, chars=" \t\r\n,;:—–-.")
