@@ -60,6 +60,12 @@ NAN = math.nan
                                          "age of Mexican boy")),
     ("the 3,000 North Korean soldiers sent to Russia", ("3,000", 3000.0, 3000.0, 3000.0, "exact", "count", "",
                                                         "North Korean soldiers sent to Russia")),
+    ("the shots for 5- to 11-year-olds", ("5- to 11-year-olds", 8.0, 5.0, 11.0, "range", "age", "years", "age")),
+    ("a rate of 11.2 deaths per 100,000 people", ("11.2", 11.2, 11.2, 11.2, "exact", "rate", "per 100,000",
+                                                  "rate of deaths")),
+    ("the bill needs a two-thirds majority", ("two-thirds", 66.67, 66.67, 66.67, "exact", "percent", "%",
+                                               "majority")),
+    ("police were among hundreds arrested", ("hundreds", NAN, 200.0, 999.0, "vague", "count", "", "arrested")),
 ])
 def test_figures(text, expected):
     found = quantities(text)
@@ -76,9 +82,18 @@ def test_figures(text, expected):
     "It is one of the largest standing armies and the two countries know it.",
     "Ties grew in the past two years, for two weeks.",
     "A 2-1 win in the 2016 final.",
+    "After a year and a half of talks, the leaders met twice a day at the Group of Seven summit.",
+    "A double bombing hit the port.",
+    "2019 marks the third year of the drought.",
 ])
 def test_not_figures(text):
     assert quantities(text) == []
+
+
+def test_a_change_and_a_level_after_a_verb_of_change_are_two_figures():
+    assert [f[:2] for f in quantities("Weekly claims fell 12,000 to 401,000 last week")] == [
+        ("12,000", 12000.0), ("401,000", 401000.0)]
+    assert [f[5] for f in quantities("Weekly claims fell 12,000 to 401,000 last week")] == ["change", "count"]
 
 
 def test_subject_keys():

@@ -17,6 +17,7 @@ a class of nouns: troops, soldiers and forces are all "troops").
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import NamedTuple
@@ -121,12 +122,13 @@ QUANTITY = re.compile(
     r"(?:(?P<between>\bbetween)\s+)?"
     r"(?P<currency>US\$|[$€£¥₩₽])?\s?"
     r"(?P<number>" + _NUMBER + r")(?P<scale>" + _SCALE + r")?"
-    r"(?:(?P<link>\s*(?:-to-|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
+    r"(?:(?P<link>\s*(?:-to-|-\s+to|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
     + _SCALE + r")?)?"
     r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent(?:age points?)?\b)?",
     re.IGNORECASE)
 VAGUE_QUANTITY = re.compile(
     r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
+    r"|(?:dozens|hundreds|thousands|millions|billions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
     r"|tens\s+of\s+(?:millions?|billions?)"
     r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
     r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
@@ -136,7 +138,7 @@ MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wid
                      re.IGNORECASE)
 LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
                    r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
-                   r"Version|Resolution|Platform|Gate|Terminal|Unit)\s+$")
+                   r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of)\s+$")
 # A number stated with a time unit as an adjective or a length of time: "four-week average", "21-year
 # high", "30-day period" (ages are "-year-old").
 DURATION = re.compile(r"[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old)", re.IGNORECASE)
@@ -166,6 +168,12 @@ RATIO = re.compile(
     + r"))\s+)?\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
     r"(?![-\w])|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
     re.IGNORECASE)
+# After a figure, the base of a rate: "11.2 deaths per 100,000 people".
+PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
+# Before a fraction or multiple that is not a figure: "a year and a half", "a double bombing".
+NOT_A_RATIO = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+and\s+$", re.IGNORECASE)
+# After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
+FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
 # Nouns after a figure that are its unit, not what it counts.
 GENERIC_NOUNS = frozenset("percent percentage points point times fold more less fewer higher lower".split())
 PLAIN_TIME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -176,7 +184,7 @@ TIME_WORD = re.compile(r"(?:\d{4}|\d{1,2}|January|February|March|April|May|June|
                        r"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|"
                        r"Wednesday|Thursday|Friday|Saturday|Sunday|last|this|next|the|a|weekend|week|month|"
                        r"year|today|yesterday)$")
-AGE = re.compile(r"^-(?:year|month|week|day)s?-old\b|^\s*,?\s*(?:years?|months?) old\b")
+AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?) old\b")
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 
 
@@ -232,7 +240,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
     """(subject, measure unit) of the noun phrase that starts at `start`, after a number."""
     rest = text[start:start + 120]
     if money:  # "$300 a week supplement", "$299 billion over five years on roads": the rate or the span aside
-        rest = re.sub(r"^(\s+(?:a|an|per)\s+(?:hour|day|week|month|year))(?=\s)|"
+        rest = re.sub(r"^([\s-]+(?:a|an|per)[\s-]+(?:hour|day|week|month|year))(?=\s)|"
                       r"^(\s+over\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))(?=\s+(?:on|for|to)\b)",
                       lambda m: " " * len(m.group()), rest)
     unit, skipped, agent = "", False, False
@@ -470,19 +478,21 @@ def _measured(text: str, start: int) -> str:
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
     """True when the number at text[start:end] is a year, date, time, ordinal or part of a name."""
-    if any(s <= start < e or s < end <= e for s, e in dates):
+    near = bisect.bisect_right(dates, (start, math.inf))  # `dates` are sorted and do not overlap
+    if any(s <= start < e or s < end <= e for s, e in dates[max(0, near - 1):near + 1]):
         return True
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if IN_NAME.search(before) or re.match(r"[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
     if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\\?/", after):
         return True
-    if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", text[end:]):
+    if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
-    if LABEL.search(text, max(0, start - 20), start):
-        return True  # "Phase 6", "Flight 17", "Article 5": a label, not a quantity
-    digits = text[start:end]
-    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not re.match(r"\s+[a-z]+s\b", after))
+    if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
+        return True  # "Phase 6", "Flight 17", "Article 5": a label; "per 1,000": the base of a rate
+    digits = text[start:end]  # "2000 troops" is a count, "2020 marks the sixth year" a year
+    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not (re.match(r"\s+[a-z]+s\b", after)
+                                                                   and text[max(0, start - 5):start].strip()[-1:] not in ".!?\"“"))
 
 
 def find_quantities(text: str, published: str = "") -> list[Quantity]:
@@ -508,8 +518,11 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
                                 "count", ""))
         taken.append(match.span())
     for match in RATIO.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
+        if any(s <= match.start() < e for s, e in taken) or NOT_A_RATIO.search(text, max(0, match.start() - 12),
+                                                                               match.start()) \
+                or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple") \
+                and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]):
+            continue  # "a year and a half", "twice a day", "a double suicide bombing"
         found.append(_ratio(text, match))
         taken.append(match.span())
     position = 0
@@ -555,16 +568,16 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
         second = _number(match.group("number2"), match.group("scale2"))
         if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
             value *= SCALES[match.group("scale2").strip().lower()]
-        link = match.group("link").strip().lower()
+        link = re.sub(r"^-\s+to$", "to", match.group("link").strip().lower())  # "12- to 17-year-olds"
         sentence = text[_sentence_start(text, number_start):text.find(". ", match.end(), match.end() + WINDOW)
                         % (len(text) + 1)]
         if second <= value and link != "and" and VOTE_WORDS.search(sentence):
             kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
         elif second <= value and link in ("-", "–", "-to-"):
             return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
-        elif second <= value or re.search(r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|"
-                                          r"over|just|an estimated)\s+)?$", text[max(0, match.start() - 40):
-                                                                              match.start("number")]) \
+        elif second <= value or CHANGE_BEFORE.search(before) or re.search(
+                r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated)\s+)?$",
+                text[max(0, match.start() - 40):match.start("number")]) \
                 or (link == "and" and not match.group(
                 "between")):
             return None
@@ -597,6 +610,9 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             end += word.end()
             if word.group(1).lower() == "cents":
                 value, low, high = (v / 100 for v in (value, low, high))
+    per = PER.match(text, end) if kind == "count" else None
+    if per:  # "55.8 births per 1,000 women": a rate
+        kind, unit = "rate", "per " + per.group("base")
     start = match.start("currency") if match.group("currency") else number_start
     if qualifier == "up to" and MOVED_UP.search(text, max(0, match.start("qualifier") - 40), match.start("qualifier")):
         qualifier, low, high = "exact", value, value  # "ticked up to 6.1%", "was revised up to 371,000"
@@ -618,8 +634,8 @@ def _ratio(text: str, match: re.Match) -> Quantity:
     kind, unit = "rate", "times"
     if word in FRACTIONS:
         value = FRACTIONS[word]
-        if re.match(r"\s+of\b", text[match.end():]):
-            kind, unit, value = "percent", "%", round(100 * value, 2)
+        if re.match(r"\s+(?:of|(?:super)?majority)\b", text[match.end():match.end() + 20]):  # "a half dose": a ratio
+            kind, unit, value = "percent", "%", round(100 * value, 2)  # "two-thirds of", "the two-thirds majority"
     elif match.group("times"):
         value = _number(match.group("times"), None)
     else:
