@@ -90,6 +90,35 @@ def test_not_figures(text):
     assert quantities(text) == []
 
 
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("Of the 40 people who died, 12 of them were soldiers and at least five were children.", "40",
+     "people who died"),
+    ("Of the 40 people who died, 12 of them were soldiers and at least five were children.", "12", "soldiers"),
+    ("Of the 40 people who died, 12 of them were soldiers and at least five were children.", "at least five",
+     "children"),
+    ("It includes $20 billion set to be allocated toward ports and $5 billion toward broadband.", "$20 billion",
+     "ports"),
+    ("It includes $20 billion set to be allocated toward ports and $5 billion toward broadband.", "$5 billion",
+     "broadband"),
+    ("The deal holds $900 million in new spending.", "$900 million", "new spending"),
+    ("Officials reported a 12 percent decline in new weekly cases.", "12 percent", "decline in new weekly cases"),
+    ("Temperatures have climbed to 104 Fahrenheit.", "104 Fahrenheit", "Temperatures"),
+    ("It beat the 900,000 economists had expected.", "900,000", ""),
+    ("About 82% of Americans 65 and older have had a shot.", "About 82%", "Americans 65 and older"),
+    ("The doses go to 30 low- and middle-income countries.", "30", "low- and middle-income countries"),
+    ("The average price for a gallon of milk of $4.10 is a record.", "$4.10", "average price for a gallon of milk"),
+    ("The 10-week average—a smoother gauge—rose to 5,100.", "5,100", "10-week average"),
+    ("The prior month was revised up to 41,000.", "41,000", ""),
+    ("The number of people seeking aid fell last month, dipping below 200,000.", "200,000",
+     "number of people seeking aid"),
+    ("The agency expects 4 million Americans to fly this weekend.", "4 million", "Americans to fly"),
+    ("The state will spend $2 billion to repair bridges.", "$2 billion", "spend to repair bridges"),
+])
+def test_subjects(text, figure, subject):
+    found = {text[q.start:q.end]: q.subject for q in find_quantities(text, "2024-10-23")}
+    assert found.get(figure) == subject, found
+
+
 def test_a_change_and_a_level_after_a_verb_of_change_are_two_figures():
     assert [f[:2] for f in quantities("Weekly claims fell 12,000 to 401,000 last week")] == [
         ("12,000", 12000.0), ("401,000", 401000.0)]

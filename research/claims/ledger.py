@@ -109,6 +109,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
         found = CueTable(by_article.get(article_id, attribution_table.iloc[:0]))
         previous_claimant, previous_subjects, previous_block, previous_period = None, {}, None, None
+        article_subjects = {}  # the last subject of each family in the article, for a measure alone ("forecasts")
         named_before, block_end, listing = "", "", False
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
@@ -130,9 +131,11 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             for quantity in quantities:
                 family = _family(quantity)
                 subject, key = _subject_of(quantity, passage.text, previous_subjects.get(family)
-                                           or previous_subjects.get(("sentence", passage.passage_id)))
+                                           or previous_subjects.get(("sentence", passage.passage_id))
+                                           or (article_subjects.get(family) if _generic(quantity.subject) else None))
                 if quantity.head and not _generic(quantity.subject):
                     previous_subjects[family] = previous_subjects[("sentence", passage.passage_id)] = (subject, key)
+                    article_subjects[family] = (subject, key)
                 if quantity.whose and quantity.whose.lower() not in subject.lower():
                     subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end
@@ -181,8 +184,9 @@ def _family(quantity: Quantity) -> str:
 
 
 def _generic(subject: str) -> bool:
-    """A subject that only names a measure ("rate", "peak", "decline"), not what it measures."""
-    return bool(subject) and all(word.lower() in MEASURE_NOUNS for word in subject.split())
+    """A subject that only names a measure ("rate", "peak", "economists' forecasts"), not what it measures."""
+    words = [word for word in subject.split() if not re.search(r"['’]s?$", word)]  # whose measure is no matter
+    return bool(words) and all(word.lower().removesuffix("s") in MEASURE_NOUNS for word in words)
 
 
 def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None) -> tuple[str, str]:
@@ -289,8 +293,9 @@ def _same_figure(a, b) -> bool:
     """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
     last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
     qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods.
-    A value stated to three or more significant digits ("943,000"), or the same value for the same stated
-    period, needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
+    The same value of 10 or more in two articles for compatible periods ("943,000", "$550 billion"), or
+    the same value for the same stated period, needs no shared subject word: two outlets of one event
+    rarely state one exact value for two things (small counts, "two", often do)."""
     if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
         return False
     if "vague" in (a.qualifier, b.qualifier) or math.isnan(a.value) or math.isnan(b.value):
@@ -302,8 +307,8 @@ def _same_figure(a, b) -> bool:
         else 0.0
     if gap > 1e-9 * larger and (gap >= tolerance or gap > ROUNDING * larger):
         return False
-    if a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3:
-        return True  # "943,000" in two outlets of one event: the same figure, whatever the wording
+    if a.value == b.value and abs(a.value) >= 10 and a.article_id != b.article_id and _same_period(a, b):
+        return True  # "943,000", "300,000", "$550 billion" in two outlets of one event: one figure, whatever the wording
     if a.value == b.value and a.asof_text and b.asof_text and _same_days(a, b):
         return True  # "590,000 the prior week" and "590,000 a week earlier": one value for one stated period
     return _same_subject(a, b) and _same_period(a, b)

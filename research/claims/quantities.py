@@ -70,7 +70,7 @@ CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", 
               "dollars": "USD", "cents": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
 MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
             "hectares gallons barrels degrees inches yards square micrograms microgram milligrams milligram "
-            "grams").split()
+            "grams fahrenheit celsius").split()
 # Nouns counted under one class, for grouping the same subject across wordings.
 SUBJECT_CLASSES = {
     "troops": "troops soldiers forces personnel servicemen fighters conscripts combatants special troop soldier",
@@ -100,7 +100,8 @@ SUBJECT_STOP = frozenset(
 # 904,000", "a decline of 34%"); alone they say little of what is counted.
 MEASURE_NOUNS = ("rate average peak total level high low decline drop increase rise gain decrease loss tally count "
                  "toll number share majority percentage proportion portion size pace figure reading estimate "
-                 "median threshold odds risk likelihood chance").split()
+                 "median threshold odds risk likelihood chance forecast expectation projection price cost value "
+                 "amount").split()
 # Irregular past participles that end a subject ("soldiers sent to Russia").
 PARTICIPLES = frozenset("sent taken given made held seen known shown brought built kept left lost paid put said "
                         "told found led run set spent won hit cut shot fought bought caught drawn driven flown "
@@ -108,6 +109,12 @@ PARTICIPLES = frozenset("sent taken given made held seen known shown brought bui
 CONTAINERS = frozenset("containers units rounds shells tons tonnes barrels pieces cases sets batches shipments "
                        "rounds boxes crates truckloads battalions brigades divisions regiments companies "
                        "groups percent".split()) | frozenset(MEASURE_NOUNS)
+# Nouns of a change, whose "in" says what changed.
+CHANGE_NOUNS = frozenset("decline drop increase rise gain decrease loss fall jump reduction cut surge spike".split())
+# Nouns in -ing that stay in a noun phrase ("$550 billion in new spending"), not participles.
+ING_NOUNS = frozenset("spending funding financing housing training building shipping lending borrowing testing "
+                      "screening trading pricing polling schooling hearing meeting offering clothing bedding "
+                      "parking advertising manufacturing".split())
 # Adjectives in -ly that stay in a noun phrase ("137,000 new daily cases").
 LY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly early elderly only".split())
 
@@ -158,6 +165,7 @@ CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|jumped|grew|gained|gain|gains|added|"
     r"adding|adds|lost|shed|soared|surged|slipped|plunged|tumbled|up|down|revised (?:up|down|higher|lower)|"
+    r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed)(?= by)|"
     r"higher|lower|revision)\s+(?:(?:by|of|an estimated|about|around|nearly|almost|more than|over|roughly|some|"
     r"a further|another|just)\s+)*[$€£]?$", re.IGNORECASE)
 _FRACTION = "|".join(sorted((w.replace(" ", "[- ]") for w in FRACTIONS), key=len, reverse=True))
@@ -240,7 +248,9 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
     """(subject, measure unit) of the noun phrase that starts at `start`, after a number."""
     rest = text[start:start + 120]
     if money:  # "$300 a week supplement", "$299 billion over five years on roads": the rate or the span aside
-        rest = re.sub(r"^([\s-]+(?:a|an|per)[\s-]+(?:hour|day|week|month|year))(?=\s)|"
+        rest = re.sub(r"^([\s-]+(?:a|an|per)[\s-]+(?:hour|day|week|month|year))(?=\s)|^(\s+(?:(?:set|slated|expected|"
+                      r"going)\s+)?(?:to\s+be\s+)?(?:allocated|spent|earmarked|used|directed|devoted|dedicated|invested)"
+                      r")(?=\s+(?:for|on|to|toward|towards)\b)|"
                       r"^(\s+over\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))(?=\s+(?:on|for|to)\b)",
                       lambda m: " " * len(m.group()), rest)
     unit, skipped, agent = "", False, False
@@ -254,9 +264,9 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             break  # "the 151,000 case average two weeks ago"
         if skipped == "to" and len(words) == 1 and lower in ("the", "a", "an"):
             continue  # "$568 billion to rebuild the nation's roads"
-        if not words and lower in ("of", "in", "worth") and not unit:
+        if not words and (lower == "of" or lower in ("in", "worth") and money) and not unit:
             continue  # "74 percent of likely voters", "$400 million in new military aid"
-        if not words and lower in ("for", "on", "to") and money and not skipped:
+        if not words and lower in ("for", "on", "to", "toward", "towards") and money and not skipped:
             skipped = lower
             continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
         if len(words) == 1 and lower == "by" and (words[0].endswith(("ed", "en")) or words[0] in PARTICIPLES):
@@ -265,6 +275,10 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             continue
         if agent and not word[0].isupper():
             break
+        group = re.match(r"\d+\s+(?:and|or)\s+(?:older|over|up|above)\b", rest[match.start():]) if words else None
+        if group:  # "76% of Americans 65 and older"
+            words.append(group.group())
+            break
         if PLAIN_TIME.fullmatch(word) or word[0].isdigit():
             break  # "rose by 2,000 last week", "24 of the 32 cases": the next figure's noun
         if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
@@ -272,19 +286,24 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
             unit = f"{unit} {lower}".strip()
             continue
+        if lower in ("and", "or") and words and words[-1].endswith("-"):
+            words.append(word)  # "92 low- and middle-income countries"
+            continue
         if not (word[0].isalnum()) or lower in SUBJECT_STOP:
-            if lower == "of" and words and words[-1].lower() in CONTAINERS:
+            if lower == "of" and words and words[-1].lower() in CONTAINERS or lower == "in" and words \
+                    and words[-1].lower() in CHANGE_NOUNS:  # "a 10 percent decline in new cases"
                 words.append(word)
                 continue
             break
         if words and word.islower() and lower.endswith(("ly",)) and lower not in LY_ADJECTIVES:
             break  # "troops unlikely to"
-        if words and word.islower() and "-" not in word and (lower.endswith(("ed", "ing")) or lower in PARTICIPLES) \
+        if words and word.islower() and "-" not in word and lower not in ING_NOUNS \
+                and (lower.endswith(("ed", "ing")) or lower in PARTICIPLES) \
                 and words[-1].lower() != "of" and not (skipped == "to" and len(words) == 1) \
                 and not words[-1].lower().endswith("-"):
             break  # "soldiers sent to Russia", "troops receiving training" ("to boost caregiving" goes on)
         words.append(word)
-        if len(words) >= 6:
+        if len(words) >= (9 if {"of", "in"} & set(words) else 6):  # "decline in new CCP virus cases"
             break
     while words and words[-1].lower() == "of":
         words.pop()
@@ -311,6 +330,7 @@ INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appear
 STATING_VERB = re.compile(
     r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
     r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|"
+    r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed) by|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|climb|jumped|jump|grew|grow|soared|surged|"
     r"slipped|plunged|tumbled|(?:edged|ticked|inched|crept|moved|went) (?:up|down|higher|lower)|"
     r"was|were|is|are|be|been|stood at|stand at|standing at|hit|reached|reach|reaching|totaled|totalled|"
@@ -349,8 +369,9 @@ def _extension(text: str, position: int) -> str:
     words = match.group("words").split()
     if match.group("perfect") and (len(words) < 2 or words[1][0].isupper()):
         return ""  # "have received their first doses", not "have entered Russia"
-    if words[0].lower() in SUBJECT_STOP or words[0].lower() in INTRANSITIVE:
-        return ""  # "troops are now in Russia": a place or time, not which troops
+    relative = re.match(r"\s+(?:who|that|which)\b", match.group())
+    if words[0].lower() in SUBJECT_STOP or (words[0].lower() in INTRANSITIVE and not relative):
+        return ""  # "troops are now in Russia": a place or time, not which troops ("people who died" is)
     for i, word in enumerate(words):
         if i + 1 < len(words) and word.lower() in ("in", "on", "since", "during", "by", "through", "from", "over",
                                                    "last", "this") and TIME_WORD.match(words[i + 1]):
@@ -361,7 +382,8 @@ def _extension(text: str, position: int) -> str:
             break
     while words and (words[-1].lower() in SUBJECT_STOP or not words[-1][-1].isalnum()):
         words.pop()
-    return " ".join(words)
+    pronoun = text[match.start():match.start("words")].split()
+    return " ".join(pronoun + words if words and pronoun in (["who"], ["that"], ["which"]) else words)
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -403,8 +425,8 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
         words = words[:-2] if words[-1] in ("week", "month", "year") else words[:-1]
     if words and words[-1].lower() in ("that", "which"):
         words = words[:-1]  # "a risk of reinfection that was 2.34 higher": the antecedent
-    if words and words[-1] == ",":  # "Initial claims, a proxy for layoffs, rose": skip the appositive
-        commas = [i for i in range(len(words) - 2, -1, -1) if words[i] == ","]
+    if words and words[-1] in (",", "—"):  # "Initial claims, a proxy for layoffs, rose": skip the appositive
+        commas = [i for i in range(len(words) - 2, -1, -1) if words[i] == words[-1]]
         relative = [i for i in commas if i + 1 < len(words) and words[i + 1].lower() in ("which", "who")]
         opening = relative[0] if relative else commas[0] if commas else None
         words = words[:opening] if opening is not None else words[:-1]
@@ -429,6 +451,8 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
         phrase.pop(0)
     while phrase and phrase[-1].lower() in SUBJECT_STOP:
         phrase.pop()
+    if all(TIME_WORD.match(w) or w.lower() in ("prior", "previous", "past") for w in phrase):
+        return ""  # "The prior week was revised up to 478,000": a time, not what is counted
     return " ".join(phrase)
 
 
@@ -458,22 +482,28 @@ MAIN_VERBS = frozenset("has have had is are was were will would could can may mi
 
 def _measured(text: str, start: int) -> str:
     """The measure a figure is the value of, right before it: "unemployment rate" in "an unemployment rate
-    of 6.1%", "peak" in "a peak of 904,000", "seven-day average" in "from a seven-day average of 78,449"."""
-    match = re.search(r"((?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASURE_NOUNS) + r")\s+of|\b(?:spending|funding|"
-                      r"investments?))\s+"
-                      r"(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated|upward of)\s+)?"
-                      r"[$€£]?$",
-                      text[max(0, start - 80):start], re.IGNORECASE)
+    of 6.1%", "peak" in "a peak of 904,000", "seven-day average" in "from a seven-day average of 78,449",
+    "average price for a gallon of gasoline" in "the average price for a gallon of gasoline of $3.04"."""
+    match = MEASURED.search(text, max(0, start - 80), start)
     if not match:
         return ""
-    words = match.group(1).split()[:-1] if match.group(1).endswith(" of") else match.group(1).split()
+    if match.group("spending"):
+        return match.group("spending")
+    words = match.group("measure").split()
     determiners = [i for i, word in enumerate(words) if word.lower() in DETERMINER_WORDS]
     words = words[determiners[-1] + 1:] if determiners else words
     while words and (words[0].lower() in SUBJECT_STOP or words[0].lower().endswith(("ing", "ed")) and len(words) > 1
                      or words[0].lower().endswith("ly") and words[0].lower() not in LY_ADJECTIVES
                      or not words[0][0].isalnum()):
         words.pop(0)
-    return " ".join(words)
+    return " ".join(words + (match.group("of") or "").split())
+
+
+MEASURED = re.compile(r"(?P<measure>(?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASURE_NOUNS) + r")s?)(?P<of>\s+(?:for|of|on|in)"
+                      r"\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)??\s+of\s+"
+                      r"(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated|upward of)\s+)?"
+                      r"[$€£]?$|(?P<spending>\b(?:spending|funding|investments?|spend|spends|spent|invest|invests|invested))"
+                      r"\s+[$€£]?$", re.IGNORECASE)
 
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
@@ -662,14 +692,17 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
     head, measure = _subject(text, end, money=kind == "money")
     if measure and kind == "count":
         kind, unit = "measure", measure
-    if head.lower() in GENERIC_NOUNS:
-        head = ""
+    if head.lower() in GENERIC_NOUNS or EXPECTED_BY.match(text, end):
+        head = ""  # "more than the 870,000 economists had expected": the economists expect it, not counted
     if head and re.match(r"\s*" + re.escape(head) + r"\s+(?:each|apiece)\b", text[end:]):
         unit = "each"  # "6,000 people each": a figure per unit, not a total
     subject = head
     if head:
         offset = text.find(head, end) + len(head)
         extension = _extension(text, offset)
+        infinitive = re.match(r"\s+to\s+[a-z]+\b", text[offset:offset + 30])
+        if not extension and infinitive and EXPECTS.search(text, max(0, start - 40), start):
+            extension = infinitive.group().strip()  # "expects 37 million Americans to travel"
         subject = f"{head} {extension}".strip()
     of = _measured(text, start)
     if of:
@@ -682,8 +715,11 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
             subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
                 else f"{said_of} {subject}".strip() if head else said_of
             head = said_of if of and head == of else head or said_of
-    if not head and kind in ("percent", "change") and re.search(r",\s*(?:up|down)\s+(?:\w+\s+)?$", text[max(0, start - 40):start]):
+    if not head and kind in ("count", "percent", "change") and PARTICIPLE_CLAUSE.search(text, max(0, start - 40), start):
         head = subject = _main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
+    named = NOUN_PREDICATE.match(text, end) if not head and kind == "count" else None
+    if named and named.group("noun").lower() not in SUBJECT_STOP:  # "16 of them were militants"
+        head = subject = named.group("noun")
     if not head and kind in ("count", "percent", "change"):
         predicate = PREDICATE.match(text, end)
         words = predicate.group("words").split() if predicate else []
@@ -705,6 +741,18 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
 PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?=(?:\w+ly\s+)?\w+ed\b|at least|"
                        r"(?:a|one|their|its|at)\s)|(?=\w+ly\s+\w+ed\b)|(?=\w+ed\s)|(?=with\s))"
                        r"(?P<words>(?:(?!(?:and|but|while|according|said|says)\b|\d)[\w’'-]+\s*){1,6})")
+# After a figure, the forecasters who expected it: "the 870,000 economists had expected".
+EXPECTED_BY = re.compile(r"\s+(?:economists|analysts|forecasters|experts)(?:\s+(?:polled|surveyed)\s+by(?:\s+[A-Z][\w.-]*)+)?"
+                         r"\s+(?:had\s+|have\s+)?(?:been\s+)?(?:expect|forecast|predict|estimat|project|anticipat)\w*")
+# Before a figure, a clause of the sentence's subject: ", down about 25 percent", ", dipping below 300,000".
+PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?[a-z]+ing(?:\s+(?:below|above|to|by|at|from|under|over|"
+                               r"past))?)\s+(?:\w+\s+)?$")
+# A verb of expecting before a count, whose infinitive after the noun says what is counted: "expects 37
+# million Americans to travel".
+EXPECTS = re.compile(r"\b(?:expect|forecast|project|predict|estimat)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
+# What a bare count is said to be: "16 of them were militants", "at least nine were children".
+NOUN_PREDICATE = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?:were|are)\s+(?P<noun>[a-z][\w-]*s|children|"
+                            r"people|women|men)\b")
 # The name a figure is of, before a verb of which it is the object: "Walgreens reported wasting 2.6 million",
 # "Senate Republicans unveiled a $568 billion plan".
 WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})"
