@@ -119,6 +119,35 @@ def test_subjects(text, figure, subject):
     assert found.get(figure) == subject, found
 
 
+RELEASE = ("Factory orders slip\n\n"
+           "Factory orders fell 2.1% in March, the Commerce Department reported Tuesday.\n\n"
+           "Orders for durable goods dropped to 255,000 units.\n\n"
+           "Economists polled by Reuters had expected a 1.5% decline.\n\n"
+           "Shipments climbed 0.8%, against the expected 0.3%.\n\n"
+           "Mary Smith, an economist at Acme Bank, said 40 plants had closed.\n\n"
+           "About 30 plants are idle.\n\n"
+           "Output is down 4% from a year ago, according to a new industry report.\n\n"
+           "About 500 workers were laid off, officials said.\n\n"
+           "Ford will cut 1,200 jobs, it said on Monday.\n")
+
+
+def test_claimants_of_a_release_and_its_later_paragraphs():
+    """A release goes on into later paragraphs that narrate its data in the past, not into present-tense
+    ones; a forecast without a forecaster goes on with the last one named; a document never given an
+    author is the claimant itself; "officials said" names officials; "it said" its sentence's subject."""
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["Test"], "published": ["2024-04-24"],
+                             "text": [RELEASE]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles).set_index("value")
+    assert claims.loc[[2.1, 255000.0, 0.8], "claimant"].tolist() == ["the Commerce Department"] * 3
+    assert claims.loc[255000.0, "asof_text"] == "in March"  # past narration goes on with the month too
+    assert claims.loc[0.3, "forecast"] and claims.loc[0.3, "claimant"] == claims.loc[1.5, "claimant"] != ""
+    assert claims.loc[40.0, "claimant"].startswith("Mary Smith")
+    assert claims.loc[30.0, ["claimant", "asof_text"]].tolist() == ["", ""]  # present tense: own voice, today
+    assert claims.loc[4.0, ["claimant", "asof_end"]].tolist() == ["a new industry report", "2024-04-24"]
+    assert claims.loc[500.0, "claimant"] == "officials" and claims.loc[1200.0, "claimant"] == "Ford"
+
+
 def test_a_change_and_a_level_after_a_verb_of_change_are_two_figures():
     assert [f[:2] for f in quantities("Weekly claims fell 12,000 to 401,000 last week")] == [
         ("12,000", 12000.0), ("401,000", 401000.0)]

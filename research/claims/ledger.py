@@ -110,6 +110,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         found = CueTable(by_article.get(article_id, attribution_table.iloc[:0]))
         previous_claimant, previous_subjects, previous_block, previous_period = None, {}, None, None
         article_subjects = {}  # the last subject of each family in the article, for a measure alone ("forecasts")
+        article_release = None  # who claimed the article's last fact, for later paragraphs that go on with it
+        last_forecaster = ""
         named_before, block_end, listing = "", "", False
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
@@ -139,13 +141,17 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 if quantity.whose and quantity.whose.lower() not in subject.lower():
                     subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end
-                claimant = claimant_of(start, end, sentence, found, claimant_before, texts[article_id])
+                before = claimant_before or (article_release if speaker is None and quantity.kind != "vote"
+                                             and goes_on(passage.text, quantity) else None)
+                claimant = claimant_of(start, end, sentence, found, before, texts[article_id])
                 named = claimant_name(claimant, named_before, texts[article_id])
                 forecast = bool(forecast_words) and forecast_words[0] <= quantity.start
                 if forecast and BASELINE.search(passage.text, max(0, quantity.start - 80), quantity.start):
                     forecast, claimant, named = False, None, ""  # "to drop from March's 6%": the outlet's baseline
-                elif forecast and (not named or claimant is claimant_before):
-                    named = forecaster(passage.text[:min(quantity.start, WINDOW)]) or named  # not the release
+                elif forecast and (not named or claimant is before):  # its forecaster, not the release
+                    named = forecaster(passage.text[:min(quantity.start, WINDOW)]) or last_forecaster or named
+                if forecast and named:
+                    last_forecaster = named  # "against the expected 0.2%": the forecaster named before
                 elif not forecast:
                     sentence_claimant = claimant
                 if claimant and named and not DOCUMENT.match(named):
@@ -153,8 +159,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 asof = figure_period(passage.text, quantity, quantities, times, published.get(article_id, ""),
                                      forecast)
                 stated = bisect.bisect_right(period_ends, quantity.start)
-                asof = prior_period(passage.text, quantity, quantities,
-                                    periods[stated - 1] if stated else previous_period) or asof
+                prior = prior_period(passage.text, quantity, quantities,
+                                     periods[stated - 1] if stated else previous_period)
+                asof = averaged(prior, subject) if prior else asof
                 if not asof[2] and previous_period and (forecast or quantity.kind != "age" and goes_on(
                         passage.text, quantity)):
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
@@ -165,6 +172,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
                 previous_claimant = sentence_claimant or speaker or release
+            if sentence_claimant or (speaker and not quantities and RELEASING.search(speaker["cue_text"])):
+                article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
+                article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
                 previous_period = periods[-1][:3]
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
@@ -172,6 +182,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                          "high": "float64", "against": "float64", "forecast": "bool"})
 
 
+# Cues of a release of data, not of an opinion ("the Labor Department reported", not "officials say").
+RELEASING = re.compile(r"\b(?:report|releas|show|publish|announc)\w*", re.IGNORECASE)
 # What puts a figure of a forecast sentence before the forecast: "would drop from March's 6% down to 5.8%".
 BASELINE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:(?:about|nearly|almost|over|"
                       r"more than)\s+)?[$€£]?$")

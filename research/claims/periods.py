@@ -36,8 +36,8 @@ START = operator.attrgetter("start")
 def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
     """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
     pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
-    if relative:
-        pattern += r"|\b(?:that|which|who|when|where)\b"
+    if relative:  # after the figure, also a clause of its own: ", as claims reached a low", ", likely triggering"
+        pattern += r"|\b(?:that|which|who|when|where)\b|,\s+(?:as|(?:\w+ly\s+)?[a-z]+ing)\b"
     return bool(re.search(pattern, text[left:right]))
 
 
@@ -52,12 +52,19 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     usable = []
     near = times[bisect.bisect_left(times, quantity.start - REACH, key=START):
                  bisect.bisect_right(times, quantity.start + REACH, key=START)]  # both in text order
+    when = next((time for time in near if time.end <= quantity.start and time.date_start is not None
+                 and WHEN.fullmatch(text, time.end, quantity.start)), None)
+    if when:  # "since March 14, 2020, when there were 256,000 applicants": the figure of that time
+        return when.date_start.isoformat(), _point_end(when).isoformat(), when.text
     times = [time for time in near if _a_period(text, time, forecast)]
     for time in times:
         if day is not None and time.date_start is None:
             continue  # "more than a year": a length of time, not placed
-        if time.text.lower().startswith("from") and len(times) > 1:
-            continue  # "fell 29.4% from 2019 in 2020", "in August from July": the baseline, not the period
+        if (time.text.lower().startswith("from") and not re.search(r"\s(?:to|through|thru|until|till|and)\s",
+                                                                  time.text) and (len(times) > 1 or quantity.kind == "change")) \
+                or quantity.kind == "change" and re.search(r"\bfrom\s+(?:the\s+same\s+\w+\s+)?$",
+                                                           text[max(0, time.start - 30):time.start]):
+            continue  # "fell 29.4% from 2019 in 2020", "up 58% from a year ago": the baseline, not the period
         left, right = sorted((quantity.start, time.start))
         right = max(right, min(quantity.end, time.end))
         between = others[bisect.bisect_right(others, left, key=START):bisect.bisect_left(others, right, key=START)]
@@ -81,6 +88,23 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         return averaged(period, quantity.subject) if time.date_start == time.date_end and quantity.kind != "change" \
             else period
     return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
+
+
+# Between a time phrase and a figure of a clause about that time: ", when".
+WHEN = re.compile(r"\s*,\s*when\b[^,;.]*")
+
+
+def _point_end(time) -> date:
+    """The end of the time a phrase names, "since" aside: "since August last year" names August."""
+    if time.kind != "since":
+        return time.date_end
+    if time.granularity == "month" or time.granularity == "part of month" and time.date_start.day > 20:
+        return _month_end(time.date_start.year, time.date_start.month)
+    if time.granularity == "part of month":  # early, mid
+        return time.date_start + timedelta(days=9)
+    if time.granularity == "year":
+        return date(time.date_start.year, 12, 31)
+    return time.date_start + timedelta(days=6 if time.granularity == "week" else 0)
 
 
 def _a_period(text: str, time, forecast: bool) -> bool:
@@ -108,13 +132,22 @@ def goes_on(text: str, quantity: Quantity) -> bool:
 
 @functools.lru_cache(maxsize=16)
 def _tenses(text: str) -> tuple[bool, int]:
-    """(a past tense in `text`, where its first present or modal verb ends; past the end when none)."""
+    """(a past tense in `text`, where its first present or modal verb ends; past the end when none), the
+    asides aside: "The four-week moving average, which smoothes out volatility and is considered a more
+    reliable gauge, rose by 750" narrates in the past."""
+    text = ASIDE.sub(lambda match: " " * len(match.group()), text)
     present = PRESENT_TENSE.search(text)
     return bool(PAST_TENSE.search(text)), present.end() if present else len(text) + 1
 
 
+# A relative clause set off by commas or dashes: ", which smoothes out ... volatility,".
+ASIDE = re.compile(r"[,—–]\s*(?:which|who|whose)\b[^,—–;]*[,—–]")
+
+
 CLAUSE_END = re.compile(r"[,;:—–]\s|\s[—–]")
-PAST_TENSE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+PAST_TENSE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed|rose|fell|grew|hit|came|went|took|saw|gave|got|made|said|"
+                        r"told|found|lost|won|paid|spent|sold|held|left|met|shed|began|ran|stood|kept|brought|"
+                        r"sank|slid|swung|shrank)\b")
 PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do|says?|can|could|may|might|will|would)\b")
 
 
@@ -137,9 +170,10 @@ RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )
 
 def _own_period(text: str, other: Quantity) -> bool:
     """A figure between a figure and a time phrase that takes the phrase for itself: a baseline ("from 6%",
-    "than 4,901")."""
-    before = text[max(0, other.start - 30):other.start]
-    return bool(re.search(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+)?$",
+    "than 4,901", "more than double their average of 218,000 in 2019")."""
+    before = text[max(0, other.start - 40):other.start]
+    return bool(re.search(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+)?$|"
+                          r"\b(?:double|twice|triple|times)\s+(?:the|their|its|his|her)\s+(?:[\w’'-]+\s+){0,3}$",
                           before))
 
 
@@ -155,18 +189,20 @@ def _endpoint(text: str, quantity: Quantity, first, last) -> tuple[str, str]:
 
 
 # Before a time phrase: the release of a figure, not its period ("Data released Thursday", "the Labor
-# Department said in a Sept. 14 report").
-RELEASED = re.compile(r"\b(?:released|published|issued|announced|reported|unveiled|posted)\s+(?:[^\s\d,.;]+\s+){0,5}$",
-                      re.IGNORECASE)
+# Department said Friday", "said in a Sept. 14 report").
+RELEASED = re.compile(r"\b(?:released|published|issued|announced|reported|unveiled|posted|said|says|told)\s+"
+                      r"(?:[^\s\d,.;]+\s+){0,5}$", re.IGNORECASE)
 RELEASE_NOUN = re.compile(r"\s*(?:report|statement|release|announcement|memo|press conference)\b", re.IGNORECASE)
 # Before a time phrase: a point of comparison ("more than in 2019", "compared with the year before").
 BASELINE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:in|on|during|at)\s+)?$",
                       re.IGNORECASE)
 
 
-# Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020".
+# Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020", "the
+# deadliest day in more than a decade", "figures not seen since March 2020".
 REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best|worst|(?<!at )most|(?<!at )least|fewest|"
-                             r"first time|strongest|weakest|fastest|slowest)\b[^.;]*$", re.IGNORECASE)
+                             r"first time|strongest|weakest|fastest|slowest|\w{3,}iest|not (?:been )?seen)\b[^.;]*$",
+                             re.IGNORECASE)
 # Two time phrases that make one period: "from Friday through Sunday", "between May and June".
 PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
 
@@ -198,7 +234,7 @@ def prior_period(text: str, quantity: Quantity, others: list[Quantity], data: tu
     """The period of a figure dated as the one before the data's ("fell 92,000 last week from 590,000 the
     prior week": the week before last week), or None. `data` is (start, end) of the last period named
     before the figure (ISO dates); a change "from the previous week" is the change over the data's own
-    period."""
+    period, and "the previous week's initial estimate of 360,000" is the week before's."""
     if not data:
         return None
     near = others[bisect.bisect_left(others, quantity.start - 60, key=START):
@@ -212,7 +248,8 @@ def prior_period(text: str, quantity: Quantity, others: list[Quantity], data: tu
     start, end = date.fromisoformat(data[0]), date.fromisoformat(data[1])
     if BASELINE.search(text, max(0, match.start() - 25), match.start()):
         return None  # "more murders last year than the year before": the figure has its own period
-    if re.search(r"\bfrom\s+$", text[max(0, match.start() - 6):match.start()]):
+    possessive = re.match(r"['’]s\b", text[match.end():match.end() + 2]) and quantity.start > match.end()
+    if re.search(r"\bfrom\s+$", text[max(0, match.start() - 6):match.start()]) and not possessive:
         return data[0], data[1], match.group()  # "rose by 2,000 from the previous week to 373,000"
     unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
     if unit == "week":

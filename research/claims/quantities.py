@@ -456,7 +456,7 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
     return " ".join(phrase)
 
 
-def _main_subject(text: str, position: int) -> str:
+def main_subject(text: str, position: int) -> str:
     """The subject of the sentence's main clause: the noun phrase before its first verb, after an opening
     conjunction or introductory phrase ("But deaths from the pandemic have continued ...")."""
     words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[_sentence_start(text, position):position])
@@ -548,7 +548,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
                                 "count", ""))
         taken.append(match.span())
     for match in RATIO.finditer(text):
-        if any(s <= match.start() < e for s, e in taken) or NOT_A_RATIO.search(text, max(0, match.start() - 12),
+        if any(s <= match.start() < e for s, e in taken + dates) or NOT_A_RATIO.search(text, max(0, match.start() - 12),
                                                                                match.start()) \
                 or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple") \
                 and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]):
@@ -716,7 +716,7 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
                 else f"{said_of} {subject}".strip() if head else said_of
             head = said_of if of and head == of else head or said_of
     if not head and kind in ("count", "percent", "change") and PARTICIPLE_CLAUSE.search(text, max(0, start - 40), start):
-        head = subject = _main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
+        head = subject = main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
     named = NOUN_PREDICATE.match(text, end) if not head and kind == "count" else None
     if named and named.group("noun").lower() not in SUBJECT_STOP:  # "16 of them were militants"
         head = subject = named.group("noun")

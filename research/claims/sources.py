@@ -22,10 +22,10 @@ import re
 import numpy as np
 import pandas as pd
 
-from research.claims.quantities import find_quantities
+from research.claims.quantities import find_quantities, main_subject
 
 # What puts a cue after a figure in another clause: a subordinator or a semicolon.
-LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|until|unless|whereas)\b|;")
+LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;")
 
 
 class CueTable:
@@ -86,13 +86,17 @@ _ORG = _WORD + r"(?:(?:\s+|-\s*|/)(?:(?:for|and|of|on)\s+)?" + _WORD + r")*(?:\s
 ORG = re.compile(_ORG)
 AUTHOR_BEFORE = re.compile(r"(?P<org>" + _ORG + r")(?:['’]s?)?\s+(?:(?:new|latest|own|official|weekly|\w+ly)\s+)?"
                            r"(?:(?!The\b)[A-Z]\w+\s+){0,3}(?P<noun>" + _ALL_DOCUMENTS + r")\b")
-AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:[^,.;]{0,50}?\s)??(?:by|from|of)\s+"
+AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:(?:(?!funded|sponsored|paid|commissioned|"
+                          r"financed|backed)[^,.;]){0,50}?\s)??(?:by|from|of)\s+"
                           r"(?:the\s+)?(?P<org>" + _ORG + r")")
 # Sources that cannot claim a figure: a month or weekday read as a name, a year, a bare lower-case word
-# ("each", "openings"); sources that hold a figure themselves are found by `find_quantities`.
+# ("each", "openings") other than a pronoun or the people who speak for an office or a trade ("officials
+# said", "economists"); sources that hold a figure themselves are found by `find_quantities`.
 NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})$|"
-                          r"^(?!(?:he|she|they|it|we|i|who)$)[a-z]+$")
+                          r"^(?!(?:he|she|they|it|we|i|who|officials|economists|analysts|experts|researchers|"
+                          r"scientists|authorities|police|prosecutors|investigators|doctors|forecasters|sources|"
+                          r"lawmakers|witnesses|residents|organizers)$)[a-z]+$")
 PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
                             "the organization the group the company".split(" "))
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
@@ -163,11 +167,14 @@ def document_author(text: str, position: int, noun: str) -> str:
 
 def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
     """Who a claimant is, as the text names them (see the module docstring); a document whose author
-    the article never names is the last claimant named before it, else "" (the outlet's own voice).
+    the article never names is the last claimant named before it (unless it is "a" new one), else the
+    document ("a new study"; a bare "data" names none).
     `text` is the article's text."""
     if not claimant:
         return ""
     source = claimant["source_text"]
+    if source.lower() in ("it", "they") and main_subject(text, claimant["source_start"])[:1].isupper():
+        return main_subject(text, claimant["source_start"])  # "The United States will spend ..., it said"
     if source.lower() in PRONOUN_SOURCES and claimant.get("actor") and claimant["actor"].lower() != source.lower():
         return claimant["actor"]
     start, end = claimant["source_start"], claimant["source_start"] + len(source)
@@ -176,10 +183,13 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
         return longer[0]  # "a new ABC News/Washington Post poll", the source cut at the slash
     document = DOCUMENT.match(source)
     if document:
-        author = re.search(r"\b(?:by|from|of)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
-                           r"[A-Z][\w.’'&-]*)*)", source)
+        author = re.search(r"\b(?<!funded )(?<!sponsored )(?<!backed )(?<!financed )(?:by|from|of)\s+((?:the\s+)?"
+                           r"[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w.’'&-]*)*)", source)
         noun = source[document.start():document.end()].split()[-1]
-        return author.group(1) if author else document_author(text, claimant["source_start"], noun) or named_before
+        name = source[:document.end()].split()  # "a new federal report", "the study"; not "data" (no document)
+        earlier = named_before if name[0].lower() not in ("a", "an") else ""  # "a new report" is not one named before
+        return author.group(1) if author else document_author(text, claimant["source_start"], noun) or earlier \
+            or (" ".join(name) if len(name) > 1 else "")
     return source
 
 
