@@ -41,9 +41,11 @@ nbval: setup ## re-execute the notebooks and compare every stored output (strict
 
 test: unit nbval ## set up, then run unit tests and strict nbval: the CI command
 
+# The kernel's language_info stays in the notebooks: JupyterLab writes it when a notebook's kernel
+# starts and marks the notebook modified if it was not there already.
 regen: setup ## re-execute the notebooks in place and strip volatile metadata (commit the result)
 	$(BIN)/jupyter execute --inplace $(NOTEBOOKS)
-	$(BIN)/nbstripout --keep-output --keep-count --extra-keys metadata.language_info $(NOTEBOOKS)
+	$(BIN)/nbstripout --keep-output --keep-count $(NOTEBOOKS)
 
 report: setup ## run every notebook on CORPUS (default seeds/), write REPORT/index.html (ARGS: more options)
 	$(BIN)/python -m research report $(CORPUS) --out $(REPORT) $(ARGS)

@@ -1,4 +1,4 @@
-"""Check event clustering and story elements on the development corpora and the seeds.
+"""Check event clustering on the development corpora and the seeds.
 
     python benchmarks/evaluate_events.py ../shared/data
 
@@ -20,16 +20,8 @@
    news (also with `top_k=10`), the seeds alone; against the quick baseline (scikit-learn TF-IDF
    defaults, connected components of the pairs above a threshold tuned on
    BASIL itself) and single linkage with the package's scorer.
-3. Story elements on the seeds (`research.cluster_passages`) against the
-   seed elements known by hand (`SEED_ELEMENTS`: every sentence carrying each
-   of the facts several articles share; every other sentence was read as a
-   fact of its own). B-cubed and pairwise precision and recall over sentences
-   of different articles, for scorer variants, average and single linkage and
-   a grid of thresholds. The known elements are split into two seeded halves:
-   the threshold is chosen on one (best B-cubed F1) and reported on the other,
-   both ways; the scorer is the one with the best mean held-out F1 and the
-   package threshold the mean of its two choices. Then the scorers' ROC AUC
-   and rates on MSRP paraphrase pairs.
+
+Story elements: benchmarks/evaluate_elements.py.
 """
 
 from __future__ import annotations
@@ -44,13 +36,12 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import adjusted_rand_score, roc_auc_score
+from sklearn.metrics import adjusted_rand_score
 
 import research
 from research.corpus import datasets
 from research.reuse.linkage import average_link
-from research.reuse.similarity import TextVectorizer, pair_similarity, similar_pairs
-from research.story.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD, cluster_passages
+from research.reuse.similarity import TextVectorizer
 from research.story.events import (
     EVENT_SCORER,
     EVENT_THRESHOLD,
@@ -59,213 +50,7 @@ from research.story.events import (
     body_texts,
 )
 
-# Story elements of the seeds known by hand: element -> passages carrying it, each named by a piece of its
-# text (whitespace as a plain space). A passage may carry two elements (a sentence with two facts).
-SEED_ELEMENTS = {
-    "Austin: what they are doing is left to be seen": [
-        "What exactly they’re doing — left to be seen",
-        "What exactly they're doing is left to be seen",
-        "What exactly they are doing?",
-        "Left to be seen,” Austin said",
-        "What exactly are they doing?",
-        "Left to be seen.",
-    ],
-    "Austin: evidence of North Korean troops in Russia, the first US confirmation": [
-        "said Wednesday there is evidence that North Korea",
-        "“We are seeing evidence that there are North Korean",
-        "The U.S. had not previously formally confirmed",
-        "North Korea has sent troops to Russia, the United States said",
-        "There is evidence of DPRK troops in Russia",
-        "Austin confirmed North Korea has sent",
-        "Austin confirmed on Wednesday that North Korea has sent",
-        "Austin III confirmed on Wednesday",
-        "said the evidence is now clear that thousands",
-        "were the first official confirmation from the Biden",
-        "“There is evidence that there are [North Korean] troops in Russia.",
-    ],
-    "Austin: very serious if they join the war": [
-        "calling it a “very, very serious issue”",
-        "He added: “If they’re co-belligerents",
-        "It's a \"serious issue,\" he said",
-        "would pose serious consequences for both Europe",
-        "He warned that if North Korean soldiers join",
-        "Mr. Austin called the North’s presence a “very serious”",
-        "it would be “very, very serious” if the North Korean",
-    ],
-    "South Korean intelligence: 3,000 troops in Russia, training": [
-        "told lawmakers that 3,000 North Korean troops are now in Russia",
-        "South Korea reports 3,000 North Korean soldiers",
-        "3,000 North Korean soldiers are currently in Russia",
-        "North Korea had sent 3,000 troops to Russia out of",
-        "bringing the total to 3,000",
-        "confirmed South Korean intelligence reports that at least 3,000",
-    ],
-    "South Korean intelligence: 10,000 troops by December": [
-        "aims to deploy a total of 10,000 troops",
-        "plans to send a total of 10,000 troops",
-        "aims to send a total of 10,000 troops",
-        "North Korea had sent 3,000 troops to Russia out of",
-    ],
-    "South Korean intelligence first reported 1,500 special forces": [
-        "had taken 1,500 North Korean special warfare troops",
-        "That is twice the 1,500",
-        "sent about 1,500 special forces soldiers",
-        "first reported that 1,500 North Korean special",
-        "transported some 1,500 North Korean special",
-    ],
-    "another 1,500 troops entered Russia": [
-        "another 1,500 North Korean troops have entered",
-        "another 1,500 North Korean troops had arrived",
-    ],
-    "Zelenskyy: 10,000 to 12,000 troops": [
-        "his government had intelligence that 10,000",
-        "two units of North Korean troops, with as many as 6,000",
-        "had earlier disclosed that 10,000",
-        "upward of 12,000 North Koreans",
-        "up to 12,000 North Korean troops could",
-    ],
-    "June defence pact": [
-        "in June they signed a major defense deal",
-        "who signed a pact in June",
-        "In June, North Korea and Russia signed",
-        "in June signed a strategic partnership",
-    ],
-    "North Korea's army of 1.2 million": [
-        "North Korea has 1.2 million troops",
-        "around 1.2 million military personnel",
-        "standing army of 1.2 million",
-    ],
-    "no war fought since the Korean War": [
-        "hasn’t fought in large-scale conflicts since the 1950-53",
-        "first direct involvement in a conflict since the 1950-53",
-        "have not been involved in large-scale conflicts since the Korean War",
-        "first large-scale overseas mission",
-    ],
-    "13,000 containers of arms": [
-        "more than 13,000 containers",
-        "over 13,000 containers",
-    ],
-    "NATO's Rutte: a significant escalation": [
-        "NATO Secretary General Mark Rutte",
-        "NATO Secretary-General Mark Rutte",
-    ],
-    "Budanov: troops to arrive in Kursk": [
-        "Kyrylo Budanov, told the online",
-        "Kyrylo Budanov, the head of Ukraine's",
-        "Directorate confirmed that North Korean troops would arrive",
-    ],
-    "South Korea considers arming Ukraine": [
-        "would consider supplying weapons to Ukraine",
-        "now says it is considering providing defensive weapons",
-        "South Korea considers arming Ukraine",
-        "officials are considering sending weapons to Ukraine",
-    ],
-    "South Korea has given Ukraine aid but no arms": [
-        "It has shipped humanitarian and financial support",
-        "which has so far provided only nonlethal aid",
-        "South Korea has previously provided humanitarian aid",
-    ],
-    "Russia and North Korea deny": [
-        "Russia and North Korea have denied the troop movements",
-        "dismissed the accusations as \"groundless rumors\"",
-        "Russia has earlier denied earlier reports",
-        "Both Moscow and Pyongyang have dismissed reports",
-    ],
-    "Kremlin: the cooperation is not directed against others": [
-        "The Kremlin says its cooperation with North Korea",
-        "isn’t focused on other countries",
-        "this cooperation is not directed against third countries",
-    ],
-    "Russian instructors on the soldiers' morale and inexperience": [
-        "Russian instructors have high opinions",
-        "trained by Russian instructors",
-    ],
-    "families of soldiers relocated": [
-        "relocating family members of soldiers",
-        "relocating the families of these soldiers",
-    ],
-    "South Korea fears Russia will reward the North with technology": [
-        "worry that Russia may reward North Korea",
-        "possibility that Russia could reward North Korea",
-        "particularly worried that any technological assistance",
-        "in exchange for key military technology",
-    ],
-    "security jitters in South Korea": [
-        "stoked security jitters",
-        "stoked security fears",
-    ],
-    "experts doubt how much the troops would help": [
-        "Experts question how much North Korean troops would help",
-        "many experts remain skeptical",
-        "analysts question how effective their soldiers",
-        "unlikely to make much difference",
-        "how well they might perform",
-    ],
-    "North Korea wants Russian economic support and technology": [
-        "Experts say North Korea wants Russia’s economic support",
-        "eager to secure Russian economic support",
-    ],
-    "Austin gave no details": [
-        "He did not provide details, saying analysts",
-        "He gave no details about the number",
-        "exact role of these troops is still being assessed",
-    ],
-    "Russia trains the soldiers on drones and equipment": [
-        "receiving training on drones and other equipment",
-        "Russian military is teaching those North Korean soldiers",
-        "are training on drones and equipment",
-        "receiving training on drones and other military equipment",
-    ],
-    "South Korea and Ukraine raised the alarm": [
-        "His comments came after South Korea and Ukraine sounded the alarm",
-        "fueled by the Ukrainian and South Korean governments",
-    ],
-    "North Korea already supplies Russia with arms": [
-        "after the North has provided Russia with arms",
-        "Pyongyang is already supplying Moscow with badly needed",
-        "backed by shipments of armaments Pyongyang has already delivered",
-        "more than 13,000 containers",
-        "over 13,000 containers",
-    ],
-    "troops at several Russian bases": [
-        "have been split among multiple military bases",
-        "split among several Russian military bases",
-        "training at a series of Russian military bases",
-        "traveled onward to multiple Russian military training",
-    ],
-    "no troops in battle yet": [
-        "NIS believes they have yet to be deployed",
-        "split among several Russian military bases",
-        "No troops have yet reached Ukraine",
-        "There are no North Korean soldiers, yet",
-        "have still not determined whether Pyongyang’s troops have actually joined",
-    ],
-    "a deepening alliance between Russia and North Korea": [
-        "They have sharply boosted their cooperation",
-        "burgeoning alliance between Pyongyang and Moscow",
-        "would solidify the growing ties",
-        "signal the deepening alliance",
-        "comes amid increasing military cooperation",
-        "could signal a deepening alliance",
-        "ties between Mr. Kim and Mr. Putin have warmed",
-    ],
-    "language barrier": [
-        "The language barrier between Korean-speaking",
-        "fellow fighters who speak a different language",
-    ],
-    "American estimates of the troops sent": [
-        "about 2,500 North Korean troops have been dispatched",
-        "the White House confirmed South Korean intelligence",
-        "U.S. analysts now believe that at least 3,000",
-    ],
-    "troops shipped to Vladivostok": [
-        "troop ships moving from North Korea to training areas in Vladivostok",
-        "traveled by ship to Vladivostok",
-    ],
-}
-
 SEED = 0
-ELEMENT_GRID = np.round(np.arange(0.15, 0.701, 0.025), 3)
 GRID = np.round(np.arange(0.10, 0.61, 0.01), 2)
 VARIANTS = {
     "package default: words + characters, stop words kept, idf^0.5": {},
@@ -450,155 +235,6 @@ def defaults(articles: pd.DataFrame, texts: pd.Series) -> None:
     print()
 
 
-def known_elements(passages: pd.DataFrame) -> dict[str, set]:
-    """Passage id -> the elements of `SEED_ELEMENTS` it carries (passages carrying none are left out)."""
-    text = passages["text"].str.replace("\xa0", " ")
-    carried: dict[str, set] = {}
-    for element, pieces in SEED_ELEMENTS.items():
-        for piece in pieces:
-            for passage_id in passages.loc[text.str.contains(piece, regex=False), "passage_id"]:
-                carried.setdefault(passage_id, set()).add(element)
-    return carried
-
-
-def scores(labels: pd.Series, carried: dict[str, set], article: pd.Series, elements=None) -> dict[str, float]:
-    """B-cubed and pairwise precision, recall and F1 of an element assignment against the known elements.
-
-    Only passages of different articles are compared (one article's sentences
-    never are). B-cubed (Amigo et al. 2009) averages over passages: precision,
-    the share of a passage's element mates that share a known element with it;
-    recall, the share of the passages sharing a known element with it that are
-    its element mates. Pairwise: the same over all pairs, so large elements
-    weigh more. With `elements` (some of the known elements) recall is taken
-    over the passages and pairs of those elements only, and precision over the
-    passages carrying them and the pairs touching them.
-    """
-    ids = labels.index.tolist()
-    wanted = set(SEED_ELEMENTS) if elements is None else set(elements)
-    judged = set(ids) if elements is None else {p for p, e in carried.items() if e & wanted}
-    label, source = labels.to_dict(), article.to_dict()
-
-    def share(a: str, b: str, within: set) -> bool:
-        return bool(carried.get(a, set()) & carried.get(b, set()) & within)
-
-    precisions, recalls = [], []
-    found = right = found_right_wanted = truth = 0
-    for a in ids:
-        others = [b for b in ids if source[b] != source[a]]
-        mates = [b for b in others if label[b] == label[a]]
-        related = [b for b in others if share(a, b, wanted)]
-        if a in judged and mates:
-            precisions.append(sum(share(a, b, set(SEED_ELEMENTS)) for b in mates) / len(mates))
-        if related:
-            recalls.append(sum(label[b] == label[a] for b in related) / len(related))
-        for b in others:
-            if b <= a:
-                continue
-            together = label[b] == label[a]
-            if together and (a in judged or b in judged):
-                found += 1
-                right += share(a, b, set(SEED_ELEMENTS))
-            if share(a, b, wanted):
-                truth += 1
-                found_right_wanted += together
-    measured = {"B3": (np.mean(precisions) if precisions else 1.0, np.mean(recalls) if recalls else 1.0),
-                "pairs": (right / found if found else 1.0, found_right_wanted / truth if truth else 1.0)}
-    result = {}
-    for name, (p, r) in measured.items():
-        result |= {f"{name} P": p, f"{name} R": r, f"{name} F1": 2 * p * r / (p + r) if p + r else 0.0}
-    return result
-
-
-def element_labels(body: pd.DataFrame, link: str, threshold: float, pairs: pd.DataFrame) -> pd.Series:
-    """Element of each body passage by `link` ("average" or "single") at `threshold`, from `pairs`
-    (cross-article pairs listed down to the grid's smallest floor)."""
-    position = pd.Series(np.arange(len(body)), index=body["passage_id"])
-    if link == "average":
-        listed = pairs[pairs["similarity"] >= FLOOR_SHARE * threshold]
-        labels = average_link(len(body), position[listed["passage_id_a"]].to_numpy(),
-                              position[listed["passage_id_b"]].to_numpy(), listed["similarity"].to_numpy(),
-                              threshold, pd.factorize(body["article_id"])[0])
-    else:
-        linked = pairs[pairs["similarity"] >= threshold]
-        graph = sp.coo_matrix((np.ones(len(linked)), (position[linked["passage_id_a"]].to_numpy(),
-                                                      position[linked["passage_id_b"]].to_numpy())),
-                              shape=(len(body), len(body)))
-        labels = connected_components(graph, directed=False)[1]
-    return pd.Series(labels, index=body["passage_id"])
-
-
-def elements(data: Path) -> None:
-    articles = research.load_articles()
-    passages = research.split_passages(research.split_blocks(articles))
-    body = passages[passages["role"] == "body"].sort_values("passage_id").reset_index(drop=True)
-    article = body.set_index("passage_id")["article_id"]
-    carried = known_elements(body)
-    names = sorted(SEED_ELEMENTS)
-    order = np.random.default_rng(SEED).permutation(len(names))
-    halves = {"A": [names[k] for k in order[: len(names) // 2]], "B": [names[k] for k in order[len(names) // 2:]]}
-    variants = {"package default": {}, "idf^1": {"idf_power": 1.0}, "words only": {"alpha": 1.0},
-                "words only, idf^1": {"alpha": 1.0, "idf_power": 1.0},
-                "the events' scorer": EVENT_SCORER}
-    rows = []
-    for name, scorer in variants.items():
-        pairs = similar_pairs(body, threshold=FLOOR_SHARE * ELEMENT_GRID.min(), vectorizer=TextVectorizer(**scorer))
-        for link in ("average", "single"):
-            for threshold in ELEMENT_GRID:
-                labels = element_labels(body, link, threshold, pairs)
-                sizes = labels.groupby(labels).size()
-                row = {"scorer": name, "linkage": link, "threshold": threshold,
-                       "largest element": int(sizes.max()), **scores(labels, carried, article)}
-                for half, chosen in halves.items():
-                    row |= {f"{key} {half}": value for key, value in scores(labels, carried, article, chosen).items()}
-                rows.append(row)
-    table = pd.DataFrame(rows)
-    print(f"== Story elements on the seeds: {len(body)} body sentences; {len(carried)} of them carry the "
-          f"{len(SEED_ELEMENTS)} facts that several articles share (known by hand), the others a fact of their own")
-    print("Threshold chosen on half of the known elements (best B-cubed F1, average linkage), reported on the "
-          "other half, both ways; the same with every threshold tried on all of them (tuned on the test data):")
-    held = []
-    for name in variants:
-        for link in ("average", "single"):
-            sweep = table[(table["scorer"] == name) & (table["linkage"] == link)].set_index("threshold")
-            row = {"scorer": name, "linkage": link}
-            for half, other in (("A", "B"), ("B", "A")):
-                threshold = sweep[f"B3 F1 {half}"].idxmax()
-                row |= {f"chosen on {half}": threshold, f"B3 F1 on {other}": sweep.loc[threshold, f"B3 F1 {other}"]}
-            best = sweep["B3 F1"].idxmax()
-            row |= {"mean held-out B3 F1": (row["B3 F1 on A"] + row["B3 F1 on B"]) / 2, "best on all": best,
-                    "its B3 F1": sweep.loc[best, "B3 F1"]}
-            held.append(row)
-    held = pd.DataFrame(held)
-    print(held.round(3).to_string(index=False))
-    chosen = held[held["linkage"] == "average"].sort_values("mean held-out B3 F1", ascending=False).iloc[0]
-    mean = (chosen["chosen on A"] + chosen["chosen on B"]) / 2
-    print(f"best mean held-out: {chosen['scorer']}, average linkage; mean of the two choices: {mean:.4f}")
-    sweep = table[(table["scorer"] == chosen["scorer"])]
-    print(f"\n{chosen['scorer']}, every threshold, all the known elements:")
-    print(sweep[["linkage", "threshold", "B3 P", "B3 R", "B3 F1", "pairs P", "pairs R", "pairs F1", "largest element"]]
-          .round(3).to_string(index=False))
-
-    found = cluster_passages(passages, articles)
-    result = scores(found.passages.set_index("passage_id")["element_id"], carried, article)
-    multi = found.elements[found.elements["n_articles"] > 1]
-    print(f"\nresearch.cluster_passages defaults (scorer {ELEMENT_SCORER}, threshold {ELEMENT_THRESHOLD}): "
-          + ", ".join(f"{k} {v:.3f}" for k, v in result.items())
-          + f"; {len(found.elements)} elements, {len(multi)} of them in two articles or more")
-
-    msrp = datasets.read_msrp(data / "msrp_train")
-    paraphrase = msrp["label"].to_numpy() == 1
-    rows = []
-    for name, scorer in (("package default", {}), ("element scorer", ELEMENT_SCORER)):
-        vectorizer = TextVectorizer(**scorer).fit(msrp["text_a"].tolist() + msrp["text_b"].tolist())
-        similarity = pair_similarity(msrp["text_a"], msrp["text_b"], vectorizer)
-        rows.append({"scorer": name, "ROC AUC": roc_auc_score(paraphrase, similarity),
-                     **{f">= {t:g}: paraphrases / others": f"{(similarity[paraphrase] >= t).mean():.3f} / "
-                                                           f"{(similarity[~paraphrase] >= t).mean():.3f}"
-                        for t in (0.2, 0.3, 0.4)}})
-    print("\nThe scorers on MSRP sentence pairs (IDF fitted on all MSRP sentences): share of pairs scoring at least t")
-    print(pd.DataFrame(rows).round(4).to_string(index=False))
-    print()
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -608,7 +244,6 @@ def main(argv: list[str] | None = None) -> int:
     articles, texts = load(args.data)
     selection(articles, texts)
     defaults(articles, texts)
-    elements(args.data)
     return 0
 
 

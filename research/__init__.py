@@ -13,7 +13,8 @@ Data flows one way, one subpackage per stage:
 - `research.claims`: attributions (`attributions`, `group_actors`) and figures
   (`extract_claims`, `claim_ledger`);
 - `research.framing`: distinctive terms, markers, voices and headlines;
-- `research.report`: charts, HTML views, notebook setup and the `research report` command.
+- `research.report`: charts, HTML views, reader tables, the computed findings, notebook setup and
+  the `research report` command.
 
 Every public name is importable from `research` itself (`from research import
 align`); modules are imported on first use, so `import research` is quick.
@@ -44,7 +45,7 @@ _PUBLIC = {
     "research.claims.quantities": ["QUALIFIERS"],
     "research.claims.ledger": ["claim_conflicts", "claim_ledger", "extract_claims", "timeline_table"],
     "research.framing.lexicons": ["LEXICON", "REPORTING_VERB_KINDS"],
-    "research.framing.terms": ["distinctive_terms"],
+    "research.framing.terms": ["distinctive_terms", "term_contexts"],
     "research.framing.markers": ["body_words", "find_markers", "marker_rates", "reporting_verbs"],
     "research.framing.headlines": ["headline_framing"],
     "research.framing.voices": ["OWN_VOICE", "voice_of", "voice_shares", "voice_spans", "voice_table"],
@@ -53,6 +54,11 @@ _PUBLIC = {
     "research.report.render": ["conflicts_html", "side_by_side"],
     "research.report.notebook": ["setup_notebook"],
     "research.report.tables": ["save_table"],
+    "research.report.readable": ["outlet_labels", "reader_table", "when"],
+    "research.report.findings": ["body_share_title", "claims_findings", "containment_title", "corpus_findings",
+                                 "coverage_title", "elements_findings", "findings_table", "framing_findings",
+                                 "overlap_findings", "own_material_title", "show_findings", "terms_title",
+                                 "timeline_title", "too_few", "voices_title"],
     "research.pipeline": ["Analysis", "analyse"],
 }
 _MODULE_OF = {name: module for module, names in _PUBLIC.items() for name in names}

@@ -41,8 +41,7 @@ class Analysis(NamedTuple):
 def analyse(articles: pd.DataFrame) -> Analysis:
     """Every table of one event's articles (`load_articles`), computed once each with the defaults.
 
-    Needs two articles with body text for the comparisons (`align` raises
-    `AnalysisError` otherwise).
+    The comparisons (`spans`, `overlap`) are empty unless two articles have body text.
     """
     blocks = split_blocks(articles)
     passages = split_passages(blocks)

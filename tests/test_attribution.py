@@ -324,3 +324,11 @@ def test_polnear_cue_and_source_detection(data_dir):
         scores[kind] = (hits_p / n_pred, hits_r / n_gold)
     assert scores["Cue"][0] >= 0.75 and scores["Cue"][1] >= 0.6
     assert scores["Source"][0] >= 0.7 and scores["Source"][1] >= 0.6
+
+
+def test_a_verb_inside_a_hyphenated_adjective_is_not_a_cue():
+    articles, blocks = article("He died of a so-called breakthrough infection, a well-known risk for the old.",
+                               "The long-expected report said the risk was small.")
+    table = research.attributions(blocks, articles)
+    assert table["cue_text"].tolist() == ["said"]
+    assert table["source_text"].tolist() == ["The long-expected report"]

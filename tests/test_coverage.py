@@ -7,7 +7,9 @@ import research
 from research.errors import AnalysisError
 from research.story.coverage import (
     COVERAGE_COLUMNS,
+    KINDS,
     LEDE_COLUMNS,
+    LOOSE_THRESHOLD,
     OMISSION_COLUMNS,
     coverage,
     ledes,
@@ -26,9 +28,18 @@ ONLY_A = "The language barrier between Korean-speaking and Russian-speaking sold
 ONLY_C = "Fresno's city council approved a new budget for its public parks on Tuesday evening after a long debate."
 
 
-def event(texts: dict[str, tuple[str, list[str]]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Articles (a headline, then one paragraph per sentence) and their sentence passages."""
-    articles = pd.DataFrame([{"article_id": key, "outlet": outlet, "text": "Headline\n\n" + "\n\n".join(sentences)}
+JOBS = "Employers added 943,000 positions in July as hiring picked up, the Labor Department said."
+JOBS_2 = "Payrolls grew by 943,000 last month, beating the forecasts of economists."
+# The pact told in other words: it shares a few words with PACT and PACT_2 but too few to join them.
+PACT_OTHER = "Moscow and Pyongyang agreed to defend each other if attacked."
+LONE = "The Fresno city council approved a new budget for public parks after a long debate."
+
+
+def event(texts: dict[str, tuple[str, list[str]]], form: str = "page") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles (a headline, then one paragraph per sentence; `form` "record" for feed excerpts, where a
+    paragraph ending in "..." is cut off) and their sentence passages."""
+    articles = pd.DataFrame([{"article_id": key, "outlet": outlet, "published": "2021-08-06T12:00:00", "form": form,
+                              "text": "Headline\n\n" + "\n\n".join(sentences)}
                              for key, (outlet, sentences) in texts.items()])
     return articles, research.split_passages(research.split_blocks(articles))
 
@@ -76,19 +87,81 @@ def test_the_passages_clustered_are_required(constructed):
 
 def test_omissions_of_a_constructed_event(constructed):
     _, passages, found = constructed
-    rows = omissions(coverage(found, passages))
+    table = coverage(found, passages)
+    # every sentence of C is compared with ARMY and SHIPS: its pact sentence shares "North Korea" and
+    # "Russia" with them, close enough that neither is stated as left out at the loose threshold
+    cell = table.set_index(["outlet", "element_id"])
+    for fact in (ARMY, SHIPS):
+        near = cell.loc[("C", element(found, fact))]
+        assert near["nearest_passage_id"] == found.passages.set_index("text").loc[PACT_3, "passage_id"]
+        assert LOOSE_THRESHOLD <= near["nearest_similarity"] < 0.175
+    rows = omissions(table)
     assert list(rows.columns) == OMISSION_COLUMNS
+    assert rows[["kind", "outlet", "element_id"]].values.tolist() == [["only", "A", element(found, ONLY_A)]]
+    assert rows["nearest_similarity"].iloc[0] < LOOSE_THRESHOLD
+    # at a looser bound the omissions are stated, with how close C came
+    rows = omissions(table, loose=0.2)
     assert rows[["kind", "outlet", "element_id"]].values.tolist() == [
         ["left out", "C", element(found, ARMY)], ["left out", "C", element(found, SHIPS)],
         ["only", "A", element(found, ONLY_A)], ["only", "C", element(found, ONLY_C)]]
     army = rows.set_index("element_id").loc[element(found, ARMY)]
-    assert army[["n_outlets", "outlets_with_it_in_lede", "median_first_paragraph"]].tolist() == [2, 2, 1.5]
+    assert army[["n_outlets", "outlets_with_it_in_lede", "median_first_paragraph", "nearest_outlet"]].tolist() == [
+        2, 2, 1.5, "C"]
+    assert army["nearest_text"] == PACT_3
+
+
+def test_a_paraphrase_sharing_a_figure_is_one_element_and_no_omission():
+    articles, passages = event({"a": ("A", [JOBS, PACT, ARMY]), "b": ("B", [JOBS_2, PACT_2]), "c": ("C", [LONE])})
+    found = cluster_passages(passages, articles)
+    assert element(found, JOBS) == element(found, JOBS_2)  # 943,000 and July ("last month"), few words
+    rows = omissions(coverage(found, passages))
+    assert rows[["kind", "outlet", "element_id"]].values.tolist() == [
+        ["left out", "C", element(found, JOBS)], ["left out", "C", element(found, PACT)],
+        ["only", "C", element(found, LONE)]]
+
+
+def test_a_fact_told_in_other_words_is_neither_only_nor_left_out():
+    articles, passages = event({"a": ("A", [PACT, LONE]), "b": ("B", [PACT_2, ARMY]), "c": ("C", [PACT_OTHER])})
+    found = cluster_passages(passages, articles)
+    pact, other = element(found, PACT), element(found, PACT_OTHER)
+    assert pact == element(found, PACT_2) != other  # told in other words: not joined ...
+    table = coverage(found, passages)
+    near = table.set_index(["outlet", "element_id"]).loc[("C", pact)]
+    assert near["nearest_text"] == PACT_OTHER and near["nearest_similarity"] >= LOOSE_THRESHOLD
+    rows = omissions(table)
+    # ... but close enough that C is not said to leave the pact out, nor to be alone in telling it
+    assert not ((rows["element_id"] == pact) & (rows["outlet"] == "C")).any()
+    assert other not in set(rows["element_id"])
+    # "only C: other" and "C left out pact" are stated together only when the two sentences score below
+    # the loose threshold, that is when they are taken for two facts
+    for loose in (0.05, LOOSE_THRESHOLD, 0.1, 0.2, 0.5):
+        stated = set(omissions(table, loose=loose)["element_id"])
+        assert ({pact, other} <= stated) == (near["nearest_similarity"] < loose)
+
+
+def test_a_truncated_excerpt_has_the_element_not_in_the_excerpt():
+    articles, passages = event({"a": ("A", [JOBS, PACT]), "b": ("B", [JOBS_2, PACT_2]),
+                                "c": ("C", [LONE, "The council will meet again next week to decide on the..."])},
+                               form="record")
+    assert passages.loc[passages["article_id"] == "c", "truncated"].tolist()[-1]
+    found = cluster_passages(passages, articles)
+    table = coverage(found, passages)
+    assert table.set_index("outlet")["excerpt"].groupby(level=0).first().to_dict() == {"A": False, "B": False,
+                                                                                        "C": True}
+    rows = omissions(table)
+    assert set(rows["kind"]) <= set(KINDS)
+    assert rows.loc[rows["outlet"] == "C", "kind"].tolist() == ["not in the excerpt", "not in the excerpt", "only"]
+    # the sentence the feed cut off is no finding of its own
+    cut = element(found, "The council will meet again next week to decide on the...")
+    assert table.set_index(["outlet", "element_id"]).loc[("C", cut), "cut_off"]
+    assert cut not in set(rows["element_id"])
 
 
 def test_with_two_outlets_an_element_of_one_is_only_listed_once():
-    articles, passages = event({"a": ("A", [PACT, ARMY]), "b": ("B", [PACT_2])})
+    articles, passages = event({"a": ("A", [PACT, LONE]), "b": ("B", [PACT_2])})
     rows = omissions(coverage(cluster_passages(passages, articles), passages))
     assert rows[["kind", "outlet"]].values.tolist() == [["only", "A"]]
+    assert LONE.startswith(rows["label"].iloc[0].removesuffix(" …"))
 
 
 def test_two_articles_of_one_outlet_are_counted_together():
@@ -143,9 +216,13 @@ def test_seed_coverage_adds_up(seed_articles, seed_passages, seed_coverage):
 
 def test_seed_omissions_name_the_outlet_that_left_an_element_out(seed_coverage):
     _, table = seed_coverage
+    # in full articles almost every element not carried has a sentence of the outlet close to it
     rows = omissions(table)
+    assert set(rows["kind"]) <= {"only"} and (rows["nearest_similarity"] < LOOSE_THRESHOLD).all()
+    rows = omissions(table, loose=0.2)
     cell = table.set_index(["outlet", "element_id"])["covered"]
     left = rows[rows["kind"] == "left out"]
+    assert set(left["outlet"]) == {"NYT"}  # the NYT page is the story's first six paragraphs
     assert len(left) >= 1 and (left["n_outlets"] == 4).all()
     for outlet, element_id in left[["outlet", "element_id"]].values:
         assert not cell[(outlet, element_id)] and cell.xs(element_id, level="element_id").sum() == 4

@@ -6,12 +6,17 @@ import pytest
 import research
 from research.errors import AnalysisError
 from research.story.elements import (
+    ANCHOR_BONUS,
     ELEMENT_COLUMNS,
     ELEMENT_PASSAGE_COLUMNS,
+    ELEMENT_THRESHOLD,
     LABEL_WORDS,
     cluster_passages,
     element_label,
+    element_scores,
     outlet_names,
+    sentence_anchors,
+    share_anchor,
 )
 
 
@@ -168,3 +173,36 @@ def test_outlet_names_fall_back_to_the_article_id():
 ])
 def test_labels_are_the_sentence_cut_at_a_clause_boundary(text, label):
     assert element_label(text) == label
+
+
+def test_sentence_anchors_are_figures_and_dates_but_not_the_news_day():
+    published = "2021-08-06T12:00:00"  # a Friday
+    assert sentence_anchors("Nonfarm payrolls rose by 943,000 in July, the department said Friday.", published) \
+        == "943000; 2021-07-01/2021-07-31"
+    assert sentence_anchors("The payroll increase was the best since August 2020.", published) == \
+        "2020-08-01/2021-08-06"
+    assert sentence_anchors("The president spoke on Friday.", published) == ""  # the news day
+    assert sentence_anchors("Rates fell in August 2020.") == ""  # no publication date: no date resolved
+    assert share_anchor("3.475e+07", "3.47e+07") is True  # one figure, rounded
+    assert share_anchor("943000; 2021-07-01/2021-07-31", "845000") is False
+    assert share_anchor("2021-07-01/2021-07-31", "2021-07-01/2021-07-31") is True
+    assert share_anchor("", "943000") is False
+
+
+def test_a_paraphrase_sharing_a_figure_joins_its_element():
+    jobs = "Employers added 943,000 positions in July as hiring picked up, the Labor Department said."
+    jobs_2 = "Payrolls grew by 943,000 last month, beating the forecasts of economists."
+    articles, passages = event({"a": ("Wire", [jobs, PACT]), "b": ("Daily", [jobs_2, PACT_2])})
+    articles["published"] = "2021-08-06T12:00:00"
+    found = cluster_passages(passages, articles)
+    by_text = found.passages.set_index("text")["element_id"]
+    assert by_text[jobs] == by_text[jobs_2] != by_text[PACT]
+    # the words alone score below the threshold: the figure and the month ("last month") join them
+    rows = found.passages.sort_values("passage_id").reset_index(drop=True)
+    first, second = (rows.index[rows["text"] == text][0] for text in (jobs, jobs_2))
+    assert found.passages.set_index("text").loc[jobs, "anchors"] == "943000; 2021-07-01/2021-07-31"
+    score = element_scores(rows, [first])[0, second]
+    assert score >= ELEMENT_THRESHOLD > score - ANCHOR_BONUS
+    # without a publication date only the figure is an anchor, still enough here
+    assert cluster_passages(passages, articles.drop(columns="published")).passages.set_index("text")["anchors"][
+        jobs] == "943000"

@@ -62,15 +62,17 @@ def test_side_by_side_shows_whole_sentences_with_the_span_marked_apart():
     assert "context" not in without.split("</style>")[1]
 
 
-def test_conflicts_are_listed_once_per_passage_under_one_heading(seed_articles, seed_passages):
+def test_conflicts_are_listed_once_per_passage_under_each_heading(seed_articles, seed_passages):
     cues = research.group_actors(research.attributions(research.split_blocks(seed_articles), seed_articles),
                                  seed_articles)
     claims = research.extract_claims(seed_passages, cues, seed_articles)
     conflicts = research.claim_conflicts(claims, seed_articles)
     out = render.conflicts_html(pd.concat([conflicts, conflicts]), seed_articles)
-    mentions = {(r[f"article_id_{s}"], r[f"start_{s}"]) for _, r in conflicts.iterrows() for s in "ab"}
+    # each passage once under each subject and date, however many pairs it is in there
+    mentions = {(r["subject_key"], r["asof_end"], r[f"article_id_{s}"], r[f"start_{s}"])
+                for _, r in conflicts.iterrows() for s in "ab"}
     rows = re.findall(r"<tr><td><b>", out)
-    assert len(rows) == len(mentions)  # each passage once, however many pairs it is in
+    assert len(rows) == len(mentions)
     groups = conflicts.groupby(["subject_key", "asof_end"]).ngroups
     assert out.count("<th class='group' colspan='4'>") == groups
     assert out.count("<mark>") == len(mentions)

@@ -176,3 +176,47 @@ def test_bad_options_are_refused_before_anything_runs(tmp_path):
     with pytest.raises(ValueError, match="is inside the corpus folder"):
         report.build_report(source, source / "report", notebooks=[plain])
     assert not out.exists() and not (source / "report").exists()
+
+
+def test_one_kernel_serves_a_notebook_for_every_event_and_each_run_starts_clean(tmp_path):
+    source = corpus(tmp_path / "corpus", {"a": "X", "b": "Y", "c": "Z", "d": "X", "e": "Y", "f": "Z"})
+    state = notebook(tmp_path, "01-state", "CORPUS = None",
+                     "import os\nprint('left over' if 'seen' in dir() else 'clean', os.getpid())\nseen = 1",
+                     "import research\nresearch.save_table(research.load_articles(CORPUS)[['article_id']], 'ids')",
+                     "if research.load_articles(CORPUS)['outlet'].iloc[0] == 'Y':\n    raise ValueError('planted')")
+    runs = report.build_report(source, tmp_path / "out", notebooks=[state], cluster=by_outlet, workers=1)
+    assert runs[["event_id", "status", "error"]].values.tolist() == [
+        ["X", "ok", ""], ["Y", "failed", "in cell [5]: ValueError: planted"], ["Z", "ok", ""]]
+    printed = {}
+    for event in ("X", "Y", "Z"):
+        executed = nbformat.read(tmp_path / "out" / "events" / event / "01-state.ipynb", as_version=4)
+        code = [c for c in executed.cells if c.cell_type == "code"]
+        assert [c.execution_count for c in code] == list(range(1, len(code) + 1))  # counts start at 1
+        printed[event] = code[2].outputs[0]["text"].split()  # after the parameters cells
+        ids = pd.read_csv(tmp_path / "out" / "events" / event / "tables" / "01-state" / "ids.csv")
+        assert set(ids["article_id"]) == {"X": {"a", "d"}, "Y": {"b", "e"}, "Z": {"c", "f"}}[event]
+    assert {words[0] for words in printed.values()} == {"clean"}  # the namespace is reset between runs
+    assert printed["X"][1] == printed["Y"][1] != printed["Z"][1]  # reused, and replaced after the failure
+
+
+def test_the_index_names_every_warning_of_loading_and_cleaning_with_what_it_means(tmp_path):
+    source = corpus(tmp_path / "corpus", {"a": "X", "b": "X"})
+    (source / "links.txt").write_text("Home\nNews\nShare on Facebook\nSign up for our newsletter\n")
+    (source / "empty.txt").write_text("")
+    plain = notebook(tmp_path, "01-plain", "CORPUS = None", "print('ok')")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report.build_report(source, tmp_path / "out", notebooks=[plain])
+    index = (tmp_path / "out" / "index.html").read_text()
+    assert "empty.txt: skipped, the file is empty" in index
+    assert "links (links.txt): no body paragraph found" in index and "analyses of body text leave it out" in index
+    caught = [warnings.WarningMessage(message, category, "x.py", 1) for message, category in [
+        ("page.html: not in articles.csv; metadata read from the page header", CorpusWarning),
+        ("page.html: not in articles.csv; metadata read from the page header", CorpusWarning),
+        ("a numpy warning", RuntimeWarning),
+        ("feed.jsonl: publication date not understood, left empty: line 3 ('soon')", CorpusWarning)]]
+    assert report.loading_notes(caught) == [
+        ("page.html: not in articles.csv; metadata read from the page header: its outlet, headline and date are "
+         "guesses from the page: check them in articles.csv"),
+        ("feed.jsonl: publication date not understood, left empty: line 3 ('soon'): its figures cannot be placed "
+         "in time, nor the article in the order of publication")]

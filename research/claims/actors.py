@@ -346,7 +346,8 @@ def group_actors(table: pd.DataFrame, articles: pd.DataFrame, column: str = "sou
             actors[index] = actor
     actors = _same_person_same_group(actors, descriptions)
     for number, name in enumerate(ACTOR_COLUMNS):
-        result[name] = [actor[number] if actor else "" for actor in actors]
+        result[name] = pd.Series([actor[number] if actor else "" for actor in actors], index=result.index,
+                                 dtype=str)  # str also when there are no rows
     return result
 
 

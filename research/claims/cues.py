@@ -118,7 +118,8 @@ def inflections(verb: str) -> list[str]:
 VERB_FORMS = {form: verb for verb in REPORTING_VERBS for form in inflections(verb)}
 IRREGULAR_FORMS = frozenset(form for forms in IRREGULAR.values() for form in forms)
 _VERB = r"(?P<verb>" + "|".join(sorted(VERB_FORMS, key=len, reverse=True)) + r")"
-CUE = re.compile(r"\b(?P<aux>" + AUXILIARIES + r")" + _VERB + r"\b"
+# A verb after a hyphen is part of a compound adjective ("so-called", "well-known"), not a cue.
+CUE = re.compile(r"(?<![\w-])(?P<aux>" + AUXILIARIES + r")" + _VERB + r"\b"
                  r"(?:(?:(?<=call)|(?<=called)|(?<=calls)|(?<=calling))\s+(?:for|on)\b|"
                  r"(?:(?<=point)|(?<=pointed)|(?<=points)|(?<=pointing))\s+(?:out|to)\b)?(?!\s+by\b)")
 ACCORDING = re.compile(r"\b(?:[Aa]ccording to|citing|quoting)\b")

@@ -85,7 +85,7 @@ def find_markers(passages: pd.DataFrame, lexicon: dict[str, list[str]] | None = 
         for start, end, category, term in _matches(passage.text, patterns):
             rows.append((passage.article_id, passage.passage_id, passage.start + start, passage.start + end,
                          category, term, passage.text[start:end]))
-    table = pd.DataFrame(rows, columns=MARKER_COLUMNS)
+    table = pd.DataFrame(rows, columns=MARKER_COLUMNS).astype({"start": "int64", "end": "int64"})
     return table.sort_values(["article_id", "start", "category"], ignore_index=True)
 
 

@@ -139,15 +139,17 @@ def distinctive_terms(passages: pd.DataFrame, by: str = "outlet", articles: pd.D
 
     Returns `TERM_COLUMNS`: `group`, `term`, `z`, `count_group`, `count_rest`
     (in the unit of `count`), one row per term the group uses, sorted by group
-    then z descending (ties by term). Needs at least two groups.
+    then z descending (ties by term); empty with fewer than two groups.
     """
     body = in_roles(passages, roles)
     labels = group_labels(body, by, articles)
     groups = sorted(labels.unique())
-    if len(groups) < 2:
-        raise AnalysisError(f"distinctive_terms: needs at least two groups in {by!r}, found {groups}")
     if count not in ("words", "articles"):
         raise AnalysisError(f"distinctive_terms: count must be 'words' or 'articles', not {count!r}")
+    if len(groups) < 2:  # nothing to compare with
+        return pd.DataFrame({"group": pd.Series(dtype=object), "term": pd.Series(dtype=object),
+                             "z": pd.Series(dtype="float64"), "count_group": pd.Series(dtype="int64"),
+                             "count_rest": pd.Series(dtype="int64")})
     vectorizer = CountVectorizer(analyzer=_Terms(ngram_range), min_df=1)
     counts = vectorizer.fit_transform(body["text"].tolist())
     if count == "articles":
@@ -168,3 +170,41 @@ def distinctive_terms(passages: pd.DataFrame, by: str = "outlet", articles: pd.D
         table = table[~table["term"].map(lambda term: all(w in ENGLISH_STOP_WORDS for w in term.split()))]
     return table.sort_values(["group", "z", "term"], ascending=[True, False, True],
                              ignore_index=True)[TERM_COLUMNS]
+
+
+CONTEXT_COLUMNS = ["group", "term", "article_id", "outlet", "start", "end", "context"]
+
+
+def term_contexts(terms: pd.DataFrame, passages: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet",
+                  width: int = 60, roles=BODY) -> pd.DataFrame:
+    """Every occurrence of each group's `terms` (rows of `distinctive_terms`: `group`, `term`) in the
+    group's passages of `roles`, with its context.
+
+    An occurrence is the term's words read as `distinctive_terms` reads them (whitespace between the
+    words of a phrase). Returns `CONTEXT_COLUMNS`: `group`, `term`, `article_id`, `outlet`, `start`,
+    `end` (offsets into the article text), `context` (the text from `width` characters before to
+    `width` after, whitespace made single spaces); sorted by group, term, article and position.
+    """
+    wanted = terms.groupby("group")["term"].agg(set).to_dict()
+    body = in_roles(passages, roles)
+    body = body.assign(group=group_labels(body, by, articles).to_numpy())
+    texts = articles.drop_duplicates("article_id").set_index("article_id")["text"]
+    outlets = articles.drop_duplicates("article_id").set_index("article_id")["outlet"] \
+        if "outlet" in articles else pd.Series("", index=texts.index)
+    longest = max((len(term.split()) for group in wanted.values() for term in group), default=0)
+    rows = []
+    for passage in body[body["group"].isin(wanted)].itertuples(index=False):
+        spans = word_spans(passage.text)
+        for i in range(len(spans)):
+            for n in range(1, min(longest, len(spans) - i) + 1):
+                if n > 1 and not passage.text[spans[i + n - 2][1]:spans[i + n - 1][0]].isspace():
+                    break
+                term = " ".join(word for _, _, word in spans[i:i + n])
+                if term in wanted[passage.group]:
+                    start, end = passage.start + spans[i][0], passage.start + spans[i + n - 1][1]
+                    text = texts[passage.article_id]
+                    context = " ".join(text[max(0, start - width):end + width].split())
+                    rows.append((passage.group, term, passage.article_id, outlets.get(passage.article_id, ""),
+                                 start, end, context))
+    table = pd.DataFrame(rows, columns=CONTEXT_COLUMNS).astype({"start": "int64", "end": "int64"})
+    return table.sort_values(["group", "term", "article_id", "start"], ignore_index=True)

@@ -157,9 +157,12 @@ def voice_of(table: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
 
     Rows outside every span (not in body words) get empty values.
     """
+    if table.empty or spans.empty:
+        return table.assign(voice="", actor_group="")
     keys = spans.sort_values("start")[["article_id", "start", "end", "voice", "actor_group"]].rename(
-        columns={"start": "span_start", "end": "span_end"})
-    ordered = table.reset_index(drop=True).assign(_row=lambda t: np.arange(len(t))).sort_values("start")
+        columns={"start": "span_start", "end": "span_end"}).astype({"article_id": object, "span_start": "int64"})
+    ordered = table.reset_index(drop=True).assign(_row=lambda t: np.arange(len(t))).astype(
+        {"article_id": object, "start": "int64"}).sort_values("start")
     merged = pd.merge_asof(ordered, keys, left_on="start", right_on="span_start", by="article_id")
     outside = ~(merged["start"] < merged["span_end"])
     merged.loc[outside, ["voice", "actor_group"]] = ""

@@ -38,6 +38,7 @@ import sys
 import tempfile
 import warnings
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -46,7 +47,13 @@ from tqdm import tqdm
 from research.corpus.blocks import split_blocks
 from research.corpus.load import ARTICLE_COLUMNS, SURROGATE, default_corpus, load_articles, shown
 from research.errors import AnalysisError, CorpusWarning
-from research.report.execute import NOTEBOOK_DIR, notebook_parameters, notebook_paths, run_notebook
+from research.report.execute import (
+    NOTEBOOK_DIR,
+    Kernel,
+    notebook_parameters,
+    notebook_paths,
+    run_notebook,
+)
 from research.report.pages import write_pages
 from research.report.tables import write_csv
 from research.story.events import cluster_articles
@@ -110,6 +117,33 @@ def choose_events(events: pd.DataFrame, event: str | None = None, min_articles: 
 def cluster_corpus(articles: pd.DataFrame) -> pd.DataFrame:
     """The default event clustering of a report: `cluster_articles` on the articles' blocks."""
     return cluster_articles(split_blocks(articles), articles)
+
+
+# What a loading or cleaning warning means for the analyses, for those whose message does not say it.
+MEANINGS = {
+    "publication date not understood": "its figures cannot be placed in time, nor the article in the order "
+                                       "of publication",
+    "metadata read from the page": "its outlet, headline and date are guesses from the page: check them in "
+                                   "articles.csv",
+    "not UTF-8 (byte": "accented characters in its text may be wrong if the guess is wrong",
+    "byte(s) not UTF-8": "those characters are lost from its text (shown as \ufffd)",
+    "trafilatura could not read the page metadata": "its outlet, headline and date may be missing",
+}
+
+
+def loading_notes(caught: list[warnings.WarningMessage]) -> list[str]:
+    """The corpus warnings of loading and cleaning as notes for the index page: each once, in order,
+    naming its file or article, with what it means for the analyses where the message does not say it."""
+    notes = []
+    for warning in caught:
+        if not issubclass(warning.category, CorpusWarning):
+            continue
+        note = str(warning.message)
+        meaning = next((m for key, m in MEANINGS.items() if key in note), "")
+        note = f"{note}: {meaning}" if meaning else note
+        if note not in notes:
+            notes.append(note)
+    return notes
 
 
 def _slug(text: str) -> str:
@@ -260,27 +294,45 @@ def _parameters_of(paths: list[Path], parameters: dict) -> dict[Path, dict]:
 
 
 def _run_all(jobs: list[tuple[str, Path, str | None]], given: dict[Path, dict], labels: pd.Series,
-             out_dir: Path, timeout: int, progress: bool | None) -> pd.DataFrame:
-    """Run every notebook of `given` for every job of `_plan`; the runs table (`RUN_COLUMNS`, `table_paths`)."""
-    runs = []
+             out_dir: Path, timeout: int, progress: bool | None, workers: int) -> pd.DataFrame:
+    """Run every notebook of `given` for every job of `_plan`; the runs table (`RUN_COLUMNS`, `table_paths`).
+
+    Each notebook runs in one kernel reused for the events (`research.report.execute.Kernel`); its
+    events are cut into `workers` parts run side by side, so that one run waits on its kernel while
+    another converts its page. Rows come event by event, notebooks in order.
+    """
+    runs = {}
     with (out_dir / "kernel.log").open("w", encoding="utf-8") as log:
-        bar = tqdm([(job, path) for job in jobs for path in given], desc="report", unit="notebook",
+        bar = tqdm(total=len(jobs) * len(given), desc="report", unit="notebook",
                    disable=None if progress is None else not progress, file=sys.stderr)
-        for (event_id, folder, corpus_value), path in bar:
-            bar.set_postfix_str(path.stem if len(jobs) == 1 else f"{event_id}: {path.stem}")
-            injected = dict(given[path])
-            if corpus_value is not None:
-                injected["CORPUS"] = corpus_value
-            runs.append({"event_id": event_id, "event_label": labels[event_id],
-                         **run_notebook(path, folder, out_dir, injected, timeout, log, list(given))})
-    return pd.DataFrame(runs, columns=[*RUN_COLUMNS, "table_paths"])
+
+        def run_part(number: int, path: Path, part: list[int]) -> None:
+            with Kernel(path.parent, log) as kernel:
+                for job in part:
+                    event_id, folder, corpus_value = jobs[job]
+                    injected = dict(given[path])
+                    if corpus_value is not None:
+                        injected["CORPUS"] = corpus_value
+                    runs[job, number] = {"event_id": event_id, "event_label": labels[event_id],
+                                         **run_notebook(path, folder, out_dir, injected, timeout, kernel,
+                                                      list(given))}
+                    bar.set_postfix_str(path.stem if len(jobs) == 1 else f"{event_id}: {path.stem}")
+                    bar.update()
+
+        parts = [list(range(len(jobs)))[k::workers] for k in range(min(max(workers, 1), len(jobs)))]
+        with ThreadPoolExecutor(max_workers=max(workers, 1)) as pool:
+            for done in [pool.submit(run_part, number, path, part) for number, path in enumerate(given)
+                         for part in parts]:
+                done.result()
+        bar.close()
+    return pd.DataFrame([runs[key] for key in sorted(runs)], columns=[*RUN_COLUMNS, "table_paths"])
 
 
 def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: list[Path] | None = None,
                  parameters: dict | None = None, columns: dict[str, str] | None = None,
                  event: str | None = None, min_articles: int = 2,
                  cluster: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
-                 progress: bool | None = None, timeout: int = 1800) -> pd.DataFrame:
+                 progress: bool | None = None, timeout: int = 1800, workers: int = 2) -> pd.DataFrame:
     """Execute the notebooks on `corpus` and write the report into `out_dir` (layout: module docstring).
 
     - `corpus`: folder or file (None: the embedded `seeds/`); `columns`: the
@@ -299,6 +351,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
       to analyse, else every event with at least `min_articles` articles is.
     - `progress`: a progress bar on stderr (None: only when stderr is a terminal).
     - `timeout`: seconds allowed per notebook cell.
+    - `workers`: notebook runs at a time (each in its own kernel, reused across events).
 
     Returns one row per notebook run: `event_id`, `event_label`, `notebook`
     (file name), `title`, `status` ("ok" or "failed"), `error` (one line, "" when
@@ -319,23 +372,23 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         articles = load_articles(corpus, columns)
+        blocks = split_blocks(articles)  # the cleaning's warnings too: an article without body text
     for warning in caught:
         warnings.warn(warning.message, stacklevel=2)
-    cluster = cluster or cluster_corpus
-    events = find_events(articles, cluster)
+    events = find_events(articles, cluster or (lambda found: cluster_articles(blocks, found)))
     chosen = choose_events(events, event, min_articles)
     labels = events.drop_duplicates("event_id").set_index("event_id")["event_label"]
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", suffix=".partial", dir=out_dir.parent))
     try:
         jobs = _plan(articles, events, chosen, corpus, columns, staging)
-        table = _run_all(jobs, given, labels, staging, timeout, progress)
+        table = _run_all(jobs, given, labels, staging, timeout, progress, workers)
         listing = articles[[c for c in LISTING_COLUMNS if c in ARTICLE_COLUMNS]].merge(events, on="article_id")
         listing = listing.assign(analysed=listing["event_id"].isin(chosen))[LISTING_COLUMNS]
         write_csv(listing, staging / "articles.csv")
         write_csv(table[RUN_COLUMNS], staging / "runs.csv")
         corpus_name = shown(Path(corpus).name if corpus is not None else default_corpus().name)
-        notes = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+        notes = loading_notes(caught)
         write_pages(staging, corpus_name, listing, events, table, notes, min_articles)
         written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
         (staging / REPORT_MARKER).write_text(json.dumps({"files": written}, indent=0) + "\n", encoding="utf-8")

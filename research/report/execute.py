@@ -4,15 +4,16 @@ The kernel runs in the folder the executed notebook is written to, with the
 environment of `make regen` (PYTHONHASHSEED=0, TZ=UTC) plus `RESEARCH_TABLES`,
 the absolute path of the folder where `research.save_table` writes the tables
 behind its figures (a relative one would be read from the kernel's folder).
+One kernel serves every run of a notebook (`Kernel`), reset between runs:
+starting a kernel and importing the package took most of the time of a report
+on small events.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import subprocess
-import warnings
 from pathlib import Path
 
 import nbformat
@@ -51,46 +52,108 @@ def _one_line(text: str, limit: int = 300) -> str:
     return line if len(line) <= limit else line[:limit - 1] + "…"
 
 
-def _execute(path: Path, target: Path, parameters: dict, tables: Path, timeout: int, log) -> str:
-    """Execute notebook `path` into `target` with papermill; return "" or the error in one line.
+# Run in a reused kernel before each notebook, without a prompt number: a fresh namespace and
+# execution count (imported modules stay loaded, which is what reuse saves), the run's folder (where
+# the report's `corpus.jsonl` of the event is) and its tables folder.
+PRELUDE = ("get_ipython().reset(new_session=True)\n"
+           "__import__('os').chdir({folder!r})\n"
+           "__import__('os').environ[{name!r}] = {tables!r}\n")
 
-    The kernel runs in the folder of `target` (where a `corpus.jsonl` of the
-    report is) with the environment of `make regen` (PYTHONHASHSEED=0, TZ=UTC)
-    plus `RESEARCH_TABLES`, an absolute path; its own messages go to `log`.
+
+class _Manager(KernelManager):
+    """A kernel manager that keeps the clients it makes, so that their channels can be stopped after
+    a run: nbclient stops them only for the kernels it started itself."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.made = []
+
+    def client(self, **kwargs):
+        made = super().client(**kwargs)
+        self.made.append(made)
+        return made
+
+    def stop_clients(self) -> None:
+        while self.made:
+            self.made.pop().stop_channels()
+
+
+class Kernel:
+    """A python3 kernel for the runs of one notebook, reused across events.
+
+    Started with the environment of `make regen` (PYTHONHASHSEED=0, TZ=UTC),
+    its own messages going to `log`; before each run its namespace and
+    execution count are reset, its working folder set to the run's and
+    `RESEARCH_TABLES` to the run's tables (`PRELUDE`), so a run gives what a
+    new kernel would. A run that fails leaves its state unknown: the kernel is
+    then replaced.
     """
-    kernel = KernelManager(kernel_name="python3")
-    kernel.start_kernel(env={**os.environ, "PYTHONHASHSEED": "0", "TZ": "UTC", TABLES_ENV: str(tables.absolute())},
-                        cwd=str(target.parent), stdout=subprocess.DEVNULL, stderr=log)
+
+    def __init__(self, folder: Path, log):
+        self.folder, self.log, self.manager = folder, log, None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def start(self) -> KernelManager:
+        if self.manager is None:
+            self.manager = _Manager(kernel_name="python3")
+            self.manager.start_kernel(env={**os.environ, "PYTHONHASHSEED": "0", "TZ": "UTC"}, cwd=str(self.folder),
+                                      stdout=subprocess.DEVNULL, stderr=self.log)
+        return self.manager
+
+    def stop(self) -> None:
+        if self.manager is not None:
+            self.manager.shutdown_kernel(now=True)
+            self.manager = None
+
+    def prepare(self, folder: Path, tables: Path, timeout: int) -> None:
+        """Reset the namespace, work in `folder` and point `RESEARCH_TABLES` at `tables` (an absolute
+        path), starting the kernel if needed."""
+        client = self.start().client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=timeout)
+            prelude = PRELUDE.format(folder=str(folder), name=TABLES_ENV, tables=str(tables.absolute()))
+            reply = client.execute_interactive(prelude, silent=True, store_history=False, timeout=timeout)
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"the kernel could not be reset: {reply['content'].get('evalue', '')}")
+        finally:
+            self.manager.stop_clients()
+
+
+def _execute(path: Path, target: Path, parameters: dict, tables: Path, timeout: int, kernel: Kernel) -> str:
+    """Execute notebook `path` into `target` with papermill in `kernel`; return "" or the error in one line."""
     error = ""
     try:
+        kernel.prepare(target.parent, tables, timeout)
         papermill.execute_notebook(str(path), str(target), parameters=parameters, kernel_name="python3",
-                                   progress_bar=False, km=kernel, execution_timeout=timeout)
+                                   progress_bar=False, km=kernel.manager, execution_timeout=timeout,
+                                   request_save_on_cell_execute=False)  # written once, at the end
     except papermill.PapermillExecutionError as failure:
         error = _one_line(f"in cell [{failure.exec_count}]: {failure.ename}: {failure.evalue}")
-    except (CellTimeoutError, DeadKernelError) as failure:
+    except (CellTimeoutError, DeadKernelError, RuntimeError, TimeoutError) as failure:
         error = _one_line(f"{type(failure).__name__}: {failure}")
     finally:
-        kernel.shutdown_kernel(now=True)
-    # nbclient stops its kernel client's channels only for kernels it started itself, so papermill's
-    # client (now unreachable) still holds four open zmq sockets: collect it here, where closing them
-    # is expected, rather than at some later point of the caller's code with a ResourceWarning each.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        gc.collect()
+        if kernel.manager is not None:
+            kernel.manager.stop_clients()  # papermill's client, left open by nbclient
+    if error:
+        kernel.stop()  # its state is unknown: the next run starts a new one
     return error
 
 
-def run_notebook(path: Path, folder: Path, out_dir: Path, parameters: dict, timeout: int, log,
+def run_notebook(path: Path, folder: Path, out_dir: Path, parameters: dict, timeout: int, kernel: Kernel,
                  series: list[Path] | None = None) -> dict:
-    """Execute one notebook into `folder` and convert it to HTML; return its row of the runs table.
-
-    `series`: the notebooks run in the same folder, in order; the page links to its neighbours.
-    """
+    """Execute one notebook into `folder` in `kernel` and convert it to HTML; return its row of the runs
+    table. `series`: the notebooks run in the same folder, in order; the page links to its neighbours."""
     folder.mkdir(parents=True, exist_ok=True)
     tables = folder / "tables" / path.stem
     shutil.rmtree(tables, ignore_errors=True)  # tables of an earlier run into the same folder
     target = folder / f"{path.stem}.ipynb"
-    error = _execute(path, target, parameters, tables, timeout, log)
+    error = _execute(path, target, parameters, tables, timeout, kernel)
     page = ""
     title = title_of(nbformat.read(path, as_version=4), path.stem)
     if target.exists():

@@ -327,9 +327,7 @@ def _pairs(
                 f"{', '.join(roles or ['any'])}"
             )
         return [(article_id_a, article_id_b)]
-    if len(ids) < 2:
-        raise AnalysisError(f"align needs two articles with passages, got {len(ids)}")
-    return [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
+    return [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]  # none for one article
 
 
 def align(
@@ -368,7 +366,7 @@ def align(
     (share of the span's words inside quotation marks, on the side where it is
     larger: an outlet may print as a block what another puts in quotes), `text_a`,
     `text_b` (the raw text at those offsets). Sorted by the article pair, then
-    `start_a`, `start_b`.
+    `start_a`, `start_b`. Fewer than two articles with passages give no spans.
     """
     passages = body_passages(passages, roles)
     pairs = _pairs(sorted(passages["article_id"].unique()), article_id_a, article_id_b, roles)
@@ -382,7 +380,7 @@ def align(
     }
     seeds = {key: _seeds(value, seed_words) for key, value in tokens.items()}
     scores = None
-    if paraphrase_threshold is not None:
+    if paraphrase_threshold is not None and pairs:
         if vectorizer is None or not hasattr(vectorizer, "blocks_"):
             vectorizer = clone(vectorizer or TextVectorizer()).fit(passages["text"])
         scores = paraphrase_pairs(involved, paraphrase_threshold, roles=None, vectorizer=vectorizer)

@@ -35,7 +35,6 @@ import numpy as np
 import pandas as pd
 
 from research.corpus.passages import body_passages, word_table
-from research.errors import AnalysisError
 from research.reuse.derivation import (
     DERIVED,
     Evidence,
@@ -63,6 +62,10 @@ OVERLAP_COLUMNS = [
     "derivation",
     "likely_source",
 ]
+OVERLAP_DTYPES = {"words_a": "int64", "narration_words": "int64", "shared_words": "int64",
+                  "containment": "float64", "unquoted_containment": "float64",
+                  "containment_with_paraphrase": "float64", "longest_span": "int64", "longest_run": "int64",
+                  "retold_share": "float64", "cites": "bool", "cited_by": "bool"}
 # Calendar dates without a zone are uncertain by up to a day (UTC-12 to UTC+14).
 MIN_DAYS_APART = 2
 
@@ -112,14 +115,12 @@ def article_overlap(
     (B cites A's outlet), `derivation` (of A from B: wholly derived, partially
     derived, too short to tell, non-derived), `likely_source` (an article_id,
     "undetermined" or "none", the same on both rows of a pair). Sorted by
-    article_id_a, article_id_b.
+    article_id_a, article_id_b. Fewer than two articles with body passages give an empty table.
     """
     passages = body_passages(passages, roles)
     ids = sorted(passages["article_id"].unique())
-    if len(ids) < 2:
-        raise AnalysisError(
-            f"article_overlap needs two articles with body passages, got {len(ids)}"
-        )
+    if len(ids) < 2:  # no pair of articles
+        return pd.DataFrame({c: pd.Series(dtype=OVERLAP_DTYPES.get(c, "object")) for c in OVERLAP_COLUMNS})
     words = {key: group.reset_index(drop=True) for key, group in word_table(passages, articles).groupby("article_id")}
     sentences = {key: group.reset_index(drop=True) for key, group in passages.groupby("article_id")}
     outlets = dict(zip(articles["article_id"], articles["outlet"].fillna(""))) if "outlet" in articles else {}

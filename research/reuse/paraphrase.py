@@ -44,7 +44,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from research.claims.quantities import find_quantities
 from research.errors import AnalysisError
 from research.reuse.paraphrase_table import PARAPHRASE_MODEL
-from research.reuse.similarity import PAIR_COLUMNS, TextVectorizer, similar_pairs
+from research.reuse.similarity import PAIR_COLUMNS, TextVectorizer, no_pairs, similar_pairs
 from research.text.dates import MONTHS, WEEKDAYS
 from research.text.tokens import stem, word_tokens
 
@@ -254,6 +254,8 @@ def paraphrase_pairs(passages: pd.DataFrame, threshold: float = PARAPHRASE_THRES
     """
     if roles is not None:
         passages = passages[passages["role"].isin(list(roles))]
+    if passages.empty:  # no passage, no pair (and nothing to fit a scorer on)
+        return no_pairs().assign(probability=pd.Series(dtype="float64"))
     if vectorizer is None or not hasattr(vectorizer, "blocks_"):
         vectorizer = clone(vectorizer or TextVectorizer()).fit(passages["text"])
     pairs = similar_pairs(passages, threshold=CANDIDATE_SCORE, roles=None, vectorizer=vectorizer)

@@ -506,8 +506,8 @@ def similar_pairs(
     `passages`: rows of `split_passages` (needs `article_id`, `passage_id`,
     `text`, and `role` unless `roles` is None); only rows whose role is in
     `roles` are compared (default: body). Pairs within one article are left
-    out unless `same_article`; pairs without any shared feature (score 0)
-    are never listed. `top_k`: each passage keeps only its `top_k` most
+    out unless `same_article` (so the passages of one article give no pairs); pairs without any
+    shared feature (score 0) are never listed. `top_k`: each passage keeps only its `top_k` most
     similar partners (on ties, the partner whose passage_id sorts first), and
     a pair is returned when either of its passages keeps it: at most `top_k`
     pairs kept per passage and N * top_k in all.
@@ -542,10 +542,7 @@ def similar_pairs(
     if passages.empty:
         return no_pairs()
     if not same_article and passages["article_id"].nunique() < 2:
-        raise AnalysisError(
-            f"similar_pairs: the {len(passages)} passages are all from one article "
-            f"({passages['article_id'].iloc[0]!r}), so there are no pairs across articles; "
-            "pass same_article=True to compare its passages with each other")
+        return no_pairs()  # one article: no pairs across articles
     groups = pd.factorize(passages["article_id"])[0]
     plan = _plan(passages["text"].tolist(), vectorizer, threshold, groups, same_article, top_k, method)
     block_rows = block_rows or BLOCK_ROWS

@@ -7,22 +7,44 @@ article (blocks of role `body`, numbered from 1 in reading order): the
 paragraph of the first mention, and the share of the article's body words
 that come before it (0 = the first word). The lede is the first `LEDE_PARAGRAPHS`
 body paragraphs.
+
+For an element an outlet does not carry, `coverage` compares every sentence of
+the outlet with every sentence of the element (`research.story.elements.element_scores`)
+and keeps the closest. `omissions` states an exclusive or an omission only when
+that closest sentence scores below `LOOSE_THRESHOLD`, looser than the element
+threshold: a fact told in other words that did not join the element is neither
+"only" one outlet's nor "left out" by another. An outlet whose text is a
+truncated excerpt (a passage marked `truncated`) has the element "not in the
+excerpt", not "left out".
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
 
 from research.errors import AnalysisError
-from research.story.elements import StoryElements
+from research.reuse.similarity import TextVectorizer
+from research.story.elements import StoryElements, element_scores
 from research.text.tokens import WORD
 
 LEDE_PARAGRAPHS = 3
+# An outlet's closest sentence must score below this for an element to be stated "only" another
+# outlet's or "left out" by it; chosen on half of the AllSides roundups (docs/evaluation.md, "Story elements").
+LOOSE_THRESHOLD = 0.06
+# An element whose label has fewer words is a fragment ("Passage …", a quotation cut off): no finding.
+MIN_FINDING_WORDS = 5
+# A label starting so is the tail of a sentence split at an abbreviation ("), Susan Collins (Maine)").
+FRAGMENT = re.compile(r"^[a-z)\]}…,;:.]")
+KINDS = ("left out", "not in the excerpt", "only")
 COVERAGE_COLUMNS = ["outlet", "element_id", "label", "n_outlets", "covered", "n_passages", "first_paragraph",
-                    "first_position", "word_share", "in_lede", "article_id", "start", "end"]
+                    "first_position", "word_share", "in_lede", "article_id", "start", "end", "cut_off", "excerpt",
+                    "nearest_similarity", "nearest_passage_id", "nearest_text"]
 OMISSION_COLUMNS = ["kind", "outlet", "element_id", "label", "n_outlets", "outlets_with_it_in_lede",
-                    "median_first_paragraph"]
+                    "median_first_paragraph", "nearest_outlet", "nearest_similarity", "nearest_passage_id",
+                    "nearest_text"]
 LEDE_COLUMNS = ["outlet", "article_id", "paragraph", "start", "end", "element_ids", "shared_element_ids", "text"]
 
 
@@ -35,8 +57,10 @@ def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
                          .rank(method="dense").astype("int64"))
     body["words_before"] = body.groupby("article_id")["words"].cumsum() - body["words"]
     body["body_words"] = body.groupby("article_id")["words"].transform("sum")
-    located = found.passages.merge(body[["passage_id", "paragraph", "words", "words_before", "body_words"]],
-                                   on="passage_id", how="left", validate="one_to_one")
+    if "truncated" not in body:
+        body = body.assign(truncated=False)
+    located = found.passages.merge(body[["passage_id", "paragraph", "words", "words_before", "body_words",
+                                         "truncated"]], on="passage_id", how="left", validate="one_to_one")
     missing = located["paragraph"].isna()
     if missing.any():
         raise AnalysisError(f"passage {located.loc[missing, 'passage_id'].iloc[0]!r} of the elements is not a "
@@ -44,11 +68,33 @@ def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
     return located
 
 
-def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int = LEDE_PARAGRAPHS) -> pd.DataFrame:
+def _nearest(found: StoryElements, table: pd.DataFrame, vectorizer: TextVectorizer | None) -> pd.DataFrame:
+    """For each row of `table` not covered: the outlet's sentence closest to the element (highest
+    `element_scores` against any of its sentences; ties to the earliest passage id)."""
+    sentences = found.passages.sort_values("passage_id", kind="stable").reset_index(drop=True)
+    result = pd.DataFrame({"nearest_similarity": np.nan, "nearest_passage_id": "", "nearest_text": ""},
+                          index=table.index)
+    wanted = table[~table["covered"]]
+    if wanted.empty:
+        return result
+    outlet = sentences["outlet"].to_numpy()
+    for element_id, rows in wanted.groupby("element_id", sort=True):
+        members = np.flatnonzero((sentences["element_id"] == element_id).to_numpy())
+        best = element_scores(sentences, members, vectorizer).max(axis=0)
+        for index, name in zip(rows.index, rows["outlet"]):
+            mine = np.flatnonzero(outlet == name)
+            k = mine[np.argmax(best[mine])]
+            result.loc[index] = [float(best[k]), sentences["passage_id"].iloc[k], sentences["text"].iloc[k]]
+    return result
+
+
+def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int = LEDE_PARAGRAPHS,
+             vectorizer: TextVectorizer | None = None) -> pd.DataFrame:
     """The outlet x element table: whether each outlet carried each element, where and how much.
 
     `found`: the result of `cluster_passages`; `passages`: the passages table it
-    was given (`split_passages` rows, with `block_id` and `role`).
+    was given (`split_passages` rows, with `block_id`, `role` and `truncated`);
+    `vectorizer`: the scorer given to `cluster_passages`, if any.
 
     One row per outlet and element, sorted by outlet then element id:
     `outlet`, `element_id`, `label`, `n_outlets` (outlets carrying it),
@@ -58,19 +104,27 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     first mention), `word_share` (share of the outlet's body words in the
     element's passages), `in_lede` (first mention in the first
     `lede_paragraphs` paragraphs), and `article_id`, `start`, `end` of the
-    first mention (offsets into the article text; empty / NA when not covered).
+    first mention (offsets into the article text; empty / NA when not covered),
+    `cut_off` (every one of the outlet's sentences in the element is cut off
+    by a feed: `truncated`), `excerpt` (the outlet's text is cut off: one of its passages is
+    `truncated`), and for an element the outlet does not carry, its sentence
+    closest to it: `nearest_similarity` (the highest score between one of the
+    outlet's sentences and one of the element's, `element_scores`),
+    `nearest_passage_id`, `nearest_text` (NaN / "" when covered).
     """
     located = _located(found, passages)
     outlet_words = located.drop_duplicates("article_id").groupby("outlet")["body_words"].sum()
     located["position"] = located["words_before"] / located["body_words"].clip(lower=1)
     first = located.sort_values(["outlet", "element_id", "paragraph", "position", "article_id"], kind="stable") \
         .drop_duplicates(["outlet", "element_id"]).set_index(["outlet", "element_id"])
-    per = located.groupby(["outlet", "element_id"]).agg(n_passages=("passage_id", "size"), words=("words", "sum"))
+    per = located.groupby(["outlet", "element_id"]).agg(n_passages=("passage_id", "size"), words=("words", "sum"),
+                                                        cut_off=("truncated", "all"))
     grid = pd.MultiIndex.from_product([sorted(located["outlet"].unique()), sorted(found.elements["element_id"])],
                                       names=["outlet", "element_id"])
     table = per.reindex(grid).join(first[["paragraph", "position", "article_id", "start", "end"]])
     table = table.reset_index()
     table["covered"] = table["n_passages"].notna()
+    table["cut_off"] = table["cut_off"].fillna(False).astype(bool)
     table["n_passages"] = table["n_passages"].fillna(0).astype("int64")
     table["word_share"] = (table["words"].fillna(0) / table["outlet"].map(outlet_words).clip(lower=1)).astype(float)
     table["first_paragraph"] = table["paragraph"].astype("Int64")
@@ -81,35 +135,70 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     elements = found.elements.set_index("element_id")
     table["label"] = table["element_id"].map(elements["label"])
     table["n_outlets"] = table["element_id"].map(elements["n_outlets"]).astype("int64")
+    cut = passages.get("truncated", pd.Series(False, index=passages.index)).fillna(False).astype(bool)
+    cut_articles = set(passages.loc[cut, "article_id"])
+    outlet_of = found.passages.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    table["excerpt"] = table["outlet"].isin(set(outlet_of[outlet_of.index.isin(cut_articles)]))
+    table = table.join(_nearest(found, table, vectorizer))
     return table[COVERAGE_COLUMNS]
 
 
-def omissions(table: pd.DataFrame) -> pd.DataFrame:
-    """Elements only one outlet carries, and elements every outlet but one carries.
+def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD,
+              min_words: int = MIN_FINDING_WORDS) -> pd.DataFrame:
+    """Elements only one outlet carries, and elements every outlet but one carries, where no sentence of
+    the others comes close.
 
-    `table`: the result of `coverage`. Rows: `kind` ("only" when one outlet
-    carries the element, `outlet` being that outlet; "left out" when every
-    outlet but one carries it, `outlet` being the one that does not; with two
-    outlets only "only" is given, as the two kinds coincide), `outlet`,
-    `element_id`, `label`, `n_outlets`, `outlets_with_it_in_lede` (among the
-    carriers), `median_first_paragraph` (among the carriers). Sorted by kind
-    ("left out" first), outlet, how many carriers have it in their lede (most
-    first), then element id.
+    `table`: the result of `coverage`. An element whose label has fewer than
+    `min_words` words or starts as the tail of a sentence (`FRAGMENT`), or
+    whose sentences are all cut off by a feed (`cut_off`), gives no row: it
+    is no fact to hold an outlet to. Rows (`kind`, one of `KINDS`):
+
+    - "only": one outlet carries the element (`outlet`) and no sentence of
+      any other outlet scores `loose` or more with it;
+    - "left out": every outlet but one carries it, and that one (`outlet`)
+      has no sentence scoring `loose` or more with it; "not in the excerpt"
+      when that outlet's text is a truncated excerpt (`excerpt`). With two
+      outlets only "only" is given, as the two kinds coincide.
+
+    Columns: `kind`, `outlet`, `element_id`, `label`, `n_outlets`,
+    `outlets_with_it_in_lede`, `median_first_paragraph` (among the carriers),
+    and the closest sentence of an outlet without the element:
+    `nearest_outlet`, `nearest_similarity`, `nearest_passage_id`,
+    `nearest_text`; empty with fewer than two outlets (nothing to compare
+    with). Sorted by kind (`KINDS` order), outlet, how many carriers
+    have it in their lede (most first), then element id. A fact is never both
+    "only" one outlet's and "left out" by another: either the closest
+    sentence scores `loose` or more and neither is said, or it does not and
+    the two sentences are not the same fact.
     """
     outlets = table["outlet"].nunique()
-    if outlets < 2:
-        raise AnalysisError(f"omissions compares outlets and needs at least two outlets, found {outlets}: "
-                            f"{sorted(table['outlet'].unique())}")
+    if outlets < 2:  # nothing to compare with
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("n_outlets", "outlets_with_it_in_lede") else
+                                          "float64" if c in ("median_first_paragraph", "nearest_similarity")
+                                          else object) for c in OMISSION_COLUMNS})
+    fact = pd.Series([len(WORD.findall(label)) >= min_words and not FRAGMENT.match(label)
+                      for label in table["label"].fillna("")], index=table.index)
+    whole = table.assign(told=table["covered"] & ~table["cut_off"]).groupby("element_id")["told"].transform("any")
+    table = table[fact & whole]
     carried = table[table["covered"]]
     stats = carried.groupby("element_id").agg(outlets_with_it_in_lede=("in_lede", "sum"),
                                               median_first_paragraph=("first_paragraph", "median"))
-    only = carried[carried["n_outlets"] == 1].assign(kind="only")
-    left = table[~table["covered"] & (table["n_outlets"] == outlets - 1)].assign(kind="left out") \
-        if outlets >= 3 else table.iloc[:0].assign(kind="left out")
+    missing = table[~table["covered"]].sort_values(["element_id", "nearest_similarity", "outlet"],
+                                                   ascending=[True, False, True], kind="stable")
+    closest = missing.drop_duplicates("element_id").set_index("element_id")
+    near = ["nearest_similarity", "nearest_passage_id", "nearest_text"]
+    only = carried[carried["n_outlets"] == 1].drop(columns=near).join(
+        closest[["outlet", *near]].rename(columns={"outlet": "nearest_outlet"}), on="element_id")
+    only = only[only["nearest_similarity"] < loose].assign(kind="only")
+    left = missing[(missing["n_outlets"] == outlets - 1) & (missing["nearest_similarity"] < loose)] \
+        if outlets >= 3 else missing.iloc[:0]
+    left = left.assign(kind=np.where(left["excerpt"], "not in the excerpt", "left out"),
+                       nearest_outlet=left["outlet"])
     rows = pd.concat([left, only], ignore_index=True).join(stats, on="element_id")
     rows["outlets_with_it_in_lede"] = rows["outlets_with_it_in_lede"].fillna(0).astype("int64")
     rows["median_first_paragraph"] = rows["median_first_paragraph"].astype(float)
-    rows["order"] = (rows["kind"] == "only").astype(int)
+    rows["nearest_similarity"] = rows["nearest_similarity"].astype(float)
+    rows["order"] = rows["kind"].map({kind: k for k, kind in enumerate(KINDS)})
     rows = rows.sort_values(["order", "outlet", "outlets_with_it_in_lede", "element_id"],
                             ascending=[True, True, False, True], kind="stable", ignore_index=True)
     return rows[OMISSION_COLUMNS]
@@ -149,8 +238,9 @@ def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
 
     `table`: the result of `coverage`. One row per outlet (sorted):
     `outlet`, `elements` (carried), `shared` (carried by it and another
-    outlet), `only` (carried by it alone), `left_out` (elements every other
-    outlet carries; with three outlets or more), and the share of its body
+    outlet), `only` (carried by it alone), `left_out` and `not_in_excerpt`
+    (the rows of `omissions` of those kinds: elements every other outlet
+    carries and it has nothing close to; with three outlets or more), and the share of its body
     words in elements carried by every outlet (`words_every`), by some
     outlets including it (`words_some`), by it alone (`words_only`); the three
     add up to 1.
@@ -165,6 +255,7 @@ def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
                                            only=("n_outlets", lambda n: int((n == 1).sum())))
     left = omissions(table)
     counts["left_out"] = left[left["kind"] == "left out"].groupby("outlet").size()
+    counts["not_in_excerpt"] = left[left["kind"] == "not in the excerpt"].groupby("outlet").size()
     summary = counts.reindex(sorted(table["outlet"].unique()), fill_value=0).fillna(0).astype("int64")
     return summary.join(words).rename_axis("outlet").reset_index()
 

@@ -2,8 +2,13 @@
 
 The body sentences of one event are scored with the package's scorer
 (`research.similarity.TextVectorizer`) set for sentences of one event,
-`ELEMENT_SCORER`: words only, with full IDF fitted on these sentences, which
-discounts the vocabulary the whole event shares. Pairs come from
+`ELEMENT_SCORER`: words only, English stop words left out, full IDF fitted on
+these sentences (which discounts the vocabulary the whole event shares). Two
+sentences that state the same figure (`research.claims.quantities`, values
+within 2%) or name the same date other than the news day
+(`research.text.dates`, resolved against the article's publication time) score
+`ANCHOR_BONUS` more: "the best since August 2020" and "the biggest gain since
+August last year" share few words but one date. Pairs come from
 `similar_pairs` (pairs within one article are not compared: an element is what
 outlets share, and sentences of one article are about the same story anyway).
 Sentences are grouped by average linkage on that sparse graph
@@ -12,7 +17,9 @@ their cross-article pairs is at least `threshold`, pairs below `floor` counting
 as 0. Average linkage keeps a long sentence that shares one clause with each of
 two elements from chaining them together, as single linkage would. A sentence
 that matches nothing is an element of its own, carried by one outlet.
-Threshold and linkage: README, "Story elements".
+`element_scores` gives the same score for any sentences of the event (coverage
+uses it to say how close an outlet came to an element it does not carry).
+Settings and how they were chosen: docs/method.md and docs/evaluation.md, "Story elements".
 """
 
 from __future__ import annotations
@@ -22,19 +29,27 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+from sklearn.base import clone
 
 from research.claims.quantities import NUMBER_WORDS, VAGUE_QUANTITY, find_quantities
 from research.errors import AnalysisError
 from research.reuse.linkage import average_link
 from research.reuse.similarity import TextVectorizer, no_pairs, similar_pairs
 from research.story.events import FLOOR_SHARE
+from research.text.dates import find_time_expressions, reference_date
 from research.text.tokens import WORD
 
-# The scorer's settings for sentences of one event and the average-link threshold, chosen on story
-# elements of the seeds known by hand (README, "Story elements").
-ELEMENT_SCORER = {"alpha": 1.0, "idf_power": 1.0}
-ELEMENT_THRESHOLD = 0.19
-ELEMENT_PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "start", "end", "element_id", "text"]
+# The scorer's settings for sentences of one event, the average-link threshold and the bonus of a shared
+# figure or date, chosen on hand-known story elements of half of the AllSides roundups
+# (benchmarks/evaluate_elements.py; docs/evaluation.md, "Story elements").
+ELEMENT_SCORER = {"alpha": 1.0, "idf_power": 1.0, "stop_words": "english"}
+ELEMENT_THRESHOLD = 0.175
+ANCHOR_BONUS = 0.1
+# Two figures within this relative difference are one figure rounded ("34.75 million" / "34.7 million").
+NUMBER_TOLERANCE = 0.02
+# A day this close to publication is the news day ("on Friday"): every sentence of the event shares it.
+NEWS_DAYS = 2
+ELEMENT_PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "start", "end", "element_id", "anchors", "text"]
 ELEMENT_COLUMNS = ["element_id", "label", "n_outlets", "n_articles", "n_passages", "outlets", "cohesion",
                    "representative_passage_id", "representative_article_id", "representative_start",
                    "representative_end", "representative_text"]
@@ -52,6 +67,9 @@ CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
 DIGIT = re.compile(r"\d")
 # Double quotation marks ("’’" closes a quotation in some house styles).
 DOUBLE_QUOTE = re.compile(r"[\"“”]|’’")
+# A sentence without a digit or a month name states no figure or date worth matching (spelled-out counts
+# such as "two" are left out: too common to tell two facts apart).
+ANCHOR_HINT = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?")
 
 
 class StoryElements(NamedTuple):
@@ -69,6 +87,101 @@ def outlet_names(articles: pd.DataFrame | None, article_ids) -> pd.Series:
         given = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["outlet"]
         outlets = given[~given.index.duplicated()].reindex(ids).fillna("").astype(str).str.strip()
     return outlets.where(outlets != "", pd.Series(ids, index=ids))
+
+
+def sentence_anchors(text: str, published: str = "") -> str:
+    """The figures and dates of a sentence, "; "-separated: each figure's value (`find_quantities`; vague
+    amounts left out) and each date range ("2020-08-01/2021-08-06") that `find_time_expressions` resolves
+    against `published`, other than a day within `NEWS_DAYS` of publication and lengths of time. Without a
+    publication date no date is resolved, so only figures are given."""
+    if not ANCHOR_HINT.search(text):
+        return ""
+    keys = [f"{q.value:g}" for q in find_quantities(text, published) if not np.isnan(q.value)]
+    reference = reference_date(published)
+    for span in find_time_expressions(text, published):
+        if span.date_start is None or span.kind == "duration":
+            continue
+        if span.date_start == span.date_end and abs((span.date_start - reference).days) <= NEWS_DAYS:
+            continue  # the news day
+        keys.append(f"{span.date_start.isoformat()}/{span.date_end.isoformat()}")
+    return "; ".join(dict.fromkeys(keys))
+
+
+def share_anchor(anchors_a: str, anchors_b: str) -> bool:
+    """Whether two `sentence_anchors` strings share a date, or a figure within `NUMBER_TOLERANCE`."""
+    if not anchors_a or not anchors_b:
+        return False
+    keys_b = anchors_b.split("; ")
+    for key in anchors_a.split("; "):
+        if "/" in key:
+            if key in keys_b:
+                return True
+            continue
+        value = float(key)
+        if any("/" not in other and abs(value - float(other)) <= NUMBER_TOLERANCE * max(abs(value), abs(float(other)))
+               for other in keys_b):
+            return True
+    return False
+
+
+def with_anchor_bonus(similarity: np.ndarray, anchors_a, anchors_b) -> np.ndarray:
+    """`similarity` of aligned pairs plus `ANCHOR_BONUS` where the two sentences share a figure or date
+    (`share_anchor`), at most 1."""
+    bonus = np.array([share_anchor(a, b) for a, b in zip(anchors_a, anchors_b)], dtype=bool)
+    return np.minimum(1.0, np.asarray(similarity, dtype=float) + ANCHOR_BONUS * bonus)
+
+
+def _anchor_pairs(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (i < j) of different articles whose sentences share a figure or date (`share_anchor`):
+    candidates from an index of dates and of figures rounded to three significant digits, then checked."""
+    index: dict[str, list[int]] = {}
+    for row, anchors in enumerate(table["anchors"]):
+        for key in filter(None, anchors.split("; ")):
+            index.setdefault(key if "/" in key else f"{float(key):.3g}", []).append(row)
+    article = table["article_id"].to_numpy()
+    found = {(a, b) for rows in index.values() for k, a in enumerate(rows) for b in rows[k + 1:]
+             if a != b and article[a] != article[b]}
+    pairs = sorted((min(a, b), max(a, b)) for a, b in found)
+    anchors = table["anchors"].to_numpy()
+    pairs = [(a, b) for a, b in pairs if share_anchor(anchors[a], anchors[b])]
+    return np.array([a for a, _ in pairs], dtype=int), np.array([b for _, b in pairs], dtype=int)
+
+
+def _unlisted_anchor_pairs(table: pd.DataFrame, pairs: pd.DataFrame, vectorizer: TextVectorizer) -> pd.DataFrame:
+    """The pairs sharing a figure or date that `pairs` (a `similar_pairs` table of `table`) does not list,
+    with their score (before the bonus): the bonus can lift a pair the floor left out."""
+    first, second = _anchor_pairs(table)
+    ids = table["passage_id"].to_numpy()
+    listed = set(zip(pairs["passage_id_a"], pairs["passage_id_b"]))
+    keep = [(a, b) for a, b in zip(first, second) if (ids[a], ids[b]) not in listed]
+    if not keep:
+        return pairs.iloc[:0]
+    a, b = (np.array(side, dtype=int) for side in zip(*keep))
+    matrix = vectorizer.transform(table["text"])
+    score = np.clip(np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel(), 0.0, 1.0)
+    articles = table["article_id"].to_numpy()
+    return pd.DataFrame({"passage_id_a": ids[a], "passage_id_b": ids[b], "article_id_a": articles[a],
+                         "article_id_b": articles[b], "similarity": score})
+
+
+def element_scores(table: pd.DataFrame, rows, vectorizer: TextVectorizer | None = None) -> np.ndarray:
+    """The score `cluster_passages` gives pairs of sentences, between `rows` and every row of `table`.
+
+    `table`: the sentences of one event (`text`, `anchors` as `sentence_anchors` gives); `rows`: row
+    positions in it; `vectorizer`: the scorer (default `TextVectorizer(**ELEMENT_SCORER)` fitted on
+    `table`'s texts, as `cluster_passages` fits it). Returns len(rows) x len(table) scores in [0, 1].
+    """
+    vectorizer = vectorizer or TextVectorizer(**ELEMENT_SCORER)
+    if not hasattr(vectorizer, "blocks_"):
+        vectorizer = clone(vectorizer).fit(table["text"])
+    matrix = vectorizer.transform(table["text"])
+    rows = np.asarray(rows, dtype=int)
+    scores = np.clip((matrix[rows] @ matrix.T).toarray(), 0.0, 1.0)
+    anchors = table["anchors"].to_numpy()
+    for k, row in enumerate(rows):
+        if anchors[row]:
+            scores[k] = with_anchor_bonus(scores[k], [anchors[row]] * len(table), anchors)
+    return scores
 
 
 def _balanced(label: str) -> str:
@@ -146,12 +259,15 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
     while the mean score of their cross-article pairs is at least this;
     `floor`: pairs below it count as 0 (default `FLOOR_SHARE * threshold`);
     `vectorizer`: the scorer (default `TextVectorizer(**ELEMENT_SCORER)`,
-    fitted on the passages).
+    fitted on the passages); two sentences sharing a figure or a date
+    (`sentence_anchors`, dates resolved against `articles`' `published`)
+    score `ANCHOR_BONUS` more.
 
     Returns `StoryElements(passages, elements)`:
 
     - `passages`: `article_id`, `passage_id`, `outlet`, `start`, `end` (into
-      the article text), `element_id`, `text`; sorted by article and offset.
+      the article text), `element_id`, `anchors` (`sentence_anchors`), `text`;
+      sorted by article and offset.
     - `elements`: `element_id` ("E01", ...), `label` (the representative
       passage cut at a clause boundary, see `element_label`), `n_outlets`,
       `n_articles`, `n_passages`, `outlets` (sorted, "; "-separated),
@@ -175,8 +291,20 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
     if table.empty:
         return StoryElements(pd.DataFrame(columns=ELEMENT_PASSAGE_COLUMNS), pd.DataFrame(columns=ELEMENT_COLUMNS))
     vectorizer = vectorizer or TextVectorizer(**ELEMENT_SCORER)
+    published = pd.Series(dtype=str) if articles is None or "published" not in articles else \
+        articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["published"]
+    published = published[~published.index.duplicated()].fillna("").astype(str)
+    table["anchors"] = [sentence_anchors(text, published.get(str(article), "")) for text, article
+                        in zip(table["text"], table["article_id"])]
+    if not hasattr(vectorizer, "blocks_"):
+        vectorizer = clone(vectorizer).fit(table["text"])
     pairs = similar_pairs(table, threshold=floor, roles=None, vectorizer=vectorizer) \
         if table["article_id"].nunique() > 1 else no_pairs()  # elements join articles
+    pairs = pd.concat([pairs, _unlisted_anchor_pairs(table, pairs, vectorizer)], ignore_index=True)
+    anchors = table.set_index("passage_id")["anchors"]
+    pairs["similarity"] = with_anchor_bonus(pairs["similarity"], anchors[pairs["passage_id_a"]],
+                                            anchors[pairs["passage_id_b"]])
+    pairs = pairs[pairs["similarity"] >= floor]
     position = pd.Series(np.arange(len(table)), index=table["passage_id"].to_numpy())
     groups = pd.factorize(table["article_id"])[0]
     labels = average_link(len(table), position[pairs["passage_id_a"]].to_numpy(),

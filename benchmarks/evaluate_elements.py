@@ -1,0 +1,602 @@
+"""Check story elements and omissions on AllSides feed excerpts and on the seeds.
+
+    python benchmarks/evaluate_elements.py ../shared/data [--sample 40]
+
+Story elements known by hand: for 70 AllSides roundups (`allsides_dev`, feed
+excerpts; 40 of the choose half, 30 of the report half, a seeded sample of
+each) every group of sentences of different outlets that state the same fact
+(`allsides_elements.jsonl`, passages named by their `split_passages` id
+without the roundup id); for the seeds, `SEED_ELEMENTS`. Every other sentence
+was read as a fact of its own. Groupings are scored with B-cubed precision and
+recall over sentences of different articles (`scores`), and the findings of
+`omissions` ("only X", "Y left out E") by whether the hand-known elements agree
+(`correct`).
+
+1. AllSides, choice. The roundups are split into two seeded halves (`halves`).
+   On the choose half's known elements, every scorer variant, bonus for a
+   shared figure or date and average-link threshold is scored (B-cubed F1);
+   among the settings within 0.01 of the best F1, those without a character
+   block (fast at scale) are kept, and among them the one that keeps the most
+   findings at `TARGET_PRECISION`. The loose threshold is then the largest grid
+   value at which the choose half's "only" and "left out" findings reach
+   `TARGET_PRECISION` together.
+2. AllSides, report: the package defaults (`cluster_passages`, `coverage`,
+   `omissions`) on the report half: B-cubed and finding precision on its 30
+   known roundups, the findings of all its roundups by kind, and the findings
+   judged by reading (`judged_elements.jsonl`: precision, and whether the
+   package still states each). `--sample N` prints N findings of the report
+   half drawn with a seed, to judge.
+3. Seeds: the seed elements known by hand split into two seeded halves; the
+   threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
+   and reported on the other, both ways; then the package defaults on all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import research
+from research.corpus import datasets
+from research.reuse.linkage import average_link
+from research.reuse.similarity import TextVectorizer
+from research.story.coverage import (
+    FRAGMENT,
+    LOOSE_THRESHOLD,
+    MIN_FINDING_WORDS,
+    coverage,
+    omissions,
+)
+from research.story.elements import (
+    ANCHOR_BONUS,
+    ELEMENT_SCORER,
+    ELEMENT_THRESHOLD,
+    cluster_passages,
+    element_label,
+    sentence_anchors,
+    share_anchor,
+)
+from research.story.events import FLOOR_SHARE
+from research.text.tokens import WORD
+
+# Story elements of the seeds known by hand: element -> passages carrying it, each named by a piece of its
+# text (whitespace as a plain space). A passage may carry two elements (a sentence with two facts).
+SEED_ELEMENTS = {
+    "Austin: what they are doing is left to be seen": [
+        "What exactly they’re doing — left to be seen",
+        "What exactly they're doing is left to be seen",
+        "What exactly they are doing?",
+        "Left to be seen,” Austin said",
+        "What exactly are they doing?",
+        "Left to be seen.",
+    ],
+    "Austin: evidence of North Korean troops in Russia, the first US confirmation": [
+        "said Wednesday there is evidence that North Korea",
+        "“We are seeing evidence that there are North Korean",
+        "The U.S. had not previously formally confirmed",
+        "North Korea has sent troops to Russia, the United States said",
+        "There is evidence of DPRK troops in Russia",
+        "Austin confirmed North Korea has sent",
+        "Austin confirmed on Wednesday that North Korea has sent",
+        "Austin III confirmed on Wednesday",
+        "said the evidence is now clear that thousands",
+        "were the first official confirmation from the Biden",
+        "“There is evidence that there are [North Korean] troops in Russia.",
+    ],
+    "Austin: very serious if they join the war": [
+        "calling it a “very, very serious issue”",
+        "He added: “If they’re co-belligerents",
+        "It's a \"serious issue,\" he said",
+        "would pose serious consequences for both Europe",
+        "He warned that if North Korean soldiers join",
+        "Mr. Austin called the North’s presence a “very serious”",
+        "it would be “very, very serious” if the North Korean",
+    ],
+    "South Korean intelligence: 3,000 troops in Russia, training": [
+        "told lawmakers that 3,000 North Korean troops are now in Russia",
+        "South Korea reports 3,000 North Korean soldiers",
+        "3,000 North Korean soldiers are currently in Russia",
+        "North Korea had sent 3,000 troops to Russia out of",
+        "bringing the total to 3,000",
+        "confirmed South Korean intelligence reports that at least 3,000",
+    ],
+    "South Korean intelligence: 10,000 troops by December": [
+        "aims to deploy a total of 10,000 troops",
+        "plans to send a total of 10,000 troops",
+        "aims to send a total of 10,000 troops",
+        "North Korea had sent 3,000 troops to Russia out of",
+    ],
+    "South Korean intelligence first reported 1,500 special forces": [
+        "had taken 1,500 North Korean special warfare troops",
+        "That is twice the 1,500",
+        "sent about 1,500 special forces soldiers",
+        "first reported that 1,500 North Korean special",
+        "transported some 1,500 North Korean special",
+    ],
+    "another 1,500 troops entered Russia": [
+        "another 1,500 North Korean troops have entered",
+        "another 1,500 North Korean troops had arrived",
+    ],
+    "Zelenskyy: 10,000 to 12,000 troops": [
+        "his government had intelligence that 10,000",
+        "two units of North Korean troops, with as many as 6,000",
+        "had earlier disclosed that 10,000",
+        "upward of 12,000 North Koreans",
+        "up to 12,000 North Korean troops could",
+    ],
+    "June defence pact": [
+        "in June they signed a major defense deal",
+        "who signed a pact in June",
+        "In June, North Korea and Russia signed",
+        "in June signed a strategic partnership",
+    ],
+    "North Korea's army of 1.2 million": [
+        "North Korea has 1.2 million troops",
+        "around 1.2 million military personnel",
+        "standing army of 1.2 million",
+    ],
+    "no war fought since the Korean War": [
+        "hasn’t fought in large-scale conflicts since the 1950-53",
+        "first direct involvement in a conflict since the 1950-53",
+        "have not been involved in large-scale conflicts since the Korean War",
+        "first large-scale overseas mission",
+    ],
+    "13,000 containers of arms": [
+        "more than 13,000 containers",
+        "over 13,000 containers",
+    ],
+    "NATO's Rutte: a significant escalation": [
+        "NATO Secretary General Mark Rutte",
+        "NATO Secretary-General Mark Rutte",
+    ],
+    "Budanov: troops to arrive in Kursk": [
+        "Kyrylo Budanov, told the online",
+        "Kyrylo Budanov, the head of Ukraine's",
+        "Directorate confirmed that North Korean troops would arrive",
+    ],
+    "South Korea considers arming Ukraine": [
+        "would consider supplying weapons to Ukraine",
+        "now says it is considering providing defensive weapons",
+        "South Korea considers arming Ukraine",
+        "officials are considering sending weapons to Ukraine",
+    ],
+    "South Korea has given Ukraine aid but no arms": [
+        "It has shipped humanitarian and financial support",
+        "which has so far provided only nonlethal aid",
+        "South Korea has previously provided humanitarian aid",
+    ],
+    "Russia and North Korea deny": [
+        "Russia and North Korea have denied the troop movements",
+        "dismissed the accusations as \"groundless rumors\"",
+        "Russia has earlier denied earlier reports",
+        "Both Moscow and Pyongyang have dismissed reports",
+    ],
+    "Kremlin: the cooperation is not directed against others": [
+        "The Kremlin says its cooperation with North Korea",
+        "isn’t focused on other countries",
+        "this cooperation is not directed against third countries",
+    ],
+    "Russian instructors on the soldiers' morale and inexperience": [
+        "Russian instructors have high opinions",
+        "trained by Russian instructors",
+    ],
+    "families of soldiers relocated": [
+        "relocating family members of soldiers",
+        "relocating the families of these soldiers",
+    ],
+    "South Korea fears Russia will reward the North with technology": [
+        "worry that Russia may reward North Korea",
+        "possibility that Russia could reward North Korea",
+        "particularly worried that any technological assistance",
+        "in exchange for key military technology",
+    ],
+    "security jitters in South Korea": [
+        "stoked security jitters",
+        "stoked security fears",
+    ],
+    "experts doubt how much the troops would help": [
+        "Experts question how much North Korean troops would help",
+        "many experts remain skeptical",
+        "analysts question how effective their soldiers",
+        "unlikely to make much difference",
+        "how well they might perform",
+    ],
+    "North Korea wants Russian economic support and technology": [
+        "Experts say North Korea wants Russia’s economic support",
+        "eager to secure Russian economic support",
+    ],
+    "Austin gave no details": [
+        "He did not provide details, saying analysts",
+        "He gave no details about the number",
+        "exact role of these troops is still being assessed",
+    ],
+    "Russia trains the soldiers on drones and equipment": [
+        "receiving training on drones and other equipment",
+        "Russian military is teaching those North Korean soldiers",
+        "are training on drones and equipment",
+        "receiving training on drones and other military equipment",
+    ],
+    "South Korea and Ukraine raised the alarm": [
+        "His comments came after South Korea and Ukraine sounded the alarm",
+        "fueled by the Ukrainian and South Korean governments",
+    ],
+    "North Korea already supplies Russia with arms": [
+        "after the North has provided Russia with arms",
+        "Pyongyang is already supplying Moscow with badly needed",
+        "backed by shipments of armaments Pyongyang has already delivered",
+        "more than 13,000 containers",
+        "over 13,000 containers",
+    ],
+    "troops at several Russian bases": [
+        "have been split among multiple military bases",
+        "split among several Russian military bases",
+        "training at a series of Russian military bases",
+        "traveled onward to multiple Russian military training",
+    ],
+    "no troops in battle yet": [
+        "NIS believes they have yet to be deployed",
+        "split among several Russian military bases",
+        "No troops have yet reached Ukraine",
+        "There are no North Korean soldiers, yet",
+        "have still not determined whether Pyongyang’s troops have actually joined",
+    ],
+    "a deepening alliance between Russia and North Korea": [
+        "They have sharply boosted their cooperation",
+        "burgeoning alliance between Pyongyang and Moscow",
+        "would solidify the growing ties",
+        "signal the deepening alliance",
+        "comes amid increasing military cooperation",
+        "could signal a deepening alliance",
+        "ties between Mr. Kim and Mr. Putin have warmed",
+    ],
+    "language barrier": [
+        "The language barrier between Korean-speaking",
+        "fellow fighters who speak a different language",
+    ],
+    "American estimates of the troops sent": [
+        "about 2,500 North Korean troops have been dispatched",
+        "the White House confirmed South Korean intelligence",
+        "U.S. analysts now believe that at least 3,000",
+    ],
+    "troops shipped to Vladivostok": [
+        "troop ships moving from North Korea to training areas in Vladivostok",
+        "traveled by ship to Vladivostok",
+    ],
+}
+
+SEED = 0
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "allsides_elements.jsonl"
+JUDGED = HERE / "judged_elements.jsonl"
+ELEMENT_GRID = np.round(np.arange(0.1, 0.401, 0.025), 3)
+BONUS_GRID = (0.0, 0.1, 0.2, 0.3)
+LOOSE_GRID = np.round(np.arange(0.05, 0.201, 0.01), 2)
+SCORERS = {"words": {}, "words, stop words removed": {"stop_words": "english"},
+           "words + characters, stop words removed": {"alpha": 0.75, "stop_words": "english"}}
+TARGET_PRECISION = 0.95
+
+
+def halves(articles: pd.DataFrame) -> dict[str, list[str]]:
+    """The roundup ids in two seeded halves, "choose" and "report"."""
+    events = sorted(articles["event"].unique(), key=int)
+    order = np.random.default_rng(SEED).permutation(len(events))
+    half = len(events) // 2
+    return {"choose": sorted((events[k] for k in order[:half]), key=int),
+            "report": sorted((events[k] for k in order[half:]), key=int)}
+
+
+def allsides_known() -> tuple[dict[str, dict[str, set]], dict[str, str]]:
+    """Roundup id -> (passage id -> the known elements it carries), and roundup id -> its half."""
+    known, half = {}, {}
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        carried: dict[str, set] = {}
+        for k, group in enumerate(row["elements"]):
+            for passage in group:
+                carried.setdefault(f"{row['event']}-{passage}", set()).add(f"{row['event']}#{k}")
+        known[row["event"]], half[row["event"]] = carried, row["half"]
+    return known, half
+
+
+def known_elements(passages: pd.DataFrame) -> dict[str, set]:
+    """Passage id -> the elements of `SEED_ELEMENTS` it carries (passages carrying none are left out)."""
+    text = passages["text"].str.replace("\xa0", " ")
+    carried: dict[str, set] = {}
+    for element, pieces in SEED_ELEMENTS.items():
+        for piece in pieces:
+            for passage_id in passages.loc[text.str.contains(piece, regex=False), "passage_id"]:
+                carried.setdefault(passage_id, set()).add(element)
+    return carried
+
+
+def scores(labels: pd.Series, carried: dict[str, set], article: pd.Series, elements=None) -> dict[str, float]:
+    """B-cubed precision, recall and F1 of an element assignment against the known elements.
+
+    Only passages of different articles are compared (one article's sentences
+    never are). B-cubed (Amigo et al. 2009) averages over passages: precision,
+    the share of a passage's element mates that share a known element with it;
+    recall, the share of the passages sharing a known element with it that are
+    its element mates. With `elements` (some of the known elements) recall is
+    taken over the passages of those elements only, and precision over the
+    passages carrying them.
+    """
+    ids = labels.index.tolist()
+    judged = set(ids) if elements is None else {p for p, e in carried.items() if e & set(elements)}
+    label, source = labels.to_dict(), article.to_dict()
+
+    def share(a: str, b: str, within=None) -> bool:
+        common = carried.get(a, set()) & carried.get(b, set())
+        return bool(common if within is None else common & within)
+
+    wanted = None if elements is None else set(elements)
+    precisions, recalls = [], []
+    for a in ids:
+        others = [b for b in ids if source[b] != source[a]]
+        mates = [b for b in others if label[b] == label[a]]
+        related = [b for b in others if share(a, b, wanted)]
+        if a in judged and mates:
+            precisions.append(sum(share(a, b) for b in mates) / len(mates))
+        if related:
+            recalls.append(sum(label[b] == label[a] for b in related) / len(related))
+    p = float(np.mean(precisions)) if precisions else 1.0
+    r = float(np.mean(recalls)) if recalls else 1.0
+    return {"B3 P": p, "B3 R": r, "B3 F1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+class Scored:
+    """The body sentences of one event scored once (all pairs, dense), clustered at any setting."""
+
+    def __init__(self, passages: pd.DataFrame, articles: pd.DataFrame, scorer: dict):
+        self.body = passages[passages["role"] == "body"].sort_values("passage_id").reset_index(drop=True)
+        matrix = TextVectorizer(**scorer).fit_transform(self.body["text"])
+        self.similarity = np.clip((matrix @ matrix.T).toarray(), 0.0, 1.0)
+        published = articles.set_index("article_id")["published"] if "published" in articles else {}
+        anchors = [sentence_anchors(text, published.get(article, "")) for text, article
+                   in zip(self.body["text"], self.body["article_id"])]
+        n = len(anchors)
+        self.shared = np.array([[share_anchor(anchors[i], anchors[j]) for j in range(n)] for i in range(n)],
+                               dtype=bool).reshape(n, n)
+        self.article = pd.factorize(self.body["article_id"])[0]
+        self.outlet = self.body["article_id"].map(articles.set_index("article_id")["outlet"]).to_numpy()
+
+    def scores(self, bonus: float) -> np.ndarray:
+        return np.minimum(1.0, self.similarity + bonus * self.shared)
+
+    def labels(self, threshold: float, bonus: float) -> pd.Series:
+        """Average linkage as `cluster_passages` runs it: cross-article pairs from `FLOOR_SHARE * threshold`."""
+        score = self.scores(bonus)
+        listed = (self.article[:, None] != self.article[None, :]) & (score >= FLOOR_SHARE * threshold)
+        i, j = np.nonzero(np.triu(listed, 1))
+        labels = average_link(len(self.body), i, j, score[i, j], threshold, self.article)
+        return pd.Series(labels, index=self.body["passage_id"].to_numpy())
+
+    def findings(self, labels: pd.Series, bonus: float, loose: float) -> list[tuple]:
+        """(kind, outlet, member passage ids) as `omissions` states them ("left out" for both omission
+        kinds; an element is taken as a fact when one of its sentences makes a label `omissions` accepts)."""
+        score = self.scores(bonus)
+        outlets = sorted(set(self.outlet))
+        rows = []
+        for _, members in pd.Series(np.arange(len(labels)), index=labels.to_numpy()).groupby(level=0):
+            members = members.to_numpy()
+            whole = members[~self.body["truncated"].to_numpy()[members]]
+            facts = [label for label in map(element_label, self.body["text"].to_numpy()[members])
+                     if len(WORD.findall(label)) >= MIN_FINDING_WORDS and not FRAGMENT.match(label)]
+            if not len(whole) or not facts:
+                continue
+            carriers = set(self.outlet[members])
+            others = [o for o in outlets if o not in carriers]
+            for outlet in others:
+                near = score[np.ix_(np.flatnonzero(self.outlet == outlet), members)].max()
+                if near >= loose:
+                    break
+            else:
+                if len(carriers) == 1 and others:
+                    rows.append(("only", self.outlet[members[0]], list(labels.index[members])))
+                if len(outlets) >= 3 and len(others) == 1:
+                    rows.append(("left out", others[0], list(labels.index[members])))
+        return rows
+
+
+def correct(finding: tuple, outlet_of: dict, carried: dict[str, set], sentences: list[str]) -> bool:
+    """Whether the known elements agree with a finding: no sentence of the other outlets ("only") or of the
+    outlet ("left out") shares a known element with the element's sentences, and for "left out" the
+    carriers share one known element."""
+    kind, outlet, members = finding[:3]
+    others = [p for p in sentences if (outlet_of[p] != outlet) == (kind == "only")]
+    known = [carried.get(m, set()) for m in members]
+    told = any(k & carried.get(p, set()) for k in known for p in others)
+    if kind == "only":
+        return not told
+    by_outlet = {}
+    for member, k in zip(members, known):
+        by_outlet.setdefault(outlet_of[member], set()).update(k)
+    return not told and bool(set.intersection(*by_outlet.values()))
+
+
+def load_allsides(data: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles = datasets.read_allsides(data / "allsides_dev")
+    return articles, research.split_passages(research.split_blocks(articles))
+
+
+def of_event(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    chosen = articles[articles["event"] == event]
+    return chosen, passages[passages["article_id"].isin(chosen["article_id"])]
+
+
+def choice(articles: pd.DataFrame, passages: pd.DataFrame, known: dict, half_of: dict) -> None:
+    choose = [e for e in known if half_of[e] == "choose"]
+    print(f"== AllSides 1. Choice on the choose half: {len(choose)} roundups with elements known by hand")
+    rows, cache = [], {}
+    for name, scorer in SCORERS.items():
+        for event in choose:
+            cache[name, event] = Scored(*of_event(articles, passages, event)[::-1], scorer)
+        for bonus in BONUS_GRID:
+            for threshold in ELEMENT_GRID:
+                labels = pd.concat([cache[name, e].labels(threshold, bonus).map(lambda k, e=e: f"{e}:{k}")
+                                    for e in choose])
+                article = pd.Series(labels.index.str.rsplit(":", n=1).str[0], index=labels.index)
+                carried = {p: k for e in choose for p, k in known[e].items()}
+                rows.append({"scorer": name, "bonus": bonus, "threshold": threshold,
+                             **scores(labels, carried, article)})
+    table = pd.DataFrame(rows)
+    best = table.loc[table.groupby(["scorer", "bonus"])["B3 F1"].idxmax()]
+    near = best[(best["B3 F1"] >= table["B3 F1"].max() - 0.01) & ~best["scorer"].str.contains("characters")]
+    kept = []
+    for row in near.itertuples():
+        counts = loose_sweep(cache, choose, known, row.scorer, row.bonus, row.threshold)
+        good = counts[counts["precision"] >= TARGET_PRECISION]
+        kept.append(int(good["findings"].max()) if len(good) else 0)
+    near = near.assign(**{f"findings at {TARGET_PRECISION:.0%}": kept})
+    print("Best threshold per scorer and bonus (B-cubed over the choose half's known elements):")
+    print(best.round(3).to_string(index=False))
+    print(f"\nWithin 0.01 of the best F1, words only, with the findings kept at {TARGET_PRECISION:.0%} precision:")
+    print(near.round(3).to_string(index=False))
+    picked = near.sort_values(f"findings at {TARGET_PRECISION:.0%}", ascending=False, kind="stable").iloc[0]
+    counts = loose_sweep(cache, choose, known, picked["scorer"], picked["bonus"], picked["threshold"])
+    good = counts[counts["precision"] >= TARGET_PRECISION]
+    print(f"\nchosen: {picked['scorer']}, bonus {picked['bonus']}, threshold {picked['threshold']}; findings of the "
+          "choose half by loose threshold:")
+    print(counts.round(3).to_string(index=False))
+    print(f"loose threshold: {good['loose'].max() if len(good) else float('nan'):.2f} (largest at "
+          f"{TARGET_PRECISION:.0%})")
+    print(f"package: {ELEMENT_SCORER}, bonus {ANCHOR_BONUS}, threshold {ELEMENT_THRESHOLD}, loose {LOOSE_THRESHOLD}\n")
+
+
+def loose_sweep(cache: dict, events: list[str], known: dict, scorer: str, bonus: float,
+                threshold: float) -> pd.DataFrame:
+    """Findings and their precision (known elements) of `events` at each loose threshold."""
+    rows = []
+    for loose in LOOSE_GRID:
+        judged = {"only": [], "left out": []}
+        for event in events:
+            scored = cache[scorer, event]
+            sentences = scored.body["passage_id"].tolist()
+            outlet_of = dict(zip(sentences, scored.outlet))
+            for finding in scored.findings(scored.labels(threshold, bonus), bonus, loose):
+                judged[finding[0]].append(correct(finding, outlet_of, known[event], sentences))
+        every = judged["only"] + judged["left out"]
+        rows.append({"loose": loose, "findings": len(every), "precision": np.mean(every) if every else np.nan,
+                     "only": len(judged["only"]), "only precision": np.mean(judged["only"]) if judged["only"]
+                     else np.nan, "left out": len(judged["left out"]),
+                     "left out precision": np.mean(judged["left out"]) if judged["left out"] else np.nan})
+    return pd.DataFrame(rows)
+
+
+def package_findings(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tuple[pd.DataFrame, object]:
+    chosen, mine = of_event(articles, passages, event)
+    found = cluster_passages(mine, chosen)
+    if chosen["outlet"].nunique() < 2:
+        return pd.DataFrame(), found
+    return omissions(coverage(found, mine)).assign(event=event), found
+
+
+def report(articles: pd.DataFrame, passages: pd.DataFrame, known: dict, half_of: dict, sample: int) -> None:
+    events = halves(articles)["report"]
+    labelled = [e for e in known if half_of[e] == "report"]
+    print(f"== AllSides 2. The package defaults on the report half ({len(events)} roundups; {len(labelled)} with "
+          "elements known by hand)")
+    every, labels, judged = [], [], {"only": [], "left out": []}
+    for event in events:
+        rows, found = package_findings(articles, passages, event)
+        every.append(rows)
+        if event not in labelled:
+            continue
+        labels.append(found.passages.set_index("passage_id")["element_id"].map(lambda k, e=event: f"{e}:{k}"))
+        members = found.passages.groupby("element_id")["passage_id"].apply(list)
+        outlet_of = dict(zip(found.passages["passage_id"], found.passages["outlet"]))
+        for row in rows.itertuples():
+            kind = "only" if row.kind == "only" else "left out"
+            judged[kind].append(correct((kind, row.outlet, members[row.element_id]), outlet_of, known[event],
+                                        found.passages["passage_id"].tolist()))
+    labels = pd.concat(labels)
+    article = pd.Series(labels.index.str.rsplit(":", n=1).str[0], index=labels.index)
+    carried = {p: k for e in labelled for p, k in known[e].items()}
+    print("B-cubed on the known roundups: " + ", ".join(f"{k} {v:.3f}" for k, v in
+                                                        scores(labels, carried, article).items()))
+    for kind, values in judged.items():
+        print(f"'{kind}' findings on the known roundups: {len(values)}, agreeing with the known elements "
+              f"{np.mean(values) if values else float('nan'):.3f}")
+    every = pd.concat(every, ignore_index=True)
+    print("Findings of all the report half's roundups, by kind:")
+    print(every["kind"].value_counts().reindex(["left out", "not in the excerpt", "only"], fill_value=0)
+          .to_string())
+    check_judged(every)
+    if sample:
+        shown = every.sample(n=min(sample, len(every)), random_state=SEED).sort_values(["event", "element_id"])
+        print(f"\n{len(shown)} findings drawn to judge (event, kind, outlet, element, label, closest other sentence):")
+        for row in shown.itertuples():
+            print(json.dumps({"event": row.event, "kind": row.kind, "outlet": row.outlet,
+                              "element_id": row.element_id, "label": row.label,
+                              "nearest": round(row.nearest_similarity, 3)}, ensure_ascii=False))
+    print()
+
+
+def check_judged(every: pd.DataFrame) -> None:
+    """Precision of the findings judged by reading, and whether the package still states each."""
+    if not JUDGED.exists():
+        print(f"no judged findings yet ({JUDGED.name})")
+        return
+    rows = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    stated = set(zip(every["event"], every["kind"], every["outlet"], every["label"]))
+    still = sum((r["event"], r["kind"], r["outlet"], r["label"]) in stated for r in rows)
+    right = [r["verdict"] == "right" for r in rows]
+    print(f"Findings judged by reading ({JUDGED.name}): {len(rows)}, right {sum(right)}, precision "
+          f"{np.mean(right):.3f}; still stated by the package: {still} of {len(rows)}")
+
+
+def seeds() -> None:
+    articles = research.load_articles()
+    passages = research.split_passages(research.split_blocks(articles))
+    scored = Scored(passages, articles, ELEMENT_SCORER)
+    body = scored.body
+    article = body.set_index("passage_id")["article_id"]
+    carried = known_elements(body)
+    names = sorted(SEED_ELEMENTS)
+    order = np.random.default_rng(SEED).permutation(len(names))
+    parts = {"A": [names[k] for k in order[: len(names) // 2]], "B": [names[k] for k in order[len(names) // 2:]]}
+    rows = []
+    for threshold in ELEMENT_GRID:
+        labels = scored.labels(threshold, ANCHOR_BONUS)
+        row = {"threshold": threshold, **scores(labels, carried, article)}
+        for half, chosen in parts.items():
+            row |= {f"{key} {half}": value for key, value in scores(labels, carried, article, chosen).items()}
+        rows.append(row)
+    table = pd.DataFrame(rows).set_index("threshold")
+    print(f"== Seeds: {len(body)} body sentences; {len(carried)} of them carry the {len(SEED_ELEMENTS)} facts "
+          f"that several articles share (known by hand). Scorer {ELEMENT_SCORER}, bonus {ANCHOR_BONUS}.")
+    for half, other in (("A", "B"), ("B", "A")):
+        threshold = table[f"B3 F1 {half}"].idxmax()
+        print(f"chosen on half {half}: threshold {threshold}; on half {other}: "
+              + ", ".join(f"{k} {table.loc[threshold, f'{k} {other}']:.3f}" for k in ("B3 P", "B3 R", "B3 F1")))
+    print(table[["B3 P", "B3 R", "B3 F1"]].round(3).to_string())
+    found = cluster_passages(passages, articles)
+    result = scores(found.passages.set_index("passage_id")["element_id"], carried, article)
+    print(f"research.cluster_passages defaults (threshold {ELEMENT_THRESHOLD}): "
+          + ", ".join(f"{k} {v:.3f}" for k, v in result.items())
+          + f"; {len(found.elements)} elements, {int((found.elements['n_articles'] > 1).sum())} in two articles or more")
+    gaps = omissions(coverage(found, passages))
+    print("its omissions by kind: " + ", ".join(f"{k} {v}" for k, v in gaps["kind"].value_counts().items()))
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="folder of the development corpora (../shared/data)")
+    parser.add_argument("--sample", type=int, default=0, help="print this many report-half findings to judge")
+    args = parser.parse_args(argv)
+    pd.set_option("display.width", 200)
+    articles, passages = load_allsides(args.data)
+    known, half_of = allsides_known()
+    choice(articles, passages, known, half_of)
+    report(articles, passages, known, half_of, args.sample)
+    seeds()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
