@@ -228,12 +228,47 @@ def test_ledger_groups_outlets(seed_claims, seed_articles):
 def test_conflicts(seed_claims, seed_articles):
     conflicts = research.claim_conflicts(seed_claims, seed_articles)
     figures = conflicts[conflicts["conflict"].isin(["disagreement", "definition"])]
-    pairs = {frozenset((a, b)) for a, b in zip(figures["figure_a"], figures["figure_b"])}
-    assert frozenset(("3,000", "~2,500")) in pairs  # South Korea's count against the U.S. estimate
+    pairs = {frozenset((a, b)): kind for a, b, kind in zip(figures["figure_a"], figures["figure_b"], figures["conflict"])}
+    assert pairs.get(frozenset(("3,000", "~2,500"))) == "disagreement"  # South Korea's count against the U.S. estimate
     assert not any("1,200,000" in pair for pair in map(str, pairs))  # the whole army is another quantity
+    # 1,500 sent last week and 3,000 there now are two moments of one count; 10,000 by December is a target
+    disagreements = conflicts[conflicts["conflict"] == "disagreement"]
+    sides = [{a, b} for a, b in zip(disagreements["figure_a"], disagreements["figure_b"])]
+    assert not any(side & {"1,500", "10,000"} for side in sides)
     assert (conflicts["outlet_a"] != conflicts["outlet_b"]).all()
     pairs = list(zip(conflicts["claim_a"], conflicts["claim_b"]))
     assert len(pairs) == len(set(pairs)) and all(a < b for a, b in pairs)  # no pair listed twice
+    # the claim ids are the ledger's: each side's mention is one of its claim's mentions
+    mentions = research.claim_ledger(seed_claims, seed_articles).set_index("claim_id")["mentions"]
+    for row in conflicts.itertuples():
+        assert f"{row.article_id_a}:{row.start_a}-{row.end_a}" in mentions[row.claim_a].split("; ")
+        assert f"{row.article_id_b}:{row.start_b}-{row.end_b}" in mentions[row.claim_b].split("; ")
+
+
+def _conflicts_of(texts: dict[str, str], published: str = "2024-10-23"):
+    """`claim_conflicts` of one-paragraph articles {outlet: text} (each paragraph is its own body passage)."""
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": published,
+                             "text": list(texts.values())})
+    passages = pd.DataFrame({"article_id": list(texts), "passage_id": [f"{a}:s0" for a in texts],
+                             "block_id": [f"{a}:b0" for a in texts], "unit": "sentence", "start": 0,
+                             "end": articles["text"].str.len(), "role": "body", "text": articles["text"]})
+    claims = research.extract_claims(passages, cues_of(articles), articles)
+    return research.claim_conflicts(claims, articles)
+
+
+def test_conflicts_compare_one_period_and_reported_counts_only():
+    # the same subject and period from two sources: a disagreement
+    same = _conflicts_of({"A": "Officials said 3,000 troops crossed the border on Monday.",
+                          "B": "Analysts said 4,500 troops crossed the border on Monday."})
+    assert list(same["conflict"]) == ["disagreement"]
+    # last week's figure against this week's: two moments of one count, not a disagreement
+    moments = _conflicts_of({"A": "Officials said 3,000 troops crossed the border this week.",
+                             "B": "Analysts said 1,500 troops crossed the border last week."})
+    assert moments.empty
+    # a target against a reported count: not a conflict
+    target = _conflicts_of({"A": "Officials said 3,000 troops crossed the border this week.",
+                            "B": "Analysts said 10,000 troops will cross the border by December."})
+    assert target.empty
 
 
 def test_page_chrome_is_never_a_claim_source():

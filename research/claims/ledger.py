@@ -24,9 +24,9 @@ ledger of the same figure across outlets and the conflicts between them.
   the article named; else the publication date.
 
 `link_claims` joins the mentions of one figure, `claim_ledger` lists them as
-claims across outlets, `claim_conflicts` pairs claims that give different
-figures for one subject and period, `timeline_table` gives the numbers behind
-the claim timeline.
+claims across outlets (`research.claims.conflicts` pairs claims that give
+different figures for one subject and period), `timeline_table` gives the
+numbers behind the claim timeline.
 """
 
 from __future__ import annotations
@@ -437,96 +437,8 @@ def _compatible_subjects(a: str, b: str) -> bool:
     return class_a == class_b and (not country_a or not country_b or country_a == country_b)
 
 
-def _overlap(a, b) -> bool:
-    low_a = -math.inf if math.isnan(a.low) else a.low
-    high_a = math.inf if math.isnan(a.high) else a.high
-    low_b = -math.inf if math.isnan(b.low) else b.low
-    high_b = math.inf if math.isnan(b.high) else b.high
-    return low_a <= high_b and low_b <= high_a
-
-
 def _representative(row) -> float:
     return next((v for v in (row.value, row.low, row.high) if not math.isnan(v)), math.nan)
-
-
-# Words of a sentence that make its figure a revised or updated one.
-REVISION = re.compile(r"\b(?:revis\w*|updated|upwardly|downwardly|later (?:said|put|raised|lowered)|"
-                      r"earlier (?:figure|estimate|count|toll)|initial(?:ly)? (?:estimate|report))\b",
-                      re.IGNORECASE)
-CONFLICT_COLUMNS = ["subject_key", "asof_end", "conflict", "claim_a", "claim_b"] + [
-    f"{c}_{s}" for s in "ab" for c in ("outlet", "article_id", "start", "end", "figure", "claimant_group", "text")]
-
-
-def _heads(subject: str) -> set[str]:
-    """The nouns that say what a subject counts: its content words without modifiers of time."""
-    return _words(subject) - {"new", "total", "number", "average", "daily", "weekly", "monthly", "about"}
-
-
-def _different_definitions(a, b) -> bool:
-    """Subjects whose head nouns differ (arrests, encounters) or two forecasters (two surveys'
-    consensus, not one figure disputed)."""
-    heads_a, heads_b = _heads(a.subject), _heads(b.subject)
-    if _noun_class(a) != _noun_class(b) and heads_a != heads_b and not (heads_a <= heads_b or heads_b <= heads_a):
-        return True
-    return bool(a.forecast and a.claimant and b.claimant and a.claimant.lower() != b.claimant.lower())
-
-
-def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: float = 5.0) -> pd.DataFrame:
-    """Pairs of claims (`link_claims`) from different outlets that give different figures for one subject
-    and period.
-
-    Compared: claims of the same kind of figure and unit (vague amounts and
-    increments aside) whose subjects share a content word or a subject key,
-    whose periods overlap (`_same_period`) and whose values differ beyond
-    rounding but within `max_ratio` of each other (further apart they count
-    different things: an army of 1.2 million and a deployment of 3,000), both
-    stated as facts or both as forecasts. A figure relayed by another speaker
-    is the same claim, never a conflict. `conflict` is "revision" when either
-    sentence says the figure was revised or updated, "definition" when the
-    subjects count different things (their head nouns differ: arrests and
-    encounters) or are two forecasters' expectations, else "disagreement"
-    (different sources giving different figures for one thing disagree).
-    Each pair of claims is listed once, with the first mention of each side
-    in the first outlet that carries it. Columns: `subject_key`,
-    `asof_end`, `conflict`, `claim_a`, `claim_b`, then for each side `_a` and
-    `_b`: `outlet`, `article_id`, `start`, `end`, `figure`, `claimant_group`,
-    `text`. Sorted.
-    """
-    sides = ["outlet", "article_id", "start", "end", "figure", "claimant_group", "text"]
-    usable = claims[(claims["qualifier"] != "vague") & (claims["qualifier"] != "another") & claims["value"].notna()
-                    & (claims["kind"] != "age")]
-    if usable.empty:
-        return pd.DataFrame(columns=CONFLICT_COLUMNS)
-    table = _with_outlets(usable, articles)
-    table["claim_id"] = link_claims(table)
-    table["figure"] = [_figure(row) for row in table.itertuples()]
-    table["increment"] = False
-    records = list(table.sort_values(["outlet", "article_id", "start"]).itertuples(index=False))
-    pairs = {}
-    for i, a in enumerate(records):
-        for b in records[i + 1:]:
-            if a.outlet == b.outlet or a.claim_id == b.claim_id or a.forecast != b.forecast \
-                    or KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.unit != b.unit:
-                continue
-            if not a.subject or not b.subject or not _same_subject(a, b) or not _same_period(a, b):
-                continue
-            low, high = sorted((abs(a.value), abs(b.value)))
-            if _overlap(a, b) or high > max_ratio * max(low, 1e-9):
-                continue
-            key = tuple(sorted((a.claim_id, b.claim_id)))
-            if key in pairs:
-                continue
-            first, second = (a, b) if a.claim_id == key[0] else (b, a)
-            if REVISION.search(a.text) or REVISION.search(b.text):
-                conflict = "revision"
-            else:
-                conflict = "definition" if _different_definitions(a, b) else "disagreement"
-            subject_key = first.subject_key if len(first.subject_key) >= len(second.subject_key) else second.subject_key
-            pairs[key] = [subject_key, max(a.asof_end, b.asof_end), conflict, *key] + \
-                [getattr(first, c) for c in sides] + [getattr(second, c) for c in sides]
-    result = pd.DataFrame(list(pairs.values()), columns=CONFLICT_COLUMNS)
-    return result.sort_values(["subject_key", "asof_end", "conflict", "outlet_a", "start_a", "outlet_b",
-                               "start_b"]).reset_index(drop=True)
 
 
 TIMELINE_COLUMNS = ["asof_end", "outlet", "claimant_group", "figure", "value", "low", "high", "y", "subject",
