@@ -7,8 +7,9 @@ import pytest
 from conftest import cues_of
 
 import research
+from research.claims.keys import subject_key
 from research.claims.ledger import CLAIM_COLUMNS, TIMELINE_COLUMNS, timeline_table
-from research.claims.quantities import find_quantities, subject_key
+from research.claims.quantities import find_quantities
 from research.corpus import datasets
 from research.errors import AnalysisError
 from research.report.render import conflicts_html

@@ -625,8 +625,7 @@ def _tail_match(pattern: str, text: str, start: int, end: int) -> int | None:
     """Where `pattern` (anchored with `$`) matches at the end of text[start:end], searched in its last
     100 characters only, so that a long sentence is not re-read for each pair of its cues."""
     low = max(start, end - 100)
-    found = re.search(pattern, text[low:end])
-    return low + found.start() if found else None
+    return low + found.start() if (found := re.search(pattern, text[low:end])) else None
 
 
 def _said_after(text: str, sentence_start: int, source_start: int, rest: int) -> bool:

@@ -39,6 +39,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from research.claims.actors import group_actors
+from research.claims.keys import subject_key
 from research.claims.periods import (
     averaged,
     figure_period,
@@ -53,7 +54,6 @@ from research.claims.quantities import (
     WINDOW,
     Quantity,
     find_quantities,
-    subject_key,
 )
 from research.claims.sources import (
     DOCUMENT,
