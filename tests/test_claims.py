@@ -270,6 +270,13 @@ def test_conflicts_compare_one_period_and_reported_counts_only():
     target = _conflicts_of({"A": "Officials said 3,000 troops crossed the border this week.",
                             "B": "Analysts said 10,000 troops will cross the border by December."})
     assert target.empty
+    # an average against one day's count counts another thing; a part of a whole is not the whole
+    average = _conflicts_of({"A": "Officials said new cases were averaging 132,000 a day on Monday.",
+                             "B": "Officials said 35,000 new cases were recorded on Monday."})
+    assert list(average["conflict"]) == ["definition"]
+    part = _conflicts_of({"A": "Officials said 150 people were killed in shootings on Monday.",
+                          "B": "Officials said 69 of the people killed in shootings on Monday were in Chicago."})
+    assert part.empty
 
 
 def test_page_chrome_is_never_a_claim_source():

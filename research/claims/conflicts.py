@@ -18,7 +18,10 @@ a target) holds for every outlet that carries it:
   (an earlier count and a later one, a part and a whole): they are listed
   only when the subjects count different things or a sentence says a figure
   was revised. A figure relayed by another speaker is linked to the figure it
-  relays, so it is never a conflict of its own.
+  relays, so it is never a conflict of its own;
+- a part of a whole ("69 of the ...") is not compared, and an average
+  against a count ("averaging 137,000" against "35,355 new cases Sunday") is
+  a definition.
 """
 
 from __future__ import annotations
@@ -62,9 +65,19 @@ def _heads(subject: str) -> set[str]:
     return _words(subject) - {"new", "total", "number", "average", "daily", "weekly", "monthly", "about"}
 
 
+# Before a figure, words that make it an average: "averaging 137,000", "an average of 23,600".
+AVERAGE_BEFORE = re.compile(r"\baverag\w*\s+(?:of\s+)?(?:(?:about|nearly|almost|roughly|around|some|more than|over|"
+                            r"just|an estimated)\s+)?$", re.IGNORECASE)
+# After a figure, a whole it is a part of: "69 of the more than 150", "16 of them".
+PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|all|its|their)\b", re.IGNORECASE)
+
+
 def _different_definitions(a, b) -> bool:
-    """Subjects whose head nouns differ (arrests, encounters) or two forecasters (two surveys'
-    consensus, not one figure disputed)."""
+    """Subjects whose head nouns differ (arrests, encounters), an average against a count (a seven-day
+    average of new cases against one day's), or two forecasters (two surveys' consensus, not one figure
+    disputed)."""
+    if a.average != b.average:
+        return True
     heads_a, heads_b = _heads(a.subject), _heads(b.subject)
     if _noun_class(a) != _noun_class(b) and heads_a != heads_b and not (heads_a <= heads_b or heads_b <= heads_a):
         return True
@@ -130,8 +143,14 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
     periods = {claim_id: _stated_period(group) for claim_id, group in table.groupby("claim_id")}
     days = {claim_id: {d for d in group["day"] if d} for claim_id, group in table.groupby("claim_id")}
     carried = table.groupby("claim_id")["article_id"].agg(set).to_dict()
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    table["average"] = [bool(re.search(r"\baverag", subject, re.IGNORECASE)
+                             or AVERAGE_BEFORE.search(texts.get(article_id, "")[max(0, start - 40):start]))
+                        for article_id, start, subject in zip(table["article_id"], table["start"], table["subject"])]
+    part = [bool(PART_OF.match(texts.get(article_id, ""), end)) for article_id, end in zip(table["article_id"],
+                                                                                           table["end"])]
     usable = table[(table["qualifier"] != "vague") & (table["qualifier"] != "another") & table["value"].notna()
-                   & (table["kind"] != "age") & (table["subject"] != "")]
+                   & (table["kind"] != "age") & (table["subject"] != "") & ~pd.Series(part, index=table.index)]
     records = list(usable.sort_values(["outlet", "article_id", "start"]).itertuples(index=False))
     pairs, judged = {}, set()
     for i, a in enumerate(records):
