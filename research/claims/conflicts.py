@@ -121,8 +121,8 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
     different things: an army of 1.2 million and a deployment of 3,000).
     `conflict` is "revision" when either sentence says the figure was revised
     or updated, "definition" when the subjects count different things (their
-    head nouns differ: arrests and encounters) or are two forecasters'
-    expectations, else "disagreement" (different sources giving different
+    head nouns differ: arrests and encounters; an average against a count)
+    or are two forecasters' expectations, else "disagreement" (different sources giving different
     figures for one thing). Each pair of claims is listed once, with the first
     mention of each side in the first outlet that carries it. Columns:
     `subject_key`, `asof_end`, `conflict`, `claim_a`, `claim_b`, then for each
@@ -152,7 +152,7 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
     usable = table[(table["qualifier"] != "vague") & (table["qualifier"] != "another") & table["value"].notna()
                    & (table["kind"] != "age") & (table["subject"] != "") & ~pd.Series(part, index=table.index)]
     records = list(usable.sort_values(["outlet", "article_id", "start"]).itertuples(index=False))
-    pairs, judged = {}, set()
+    pairs = {}  # claim pair -> its row, or None once judged no conflict
     for i, a in enumerate(records):
         for b in records[i + 1:]:
             key = tuple(sorted((a.claim_id, b.claim_id)))
@@ -165,11 +165,9 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
             low, high = sorted((abs(a.value), abs(b.value)))
             if _overlap(a, b) or high > max_ratio * max(low, 1e-9):
                 continue
-            if key not in judged:  # the period and the sources are the claims', judged once
-                judged.add(key)
-                if not _same_period(periods[a.claim_id], days[a.claim_id], periods[b.claim_id], days[b.claim_id]):
-                    pairs[key] = None
-                    continue
+            if not _same_period(periods[a.claim_id], days[a.claim_id], periods[b.claim_id], days[b.claim_id]):
+                pairs[key] = None  # the periods are the claims': judged once for the pair
+                continue
             first, second = (a, b) if a.claim_id == key[0] else (b, a)
             if REVISION.search(a.text) or REVISION.search(b.text):
                 conflict = "revision"
