@@ -34,11 +34,14 @@ adjusted Rand index against the planted events.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import resource
 import subprocess
 import sys
 import time
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -48,7 +51,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.metrics import adjusted_rand_score
 
 import research
+from research.errors import CorpusWarning
 from research.reuse import linkage
+from research.reuse.similarity import TextVectorizer
 from research.story import elements, events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,12 +71,17 @@ WORDS_PER_SENTENCE = (12, 26)
 SENTENCES_PER_PARAGRAPH = 3
 # Articles generated at a time.
 ARTICLE_CHUNK = 5_000
+# Events start over SPAN_DAYS from START; an event's articles are published within SPREAD_HOURS.
+START = pd.Timestamp("2023-01-01", tz="UTC")
+SPAN_DAYS = 730
+SPREAD_HOURS = 36.0
 # Background pairs per node of `random_graph`.
 GRAPH_DEGREE = 10
 
 
-def synthetic_articles(n: int, seed: int = 0) -> pd.DataFrame:
-    """`n` articles (article_id, outlet, headline, published, event, text) with planted events."""
+def synthetic_articles(n: int, seed: int = 0, undated: float = 0.0) -> pd.DataFrame:
+    """`n` articles (article_id, outlet, headline, published, event, text) with planted events, dated
+    (a share `undated` of them without a date)."""
     rng = np.random.default_rng(seed)
     words = random_words(rng, VOCABULARY, 4)
     sizes = np.minimum(rng.geometric(EVENT_SIZE_P, size=n), MAX_EVENT_SIZE)
@@ -84,8 +94,10 @@ def synthetic_articles(n: int, seed: int = 0) -> pd.DataFrame:
     for begin in range(0, n, ARTICLE_CHUNK):  # a chunk at a time: the corpus's own memory stays small
         bodies = _bodies(rng, words, topics, event[begin : begin + ARTICLE_CHUNK])
         texts += [h + "\n\n" + b for h, b in zip(headlines[begin : begin + ARTICLE_CHUNK], bodies)]
-    day = rng.integers(0, 28, size=n_events)[event] + rng.integers(0, 2, size=n)
-    published = [f"2024-02-{d + 1:02d}T{h:02d}:00:00+00:00" for d, h in zip(day, rng.integers(0, 24, size=n))]
+    # each event starts at a uniform time over SPAN_DAYS; its articles come out within SPREAD_HOURS of it
+    hours = rng.uniform(0, SPAN_DAYS * 24, size=n_events)[event] + rng.uniform(0, SPREAD_HOURS, size=n)
+    published = (START + pd.to_timedelta(np.round(hours * 3600), unit="s")).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    published = np.where(rng.random(n) < undated, "", published.to_numpy(dtype=object))
     return pd.DataFrame({"article_id": [f"a{k:07d}" for k in range(n)],
                          "outlet": [f"outlet{k:02d}" for k in rng.integers(0, 40, size=n)],
                          "headline": headlines, "published": published, "event": event, "text": texts})
@@ -123,13 +135,14 @@ def _bodies(rng, words: np.ndarray, topics: np.ndarray, event: np.ndarray) -> li
 @contextmanager
 def _timed(module, names: tuple[str, ...], marks: dict):
     """Wrap `module.<name>` for each name: each call records when it ended, the peak MB then and the
-    length of its result."""
+    size of its result (the length of its first array for a tuple)."""
     originals = {name: getattr(module, name) for name in names}
 
     def wrapper(name):
         def timed(*args, **kwargs):
             result = originals[name](*args, **kwargs)
-            marks[name] = (time.perf_counter(), peak_mb(), len(result))
+            marks[name] = (time.perf_counter(), peak_mb(), len(result[0] if isinstance(result, tuple) else result),
+                           _cpu_seconds())
             return result
         return timed
 
@@ -142,19 +155,34 @@ def _timed(module, names: tuple[str, ...], marks: dict):
             setattr(module, name, original)
 
 
-def _cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+def _cpu_seconds(children: bool = False) -> float:
+    """CPU seconds of this process (and of its finished child processes)."""
+    usage = [resource.getrusage(resource.RUSAGE_SELF)] + ([resource.getrusage(resource.RUSAGE_CHILDREN)] if children
+                                                          else [])
+    return sum(u.ru_utime + u.ru_stime for u in usage)
+
+
+def _resident_mb() -> float:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+
+def _reset_peak() -> None:
+    """Start VmHWM again from the memory now held (Linux: clear_refs 5), so the peak is the stage's."""
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
 
 
 def _row(kind: str, n: int, start: float, cpu: float, before: float, stages: list[tuple[str, str]], marks: dict,
          end: float) -> dict:
-    row = {"clustering": kind, "size": n, "MB corpus": round(before)}
-    previous = start
+    row = {"clustering": kind, "size": n, "MB before": round(before)}
+    previous, previous_cpu = start, cpu
     for label, name in stages:
         row[f"s {label}"] = round(marks[name][0] - previous, 2)
-        previous = marks[name][0]
+        row[f"CPU {label}"] = round(marks[name][3] - previous_cpu, 2)
+        previous, previous_cpu = marks[name][0], marks[name][3]
     row["s labels"] = round(end - previous, 2)
+    row["CPU labels"] = round(_cpu_seconds() - previous_cpu, 2)
     row["s total"] = round(end - start, 2)
     row["CPU s"] = round(_cpu_seconds() - cpu, 2)
     row["peak MB join"] = round(marks[dict(stages)["join"]][1])
@@ -163,19 +191,31 @@ def _row(kind: str, n: int, start: float, cpu: float, before: float, stages: lis
     return row
 
 
-def run_articles(n: int) -> dict:
-    articles = synthetic_articles(n)
-    before, marks = peak_mb(), {}
-    with _timed(events, ("body_texts", "article_pairs", "average_link"), marks):
+def run_articles(n: int, window: float | None, undated: float) -> dict:
+    """`cluster_articles` on `synthetic_articles(n)`: `split_blocks` first, timed on its own (the stage
+    before; `cluster_articles` takes the blocks), then the clustering with its peak memory alone."""
+    load = os.getloadavg()[0]
+    articles = synthetic_articles(n, undated=undated)
+    workers = len(os.sched_getaffinity(0))  # as the report splits a large corpus
+    start, cpu = time.perf_counter(), _cpu_seconds(children=True)
+    blocks = research.split_blocks(articles, workers=workers)
+    split = {"s split_blocks": round(time.perf_counter() - start, 2),
+             "CPU s split_blocks": round(_cpu_seconds(children=True) - cpu, 2), "split workers": workers}
+    gc.collect()
+    before, marks = _resident_mb(), {}
+    _reset_peak()
+    with _timed(events, ("_rows", "windowed_join", "average_link"), marks), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "cluster_articles: .* no publication date", CorpusWarning)  # `undated`
         start, cpu = time.perf_counter(), _cpu_seconds()
-        found = research.cluster_articles(research.split_blocks(articles), articles)
+        found = research.cluster_articles(blocks, articles, window_hours=window)
         end = time.perf_counter()
     row = _row("cluster_articles", n, start, cpu, before,
-               [("blocks", "body_texts"), ("join", "article_pairs"), ("linkage", "average_link")], marks, end)
-    row["threshold"] = events.EVENT_THRESHOLD
+               [("texts", "_rows"), ("join", "windowed_join"), ("linkage", "average_link")], marks, end)
+    row |= {"window h": window or "none", "undated": undated, "threshold": events.EVENT_THRESHOLD, **split}
     truth = articles.set_index("article_id")["event"]
     row["clusters"] = found["event_id"].nunique()
     row["ARI"] = round(adjusted_rand_score(truth[found["article_id"]], found["event_id"]), 4)
+    row["load"] = f"{load:.1f}-{os.getloadavg()[0]:.1f}"
     return row
 
 
@@ -226,7 +266,7 @@ def run_graph(n: int) -> dict:
     start, cpu = time.perf_counter(), _cpu_seconds()
     labels = linkage.average_link(n, rows, cols, scores, 0.2, groups)
     end = time.perf_counter()
-    return {"clustering": "average_link alone", "size": n, "MB corpus": round(before),
+    return {"clustering": "average_link alone", "size": n, "MB before": round(before),
             "s linkage": round(end - start, 2), "s total": round(end - start, 2),
             "CPU s": round(_cpu_seconds() - cpu, 2), "peak MB": round(peak_mb()), "pairs": len(rows),
             "threshold": 0.2, "clusters": int(labels.max()) + 1}
@@ -235,29 +275,40 @@ def run_graph(n: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="*", default=[1_000, 10_000], help="article counts")
+    parser.add_argument("--windows", type=float, nargs="*", default=[events.WINDOW_HOURS],
+                        help="windows of cluster_articles in hours (0: no window)")
+    parser.add_argument("--undated", type=float, default=0.0, help="share of articles without a date")
     parser.add_argument("--passages", type=int, nargs="*", default=[10_000], help="passage counts")
     parser.add_argument("--graphs", type=int, nargs="*", default=[], help="node counts of random_graph")
     parser.add_argument("--passage-threshold", type=float, default=elements.ELEMENT_THRESHOLD,
                         help="threshold of cluster_passages (default: the package's)")
-    parser.add_argument("--run", nargs=2, help=argparse.SUPPRESS)  # one size in this process: kind, n
+    parser.add_argument("--run", nargs=3, help=argparse.SUPPRESS)  # one size in this process: kind, n, window
     args = parser.parse_args(argv)
     if args.run:
-        kind, n = args.run
-        linkage.average_link(2, [0], [1], [1.0], 0.5, [0, 1])  # load the compiled kernel before timing
-        row = run_articles(int(n)) if kind == "articles" else run_graph(int(n)) if kind == "graph" else \
-            run_passages(int(n), args.passage_threshold)
+        kind, n, window = args.run
+        linkage.average_link(2, [0], [1], [1.0], 0.5, [0, 1])  # load the compiled kernels before timing
+        if kind == "articles":
+            warm = research.split_blocks(synthetic_articles(20))
+            events.windowed_join(TextVectorizer().fit_transform(warm["text"]), np.zeros(len(warm)), np.zeros(len(warm)),
+                                 1.0, 0.1)
+        row = run_articles(int(n), float(window) or None, args.undated) if kind == "articles" else \
+            run_graph(int(n)) if kind == "graph" else run_passages(int(n), args.passage_threshold)
         print(json.dumps(row))
         return 0
     rows = []
-    for kind, sizes in (("articles", args.articles), ("passages", args.passages), ("graph", args.graphs)):
-        for n in sizes:
-            done = subprocess.run([sys.executable, __file__, "--run", kind, str(n), "--passage-threshold",
-                                   str(args.passage_threshold)], capture_output=True, text=True, check=False)
-            if done.returncode:
-                print(f"{kind} {n}: failed\n{done.stderr[-2000:]}", file=sys.stderr, flush=True)
-                continue
-            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
-            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    runs = [("articles", n, w) for n in args.articles for w in args.windows] + \
+        [(kind, n, 0) for kind, sizes in (("passages", args.passages), ("graph", args.graphs)) for n in sizes]
+    for kind, n, window in runs:
+        done = subprocess.run([sys.executable, __file__, "--run", kind, str(n), str(window), "--undated",
+                               str(args.undated), "--passage-threshold", str(args.passage_threshold)],
+                              capture_output=True, text=True, check=False)
+        if done.returncode:
+            print(f"{kind} {n}: failed\n{done.stderr[-2000:]}", file=sys.stderr, flush=True)
+            continue
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+    pd.set_option("display.width", 250)
+    pd.set_option("display.max_columns", 40)
     print(pd.DataFrame(rows).to_string(index=False))
     return 0
 

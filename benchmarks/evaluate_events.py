@@ -15,11 +15,20 @@
    pairs listed in the mixed corpus: memory and time at scale). Then the
    choice made on one half is reported on the other; the package threshold is
    the mean of the two choices.
-2. Events, the package defaults (`research.cluster_articles`) on the whole of
-   BASIL dev, BASIL with the seeds, BASIL with the seeds and the unrelated
-   news (also with `top_k=10`), the seeds alone; against the quick baseline (scikit-learn TF-IDF
-   defaults, connected components of the pairs above a threshold tuned on
-   BASIL itself) and single linkage with the package's scorer.
+2. Events in time (`research.cluster_articles`: headline copies, window,
+   threshold), chosen on halves of AllSides dev (feed excerpts; the roundup
+   time spread per article by the reader's seeded 0-36 h offset, several
+   spread seeds) and BASIL dev (full articles, dates only), with the seeds and
+   unrelated news in mixes (benchmarks/event_halves.py: corpora, halves,
+   criterion). Each setting of three families is scored on one half by the
+   criterion (mean ARI of AllSides over spreads of 24, 36 and 48 h, AllSides
+   dense, BASIL, the mix with shifted dates; 0 unless the seeds are one event
+   alone and of their own in the mix); each half's choice is reported on the
+   other half, both ways, beside the package default, the package before time
+   was used and the text-only fallback. Then robustness (window x spread,
+   spread seeds, density x threshold), missing and date-only times, the
+   package defaults on whole corpora (not held out) against the quick
+   baselines, and a check that `cluster_articles` gives the harness's events.
 
 Story elements: benchmarks/evaluate_elements.py.
 """
@@ -46,17 +55,23 @@ from research.story.events import (
     EVENT_SCORER,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
+    HEADLINE_COPIES,
+    WINDOW_HOURS,
     article_pairs,
     body_texts,
 )
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import event_halves as eh  # the benchmarks folder, put on the path above
+
 SEED = 0
 GRID = np.round(np.arange(0.10, 0.61, 0.01), 2)
+# Scorer variants of section 1, each setting spelled out (the package default has changed since).
 VARIANTS = {
-    "package default: words + characters, stop words kept, idf^0.5": {},
-    "words + characters, stop words removed": {"stop_words": "english"},
-    "words only, stop words kept": {"alpha": 1.0},
-    "words only, stop words removed, idf^0.5": {"alpha": 1.0, "stop_words": "english"},
+    "words + characters, stop words kept, idf^0.5": {"alpha": 0.75, "idf_power": 0.5},
+    "words + characters, stop words removed, idf^0.5": {"alpha": 0.75, "stop_words": "english", "idf_power": 0.5},
+    "words only, stop words kept, idf^1": {"alpha": 1.0, "idf_power": 1.0},
+    "words only, stop words removed, idf^0.5": {"alpha": 1.0, "stop_words": "english", "idf_power": 0.5},
     "words only, stop words removed, idf^1": {"alpha": 1.0, "stop_words": "english", "idf_power": 1.0},
 }
 
@@ -186,34 +201,198 @@ def selection(articles: pd.DataFrame, texts: pd.Series) -> None:
     print()
 
 
-def defaults(articles: pd.DataFrame, texts: pd.Series) -> None:
-    print(f"== Events 2. research.cluster_articles defaults (scorer {EVENT_SCORER}, threshold {EVENT_THRESHOLD}, "
-          f"pairs below {FLOOR_SHARE} x threshold count as 0)")
-    corpora = {
-        "BASIL dev (30 events x 3 outlets)": (articles[articles["corpus"] == "basil"], None),
-        "BASIL dev + seeds": (articles[articles["corpus"].isin(["basil", "seeds"])], None),
-        "BASIL dev + seeds + Timeline17 + PolNeAR": (articles, None),
-        "the same, top_k=10": (articles, 10),
-        "seeds alone": (articles[articles["corpus"] == "seeds"], None),
-    }
+COPIES = (0, 1, 2, 3)
+WINDOWS = (None, 24.0, 36.0, 48.0, 60.0, 72.0, 96.0, 120.0, 168.0)
+THRESHOLDS = tuple(np.round(np.arange(0.10, 0.305, 0.01), 2))
+FAMILIES = {
+    f"window {WINDOW_HOURS:g} h and threshold {EVENT_THRESHOLD} fixed": (COPIES, (WINDOW_HOURS,), (EVENT_THRESHOLD,)),
+    f"threshold {EVENT_THRESHOLD} fixed": (COPIES, WINDOWS, (EVENT_THRESHOLD,)),
+    "nothing fixed": (COPIES, WINDOWS, THRESHOLDS),
+}
+PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD}
+BEFORE = {"copies": 0, "window": None, "threshold": EVENT_THRESHOLD}
+
+
+def time_choice(comps: dict) -> dict:
+    """Section 2a: each family's choice on each half (the best 8 settings shown)."""
+    chosen = {}
+    for family, (copies, windows, thresholds) in FAMILIES.items():
+        for half in ("A", "B"):
+            rows = [{"copies": k, "window": w, "threshold": t, **eh.criterion(comps, half, k, w, t)}
+                    for k in copies for w in windows for t in thresholds]
+            table = pd.DataFrame(rows)
+            chosen[family, half] = eh.choose(table)
+            best = table.loc[table.groupby(["copies", table["window"].astype(str)])["criterion"].idxmax()]
+            best = best.sort_values("criterion", ascending=False, kind="stable").head(8)
+            best["window"] = best["window"].map(eh.window_name)
+            print(f"\n-- {family}; half {half}: chosen {eh.describe(chosen[family, half])}")
+            print(best.round(3).to_string(index=False))
+    return chosen
+
+
+def held_out(comps: dict, chosen: dict) -> None:
+    """Section 2b: each half's choices reported on the other half, with the package default, the
+    package before time was used and the text-only fallback."""
     rows = []
-    for name, (corpus, top_k) in corpora.items():
-        start = time.perf_counter()
-        events = research.cluster_articles(research.split_blocks(corpus), corpus, top_k=top_k)
-        seconds = time.perf_counter() - start
-        labelled = corpus.set_index("article_id").loc[events["article_id"]]
-        ids = events["event_id"].to_numpy()
-        seed_events = set(ids[(labelled["corpus"] == "seeds").to_numpy()])
-        shared = [e for e in seed_events if (labelled["corpus"].to_numpy()[ids == e] != "seeds").any()]
-        unlabelled_in_known = sum((labelled["label"].to_numpy()[ids == e] == "").sum()
-                                  for e in set(ids[(labelled["label"] != "").to_numpy()]))
-        rows.append({"corpus": name, "articles": len(corpus), "events found": len(set(ids)),
-                     "ARI (known events)": adjusted_rand_score(labelled["label"][labelled["label"] != ""],
-                                                               ids[(labelled["label"] != "").to_numpy()]),
-                     "seed events": len(seed_events), "seed events shared with others": len(shared),
-                     "unrelated articles in known events": unlabelled_in_known, "seconds": seconds})
+    for half, other in (("A", "B"), ("B", "A")):
+        settings = {"package before (body, no time)": BEFORE, "text only (no dates), package text": {
+            **PACKAGE, "window": None}, "package default": PACKAGE}
+        settings |= {f"{family}: {eh.describe(chosen[family, half])}": chosen[family, half] for family in FAMILIES}
+        for name, setting in settings.items():
+            rows.append({"chosen on": half if ":" in name else "", "reported on": other, "setting": name,
+                         **eh.report_row(comps, other, setting)})
     print(pd.DataFrame(rows).round(3).to_string(index=False))
 
+
+def robustness(comps: dict, data) -> None:
+    """Section 2c: the package text and threshold under other windows, spreads, seeds and densities."""
+    copies, threshold = HEADLINE_COPIES, EVENT_THRESHOLD
+    spreads = (12.0, 24.0, 36.0, 48.0, 72.0, 96.0)
+    rows = []
+    for half in ("A", "B"):
+        comp = comps["allsides", half]
+        for hours in spreads:
+            eh.add_variants(comp, data, f"spread {hours:g}", hours=hours)
+        for window in WINDOWS:
+            row = {"half": half, "window": eh.window_name(window)}
+            row |= {f"spread {h:g}h": comp.scores(copies, window, threshold, eh.keys(f"spread {h:g}"))["ari"]
+                    for h in spreads}
+            row |= {"dense": comp.scores(copies, window, threshold, eh.keys("dense"))["ari"],
+                    "BASIL": comps["basil", half].scores(copies, window, threshold, eh.keys("real", (0,)))["ari"]}
+            rows.append(row)
+    print("\n-- 2c. Window x how long an event's articles spread (AllSides, spread 0 to h hours, five seeds), "
+          f"AllSides dense x{eh.DENSE}, BASIL; headline x{copies}, threshold {threshold}")
+    print(pd.DataFrame(rows).round(3).to_string(index=False))
+    rows = []
+    for half in ("A", "B"):
+        comp = comps["allsides", half]
+        found = eh.add_variants(comp, data, "ten seeds", seeds=range(10))
+        aris = [comp.scores(copies, WINDOW_HOURS, threshold, [key])["ari"] for key in found]
+        rows.append({"half": half, **{f"seed {k}": v for k, v in enumerate(aris)}, "mean": np.mean(aris),
+                     "min": np.min(aris), "max": np.max(aris)})
+    print("\n-- 2d. The package default on AllSides, spread 0-36 h, ten spread seeds")
+    print(pd.DataFrame(rows).round(3).to_string(index=False))
+    rows = []
+    for half in ("A", "B"):
+        comp = comps["allsides", half]
+        for k in (1, 2, 3, 6, 12):
+            found = eh.add_variants(comp, data, f"dense {k}", dense=k)
+            for t in (0.16, 0.18, EVENT_THRESHOLD, 0.23, 0.25):
+                rows.append({"half": half, "compressed": k, "threshold": t,
+                             "ARI": comp.scores(copies, WINDOW_HOURS, t, found)["ari"]})
+    print(f"\n-- 2e. Density: AllSides roundup times compressed k times (k = 2: the whole corpus's density, "
+          f"and that of a held-out corpus of its size) x the threshold; headline x{copies}, window "
+          f"{WINDOW_HOURS:g} h")
+    table = pd.DataFrame(rows).pivot_table(index=["half", "compressed"], columns="threshold", values="ARI")
+    print(table.round(3).to_string())
+
+
+def missing_dates(comps: dict, data) -> None:
+    """Section 2f: the package default when times are dates only or missing."""
+    def removed(share):
+        def alter(values, seed):
+            values = values.copy()
+            values[np.random.default_rng(1000 + seed).random(len(values)) < share] = ""
+            return values
+        return alter
+
+    variants = {"full timestamps": None, "dates only (time of day cut)": lambda values, seed: values.str[:10],
+                "25% of articles undated": removed(0.25), "50% undated": removed(0.5),
+                "all undated (text only)": removed(1.01)}
+    rows = []
+    for half in ("A", "B"):
+        for name, alter in variants.items():
+            found = eh.add_variants(comps["allsides", half], data, f"times: {name}", alter=alter)
+            basil = eh.add_variants(comps["basil", half], data, f"times: {name}", seeds=(0,), alter=alter)
+            rows.append({"half": half, "times": name, "AllSides": comps["allsides", half].scores(
+                HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found)["ari"], "BASIL":
+                comps["basil", half].scores(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, basil)["ari"]})
+    print(f"\n-- 2f. Missing and date-only times; package default ({eh.describe(PACKAGE)}); AllSides spread "
+          "0-36 h, five seeds")
+    table = pd.DataFrame(rows).pivot(index="times", columns="half").reindex(list(variants))
+    print(table.round(3).to_string())
+
+
+def time_sections(data) -> None:
+    comps = eh.build(data)
+    halves = {name: data.halves(name) for name in ("allsides", "basil")}
+    print(f"== Events 2. In time: AllSides {len(data.allsides)} excerpts / {data.allsides['label'].nunique()} events, "
+          f"BASIL {len(data.basil)} / {data.basil['label'].nunique()}, seeds {len(data.seeds)}, unrelated "
+          f"{len(data.unrelated)}; halves of AllSides {len(halves['allsides']['A'])} / {len(halves['allsides']['B'])} "
+          f"events, of BASIL {len(halves['basil']['A'])} / {len(halves['basil']['B'])}; shifted mix, days added "
+          f"{data.shift}")
+    print("\n-- 2a. Choice on each half: the best settings by criterion (mean ARI of AllSides [spread 24/36/48 h], "
+          f"AllSides dense x{eh.DENSE}, BASIL, mixed shifted; 0 unless the seeds are one event alone and of their own "
+          "in the mix)")
+    chosen = time_choice(comps)
+    proposal = [chosen[next(iter(FAMILIES)), half] for half in ("A", "B")]
+    print(f"\nThe package default ({eh.describe(PACKAGE)}) is the choice of both halves in the family with the "
+          f"window and threshold fixed: {'yes' if proposal[0] == proposal[1] == PACKAGE else 'NO'}")
+    print("\n-- 2b. Held out: each half's choice reported on the other half; AllSides at the reader's 0-36 h spread, "
+          f"mean and min over spread seeds {eh.SPREAD_SEEDS}; mixes: ARI over the BASIL, AllSides and seed articles")
+    held_out(comps, chosen)
+    robustness(comps, data)
+    missing_dates(comps, data)
+    print()
+
+
+def whole_corpora(data) -> None:
+    """Section 2g: `research.cluster_articles` (the package default and the package before time) on whole
+    corpora, not held out."""
+    mix = [data.basil, data.allsides, data.seeds, data.unrelated]
+    corpora = {"AllSides dev, spread 0-36 h": ([data.allsides], False, None),
+               "BASIL dev": ([data.basil], False, None), "BASIL dev + seeds": ([data.basil, data.seeds], False, None),
+               "mix (BASIL + AllSides + seeds + unrelated), real dates": (mix, False, None),
+               "the same, top_k=10": (mix, False, 10), "the mix, shifted dates": (mix, True, None),
+               "seeds alone": ([data.seeds], False, None)}
+    rows = []
+    for name, (parts, shifted, top_k) in corpora.items():
+        corpus = pd.concat(parts, ignore_index=True)
+        corpus = corpus.assign(published=data.times(corpus, 0, shifted=shifted).to_numpy())
+        blocks = research.split_blocks(corpus)
+        for label, options in (("package default", {}), ("package before", {"window_hours": None, "headline": 0})):
+            start = time.perf_counter()
+            events = research.cluster_articles(blocks, corpus, top_k=top_k, **options).set_index("article_id")
+            seconds = time.perf_counter() - start
+            labelled = corpus.set_index("article_id").loc[events.index]
+            ids, known = events["event_id"].to_numpy(), (labelled["label"] != "").to_numpy()
+            seeds = (labelled["corpus"] == "seeds").to_numpy()
+            mine = set(ids[seeds])
+            rows.append({"corpus": name, "setting": label, "articles": len(corpus), "events found": len(set(ids)),
+                         "true events": labelled.loc[known, "label"].nunique(),
+                         "ARI (known events)": adjusted_rand_score(labelled["label"][known], ids[known])
+                         if (known & ~seeds).any() else np.nan,
+                         "seeds one event of their own": (len(mine) == 1 and not (np.isin(ids, list(mine)) &
+                                                                                 ~seeds).any()) if seeds.any() else "",
+                         "unrelated in known events": int(np.isin(ids[~known], ids[known]).sum()),
+                         "seconds": seconds})
+    print(f"== Events 3. research.cluster_articles on whole corpora (not held out): the package default "
+          f"({eh.describe(PACKAGE)}) and the package before time was used ({eh.describe(BEFORE)}); AllSides spread "
+          "seed 0")
+    print(pd.DataFrame(rows).round(3).to_string(index=False))
+
+
+def consistency(data) -> None:
+    """Section 2h: `research.cluster_articles` with its defaults gives the harness's events."""
+    parts = {"AllSides dev": [data.allsides], "BASIL dev": [data.basil],
+             "the mix": [data.basil, data.allsides, data.seeds, data.unrelated]}
+    rows = []
+    for name, tables in parts.items():
+        comp = eh.Composition(tables, copies=(HEADLINE_COPIES,))
+        found = eh.add_variants(comp, data, "real", seeds=(0,))
+        mine = comp.labels(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found[0])
+        articles = comp.articles.assign(published=data.times(comp.articles, 0).to_numpy())
+        events = research.cluster_articles(research.split_blocks(articles), articles)
+        theirs = events.set_index("article_id")["event_id"].reindex(articles["article_id"]).to_numpy()
+        rows.append({"corpus": name, "articles": len(articles), "events": len(set(theirs)),
+                     "same events as the harness": adjusted_rand_score(mine, theirs) == 1.0,
+                     "attrs": events.attrs})
+    print("\nresearch.cluster_articles (defaults) against this evaluation's harness (same times):")
+    print(pd.DataFrame(rows).to_string(index=False))
+    print()
+
+
+def defaults(articles: pd.DataFrame, texts: pd.Series) -> None:
     basil = articles[articles["corpus"] == "basil"]
     methods = {"baseline: TfidfVectorizer() defaults, single link": (None, "single"),
                "package scorer for articles, single link": (EVENT_SCORER, "single"),
@@ -229,11 +408,10 @@ def defaults(articles: pd.DataFrame, texts: pd.Series) -> None:
         rows.append({"method": name, "threshold (best on BASIL)": threshold, "ARI BASIL": max(scores),
                      "ARI BASIL + seeds + unrelated (known events)": ari_known(on_all.articles, labels),
                      "unrelated articles in known events": absorbed})
-    print("\nEach method at the threshold best for it on BASIL dev itself (tuned on the test data), then run on "
-          "the mixed corpus:")
+    print("\nOn text alone: each method at the threshold best for it on BASIL dev itself (tuned on the test data), "
+          "then run on BASIL dev + seeds + Timeline17 + PolNeAR:")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
     print()
-
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,7 +421,11 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.width", 200)
     articles, texts = load(args.data)
     selection(articles, texts)
+    data = eh.Data(args.data)
+    time_sections(data)
+    whole_corpora(data)
     defaults(articles, texts)
+    consistency(data)
     return 0
 
 

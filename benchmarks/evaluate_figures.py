@@ -1,10 +1,14 @@
 """Figures, subjects, claimants, as-of periods and cross-outlet links against the AllSides figures gold.
 
-    python benchmarks/evaluate_figures.py DATA [--roles body|all] [--errors choose]
+    python benchmarks/evaluate_figures.py DATA [--gold PATH ...] [--roles body|all] [--errors choose]
 
-DATA is the shared data folder (holding `allsides_dev/`). The gold is
+DATA is the shared data folder (holding `allsides_dev/`). The golds are
 `benchmarks/gold/allsides_figures.jsonl` (454 figures and 265 non-figures in 42
-roundups, see `benchmarks/gold/README.md`); its texts are read with
+roundups, halves "choose" and "report", see `benchmarks/gold/README.md`) and
+`benchmarks/gold/allsides_figures_holdout.jsonl` (241 figures and 170 non-figures
+in 40 other roundups, half "holdout", see `benchmarks/gold/HOLDOUT.md`); `--gold`
+(repeatable) scores the given gold files instead, one column per half they hold.
+The texts are read with
 `read_allsides(folder, spread_hours=0)`, so periods resolve against the roundup
 date. Each roundup is one event: the chain runs as the pipeline runs it
 (`split_blocks`, `split_passages`, `attributions`, `extract_claims`), and
@@ -12,8 +16,9 @@ date. Each roundup is one event: the chain runs as the pipeline runs it
 passages and blocks of every role are read as body (to score the figures apart
 from the cleaning); the default reads body passages only, as the pipeline does.
 
-Every measure is printed for the two halves of the gold separately ("choose":
-rules were tuned on it; "report": not looked at while tuning). A gold record is
+Every measure is printed for each half separately ("choose": rules were tuned
+on it; "report": not looked at while tuning; "holdout": annotated by someone who
+never saw the rules, and never used to tune them). A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
 - found: gold figures overlapped by an extracted figure / gold figures.
@@ -66,16 +71,19 @@ import research
 from research.corpus import datasets
 from research.text.tokens import stem
 
-GOLD = Path(__file__).resolve().parent / "gold" / "allsides_figures.jsonl"
-HALVES = ("choose", "report")
+GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
+              for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl"))
+HALVES = ("choose", "report", "holdout")
 TARGETS = {"found": (">=", 0.95), "value right": (">=", 0.97), "subject right": (">=", 0.85),
            "claimant right": (">=", 0.85), "as-of right": (">=", 0.85),
            "not-a-count read as a count": ("<=", 0.10), "same-figure links found": (">=", 0.80)}
 DETERMINERS = re.compile(r"^(?:the|a|an)\s+")
 
 
-def read_gold(path: Path = GOLD) -> pd.DataFrame:
-    return pd.DataFrame([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
+def read_gold(paths: tuple[Path, ...] = GOLDS) -> pd.DataFrame:
+    """The records of the gold files, one row each (the 31 fields of `benchmarks/gold/README.md`)."""
+    return pd.DataFrame([json.loads(line) for path in paths
+                         for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
 
 
 def extract(folder: Path, roundups: set[str], roles: str = "body") -> tuple[pd.DataFrame, ...]:
@@ -306,20 +314,21 @@ def _our_field(name, c):
 
 
 def table(results: dict) -> pd.DataFrame:
+    halves = list(results)
     rows = []
     for name in [*TARGETS, "subject right (word stems)", "link precision"]:
         row = {"measure": name}
-        for half in HALVES:
+        for half in halves:
             hit, of = results[half][name]
             row[half] = f"{hit}/{of} = {hit / of:.3f}" if of else "0/0"
         op, target = TARGETS.get(name, ("", None))
         row["target"] = f"{op} {target:.2f}" if target is not None else ""
         met = []
-        for half in HALVES:
+        for half in halves:
             hit, of = results[half][name]
             if target is not None and of:
                 met.append("yes" if (hit / of >= target if op == ">=" else hit / of <= target) else "no")
-        row["met (choose, report)"] = ", ".join(met)
+        row[f"met ({', '.join(halves)})"] = ", ".join(met)
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -329,20 +338,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", type=Path, help="folder holding allsides_dev/")
     parser.add_argument("--roles", choices=["body", "all"], default="body",
                         help="read body passages only (as the pipeline does) or passages of every role")
+    parser.add_argument("--gold", type=Path, action="append",
+                        help="a gold file to score (repeatable; default: the two golds in benchmarks/gold)")
     parser.add_argument("--errors", choices=HALVES, help="list the misses of one half on stderr")
     args = parser.parse_args(argv)
     folder = args.data / "allsides_dev" if (args.data / "allsides_dev").is_dir() else args.data
     if not (folder / "roundups.jsonl").is_file():
         print(f"{folder}: no roundups.jsonl", file=sys.stderr)
         return 2
-    gold = read_gold()
+    gold = read_gold(tuple(args.gold) if args.gold else GOLDS)
+    halves = [half for half in HALVES if half in set(gold["half"])]
     _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles)
-    results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=args.errors == half) for half in HALVES}
+    results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=args.errors == half) for half in halves}
     print(f"passages read: {args.roles}; gold roundups: {gold['roundup'].nunique()}; "
           f"extracted figures: {len(claims)}; ledger claims: {len(ledger)}")
     print(table(results).to_string(index=False))
     print("\nconflicts against the gold's differs_from pairs:")
-    print(pd.DataFrame({half: results[half]["conflicts"] for half in HALVES}).to_string())
+    print(pd.DataFrame({half: results[half]["conflicts"] for half in halves}).to_string())
     return 0
 
 

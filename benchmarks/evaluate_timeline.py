@@ -33,8 +33,9 @@ from pathlib import Path
 import pandas as pd
 
 import research
+from research.claims.keys import subject_key
 from research.claims.ledger import _counted_noun
-from research.claims.quantities import find_quantities, subject_key
+from research.claims.quantities import find_quantities
 from research.corpus import datasets
 
 GOLD_CLASSES = ("cases", "deaths")

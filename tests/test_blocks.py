@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import research
+from research.corpus import blocks as blocks_module
 from research.corpus import datasets
-from research.corpus.blocks import segment
+from research.corpus.blocks import segment, split_blocks
 
 AP, CNBC, NEWSLOOKS, NYT, WT = (
     "000_a8a464420afca919", "001_82a9f5469afd3e09", "002_1f373224d5a43559",
@@ -375,3 +376,17 @@ def test_jsonl_records_are_read_as_records_and_pages_as_pages(tmp_path):
     assert dict(zip(articles["article_id"], articles["form"])) == {"a": "record", "b": "page", "page": "page"}
     blocks = research.split_blocks(articles[articles["article_id"] == "a"])
     assert blocks["role"].tolist() == ["body", "body"] and blocks["truncated"].tolist() == [False, True]
+
+
+def test_blocks_split_in_worker_processes_are_the_same_with_the_same_warnings(seed_articles, monkeypatch):
+    articles = pd.concat([seed_articles, pd.DataFrame({"article_id": ["links"], "text": ["Home\nSports\nWeather"]}),
+                          seed_articles.assign(article_id="copy-" + seed_articles["article_id"])], ignore_index=True)
+    with warnings.catch_warnings(record=True) as here:
+        warnings.simplefilter("always", research.CorpusWarning)
+        expected = split_blocks(articles)
+    monkeypatch.setattr(blocks_module, "SPLIT_CHUNK", 3)  # four chunks in two processes
+    with warnings.catch_warnings(record=True) as there:
+        warnings.simplefilter("always", research.CorpusWarning)
+        found = split_blocks(articles, workers=2)
+    pd.testing.assert_frame_equal(found, expected)
+    assert [str(w.message) for w in there] == [str(w.message) for w in here] != []

@@ -7,8 +7,9 @@ import pytest
 from conftest import cues_of
 
 import research
+from research.claims.keys import subject_key
 from research.claims.ledger import CLAIM_COLUMNS, TIMELINE_COLUMNS, timeline_table
-from research.claims.quantities import find_quantities, subject_key
+from research.claims.quantities import find_quantities
 from research.corpus import datasets
 from research.errors import AnalysisError
 from research.report.render import conflicts_html
@@ -60,6 +61,12 @@ NAN = math.nan
                                          "age of Mexican boy")),
     ("the 3,000 North Korean soldiers sent to Russia", ("3,000", 3000.0, 3000.0, 3000.0, "exact", "count", "",
                                                         "North Korean soldiers sent to Russia")),
+    ("the shots for 5- to 11-year-olds", ("5- to 11-year-olds", 8.0, 5.0, 11.0, "range", "age", "years", "age")),
+    ("a rate of 11.2 deaths per 100,000 people", ("11.2", 11.2, 11.2, 11.2, "exact", "rate", "per 100,000",
+                                                  "rate of deaths")),
+    ("the bill needs a two-thirds majority", ("two-thirds", 66.67, 66.67, 66.67, "exact", "percent", "%",
+                                               "majority")),
+    ("police were among hundreds arrested", ("hundreds", NAN, 200.0, 999.0, "vague", "count", "", "arrested")),
 ])
 def test_figures(text, expected):
     found = quantities(text)
@@ -76,9 +83,76 @@ def test_figures(text, expected):
     "It is one of the largest standing armies and the two countries know it.",
     "Ties grew in the past two years, for two weeks.",
     "A 2-1 win in the 2016 final.",
+    "After a year and a half of talks, the leaders met twice a day at the Group of Seven summit.",
+    "A double bombing hit the port.",
+    "2019 marks the third year of the drought.",
 ])
 def test_not_figures(text):
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("Of the 40 people who died, 12 of them were soldiers and at least five were children.", "40",
+     "people who died"),
+    ("Of the 40 people who died, 12 of them were soldiers and at least five were children.", "12", "soldiers"),
+    ("Of the 40 people who died, 12 of them were soldiers and at least five were children.", "at least five",
+     "children"),
+    ("It includes $20 billion set to be allocated toward ports and $5 billion toward broadband.", "$20 billion",
+     "ports"),
+    ("It includes $20 billion set to be allocated toward ports and $5 billion toward broadband.", "$5 billion",
+     "broadband"),
+    ("The deal holds $900 million in new spending.", "$900 million", "new spending"),
+    ("Officials reported a 12 percent decline in new weekly cases.", "12 percent", "decline in new weekly cases"),
+    ("Temperatures have climbed to 104 Fahrenheit.", "104 Fahrenheit", "Temperatures"),
+    ("It beat the 900,000 economists had expected.", "900,000", ""),
+    ("About 82% of Americans 65 and older have had a shot.", "About 82%", "Americans 65 and older"),
+    ("The doses go to 30 low- and middle-income countries.", "30", "low- and middle-income countries"),
+    ("The average price for a gallon of milk of $4.10 is a record.", "$4.10", "average price for a gallon of milk"),
+    ("The 10-week average—a smoother gauge—rose to 5,100.", "5,100", "10-week average"),
+    ("The prior month was revised up to 41,000.", "41,000", ""),
+    ("The number of people seeking aid fell last month, dipping below 200,000.", "200,000",
+     "number of people seeking aid"),
+    ("The agency expects 4 million Americans to fly this weekend.", "4 million", "Americans to fly"),
+    ("The state will spend $2 billion to repair bridges.", "$2 billion", "spend to repair bridges"),
+])
+def test_subjects(text, figure, subject):
+    found = {text[q.start:q.end]: q.subject for q in find_quantities(text, "2024-10-23")}
+    assert found.get(figure) == subject, found
+
+
+RELEASE = ("Factory orders slip\n\n"
+           "Factory orders fell 2.1% in March, the Commerce Department reported Tuesday.\n\n"
+           "Orders for durable goods dropped to 255,000 units.\n\n"
+           "Economists polled by Reuters had expected a 1.5% decline.\n\n"
+           "Shipments climbed 0.8%, against the expected 0.3%.\n\n"
+           "Mary Smith, an economist at Acme Bank, said 40 plants had closed.\n\n"
+           "About 30 plants are idle.\n\n"
+           "Output is down 4% from a year ago, according to a new industry report.\n\n"
+           "About 500 workers were laid off, officials said.\n\n"
+           "Ford will cut 1,200 jobs, it said on Monday.\n")
+
+
+def test_claimants_of_a_release_and_its_later_paragraphs():
+    """A release goes on into later paragraphs that narrate its data in the past, not into present-tense
+    ones; a forecast without a forecaster goes on with the last one named; a document never given an
+    author is the claimant itself; "officials said" names officials; "it said" its sentence's subject."""
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["Test"], "published": ["2024-04-24"],
+                             "text": [RELEASE]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles).set_index("value")
+    assert claims.loc[[2.1, 255000.0, 0.8], "claimant"].tolist() == ["the Commerce Department"] * 3
+    assert claims.loc[255000.0, "asof_text"] == "in March"  # past narration goes on with the month too
+    assert claims.loc[0.3, "forecast"] and claims.loc[0.3, "claimant"] == claims.loc[1.5, "claimant"] != ""
+    assert claims.loc[40.0, "claimant"].startswith("Mary Smith")
+    assert claims.loc[30.0, ["claimant", "asof_text"]].tolist() == ["", ""]  # present tense: own voice, today
+    assert claims.loc[4.0, ["claimant", "asof_end"]].tolist() == ["a new industry report", "2024-04-24"]
+    assert claims.loc[500.0, "claimant"] == "officials" and claims.loc[1200.0, "claimant"] == "Ford"
+
+
+def test_a_change_and_a_level_after_a_verb_of_change_are_two_figures():
+    assert [f[:2] for f in quantities("Weekly claims fell 12,000 to 401,000 last week")] == [
+        ("12,000", 12000.0), ("401,000", 401000.0)]
+    assert [f[5] for f in quantities("Weekly claims fell 12,000 to 401,000 last week")] == ["change", "count"]
 
 
 def test_subject_keys():
@@ -155,12 +229,54 @@ def test_ledger_groups_outlets(seed_claims, seed_articles):
 def test_conflicts(seed_claims, seed_articles):
     conflicts = research.claim_conflicts(seed_claims, seed_articles)
     figures = conflicts[conflicts["conflict"].isin(["disagreement", "definition"])]
-    pairs = {frozenset((a, b)) for a, b in zip(figures["figure_a"], figures["figure_b"])}
-    assert frozenset(("3,000", "~2,500")) in pairs  # South Korea's count against the U.S. estimate
+    pairs = {frozenset((a, b)): kind for a, b, kind in zip(figures["figure_a"], figures["figure_b"], figures["conflict"])}
+    assert pairs.get(frozenset(("3,000", "~2,500"))) == "disagreement"  # South Korea's count against the U.S. estimate
     assert not any("1,200,000" in pair for pair in map(str, pairs))  # the whole army is another quantity
+    # 1,500 sent last week and 3,000 there now are two moments of one count; 10,000 by December is a target
+    disagreements = conflicts[conflicts["conflict"] == "disagreement"]
+    sides = [{a, b} for a, b in zip(disagreements["figure_a"], disagreements["figure_b"])]
+    assert not any(side & {"1,500", "10,000"} for side in sides)
     assert (conflicts["outlet_a"] != conflicts["outlet_b"]).all()
     pairs = list(zip(conflicts["claim_a"], conflicts["claim_b"]))
     assert len(pairs) == len(set(pairs)) and all(a < b for a, b in pairs)  # no pair listed twice
+    # the claim ids are the ledger's: each side's mention is one of its claim's mentions
+    mentions = research.claim_ledger(seed_claims, seed_articles).set_index("claim_id")["mentions"]
+    for row in conflicts.itertuples():
+        assert f"{row.article_id_a}:{row.start_a}-{row.end_a}" in mentions[row.claim_a].split("; ")
+        assert f"{row.article_id_b}:{row.start_b}-{row.end_b}" in mentions[row.claim_b].split("; ")
+
+
+def _conflicts_of(texts: dict[str, str], published: str = "2024-10-23"):
+    """`claim_conflicts` of one-paragraph articles {outlet: text} (each paragraph is its own body passage)."""
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": published,
+                             "text": list(texts.values())})
+    passages = pd.DataFrame({"article_id": list(texts), "passage_id": [f"{a}:s0" for a in texts],
+                             "block_id": [f"{a}:b0" for a in texts], "unit": "sentence", "start": 0,
+                             "end": articles["text"].str.len(), "role": "body", "text": articles["text"]})
+    claims = research.extract_claims(passages, cues_of(articles), articles)
+    return research.claim_conflicts(claims, articles)
+
+
+def test_conflicts_compare_one_period_and_reported_counts_only():
+    # the same subject and period from two sources: a disagreement
+    same = _conflicts_of({"A": "Officials said 3,000 troops crossed the border on Monday.",
+                          "B": "Analysts said 4,500 troops crossed the border on Monday."})
+    assert list(same["conflict"]) == ["disagreement"]
+    # last week's figure against this week's: two moments of one count, not a disagreement
+    moments = _conflicts_of({"A": "Officials said 3,000 troops crossed the border this week.",
+                             "B": "Analysts said 1,500 troops crossed the border last week."})
+    assert moments.empty
+    # a target against a reported count: not a conflict
+    target = _conflicts_of({"A": "Officials said 3,000 troops crossed the border this week.",
+                            "B": "Analysts said 10,000 troops will cross the border by December."})
+    assert target.empty
+    # an average against one day's count counts another thing; a part of a whole is not the whole
+    average = _conflicts_of({"A": "Officials said new cases were averaging 132,000 a day on Monday.",
+                             "B": "Officials said 35,000 new cases were recorded on Monday."})
+    assert list(average["conflict"]) == ["definition"]
+    part = _conflicts_of({"A": "Officials said 150 people were killed in shootings on Monday.",
+                          "B": "Officials said 69 of the people killed in shootings on Monday were in Chicago."})
+    assert part.empty
 
 
 def test_page_chrome_is_never_a_claim_source():

@@ -12,18 +12,21 @@ from sklearn.metrics import adjusted_rand_score
 
 import research
 from research.corpus import datasets
-from research.errors import AnalysisError
+from research.errors import AnalysisError, CorpusWarning
 from research.reuse.linkage import average_link
-from research.reuse.similarity import TextVectorizer, similar_pairs
+from research.reuse.similarity import TextVectorizer, read_word_counts, similar_pairs
 from research.story.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD
 from research.story.events import (
     EVENT_COLUMNS,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
     TOP_TERMS,
+    WINDOW_HOURS,
     _top_terms,
     article_pairs,
     body_texts,
+    event_texts,
+    publication_intervals,
 )
 from research.text.tokens import normalised_words
 
@@ -75,6 +78,23 @@ def corpus(stories: dict) -> pd.DataFrame:
 
 def grouping(events: pd.DataFrame) -> set[frozenset]:
     return {frozenset(group) for group in events.groupby("event_id")["article_id"].apply(tuple)}
+
+
+def events_of(articles: pd.DataFrame, **options) -> pd.DataFrame:
+    """`cluster_articles` on the articles' blocks; when some are undated (the seeds have one), its warning
+    naming how many is checked."""
+    undated = int(np.isnan(publication_intervals(articles["published"].to_numpy())[0]).sum()) \
+        if "published" in articles else len(articles)
+    blocks = research.split_blocks(articles)
+    if not undated or options.get("window_hours", WINDOW_HOURS) is None:
+        return research.cluster_articles(blocks, articles, **options)
+    with pytest.warns(CorpusWarning, match=f"^cluster_articles: {undated} of {len(articles)} articles have no "
+                                           "publication date"):
+        return research.cluster_articles(blocks, articles, **options)
+
+
+def top_terms_of(texts: pd.Series, labels: np.ndarray, count: int) -> list[str]:
+    return _top_terms(*read_word_counts([texts.tolist()]), labels, count)
 
 
 def test_average_link_does_not_chain_what_single_link_chains():
@@ -214,7 +234,7 @@ def assert_same_as_the_reference(articles):
     rows, cols, scores = graph_of(article_pairs(texts, FLOOR_SHARE * EVENT_THRESHOLD), texts.index)
     labels = average_link(len(texts), rows, cols, scores, EVENT_THRESHOLD)
     np.testing.assert_array_equal(labels, reference_average_link(len(texts), rows, cols, scores, EVENT_THRESHOLD))
-    assert _top_terms(texts, labels, TOP_TERMS) == reference_top_terms(texts, labels, TOP_TERMS)
+    assert top_terms_of(texts, labels, TOP_TERMS) == reference_top_terms(texts, labels, TOP_TERMS)
     return labels
 
 
@@ -225,14 +245,15 @@ def test_same_events_and_terms_as_the_reference_on_the_seeds_and_constructed_cor
     texts = pd.Series(["apple banana cherry", "banana cherry apple", "cherry dates", "", "   ",
                        "Zebra Éclair éclair naïve Ünïcode"], index=list("abcdef"))
     for labels in [np.array([0, 0, 1, 2, 3, 4]), np.zeros(6, dtype=int), np.arange(6)]:
-        assert _top_terms(texts, labels, 3) == reference_top_terms(texts, labels, 3)
+        assert top_terms_of(texts, labels, 3) == reference_top_terms(texts, labels, 3)
 
 
-def test_top_terms_read_in_chunks_are_the_same(seed_articles, monkeypatch):
-    texts = body_texts(research.split_blocks(pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})])), pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})]))
+def test_top_terms_of_events_taken_a_few_at_a_time_are_the_same(seed_articles, monkeypatch):
+    articles = pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})])
+    texts = body_texts(research.split_blocks(articles), articles)
     labels = np.array([0, 0, 0, 0, 0, 1, 1, 2, 2])
-    monkeypatch.setattr(research.story.events, "TERM_CHUNK", 2)  # new words arrive in every chunk
-    assert _top_terms(texts, labels, TOP_TERMS) == reference_top_terms(texts, labels, TOP_TERMS)
+    monkeypatch.setattr(research.story.events, "TERM_BATCH", 2)  # whole events, two articles or more at a time
+    assert top_terms_of(texts, labels, TOP_TERMS) == reference_top_terms(texts, labels, TOP_TERMS)
 
 
 def assert_passage_linkage_as_the_reference(passages):
@@ -255,10 +276,11 @@ def test_story_element_linkage_equals_the_reference_on_the_seeds(seed_passages):
 
 
 def test_the_five_seeds_are_one_event(seed_articles):
-    events = research.cluster_articles(research.split_blocks(seed_articles), seed_articles)
+    events = events_of(seed_articles)  # one of them has no date: it is compared on text alone, with a warning
     assert list(events.columns) == EVENT_COLUMNS
     assert events["article_id"].tolist() == sorted(seed_articles["article_id"])
     assert set(events["event_id"]) == {"1"} and set(events["n_articles"]) == {5}
+    assert events.attrs["undated_articles"] == 1 and events.attrs["window_hours"] == WINDOW_HOURS
     # the earliest published article with a headline: AP's date-only 2024-10-23 comes first
     ap = seed_articles.set_index("outlet").loc["AP", "headline"]
     assert set(events["first_headline"]) == set(events["event_label"]) == {ap}
@@ -267,14 +289,78 @@ def test_the_five_seeds_are_one_event(seed_articles):
 
 
 def test_two_stories_told_by_two_outlets_each_are_two_events():
-    events = research.cluster_articles(research.split_blocks(corpus({**WILDFIRE, **RATES})), corpus({**WILDFIRE, **RATES}))
+    events = events_of(corpus({**WILDFIRE, **RATES}))
     assert grouping(events) == {frozenset({"w1", "w2"}), frozenset({"r1", "r2"})}
     # numbered by the smallest article id of each event
     assert events.set_index("article_id")["event_id"].to_dict() == {"r1": "1", "r2": "1", "w1": "2", "w2": "2"}
     labels = events.drop_duplicates("event_id").set_index("event_id")
     assert labels.loc["1", "event_label"] == "Fed keeps rates on hold, still sees three cuts"  # r2 is earlier
     assert labels.loc["2", "event_label"] == "Wildfire forces thousands to flee near Santa Rosa"
-    assert "inflation" in labels.loc["1", "top_terms"] and "acres" in labels.loc["2", "top_terms"]
+    # words of the texts clustered, headlines among them
+    assert {"cuts", "rates"} <= set(labels.loc["1", "top_terms"].split(", "))
+    assert {"santa", "rosa", "homes"} <= set(labels.loc["2", "top_terms"].split(", "))
+
+
+def dated(stories: dict, **dates) -> dict:
+    """`stories` with the publication dates given by key."""
+    return {key: (outlet, headline, dates.get(key, published), paragraphs)
+            for key, (outlet, headline, published, paragraphs) in stories.items()}
+
+
+def test_publication_intervals_of_timestamps_dates_and_missing_values():
+    start, end = publication_intervals(np.array(["2024-10-23T13:35:02+00:00", "2024-10-23T06:55:00-04:00",
+                                                 "2024-10-23T10:55:00", "2024-10-23", "", "not a date", None,
+                                                 pd.Timestamp("2024-10-23 10:55", tz="UTC")], dtype=object))
+    day = pd.Timestamp("2024-10-23", tz="UTC").timestamp() / 3600
+    # an instant (a time without zone read as UTC); a date alone is its whole day; the rest unknown
+    assert np.allclose(start[:4], [day + 13 + 35 / 60 + 2 / 3600, day + 10 + 55 / 60, day + 10 + 55 / 60, day])
+    assert np.allclose(end[:4] - start[:4], [0, 0, 0, 24]) and start[7] == start[1]
+    assert np.isnan(start[4:7]).all() and np.isnan(end[4:7]).all()
+
+
+def test_a_date_only_pair_three_days_apart_is_linked_four_days_apart_not():
+    # dates without time of day are compared at their precision: 1 and 4 March are 48 h apart, 1 and 5 March 72 h
+    for day, together in (("2024-09-04", True), ("2024-09-05", False)):
+        events = grouping(events_of(corpus(dated({**WILDFIRE, **RATES}, w1="2024-09-01", w2=day))))
+        assert (frozenset({"w1", "w2"}) in events) == together
+        assert frozenset({"r1", "r2"}) in events
+    # the same with the time of day: the second article 48 h after the first is linked, 49 h after it not
+    for when, together in (("2024-09-03T09:00:00+00:00", True), ("2024-09-03T10:00:00+00:00", False)):
+        stories = dated({**WILDFIRE, **RATES}, w1="2024-09-01T09:00:00+00:00", w2=when)
+        assert (frozenset({"w1", "w2"}) in grouping(events_of(corpus(stories)))) == together
+
+
+def test_an_undated_article_is_linked_on_its_text_with_a_warning():
+    stories = dated({**WILDFIRE, **RATES}, w2="")
+    events = events_of(corpus(stories))  # the warning names how many articles have no date
+    assert grouping(events) == {frozenset({"w1", "w2"}), frozenset({"r1", "r2"})}
+    assert events.attrs["undated_articles"] == 1
+    with pytest.warns(CorpusWarning, match=r"1 of 4 articles have no publication date \(`published`: w2\)"):
+        research.cluster_articles(research.split_blocks(corpus(stories)), corpus(stories))
+    # no published column at all: every article on text alone
+    undated = corpus({**WILDFIRE, **RATES}).drop(columns="published")
+    assert grouping(events_of(undated)) == grouping(events)
+
+
+def test_a_topic_recurring_weeks_apart_is_two_events():
+    # the Fed's June meeting and, seven weeks later, the July meeting told in the same words
+    later = {f"{key}-july": (outlet, headline, "2024-07-31", paragraphs)
+             for key, (outlet, headline, _, paragraphs) in RATES.items()}
+    articles = corpus({**WILDFIRE, **RATES, **later})
+    assert grouping(events_of(articles)) == {frozenset({"w1", "w2"}), frozenset({"r1", "r2"}),
+                                             frozenset({"r1-july", "r2-july"})}
+    # on text alone the two meetings are one event
+    assert frozenset({"r1", "r2", "r1-july", "r2-july"}) in grouping(events_of(articles, window_hours=None))
+
+
+def test_the_headline_opens_the_text_twice():
+    articles = corpus(RATES).assign(headline=["Rates held", ""])
+    texts = event_texts(research.split_blocks(articles), articles)
+    body = body_texts(research.split_blocks(articles), articles)
+    assert texts["r1"] == "Rates held\n\nRates held\n\n" + body["r1"]
+    # without a headline in the column, the headline block read off the page
+    assert texts["r2"].startswith(RATES["r2"][1] + "\n\n" + RATES["r2"][1] + "\n\n") and texts["r2"].endswith(body["r2"])
+    assert event_texts(research.split_blocks(articles), articles, headline=0).equals(body)
 
 
 def test_an_article_bridging_two_stories_does_not_chain_them():
@@ -288,65 +374,85 @@ def test_an_article_bridging_two_stories_does_not_chain_them():
     graph = np.zeros((len(ids), len(ids)))
     graph[pairs["article_id_a"].map(position), pairs["article_id_b"].map(position)] = 1
     assert connected_components(graph, directed=False)[0] == 1
-    events = grouping(research.cluster_articles(research.split_blocks(articles), articles))
+    events = grouping(events_of(articles, window_hours=None))  # the rates stories are months away: time aside
     assert frozenset({"w1", "w2"}) <= next(g for g in events if "w1" in g)
     assert next(g for g in events if "w1" in g).isdisjoint({"r1", "r2"})
 
 
 def test_seeds_mixed_with_other_stories_stay_one_event_of_their_own(seed_articles):
     articles = pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})], ignore_index=True)
-    events = grouping(research.cluster_articles(research.split_blocks(articles), articles))
+    events = grouping(events_of(articles))
     assert frozenset(seed_articles["article_id"]) in events
     assert len(events) == 3
     # keeping only each article's best partners bounds the graph and here changes nothing
     texts = body_texts(research.split_blocks(articles), articles)
     assert len(article_pairs(texts, 0.0, top_k=2)) < len(article_pairs(texts, 0.0))
-    assert grouping(research.cluster_articles(research.split_blocks(articles), articles, top_k=4)) == events
+    assert grouping(events_of(articles, top_k=4)) == events
+    assert grouping(events_of(articles, window_hours=None)) == events
 
 
-def test_same_grouping_and_ids_in_any_row_order(seed_articles):
+def test_same_grouping_and_ids_in_any_row_order_and_text_chunk(seed_articles, monkeypatch):
     articles = pd.concat([seed_articles, corpus({**WILDFIRE, **RATES})], ignore_index=True)
-    expected = research.cluster_articles(research.split_blocks(articles), articles)
+    expected = events_of(articles)
     for seed in range(3):
         shuffled = articles.sample(frac=1, random_state=seed).reset_index(drop=True)
-        pd.testing.assert_frame_equal(research.cluster_articles(research.split_blocks(shuffled), shuffled), expected)
+        pd.testing.assert_frame_equal(events_of(shuffled), expected)
+    monkeypatch.setattr(research.story.events, "TEXT_CHUNK", 2)  # texts built and read two articles at a time
+    pd.testing.assert_frame_equal(events_of(articles), expected)
+    # any other scorer is given the whole texts: the same scores from a fitted copy of the events' scorer
+    texts = event_texts(research.split_blocks(articles), articles)
+    fitted = TextVectorizer(**research.story.events.EVENT_SCORER).fit(texts)
+    pd.testing.assert_frame_equal(events_of(articles, vectorizer=fitted), expected)
+    two_block = events_of(articles, vectorizer=TextVectorizer(alpha=0.75, stop_words="english"))
+    assert grouping(two_block) == grouping(expected)
 
 
 def test_records_without_body_paragraphs_and_empty_texts():
     prose = "The troops crossed the border on Monday, officials said in a statement released to reporters."
     articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "outlet": ["X", "Y", "Z", "Z"],
+                             "published": "2024-10-23",
                              "text": [prose, prose, "Fresno State generates $1 billion in activity, a study says.",
                                       "   "]})
     # a one-paragraph record is its body; the empty one has none, and split_blocks says so
     with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
-        texts = body_texts(research.split_blocks(articles), articles)
-    with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
-        events = research.cluster_articles(research.split_blocks(articles), articles)
-    with pytest.warns(research.CorpusWarning, match="d: no body paragraph found"):
-        blocks = research.split_blocks(articles).assign(role="boilerplate")
+        blocks = research.split_blocks(articles)
+    texts = body_texts(blocks, articles)
+    events = research.cluster_articles(blocks, articles)
     assert texts.to_dict() == {"a": prose, "b": prose, "c": articles["text"][2], "d": "   "}
     assert grouping(events) == {frozenset({"a", "b"}), frozenset({"c"}), frozenset({"d"})}
     # a record on one line that split_blocks sets aside as chrome keeps its whole text
-    assert body_texts(blocks, articles).to_dict() == articles.set_index("article_id")["text"].to_dict()
+    chrome = blocks.assign(role="boilerplate")
+    assert body_texts(chrome, articles).to_dict() == articles.set_index("article_id")["text"].to_dict()
     # no headline column: the label falls back to the top terms
     c = events.set_index("article_id").loc["c"]
     assert c["event_label"] == c["top_terms"] != ""
+    # nothing to compare at all
+    assert grouping(research.cluster_articles(blocks[blocks["article_id"] == "d"], articles[3:])) == {frozenset("d")}
 
 
 def test_duplicate_article_ids_are_an_error():
     articles = corpus(WILDFIRE)
+    twice = pd.concat([articles, articles.iloc[:1]])
     with pytest.raises(AnalysisError, match="'w1' appears twice"):
-        research.cluster_articles(research.split_blocks(pd.concat([articles, articles.iloc[:1]])), pd.concat([articles, articles.iloc[:1]]))
+        research.cluster_articles(research.split_blocks(twice), twice)
 
 
 def test_basil_dev_events_are_found_and_the_seeds_stay_apart(data_dir, seed_articles):
     basil = datasets.read_basil(data_dir / "basil_dev")
     articles = pd.concat([basil, seed_articles], ignore_index=True)
-    events = research.cluster_articles(research.split_blocks(articles), articles).set_index("article_id")
+    events = events_of(articles).set_index("article_id")
     truth = articles.set_index("article_id")["event"].fillna("seeds")
     assert adjusted_rand_score(truth[events.index], events["event_id"]) > 0.98
     seed_events = set(events.loc[seed_articles["article_id"], "event_id"])
     assert len(seed_events) == 1 and (events["event_id"] == seed_events.pop()).sum() == 5
+
+
+def test_allsides_roundups_are_found_in_time_and_not_on_text_alone(data_dir):
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    truth = articles.set_index("article_id")["event"]
+    timed, text_only = (adjusted_rand_score(truth[e["article_id"]], e["event_id"])
+                        for e in (events_of(articles), events_of(articles, window_hours=None, headline=0)))
+    assert timed > 0.8 and text_only < 0.6
 
 
 def test_basil_linkage_and_terms_equal_the_reference(data_dir, seed_articles):

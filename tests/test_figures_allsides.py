@@ -83,6 +83,25 @@ def test_conflicts_label_definitions(claims, roundups):
     assert not conflicts.duplicated(["claim_a", "claim_b"]).any()
 
 
+def test_conflicts_on_a_bill_of_two_sizes_and_one_average(data_dir):
+    """Roundup 5824: "nearly $1 trillion" (AP) and "$1.2 trillion" (Washington Times) size the infrastructure
+    bill two ways (new spending, the whole package): a definition, not a disagreement. Roundup 5868: the
+    seven-day average of new cases, "about 23,600" (AP) against 19,455 (New York Post), both from Johns
+    Hopkins for the same days: a disagreement."""
+    articles = datasets.read_allsides(data_dir / "allsides_dev", spread_hours=0)
+    rows = {}
+    for event in ("5824", "5868"):
+        roundup = articles[articles["event"] == event]
+        blocks = research.split_blocks(roundup)
+        claims = research.extract_claims(research.split_passages(blocks), research.attributions(blocks, roundup),
+                                         roundup)
+        conflicts = research.claim_conflicts(claims, roundup)
+        for row in conflicts.itertuples():
+            rows[frozenset((row.figure_a, row.figure_b))] = row.conflict
+    assert rows[frozenset(("~1,000,000,000,000", "1,200,000,000,000"))] == "definition"
+    assert rows[frozenset(("~23,600", "19,455"))] == "disagreement"
+
+
 def test_weekend_toll_period(claims, roundups):
     """"From Friday through Sunday" is one period of three days."""
     rows = claims[claims["article_id"] == "5892-left"]

@@ -73,6 +73,20 @@ def only(sentence: str, published: str = WEDNESDAY):
     ("It was announced two weeks ago.", "two weeks ago", "date", "week", "2024-10-09", "2024-10-09"),
     ("The minister spoke yesterday.", "yesterday", "date", "day", "2024-10-22", "2024-10-22"),
     ("Alarm grew in recent days.", "in recent days", "date", "day", "2024-10-20", "2024-10-23"),
+    # weeks named by a day, parts of years, months of a named year, this year's holiday
+    ("Claims peaked in the week of March 27, 2020.", "in the week of March 27, 2020", "date", "week",
+     "2020-03-23", "2020-03-29"),
+    ("Sales grew 4% in its fiscal second quarter.", "in its fiscal second quarter", "date", "part of year",
+     "2024-04-01", "2024-06-30"),
+    ("Deliveries are planned in the first half of 2025.", "in the first half of 2025", "date", "part of year",
+     "2025-01-01", "2025-06-30"),
+    ("Profit fell in the fourth quarter of last year.", "in the fourth quarter of last year", "date",
+     "part of year", "2023-10-01", "2023-12-31"),
+    ("The biggest gain since August last year.", "since August last year", "since", "month", "2023-08-01",
+     "2024-10-23"),
+    ("Crowds gathered this Halloween.", "this Halloween", "date", "day", "2024-10-31", "2024-10-31"),
+    ("Output is down 4% this year.", "this year", "date", "year", "2024-01-01", "2024-10-23"),
+    ("The firm will cut jobs, it said on Monday.", "on Monday", "date", "day", "2024-10-21", "2024-10-21"),
 ])
 def test_phrase_classes(sentence, phrase, kind, granularity, first, last):
     span = only(sentence)

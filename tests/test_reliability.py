@@ -447,6 +447,101 @@ def test_attributions_read_a_huge_sentence_a_bounded_number_of_times(monkeypatch
     assert read[1] < 2 * read[0], read  # characters read per character of text: flat, not growing with length
 
 
+class _Scans:
+    """Counts the characters that unanchored regex scans (search, finditer, findall, sub) read: up to the
+    end of the match found, or of the range given when none is; through stand-ins for the compiled patterns
+    of a module (also those in its lists of tuples) and for its `re`."""
+
+    METHODS = ("search", "finditer", "findall")
+
+    def __init__(self):
+        self.read = 0
+
+    def pattern(self, target):
+        scans = self
+
+        class Pattern:
+            def __getattr__(self, name):
+                method = getattr(target, name)
+                if name not in scans.METHODS:
+                    return method
+
+                def counted(text, pos=0, endpos=None):
+                    endpos = len(text) if endpos is None else min(endpos, len(text))
+                    found = method(text, pos, endpos)
+                    if name == "search":
+                        scans.read += max(0, (found.end() if found else endpos) - pos)
+                    elif name == "findall":
+                        scans.read += max(0, endpos - pos)
+                    else:
+                        return scans.consumed(found, pos, endpos)
+                    return found
+                return counted
+        return Pattern()
+
+    def consumed(self, matches, pos, endpos):
+        """The matches of a `finditer`, counting the text read up to each one taken (all of it when run out)."""
+        last = pos
+        for match in matches:
+            self.read += max(0, match.end() - last)
+            last = max(last, match.end())
+            yield match
+        self.read += max(0, endpos - last)
+
+    def module(self):
+        scans = self
+
+        class Module:
+            def __getattr__(self, name):
+                method = getattr(re, name)
+                if name == "compile":
+                    return lambda *args, **kwargs: scans.pattern(re.compile(*args, **kwargs))
+                if name in ("sub", "subn"):
+                    def counted(pattern, repl, text, *args, **kwargs):
+                        scans.read += len(text)
+                        return method(pattern, repl, text, *args, **kwargs)
+                    return counted
+                if name not in scans.METHODS:
+                    return method
+
+                def scanned(pattern, text, *args, **kwargs):
+                    scans.read += len(text)
+                    return method(pattern, text, *args, **kwargs)
+                return scanned
+        return Module()
+
+    def watch(self, monkeypatch, module):
+        monkeypatch.setattr(module, "re", self.module())
+        for name, value in list(vars(module).items()):
+            if isinstance(value, re.Pattern):
+                monkeypatch.setattr(module, name, self.pattern(value))
+            elif isinstance(value, list) and value and all(isinstance(item, tuple) for item in value):
+                monkeypatch.setattr(module, name, [tuple(self.pattern(x) if isinstance(x, re.Pattern) else x
+                                                         for x in item) for item in value])
+
+
+def test_claims_of_a_huge_sentence_read_each_character_a_bounded_number_of_times(monkeypatch):
+    from research.claims import ledger, periods, quantities, sources
+    from research.text import dates
+    words = "the convoy moved slowly toward the river crossing in June while trucks waited near the bridge"
+    read = []
+    for clauses in (40, 160):
+        text = "; ".join(f"{words} {i}, Pentagon officials said 10,000 troops had arrived" for i in range(clauses)) + ".\n"
+        articles = pd.DataFrame({"article_id": ["long"], "text": [text], "published": ["2024-10-23"]})
+        blocks = research.split_blocks(articles)
+        passages, found = research.split_passages(blocks), research.attributions(blocks, articles)
+        scans = _Scans()
+        for module in (ledger, periods, quantities, sources, dates):
+            scans.watch(monkeypatch, module)
+        claims = research.extract_claims(passages, found, articles)
+        monkeypatch.undo()
+        troops = claims[claims["value"] == 10_000]
+        assert len(troops) == clauses and set(troops["claimant"]) == {"Pentagon officials"}
+        assert set(troops["asof_text"]) == {"in June"} and set(troops["subject"]) == {"troops"}
+        read.append(scans.read / len(text))
+    assert read[1] < 1.5 * read[0], read  # characters scanned per character of text: flat, not growing with length
+
+
 # ---------------------------------------------------------------- 12. --param values of the wrong kind
 
 

@@ -153,7 +153,10 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(tmp_path, capsy
     assert (tmp_path / "out" / "01-fails.html").is_file()  # the partial notebook shows where it stopped
     index = (tmp_path / "out" / "index.html").read_text()
     assert "<strong>failed</strong>: in cell [3]: AnalysisError: needs three articles, got two" in index
-    assert "Notes on the input (1)</h2>" in index and "<li>empty.txt: skipped, the file is empty</li>" in index
+    assert "Notes on the input (2)</h2>" in index and "<li>empty.txt: skipped, the file is empty</li>" in index
+    # the records have no date: grouped into events on text alone, which the notes say
+    assert "<li>cluster_articles: 2 of 2 articles have no publication date (`published`: a, b); they are grouped " \
+           "into events on text alone" in index
     note = "Event clustering (<code>research.cluster_articles</code>) is not available"
     assert (note in index) == (not hasattr(research, "cluster_articles"))
     progress = capsys.readouterr().err

@@ -1,4 +1,5 @@
 import numpy as np
+import pandas as pd
 import pytest
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -9,6 +10,7 @@ from research.corpus import datasets
 from research.errors import AnalysisError
 from research.reuse import similarity
 from research.reuse.similarity import TextVectorizer, pair_similarity, similar_pairs
+from research.story.events import publication_intervals
 from research.text.tokens import normalised_words, stem, word_tokens
 
 
@@ -119,6 +121,103 @@ def test_words_read_in_chunks_equal_words_read_at_once(seed_passages, monkeypatc
     for read, originals in ((whole, texts), (similarity.read_words(ascii), ascii)):
         assert [" ".join(read.vocabulary[i] for i in read.ids[read.indptr[k] : read.indptr[k + 1]])
                 for k in range(len(originals))] == [normalised_words(text) for text in originals]
+
+
+def test_scorer_fitted_on_word_counts_equals_scorer_fitted_on_the_texts(seed_passages, monkeypatch):
+    texts = seed_passages["text"].tolist() + ["", "...", "Zelenskyy’s 10,000 troops", "ﬁnal ＡＢＣ"]
+    monkeypatch.setattr(similarity, "COUNT_CHUNK", 17)  # texts turned into rows 17 at a time
+    for scorer in ({}, {"stop_words": "english", "idf_power": 0.5}, {"stem": False, "sublinear_tf": False}):
+        expected = TextVectorizer(**scorer).fit(texts)
+        # read in chunks of 40 texts; stop words left out of the counts when the scorer drops them
+        drop = similarity.ENGLISH_STOP_WORDS if scorer.get("stop_words") else frozenset()
+        vocabulary, counts = similarity.read_word_counts((texts[k : k + 40] for k in range(0, len(texts), 40)), drop)
+        assert counts.shape[0] == len(texts) and not drop & set(vocabulary)
+        fitted = TextVectorizer(**scorer).fit_counts(vocabulary, counts)
+        assert fitted.blocks_[0].vocabulary == expected.blocks_[0].vocabulary
+        assert np.array_equal(fitted.blocks_[0].idf_, expected.blocks_[0].idf_)
+        rows = fitted.transform_counts(vocabulary, counts)
+        assert (rows != expected.transform(texts)).nnz == 0  # the same numbers, bit for bit
+    with pytest.raises(ValueError, match="single words"):
+        TextVectorizer(alpha=0.75).fit_counts(vocabulary, counts)
+    with pytest.raises(ValueError, match="single words"):
+        TextVectorizer(word_ngrams=(1, 2)).fit_counts(vocabulary, counts)
+
+
+def timed_passages(n: int, seed: int) -> pd.DataFrame:
+    """`n` short passages of words from a small vocabulary, three per article, each with a time
+    interval: instants and whole days over ten days, a tenth unknown (NaN)."""
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"w{k}" for k in range(40)]
+    texts = [" ".join(rng.choice(vocabulary, rng.integers(3, 12))) for _ in range(n)]
+    start = rng.uniform(0, 240, n)
+    is_day = rng.random(n) < 0.3
+    start[is_day] = np.floor(start[is_day] / 24) * 24
+    end = start + np.where(is_day, 24.0, 0.0)
+    unknown = rng.random(n) < 0.1
+    start[unknown] = end[unknown] = np.nan
+    return pd.DataFrame({"article_id": [f"a{k // 3:03d}" for k in range(n)], "passage_id": [f"p{k:04d}" for k in range(n)],
+                         "role": "body", "text": texts, "time_start": start, "time_end": end})
+
+
+@pytest.mark.parametrize("window", [0.0, 20.0, 48.0])
+def test_windowed_join_finds_exactly_the_pairs_of_the_full_join_within_the_window(window):
+    passages = timed_passages(600, int(window))
+    times = passages.set_index("passage_id")[["time_start", "time_end"]]
+    full = similar_pairs(passages, threshold=0.2)
+    gap = similarity.interval_gaps(*(np.concatenate([times.loc[full[f"passage_id_{x}"], c] for x in "ab"])
+                                     for c in ("time_start", "time_end")),
+                                   np.arange(len(full)), np.arange(len(full), 2 * len(full)))
+    within = full[~(gap > window)].reset_index(drop=True)
+    windowed = similar_pairs(passages, threshold=0.2, window_hours=window)
+    pd.testing.assert_frame_equal(windowed.drop(columns="similarity"), within.drop(columns="similarity"))
+    assert np.allclose(windowed["similarity"], within["similarity"], rtol=0, atol=1e-12)
+    assert 0 < len(windowed) < len(full) and np.isnan(gap).any() and (gap == 0).any()
+    # each passage's three best partners within the window, a pair kept when either passage keeps it
+    best = similar_pairs(passages, threshold=0.2, window_hours=window, top_k=3)
+    for passage, partners in pd.concat([within.rename(columns={"passage_id_a": "p", "passage_id_b": "q"}),
+                                        within.rename(columns={"passage_id_b": "p", "passage_id_a": "q"})]
+                                       ).groupby("p"):
+        kept = set(partners.sort_values(["similarity", "q"], ascending=[False, True])["q"][:3])
+        mine = set(best.loc[best["passage_id_a"] == passage, "passage_id_b"]) | \
+            set(best.loc[best["passage_id_b"] == passage, "passage_id_a"])
+        assert kept <= mine
+    assert len(best) < len(windowed)
+    # every pair within the window is met once by the joins of time spans
+    start, end = passages["time_start"].to_numpy(), passages["time_end"].to_numpy()
+    met = [(min(a, b), max(a, b)) for rows, first in similarity.time_joins(start, end, window)
+           for x, a in enumerate(rows[:first]) for b in rows[x + 1 :]]
+    assert len(met) == len(set(met))
+    close = {(a, b) for a in range(len(passages)) for b in range(a + 1, len(passages))
+             if not similarity.interval_gaps(start, end, np.array([a]), np.array([b]))[0] > window}
+    assert close <= set(met)
+
+
+def test_windowed_join_needs_the_time_columns_and_the_exact_local_join(seed_passages):
+    with pytest.raises(AnalysisError, match="time_start, time_end"):
+        similar_pairs(seed_passages, window_hours=24)
+    timed = seed_passages.assign(time_start=0.0, time_end=0.0)
+    with pytest.raises(ValueError, match="exact join"):
+        similar_pairs(timed, window_hours=24, method="minhash")
+    # all at one instant: the window changes nothing
+    pd.testing.assert_frame_equal(similar_pairs(timed, threshold=0.3, window_hours=0),
+                                  similar_pairs(seed_passages, threshold=0.3), atol=1e-12)
+
+
+def test_windowed_join_on_allsides_excerpts(data_dir):
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    start, end = publication_intervals(articles["published"].to_numpy())
+    table = articles.assign(passage_id=articles["article_id"], role="body", time_start=start, time_end=end)
+    full = similar_pairs(table, threshold=0.1, same_article=True)
+    times = table.set_index("passage_id")
+    gap = np.maximum(0, np.maximum(times.loc[full["passage_id_b"], "time_start"].to_numpy()
+                                   - times.loc[full["passage_id_a"], "time_end"].to_numpy(),
+                                   times.loc[full["passage_id_a"], "time_start"].to_numpy()
+                                   - times.loc[full["passage_id_b"], "time_end"].to_numpy()))
+    windowed = similar_pairs(table, threshold=0.1, same_article=True, window_hours=48)
+    assert len(windowed) == (gap <= 48).sum() < len(full) / 5
+    key = ["passage_id_a", "passage_id_b"]
+    expected = full[gap <= 48].sort_values(key).reset_index(drop=True)
+    pd.testing.assert_frame_equal(windowed.sort_values(key).reset_index(drop=True), expected, atol=1e-12)
 
 
 def test_pair_similarity_scores_aligned_pairs_with_one_fitted_scorer():

@@ -1,6 +1,9 @@
-"""Validate the figures gold (allsides_figures.jsonl) against the AllSides texts and print its counts.
+"""Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl) against the AllSides texts and print its counts.
 
-    python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl]
+    python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl]
+
+Records may carry half = "holdout" (besides the first gold's "choose"/"report" parity rule); holdout
+roundups must not be roundups of the first gold (see HOLDOUT.md).
 
 The data folder may be the shared data root (containing allsides_dev/) or the
 allsides_dev folder itself. Texts are loaded with
@@ -17,6 +20,8 @@ from pathlib import Path
 
 from research.corpus import datasets
 
+FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
+
 KINDS = {"count", "money", "percent", "rate", "age", "change", "measure", "vote"}
 NOT_FIGURE = {"not_figure:" + k for k in ("year", "date", "ordinal", "duration", "name", "time", "other")}
 QUALIFIERS = {"exact", "approximately", "nearly", "at least", "more than", "up to", "less than", "range", "vague"}
@@ -32,8 +37,11 @@ FIGURE_REQUIRED = ["value", "unit", "qualifier", "claimant", "asof_end", "asof_g
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                        "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-SCALE = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
-VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12.0}
+SCALE = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
+         "m": 1e6, "bn": 1e9}  # "m"/"bn" added for the holdout gold ("60m doses")
+VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12.0,
+         # added for the holdout gold: vague trillions ("trillions of dollars", "multitrillion-dollar")
+         "trillions": 1e12, "multitrillion": 1e12, "scores": 20.0}
 DIVIDE = {"quarter": 4.0, "quarters": 4.0, "third": 3.0, "thirds": 3.0, "cents": 100.0}
 TIMES = {"double": 2.0, "twice": 2.0, "doubling": 2.0, "doubled": 2.0, "half": 0.5, "halved": 50.0}
 COVER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -46,7 +54,12 @@ COVER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(COVER_WORDS.split()) + r"
 
 def numbers(surface):
     """Numbers stated in a figure surface, scale applied ('$1.2 trillion' -> [1.2e12])."""
-    toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", surface.lower().replace("\u00a0", " "))
+    low = surface.lower().replace("\u00a0", " ")
+    # added for the holdout gold: "22 and a half" and "22 1/2" are 22.5
+    low = re.sub(r"(\d+)(?: and a half| 1/2)\b", r"\1.5", low)
+    # ... and "triple-digit" / "double-digit" (temperatures) mean at least 100 / 10
+    low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
+    toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):
         t, val = toks[i], None
@@ -89,7 +102,8 @@ def check_value(r):
     nums = numbers(r["surface"])
     if not nums:
         return "no number found in surface"
-    if "typo" in (r.get("note") or "").lower():
+    note = (r.get("note") or "").lower()
+    if "typo" in note or "scale truncated" in note:  # "scale truncated": excerpt cut between number and scale word
         return None
     v, first = r["value"], nums[0]
     ok = close(v, first) or (r["kind"] in ("percent", "change") and (abs(v - 100 * first) < 0.01))
@@ -120,6 +134,9 @@ def main():
     if (folder / "allsides_dev").is_dir():
         folder = folder / "allsides_dev"
     gold = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).with_name("allsides_figures.jsonl")
+    first_rounds = set()
+    if FIRST_GOLD.exists():
+        first_rounds = {json.loads(x)["roundup"] for x in FIRST_GOLD.read_text(encoding="utf-8").splitlines() if x.strip()}
     table = datasets.read_allsides(folder, spread_hours=0)
     text = dict(zip(table.article_id, table.text))
     outlet = dict(zip(table.article_id, table.outlet))
@@ -147,9 +164,13 @@ def main():
             err(i, f"roundup {r['roundup']} does not match article {aid}")
         if r["outlet"] != outlet[aid]:
             err(i, "outlet mismatch")
-        want_half = "choose" if int(r["roundup"]) % 4 == 0 else "report"
-        if r["half"] != want_half:
-            err(i, f"half {r['half']} != {want_half}")
+        if r["half"] == "holdout":
+            if str(r["roundup"]) in first_rounds:
+                err(i, f"holdout record in roundup {r['roundup']} of the first gold")
+        else:
+            want_half = "choose" if int(r["roundup"]) % 4 == 0 else "report"
+            if r["half"] != want_half:
+                err(i, f"half {r['half']} != {want_half} (or 'holdout')")
         s, e = r["start"], r["end"]
         if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text[aid])):
             err(i, f"bad offsets {s}:{e}")
@@ -259,8 +280,10 @@ def main():
     nonfig = [r for _, r in recs if r["kind"] in NOT_FIGURE]
     print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len(chosen)}  "
           f"articles: {len(by_art)}")
-    for h in ("choose", "report"):
+    for h in ("choose", "report", "holdout"):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
+        if not rr:
+            continue
         print(f"  half={h}: roundups {len(rr)}  figures {sum(r['half'] == h for r in figs)}  "
               f"non-figures {sum(r['half'] == h for r in nonfig)}")
     print("  per kind:", dict(collections.Counter(r["kind"] for _, r in recs).most_common()))

@@ -380,23 +380,27 @@ def _article_actors(text: str, rows: list[tuple[str, int]]) -> list[Actor | None
     mentions = _person_mentions(text, people, sentences)
     genders = {actor.actor: female for actor, female in _honorifics(text, people)}
     actors: list[Actor | None] = []
+
+    def resolved_before(where: int) -> list[tuple[int, Actor]]:  # read only for pronouns: rows x rows otherwise
+        return [(at, actor) for (_, at), actor in zip(rows, actors) if actor and at < where]
+
     for (description, where), holder in zip(rows, holders):
         wanted = PRONOUNS.get(description.lower())
         known = [p for p in people if p[0] < where + len(description)] or people
-        resolved = [(at, actor) for (_, at), actor in zip(rows, actors) if actor and at < where]
         if not description:
             actor = None
         elif wanted == "person":
-            speakers = [Mention(at, actor, True) for at, actor in resolved if actor.kind == "person"
+            speakers = [Mention(at, actor, True) for at, actor in resolved_before(where) if actor.kind == "person"
                         or (actor.kind == "other" and SURNAME.fullmatch(actor.actor))]  # "Warren said"
             female = description.lower() in ("she", "her", "her office")
             actor = _antecedent(text, where, sentences, [m for m in sorted(mentions + speakers)
                                                           if genders.get(m.actor.actor, female) == female])
         elif wanted == "relative":
-            phrase = _noun_phrase_before(text, max(0, where - 150), len(text[:where].rstrip(" ,")))
+            phrase = _noun_phrase_before(text, max(0, where - 150),
+                                         max(0, where - 150) + len(text[max(0, where - 150):where].rstrip(" ,")))
             actor = actor_group(text[phrase[0]:phrase[1]], known) if phrase else None
         elif wanted:
-            actor = next((a for _, a in reversed(resolved)
+            actor = next((a for _, a in reversed(resolved_before(where))
                           if wanted == "any" or a.kind == wanted or (wanted == "group" and a.kind != "person")
                           or (wanted == "agency" and a.group.split(": ")[-1] in AGENCY_LABELS)), None)
         elif holder:
@@ -406,7 +410,7 @@ def _article_actors(text: str, rows: list[tuple[str, int]]) -> list[Actor | None
             if actor.kind == "unnamed officials" and not actor.country and description.lower().startswith("the "):
                 # "the intelligence officials": the officials named before ("American intelligence officials")
                 words = set(description.lower().split()[1:])
-                actor = next((a for _, a in reversed(resolved) if a.kind == "unnamed officials"
+                actor = next((a for _, a in reversed(resolved_before(where)) if a.kind == "unnamed officials"
                               and words <= set(a.actor.lower().split())), actor)
         actors.append(actor)
     return actors

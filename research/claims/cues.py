@@ -34,9 +34,11 @@ and the relay through whom it is reported. Rules, for English news:
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -447,10 +449,12 @@ def _with_relays(text: str, found: list[Attribution], sentences: list[tuple[int,
         elif speakers:
             speaker = min(speakers, key=lambda j: abs(found[j].cue[0] - relay.cue[0]))
             found[i] = relay._replace(content=found[speaker].content, relay=found[speaker].source)
+    contents = np.array([a.content if a.source and a.content else (1, 0) for a in found], dtype="int64").reshape(-1, 2)
     for i, inner in enumerate(found):
-        outer = [a for a in found if a.source and a.content and a is not inner and a.content != inner.content
-                 and a.source != inner.source and a.content[0] <= inner.cue[0] and inner.cue[1] <= a.content[1]]
-        if inner.relay is None and outer:
+        holding = np.flatnonzero((contents[:, 0] <= inner.cue[0]) & (inner.cue[1] <= contents[:, 1]))
+        outer = [found[j] for j in holding if j != i and found[j].content != inner.content
+                 and found[j].source != inner.source] if inner.relay is None else []
+        if outer:
             found[i] = inner._replace(relay=min(outer, key=lambda a: a.content[1] - a.content[0]).source)
     return found
 
@@ -526,14 +530,16 @@ def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution
     quotes = quotations(text)
     inside_quote = quoted_ranges(text)
     found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []  # the cues of `found`, disjoint and sorted
 
     def in_quote(position: int) -> bool:
         return any(s <= position < e for s, e in inside_quote)
 
     def add(source, cue, content, direct):
-        if any(cue[0] < other.cue[1] and other.cue[0] < cue[1] for other in found):
-            return
-        found.append(Attribution(source, cue, content, direct))
+        before = bisect.bisect_left(taken, (cue[1],))  # the cue starting last before this one ends overlaps it or none
+        if not (before and taken[before - 1][1] > cue[0]):
+            taken.insert(before, cue)
+            found.append(Attribution(source, cue, content, direct))
 
     for match in ACCORDING.finditer(text):
         if in_quote(match.start()):
@@ -583,19 +589,23 @@ def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution
     turn = TRANSCRIPT.match(text)
     if turn:
         add(turn.span("source"), turn.span("cue"), (turn.end(), len(text.rstrip())), True)
-    found = [_cut_at_trailing_source(text, a, found) for a in sorted(found, key=lambda a: a.cue)]
+    points = np.array([(a.source[0], a.cue[0]) if a.source else (-1, -1) for a in found], dtype="int64").reshape(-1, 2)
+    found = [_cut_at_trailing_source(text, a, found, points) for a in sorted(found, key=lambda a: a.cue)]
     found = _with_relays(text, found, sentences)
     return _continue_quotes(text, found, quotes, sentences) if continuation else found
 
 
-def _cut_at_trailing_source(text: str, attribution: Attribution, found: list[Attribution]) -> Attribution:
+def _cut_at_trailing_source(text: str, attribution: Attribution, found: list[Attribution],
+                            points: np.ndarray) -> Attribution:
     """End a content before a later ", X said" in it ("... by December, Park told reporters",
     "..., while Zelenskyy has said") and before a later cue of a speaker named before it ("X said
-    A, and said B")."""
+    A, and said B"). `points`: the source and cue start of each of `found`."""
     if attribution.content is None:
         return attribution
     start, end = attribution.content
-    for other in found:
+    near, k = np.flatnonzero(((start < points) & (points < end)).any(axis=1)), 0  # in the order of `found`
+    while k < len(near):
+        other, cut, k = found[near[k]], end, k + 1
         if other.source and start < other.source[0] < end and other.source[0] < other.cue[0]:
             boundary = _tail_match(r",\s*(?:while|whereas|but|and)?\s*$", text, start, other.source[0])
             end = min(end, boundary) if boundary is not None else end
@@ -603,6 +613,8 @@ def _cut_at_trailing_source(text: str, attribution: Attribution, found: list[Att
         if other.source and start < other.cue[0] < end and other.source[1] <= attribution.cue[0]:
             boundary = _tail_match(r"[,;]?\s*(?:and|but)?\s*$", text, start, other.cue[0])
             end = min(end, boundary) if boundary is not None and boundary < other.cue[0] else end
+        if end < cut:  # only the sources and cues before the new end can cut it further
+            near, k = near[k:][((start < points[near[k:]]) & (points[near[k:]] < end)).any(axis=1)], 0
     if end == attribution.content[1]:
         return attribution
     start, end = _strip_span(text, start, end, chars=" \t\r\n,;:—–-.")
@@ -613,8 +625,7 @@ def _tail_match(pattern: str, text: str, start: int, end: int) -> int | None:
     """Where `pattern` (anchored with `$`) matches at the end of text[start:end], searched in its last
     100 characters only, so that a long sentence is not re-read for each pair of its cues."""
     low = max(start, end - 100)
-    found = re.search(pattern, text[low:end])
-    return low + found.start() if found else None
+    return low + found.start() if (found := re.search(pattern, text[low:end])) else None
 
 
 def _said_after(text: str, sentence_start: int, source_start: int, rest: int) -> bool:
@@ -654,9 +665,6 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         tail = SOURCE_TAIL.search(text, source[0], source[1])
         source = _strip_span(text, source[0], tail.start() if tail else source[1])
     past = form.endswith("ed") or form in IRREGULAR_FORMS
-    # Speakers of the sentence before the cue, not those reported inside another one's content.
-    earlier = [a.source for a in found if a.source and sentence[0] <= a.cue[0] < cue_start
-               and not any(b.content and b.content[0] <= a.cue[0] < b.content[1] for b in found)]
     as_quoted = AS_QUOTED.search(text, sentence[0], cue_start) if form.endswith("ing") else None
     speaker = WITH_SPEAKER.search(text, sentence[0], cue_start) if form.endswith("ing") else None
     if as_quoted:  # "Park cited Cho as saying": Cho; "Cho was quoted as saying": Cho
@@ -669,6 +677,9 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         # The speaker named before in the sentence ("..., X said, adding", "X said ... and added"), else
         # its subject ("X did not answer questions ..., saying", "The Council condemned it and pledged")
         subject = _sentence_subject(text, sentence[0], cue_start)
+        # Speakers of the sentence before the cue, not those reported inside another one's content.
+        earlier = [a.source for a in found if a.source and sentence[0] <= a.cue[0] < cue_start
+                   and not any(b.content and b.content[0] <= a.cue[0] < b.content[1] for b in found)]
         source = earlier[-1] if earlier else subject if subject and subject[1] < cue_start else None
     inverted = None
     if source is None and not form.endswith("ing") and (not before or before.endswith((",", "”", "\"", "''"))):

@@ -24,13 +24,14 @@ ledger of the same figure across outlets and the conflicts between them.
   the article named; else the publication date.
 
 `link_claims` joins the mentions of one figure, `claim_ledger` lists them as
-claims across outlets, `claim_conflicts` pairs claims that give different
-figures for one subject and period, `timeline_table` gives the numbers behind
-the claim timeline.
+claims across outlets (`research.claims.conflicts` pairs claims that give
+different figures for one subject and period), `timeline_table` gives the
+numbers behind the claim timeline.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from datetime import date, timedelta
@@ -38,17 +39,26 @@ from datetime import date, timedelta
 import pandas as pd
 
 from research.claims.actors import group_actors
-from research.claims.periods import averaged, figure_period, goes_on, prior_period, stated_periods
+from research.claims.keys import subject_key
+from research.claims.periods import (
+    averaged,
+    figure_period,
+    goes_on,
+    joined,
+    prior_period,
+    stated_periods,
+)
 from research.claims.quantities import (
     MEASURE_NOUNS,
     SUBJECT_STOP,
+    WINDOW,
     Quantity,
     find_quantities,
-    subject_key,
 )
 from research.claims.sources import (
     DOCUMENT,
     LIST_ITEM,
+    CueTable,
     claimant_name,
     claimant_of,
     forecaster,
@@ -95,19 +105,25 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     published = articles.set_index("article_id")["published"] if "published" in articles \
         else pd.Series("", index=articles["article_id"])
     rows = []
+    by_article = dict(list(attribution_table.groupby("article_id", sort=False)))
     for article_id, sentences in passages.sort_values(["article_id", "start"]).groupby("article_id", sort=True):
-        found = attribution_table[attribution_table["article_id"] == article_id]
+        found = CueTable(by_article.get(article_id, attribution_table.iloc[:0]))
         previous_claimant, previous_subjects, previous_block, previous_period = None, {}, None, None
-        named_before, block_text, listing = "", "", False
+        article_subjects = {}  # the last subject of each family in the article, for a measure alone ("forecasts")
+        article_release = None  # who claimed the article's last fact, for later paragraphs that go on with it
+        last_forecaster = ""
+        named_before, block_end, listing = "", "", False
         for passage in sentences.itertuples(index=False):
             if passage.block_id != previous_block:
-                listing = bool(previous_claimant) and (block_text.rstrip().endswith(":") or listing) \
+                listing = bool(previous_claimant) and (block_end.endswith(":") or listing) \
                     and bool(LIST_ITEM.match(passage.text))  # the items of a list go on with its release
-                previous_subjects, previous_claimant = {}, previous_claimant if listing else None
-                block_text = ""
-            previous_block, block_text = passage.block_id, block_text + passage.text
+                previous_subjects, previous_claimant, block_end = {}, previous_claimant if listing else None, ""
+            previous_block, block_end = passage.block_id, passage.text.rstrip() or block_end
             quantities = find_quantities(passage.text, published.get(article_id, ""))
-            times = find_time_expressions(passage.text, published.get(article_id, ""))
+            times = joined(passage.text, find_time_expressions(passage.text, published.get(article_id, "")))
+            periods = stated_periods(passage.text, times)
+            period_ends = [period[3] for period in periods]
+            forecast_words = [m.end() for m in FORECAST.finditer(passage.text)]
             sentence = (passage.start, passage.end)
             speaker = sentence_speaker(found, sentence)
             # a sentence with no cue of its own goes on with the release of the one before, or names its own
@@ -117,27 +133,35 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             for quantity in quantities:
                 family = _family(quantity)
                 subject, key = _subject_of(quantity, passage.text, previous_subjects.get(family)
-                                           or previous_subjects.get(("sentence", passage.passage_id)))
+                                           or previous_subjects.get(("sentence", passage.passage_id))
+                                           or (article_subjects.get(family) if _generic(quantity.subject) else None))
                 if quantity.head and not _generic(quantity.subject):
                     previous_subjects[family] = previous_subjects[("sentence", passage.passage_id)] = (subject, key)
+                    article_subjects[family] = (subject, key)
                 if quantity.whose and quantity.whose.lower() not in subject.lower():
                     subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end
-                claimant = claimant_of(start, end, sentence, found, claimant_before, texts[article_id])
+                before = claimant_before or (article_release if speaker is None and quantity.kind != "vote"
+                                             and goes_on(passage.text, quantity) else None)
+                claimant = claimant_of(start, end, sentence, found, before, texts[article_id])
                 named = claimant_name(claimant, named_before, texts[article_id])
-                forecast = bool(FORECAST.search(passage.text, 0, quantity.start))
-                if forecast and BASELINE.search(passage.text, 0, quantity.start):
+                forecast = bool(forecast_words) and forecast_words[0] <= quantity.start
+                if forecast and BASELINE.search(passage.text, max(0, quantity.start - 80), quantity.start):
                     forecast, claimant, named = False, None, ""  # "to drop from March's 6%": the outlet's baseline
-                elif forecast and (not named or claimant is claimant_before):
-                    named = forecaster(passage.text[:quantity.start]) or named  # its forecaster, not the release
+                elif forecast and (not named or claimant is before):  # its forecaster, not the release
+                    named = forecaster(passage.text[:min(quantity.start, WINDOW)]) or last_forecaster or named
+                if forecast and named:
+                    last_forecaster = named  # "against the expected 0.2%": the forecaster named before
                 elif not forecast:
                     sentence_claimant = claimant
                 if claimant and named and not DOCUMENT.match(named):
                     named_before = named
                 asof = figure_period(passage.text, quantity, quantities, times, published.get(article_id, ""),
                                      forecast)
-                stated = [period for period in stated_periods(passage.text, times) if period[3] <= quantity.start]
-                asof = prior_period(passage.text, quantity, quantities, (stated or [previous_period])[-1]) or asof
+                stated = bisect.bisect_right(period_ends, quantity.start)
+                prior = prior_period(passage.text, quantity, quantities,
+                                     periods[stated - 1] if stated else previous_period)
+                asof = averaged(prior, subject) if prior else asof
                 if not asof[2] and previous_period and (forecast or quantity.kind != "age" and goes_on(
                         passage.text, quantity)):
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
@@ -148,7 +172,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
                 previous_claimant = sentence_claimant or speaker or release
-            periods = stated_periods(passage.text, times)
+            if sentence_claimant or (speaker and not quantities and RELEASING.search(speaker["cue_text"])):
+                article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
+                article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
                 previous_period = periods[-1][:3]
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
@@ -156,6 +182,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                          "high": "float64", "against": "float64", "forecast": "bool"})
 
 
+# Cues of a release of data, not of an opinion ("the Labor Department reported", not "officials say").
+RELEASING = re.compile(r"\b(?:report|releas|show|publish|announc)\w*", re.IGNORECASE)
 # What puts a figure of a forecast sentence before the forecast: "would drop from March's 6% down to 5.8%".
 BASELINE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:(?:about|nearly|almost|over|"
                       r"more than)\s+)?[$€£]?$")
@@ -168,8 +196,9 @@ def _family(quantity: Quantity) -> str:
 
 
 def _generic(subject: str) -> bool:
-    """A subject that only names a measure ("rate", "peak", "decline"), not what it measures."""
-    return bool(subject) and all(word.lower() in MEASURE_NOUNS for word in subject.split())
+    """A subject that only names a measure ("rate", "peak", "economists' forecasts"), not what it measures."""
+    words = [word for word in subject.split() if not re.search(r"['’]s?$", word)]  # whose measure is no matter
+    return bool(words) and all(word.lower().removesuffix("s") in MEASURE_NOUNS for word in words)
 
 
 def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None) -> tuple[str, str]:
@@ -177,9 +206,9 @@ def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None)
     subject of the figure before it of the same family in its paragraph (or any family in its sentence),
     with its own predicate ("more than 175 million have been fully vaccinated") or measure ("the 0.5
     percent rate") added."""
-    before = text[:quantity.start]
+    before = text[max(0, quantity.start - WINDOW):quantity.start]  # the sentence before it, as far as rules read
     if quantity.head and not _generic(quantity.subject):
-        following = text[quantity.end:][len(quantity.head) + 1:]
+        following = text[quantity.end + len(quantity.head) + 1:quantity.end + len(quantity.head) + 200]
         return quantity.subject, subject_key(quantity.head, before, following)
     counted = _counted_noun(before)
     if counted:
@@ -276,8 +305,9 @@ def _same_figure(a, b) -> bool:
     """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
     last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
     qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods.
-    A value stated to three or more significant digits ("943,000"), or the same value for the same stated
-    period, needs no shared subject word; a rounder one ("5.4%", "2 million") does."""
+    The same value of 10 or more in two articles for compatible periods ("943,000", "$550 billion"), or
+    the same value for the same stated period, needs no shared subject word: two outlets of one event
+    rarely state one exact value for two things (small counts, "two", often do)."""
     if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
         return False
     if "vague" in (a.qualifier, b.qualifier) or math.isnan(a.value) or math.isnan(b.value):
@@ -289,8 +319,8 @@ def _same_figure(a, b) -> bool:
         else 0.0
     if gap > 1e-9 * larger and (gap >= tolerance or gap > ROUNDING * larger):
         return False
-    if a.value == b.value and min(_significant(a.value), _significant(b.value)) >= 3:
-        return True  # "943,000" in two outlets of one event: the same figure, whatever the wording
+    if a.value == b.value and abs(a.value) >= 10 and a.article_id != b.article_id and _same_period(a, b):
+        return True  # "943,000", "300,000", "$550 billion" in two outlets of one event: one figure, whatever the wording
     if a.value == b.value and a.asof_text and b.asof_text and _same_days(a, b):
         return True  # "590,000 the prior week" and "590,000 a week earlier": one value for one stated period
     return _same_subject(a, b) and _same_period(a, b)
@@ -407,96 +437,8 @@ def _compatible_subjects(a: str, b: str) -> bool:
     return class_a == class_b and (not country_a or not country_b or country_a == country_b)
 
 
-def _overlap(a, b) -> bool:
-    low_a = -math.inf if math.isnan(a.low) else a.low
-    high_a = math.inf if math.isnan(a.high) else a.high
-    low_b = -math.inf if math.isnan(b.low) else b.low
-    high_b = math.inf if math.isnan(b.high) else b.high
-    return low_a <= high_b and low_b <= high_a
-
-
 def _representative(row) -> float:
     return next((v for v in (row.value, row.low, row.high) if not math.isnan(v)), math.nan)
-
-
-# Words of a sentence that make its figure a revised or updated one.
-REVISION = re.compile(r"\b(?:revis\w*|updated|upwardly|downwardly|later (?:said|put|raised|lowered)|"
-                      r"earlier (?:figure|estimate|count|toll)|initial(?:ly)? (?:estimate|report))\b",
-                      re.IGNORECASE)
-CONFLICT_COLUMNS = ["subject_key", "asof_end", "conflict", "claim_a", "claim_b"] + [
-    f"{c}_{s}" for s in "ab" for c in ("outlet", "article_id", "start", "end", "figure", "claimant_group", "text")]
-
-
-def _heads(subject: str) -> set[str]:
-    """The nouns that say what a subject counts: its content words without modifiers of time."""
-    return _words(subject) - {"new", "total", "number", "average", "daily", "weekly", "monthly", "about"}
-
-
-def _different_definitions(a, b) -> bool:
-    """Subjects whose head nouns differ (arrests, encounters) or two forecasters (two surveys'
-    consensus, not one figure disputed)."""
-    heads_a, heads_b = _heads(a.subject), _heads(b.subject)
-    if _noun_class(a) != _noun_class(b) and heads_a != heads_b and not (heads_a <= heads_b or heads_b <= heads_a):
-        return True
-    return bool(a.forecast and a.claimant and b.claimant and a.claimant.lower() != b.claimant.lower())
-
-
-def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: float = 5.0) -> pd.DataFrame:
-    """Pairs of claims (`link_claims`) from different outlets that give different figures for one subject
-    and period.
-
-    Compared: claims of the same kind of figure and unit (vague amounts and
-    increments aside) whose subjects share a content word or a subject key,
-    whose periods overlap (`_same_period`) and whose values differ beyond
-    rounding but within `max_ratio` of each other (further apart they count
-    different things: an army of 1.2 million and a deployment of 3,000), both
-    stated as facts or both as forecasts. A figure relayed by another speaker
-    is the same claim, never a conflict. `conflict` is "revision" when either
-    sentence says the figure was revised or updated, "definition" when the
-    subjects count different things (their head nouns differ: arrests and
-    encounters) or are two forecasters' expectations, else "disagreement"
-    (different sources giving different figures for one thing disagree).
-    Each pair of claims is listed once, with the first mention of each side
-    in the first outlet that carries it. Columns: `subject_key`,
-    `asof_end`, `conflict`, `claim_a`, `claim_b`, then for each side `_a` and
-    `_b`: `outlet`, `article_id`, `start`, `end`, `figure`, `claimant_group`,
-    `text`. Sorted.
-    """
-    sides = ["outlet", "article_id", "start", "end", "figure", "claimant_group", "text"]
-    usable = claims[(claims["qualifier"] != "vague") & (claims["qualifier"] != "another") & claims["value"].notna()
-                    & (claims["kind"] != "age")]
-    if usable.empty:
-        return pd.DataFrame(columns=CONFLICT_COLUMNS)
-    table = _with_outlets(usable, articles)
-    table["claim_id"] = link_claims(table)
-    table["figure"] = [_figure(row) for row in table.itertuples()]
-    table["increment"] = False
-    records = list(table.sort_values(["outlet", "article_id", "start"]).itertuples(index=False))
-    pairs = {}
-    for i, a in enumerate(records):
-        for b in records[i + 1:]:
-            if a.outlet == b.outlet or a.claim_id == b.claim_id or a.forecast != b.forecast \
-                    or KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.unit != b.unit:
-                continue
-            if not a.subject or not b.subject or not _same_subject(a, b) or not _same_period(a, b):
-                continue
-            low, high = sorted((abs(a.value), abs(b.value)))
-            if _overlap(a, b) or high > max_ratio * max(low, 1e-9):
-                continue
-            key = tuple(sorted((a.claim_id, b.claim_id)))
-            if key in pairs:
-                continue
-            first, second = (a, b) if a.claim_id == key[0] else (b, a)
-            if REVISION.search(a.text) or REVISION.search(b.text):
-                conflict = "revision"
-            else:
-                conflict = "definition" if _different_definitions(a, b) else "disagreement"
-            subject_key = first.subject_key if len(first.subject_key) >= len(second.subject_key) else second.subject_key
-            pairs[key] = [subject_key, max(a.asof_end, b.asof_end), conflict, *key] + \
-                [getattr(first, c) for c in sides] + [getattr(second, c) for c in sides]
-    result = pd.DataFrame(list(pairs.values()), columns=CONFLICT_COLUMNS)
-    return result.sort_values(["subject_key", "asof_end", "conflict", "outlet_a", "start_a", "outlet_b",
-                               "start_b"]).reset_index(drop=True)
 
 
 TIMELINE_COLUMNS = ["asof_end", "outlet", "claimant_group", "figure", "value", "low", "high", "y", "subject",

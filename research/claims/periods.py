@@ -13,46 +13,65 @@ to Y" over a span dates X at its start and Y at its end. Without one it is the
 publication date, and ages always are. `prior_period` counts "the prior week"
 back from the period of the data, `averaged` widens a "seven-day average" to
 its days, `stated_periods` and `goes_on` give the periods a later figure without
-a time goes on with, and when it does.
+a time goes on with, and when it does. `joined` makes "X through Y" one phrase.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import operator
 import re
 from datetime import date, timedelta
 
 from research.claims.quantities import NUMBER_WORDS, Quantity
 from research.text.dates import _add_months, _month_end, reference_date
 
+# How far from a figure (characters) a time phrase may be and still be its period: each figure costs the
+# same whatever the length of its sentence.
+REACH = 400
+START = operator.attrgetter("start")
+
 
 def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
     """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
     pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
-    if relative:
-        pattern += r"|\b(?:that|which|who|when|where)\b"
+    if relative:  # after the figure, also a clause of its own: ", as claims reached a low", ", likely triggering"
+        pattern += r"|\b(?:that|which|who|when|where)\b|,\s+(?:as|(?:\w+ly\s+)?[a-z]+ing)\b"
     return bool(re.search(pattern, text[left:right]))
 
 
 def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: list, published,
                   forecast: bool = False) -> tuple:
-    """(asof_start, asof_end, asof_text) of a figure from the time expressions of its sentence (see the
-    module docstring); `forecast`: the figure is expected or planned, so a deadline dates it."""
+    """(asof_start, asof_end, asof_text) of a figure from the time expressions of its sentence (`times`,
+    as `joined` gives them; see the module docstring); `forecast`: the figure is expected or planned, so a
+    deadline dates it."""
     day = reference_date(published)
     if quantity.kind == "age":
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")  # ages are stated as of now
     usable = []
-    times = [time for time in _joined(text, times) if _a_period(text, time, forecast)]
+    near = times[bisect.bisect_left(times, quantity.start - REACH, key=START):
+                 bisect.bisect_right(times, quantity.start + REACH, key=START)]  # both in text order
+    when = next((time for time in near if time.end <= quantity.start and time.date_start is not None
+                 and WHEN.fullmatch(text, time.end, quantity.start)), None)
+    if when:  # "since March 14, 2020, when there were 256,000 applicants": the figure of that time
+        return when.date_start.isoformat(), _point_end(when).isoformat(), when.text
+    times = [time for time in near if _a_period(text, time, forecast)]
     for time in times:
         if day is not None and time.date_start is None:
             continue  # "more than a year": a length of time, not placed
-        if time.text.lower().startswith("from") and len(times) > 1:
-            continue  # "fell 29.4% from 2019 in 2020", "in August from July": the baseline, not the period
+        if (time.text.lower().startswith("from") and not re.search(r"\s(?:to|through|thru|until|till|and)\s",
+                                                                  time.text) and (len(times) > 1 or quantity.kind == "change")) \
+                or quantity.kind == "change" and re.search(r"\bfrom\s+(?:the\s+same\s+\w+\s+)?$",
+                                                           text[max(0, time.start - 30):time.start]):
+            continue  # "fell 29.4% from 2019 in 2020", "up 58% from a year ago": the baseline, not the period
         left, right = sorted((quantity.start, time.start))
         right = max(right, min(quantity.end, time.end))
-        if any(left < other.start < right and other != quantity and _own_period(text, other) for other in others):
+        between = others[bisect.bisect_right(others, left, key=START):bisect.bisect_left(others, right, key=START)]
+        if any(other != quantity and _own_period(text, other) for other in between):
             continue  # a baseline figure stands between them ("6.1% from 6% in March")
-        after = quantity.end + len(re.match(r"\s*" + re.escape(quantity.subject), text[quantity.end:]).group()) \
-            if text[quantity.end:].lstrip().startswith(quantity.subject) else quantity.end
+        subject = re.compile(r"\s*" + re.escape(quantity.subject)).match(text, quantity.end)
+        after = subject.end() if subject else quantity.end
         own = re.match(r"\s*(?:that|which|who)\b", text[after:time.start])  # "the 1,500 that X reported last week"
         if time.start > quantity.end and _clause_blocked(text, after + (own.end() if own else 0), time.start,
                                                          relative=True):
@@ -71,11 +90,29 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
 
 
+# Between a time phrase and a figure of a clause about that time: ", when".
+WHEN = re.compile(r"\s*,\s*when\b[^,;.]*")
+
+
+def _point_end(time) -> date:
+    """The end of the time a phrase names, "since" aside: "since August last year" names August."""
+    if time.kind != "since":
+        return time.date_end
+    if time.granularity == "month" or time.granularity == "part of month" and time.date_start.day > 20:
+        return _month_end(time.date_start.year, time.date_start.month)
+    if time.granularity == "part of month":  # early, mid
+        return time.date_start + timedelta(days=9)
+    if time.granularity == "year":
+        return date(time.date_start.year, 12, 31)
+    return time.date_start + timedelta(days=6 if time.granularity == "week" else 0)
+
+
 def _a_period(text: str, time, forecast: bool) -> bool:
     """False for a time phrase that is not a figure's period: a point of comparison ("the lowest since March
     2020", "more than in 2019"), a release date ("Data released Thursday", "in a Sept. 14 report"), the
     deadline of an act rather than of a target ("racing to pass it by the end of the week")."""
-    clause = max(text.rfind(",", 0, time.start), text.rfind("—", 0, time.start), time.start - 150, 0)
+    clause = max(text.rfind(",", max(0, time.start - 150), time.start), text.rfind("—", max(0, time.start - 150),
+                                                                                  time.start), time.start - 150, 0)
     return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
                                                                                      time.start)
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
@@ -88,24 +125,41 @@ def goes_on(text: str, quantity: Quantity) -> bool:
     narrates in the past ("the unemployment rate ticked up to 6.1%"), with no present or modal verb before
     the end of the figure's clause ("only 84 of the 143 districts have reported", "Republicans say the $300
     supplement", "could bolster ... the 600-mile-long front")."""
-    right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end)), len(text))
-    return bool(PAST_TENSE.search(text)) and not PRESENT_TENSE.search(text, 0, right)
+    right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end, quantity.end + REACH)), len(text))
+    past, present = _tenses(text)
+    return past and present > right
+
+
+@functools.lru_cache(maxsize=16)
+def _tenses(text: str) -> tuple[bool, int]:
+    """(a past tense in `text`, where its first present or modal verb ends; past the end when none), the
+    asides aside: "The four-week moving average, which smoothes out volatility and is considered a more
+    reliable gauge, rose by 750" narrates in the past."""
+    text = ASIDE.sub(lambda match: " " * len(match.group()), text)
+    present = PRESENT_TENSE.search(text)
+    return bool(PAST_TENSE.search(text)), present.end() if present else len(text) + 1
+
+
+# A relative clause set off by commas or dashes: ", which smoothes out ... volatility,".
+ASIDE = re.compile(r"[,—–]\s*(?:which|who|whose)\b[^,—–;]*[,—–]")
 
 
 CLAUSE_END = re.compile(r"[,;:—–]\s|\s[—–]")
-PAST_TENSE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+PAST_TENSE = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed|rose|fell|grew|hit|came|went|took|saw|gave|got|made|said|"
+                        r"told|found|lost|won|paid|spent|sold|held|left|met|shed|began|ran|stood|kept|brought|"
+                        r"sank|slid|swung|shrank)\b")
 PRESENT_TENSE = re.compile(r"\b(?:is|are|has|have|does|do|says?|can|could|may|might|will|would)\b")
 
 
 def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
     """The periods a sentence states that the figures after it may go on with: (start, end, text, end
-    offset) of its dated phrases longer than a day (a weekday dates a release, not data), not points of
+    offset) of its dated phrases (`times`, as `joined` gives them) longer than a day (a weekday dates a release, not data), not points of
     comparison, not counted back from another ("the prior week") and not in a relative clause that dates
     something else ("the woman, whose illness began in early April,")."""
-    return [(t.date_start.isoformat(), t.date_end.isoformat(), t.text, t.end) for t in _joined(text, times)
+    return [(t.date_start.isoformat(), t.date_end.isoformat(), t.text, t.end) for t in times
             if t.kind == "date" and t.date_start is not None and t.date_start != t.date_end
             and _a_period(text, t, False) and not PRIOR.search(t.text)
-            and not RELATIVE.search(text[:t.start])]
+            and not RELATIVE.search(text, max(0, t.start - REACH), t.start)]
 
 
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
@@ -116,9 +170,10 @@ RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )
 
 def _own_period(text: str, other: Quantity) -> bool:
     """A figure between a figure and a time phrase that takes the phrase for itself: a baseline ("from 6%",
-    "than 4,901")."""
-    before = text[max(0, other.start - 30):other.start]
-    return bool(re.search(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+)?$",
+    "than 4,901", "more than double their average of 218,000 in 2019")."""
+    before = text[max(0, other.start - 40):other.start]
+    return bool(re.search(r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+)?$|"
+                          r"\b(?:double|twice|triple|times)\s+(?:the|their|its|his|her)\s+(?:[\w’'-]+\s+){0,3}$",
                           before))
 
 
@@ -134,23 +189,25 @@ def _endpoint(text: str, quantity: Quantity, first, last) -> tuple[str, str]:
 
 
 # Before a time phrase: the release of a figure, not its period ("Data released Thursday", "the Labor
-# Department said in a Sept. 14 report").
-RELEASED = re.compile(r"\b(?:released|published|issued|announced|reported|unveiled|posted)\s+(?:[^\s\d,.;]+\s+){0,5}$",
-                      re.IGNORECASE)
+# Department said Friday", "said in a Sept. 14 report").
+RELEASED = re.compile(r"\b(?:released|published|issued|announced|reported|unveiled|posted|said|says|told)\s+"
+                      r"(?:[^\s\d,.;]+\s+){0,5}$", re.IGNORECASE)
 RELEASE_NOUN = re.compile(r"\s*(?:report|statement|release|announcement|memo|press conference)\b", re.IGNORECASE)
 # Before a time phrase: a point of comparison ("more than in 2019", "compared with the year before").
 BASELINE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:in|on|during|at)\s+)?$",
                       re.IGNORECASE)
 
 
-# Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020".
+# Words before "since X" or "in X" that make X a point of comparison: "the lowest since March 2020", "the
+# deadliest day in more than a decade", "figures not seen since March 2020".
 REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best|worst|(?<!at )most|(?<!at )least|fewest|"
-                             r"first time|strongest|weakest|fastest|slowest)\b[^.;]*$", re.IGNORECASE)
+                             r"first time|strongest|weakest|fastest|slowest|\w{3,}iest|not (?:been )?seen)\b[^.;]*$",
+                             re.IGNORECASE)
 # Two time phrases that make one period: "from Friday through Sunday", "between May and June".
 PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
 
 
-def _joined(text: str, times: list) -> list:
+def joined(text: str, times: list) -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
     to Y's end (when Y ends after X starts)."""
     joined = []
@@ -177,18 +234,22 @@ def prior_period(text: str, quantity: Quantity, others: list[Quantity], data: tu
     """The period of a figure dated as the one before the data's ("fell 92,000 last week from 590,000 the
     prior week": the week before last week), or None. `data` is (start, end) of the last period named
     before the figure (ISO dates); a change "from the previous week" is the change over the data's own
-    period."""
+    period, and "the previous week's initial estimate of 360,000" is the week before's."""
     if not data:
         return None
-    found = [m for m in PRIOR.finditer(text) if not any(min(m.start(), quantity.start) < o.start < max(
-        m.start(), quantity.start) and o != quantity for o in others) and abs(m.start() - quantity.start) < 60]
+    near = others[bisect.bisect_left(others, quantity.start - 60, key=START):
+                  bisect.bisect_right(others, quantity.start + 60, key=START)]
+    found = [m for m in PRIOR.finditer(text, max(0, quantity.start - 100), quantity.start + 120)
+             if not any(min(m.start(), quantity.start) < o.start < max(m.start(), quantity.start) and o != quantity
+                        for o in near) and abs(m.start() - quantity.start) < 60]
     if not found:
         return None
     match = min(found, key=lambda m: abs(m.start() - quantity.start))
     start, end = date.fromisoformat(data[0]), date.fromisoformat(data[1])
     if BASELINE.search(text, max(0, match.start() - 25), match.start()):
         return None  # "more murders last year than the year before": the figure has its own period
-    if re.search(r"\bfrom\s+$", text[max(0, match.start() - 6):match.start()]):
+    possessive = re.match(r"['’]s\b", text[match.end():match.end() + 2]) and quantity.start > match.end()
+    if re.search(r"\bfrom\s+$", text[max(0, match.start() - 6):match.start()]) and not possessive:
         return data[0], data[1], match.group()  # "rose by 2,000 from the previous week to 373,000"
     unit = (match.group("unit") or match.group("unit2") or match.group("unit3")).lower()
     if unit == "week":

@@ -11,17 +11,16 @@ stated of something before its verb, that noun phrase ("Initial claims fell by
 92,000"); `head` is the noun phrase the subject is built on. Years, calendar
 dates, times, ordinals, durations and record spans ("four-week average",
 "21-year high"), scores and numbers inside names ("H1N1", "F-16", "9/11") are
-not quantities. `subject_key` normalises a subject for grouping (nationality +
-a class of nouns: troops, soldiers and forces are all "troops").
+not quantities (`research.claims.keys.subject_key` groups subjects).
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import NamedTuple
 
-from research.claims.actors import COUNTRIES
 from research.text.dates import find_time_expressions
 from research.text.sentences import ABBREVIATIONS
 
@@ -69,25 +68,7 @@ CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", 
               "dollars": "USD", "cents": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
 MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
             "hectares gallons barrels degrees inches yards square micrograms microgram milligrams milligram "
-            "grams").split()
-# Nouns counted under one class, for grouping the same subject across wordings.
-SUBJECT_CLASSES = {
-    "troops": "troops soldiers forces personnel servicemen fighters conscripts combatants special troop soldier",
-    "people": "people persons individuals residents civilians",
-    "cases": "cases infections case",
-    "deaths": "deaths fatalities dead death",
-    "casualties": "casualties",
-    "doses": "doses shots",
-    "murders": "murders homicides",
-}
-_CLASS_OF = {word: name for name, words in SUBJECT_CLASSES.items() for word in words.split()}
-# What happened to the people counted: "81 people had died", "killed 150 people", "1,000 people infected".
-DIED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been|reportedly|now)\s+)?"
-                        r"(?:died|dead|killed|perished|lost their lives)\b")
-KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|deaths of|death of)\s+(?:\w+\s+){0,3}$")
-INFECTED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been|now)\s+)?"
-                            r"(?:infected|fallen ill|tested positive|diagnosed|sickened)\b")
-INFECTED_BEFORE = re.compile(r"\b(?:infected|infecting|sickened)\s+(?:\w+\s+){0,3}$")
+            "grams fahrenheit celsius").split()
 # Words that end a subject noun phrase.
 SUBJECT_STOP = frozenset(
     "a an the of and or but that which who whom whose is are was were be been being has have had do does did "
@@ -99,7 +80,8 @@ SUBJECT_STOP = frozenset(
 # 904,000", "a decline of 34%"); alone they say little of what is counted.
 MEASURE_NOUNS = ("rate average peak total level high low decline drop increase rise gain decrease loss tally count "
                  "toll number share majority percentage proportion portion size pace figure reading estimate "
-                 "median threshold odds risk likelihood chance").split()
+                 "median threshold odds risk likelihood chance forecast expectation projection price cost value "
+                 "amount").split()
 # Irregular past participles that end a subject ("soldiers sent to Russia").
 PARTICIPLES = frozenset("sent taken given made held seen known shown brought built kept left lost paid put said "
                         "told found led run set spent won hit cut shot fought bought caught drawn driven flown "
@@ -107,6 +89,12 @@ PARTICIPLES = frozenset("sent taken given made held seen known shown brought bui
 CONTAINERS = frozenset("containers units rounds shells tons tonnes barrels pieces cases sets batches shipments "
                        "rounds boxes crates truckloads battalions brigades divisions regiments companies "
                        "groups percent".split()) | frozenset(MEASURE_NOUNS)
+# Nouns of a change, whose "in" says what changed.
+CHANGE_NOUNS = frozenset("decline drop increase rise gain decrease loss fall jump reduction cut surge spike".split())
+# Nouns in -ing that stay in a noun phrase ("$550 billion in new spending"), not participles.
+ING_NOUNS = frozenset("spending funding financing housing training building shipping lending borrowing testing "
+                      "screening trading pricing polling schooling hearing meeting offering clothing bedding "
+                      "parking advertising manufacturing".split())
 # Adjectives in -ly that stay in a noun phrase ("137,000 new daily cases").
 LY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly early elderly only".split())
 
@@ -121,12 +109,13 @@ QUANTITY = re.compile(
     r"(?:(?P<between>\bbetween)\s+)?"
     r"(?P<currency>US\$|[$€£¥₩₽])?\s?"
     r"(?P<number>" + _NUMBER + r")(?P<scale>" + _SCALE + r")?"
-    r"(?:(?P<link>\s*(?:-to-|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
+    r"(?:(?P<link>\s*(?:-to-|-\s+to|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
     + _SCALE + r")?)?"
     r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent(?:age points?)?\b)?",
     re.IGNORECASE)
 VAGUE_QUANTITY = re.compile(
     r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
+    r"|(?:dozens|hundreds|thousands|millions|billions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
     r"|tens\s+of\s+(?:millions?|billions?)"
     r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
     r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
@@ -136,7 +125,7 @@ MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wid
                      re.IGNORECASE)
 LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
                    r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
-                   r"Version|Resolution|Platform|Gate|Terminal|Unit)\s+$")
+                   r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of)\s+$")
 # A number stated with a time unit as an adjective or a length of time: "four-week average", "21-year
 # high", "30-day period" (ages are "-year-old").
 DURATION = re.compile(r"[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old)", re.IGNORECASE)
@@ -156,6 +145,7 @@ CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|jumped|grew|gained|gain|gains|added|"
     r"adding|adds|lost|shed|soared|surged|slipped|plunged|tumbled|up|down|revised (?:up|down|higher|lower)|"
+    r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed)(?= by)|"
     r"higher|lower|revision)\s+(?:(?:by|of|an estimated|about|around|nearly|almost|more than|over|roughly|some|"
     r"a further|another|just)\s+)*[$€£]?$", re.IGNORECASE)
 _FRACTION = "|".join(sorted((w.replace(" ", "[- ]") for w in FRACTIONS), key=len, reverse=True))
@@ -166,6 +156,12 @@ RATIO = re.compile(
     + r"))\s+)?\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
     r"(?![-\w])|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
     re.IGNORECASE)
+# After a figure, the base of a rate: "11.2 deaths per 100,000 people".
+PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
+# Before a fraction or multiple that is not a figure: "a year and a half", "a double bombing".
+NOT_A_RATIO = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+and\s+$", re.IGNORECASE)
+# After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
+FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
 # Nouns after a figure that are its unit, not what it counts.
 GENERIC_NOUNS = frozenset("percent percentage points point times fold more less fewer higher lower".split())
 PLAIN_TIME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -176,7 +172,7 @@ TIME_WORD = re.compile(r"(?:\d{4}|\d{1,2}|January|February|March|April|May|June|
                        r"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|"
                        r"Wednesday|Thursday|Friday|Saturday|Sunday|last|this|next|the|a|weekend|week|month|"
                        r"year|today|yesterday)$")
-AGE = re.compile(r"^-(?:year|month|week|day)s?-old\b|^\s*,?\s*(?:years?|months?) old\b")
+AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?) old\b")
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 
 
@@ -232,7 +228,9 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
     """(subject, measure unit) of the noun phrase that starts at `start`, after a number."""
     rest = text[start:start + 120]
     if money:  # "$300 a week supplement", "$299 billion over five years on roads": the rate or the span aside
-        rest = re.sub(r"^(\s+(?:a|an|per)\s+(?:hour|day|week|month|year))(?=\s)|"
+        rest = re.sub(r"^([\s-]+(?:a|an|per)[\s-]+(?:hour|day|week|month|year))(?=\s)|^(\s+(?:(?:set|slated|expected|"
+                      r"going)\s+)?(?:to\s+be\s+)?(?:allocated|spent|earmarked|used|directed|devoted|dedicated|invested)"
+                      r")(?=\s+(?:for|on|to|toward|towards)\b)|"
                       r"^(\s+over\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))(?=\s+(?:on|for|to)\b)",
                       lambda m: " " * len(m.group()), rest)
     unit, skipped, agent = "", False, False
@@ -246,9 +244,9 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             break  # "the 151,000 case average two weeks ago"
         if skipped == "to" and len(words) == 1 and lower in ("the", "a", "an"):
             continue  # "$568 billion to rebuild the nation's roads"
-        if not words and lower in ("of", "in", "worth") and not unit:
+        if not words and (lower == "of" or lower in ("in", "worth") and money) and not unit:
             continue  # "74 percent of likely voters", "$400 million in new military aid"
-        if not words and lower in ("for", "on", "to") and money and not skipped:
+        if not words and lower in ("for", "on", "to", "toward", "towards") and money and not skipped:
             skipped = lower
             continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
         if len(words) == 1 and lower == "by" and (words[0].endswith(("ed", "en")) or words[0] in PARTICIPLES):
@@ -257,6 +255,10 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             continue
         if agent and not word[0].isupper():
             break
+        group = re.match(r"\d+\s+(?:and|or)\s+(?:older|over|up|above)\b", rest[match.start():]) if words else None
+        if group:  # "76% of Americans 65 and older"
+            words.append(group.group())
+            break
         if PLAIN_TIME.fullmatch(word) or word[0].isdigit():
             break  # "rose by 2,000 last week", "24 of the 32 cases": the next figure's noun
         if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
@@ -264,19 +266,24 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
             unit = f"{unit} {lower}".strip()
             continue
+        if lower in ("and", "or") and words and words[-1].endswith("-"):
+            words.append(word)  # "92 low- and middle-income countries"
+            continue
         if not (word[0].isalnum()) or lower in SUBJECT_STOP:
-            if lower == "of" and words and words[-1].lower() in CONTAINERS:
+            if lower == "of" and words and words[-1].lower() in CONTAINERS or lower == "in" and words \
+                    and words[-1].lower() in CHANGE_NOUNS:  # "a 10 percent decline in new cases"
                 words.append(word)
                 continue
             break
         if words and word.islower() and lower.endswith(("ly",)) and lower not in LY_ADJECTIVES:
             break  # "troops unlikely to"
-        if words and word.islower() and "-" not in word and (lower.endswith(("ed", "ing")) or lower in PARTICIPLES) \
+        if words and word.islower() and "-" not in word and lower not in ING_NOUNS \
+                and (lower.endswith(("ed", "ing")) or lower in PARTICIPLES) \
                 and words[-1].lower() != "of" and not (skipped == "to" and len(words) == 1) \
                 and not words[-1].lower().endswith("-"):
             break  # "soldiers sent to Russia", "troops receiving training" ("to boost caregiving" goes on)
         words.append(word)
-        if len(words) >= 6:
+        if len(words) >= (9 if {"of", "in"} & set(words) else 6):  # "decline in new CCP virus cases"
             break
     while words and words[-1].lower() == "of":
         words.pop()
@@ -303,6 +310,7 @@ INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appear
 STATING_VERB = re.compile(
     r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
     r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|"
+    r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed) by|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|climb|jumped|jump|grew|grow|soared|surged|"
     r"slipped|plunged|tumbled|(?:edged|ticked|inched|crept|moved|went) (?:up|down|higher|lower)|"
     r"was|were|is|are|be|been|stood at|stand at|standing at|hit|reached|reach|reaching|totaled|totalled|"
@@ -341,8 +349,9 @@ def _extension(text: str, position: int) -> str:
     words = match.group("words").split()
     if match.group("perfect") and (len(words) < 2 or words[1][0].isupper()):
         return ""  # "have received their first doses", not "have entered Russia"
-    if words[0].lower() in SUBJECT_STOP or words[0].lower() in INTRANSITIVE:
-        return ""  # "troops are now in Russia": a place or time, not which troops
+    relative = re.match(r"\s+(?:who|that|which)\b", match.group())
+    if words[0].lower() in SUBJECT_STOP or (words[0].lower() in INTRANSITIVE and not relative):
+        return ""  # "troops are now in Russia": a place or time, not which troops ("people who died" is)
     for i, word in enumerate(words):
         if i + 1 < len(words) and word.lower() in ("in", "on", "since", "during", "by", "through", "from", "over",
                                                    "last", "this") and TIME_WORD.match(words[i + 1]):
@@ -353,15 +362,26 @@ def _extension(text: str, position: int) -> str:
             break
     while words and (words[-1].lower() in SUBJECT_STOP or not words[-1][-1].isalnum()):
         words.pop()
-    return " ".join(words)
+    pronoun = text[match.start():match.start("words")].split()
+    return " ".join(pronoun + words if words and pronoun in (["who"], ["that"], ["which"]) else words)
 
 
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts: after the last ". " before it that ends a sentence
-    (a capital or quote follows, no abbreviation such as "U.S." or "Mr." precedes), or a line break."""
-    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, position)
+    (a capital or quote follows, no abbreviation such as "U.S." or "Mr." precedes), or a line break. Only
+    the `WINDOW` characters before `position` are read: a longer sentence starts there for our rules."""
+    window = max(0, position - WINDOW)
+    if window:
+        space = text.find(" ", window, position)  # not in the middle of a word
+        window = space + 1 if space >= 0 else window
+    starts = [m.end() for m in SENTENCE_END.finditer(text, window, position)
               if m.group("word").lower().rstrip(".") not in ABBREVIATIONS]
-    return max([text.rfind("\n", 0, position) + 1, *starts])
+    return max([text.rfind("\n", window, position) + 1, window, *starts])
+
+
+# How far back from a figure the rules read its sentence (characters): each figure costs the same
+# whatever the length of its sentence.
+WINDOW = 1000
 
 
 SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])")
@@ -375,8 +395,9 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
     programs" in "Initial claims in regular state programs fell by 92,000", or the antecedent of a
     relative pronoun ("a risk of reinfection that was 2.34 higher"); "" when none. `verb_figure`: the figure is itself the verb ("cases doubling")."""
     sentence_start = _sentence_start(text, start)
-    verb = (AUXILIARIES if verb_figure else STATING_VERB).search(text, sentence_start, start)
-    if not verb or verb.end() != start or re.search(r"\b(?:a|an|the)\s+$", text[sentence_start:verb.start()]):
+    verb = (AUXILIARIES if verb_figure else STATING_VERB).search(text, max(sentence_start, start - 200), start)
+    if not verb or verb.end() != start or re.search(r"\b(?:a|an|the)\s+$", text[max(sentence_start, verb.start()
+                                                                                   - 10):verb.start()]):
         return ""  # no verb, or "from a revised 590,000": an adjective
     words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[max(sentence_start, verb.start() - 160):verb.start()])
     while words and PLAIN_TIME.fullmatch(words[-1]) or words[-2:-1] in (["last"], ["this"], ["the"]) \
@@ -384,8 +405,8 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
         words = words[:-2] if words[-1] in ("week", "month", "year") else words[:-1]
     if words and words[-1].lower() in ("that", "which"):
         words = words[:-1]  # "a risk of reinfection that was 2.34 higher": the antecedent
-    if words and words[-1] == ",":  # "Initial claims, a proxy for layoffs, rose": skip the appositive
-        commas = [i for i in range(len(words) - 2, -1, -1) if words[i] == ","]
+    if words and words[-1] in (",", "—"):  # "Initial claims, a proxy for layoffs, rose": skip the appositive
+        commas = [i for i in range(len(words) - 2, -1, -1) if words[i] == words[-1]]
         relative = [i for i in commas if i + 1 < len(words) and words[i + 1].lower() in ("which", "who")]
         opening = relative[0] if relative else commas[0] if commas else None
         words = words[:opening] if opening is not None else words[:-1]
@@ -410,10 +431,12 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
         phrase.pop(0)
     while phrase and phrase[-1].lower() in SUBJECT_STOP:
         phrase.pop()
+    if all(TIME_WORD.match(w) or w.lower() in ("prior", "previous", "past") for w in phrase):
+        return ""  # "The prior week was revised up to 478,000": a time, not what is counted
     return " ".join(phrase)
 
 
-def _main_subject(text: str, position: int) -> str:
+def main_subject(text: str, position: int) -> str:
     """The subject of the sentence's main clause: the noun phrase before its first verb, after an opening
     conjunction or introductory phrase ("But deaths from the pandemic have continued ...")."""
     words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[_sentence_start(text, position):position])
@@ -439,39 +462,47 @@ MAIN_VERBS = frozenset("has have had is are was were will would could can may mi
 
 def _measured(text: str, start: int) -> str:
     """The measure a figure is the value of, right before it: "unemployment rate" in "an unemployment rate
-    of 6.1%", "peak" in "a peak of 904,000", "seven-day average" in "from a seven-day average of 78,449"."""
-    match = re.search(r"((?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASURE_NOUNS) + r")\s+of|\b(?:spending|funding|"
-                      r"investments?))\s+"
-                      r"(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated|upward of)\s+)?"
-                      r"[$€£]?$",
-                      text[max(0, start - 80):start], re.IGNORECASE)
+    of 6.1%", "peak" in "a peak of 904,000", "seven-day average" in "from a seven-day average of 78,449",
+    "average price for a gallon of gasoline" in "the average price for a gallon of gasoline of $3.04"."""
+    match = MEASURED.search(text, max(0, start - 80), start)
     if not match:
         return ""
-    words = match.group(1).split()[:-1] if match.group(1).endswith(" of") else match.group(1).split()
+    if match.group("spending"):
+        return match.group("spending")
+    words = match.group("measure").split()
     determiners = [i for i, word in enumerate(words) if word.lower() in DETERMINER_WORDS]
     words = words[determiners[-1] + 1:] if determiners else words
     while words and (words[0].lower() in SUBJECT_STOP or words[0].lower().endswith(("ing", "ed")) and len(words) > 1
                      or words[0].lower().endswith("ly") and words[0].lower() not in LY_ADJECTIVES
                      or not words[0][0].isalnum()):
         words.pop(0)
-    return " ".join(words)
+    return " ".join(words + (match.group("of") or "").split())
+
+
+MEASURED = re.compile(r"(?P<measure>(?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASURE_NOUNS) + r")s?)(?P<of>\s+(?:for|of|on|in)"
+                      r"\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)??\s+of\s+"
+                      r"(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated|upward of)\s+)?"
+                      r"[$€£]?$|(?P<spending>\b(?:spending|funding|investments?|spend|spends|spent|invest|invests|invested))"
+                      r"\s+[$€£]?$", re.IGNORECASE)
 
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
     """True when the number at text[start:end] is a year, date, time, ordinal or part of a name."""
-    if any(s <= start < e or s < end <= e for s, e in dates):
+    near = bisect.bisect_right(dates, (start, math.inf))  # `dates` are sorted and do not overlap
+    if any(s <= start < e or s < end <= e for s, e in dates[max(0, near - 1):near + 1]):
         return True
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if IN_NAME.search(before) or re.match(r"[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
     if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\\?/", after):
         return True
-    if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", text[end:]):
+    if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
-    if LABEL.search(text, max(0, start - 20), start):
-        return True  # "Phase 6", "Flight 17", "Article 5": a label, not a quantity
-    digits = text[start:end]
-    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not re.match(r"\s+[a-z]+s\b", after))
+    if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
+        return True  # "Phase 6", "Flight 17", "Article 5": a label; "per 1,000": the base of a rate
+    digits = text[start:end]  # "2000 troops" is a count, "2020 marks the sixth year" a year
+    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not (re.match(r"\s+[a-z]+s\b", after)
+                                                                   and text[max(0, start - 5):start].strip()[-1:] not in ".!?\"“"))
 
 
 def find_quantities(text: str, published: str = "") -> list[Quantity]:
@@ -497,8 +528,11 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
                                 "count", ""))
         taken.append(match.span())
     for match in RATIO.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
+        if any(s <= match.start() < e for s, e in taken + dates) or NOT_A_RATIO.search(text, max(0, match.start() - 12),
+                                                                               match.start()) \
+                or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple") \
+                and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]):
+            continue  # "a year and a half", "twice a day", "a double suicide bombing"
         found.append(_ratio(text, match))
         taken.append(match.span())
     position = 0
@@ -544,15 +578,16 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
         second = _number(match.group("number2"), match.group("scale2"))
         if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
             value *= SCALES[match.group("scale2").strip().lower()]
-        link = match.group("link").strip().lower()
-        sentence = text[_sentence_start(text, number_start):text.find(". ", match.end()) % (len(text) + 1)]
+        link = re.sub(r"^-\s+to$", "to", match.group("link").strip().lower())  # "12- to 17-year-olds"
+        sentence = text[_sentence_start(text, number_start):text.find(". ", match.end(), match.end() + WINDOW)
+                        % (len(text) + 1)]
         if second <= value and link != "and" and VOTE_WORDS.search(sentence):
             kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
         elif second <= value and link in ("-", "–", "-to-"):
             return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
-        elif second <= value or re.search(r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|"
-                                          r"over|just|an estimated)\s+)?$", text[max(0, match.start() - 40):
-                                                                              match.start("number")]) \
+        elif second <= value or CHANGE_BEFORE.search(before) or re.search(
+                r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated)\s+)?$",
+                text[max(0, match.start() - 40):match.start("number")]) \
                 or (link == "and" and not match.group(
                 "between")):
             return None
@@ -585,8 +620,11 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             end += word.end()
             if word.group(1).lower() == "cents":
                 value, low, high = (v / 100 for v in (value, low, high))
+    per = PER.match(text, end) if kind == "count" else None
+    if per:  # "55.8 births per 1,000 women": a rate
+        kind, unit = "rate", "per " + per.group("base")
     start = match.start("currency") if match.group("currency") else number_start
-    if qualifier == "up to" and MOVED_UP.search(text, 0, match.start("qualifier")):
+    if qualifier == "up to" and MOVED_UP.search(text, max(0, match.start("qualifier") - 40), match.start("qualifier")):
         qualifier, low, high = "exact", value, value  # "ticked up to 6.1%", "was revised up to 371,000"
     elif match.group("qualifier"):
         start = match.start("qualifier")
@@ -606,8 +644,8 @@ def _ratio(text: str, match: re.Match) -> Quantity:
     kind, unit = "rate", "times"
     if word in FRACTIONS:
         value = FRACTIONS[word]
-        if re.match(r"\s+of\b", text[match.end():]):
-            kind, unit, value = "percent", "%", round(100 * value, 2)
+        if re.match(r"\s+(?:of|(?:super)?majority)\b", text[match.end():match.end() + 20]):  # "a half dose": a ratio
+            kind, unit, value = "percent", "%", round(100 * value, 2)  # "two-thirds of", "the two-thirds majority"
     elif match.group("times"):
         value = _number(match.group("times"), None)
     else:
@@ -634,14 +672,17 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
     head, measure = _subject(text, end, money=kind == "money")
     if measure and kind == "count":
         kind, unit = "measure", measure
-    if head.lower() in GENERIC_NOUNS:
-        head = ""
+    if head.lower() in GENERIC_NOUNS or EXPECTED_BY.match(text, end):
+        head = ""  # "more than the 870,000 economists had expected": the economists expect it, not counted
     if head and re.match(r"\s*" + re.escape(head) + r"\s+(?:each|apiece)\b", text[end:]):
         unit = "each"  # "6,000 people each": a figure per unit, not a total
     subject = head
     if head:
         offset = text.find(head, end) + len(head)
         extension = _extension(text, offset)
+        infinitive = re.match(r"\s+to\s+[a-z]+\b", text[offset:offset + 30])
+        if not extension and infinitive and EXPECTS.search(text, max(0, start - 40), start):
+            extension = infinitive.group().strip()  # "expects 37 million Americans to travel"
         subject = f"{head} {extension}".strip()
     of = _measured(text, start)
     if of:
@@ -654,8 +695,11 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
             subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
                 else f"{said_of} {subject}".strip() if head else said_of
             head = said_of if of and head == of else head or said_of
-    if not head and kind in ("percent", "change") and re.search(r",\s*(?:up|down)\s+(?:\w+\s+)?$", text[:start]):
-        head = subject = _main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
+    if not head and kind in ("count", "percent", "change") and PARTICIPLE_CLAUSE.search(text, max(0, start - 40), start):
+        head = subject = main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
+    named = NOUN_PREDICATE.match(text, end) if not head and kind == "count" else None
+    if named and named.group("noun").lower() not in SUBJECT_STOP:  # "16 of them were militants"
+        head = subject = named.group("noun")
     if not head and kind in ("count", "percent", "change"):
         predicate = PREDICATE.match(text, end)
         words = predicate.group("words").split() if predicate else []
@@ -677,6 +721,18 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
 PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?=(?:\w+ly\s+)?\w+ed\b|at least|"
                        r"(?:a|one|their|its|at)\s)|(?=\w+ly\s+\w+ed\b)|(?=\w+ed\s)|(?=with\s))"
                        r"(?P<words>(?:(?!(?:and|but|while|according|said|says)\b|\d)[\w’'-]+\s*){1,6})")
+# After a figure, the forecasters who expected it: "the 870,000 economists had expected".
+EXPECTED_BY = re.compile(r"\s+(?:economists|analysts|forecasters|experts)(?:\s+(?:polled|surveyed)\s+by(?:\s+[A-Z][\w.-]*)+)?"
+                         r"\s+(?:had\s+|have\s+)?(?:been\s+)?(?:expect|forecast|predict|estimat|project|anticipat)\w*")
+# Before a figure, a clause of the sentence's subject: ", down about 25 percent", ", dipping below 300,000".
+PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?[a-z]+ing(?:\s+(?:below|above|to|by|at|from|under|over|"
+                               r"past))?)\s+(?:\w+\s+)?$")
+# A verb of expecting before a count, whose infinitive after the noun says what is counted: "expects 37
+# million Americans to travel".
+EXPECTS = re.compile(r"\b(?:expect|forecast|project|predict|estimat)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
+# What a bare count is said to be: "16 of them were militants", "at least nine were children".
+NOUN_PREDICATE = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?:were|are)\s+(?P<noun>[a-z][\w-]*s|children|"
+                            r"people|women|men)\b")
 # The name a figure is of, before a verb of which it is the object: "Walgreens reported wasting 2.6 million",
 # "Senate Republicans unveiled a $568 billion plan".
 WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})"
@@ -703,45 +759,3 @@ def _whose(text: str, start: int, has_noun: bool, kind: str) -> str:
         return ""
     who = match.group("who")
     return "" if who.lower() in DETERMINER_WORDS or who in ("It", "They", "He", "She", "We", "I") else who
-
-
-def subject_key(subject: str, context: str = "", following: str = "") -> str:
-    """A grouping key for a subject: "<country> <class>" ("north korea troops"), lower case.
-
-    The class is that of the subject's head noun (`SUBJECT_CLASSES`, else the
-    head itself); people who died or were killed are "deaths" and people
-    infected are "cases" when `following` (the text after the subject) or the
-    end of `context` (the text before the figure) says so ("81 people had
-    died", "killed 150 people"). The country is the nationality in the
-    subject, else the nearest one named in `context`.
-    """
-    words = [w.lower().strip("’'") for w in subject.split()]
-    if not words:
-        return ""
-    if "of" in words and words[0] in ("number", "total", "count", "tally", "share", "percentage", "average", "peak",
-                                      "level", "rate"):
-        words = words[words.index("of") + 1:] or words  # "the number of confirmed cases": cases
-    for stop in ("in", "at", "on", "for", "from", "across", "among", "each", "per", "a"):
-        words = words[:words.index(stop)] if stop in words[1:] else words  # "cases in New Zealand": cases
-    head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else words[-1]
-    if head in ("toll", "count", "tally") and words.index(head) > 0:  # "the death toll": deaths
-        head = {"death": "deaths", "case": "cases"}.get(words[words.index(head) - 1], head)
-    demonym = not re.sub(r"(?<![\w.])(?:" + "|".join(COUNTRIES.values()) + r")(?![\w])", "", subject).strip()
-    noun_class = "people" if demonym else _CLASS_OF.get(head, head)  # "12,000 North Koreans"
-    if head in ("forces",) and len(words) > 1 and words[-2] == "special":
-        noun_class = "troops"
-    if noun_class == "people":
-        if DIED_AFTER.match(following) or KILLED_BEFORE.search(context[-40:]):
-            noun_class = "deaths"
-        elif INFECTED_AFTER.match(following) or INFECTED_BEFORE.search(context[-40:]):
-            noun_class = "cases"
-    country = _country_in(subject) or _country_in(context, last=True)
-    return f"{country.lower()} {noun_class}".strip()
-
-
-def _country_in(text: str, last: bool = False) -> str:
-    found = [(m.start(), country) for country, names in COUNTRIES.items() if country != "Western"
-             for m in re.finditer(r"(?<![\w.])(?:" + names + r")(?![\w])", text)]
-    if not found:
-        return ""
-    return (max(found) if last else min(found))[1]

@@ -19,35 +19,52 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
-from research.claims.quantities import find_quantities
+from research.claims.quantities import find_quantities, main_subject
 
 # What puts a cue after a figure in another clause: a subordinator or a semicolon.
-LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|until|unless|whereas)\b|;")
+LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;")
 
 
-def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int], found: pd.DataFrame,
+class CueTable:
+    """The usable attributions of one article (`usable_cues` rows) as arrays, so that finding the claimant of
+    a figure costs the same whatever the number of cues before it."""
+
+    def __init__(self, found: pd.DataFrame):
+        self.rows = found.to_dict("records")
+        columns = ("source_start", "source_end", "content_start", "content_end", "cue_start", "cue_end")
+        self.source_start, self.source_end, self.content_start, self.content_end, self.cue_start, self.cue_end = (
+            found[c].to_numpy(dtype="int64") if len(found) else np.zeros(0, dtype="int64") for c in columns)
+        self.vague = found["actor_kind"].isin(["other", ""]).to_numpy() if len(found) else np.zeros(0, dtype=bool)
+
+    def in_sentence(self, sentence: tuple[int, int]) -> np.ndarray:
+        """Positions of the cues inside the sentence whose source is known, in table order."""
+        return np.flatnonzero((self.cue_start >= sentence[0]) & (self.cue_end <= sentence[1]) & (self.source_start >= 0))
+
+
+def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int], cues: CueTable,
                 previous: dict | None, text: str = "") -> dict | None:
     """The attribution row (as a dict) that claims a figure at the given article offsets: the innermost
     attribution whose content holds it (a named actor before a vague one), else the nearest cue of its
     sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
     reporting"), else `previous` (the release the sentence goes on with).
     `text` is the article's text."""
-    found = found[~((found["source_start"] <= quantity_start) & (found["source_end"] >= quantity_end))]
-    holding = found[(found["content_start"] <= quantity_start) & (found["content_end"] >= quantity_end)
-                    & (found["source_start"] >= 0)]
+    usable = ~((cues.source_start <= quantity_start) & (cues.source_end >= quantity_end))
+    holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
+                             & (cues.source_start >= 0))
     if len(holding):
-        ranked = holding.assign(size=holding["content_end"] - holding["content_start"],
-                                vague=holding["actor_kind"].isin(["other", ""]))
-        return ranked.sort_values(["vague", "size", "cue_start"]).iloc[0].to_dict()
-    inside = found[(found["cue_start"] >= sentence[0]) & (found["cue_end"] <= sentence[1])
-                   & (found["source_start"] >= 0)]
-    inside = inside[[not LATER_CLAUSE.search(text, quantity_end, min(start, cue)) for start, cue in
-                     zip(inside["source_start"], inside["cue_start"])]]
+        size = cues.content_end[holding] - cues.content_start[holding]
+        best = holding[np.lexsort((cues.cue_start[holding], size, cues.vague[holding]))[0]]
+        return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
+    inside = cues.in_sentence(sentence)
+    inside = inside[usable[inside]]
+    later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
+    if later is not None:  # a cue after a subordinator or semicolon that follows the figure is in another clause
+        inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     if len(inside):
-        distance = (inside["cue_start"] - quantity_start).abs()
-        return inside.loc[distance.idxmin()].to_dict()
+        return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
     return previous
 
 
@@ -69,13 +86,17 @@ _ORG = _WORD + r"(?:(?:\s+|-\s*|/)(?:(?:for|and|of|on)\s+)?" + _WORD + r")*(?:\s
 ORG = re.compile(_ORG)
 AUTHOR_BEFORE = re.compile(r"(?P<org>" + _ORG + r")(?:['’]s?)?\s+(?:(?:new|latest|own|official|weekly|\w+ly)\s+)?"
                            r"(?:(?!The\b)[A-Z]\w+\s+){0,3}(?P<noun>" + _ALL_DOCUMENTS + r")\b")
-AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:[^,.;]{0,50}?\s)??(?:by|from|of)\s+"
+AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:(?:(?!funded|sponsored|paid|commissioned|"
+                          r"financed|backed)[^,.;]){0,50}?\s)??(?:by|from|of)\s+"
                           r"(?:the\s+)?(?P<org>" + _ORG + r")")
 # Sources that cannot claim a figure: a month or weekday read as a name, a year, a bare lower-case word
-# ("each", "openings"); sources that hold a figure themselves are found by `find_quantities`.
+# ("each", "openings") other than a pronoun or the people who speak for an office or a trade ("officials
+# said", "economists"); sources that hold a figure themselves are found by `find_quantities`.
 NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})$|"
-                          r"^(?!(?:he|she|they|it|we|i|who)$)[a-z]+$")
+                          r"^(?!(?:he|she|they|it|we|i|who|officials|economists|analysts|experts|researchers|"
+                          r"scientists|authorities|police|prosecutors|investigators|doctors|forecasters|sources|"
+                          r"lawmakers|witnesses|residents|organizers)$)[a-z]+$")
 PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
                             "the organization the group the company".split(" "))
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
@@ -146,11 +167,14 @@ def document_author(text: str, position: int, noun: str) -> str:
 
 def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
     """Who a claimant is, as the text names them (see the module docstring); a document whose author
-    the article never names is the last claimant named before it, else "" (the outlet's own voice).
+    the article never names is the last claimant named before it (unless it is "a" new one), else the
+    document ("a new study"; a bare "data" names none).
     `text` is the article's text."""
     if not claimant:
         return ""
     source = claimant["source_text"]
+    if source.lower() in ("it", "they") and main_subject(text, claimant["source_start"])[:1].isupper():
+        return main_subject(text, claimant["source_start"])  # "The United States will spend ..., it said"
     if source.lower() in PRONOUN_SOURCES and claimant.get("actor") and claimant["actor"].lower() != source.lower():
         return claimant["actor"]
     start, end = claimant["source_start"], claimant["source_start"] + len(source)
@@ -159,10 +183,13 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
         return longer[0]  # "a new ABC News/Washington Post poll", the source cut at the slash
     document = DOCUMENT.match(source)
     if document:
-        author = re.search(r"\b(?:by|from|of)\s+((?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
-                           r"[A-Z][\w.’'&-]*)*)", source)
+        author = re.search(r"\b(?<!funded )(?<!sponsored )(?<!backed )(?<!financed )(?:by|from|of)\s+((?:the\s+)?"
+                           r"[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w.’'&-]*)*)", source)
         noun = source[document.start():document.end()].split()[-1]
-        return author.group(1) if author else document_author(text, claimant["source_start"], noun) or named_before
+        name = source[:document.end()].split()  # "a new federal report", "the study"; not "data" (no document)
+        earlier = named_before if name[0].lower() not in ("a", "an") else ""  # "a new report" is not one named before
+        return author.group(1) if author else document_author(text, claimant["source_start"], noun) or earlier \
+            or (" ".join(name) if len(name) > 1 else "")
     return source
 
 
@@ -193,8 +220,7 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
             "relay_text": ""} if who else None
 
 
-def sentence_speaker(found: pd.DataFrame, sentence: tuple[int, int]) -> dict | None:
+def sentence_speaker(cues: CueTable, sentence: tuple[int, int]) -> dict | None:
     """The last attribution whose cue is in the sentence, or None."""
-    inside = found[(found["cue_start"] >= sentence[0]) & (found["cue_end"] <= sentence[1])
-                   & (found["source_start"] >= 0)]
-    return inside.iloc[-1].to_dict() if len(inside) else None
+    inside = cues.in_sentence(sentence)
+    return dict(cues.rows[inside[-1]]) if len(inside) else None

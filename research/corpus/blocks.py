@@ -34,10 +34,12 @@ in the excerpt" rather than "left out".
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import unicodedata
 import warnings
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -57,6 +59,8 @@ MIN_LONG_PROSE_WORDS = 40
 MIN_STOPWORD_DENSITY = 0.2
 MAX_HEADING_WORDS = 20
 MAX_HEADLINE_WORDS = 25
+# Articles per task when `split_blocks` runs in several processes.
+SPLIT_CHUNK = 10_000
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # A sentence ends in . ! ? … : ; or a closing quote, optionally followed by a
@@ -311,7 +315,8 @@ def _apply_rules(blocks: list[Block], record: bool = False) -> None:
     """Step 1 of the module docstring; a record's cut-off last paragraph is not a teaser."""
     for block in blocks:
         for rule in RULES:
-            if block.n_words > rule.max_words or (record and rule.reason == "truncated teaser"):
+            if block.n_words > rule.max_words or (record and rule.reason == "truncated teaser") or (
+                    block.prose and not rule.prose):  # a rule that never applies to prose
                 continue
             if rule.whole:
                 hit = rule.pattern.fullmatch(block.text)
@@ -320,7 +325,7 @@ def _apply_rules(blocks: list[Block], record: bool = False) -> None:
             if hit and (rule.prose or not block.prose):
                 block.assign(rule.role, rule.reason)
                 break
-        if block.role is None and has_date(block.text) and block.n_words <= 15 and not block.prose:
+        if block.role is None and block.n_words <= 15 and not block.prose and has_date(block.text):
             block.assign("metadata", "date line")
 
 
@@ -336,7 +341,7 @@ def _apply_context(blocks: list[Block]) -> None:
     # Image descriptions that share a blank-line group with a caption.
     caption_groups = {b.group for b in blocks if b.role == "caption"}
     if n_groups >= 3:
-        sizes = pd.Series([b.group for b in blocks]).value_counts()
+        sizes = Counter(b.group for b in blocks)
         for block in blocks:
             if block.role is None and block.group in caption_groups and sizes[block.group] <= 3:
                 block.assign("caption", "image text grouped with a caption")
@@ -499,7 +504,7 @@ def classify_record(blocks: list[Block], headline: str | None = None) -> list[Bl
     return blocks
 
 
-def split_blocks(articles: pd.DataFrame) -> pd.DataFrame:
+def split_blocks(articles: pd.DataFrame, workers: int = 1) -> pd.DataFrame:
     """Split articles into role-labelled blocks.
 
     Takes the articles table (`article_id`, `text`, optional `headline` and
@@ -514,7 +519,14 @@ def split_blocks(articles: pd.DataFrame) -> pd.DataFrame:
     file) keeps its blocks with their roles, and a `CorpusWarning` names it
     (with its `source` when the table has one): analyses of body text find
     nothing in it.
+
+    `workers`: split a corpus of more than SPLIT_CHUNK articles in that many
+    processes, SPLIT_CHUNK articles at a time (the same blocks and warnings,
+    in the same order; about 0.6 ms of pure Python an article, so a large
+    corpus gains from every core). Default 1: here.
     """
+    if workers > 1 and len(articles) > SPLIT_CHUNK:
+        return _split_in_processes(articles, workers)
     rows = []
     for article in articles.itertuples(index=False):
         headline = getattr(article, "headline", None)
@@ -527,6 +539,28 @@ def split_blocks(articles: pd.DataFrame) -> pd.DataFrame:
             rows.append((article.article_id, f"{article.article_id}:b{number:03d}", block.start,
                          block.end, block.role, block.reason, block.truncated, block.text))
     return pd.DataFrame(rows, columns=BLOCK_COLUMNS).astype({"start": "int64", "end": "int64", "truncated": bool})
+
+
+def _split_chunk(articles: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """`split_blocks` of one chunk, with the messages of its warnings (run in a worker process)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        blocks = split_blocks(articles)
+    return blocks, [str(warning.message) for warning in caught if issubclass(warning.category, CorpusWarning)]
+
+
+def _split_in_processes(articles: pd.DataFrame, workers: int) -> pd.DataFrame:
+    """`split_blocks` of SPLIT_CHUNK articles at a time in `workers` processes (spawned: nothing of this
+    process is copied but the chunks), blocks and warnings in article order."""
+    columns = [c for c in ("article_id", "text", "headline", "form", "source") if c in articles.columns]
+    chunks = [articles[columns].iloc[k : k + SPLIT_CHUNK] for k in range(0, len(articles), SPLIT_CHUNK)]
+    parts = []
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for blocks, messages in pool.map(_split_chunk, chunks):
+            for message in messages:
+                warnings.warn(message, CorpusWarning, stacklevel=3)
+            parts.append(blocks)
+    return pd.concat(parts, ignore_index=True)
 
 
 def _warn_no_body(article, blocks: list[Block]) -> None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
 import sys
@@ -115,8 +116,9 @@ def choose_events(events: pd.DataFrame, event: str | None = None, min_articles: 
 
 
 def cluster_corpus(articles: pd.DataFrame) -> pd.DataFrame:
-    """The default event clustering of a report: `cluster_articles` on the articles' blocks."""
-    return cluster_articles(split_blocks(articles), articles)
+    """The default event clustering of a report: `cluster_articles` on the articles' blocks (split on
+    every usable core when the corpus is large)."""
+    return cluster_articles(split_blocks(articles, workers=len(os.sched_getaffinity(0))), articles)
 
 
 # What a loading or cleaning warning means for the analyses, for those whose message does not say it.
@@ -372,10 +374,14 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         articles = load_articles(corpus, columns)
-        blocks = split_blocks(articles)  # the cleaning's warnings too: an article without body text
+        # the cleaning's warnings too (an article without body text); split on every usable core
+        blocks = split_blocks(articles, workers=len(os.sched_getaffinity(0)))
     for warning in caught:
         warnings.warn(warning.message, stacklevel=2)
-    events = find_events(articles, cluster or (lambda found: cluster_articles(blocks, found)))
+    with warnings.catch_warnings(record=True) as clustering:  # undated articles, articles without a body:
+        warnings.simplefilter("always", CorpusWarning)      # notes on the index page
+        events = find_events(articles, cluster or (lambda found: cluster_articles(blocks, found)))
+    caught += [w for w in clustering if str(w.message) not in {str(c.message) for c in caught}]
     chosen = choose_events(events, event, min_articles)
     labels = events.drop_duplicates("event_id").set_index("event_id")["event_label"]
     out_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -77,6 +77,10 @@ CHAR_CHUNK = 20_000
 READ_CHUNK = 50_000
 SEPARATOR = "\x1e"  # ASCII record separator
 SEPARATED_TOKEN = re.compile(TOKEN.pattern + "|" + SEPARATOR)
+# Texts turned into rows at a time from word counts (`TextVectorizer.fit_counts`, `transform_counts`).
+COUNT_CHUNK = 20_000
+# A row's time interval for `similar_pairs(window_hours=...)`: hours since 1970-01-01 UTC (NaN: unknown).
+TIME_COLUMNS = ["time_start", "time_end"]
 METHODS = ("exact", "minhash")
 BACKENDS = ("local", "dask")
 
@@ -157,6 +161,51 @@ def read_words(texts) -> Words:
         word_counts.append(total[bounds[1:] - 1] - total[bounds[:-1]])
     return Words(list(word_number), _offsets(np.concatenate(word_counts) if word_counts else []),
                  np.concatenate(word_ids) if word_ids else np.zeros(0, np.int32))
+
+
+def read_word_counts(chunks, drop=frozenset()) -> tuple[list[str], sp.csr_matrix]:
+    """Texts x words: how often each text uses each word (`read_words`), the texts given as an
+    iterable of lists (chunks) and read a chunk at a time, so only the counts are ever held.
+
+    Words in `drop` (a stop list) are left out. Returns the vocabulary (in order of first
+    appearance) and the counts (CSR, 32-bit; a row's columns not in order).
+    """
+    number: dict[str, int] = {}
+    indptr, indices, data = [np.zeros(1, np.int64)], [], []
+    for texts in chunks:
+        words = read_words(texts)
+        column = np.array([-1 if w in drop else number.setdefault(w, len(number)) for w in words.vocabulary],
+                          dtype=np.int32)
+        counts = words.counts()
+        keep = column[counts.indices] >= 0
+        indptr.append(_kept(counts.indptr, keep)[1:] + indptr[-1][-1])
+        indices.append(column[counts.indices[keep]])
+        data.append(counts.data[keep].astype(np.int32))
+    indptr = np.concatenate(indptr)
+    return list(number), sp.csr_matrix((_joined(data, np.int32), _joined(indices, np.int32), indptr),
+                                       shape=(len(indptr) - 1, len(number)))
+
+
+def _joined(parts: list, dtype) -> np.ndarray:
+    """The arrays of `parts` end to end, each dropped once copied (the result's pages are written as
+    the parts are freed, so the peak stays near one copy)."""
+    out = np.empty(sum(len(part) for part in parts), dtype)
+    at = 0
+    while parts:
+        part = parts.pop(0)
+        out[at : at + len(part)] = part
+        at += len(part)
+    return out
+
+
+def words_of_counts(vocabulary: list[str], counts: sp.csr_matrix) -> Words:
+    """`Words` of texts given as word counts (`read_word_counts`): each text holds each of its words
+    as often as it counts, in column order. The texts' words but not their order, which is all a
+    scorer of single words reads."""
+    used, local = np.unique(counts.indices, return_inverse=True)
+    ends = np.concatenate([[0], np.cumsum(counts.data, dtype=np.int64)])
+    return Words([vocabulary[k] for k in used], ends[counts.indptr],
+                 np.repeat(local.astype(np.int32), counts.data.astype(np.int64)))
 
 
 def _columns(names: list[str], vocabulary: dict[str, int] | None) -> tuple[np.ndarray, dict[str, int]]:
@@ -280,6 +329,42 @@ class TextVectorizer(TransformerMixin, BaseEstimator):
 
     def transform(self, texts) -> sp.csr_matrix:
         return self.combine(self.blocks(read_words(texts)))
+
+    def fit_counts(self, vocabulary: list[str], counts: sp.csr_matrix):
+        """Fit on texts given as word counts (`read_word_counts`) rather than as texts: the vocabulary
+        and IDF `fit` finds on the texts, for a scorer of single words (`alpha` 1, `word_ngrams` (1,
+        1)), read COUNT_CHUNK texts at a time. Words left out of the counts must be stop words this
+        scorer drops."""
+        self._check_counts()
+        frequency: dict[str, int] = {}
+        for start in range(0, counts.shape[0], COUNT_CHUNK):
+            features, names = self._word_counts(words_of_counts(vocabulary, counts[start : start + COUNT_CHUNK]), None)
+            for name, found in zip(names, np.bincount(features.indices, minlength=len(names)).tolist()):
+                frequency[name] = frequency.get(name, 0) + found
+        if not frequency:
+            raise AnalysisError(f"cannot score these texts: empty vocabulary (no words in {counts.shape[0]} texts)")
+        names = {name: k for k, name in enumerate(sorted(frequency))}
+        self.blocks_ = [_Block("word", 1.0, names, _idf(np.array([frequency[n] for n in names]), counts.shape[0],
+                                                       self.idf_power))]
+        return self
+
+    def transform_counts(self, vocabulary: list[str], counts: sp.csr_matrix) -> sp.csr_matrix:
+        """`transform` of texts given as word counts (as `fit_counts`), COUNT_CHUNK texts at a time."""
+        check_is_fitted(self, "blocks_")
+        self._check_counts()
+        indptr, indices, data = [np.zeros(1, np.int64)], [], []
+        for start in range(0, counts.shape[0], COUNT_CHUNK):
+            part = self.combine(self.blocks(words_of_counts(vocabulary, counts[start : start + COUNT_CHUNK])))
+            indptr.append(part.indptr[1:] + indptr[-1][-1])
+            indices.append(part.indices.astype(np.int32))
+            data.append(part.data)
+        return sp.csr_matrix((_joined(data, np.float64), _joined(indices, np.int32), np.concatenate(indptr)),
+                             shape=(counts.shape[0], len(self.blocks_[0].vocabulary)))
+
+    def _check_counts(self) -> None:
+        if self._kinds() != [("word", 1.0)] or tuple(self.word_ngrams) != (1, 1):
+            raise ValueError("only a scorer of single words (alpha 1, word_ngrams (1, 1)) can be fitted on word "
+                             "counts: word order is not in them")
 
     def fit_blocks(self, words: Words) -> Blocks:
         """Fit vocabulary and IDF on `words` (`read_words`) and return their `Blocks`."""
@@ -483,6 +568,96 @@ def _one_per_pair(i: np.ndarray, j: np.ndarray, s: np.ndarray):
     return low[first], high[first], s[first]
 
 
+def vectorize(texts: list[str], vectorizer=None) -> sp.csr_matrix:
+    """The rows of `texts` as `similar_pairs` scores them: a fitted `TextVectorizer` transforms them;
+    an unfitted one (default `TextVectorizer()`) or any other vectorizer is fitted on them (a copy)."""
+    vectorizer = TextVectorizer() if vectorizer is None else vectorizer
+    if isinstance(vectorizer, TextVectorizer) and hasattr(vectorizer, "blocks_"):
+        return vectorizer.transform(texts)
+    return sp.csr_matrix(clone(vectorizer).fit_transform(texts))
+
+
+def interval_gaps(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Hours between the time intervals [start, end] of rows i and j: 0 when they overlap, NaN when
+    either is unknown."""
+    return np.maximum(0.0, np.maximum(start[j] - end[i], start[i] - end[j]))
+
+
+def time_joins(start: np.ndarray, end: np.ndarray, window_hours: float) -> list[tuple[np.ndarray, int]]:
+    """The joins that together meet every pair of rows at most `window_hours` apart, each pair once:
+    (rows, n_first), a pair counted when one of its rows is among the first `n_first`.
+
+    Rows with a time (`start` not NaN) are sorted by `start` and cut into spans of the window plus the
+    longest interval, so two rows within the window lie in one span or in two consecutive ones; each
+    span is joined with the next. Rows without a time are joined with every row.
+    """
+    dated = ~np.isnan(start)
+    order = np.flatnonzero(dated)[np.argsort(start[dated], kind="stable")]
+    joins = []
+    if len(order):
+        stride = max(float(window_hours) + float(np.max(end[order] - start[order])), 1.0)
+        span = np.floor((start[order] - start[order[0]]) / stride).astype(np.int64)
+        bounds = np.concatenate([[0], np.flatnonzero(np.diff(span)) + 1, [len(order)]])
+        for k in range(len(bounds) - 1):
+            following = bounds[k + 2] if k + 2 < len(bounds) and span[bounds[k + 1]] == span[bounds[k]] + 1 \
+                else bounds[k + 1]
+            joins.append((order[bounds[k] : following], int(bounds[k + 1] - bounds[k])))
+    undated = np.flatnonzero(~dated)
+    if len(undated):
+        joins.append((np.concatenate([undated, np.flatnonzero(dated)]), len(undated)))
+    return joins
+
+
+def windowed_join(matrix: sp.csr_matrix, start: np.ndarray, end: np.ndarray, window_hours: float | None,
+                  threshold: float, groups: np.ndarray | None = None,
+                  same_group: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of rows of `matrix` (L2-normalised) scoring at least `threshold` whose time
+    intervals ([start, end] in hours, NaN when unknown) are at most `window_hours` apart or unknown:
+    (i, j, score) with i < j, sorted; exactly the pairs of a full join filtered by `interval_gaps`.
+
+    Each of the `time_joins` is an exact prefix-filtered join (`research.reuse.join`) of its rows
+    alone (vocabulary cut to the words they use), so the cost grows with the rows per window, not
+    with all pairs; the joins run in threads (the kernels release the GIL). `window_hours` None: one
+    join of all rows. `groups`, `same_group` as in `join.JoinPlan` (default: no pair left out).
+    """
+    n = matrix.shape[0]
+    matrix = sp.csr_matrix(matrix)
+    groups = np.zeros(n, np.int64) if groups is None else np.asarray(groups)
+    joins = [(np.arange(n), n)] if window_hours is None else time_joins(start, end, window_hours)
+    nothing = np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+
+    def run(task):
+        rows, n_first = task
+        if len(rows) < 2:
+            return nothing
+        sub = matrix[rows]
+        used, column = np.unique(sub.indices, return_inverse=True)
+        sub = sp.csr_matrix((sub.data, column.astype(np.int32), sub.indptr), shape=(len(rows), len(used)))
+        plan = join.JoinPlan(sub, None, 1.0, threshold, groups[rows], same_group, None)
+        found = [plan.block(begin, min(n_first, begin + BLOCK_ROWS)) for begin in range(0, n_first, BLOCK_ROWS)]
+        x, y, s = (np.concatenate(part) for part in zip(*found))
+        return rows[x], rows[y], s  # x is among the first n_first rows and y > x: each pair once
+
+    with ThreadPoolExecutor(min(len(joins), len(os.sched_getaffinity(0))) or 1) as pool:
+        parts = list(pool.map(run, joins))
+    i, j, s = (np.concatenate(part) for part in zip(nothing, *parts))
+    low, high = np.minimum(i, j), np.maximum(i, j)
+    keep = np.ones(len(low), bool) if window_hours is None else \
+        ~(interval_gaps(start, end, low, high) > window_hours)
+    order = np.lexsort((high[keep], low[keep]))
+    return low[keep][order], high[keep][order], s[keep][order]
+
+
+def best_partners(i: np.ndarray, j: np.ndarray, s: np.ndarray, top_k: int):
+    """The pairs (i, j, s) kept by either row among its `top_k` best partners (on ties, the smaller)."""
+    rows, partners, scores = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([s, s])
+    order = np.lexsort((partners, -scores, rows))
+    rank = np.arange(len(order)) - np.searchsorted(rows[order], rows[order])
+    kept = np.zeros(len(i), bool)
+    kept[order[rank < top_k] % max(len(i), 1)] = True
+    return i[kept], j[kept], s[kept]
+
+
 def no_pairs() -> pd.DataFrame:
     """An empty table of `similar_pairs` (its columns and dtypes)."""
     return pd.DataFrame({c: pd.Series(dtype="float64" if c == "similarity" else "object") for c in PAIR_COLUMNS})
@@ -500,6 +675,7 @@ def similar_pairs(
     backend: str = "local",
     client=None,
     progress: bool | None = None,
+    window_hours: float | None = None,
 ) -> pd.DataFrame:
     """All passage pairs whose similarity is at least `threshold`, without an N x N matrix.
 
@@ -522,6 +698,11 @@ def similar_pairs(
     `scale` extra), same pairs either way. `block_rows`: passages per task
     (default 4096). `progress`: draw a progress bar on stderr (default: only
     for long joins run from a terminal, never in notebooks or tests).
+    `window_hours`: only pairs whose time intervals (columns `time_start`,
+    `time_end` of `passages`: hours, NaN when unknown) are at most this far
+    apart, or unknown (`windowed_join`: exactly the pairs of the join without
+    a window that meet it, joined time span by time span; `top_k` then
+    counts the partners within the window; exact local join only).
 
     Returns `passage_id_a`, `passage_id_b` (each pair once, a < b),
     `article_id_a`, `article_id_b`, `similarity`, sorted by decreasing
@@ -544,6 +725,10 @@ def similar_pairs(
     if not same_article and passages["article_id"].nunique() < 2:
         return no_pairs()  # one article: no pairs across articles
     groups = pd.factorize(passages["article_id"])[0]
+    if window_hours is not None:
+        i, j, scores = _windowed(passages, threshold, groups, same_article, top_k, vectorizer, method, backend,
+                                 window_hours)
+        return _pair_table(passages, i, j, scores)
     plan = _plan(passages["text"].tolist(), vectorizer, threshold, groups, same_article, top_k, method)
     block_rows = block_rows or BLOCK_ROWS
     starts = list(range(0, len(passages), block_rows))
@@ -557,6 +742,26 @@ def similar_pairs(
     i, j, scores = (np.concatenate(part) for part in zip(*results))
     if top_k:
         i, j, scores = _one_per_pair(i, j, scores)
+    return _pair_table(passages, i, j, scores)
+
+
+def _windowed(passages: pd.DataFrame, threshold: float, groups: np.ndarray, same_article: bool, top_k: int | None,
+              vectorizer, method: str, backend: str, window_hours: float):
+    """`similar_pairs` with `window_hours`: the pairs (i, j, score) of `windowed_join`."""
+    if method != "exact" or backend != "local":
+        raise ValueError("window_hours needs the exact join on this machine (method='exact', backend='local')")
+    missing = [column for column in TIME_COLUMNS if column not in passages.columns]
+    if missing:
+        raise AnalysisError(f"similar_pairs with window_hours needs the column(s) {', '.join(missing)}: hours "
+                            "since 1970-01-01 UTC, NaN when unknown")
+    start, end = (passages[column].to_numpy(dtype=np.float64) for column in TIME_COLUMNS)
+    matrix = vectorize(passages["text"].tolist(), vectorizer)
+    i, j, scores = windowed_join(matrix, start, end, window_hours, threshold, groups, same_article)
+    return best_partners(i, j, scores, top_k) if top_k else (i, j, scores)
+
+
+def _pair_table(passages: pd.DataFrame, i: np.ndarray, j: np.ndarray, scores: np.ndarray) -> pd.DataFrame:
+    """The pairs (rows i, j of `passages`, score) as `similar_pairs` returns them."""
     ids = passages["passage_id"].to_numpy()
     articles = passages["article_id"].to_numpy()
     pairs = pd.DataFrame(

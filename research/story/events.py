@@ -1,41 +1,107 @@
-"""Events: group the articles of a mixed corpus into stories, from a sparse similarity graph.
+"""Events: group the articles of a mixed corpus into stories, bounded in time, from a sparse similarity graph.
 
-Each article is represented by its body text (blocks of role `body`) as one
-row of the package's scorer (`research.similarity.TextVectorizer`). Pairs of
-articles scoring at least `floor` are found with `similar_pairs` (an exact
-blocked sparse join, never an N x N matrix) and clustered by average linkage
-on that sparse graph (`research.reuse.linkage.average_link`): two groups merge while the mean score
-over all their cross pairs is at least `threshold`, a pair below `floor`
-counting as 0. Unlike connected components (single link), one similar pair
-cannot chain two stories together: a merge needs most of the pairs between
-the two groups to be similar. The number of events is not fixed. Thresholds
-and the scorer's settings for whole articles: README, "Events".
+An event is bounded in time, a topic is not: two stories on one person weeks
+apart are two events, however alike their words.
+
+- Text (`event_texts`): each article is its headline (the `headline` column,
+  else its headline blocks) HEADLINE_COPIES times, then its body text
+  (`body_texts`), scored with the package's scorer set for whole articles
+  (`EVENT_SCORER`: words only, stop words removed, full IDF fitted on the
+  corpus). With sublinear tf a word said twice weighs 1 + ln 2 = 1.69 times
+  one said once: the headline names the event, the body tells it.
+- Time (`publication_intervals`): each `published` value is the interval of
+  instants it allows: a timestamp one instant (without a zone read as UTC), a
+  date alone its whole day. The gap of two articles is the distance between
+  their intervals (0 when they overlap), so dates are compared at the
+  precision they give: two dates three calendar days apart are 48 h apart.
+- Graph: the pairs scoring at least `floor` whose gap is at most
+  `window_hours` (`research.reuse.similarity.windowed_join`: an exact join per
+  span of time, never an N x N matrix); a pair further apart is not in the
+  graph, like two unrelated texts. An article without a usable date is
+  compared with every article on text alone, and `cluster_articles` warns with
+  their number.
+- Average linkage on that sparse graph (`research.reuse.linkage.average_link`):
+  two groups merge while the mean score of all their cross pairs is at least
+  `threshold`, a pair not in the graph counting as 0. One similar pair cannot
+  chain two stories (as single linkage would); an event can run longer than
+  the window only when its articles chain day by day and most of its cross
+  pairs are similar.
+
+At scale the texts are built and read into word counts TEXT_CHUNK articles at
+a time (`read_word_counts`), so the texts of a large corpus are never all held;
+the scorer's rows and the top terms come from those counts. How the settings
+were chosen: docs/evaluation.md, "Events".
 """
 
 from __future__ import annotations
+
+import warnings
+from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from research.errors import AnalysisError
+from research.errors import AnalysisError, CorpusWarning
 from research.reuse.linkage import average_link
-from research.reuse.similarity import TextVectorizer, read_words, similar_pairs
+from research.reuse.similarity import (
+    TextVectorizer,
+    best_partners,
+    read_word_counts,
+    similar_pairs,
+    vectorize,
+    windowed_join,
+)
+from research.text.dates import parse_published
 
 EVENT_COLUMNS = ["article_id", "event_id", "event_label", "n_articles", "first_headline", "top_terms"]
 # Roles that stand in for the body of an article that has none (a one-paragraph record).
 FALLBACK_ROLES = ("headline", "subheading", "caption")
 
 # The scorer's settings for whole articles and the average-link threshold (the mean of the thresholds
-# chosen on either half of the BASIL events, each checked on the other half: README, "Events").
+# chosen on either half of the BASIL events, each checked on the other half: docs/evaluation.md, "Events").
 EVENT_SCORER = {"alpha": 1.0, "stop_words": "english", "idf_power": 1.0}
 EVENT_THRESHOLD = 0.205
+# Pairs of articles published further apart than WINDOW_HOURS are never linked, and each article's text
+# opens with its headline HEADLINE_COPIES times (docs/evaluation.md, "Events": chosen on halves of
+# AllSides and BASIL, reported on the other halves).
+WINDOW_HOURS = 48.0
+HEADLINE_COPIES = 2
+# Hours a date without time of day covers.
+DATE_HOURS = 24.0
 # Pairs below FLOOR_SHARE * threshold are not listed (they count as 0): the graph stays sparse.
 FLOOR_SHARE = 0.5
 TOP_TERMS = 5
-# Texts read at a time for the top terms.
-TERM_CHUNK = 10_000
+# Undated articles named in the warning.
+NAMED = 5
+# Articles whose texts are built and read at a time; articles whose top terms are scored at a time
+# (whole events).
+TEXT_CHUNK = 20_000
+TERM_BATCH = 20_000
+
+
+def publication_intervals(published) -> tuple[np.ndarray, np.ndarray]:
+    """Each `published` value as the interval of instants it allows, in hours since 1970-01-01 UTC:
+    (`start`, `end`) arrays.
+
+    ISO 8601 text (as `load_articles` gives it, `research.text.dates.parse_published`) or datetimes:
+    a timestamp is one instant (start == end; without a zone it is read as UTC), a date alone the
+    day [00:00, 24:00) UTC. Empty or unreadable values are NaN.
+    """
+    codes, values = pd.factorize(pd.Series(published, dtype=object), use_na_sentinel=True)
+    start, end = np.full(len(values) + 1, np.nan), np.full(len(values) + 1, np.nan)
+    for k, value in enumerate(values):
+        moment = value if isinstance(value, date) else parse_published(value)
+        if moment is None or pd.isna(moment):
+            continue
+        if isinstance(moment, datetime):
+            moment = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+            start[k] = end[k] = moment.timestamp() / 3600.0
+        else:
+            start[k] = datetime(moment.year, moment.month, moment.day, tzinfo=UTC).timestamp() / 3600.0
+            end[k] = start[k] + DATE_HOURS
+    return start[codes], end[codes]  # code -1 (a missing value) reads the last entry, NaN
 
 
 def body_texts(blocks: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
@@ -58,11 +124,88 @@ def body_texts(blocks: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
     return texts.reindex(ids).fillna(whole.reindex(ids).fillna("")).rename("text")
 
 
+def event_texts(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int = HEADLINE_COPIES) -> pd.Series:
+    """The text each article is scored on, indexed by sorted `article_id`: its headline `headline`
+    times (0: none), then its body text (`body_texts`), separated by blank lines.
+
+    The headline is the `headline` column, else the article's headline blocks (a page whose title
+    was not read into the column); an article without either is its body text alone.
+    """
+    texts = body_texts(blocks, articles)
+    if not headline:
+        return texts
+    heads = pd.Series("", index=texts.index)
+    if "headline" in articles:
+        given = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["headline"]
+        heads = given.reindex(texts.index).fillna("").astype(str).str.strip()
+    titles = blocks[blocks["role"] == "headline"].sort_values(["article_id", "start"])
+    titles = titles.assign(article_id=titles["article_id"].astype(str)).groupby("article_id")["text"].agg(" ".join)
+    heads = heads.where(heads != "", titles.reindex(texts.index).fillna("").str.strip())
+    return ((heads + "\n\n") * int(headline) + texts).where(heads != "", texts).rename("text")
+
+
+def _text_chunks(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int):
+    """`event_texts` of TEXT_CHUNK articles at a time, in `article_id` order, each chunk from its own
+    articles' rows and blocks (a large corpus's texts are never all built at once)."""
+    ids = articles["article_id"].astype(str).to_numpy()
+    order = np.argsort(ids, kind="stable")
+    if len(ids) > 1 and (ids[order][1:] == ids[order][:-1]).any():
+        raise AnalysisError(f"article_id {ids[order][1:][ids[order][1:] == ids[order][:-1]][0]!r} appears twice")
+    owner = pd.Index(ids[order]).get_indexer(blocks["article_id"].astype(str))  # -1: no such article
+    block_order = np.argsort(owner, kind="stable")
+    bounds = np.searchsorted(owner[block_order], np.arange(len(ids) + 1))
+    for begin in range(0, len(ids), TEXT_CHUNK):
+        stop = min(begin + TEXT_CHUNK, len(ids))
+        yield event_texts(blocks.iloc[block_order[bounds[begin] : bounds[stop]]], articles.iloc[order[begin:stop]],
+                          headline)
+
+
+def _counted(vectorizer) -> bool:
+    """Whether the rows can come from word counts (`TextVectorizer.fit_counts`): a scorer of single words."""
+    vectorizer = TextVectorizer(**EVENT_SCORER) if vectorizer is None else vectorizer
+    return isinstance(vectorizer, TextVectorizer) and vectorizer.alpha == 1.0 and \
+        tuple(vectorizer.word_ngrams) == (1, 1)
+
+
+def _rows(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int, vectorizer):
+    """Article ids (sorted), whether each text is empty, the scorer's rows of the texts (an empty text
+    a zero row; IDF fitted on the others unless `vectorizer` is fitted) and the texts' word counts
+    (vocabulary, counts: words of more than two letters that are not stop words, for the top terms)."""
+    vectorizer = TextVectorizer(**EVENT_SCORER) if vectorizer is None else vectorizer
+    ids, empty = [], []
+
+    def chunks():
+        for texts in _text_chunks(blocks, articles, headline):
+            ids.append(texts.index.to_numpy())
+            empty.append(texts.str.strip().to_numpy() == "")
+            yield texts.tolist()
+
+    if _counted(vectorizer):
+        drop = ENGLISH_STOP_WORDS if vectorizer.stop_words == "english" else frozenset()
+        vocabulary, counts = read_word_counts(chunks(), drop)
+        empty = np.concatenate(empty) if empty else np.zeros(0, bool)
+        if not hasattr(vectorizer, "blocks_") and (~empty).any():
+            fitted = counts[np.flatnonzero(~empty)] if empty.any() else counts
+            vectorizer = TextVectorizer(**vectorizer.get_params()).fit_counts(vocabulary, fitted)
+        rows = vectorizer.transform_counts(vocabulary, counts) if (~empty).any() else sp.csr_matrix(counts.shape)
+        return np.concatenate(ids), empty, rows, (vocabulary, counts)
+    texts = pd.concat(list(_text_chunks(blocks, articles, headline))) if len(articles) else pd.Series([], dtype=str)
+    empty = texts.str.strip().to_numpy() == ""
+    rows = sp.csr_matrix((len(texts), 1))
+    if (~empty).any():  # the rows of the other texts, a zero row for each empty one
+        scored = vectorize(texts[~empty].tolist(), vectorizer)
+        place = sp.csr_matrix((np.ones(len(scored.indptr) - 1), (np.flatnonzero(~empty), np.arange(scored.shape[0]))),
+                              shape=(len(texts), scored.shape[0]))
+        rows = sp.csr_matrix(place @ scored)
+    return texts.index.to_numpy(), empty, rows, read_word_counts([texts.tolist()], ENGLISH_STOP_WORDS)
+
+
 def article_pairs(texts: pd.Series, floor: float, vectorizer: TextVectorizer | None = None,
                   top_k: int | None = None) -> pd.DataFrame:
-    """Pairs of articles whose texts score at least `floor`: `article_id_a`, `article_id_b`, `similarity`.
+    """Pairs of articles whose texts score at least `floor`, on text alone: `article_id_a`,
+    `article_id_b`, `similarity`.
 
-    `texts`: one text per article indexed by `article_id` (`body_texts`).
+    `texts`: one text per article indexed by `article_id` (`event_texts`).
     Empty texts are left out (they pair with nothing). `vectorizer`: default
     `TextVectorizer(**EVENT_SCORER)`, fitted on these texts. `top_k`: keep
     only each article's `top_k` best partners (as in `similar_pairs`).
@@ -75,54 +218,53 @@ def article_pairs(texts: pd.Series, floor: float, vectorizer: TextVectorizer | N
     return pairs[["article_id_a", "article_id_b", "similarity"]]
 
 
-def _word_counts(texts: pd.Series) -> tuple[sp.csr_matrix, list[str]]:
-    """Texts x words: how often each text uses each word of more than two letters that is not an
-    English stop word (words as `normalised_words` gives them), with the words sorted. Read
-    `TERM_CHUNK` texts at a time, so the tokens of a large corpus are never all held at once."""
-    number: dict[str, int] = {}
-    rows, columns, values = [], [], []
-    for begin in range(0, len(texts), TERM_CHUNK):
-        words = read_words(texts.iloc[begin : begin + TERM_CHUNK].tolist())
-        column = np.array([number.setdefault(w, len(number)) if w.isalpha() and len(w) > 2
-                           and w not in ENGLISH_STOP_WORDS else -1 for w in words.vocabulary], dtype=np.int64)
-        counts = words.counts().tocoo()
-        keep = column[counts.col] >= 0
-        rows.append(counts.row[keep] + begin)
-        columns.append(column[counts.col[keep]])
-        values.append(counts.data[keep])
-    vocabulary = sorted(number)
-    alphabetical = np.empty(len(number), dtype=np.int64)
-    alphabetical[[number[w] for w in vocabulary]] = np.arange(len(vocabulary))
-    pieces = [np.concatenate(part) if part else np.zeros(0, dtype) for part, dtype in
-              ((rows, np.int64), (columns, np.int64), (values, np.float64))]
-    matrix = sp.csr_matrix((pieces[2], (pieces[0], alphabetical[pieces[1]])), shape=(len(texts), len(vocabulary)))
-    matrix.sort_indices()
-    return matrix, vocabulary
+def _top_terms(vocabulary: list[str], counts: sp.csr_matrix, labels: np.ndarray, count: int) -> list[str]:
+    """The `count` words most typical of each cluster, from the texts' word counts (`read_word_counts`):
+    share of its articles using the word times the word's smoothed IDF over the corpus; ties by uses in
+    the cluster, then alphabetically. Words of more than two letters that are not English stop words.
+    Clusters are scored whole, TERM_BATCH articles at a time."""
+    usable = sorted(w for w in vocabulary if w.isalpha() and len(w) > 2 and w not in ENGLISH_STOP_WORDS)
+    number = {w: k for k, w in enumerate(usable)}
+    column = np.array([number.get(w, -1) for w in vocabulary], dtype=np.int64)
+    words = np.asarray(usable, dtype=object)
+    n, clusters = counts.shape[0], int(labels.max()) + 1 if len(labels) else 0
+    document_frequency = np.zeros(len(usable), np.int64)  # texts using each word (counted once per text)
+    document_frequency[column[column >= 0]] = np.bincount(counts.indices, minlength=len(vocabulary))[column >= 0]
+    weight = 1 + np.log((1 + n) / (1 + document_frequency))
+    order = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[order], np.arange(clusters + 1))
+    terms, first = [], 0
+    while first < clusters:  # clusters [first, last), at least one, of TERM_BATCH articles or fewer
+        last = min(max(int(np.searchsorted(bounds, bounds[first] + TERM_BATCH, side="right")) - 1, first + 1),
+                   clusters)
+        rows = order[bounds[first] : bounds[last]]
+        part = counts[rows].tocoo()
+        keep = column[part.col] >= 0
+        total_counts = sp.csr_matrix((part.data[keep].astype(np.float64), (labels[rows][part.row[keep]] - first,
+                                      column[part.col[keep]])), shape=(last - first, len(usable)))
+        used = sp.csr_matrix((np.ones(keep.sum()), (labels[rows][part.row[keep]] - first, column[part.col[keep]])),
+                             shape=(last - first, len(usable)))  # per cluster and word: articles using it
+        terms += _ranked(used, total_counts, np.bincount(labels[rows] - first, minlength=last - first), weight,
+                         words, count)
+        first = last
+    return terms
 
 
-def _top_terms(texts: pd.Series, labels: np.ndarray, count: int) -> list[str]:
-    """The `count` words most typical of each cluster: share of its articles using the word times
-    the word's smoothed IDF over the corpus; ties by frequency in the cluster, then alphabetically."""
-    counts, vocabulary = _word_counts(texts)
-    n, clusters = len(texts), int(labels.max()) + 1 if len(labels) else 0
-    used = counts.copy()
-    used.data[:] = 1.0
-    document_frequency = np.bincount(used.indices, minlength=len(vocabulary))
-    member = sp.csr_matrix((np.ones(n), (labels, np.arange(n))), shape=(clusters, n))
-    users, total = member @ used, member @ counts  # per cluster and word: articles using it, uses
-    users.sort_indices()
-    total.sort_indices()
-    cluster = np.repeat(np.arange(clusters), np.diff(users.indptr))
-    size = np.bincount(labels, minlength=clusters)
-    score = users.data / size[cluster] * (1 + np.log((1 + n) / (1 + document_frequency[users.indices])))
+def _ranked(users: sp.csr_matrix, total: sp.csr_matrix, size: np.ndarray, weight: np.ndarray, words: np.ndarray,
+            count: int) -> list[str]:
+    """Per cluster (row), its `count` best words: `users` (articles using each word) / `size` x `weight`,
+    ties by `total` uses, then by word (columns are in alphabetical order)."""
+    users.sum_duplicates()
+    total.sum_duplicates()
+    cluster = np.repeat(np.arange(users.shape[0]), np.diff(users.indptr))
+    score = users.data / size[cluster] * weight[users.indices]
     distinct, which = np.unique(score, return_inverse=True)
     rounded = np.array([round(value, 12) for value in distinct.tolist()])[which]
     order = np.lexsort((users.indices, -total.data, -rounded, cluster))
     rank = np.arange(len(order)) - users.indptr[cluster[order]]
     chosen = order[rank < count]
-    words = np.asarray(vocabulary, dtype=object)[users.indices[chosen]]
-    ends = np.searchsorted(cluster[chosen], np.arange(clusters + 1))
-    return [", ".join(words[ends[k] : ends[k + 1]]) for k in range(clusters)]
+    ends = np.searchsorted(cluster[chosen], np.arange(users.shape[0] + 1))
+    return [", ".join(words[users.indices[chosen[ends[k] : ends[k + 1]]]]) for k in range(users.shape[0])]
 
 
 def _first_headlines(articles: pd.DataFrame, labels: pd.Series) -> pd.Series:
@@ -141,19 +283,26 @@ def _first_headlines(articles: pd.DataFrame, labels: pd.Series) -> pd.Series:
 
 def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: float = EVENT_THRESHOLD,
                      floor: float | None = None, vectorizer: TextVectorizer | None = None,
-                     top_k: int | None = None) -> pd.DataFrame:
-    """Group the articles of a corpus into events (stories) by average linkage on their body texts.
+                     top_k: int | None = None, window_hours: float | None = WINDOW_HOURS,
+                     headline: int = HEADLINE_COPIES) -> pd.DataFrame:
+    """Group the articles of a corpus into events (stories) by average linkage on their texts, within a
+    window of publication time (module docstring).
 
-    `blocks`: `split_blocks(articles)`, whose body blocks are read;
-    `articles`: a table of `load_articles` (needs `article_id`, `text`;
-    `headline` and `published` are used for the label when present).
-    `threshold`: two groups of articles merge while their mean pairwise score
-    is at least this; `floor`: pairs scoring below it count as 0 (default
-    `FLOOR_SHARE * threshold`); `vectorizer`: the scorer for whole articles
-    (default `TextVectorizer(**EVENT_SCORER)`, fitted on this corpus); `top_k`: keep only each
-    article's `top_k` most similar partners above `floor` (default all), which
-    bounds the graph at `top_k` pairs per article on large corpora (an event of
+    `blocks`: `split_blocks(articles)`, whose body and headline blocks are
+    read; `articles`: a table of `load_articles` (needs `article_id`, `text`;
+    `headline` and `published` are used when present). `threshold`: two
+    groups of articles merge while their mean pairwise score is at least
+    this; `floor`: pairs scoring below it count as 0 (default `FLOOR_SHARE *
+    threshold`); `vectorizer`: the scorer for whole articles (default
+    `TextVectorizer(**EVENT_SCORER)`, fitted on this corpus); `top_k`: keep
+    only each article's `top_k` most similar partners in the window (default
+    all), which bounds the graph at `top_k` pairs per article (an event of
     more than `top_k` articles then looks less cohesive than it is).
+    `window_hours`: articles published further apart than this (the gap
+    between their `publication_intervals`) are never linked; None ignores
+    time. `headline`: copies of the headline opening each text (0: body only).
+    Articles without a usable `published` value are compared with every
+    article on text alone, and a `CorpusWarning` says how many there are.
 
     Returns one row per article, sorted by `article_id`: `article_id`,
     `event_id` ("1", "2", ... zero-padded to one width, numbered by the
@@ -161,21 +310,34 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     gets the same ids), `event_label` (`first_headline`, else `top_terms`),
     `n_articles` (in the event), `first_headline` (the headline of the
     event's earliest published article; empty when none has one),
-    `top_terms` (the words most typical of the event, comma-separated).
+    `top_terms` (the words most typical of the event's texts, comma-separated).
+    `attrs`: `window_hours`, `undated_articles` (their number), `pairs`
+    (of the graph).
     """
     floor = FLOOR_SHARE * threshold if floor is None else floor
-    texts = body_texts(blocks, articles)
-    ids = texts.index.to_numpy()
-    pairs = article_pairs(texts, floor, vectorizer, top_k)
-    position = pd.Series(np.arange(len(ids)), index=ids)
-    labels = average_link(len(ids), position[pairs["article_id_a"]].to_numpy(),
-                          position[pairs["article_id_b"]].to_numpy(), pairs["similarity"].to_numpy(), threshold)
+    ids, _, rows, (vocabulary, counts) = _rows(blocks, articles, headline, vectorizer)
+    table = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")
+    published = table["published"].reindex(ids) if "published" in table else pd.Series(None, index=ids)
+    start, end = publication_intervals(published.to_numpy())
+    i, j, s = windowed_join(rows, start, end, window_hours, floor)
+    del rows
+    if top_k:
+        i, j, s = best_partners(i, j, s, top_k)
+    undated = int(np.isnan(start).sum())
+    if window_hours is not None and undated:
+        named = ", ".join(ids[np.isnan(start)][:NAMED]) + (f" and {undated - NAMED} more" if undated > NAMED else "")
+        warnings.warn(f"cluster_articles: {undated} of {len(ids)} articles have no publication date (`published`: "
+                      f"{named}); they are grouped into events on text alone, the others only with articles "
+                      f"published within {window_hours:g} h of them", CorpusWarning, stacklevel=2)
+    labels = average_link(len(ids), i, j, s, threshold)
     width = len(str(labels.max() + 1)) if len(labels) else 1
     events = pd.DataFrame({"article_id": ids, "event_id": [f"{k + 1:0{width}d}" for k in labels]})
     events["n_articles"] = events.groupby("event_id")["article_id"].transform("size")
     headlines = _first_headlines(articles, pd.Series(labels, index=ids))
     events["first_headline"] = headlines.reindex(labels).fillna("").to_numpy()
-    terms = _top_terms(texts, labels, TOP_TERMS)
+    terms = _top_terms(vocabulary, counts, labels, TOP_TERMS)
     events["top_terms"] = [terms[k] for k in labels]
     events["event_label"] = events["first_headline"].where(events["first_headline"] != "", events["top_terms"])
-    return events[EVENT_COLUMNS]
+    events = events[EVENT_COLUMNS]
+    events.attrs.update({"window_hours": window_hours, "undated_articles": undated, "pairs": len(i)})
+    return events

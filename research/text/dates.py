@@ -34,6 +34,7 @@ granularity. The rules, for English news:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -174,8 +175,10 @@ DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 # After "by X" in its sentence, a past tense makes X the day of a state, not a deadline.
 PAST = re.compile(r"\b(?:was|were|had|did)\b", re.IGNORECASE)
-# A present perfect in the sentence makes "this year" the year so far.
-PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|also|now|already|more than|\w+ly)\s+)*\w+(?:ed|en)\b", re.IGNORECASE)
+# A present or present perfect in the sentence makes "this year" the year so far ("have been halved this
+# year", "output is down 4% this year").
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:been|also|now|already|more than|\w+ly)\s+)*\w+(?:ed|en)\b|"
+                     r"\b(?:is|are)\b", re.IGNORECASE)
 # Between a length of time and the time it counts from: "two weeks [before] Independence Day".
 OFFSET = re.compile(r"\s+(before|after|prior to)\s+", re.IGNORECASE)
 # Before an expression in its sentence these make a bare weekday, date or month point
@@ -183,6 +186,9 @@ OFFSET = re.compile(r"\s+(before|after|prior to)\s+", re.IGNORECASE)
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|planned)|plans? to|aims? to|"
     r"to be held|upcoming)\b|['’]ll\b", re.IGNORECASE)
+
+# Right before a time phrase, a past verb of saying that it dates ("will cut 1,200 jobs, it said on Monday").
+SAID = re.compile(r"\b(?:said|told|announced|reported|added)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 _WEEKDAY = r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:['’]s)?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -201,6 +207,13 @@ TIME_PATTERNS = [
         r"\b(?:(?P<prep>in|for|during|of)\s+)?(?:the\s+)?week\s+(?:ended|ending)\s+(?:on\s+)?(?:(?:Monday|Tuesday|"
         r"Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?" + _MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
         + _YEAR, re.IGNORECASE)),
+    ("week of", re.compile(
+        r"\b(?:(?P<prep>in|for|during|of)\s+)?(?:the\s+)?week\s+of\s+" + _MONTH_NAME + r"\s+(?P<day>\d{1,2})"
+        r"(?:st|nd|rd|th)?\b" + _YEAR, re.IGNORECASE)),
+    ("part of year", re.compile(
+        r"\b" + _PREP + r"(?:the\s+|its\s+|their\s+)?(?:fiscal\s+)?(?P<nth>first|second|third|fourth|final|last|"
+        r"1st|2nd|3rd|4th)[- ](?P<part>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d{2})\b|\s+(?:of\s+)?"
+        r"(?P<rel_year>last|this|next)\s+year\b)?", re.IGNORECASE)),
     ("month part range", re.compile(
         r"\b" + _PREP + r"(?P<part>early|mid|late)(?:-|\s+)(?:to|and|or|-)\s*(?P<part2>early|mid|late)"
         r"[- ]" + _MONTH_NAME + _YEAR, re.IGNORECASE)),
@@ -214,7 +227,8 @@ TIME_PATTERNS = [
         r"\b" + _PREP + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + _YEAR,
         re.IGNORECASE)),
     ("calendar date", re.compile(r"\b" + _PREP + r"(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b")),
-    ("month", re.compile(r"\b" + _PREP + _MONTH_NAME + _YEAR, re.IGNORECASE)),
+    ("month", re.compile(r"\b" + _PREP + _MONTH_NAME + r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b|\s+(?:of\s+)?"
+                         r"(?P<rel_year>last|this|next)\s+year\b)?", re.IGNORECASE)),
     ("weekday", re.compile(r"\b" + _PREP + _WEEKDAY + _PART_OF_DAY + r"\b", re.IGNORECASE)),
     ("relative day", re.compile(
         r"\b(?:(?P<prep>by|since|until)\s+)?(?P<rel>today|tonight|yesterday|tomorrow|"
@@ -368,6 +382,25 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
         last_day = MONTH_PARTS[(parts.get("part2") or part).lower().split()[0]][1]
         last = min(date(year, month, min(last_day, _month_end(year, month).day)), _month_end(year, month))
         return _with_prep(prep, "part of month", first, last, ref)
+    if parts.get("rel_year"):  # "August last year", "the first quarter of next year"
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[parts["rel_year"].lower()]
+    if kind == "week of":  # "the week of March 27, 2020": the Monday-to-Sunday week holding that day
+        day = date(year or ref.year, month, int(parts["day"]))
+        day = day if year else _anchor_day(day, ref, forward)
+        return "date", "week", day - timedelta(days=day.weekday()), day + timedelta(days=6 - day.weekday())
+    if kind == "part of year":  # "the fiscal first quarter", "the first half of 2022" (fiscal years as calendar ones)
+        months = 3 if parts["part"].lower() == "quarter" else 6
+        count = 12 // months
+        nth = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(
+            parts["nth"].lower(), count)
+        if nth > count:
+            return None
+        first_month = (nth - 1) * months + 1
+        if year is None:  # the latest such part begun by publication (the next one when read forward)
+            year = ref.year - (not forward and date(ref.year, first_month, 1) > ref) \
+                + (forward and _month_end(ref.year, first_month + months - 1) < ref)
+        return _with_prep(prep, "part of year", date(year, first_month, 1),
+                          _month_end(year, first_month + months - 1), ref)
     if kind == "week ended":  # "the week ended May 8": the seven days that end on May 8
         day = date(year or ref.year, month, int(parts["day"]))
         day = day if year else _anchor_day(day, ref, forward)
@@ -486,7 +519,7 @@ def _holiday_date(name: str, year: int) -> date:
 
 def _holiday_period(parts: dict, prep: str, ref: date, forward: bool) -> tuple:
     """A holiday ("Independence Day") is its day, the most recent one not after publication (the next when
-    `forward`); its weekend ("the Fourth of July holiday weekend") is the Saturday and Sunday next to it with
+    `forward`, this year's after "this"); its weekend ("the Fourth of July holiday weekend") is the Saturday and Sunday next to it with
     the day off (a Sunday holiday is observed on Monday). "The weekend" is the latest Saturday and Sunday
     on or before publication, with the Monday for "the holiday weekend"."""
     if not parts.get("holiday") or parts["holiday"].strip().lower() == "holiday":
@@ -494,10 +527,10 @@ def _holiday_period(parts: dict, prep: str, ref: date, forward: bool) -> tuple:
         last = saturday + timedelta(days=2 if parts.get("holiday") else 1)
         return _with_prep(prep if prep != "throughout" else "", "day", saturday, min(last, max(ref, saturday)), ref)
     name = " ".join(parts["holiday"].lower().replace("’", "'").split())
-    day = _holiday_date(name, ref.year)
-    if forward and day < ref:
+    day = _holiday_date(name, ref.year)  # "this Memorial Day weekend": this year's
+    if forward and day < ref and prep != "this":
         day = _holiday_date(name, ref.year + 1)
-    elif not forward and day > ref:
+    elif not forward and day > ref and prep != "this":
         day = _holiday_date(name, ref.year - 1)
     if not parts.get("weekend"):
         return _with_prep(prep, "day", day, day, ref)
@@ -581,14 +614,20 @@ def _matches(text: str) -> list[tuple[int, int, int, str, re.Match]]:
     for order, (kind, pattern) in enumerate(TIME_PATTERNS):
         for match in pattern.finditer(text):
             found.append((match.start(), -(match.end() - match.start()), order, kind, match))
-    chosen, taken = [], []
+    chosen, taken = [], []  # `taken`: the spans chosen, disjoint and sorted
     for start, negative_length, order, kind, match in sorted(found, key=lambda item: (item[1], item[0], item[2])):
         end = start - negative_length
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        before = bisect.bisect_left(taken, (end,))  # the span starting last before this one ends overlaps it or none
+        if before and taken[before - 1][1] > start:
             continue
-        taken.append((start, end))
+        taken.insert(before, (start, end))
         chosen.append((start, end, order, kind, match))
     return sorted(chosen)
+
+
+SENTENCE_END = re.compile(r"[.?!]\s+(?=[A-Z“\"])")
+# How far before and after a time phrase its sentence is read for the words that place it (characters).
+SENTENCE_REACH = 1000
 
 
 def find_time_expressions(text: str, published, anchor: date | None = None) -> list[TimeSpan]:
@@ -609,10 +648,11 @@ def find_time_expressions(text: str, published, anchor: date | None = None) -> l
     anchor = anchor or ref
     spans = []
     for start, end, _, kind, match in _matches(text):
-        sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ")) + 1
-        following_end = re.compile(r"[.?!]\s+(?=[A-Z“\"])").search(text, end)
-        sentence_end = following_end.start() if following_end else len(text)
-        forward = bool(FUTURE.search(text, sentence_start, start))
+        low = max(0, start - SENTENCE_REACH)  # a sentence longer than that is read near the phrase only
+        sentence_start = max(max(text.rfind(mark, low, start) for mark in (". ", "? ", "! ")) + 1, low)
+        following_end = SENTENCE_END.search(text, end, end + SENTENCE_REACH)
+        sentence_end = following_end.start() if following_end else min(len(text), end + SENTENCE_REACH)
+        forward = bool(FUTURE.search(text, sentence_start, start)) and not SAID.search(text, max(0, start - 30), start)
         parts = match.groupdict()
         if (parts.get("prep") or "").lower() == "by" and not forward and PAST.search(text, end, sentence_end):
             parts["prep"] = "on"  # "By Tuesday, 37.3% of adults were vaccinated": as of Tuesday, not a deadline
@@ -623,7 +663,8 @@ def find_time_expressions(text: str, published, anchor: date | None = None) -> l
         if resolved is None:
             continue
         kind, granularity, first, last = resolved
-        if (parts.get("rel") or "").lower() == "this" and PERFECT.search(text, sentence_start, sentence_end):
+        if (parts.get("rel") or "").lower() == "this" and not forward and PERFECT.search(text, sentence_start,
+                                                                                          sentence_end):
             last = min(last, ref)  # "have been halved this year": the year so far
         offset = spans and spans[-1].kind == "duration" and spans[-1].date_start is None and \
             OFFSET.fullmatch(text, spans[-1].end, start)
