@@ -223,8 +223,10 @@ def asof_right(gold, claim) -> bool:
     return max(days) <= 1
 
 
-def link_scores(gold: pd.DataFrame, claims: pd.DataFrame, ids: dict) -> tuple[int, int, int, int]:
-    """(gold pairs linked, gold pairs, our pairs right, our pairs) for one half's gold."""
+def link_scores(gold: pd.DataFrame, claims: pd.DataFrame, ids: dict,
+                errors: bool = False) -> tuple[int, int, int, int]:
+    """(gold pairs linked, gold pairs, our pairs right, our pairs) for one half's gold; `errors` lists the
+    gold pairs not linked on stderr."""
     figures = gold[gold["is_figure"]]
     claim_of = {}
     for record in figures.itertuples():
@@ -237,7 +239,11 @@ def link_scores(gold: pd.DataFrame, claims: pd.DataFrame, ids: dict) -> tuple[in
             if a.article_id == b.article_id:
                 continue
             total += 1
-            linked += claim_of.get(a.Index) is not None and claim_of.get(a.Index) == claim_of.get(b.Index)
+            ok = claim_of.get(a.Index) is not None and claim_of.get(a.Index) == claim_of.get(b.Index)
+            linked += ok
+            if errors and not ok:
+                print(f"[link] {a.article_id} {a.surface!r} ({claim_of.get(a.Index)}) ~ {b.article_id} "
+                      f"{b.surface!r} ({claim_of.get(b.Index)})", file=sys.stderr)
     # our links: extracted figures matched to a gold record, by claim id
     link_of = {}
     for record in gold.itertuples():
@@ -315,7 +321,7 @@ def evaluate(gold: pd.DataFrame, claims: pd.DataFrame, ledger: pd.DataFrame, con
             print(f"[missed] {g.article_id} {g.surface!r} ({g.kind})", file=sys.stderr)
         for g in nonfigures[nonfigures["match"] >= 0].itertuples():
             print(f"[not a count] {g.article_id} {g.surface!r} ({g.kind})", file=sys.stderr)
-    linked, total, right, ours = link_scores(gold, claims, claim_ids(ledger))
+    linked, total, right, ours = link_scores(gold, claims, claim_ids(ledger), errors)
     result["same-figure links found"] = (linked, total)
     result["link precision"] = (right, ours)
     result["conflicts"] = conflict_scores(gold, claims, conflicts)

@@ -21,6 +21,7 @@ import math
 import re
 from typing import NamedTuple
 
+from research.claims.keys import KILLED_BEFORE
 from research.text.dates import find_time_expressions
 from research.text.sentences import ABBREVIATIONS
 
@@ -78,7 +79,7 @@ SUBJECT_STOP = frozenset(
     "through around within without toward towards under via amid despite".split())
 # Nouns that measure something else, read with their "of" ("the unemployment rate of 6.1%", "a peak of
 # 904,000", "a decline of 34%"); alone they say little of what is counted.
-MEASURE_NOUNS = ("rate average peak total level high low decline drop increase rise gain decrease loss tally count "
+MEASURE_NOUNS = ("rate average peak total level temperature high low decline drop increase rise gain decrease loss tally count "
                  "toll number share majority percentage proportion portion size pace figure reading estimate "
                  "median threshold odds risk likelihood chance forecast expectation projection price cost value "
                  "amount").split()
@@ -158,8 +159,10 @@ RATIO = re.compile(
     re.IGNORECASE)
 # After a figure, the base of a rate: "11.2 deaths per 100,000 people".
 PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
-# Before a fraction or multiple that is not a figure: "a year and a half", "a double bombing".
-NOT_A_RATIO = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+and\s+$", re.IGNORECASE)
+# Before a fraction or multiple that is not a figure: "a year and a half", "22 and a half", "a double bombing".
+NOT_A_RATIO = re.compile(r"\b(?:(?:second|minute|hour|day|week|month|year)s?|\d+)\s+and\s+$", re.IGNORECASE)
+# A half after a whole number: "22 and a half", "22 1/2", "22½".
+HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
 # After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
 FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
 # Nouns after a figure that are its unit, not what it counts.
@@ -269,6 +272,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if lower in ("and", "or") and words and words[-1].endswith("-"):
             words.append(word)  # "92 low- and middle-income countries"
             continue
+        if lower in ("the", "a", "an") and words and words[-1].lower() in ("of", "in"):
+            continue  # "a 5.4 percent increase in the price of a basket of goods"
         if not (word[0].isalnum()) or lower in SUBJECT_STOP:
             if lower == "of" and words and words[-1].lower() in CONTAINERS or lower == "in" and words \
                     and words[-1].lower() in CHANGE_NOUNS:  # "a 10 percent decline in new cases"
@@ -595,6 +600,11 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             low, high, qualifier = value, second, "range"
             value = (low + high) / 2
     end = match.end()
+    half = HALF.match(text, end) if not (match.group("number2") or match.group("scale") or match.group("percent")) \
+        else None
+    if half and match.group("number").isdigit():
+        value, end = value + 0.5, half.end()
+        low, high = _bounds(value, qualifier)
     after = text[end:end + 40]
     currency = match.group("currency") or match.group("currency2")
     if kind == "vote":
@@ -670,15 +680,21 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
     measure it is the value of ("unemployment rate of"), else the noun phrase it is said of, else the
     predicate that follows a bare figure ("68% is fully vaccinated")."""
     head, measure = _subject(text, end, money=kind == "money")
+    offset = text.find(head, end) + len(head) if head else end
     if measure and kind == "count":
-        kind, unit = "measure", measure
+        kind, unit, head = "measure", measure, head or measure  # "thousands of acres"
+    elif kind == "measure" and unit in ("degrees", "fahrenheit", "celsius"):
+        head = head or "temperature"  # "124 degrees Fahrenheit", "reached 99 Fahrenheit"
+    elif kind == "measure" and not re.match(r"\s+of\b", text[end:]):  # "1.8 million acres have burned", "1,200 square miles", "1,000 miles away": the unit
+        written = re.search(r"[A-Za-z][A-Za-z -]*$", text[start:end])
+        written = re.sub(r"\b(?:hundred|thousand|million|billion|trillion)\b", "", written.group() if written else "")
+        head = " ".join([*written.strip(" -").split(), *measure.split(), *head.split()])
     if head.lower() in GENERIC_NOUNS or EXPECTED_BY.match(text, end):
         head = ""  # "more than the 870,000 economists had expected": the economists expect it, not counted
     if head and re.match(r"\s*" + re.escape(head) + r"\s+(?:each|apiece)\b", text[end:]):
         unit = "each"  # "6,000 people each": a figure per unit, not a total
     subject = head
     if head:
-        offset = text.find(head, end) + len(head)
         extension = _extension(text, offset)
         infinitive = re.match(r"\s+to\s+[a-z]+\b", text[offset:offset + 30])
         if not extension and infinitive and EXPECTS.search(text, max(0, start - 40), start):
@@ -706,6 +722,9 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
         while words and words[-1].lower() in SUBJECT_STOP:
             words.pop()
         subject = " ".join(words)
+    harmed = KILLED_BEFORE.search(text, max(0, start - 40), start) if kind == "count" else None
+    if harmed and "kill" in harmed.group() and "kill" not in subject:  # "killed eight co-workers", "killing 12"
+        subject = f"{subject} killed".strip()
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
     if kind == "vote" and not VOTERS_BEFORE.search(subject):
