@@ -1,0 +1,86 @@
+"""Figure rules of the fourth round (issue 18), each on a real sentence of an AllSides roundup: number forms,
+subjects and claimants."""
+
+import pandas as pd
+import pytest
+from conftest import cues_of
+
+import research
+from research.claims.quantities import find_quantities
+
+
+def figures(text: str) -> dict[str, tuple]:
+    return {text[q.start:q.end]: (q.value, q.kind, q.unit, q.subject) for q in find_quantities(text, "2021-07-12")}
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Derek Chauvin, the former police officer convicted of murder in the death of George Floyd, was sentenced on "
+     "Friday to 22 and a half years in prison, bringing a measure of closure", "22 and a half"),
+    ("Former Minneapolis police officer Derek Chauvin was sentenced to 22 1/2 years in prison on Friday afternoon",
+     "22 1/2"),
+])
+def test_a_whole_number_and_a_half(text, figure):
+    assert figures(text)[figure][0] == 22.5
+
+
+def test_a_year_and_a_half_is_still_no_figure():
+    assert figures("The war has lasted a year and a half.") == {}
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # a measure's unit is what is counted, with what says which of them
+    ("From January 1 to July 11 this year, over 1.8 million acres have burned in 33,491 fires, according to the "
+     "NIFC.", "over 1.8 million acres", "acres burned"),
+    ("The acreage -- about 1,200 square miles -- is comparable to four times the area of New York City.",
+     "about 1,200 square", "square miles"),
+    ("her first border trip to El Paso, a city nearly 1,000 miles away from what they call the epicenter",
+     "nearly 1,000 miles", "miles away"),
+    ("Fires in the Golden State have charred thousands of acres, more", "thousands of", "acres"),
+    # degrees are a temperature
+    ("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place",
+     "124 degrees", "temperature"),
+    ("Similarly, Chula Vista, California, reached temperatures of 89", "89", "temperatures"),
+    # the object of a verb of killing
+    ("A California transit employee killed eight co-workers and wounded another before taking his own life",
+     "eight", "co-workers killed"),
+    # the noun of a change goes on past a determiner
+    ("President Joe Biden says the 5.4 percent increase in the price of a basket of goods over the 12 months",
+     "5.4 percent", "increase in price of basket"),
+])
+def test_subjects(text, figure, subject):
+    assert figures(text)[figure][3] == subject
+
+
+def claimants(text: str, published: str = "2021-07-12") -> dict[str, str]:
+    text = "A headline\n\n" + text  # a paragraph alone would be read as the headline
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["Test"], "published": [published], "text": [text]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles)
+    return {text[start:end]: claimant for start, end, claimant in zip(claims["start"], claims["end"],
+                                                                      claims["claimant"])}
+
+
+@pytest.mark.parametrize(("text", "figure", "claimant"), [
+    # an act is no speech: the figures are the reporter's
+    ("Israel and Hamas agreed to a cease-fire Thursday, halting a bruising 11-day war that caused widespread "
+     "destruction in the Gaza Strip, brought life in much of Israel to a standstill and left more than 200 people "
+     "dead.", "more than 200", ""),
+    ("The US will share up to 60m doses of AstraZeneca’s coronavirus vaccine with other countries, the White House "
+     "has announced.", "up to 60m", "the White House"),
+    ("Republicans and even some Democrats had previously criticized the vice president for making her first border "
+     "trip to El Paso, a city nearly 1,000 miles away.", "nearly 1,000 miles", ""),
+    # a "with" or "as" clause after the figure is another clause
+    ("Tens of millions of Americans are under record-setting heat alerts again Friday as a heat wave enters its "
+     "seventh day across the West, with experts warning against walking on asphalt barefoot.",
+     "Tens of millions of", ""),
+    ("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place in the "
+     "country and, as experts suggested, perhaps the most blistering spot in the world.", "124 degrees", ""),
+    # a relayed statement is its speaker's; data relayed are their author's
+    ("The requirement is set to take effect as soon as January, after the Food and Drug Administration grants the "
+     "vaccine full approval for kids over age 12, the governor’s office said, according to the LA Times.",
+     "12", "the governor’s office"),
+    ("Alabama schools reported 13,000 coronavirus cases in a two-week period on Friday, according to data from the "
+     "Alabama Department of Public Health.", "13,000", "the Alabama Department of Public Health"),
+])
+def test_claimants(text, figure, claimant):
+    assert claimants(text)[figure] == claimant
