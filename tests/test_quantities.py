@@ -38,7 +38,7 @@ def test_a_year_and_a_half_is_still_no_figure():
     ("Fires in the Golden State have charred thousands of acres, more", "thousands of", "acres"),
     # degrees are a temperature
     ("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place",
-     "124 degrees", "temperature"),
+     "124 degrees", "temperature of Death Valley"),
     ("Similarly, Chula Vista, California, reached temperatures of 89", "89", "temperatures"),
     # the object of a verb of killing
     ("A California transit employee killed eight co-workers and wounded another before taking his own life",
@@ -84,3 +84,31 @@ def claimants(text: str, published: str = "2021-07-12") -> dict[str, str]:
 ])
 def test_claimants(text, figure, claimant):
     assert claimants(text)[figure] == claimant
+
+
+def ledger_of(texts: dict[str, str], published: str) -> pd.DataFrame:
+    """`claim_ledger` of one-paragraph articles {outlet: real sentence}, one event."""
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": published,
+                             "text": [f"A headline\n\n{text}" for text in texts.values()]})
+    passages = research.split_passages(research.split_blocks(articles))
+    return research.claim_ledger(research.extract_claims(passages, cues_of(articles), articles), articles)
+
+
+def test_killed_co_workers_and_people_dead_are_one_count():
+    ledger = ledger_of({
+        "Reuters": "A California transit employee killed eight co-workers and wounded another before taking his "
+                   "own life on Wednesday, the latest in a spate of deadly U.S. mass shootings.",
+        "NY Post": "An employee at a California light rail facility opened fire at his workplace Wednesday morning — "
+                   "leaving at least eight people dead and “multiple people” injured, officials said."},
+        "2021-05-26T17:45:00-07:00")
+    assert ledger.loc[ledger["value"] == 8, "outlets"].tolist() == ["NY Post; Reuters"]
+
+
+def test_a_count_this_week_is_one_as_of_publication():
+    ledger = ledger_of({
+        "AP": "All-time heat records were shattered this week in Western states as temperatures rose 10 to 30 "
+              "degrees above average and caught more than 40 million people in the sweltering weather.",
+        "CNN": "More than 40 million people across the West and Southwest are likely to see temperatures in their "
+               "area top 100 degrees."},
+        "2021-06-18T11:30:00-07:00")
+    assert ledger.loc[ledger["value"] == 4e7, "outlets"].tolist() == ["AP; CNN"]

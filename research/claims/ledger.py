@@ -285,12 +285,14 @@ def _noun_class(row) -> str:
 
 def _same_period(a, b) -> bool:
     """Periods that overlap, a day of slack either side; a figure dated only by publication fits any
-    period that ends by then (not a target after it: "10,000 by December")."""
+    period that has begun by then and, for a forecast, ended by then (not a target after it: "10,000 by
+    December"; a count "this week" is one as of its publication)."""
     if not a.asof_end or not b.asof_end:
         return True
     if not a.asof_text or not b.asof_text:
         dated, other = (a, b) if a.asof_text else (b, a)
-        return not dated.asof_text or dated.asof_start <= other.asof_end and dated.asof_end <= other.asof_end
+        return not dated.asof_text or dated.asof_start <= other.asof_end and (
+            dated.asof_end <= other.asof_end or not dated.forecast)
     start_a, end_a = date.fromisoformat(a.asof_start), date.fromisoformat(a.asof_end)
     start_b, end_b = date.fromisoformat(b.asof_start), date.fromisoformat(b.asof_end)
     return start_a - timedelta(days=1) <= end_b and start_b - timedelta(days=1) <= end_a

@@ -70,6 +70,7 @@ CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", 
 MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
             "hectares gallons barrels degrees inches yards square micrograms microgram milligrams milligram "
             "grams fahrenheit celsius").split()
+TEMPERATURE = ("degrees", "fahrenheit", "celsius")
 # Words that end a subject noun phrase.
 SUBJECT_STOP = frozenset(
     "a an the of and or but that which who whom whose is are was were be been being has have had do does did "
@@ -683,9 +684,8 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
     offset = text.find(head, end) + len(head) if head else end
     if measure and kind == "count":
         kind, unit, head = "measure", measure, head or measure  # "thousands of acres"
-    elif kind == "measure" and unit in ("degrees", "fahrenheit", "celsius"):
-        head = head or "temperature"  # "124 degrees Fahrenheit", "reached 99 Fahrenheit"
-    elif kind == "measure" and not re.match(r"\s+of\b", text[end:]):  # "1.8 million acres have burned", "1,200 square miles", "1,000 miles away": the unit
+    elif kind == "measure" and unit not in TEMPERATURE and not re.match(r"\s+of\b", text[end:]) \
+            and not re.search(r"-\s*[A-Za-z]+$", text[start:end]):  # not "the 600-mile-long front"  # "1.8 million acres have burned", "1,200 square miles", "1,000 miles away": the unit
         written = re.search(r"[A-Za-z][A-Za-z -]*$", text[start:end])
         written = re.sub(r"\b(?:hundred|thousand|million|billion|trillion)\b", "", written.group() if written else "")
         head = " ".join([*written.strip(" -").split(), *measure.split(), *head.split()])
@@ -722,6 +722,8 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
         while words and words[-1].lower() in SUBJECT_STOP:
             words.pop()
         subject = " ".join(words)
+    if unit in TEMPERATURE and "temperature" not in subject.lower():  # "Death Valley reached 124 degrees"
+        subject = f"temperature of {subject}" if subject else "temperature"
     harmed = KILLED_BEFORE.search(text, max(0, start - 40), start) if kind == "count" else None
     if harmed and "kill" in harmed.group() and "kill" not in subject:  # "killed eight co-workers", "killing 12"
         subject = f"{subject} killed".strip()
