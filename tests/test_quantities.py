@@ -112,3 +112,26 @@ def test_a_count_this_week_is_one_as_of_publication():
                "area top 100 degrees."},
         "2021-06-18T11:30:00-07:00")
     assert ledger.loc[ledger["value"] == 4e7, "outlets"].tolist() == ["AP; CNN"]
+
+
+def periods(text: str, published: str) -> dict[str, tuple[str, str, str]]:
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["Test"], "published": [published],
+                             "text": ["A headline\n\n" + text]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles)
+    return {articles["text"][0][start:end]: (asof_start, asof_end, asof_text) for start, end, asof_start, asof_end,
+            asof_text in zip(claims["start"], claims["end"], claims["asof_start"], claims["asof_end"],
+                             claims["asof_text"])}
+
+
+def test_the_last_day_of_a_month_is_that_day():
+    found = periods("The number of available jobs on the last day of May rose slightly to 9.21 million, from 9.19 "
+                    "million in April, the Labor Department said Wednesday.", "2021-07-07T14:00:00-07:00")
+    assert found["9.21 million"][:2] == ("2021-05-31", "2021-05-31")
+
+
+def test_the_size_of_a_bill_is_stated_as_of_publication():
+    found = periods("The Senate's bipartisan $1.2 trillion infrastructure bill and President Biden's $3.5 trillion "
+                    "spending package could live or die this week — and take Democrats' fortunes with them.",
+                    "2021-09-27T06:00:00-07:00")
+    assert found["$1.2 trillion"] == found["$3.5 trillion"] == ("2021-09-27", "2021-09-27", "")
