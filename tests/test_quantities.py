@@ -7,6 +7,7 @@ from conftest import cues_of
 
 import research
 from research.claims.quantities import find_quantities
+from research.text.sentences import sentence_spans
 
 
 def figures(text: str) -> dict[str, tuple]:
@@ -25,6 +26,34 @@ def test_a_whole_number_and_a_half(text, figure):
 
 def test_a_year_and_a_half_is_still_no_figure():
     assert figures("The war has lasted a year and a half.") == {}
+
+
+def test_temperatures_with_a_glued_scale():
+    found = figures("Meanwhile, Las Vegas, Nevada, matched its all-time temperature high of 47.2C (117F) on Saturday.")
+    assert {k: v[:3] for k, v in found.items()} == {"47.2C": (47.2, "measure", "celsius"),
+                                                    "117F": (117.0, "measure", "fahrenheit")}
+
+
+def test_vague_trillions():
+    found = figures("saying trillions of dollars on social programs and alternative energy projects should be passed")
+    assert [q.low for q in find_quantities("saying trillions of dollars on social programs")] == [2e12]
+    assert list(found) == ["trillions of"]
+    multi = find_quantities("his party's plan to push forward with a multitrillion-dollar spending package.")
+    assert [(q.qualifier, q.low, q.kind, q.subject) for q in multi] == [("vague", 2e12, "money", "spending package")]
+
+
+@pytest.mark.parametrize("text", [
+    "the shooting, which unfolded about 6:30 a.m. Pacific Time (1330 GMT) at a light-rail yard",
+    "an unsurprising outcome after she aggressively campaigned for the No. 3 spot, scooping up endorsements",
+])
+def test_times_and_ranks_are_no_figures(text):
+    assert figures(text) == {}
+
+
+def test_no_before_a_number_ends_no_sentence():
+    text = "She aggressively campaigned for the No. 3 spot, scooping up endorsements. He said no."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "She aggressively campaigned for the No. 3 spot, scooping up endorsements.", "He said no."]
 
 
 @pytest.mark.parametrize(("text", "figure", "subject"), [

@@ -64,7 +64,9 @@ MULTIPLES = {"twice": 2.0, "double": 2.0, "triple": 3.0, "doubled": 2.0, "doubli
 VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful of": (2, 5)}
 VAGUE_PLURALS = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
                  "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-                 "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "billions": (2e9, 9.99e9)}
+                 "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "billions": (2e9, 9.99e9),
+                 "trillions": (2e12, 9.99e12), "multimillion": (2e6, 9.99e6), "multibillion": (2e9, 9.99e9),
+                 "multitrillion": (2e12, 9.99e12)}
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB",
               "dollars": "USD", "cents": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
 MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
@@ -117,8 +119,8 @@ QUANTITY = re.compile(
     re.IGNORECASE)
 VAGUE_QUANTITY = re.compile(
     r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
-    r"|(?:dozens|hundreds|thousands|millions|billions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
-    r"|tens\s+of\s+(?:millions?|billions?)"
+    r"|(?:dozens|hundreds|thousands|millions|billions|trillions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
+    r"|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
     r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
     r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
 # A number glued to letters or slashes is part of a name or code: H1N1, F-16, COVID-19, 9/11, 24/7.
@@ -498,9 +500,9 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     if any(s <= start < e or s < end <= e for s, e in dates[max(0, near - 1):near + 1]):
         return True
     before, after = text[max(0, start - 2):start], text[end:end + 12]
-    if IN_NAME.search(before) or re.match(r"[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
+    if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
-    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\\?/", after):
+    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\\?/", after):
         return True
     if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
@@ -522,7 +524,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
         words = " ".join(match.group("words").lower().split())
-        words = re.sub(r"^tens of (million|billion)$", r"tens of \1s", words.removesuffix(" of"))
+        words = re.sub(r"^tens of (million|billion)$", r"tens of \1s", words.removesuffix(" of").replace("-", ""))
         if words in VAGUE_PLURALS:
             low, high = VAGUE_PLURALS[words]
         else:
@@ -530,8 +532,10 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
             scale = scale.rstrip("s")
             factor = 12 if scale == "dozen" else SCALES[scale]
             low, high = (v * factor for v in VAGUE[amount])
-        found.append(_described(text, match.start(), match.end(), math.nan, float(low), float(high), "vague",
-                                "count", ""))
+        money = words.startswith("multi")  # "a multitrillion-dollar spending package"
+        end = match.end() + len("-dollar") * money
+        found.append(_described(text, match.start(), end, math.nan, float(low), float(high), "vague",
+                                "money" if money else "count", "USD" if money else ""))
         taken.append(match.span())
     for match in RATIO.finditer(text):
         if any(s <= match.start() < e for s, e in taken + dates) or NOT_A_RATIO.search(text, max(0, match.start() - 12),
@@ -614,6 +618,10 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
         kind, unit = "percent", "percentage points" if "point" in match.group("percent") else "%"
     elif currency:
         kind, unit = "money", CURRENCIES[currency]
+    elif re.match(r"°?[CF]\b", after) and not match.group("number2"):  # "47.2C (117F)", "40°C"
+        degrees = re.match(r"°?([CF])\b", after)
+        kind, unit = "measure", {"C": "celsius", "F": "fahrenheit"}[degrees.group(1)]
+        end += degrees.end()
     elif MEASURE.match(after):
         kind, unit = "measure", MEASURE.match(after).group("unit").lower()
         end += MEASURE.match(after).end()
