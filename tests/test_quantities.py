@@ -15,8 +15,8 @@ def figures(text: str) -> dict[str, tuple]:
 
 
 @pytest.mark.parametrize(("text", "figure"), [
-    ("Derek Chauvin, the former police officer convicted of murder in the death of George Floyd, was sentenced on "
-     "Friday to 22 and a half years in prison, bringing a measure of closure", "22 and a half"),
+    (("Derek Chauvin, the former police officer convicted of murder in the death of George Floyd, was sentenced on "
+     "Friday to 22 and a half years in prison, bringing a measure of closure"), "22 and a half"),
     ("Former Minneapolis police officer Derek Chauvin was sentenced to 22 1/2 years in prison on Friday afternoon",
      "22 1/2"),
 ])
@@ -58,8 +58,8 @@ def test_no_before_a_number_ends_no_sentence():
 
 @pytest.mark.parametrize(("text", "figure", "subject"), [
     # a measure's unit is what is counted, with what says which of them
-    ("From January 1 to July 11 this year, over 1.8 million acres have burned in 33,491 fires, according to the "
-     "NIFC.", "over 1.8 million acres", "acres burned"),
+    (("From January 1 to July 11 this year, over 1.8 million acres have burned in 33,491 fires, according to the "
+     "NIFC."), "over 1.8 million acres", "acres burned"),
     ("The acreage -- about 1,200 square miles -- is comparable to four times the area of New York City.",
      "about 1,200 square", "square miles"),
     ("her first border trip to El Paso, a city nearly 1,000 miles away from what they call the epicenter",
@@ -91,25 +91,25 @@ def claimants(text: str, published: str = "2021-07-12") -> dict[str, str]:
 
 @pytest.mark.parametrize(("text", "figure", "claimant"), [
     # an act is no speech: the figures are the reporter's
-    ("Israel and Hamas agreed to a cease-fire Thursday, halting a bruising 11-day war that caused widespread "
+    (("Israel and Hamas agreed to a cease-fire Thursday, halting a bruising 11-day war that caused widespread "
      "destruction in the Gaza Strip, brought life in much of Israel to a standstill and left more than 200 people "
-     "dead.", "more than 200", ""),
-    ("The US will share up to 60m doses of AstraZeneca’s coronavirus vaccine with other countries, the White House "
-     "has announced.", "up to 60m", "the White House"),
-    ("Republicans and even some Democrats had previously criticized the vice president for making her first border "
-     "trip to El Paso, a city nearly 1,000 miles away.", "nearly 1,000 miles", ""),
+     "dead."), "more than 200", ""),
+    (("The US will share up to 60m doses of AstraZeneca’s coronavirus vaccine with other countries, the White House "
+     "has announced."), "up to 60m", "the White House"),
+    (("Republicans and even some Democrats had previously criticized the vice president for making her first border "
+     "trip to El Paso, a city nearly 1,000 miles away."), "nearly 1,000 miles", ""),
     # a "with" or "as" clause after the figure is another clause
-    ("Tens of millions of Americans are under record-setting heat alerts again Friday as a heat wave enters its "
-     "seventh day across the West, with experts warning against walking on asphalt barefoot.",
+    (("Tens of millions of Americans are under record-setting heat alerts again Friday as a heat wave enters its "
+     "seventh day across the West, with experts warning against walking on asphalt barefoot."),
      "Tens of millions of", ""),
-    ("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place in the "
-     "country and, as experts suggested, perhaps the most blistering spot in the world.", "124 degrees", ""),
+    (("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place in the "
+     "country and, as experts suggested, perhaps the most blistering spot in the world."), "124 degrees", ""),
     # a relayed statement is its speaker's; data relayed are their author's
-    ("The requirement is set to take effect as soon as January, after the Food and Drug Administration grants the "
-     "vaccine full approval for kids over age 12, the governor’s office said, according to the LA Times.",
+    (("The requirement is set to take effect as soon as January, after the Food and Drug Administration grants the "
+     "vaccine full approval for kids over age 12, the governor’s office said, according to the LA Times."),
      "12", "the governor’s office"),
-    ("Alabama schools reported 13,000 coronavirus cases in a two-week period on Friday, according to data from the "
-     "Alabama Department of Public Health.", "13,000", "the Alabama Department of Public Health"),
+    (("Alabama schools reported 13,000 coronavirus cases in a two-week period on Friday, according to data from the "
+     "Alabama Department of Public Health."), "13,000", "the Alabama Department of Public Health"),
 ])
 def test_claimants(text, figure, claimant):
     assert claimants(text)[figure] == claimant
