@@ -72,6 +72,13 @@ def test_no_before_a_number_ends_no_sentence():
     # the object of a verb of killing
     ("A California transit employee killed eight co-workers and wounded another before taking his own life",
      "eight", "co-workers killed"),
+    # a compound count counts its noun; a prison term is in prison; an adverb before the participle
+    ("Minnesota District Court Judge Peter Cahill said a 22-page sentencing memorandum would explain his reasoning",
+     "22", "pages"),
+    ("Former Minneapolis police officer Derek Chauvin was sentenced to 22 1/2 years in prison on Friday afternoon",
+     "22 1/2", "years in prison"),
+    ("Police said that more than 90 people are now known to have died in western Germany’s Ahrweiler county",
+     "more than 90", "people known to have died in western"),
     # the noun of a change goes on past a determiner
     ("President Joe Biden says the 5.4 percent increase in the price of a basket of goods over the 12 months",
      "5.4 percent", "increase in price of basket"),

@@ -244,7 +244,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
     for match in re.finditer(r"(?:[A-Za-z]\.){2,}|[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
         if not words and match.start() == 0 and re.fullmatch(r"-[a-z]+", word):
-            word = word[1:]  # "the 60-vote hurdle"
+            word = word[1:] if word.endswith("s") else word[1:] + "s"  # "the 60-vote hurdle": votes
         lower = word.lower()
         if lower in NUMBER_WORDS and re.match(r"\s+(?:days?|weeks?|months?|years?)\b", rest[match.end():]):
             break  # "the 151,000 case average two weeks ago"
@@ -307,7 +307,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
 # "doses wasted", "of Americans were poor").
 EXTENSION = re.compile(
     r"\s+(?:(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
-    r"|(?:(?:were|was|are|is|have been|had been|has been)\s+)(?:\w+ly\s+)?|(?P<perfect>(?:have|has|had)\s+)(?=[a-z]+(?:ed|en)\s+[a-z])"
+    r"|(?:(?:were|was|are|is|have been|had been|has been)\s+)(?:\w+ly\s+|now\s+|still\s+|already\s+)?|(?P<perfect>(?:have|has|had)\s+)(?=[a-z]+(?:ed|en)\s+[a-z])"
     r"|(?:\w+ly\s+)?(?=[a-z]+(?:ed|en)\b|"
     r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
     r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
@@ -707,7 +707,9 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
         infinitive = re.match(r"\s+to\s+[a-z]+\b", text[offset:offset + 30])
         if not extension and infinitive and EXPECTS.search(text, max(0, start - 40), start):
             extension = infinitive.group().strip()  # "expects 37 million Americans to travel"
-        subject = f"{head} {extension}".strip()
+        prison = re.match(r"\s+(?:in\s+(?:federal\s+|state\s+)?(?:prison|jail)|behind bars)\b", text[offset:])
+        extension = prison.group().strip() if prison and head in ("years", "months") else extension
+        subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
     if of:
         prep = "of" if of.split()[-1] in MEASURE_NOUNS else \
