@@ -23,9 +23,12 @@ recall over sentences of different articles (`scores`), and the findings of
 2. AllSides, report: the package defaults (`cluster_passages`, `coverage`,
    `omissions`) on the report half: B-cubed and finding precision on its 30
    known roundups, the findings of all its roundups by kind, and the findings
-   judged by reading (`judged_elements.jsonl`: precision, and whether the
-   package still states each). `--sample N` prints N findings of the report
-   half drawn with a seed, to judge.
+   judged by reading (`judged_elements.jsonl`: precision per round, per kind
+   of text and of finding, and whether the package still states each).
+   `--sample N` prints N findings of the report half not judged yet, drawn
+   with a seed, to judge; `--sample-full N` the same for the BASIL report
+   half and the seeds; `--sample-unused N` the same for the events of the
+   choose halves without known elements, which no choice used.
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
    and reported on the other, both ways; then the package defaults on all.
@@ -46,9 +49,9 @@ from research.corpus import datasets
 from research.reuse.linkage import average_link
 from research.reuse.similarity import TextVectorizer
 from research.story.coverage import (
-    FRAGMENT,
+    CHANCE_QUANTILE,
     LOOSE_THRESHOLD,
-    MIN_FINDING_WORDS,
+    MIN_COHESION,
     coverage,
     omissions,
 )
@@ -57,12 +60,10 @@ from research.story.elements import (
     ELEMENT_SCORER,
     ELEMENT_THRESHOLD,
     cluster_passages,
-    element_label,
     sentence_anchors,
     share_anchor,
 )
 from research.story.events import FLOOR_SHARE
-from research.text.tokens import WORD
 
 # Story elements of the seeds known by hand: element -> passages carrying it, each named by a piece of its
 # text (whitespace as a plain space). A passage may carry two elements (a sentence with two facts).
@@ -272,35 +273,53 @@ SEED_ELEMENTS = {
 SEED = 0
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "allsides_elements.jsonl"
+BASIL_LABELS = HERE / "basil_elements.jsonl"
 JUDGED = HERE / "judged_elements.jsonl"
 ELEMENT_GRID = np.round(np.arange(0.1, 0.401, 0.025), 3)
 BONUS_GRID = (0.0, 0.1, 0.2, 0.3)
 LOOSE_GRID = np.round(np.arange(0.05, 0.201, 0.01), 2)
+CHANCE_GRID = (0.5, 0.75, 0.9)
+COHESION_GRID = (0.2, 0.25, 0.3, 0.35, 0.4)
 SCORERS = {"words": {}, "words, stop words removed": {"stop_words": "english"},
            "words + characters, stop words removed": {"alpha": 0.75, "stop_words": "english"}}
 TARGET_PRECISION = 0.95
+# Rounds of judged findings pooled from each of these on: 3, the first drawn after the changes made on round 2
+# (round 3 was judged before the label fix made on it, and its finding that fix removes still counts as wrong);
+# 4, the first drawn after every change.
+POOLED_FROM = (3, 4)
 
 
-def halves(articles: pd.DataFrame) -> dict[str, list[str]]:
-    """The roundup ids in two seeded halves, "choose" and "report"."""
-    events = sorted(articles["event"].unique(), key=int)
+def halves(articles: pd.DataFrame, key=int) -> dict[str, list[str]]:
+    """The event ids (sorted by `key`) in two seeded halves, "choose" and "report"."""
+    events = sorted(articles["event"].unique(), key=key)
     order = np.random.default_rng(SEED).permutation(len(events))
     half = len(events) // 2
-    return {"choose": sorted((events[k] for k in order[:half]), key=int),
-            "report": sorted((events[k] for k in order[half:]), key=int)}
+    return {"choose": sorted((events[k] for k in order[:half]), key=key),
+            "report": sorted((events[k] for k in order[half:]), key=key)}
 
 
-def allsides_known() -> tuple[dict[str, dict[str, set]], dict[str, str]]:
-    """Roundup id -> (passage id -> the known elements it carries), and roundup id -> its half."""
+def read_known(path: Path, passage_id) -> tuple[dict[str, dict[str, set]], dict[str, str]]:
+    """Event id -> (passage id -> the known elements it carries), and event id -> its half, from a JSONL of
+    hand-marked elements; `passage_id(event, name)` turns a marked name into the passage id."""
     known, half = {}, {}
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         carried: dict[str, set] = {}
         for k, group in enumerate(row["elements"]):
             for passage in group:
-                carried.setdefault(f"{row['event']}-{passage}", set()).add(f"{row['event']}#{k}")
+                carried.setdefault(passage_id(row["event"], passage), set()).add(f"{row['event']}#{k}")
         known[row["event"]], half[row["event"]] = carried, row["half"]
     return known, half
+
+
+def allsides_known() -> tuple[dict[str, dict[str, set]], dict[str, str]]:
+    """AllSides roundup id -> (passage id -> known elements), and roundup id -> its half."""
+    return read_known(LABELS, lambda event, name: f"{event}-{name}")
+
+
+def basil_known() -> tuple[dict[str, dict[str, set]], dict[str, str]]:
+    """BASIL event id -> (passage id -> known elements), and event id -> its half."""
+    return read_known(BASIL_LABELS, lambda event, name: f"{event}_{name}")
 
 
 def known_elements(passages: pd.DataFrame) -> dict[str, set]:
@@ -362,44 +381,14 @@ class Scored:
         self.shared = np.array([[share_anchor(anchors[i], anchors[j]) for j in range(n)] for i in range(n)],
                                dtype=bool).reshape(n, n)
         self.article = pd.factorize(self.body["article_id"])[0]
-        self.outlet = self.body["article_id"].map(articles.set_index("article_id")["outlet"]).to_numpy()
-
-    def scores(self, bonus: float) -> np.ndarray:
-        return np.minimum(1.0, self.similarity + bonus * self.shared)
 
     def labels(self, threshold: float, bonus: float) -> pd.Series:
         """Average linkage as `cluster_passages` runs it: cross-article pairs from `FLOOR_SHARE * threshold`."""
-        score = self.scores(bonus)
+        score = np.minimum(1.0, self.similarity + bonus * self.shared)
         listed = (self.article[:, None] != self.article[None, :]) & (score >= FLOOR_SHARE * threshold)
         i, j = np.nonzero(np.triu(listed, 1))
         labels = average_link(len(self.body), i, j, score[i, j], threshold, self.article)
         return pd.Series(labels, index=self.body["passage_id"].to_numpy())
-
-    def findings(self, labels: pd.Series, bonus: float, loose: float) -> list[tuple]:
-        """(kind, outlet, member passage ids) as `omissions` states them ("left out" for both omission
-        kinds; an element is taken as a fact when one of its sentences makes a label `omissions` accepts)."""
-        score = self.scores(bonus)
-        outlets = sorted(set(self.outlet))
-        rows = []
-        for _, members in pd.Series(np.arange(len(labels)), index=labels.to_numpy()).groupby(level=0):
-            members = members.to_numpy()
-            whole = members[~self.body["truncated"].to_numpy()[members]]
-            facts = [label for label in map(element_label, self.body["text"].to_numpy()[members])
-                     if len(WORD.findall(label)) >= MIN_FINDING_WORDS and not FRAGMENT.match(label)]
-            if not len(whole) or not facts:
-                continue
-            carriers = set(self.outlet[members])
-            others = [o for o in outlets if o not in carriers]
-            for outlet in others:
-                near = score[np.ix_(np.flatnonzero(self.outlet == outlet), members)].max()
-                if near >= loose:
-                    break
-            else:
-                if len(carriers) == 1 and others:
-                    rows.append(("only", self.outlet[members[0]], list(labels.index[members])))
-                if len(outlets) >= 3 and len(others) == 1:
-                    rows.append(("left out", others[0], list(labels.index[members])))
-        return rows
 
 
 def correct(finding: tuple, outlet_of: dict, carried: dict[str, set], sentences: list[str]) -> bool:
@@ -420,6 +409,16 @@ def correct(finding: tuple, outlet_of: dict, carried: dict[str, set], sentences:
 
 def load_allsides(data: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     articles = datasets.read_allsides(data / "allsides_dev")
+    return articles, research.split_passages(research.split_blocks(articles))
+
+
+def load_basil(data: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles = datasets.read_basil(data / "basil_dev")
+    return articles, research.split_passages(research.split_blocks(articles))
+
+
+def load_seeds() -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles = research.load_articles()
     return articles, research.split_passages(research.split_blocks(articles))
 
 
@@ -446,45 +445,91 @@ def choice(articles: pd.DataFrame, passages: pd.DataFrame, known: dict, half_of:
     table = pd.DataFrame(rows)
     best = table.loc[table.groupby(["scorer", "bonus"])["B3 F1"].idxmax()]
     near = best[(best["B3 F1"] >= table["B3 F1"].max() - 0.01) & ~best["scorer"].str.contains("characters")]
-    kept = []
-    for row in near.itertuples():
-        counts = loose_sweep(cache, choose, known, row.scorer, row.bonus, row.threshold)
-        good = counts[counts["precision"] >= TARGET_PRECISION]
-        kept.append(int(good["findings"].max()) if len(good) else 0)
-    near = near.assign(**{f"findings at {TARGET_PRECISION:.0%}": kept})
     print("Best threshold per scorer and bonus (B-cubed over the choose half's known elements):")
     print(best.round(3).to_string(index=False))
-    print(f"\nWithin 0.01 of the best F1, words only, with the findings kept at {TARGET_PRECISION:.0%} precision:")
-    print(near.round(3).to_string(index=False))
-    picked = near.sort_values(f"findings at {TARGET_PRECISION:.0%}", ascending=False, kind="stable").iloc[0]
-    counts = loose_sweep(cache, choose, known, picked["scorer"], picked["bonus"], picked["threshold"])
-    good = counts[counts["precision"] >= TARGET_PRECISION]
-    print(f"\nchosen: {picked['scorer']}, bonus {picked['bonus']}, threshold {picked['threshold']}; findings of the "
-          "choose half by loose threshold:")
-    print(counts.round(3).to_string(index=False))
-    print(f"loose threshold: {good['loose'].max() if len(good) else float('nan'):.2f} (largest at "
-          f"{TARGET_PRECISION:.0%})")
-    print(f"package: {ELEMENT_SCORER}, bonus {ANCHOR_BONUS}, threshold {ELEMENT_THRESHOLD}, loose {LOOSE_THRESHOLD}\n")
+    picked = near.sort_values(["bonus", "B3 F1"], ascending=[True, False], kind="stable").iloc[0]
+    print(f"\nWithin 0.01 of the best F1, words only, the smallest bonus: {picked['scorer']}, bonus {picked['bonus']}, "
+          f"threshold {picked['threshold']}")
+    print(f"package: {ELEMENT_SCORER}, bonus {ANCHOR_BONUS}, threshold {ELEMENT_THRESHOLD}\n")
 
 
-def loose_sweep(cache: dict, events: list[str], known: dict, scorer: str, bonus: float,
-                threshold: float) -> pd.DataFrame:
-    """Findings and their precision (known elements) of `events` at each loose threshold."""
+def element_findings(found, cover: pd.DataFrame, carried: dict, loose: float, **settings) -> list[tuple[str, bool]]:
+    """(kind, agrees with the known elements) of each row of `omissions(cover, loose, **settings)` ("left out"
+    for both omission kinds)."""
+    rows = omissions(cover, loose=loose, **settings)
+    members = found.passages.groupby("element_id")["passage_id"].apply(list)
+    outlet_of = dict(zip(found.passages["passage_id"], found.passages["outlet"]))
+    sentences = found.passages["passage_id"].tolist()
+    kinds = ["only" if kind == "only" else "left out" for kind in rows["kind"]]
+    return [(kind, correct((kind, outlet, members[element]), outlet_of, carried, sentences))
+            for kind, outlet, element in zip(kinds, rows["outlet"], rows["element_id"])]
+
+
+def sweep(events: list[tuple], grid=LOOSE_GRID, **settings) -> pd.DataFrame:
+    """Findings and their agreement with the known elements at each loose threshold. `events`: (found,
+    coverage, carried) of each event, computed once with the package defaults; `settings`: other arguments
+    of `omissions` (by default none: no left out by chance, min_cohesion above 1)."""
+    settings = {"min_cohesion": 2.0, **settings}
     rows = []
-    for loose in LOOSE_GRID:
-        judged = {"only": [], "left out": []}
-        for event in events:
-            scored = cache[scorer, event]
-            sentences = scored.body["passage_id"].tolist()
-            outlet_of = dict(zip(sentences, scored.outlet))
-            for finding in scored.findings(scored.labels(threshold, bonus), bonus, loose):
-                judged[finding[0]].append(correct(finding, outlet_of, known[event], sentences))
-        every = judged["only"] + judged["left out"]
-        rows.append({"loose": loose, "findings": len(every), "precision": np.mean(every) if every else np.nan,
-                     "only": len(judged["only"]), "only precision": np.mean(judged["only"]) if judged["only"]
-                     else np.nan, "left out": len(judged["left out"]),
-                     "left out precision": np.mean(judged["left out"]) if judged["left out"] else np.nan})
+    for loose in grid:
+        judged = [finding for found, cover, carried in events for finding in
+                  element_findings(found, cover, carried, loose, **settings)]
+        only = [right for kind, right in judged if kind == "only"]
+        left = [right for kind, right in judged if kind == "left out"]
+        rows.append({"loose": loose, "findings": len(judged),
+                     "precision": np.mean(only + left) if judged else np.nan,
+                     "only": len(only), "left out": len(left)})
     return pd.DataFrame(rows)
+
+
+def prepared(articles: pd.DataFrame, passages: pd.DataFrame, events, known: dict) -> list[tuple]:
+    """(found, coverage, carried) of each event with the package defaults."""
+    result = []
+    for event in events:
+        chosen, mine = of_event(articles, passages, event)
+        found = cluster_passages(mine, chosen)
+        result.append((found, coverage(found, mine), known[event]))
+    return result
+
+
+def loose_choice(allsides: list[tuple], full: list[tuple]) -> float:
+    """The loose threshold: the largest grid value at which the choose halves' findings reach
+    `TARGET_PRECISION` on each kind of text (AllSides excerpts; BASIL and seed full articles)."""
+    print("== Loose threshold, on the choose halves of both kinds of text (findings that agree with the known "
+          "elements; only elements that state a fact)")
+    tables = {"excerpts": sweep(allsides), "full articles": sweep(full)}
+    both = pd.concat(tables, axis=1)
+    print(both.set_index(("excerpts", "loose")).rename_axis("loose").drop(columns=[("full articles", "loose")])
+          .round(3).to_string())
+    good = [set(t.loc[t["precision"] >= TARGET_PRECISION, "loose"]) for t in tables.values()]
+    chosen = max(set.intersection(*good), default=float("nan"))
+    print(f"loose threshold: {chosen:.2f} (largest at {TARGET_PRECISION:.0%} on both kinds); package {LOOSE_THRESHOLD}\n")
+    return chosen
+
+
+def chance_choice(allsides: list[tuple], full: list[tuple], loose: float) -> None:
+    """The "left out" by chance: among the settings of `omissions` (quantile of the outlet's chance level,
+    least cohesion) at which the choose halves' "left out" findings reach `TARGET_PRECISION` on each kind of
+    text (no finding counts as reaching it), the one with the most; ties to the higher cohesion, then the
+    lower quantile."""
+    print(f"== Left out by chance, on the choose halves (loose {loose}): 'left out' findings and their agreement")
+    rows = []
+    for quantile in CHANCE_GRID:
+        for cohesion in COHESION_GRID:
+            row = {"quantile": quantile, "cohesion": cohesion}
+            for name, events in (("excerpts", allsides), ("full articles", full)):
+                judged = [right for found, cover, carried in events for kind, right in element_findings(
+                    found, cover, carried, loose, min_cohesion=cohesion, chance_quantile=quantile) if kind != "only"]
+                row |= {f"{name}": len(judged), f"{name} precision": np.mean(judged) if judged else np.nan}
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    print(table.round(3).to_string(index=False))
+    good = table[(table["excerpts precision"].fillna(1) >= TARGET_PRECISION)
+                 & (table["full articles precision"].fillna(1) >= TARGET_PRECISION)]
+    best = good.assign(total=good["excerpts"] + good["full articles"]).sort_values(
+        ["total", "cohesion", "quantile"], ascending=[False, False, True], kind="stable").iloc[0]
+    print(f"chosen: quantile {best['quantile']}, cohesion {best['cohesion']}; package {CHANCE_QUANTILE}, "
+          f"{MIN_COHESION}\n")
 
 
 def package_findings(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tuple[pd.DataFrame, object]:
@@ -495,10 +540,11 @@ def package_findings(articles: pd.DataFrame, passages: pd.DataFrame, event: str)
     return omissions(coverage(found, mine)).assign(event=event), found
 
 
-def report(articles: pd.DataFrame, passages: pd.DataFrame, known: dict, half_of: dict, sample: int) -> None:
-    events = halves(articles)["report"]
-    labelled = [e for e in known if half_of[e] == "report"]
-    print(f"== AllSides 2. The package defaults on the report half ({len(events)} roundups; {len(labelled)} with "
+def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: dict, events: list[str]) -> pd.DataFrame:
+    """The package defaults on held-out `events`: B-cubed and findings agreement on those with known
+    elements, the findings of all by kind, those judged by reading; returns the findings (with `event`)."""
+    labelled = [e for e in events if e in known]
+    print(f"== {corpus}: the package defaults on the report half ({len(events)} events; {len(labelled)} with "
           "elements known by hand)")
     every, labels, judged = [], [], {"only": [], "left out": []}
     for event in events:
@@ -516,42 +562,69 @@ def report(articles: pd.DataFrame, passages: pd.DataFrame, known: dict, half_of:
     labels = pd.concat(labels)
     article = pd.Series(labels.index.str.rsplit(":", n=1).str[0], index=labels.index)
     carried = {p: k for e in labelled for p, k in known[e].items()}
-    print("B-cubed on the known roundups: " + ", ".join(f"{k} {v:.3f}" for k, v in
-                                                        scores(labels, carried, article).items()))
+    print("B-cubed on the known events: " + ", ".join(f"{k} {v:.3f}" for k, v in
+                                                      scores(labels, carried, article).items()))
     for kind, values in judged.items():
-        print(f"'{kind}' findings on the known roundups: {len(values)}, agreeing with the known elements "
+        print(f"'{kind}' findings on the known events: {len(values)}, agreeing with the known elements "
               f"{np.mean(values) if values else float('nan'):.3f}")
     every = pd.concat(every, ignore_index=True)
-    print("Findings of all the report half's roundups, by kind:")
+    print("Findings of all the report half's events, by kind:")
     print(every["kind"].value_counts().reindex(["left out", "not in the excerpt", "only"], fill_value=0)
           .to_string())
-    check_judged(every)
-    if sample:
-        shown = every.sample(n=min(sample, len(every)), random_state=SEED).sort_values(["event", "element_id"])
-        print(f"\n{len(shown)} findings drawn to judge (event, kind, outlet, element, label, closest other sentence):")
-        for row in shown.itertuples():
-            print(json.dumps({"event": row.event, "kind": row.kind, "outlet": row.outlet,
-                              "element_id": row.element_id, "label": row.label,
-                              "nearest": round(row.nearest_similarity, 3)}, ensure_ascii=False))
     print()
+    return every
 
 
-def check_judged(every: pd.DataFrame) -> None:
-    """Precision of the findings judged by reading, and whether the package still states each."""
+def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
+    """`n` of `findings` (with `corpus` and `event`) not judged yet (`JUDGED`: neither the same statement nor
+    the same outlet and element, reworded or of another kind since), drawn with the seed, to judge by reading."""
+    done = set()
+    if JUDGED.exists():
+        for line in filter(str.strip, JUDGED.read_text(encoding="utf-8").splitlines()):
+            row = json.loads(line)
+            done |= {(row["corpus"], str(row["event"]), row["kind"], row["outlet"], row["label"]),
+                     (row["corpus"], str(row["event"]), row["outlet"], row["element_id"])}
+    fresh = findings[[(c, str(e), k, o, lab) not in done and (c, str(e), o, el) not in done for c, e, k, o, lab, el in
+                      zip(findings["corpus"], findings["event"], findings["kind"], findings["outlet"],
+                          findings["label"], findings["element_id"])]]
+    return fresh.sample(n=min(n, len(fresh)), random_state=SEED).sort_values(["event", "element_id"])
+
+
+def print_findings(rows: pd.DataFrame) -> None:
+    """One JSON line per finding (event, kind, outlet, element, label, closest sentence of another outlet)."""
+    for row in rows.itertuples():
+        print(json.dumps({"corpus": row.corpus, "event": row.event, "kind": row.kind, "outlet": row.outlet, "element_id": row.element_id,
+                          "label": row.label, "nearest": round(row.nearest_similarity, 3)}, ensure_ascii=False))
+
+
+def check_judged(stated: dict[str, pd.DataFrame]) -> None:
+    """Precision of the findings judged by reading, per round, per kind of text (AllSides excerpts; BASIL and
+    seed full articles) and per kind of finding, and how many the package still states (`stated`: the
+    package's findings by corpus)."""
     if not JUDGED.exists():
         print(f"no judged findings yet ({JUDGED.name})")
         return
-    rows = [json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    stated = set(zip(every["event"], every["kind"], every["outlet"], every["label"]))
-    still = sum((r["event"], r["kind"], r["outlet"], r["label"]) in stated for r in rows)
-    right = [r["verdict"] == "right" for r in rows]
-    print(f"Findings judged by reading ({JUDGED.name}): {len(rows)}, right {sum(right)}, precision "
-          f"{np.mean(right):.3f}; still stated by the package: {still} of {len(rows)}")
+    rows = pd.DataFrame([json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()])
+    rows["text"] = np.where(rows["corpus"] == "allsides", "excerpts", "full articles")
+    every = pd.concat([found.assign(corpus=corpus) for corpus, found in stated.items()], ignore_index=True)
+    now = set(zip(every["corpus"], every["event"].astype(str), every["kind"], every["outlet"], every["label"]))
+    rows["still"] = [key in now for key in zip(rows["corpus"], rows["event"].astype(str), rows["kind"], rows["outlet"],
+                                                  rows["label"])]
+    rows["right"] = rows["verdict"].eq("right")
+    print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
+    rounds = [(str(r), group) for r, group in rows.groupby("round")]
+    rounds += [(f"{first}-{rows['round'].max()}", rows[rows["round"] >= first]) for first in POOLED_FROM
+               if rows["round"].max() > first]
+    table = pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(part["right"].sum()),
+                           "precision": part["right"].mean(), "still stated": int(part["still"].sum()),
+                           "right of those": int((part["right"] & part["still"]).sum())}
+                          for round_, group in rounds
+                          for name, part in [("all", group), *group.groupby("text"), *group.groupby("kind")]])
+    print(table.round(3).to_string(index=False))
+    print()
 
 
-def seeds() -> None:
-    articles = research.load_articles()
-    passages = research.split_passages(research.split_blocks(articles))
+def seeds(articles: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     scored = Scored(passages, articles, ELEMENT_SCORER)
     body = scored.body
     article = body.set_index("passage_id")["article_id"]
@@ -579,22 +652,56 @@ def seeds() -> None:
     print(f"research.cluster_passages defaults (threshold {ELEMENT_THRESHOLD}): "
           + ", ".join(f"{k} {v:.3f}" for k, v in result.items())
           + f"; {len(found.elements)} elements, {int((found.elements['n_articles'] > 1).sum())} in two articles or more")
-    gaps = omissions(coverage(found, passages))
+    gaps = omissions(coverage(found, passages)).assign(event="seeds")
     print("its omissions by kind: " + ", ".join(f"{k} {v}" for k, v in gaps["kind"].value_counts().items()))
     print()
+    return gaps
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="folder of the development corpora (../shared/data)")
-    parser.add_argument("--sample", type=int, default=0, help="print this many report-half findings to judge")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="print this many AllSides report-half findings not judged yet, drawn with the seed")
+    parser.add_argument("--sample-full", type=int, default=0,
+                        help="print this many findings of the BASIL report half and the seeds not judged yet")
+    parser.add_argument("--sample-unused", type=int, default=0,
+                        help="print this many findings not judged yet of the choose halves' events without known "
+                             "elements (AllSides and BASIL: no choice used them)")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     articles, passages = load_allsides(args.data)
     known, half_of = allsides_known()
+    basil_articles, basil_passages = load_basil(args.data)
+    basil, basil_half = basil_known()
+    seed_articles, seed_passages = load_seeds()
     choice(articles, passages, known, half_of)
-    report(articles, passages, known, half_of, args.sample)
-    seeds()
+    seed_found = cluster_passages(seed_passages, seed_articles)
+    seed_known = known_elements(seed_passages[seed_passages["role"] == "body"])
+    excerpts = prepared(articles, passages, [e for e in known if half_of[e] == "choose"], known)
+    full = prepared(basil_articles, basil_passages, [e for e in basil if basil_half[e] == "choose"], basil) \
+        + [(seed_found, coverage(seed_found, seed_passages), seed_known)]
+    chance_choice(excerpts, full, loose_choice(excerpts, full))
+    stated = {"allsides": report("AllSides", articles, passages, known, halves(articles)["report"])}
+    stated["basil"] = report("BASIL", basil_articles, basil_passages, basil,
+                             halves(basil_articles, key=str)["report"])
+    stated["seeds"] = seeds(seed_articles, seed_passages)
+    stated = {corpus: rows.assign(half="report") for corpus, rows in stated.items()}
+    for corpus, (chosen, mine, marked, key) in {"allsides": (articles, passages, known, int),
+                                                 "basil": (basil_articles, basil_passages, basil, str)}.items():
+        unused = [e for e in halves(chosen, key=key)["choose"] if e not in marked]
+        stated[corpus] = pd.concat([stated[corpus]] + [package_findings(chosen, mine, e)[0].assign(half="unused")
+                                                        for e in unused], ignore_index=True)
+    findings = pd.concat([rows.assign(corpus=corpus) for corpus, rows in stated.items()], ignore_index=True)
+    for n, corpora, half, name in (
+            (args.sample, ["allsides"], "report", "AllSides report half"),
+            (args.sample_full, ["basil", "seeds"], "report", "BASIL report half and seeds"),
+            (args.sample_unused, ["allsides", "basil"], "unused", "choose halves' events without known elements")):
+        if n:
+            print(f"== {n} findings not judged yet, drawn to judge: {name}")
+            print_findings(draw(findings[findings["corpus"].isin(corpora) & (findings["half"] == half)], n))
+            print()
+    check_judged(stated)
     return 0
 
 

@@ -4,13 +4,17 @@ import pandas as pd
 import pytest
 
 import research
+from research.corpus import datasets
 from research.errors import AnalysisError
 from research.story.coverage import (
+    CHANCE_QUANTILE,
     COVERAGE_COLUMNS,
     KINDS,
     LEDE_COLUMNS,
     LOOSE_THRESHOLD,
+    MIN_COHESION,
     OMISSION_COLUMNS,
+    chance_similarity,
     coverage,
     ledes,
     omissions,
@@ -240,3 +244,84 @@ def test_seed_ledes(seed_articles, seed_passages, seed_coverage):
     assert newslooks[0] == "- U.S. Defense Secretary Lloyd Austin confirmed North Korea has sent troops to Russia."
     assert all(set(filter(None, s.split("; "))) <= set(e.split("; "))
                for s, e in rows[["shared_element_ids", "element_ids"]].values)
+
+
+def test_a_comment_is_no_finding():
+    comment = "Kabul was merely the last domino to fall."
+    articles, passages = event({"a": ("A", [PACT, comment]), "b": ("B", [PACT_2, ONLY_C])})
+    found = cluster_passages(passages, articles)
+    facts = found.elements.set_index("element_id")["fact"]
+    assert facts[element(found, comment)] == "" and facts[element(found, ONLY_C)] == "date"  # "on Tuesday"
+    rows = omissions(coverage(found, passages))
+    assert rows[["kind", "outlet", "element_id", "fact"]].values.tolist() == [
+        ["only", "B", element(found, ONLY_C), "date"]]
+
+
+def test_the_genre_of_an_outlet_is_carried_to_its_findings():
+    articles, passages = event({"a": ("A", [PACT, LONE]), "b": ("B", [PACT_2])})
+    articles["genre"] = ["opinion", ""]
+    table = coverage(cluster_passages(passages, articles), passages)
+    assert table.groupby("outlet")["genre"].first().to_dict() == {"A": "opinion", "B": ""}
+    assert omissions(table)[["kind", "outlet", "genre"]].values.tolist() == [["only", "A", "opinion"]]
+
+
+def test_chance_level_is_how_close_an_outlet_comes_to_other_outlets_exclusives(seed_coverage):
+    _, table = seed_coverage
+    chance = chance_similarity(table)
+    for outlet in ("AP", "NYT"):
+        theirs = table[(table["outlet"] == outlet) & ~table["covered"] & (table["n_outlets"] == 1)]
+        assert chance[outlet] == pytest.approx(theirs["nearest_similarity"].quantile(CHANCE_QUANTILE))
+    # the short NYT page (13 sentences) comes less close by chance than the long CNBC article (50)
+    assert chance["NYT"] < chance["CNBC/NBC"]
+    assert (chance > LOOSE_THRESHOLD).all()
+
+
+def test_a_cohesive_element_is_left_out_when_the_outlet_comes_no_closer_than_chance(data_dir):
+    articles = datasets.read_basil(data_dir / "basil_dev")
+    articles = articles[articles["event"] == "6b541575-99b1-40d2-8730-9bb868ee38ed"]  # Etheridge's apology
+    passages = research.split_passages(research.split_blocks(articles))
+    table = coverage(cluster_passages(passages, articles), passages)
+    rows = omissions(table)
+    left = rows[rows["kind"] == "left out"].set_index("label")
+    # the NYT and the HuffPost quote the whole apology, Fox News a part: its closest sentence shares words
+    # with the rest ("scores above the loose threshold") but comes no closer than Fox's sentences come by
+    # chance to what another outlet alone carries
+    civil = left.loc[left.index.str.contains("civil public")].iloc[0]
+    assert civil["outlet"] == "fox" and civil["cohesion"] >= MIN_COHESION
+    assert LOOSE_THRESHOLD <= civil["nearest_similarity"] < civil["chance_similarity"]
+    # without the chance rule (no element cohesive enough) only what scores under the loose threshold is stated
+    strict = omissions(table, min_cohesion=2.0)
+    assert (strict.loc[strict["kind"] == "left out", "nearest_similarity"] < LOOSE_THRESHOLD).all()
+    assert len(strict[strict["kind"] == "left out"]) < len(left)
+
+
+def test_an_excerpt_ending_on_a_whole_sentence_is_still_an_excerpt(data_dir):
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    articles = articles[articles["event"] == "5946"]  # Biden snaps at a reporter after meeting Putin
+    newsweek = articles.loc[articles["outlet"] == "Newsweek", "text"].iloc[0]
+    assert newsweek.rstrip().endswith("asked Biden at the end of the news conference.")  # no "..."
+    passages = research.split_passages(research.split_blocks(articles))
+    found = cluster_passages(passages, articles)
+    rows = omissions(coverage(found, passages))
+    hell = rows[rows["label"].str.contains("what do you do all the time")]
+    # the Independent and Fox quote Biden's answer; Newsweek's excerpt stops at the question
+    assert hell[["kind", "outlet"]].values.tolist() == [["not in the excerpt", "Newsweek"]]
+    # without the mark, the excerpt is taken for the whole article
+    bare = articles.drop(columns="excerpt")
+    rows = omissions(coverage(cluster_passages(passages, bare), passages))
+    assert rows.loc[rows["label"].str.contains("what do you do all the time"), "kind"].tolist() == ["left out"]
+
+
+def test_the_tail_of_a_sentence_split_at_an_abbreviation_is_no_finding(data_dir):
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    articles = articles[articles["event"] == "5722"]  # Biden's approval before Labor Day
+    passages = research.split_passages(research.split_blocks(articles))
+    found = cluster_passages(passages, articles)
+    tail = found.elements[found.elements["label"].str.startswith("who are balking")]
+    assert len(tail) == 1  # "... Sens. Kyrsten Sinema (Ariz.) and Joe Manchin (W.Va.) | who are balking ..."
+    table = coverage(found, passages)
+    mine = table[table["element_id"].isin(tail["element_id"])]
+    # a figure one outlet alone carries, that no other outlet comes close to: only its being a fragment stops it
+    assert set(mine["fact"]) == {"figure"} and set(mine["n_outlets"]) == {1}
+    assert mine.loc[~mine["covered"], "nearest_similarity"].max() < LOOSE_THRESHOLD
+    assert not omissions(table)["element_id"].isin(tail["element_id"]).any()

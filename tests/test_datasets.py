@@ -23,3 +23,10 @@ def test_allsides_excerpts_are_articles_of_one_event_each_with_spread_times(data
     assert spread.max() <= 36 and spread.median() > 1
     fixed = datasets.read_allsides(data_dir / "allsides_dev", spread_hours=0)
     assert fixed.groupby("event")["published"].nunique().eq(1).all()
+    # AllSides' opinion tag is the article's genre; a news report has none
+    assert set(table["genre"]) == {"", "opinion", "analysis", "fact check", "data"}
+    chappelle = table[table["event"] == "5612"]
+    assert chappelle["genre"].tolist() == ["opinion"] * 3 and chappelle["topic"].eq("Culture").all()
+    assert table["genre"].eq("").mean() > 0.7
+    # every text is an excerpt of a longer article, also those the feed does not end with "..."
+    assert table["excerpt"].all() and not table["text"].str.rstrip().str.endswith(("...", "…")).all()

@@ -166,6 +166,17 @@ def test_outlet_names_fall_back_to_the_article_id():
     ("At least 40 homes were destroyed, the county sheriff said, and two firefighters were treated for injuries.",
      "At least 40 homes were destroyed, the county sheriff said [two]"),
     ("“Left to be seen.”", "“Left to be seen.”"),
+    # the tail of a sentence split at an abbreviation keeps its lower case (AllSides 5722: "Sens. ... (W.Va.)")
+    ("who are balking at the $3.5 trillion cost of his budget reconciliation measure.",
+     "who are balking at the $3.5 trillion cost of his budget reconciliation measure"),
+    # a participle before a noun is no opening phrase: "Acting minister" is the subject (AllSides 5858)
+    (("Acting minister in the Presidency Khumbudzo Ntshavheni gave an update on the unrest, on Thursday "
+      "afternoon, 15 July 2021."),
+     "Acting minister in the Presidency Khumbudzo Ntshavheni gave an update on the unrest"),
+    (("Speaking to reporters in some of the areas worst hit by the unrest, Cyril Ramaphosa said authorities had "
+      "identified “a good number” of those who planned and coordinated the violence, the worst in South Africa "
+      "since the end of the apartheid regime in 1994."),
+     "Cyril Ramaphosa said authorities had identified “a good number” of those who planned and …"),
     ("“What exactly they are doing?", "What exactly they are doing?"),
     (("According to South Korean intelligence, 3,000 North Korean soldiers are currently in Russia, receiving "
      "training on drones."),
@@ -180,6 +191,9 @@ def test_sentence_anchors_are_figures_and_dates_but_not_the_news_day():
     assert sentence_anchors("Nonfarm payrolls rose by 943,000 in July, the department said Friday.", published) \
         == "943000; 2021-07-01/2021-07-31"
     assert sentence_anchors("The payroll increase was the best since August 2020.", published) == \
+        "2020-08-01/2021-08-06"
+    # "since August last year" is August of the year before publication: the same date as "since August 2020"
+    assert sentence_anchors("It was the biggest job gain since August last year.", published) == \
         "2020-08-01/2021-08-06"
     assert sentence_anchors("The president spoke on Friday.", published) == ""  # the news day
     assert sentence_anchors("Rates fell in August 2020.") == ""  # no publication date: no date resolved

@@ -246,3 +246,12 @@ def test_findings_display_as_escaped_markdown_and_are_saved(tmp_path, monkeypatc
     assert shown._repr_markdown_() == "- The \\*AP\\* and &lt;script&gt; \\[x\\]\n- Two"
     saved = pd.read_csv(tmp_path / "findings.csv", keep_default_na=False)
     assert saved.values.tolist() == [[1, "The *AP* and <script> [x]", "containment"], [2, "Two", ""]]
+
+
+def test_a_fact_beyond_the_end_of_an_excerpt_is_not_said_to_be_left_out(data_dir):
+    articles = read_allsides(data_dir / "allsides_dev")
+    found = quiet(articles[articles["event"] == "5740"].reset_index(drop=True))  # Biden on leaving Afghanistan
+    # the WSJ and ABC quote "not due to an arbitrary deadline"; the Post's excerpt ends before
+    gap = [s for s in found["03"]["finding"] if "Leaving Aug. 31 is not due to an arbitrary deadline" in s]
+    assert len(gap) == 1 and gap[0].startswith("New York Post (News)'s excerpt, cut off by its feed, does not reach")
+    assert not any("does not carry" in s for s in found["03"]["finding"])

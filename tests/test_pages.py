@@ -388,3 +388,31 @@ def test_the_reader_template_keeps_the_output_of_a_real_notebook(seed_articles):
     assert len(re.findall(r'<img[^>]* src="data:image/png;base64,', markup)) == len(images) > 0
     for outlet in seed_articles["outlet"]:
         assert outlet in markup
+
+
+def test_the_outlets_page_says_not_in_the_excerpt_for_a_text_cut_off_by_its_feed(tmp_path, data_dir):
+    import research
+    from research.report.outlets import outlets_page
+    from research.report.saved import EventRun
+
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    articles = articles[articles["event"] == "5740"]  # Biden's address on leaving Afghanistan
+    passages = research.split_passages(research.split_blocks(articles))
+    gaps = research.omissions(research.coverage(research.cluster_passages(passages, articles), passages))
+    cut = gaps[gaps["kind"] == "not in the excerpt"]
+    # the Post's excerpt ends ("...") before any "arbitrary deadline" the WSJ and ABC quote
+    assert "New York Post (News)" in set(cut["outlet"]) and "left out" not in set(gaps["kind"])
+    folder = tmp_path / "tables" / "03-story-elements"
+    folder.mkdir(parents=True)
+    gaps.to_csv(folder / "omissions.csv", index=False)
+    runs = pd.DataFrame([{"notebook": "03-story-elements.ipynb", "title": "Story elements", "status": "ok",
+                          "error": "", "html": "", "table_paths": ["tables/03-story-elements/omissions.csv"]}])
+    event = EventRun.of(tmp_path, "5740", "Biden's address", runs)
+    markup = outlets_page(event, articles, "", "terms.html")
+    row = markup.split("<th scope='row'>Left out</th>", 1)[1].split("</tr>", 1)[0]
+    cells = [Page(f"<p>{cell.split('</td>', 1)[0]}</p>").visible for cell in row.split("<td>")[1:]]
+    cell = cells[sorted(articles["outlet"]).index("New York Post (News)")]
+    assert cell.startswith("Nothing that every other outlet carried.")
+    assert "excerpt cut off by its feed" in cell and "not in the excerpt" in cell
+    for label in cut.loc[cut["outlet"] == "New York Post (News)", "label"]:
+        assert label in cell

@@ -40,6 +40,14 @@ def only(sentence: str, published: str = WEDNESDAY):
     # since / by
     ("It has sent 13,000 containers since August 2023.", "since August 2023", "since", "month", "2023-08-01",
      "2024-10-23"),
+    # a month of the year before, this year or the next, named relative to publication
+    ("It was the biggest gain since August last year.", "since August last year", "since", "month", "2023-08-01",
+     "2024-10-23"),
+    ("The deal was signed in March of last year.", "in March of last year", "date", "month", "2023-03-01",
+     "2023-03-31"),
+    ("The law takes effect in January next year.", "in January next year", "date", "month", "2025-01-01",
+     "2025-01-31"),
+    ("It fell on June 3 this year.", "on June 3 this year", "date", "day", "2024-06-03", "2024-06-03"),
     ("It aims to deploy 10,000 troops by December.", "by December", "deadline", "month", "2024-10-23",
      "2024-12-31"),
     ("It aims to send 10,000 by the end of the year.", "by the end of the year", "deadline", "month",

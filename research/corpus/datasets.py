@@ -200,8 +200,12 @@ def read_allsides(folder: str | Path, spread_hours: float = 36.0, seed: int = 0)
     One row per outlet of a roundup: `article_id` ("<roundup id>-<stance>"),
     `outlet` (`newsSource`), `headline` (`newsTitle`), `url`, `stance` (left,
     center, right), `event` (the roundup id: one event told by two or three
-    outlets), `issue` (the roundup's title), `published`, `form` ("record":
-    feed excerpts, see `research.corpus.blocks`), `text` (the excerpt's
+    outlets), `issue` (the roundup's title), `topic`, `genre` (AllSides'
+    `opinionTag` in lower case: "opinion", "analysis", "fact check", "data";
+    "" for a news report), `published`, `form` ("record":
+    feed excerpts, see `research.corpus.blocks`), `excerpt` (True: every
+    AllSides text is the first 60-100 words of a longer article, whether or
+    not the feed ends it with "..."), `text` (the excerpt's
     paragraphs, `newBody`, joined by blank lines, as a JSONL record with a list
     of paragraphs would be read). The roundup gives one timestamp
     for all its outlets; `published` is that time plus a seeded offset drawn
@@ -232,8 +236,11 @@ def read_allsides(folder: str | Path, spread_hours: float = 36.0, seed: int = 0)
                 "stance": stance,
                 "event": str(roundup["id"]),
                 "issue": roundup.get("issue", ""),
+                "topic": roundup.get("topic") or "",
+                "genre": (news.get("opinionTag") or "").lower(),
                 "published": (when + offset).replace(microsecond=0).isoformat(),
                 "form": "record",
+                "excerpt": True,
                 "text": "\n\n".join(news.get("newBody") or []),
             })
     if not rows:

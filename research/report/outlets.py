@@ -78,8 +78,9 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
     Columns (text; "" where the run saved no table for it): `outlet`, `articles`, `published`
     (earliest), `headline`, `url`, `headline_certainty`, `headline_actor`, `lede`, `hedges`,
     `boosters` (per 1,000 words, numbers or NaN), `voices` (three largest sources with shares),
-    `own_voice` (share), `words_every`, `words_some`, `words_only` (shares), `only` and `left_out`
-    (lists of element sentences), `terms` (list of distinctive terms).
+    `own_voice` (share), `words_every`, `words_some`, `words_only` (shares), `only`, `left_out` and
+    `not_in_excerpt` (lists of element sentences; the last: what every other outlet carried and the
+    outlet's excerpt, cut off by its feed, does not reach), `terms` (list of distinctive terms).
     """
     headlines = _by_outlet(event.table("headlines"))
     ledes = _by_outlet(event.table("ledes", "03") if event.table("ledes", "03") is not None else event.table("ledes"))
@@ -121,6 +122,10 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
         if left is not None:
             row["left_out"] = [sentences.get(e, label) for e, label in
                                left[left["outlet"] == outlet][["element_id", "label"]].itertuples(index=False)]
+        if gaps is not None:
+            cut = gaps[(gaps["outlet"] == outlet) & (gaps["kind"] == "not in the excerpt")]
+            row["not_in_excerpt"] = [sentences.get(e, label) for e, label in
+                                     cut[["element_id", "label"]].itertuples(index=False)]
         if outlet in terms:
             row["terms"] = list(terms[outlet]["term"].head(6))
         rows.append(row)
@@ -182,6 +187,18 @@ def _headline_cell(row: pd.Series, _explorer: str) -> str:
     return cell + more
 
 
+def _left_out_cell(row: pd.Series, _explorer: str) -> str:
+    """What every other outlet carried and this one left out, and apart from it what lies beyond the end
+    of its excerpt (cut off by its feed: not said to be left out)."""
+    cell = _elements_cell(row, "left_out", "every other outlet carried")
+    cut = _cell(row, "not_in_excerpt")
+    if isinstance(cut, list) and cut:
+        cell += (f"<p class='muted'>Its text is an excerpt cut off by its feed: {_elements(len(cut))} every other "
+                 f"outlet carried {'is' if len(cut) == 1 else 'are'} not in the excerpt, which is not to say "
+                 f"the article left {'it' if len(cut) == 1 else 'them'} out.</p>" + _items(cut))
+    return cell
+
+
 def _elements_cell(row: pd.Series, key: str, which: str) -> str:
     """The elements listed under `key` ("only", "left_out"): how many, which; "" when not computed."""
     labels = _cell(row, key)
@@ -203,8 +220,7 @@ ASPECTS = [
     ("Shared story", lambda r, _: _shared(r), "outlet_summary", "How much of each story is shared"),
     ("Only here", lambda r, _: _elements_cell(r, "only", "no other outlet carried"), "omissions",
      "What only one outlet carried"),
-    ("Left out", lambda r, _: _elements_cell(r, "left_out", "every other outlet carried"), "omissions",
-     "What an outlet left out"),
+    ("Left out", _left_out_cell, "omissions", "What an outlet left out"),
     ("Distinctive words", _terms_cell, "distinctive_terms", "The words that set each outlet apart"),
 ]
 
@@ -255,6 +271,8 @@ def outlets_page(event: EventRun, articles: pd.DataFrame, nav: str, explorer: st
             f"({html.escape(and_list(list(profiles['outlet'])))}).</p>"
             "<p class='note'>Each column is one outlet. Story elements are facts, quotes or claims told by "
             "one or more outlets; “only here” lists those no other outlet carried, “left out” those every "
-            "other outlet carried. Hedges (“may”, “reportedly”) and boosters (“confirmed”, “clearly”) are "
+            "other outlet carried (an outlet whose text is an excerpt cut off by its feed has them “not in the "
+            "excerpt” instead: the article may tell them further on). Only sentences that state a fact (a "
+            "figure, a date, a quotation, a named actor doing something) are listed. Hedges (“may”, “reportedly”) and boosters (“confirmed”, “clearly”) are "
             "counted per 1,000 words of the body.</p>" + outlets_table(profiles, event, explorer))
     return document(f"The outlets side by side: {event.label}", body, nav)

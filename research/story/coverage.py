@@ -14,8 +14,9 @@ and keeps the closest. `omissions` states an exclusive or an omission only when
 that closest sentence scores below `LOOSE_THRESHOLD`, looser than the element
 threshold: a fact told in other words that did not join the element is neither
 "only" one outlet's nor "left out" by another. An outlet whose text is a
-truncated excerpt (a passage marked `truncated`) has the element "not in the
-excerpt", not "left out".
+truncated excerpt (a passage marked `truncated`, or an article marked
+`excerpt`, as every AllSides text is) has the element "not in the excerpt",
+not "left out".
 """
 
 from __future__ import annotations
@@ -34,17 +35,25 @@ LEDE_PARAGRAPHS = 3
 # An outlet's closest sentence must score below this for an element to be stated "only" another
 # outlet's or "left out" by it; chosen on half of the AllSides roundups (docs/evaluation.md, "Story elements").
 LOOSE_THRESHOLD = 0.06
+# An element every outlet but one tells in similar words (cohesion at least MIN_COHESION) is also "left out" when
+# the one outlet's closest sentence comes no closer than chance: the CHANCE_QUANTILE quantile of how close that
+# outlet comes to the elements another outlet alone carries (at least MIN_CHANCE_ELEMENTS of them). On a full
+# article, with many sentences, chance comes closer than on an excerpt. Chosen on half of the AllSides roundups
+# and of the BASIL events with the seeds (docs/evaluation.md, "Story elements").
+MIN_COHESION = 0.4
+CHANCE_QUANTILE = 0.75
+MIN_CHANCE_ELEMENTS = 3
 # An element whose label has fewer words is a fragment ("Passage …", a quotation cut off): no finding.
 MIN_FINDING_WORDS = 5
 # A label starting so is the tail of a sentence split at an abbreviation ("), Susan Collins (Maine)").
 FRAGMENT = re.compile(r"^[a-z)\]}…,;:.]")
 KINDS = ("left out", "not in the excerpt", "only")
-COVERAGE_COLUMNS = ["outlet", "element_id", "label", "n_outlets", "covered", "n_passages", "first_paragraph",
+COVERAGE_COLUMNS = ["outlet", "genre", "element_id", "label", "fact", "n_outlets", "cohesion", "covered", "n_passages", "first_paragraph",
                     "first_position", "word_share", "in_lede", "article_id", "start", "end", "cut_off", "excerpt",
                     "nearest_similarity", "nearest_passage_id", "nearest_text"]
-OMISSION_COLUMNS = ["kind", "outlet", "element_id", "label", "n_outlets", "outlets_with_it_in_lede",
-                    "median_first_paragraph", "nearest_outlet", "nearest_similarity", "nearest_passage_id",
-                    "nearest_text"]
+OMISSION_COLUMNS = ["kind", "outlet", "genre", "element_id", "label", "fact", "n_outlets", "cohesion",
+                    "outlets_with_it_in_lede", "median_first_paragraph", "nearest_outlet", "nearest_similarity",
+                    "chance_similarity", "nearest_passage_id", "nearest_text"]
 LEDE_COLUMNS = ["outlet", "article_id", "paragraph", "start", "end", "element_ids", "shared_element_ids", "text"]
 
 
@@ -107,7 +116,7 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     first mention (offsets into the article text; empty / NA when not covered),
     `cut_off` (every one of the outlet's sentences in the element is cut off
     by a feed: `truncated`), `excerpt` (the outlet's text is cut off: one of its passages is
-    `truncated`), and for an element the outlet does not carry, its sentence
+    `truncated`, or its article is an `excerpt`, `cluster_passages`), and for an element the outlet does not carry, its sentence
     closest to it: `nearest_similarity` (the highest score between one of the
     outlet's sentences and one of the element's, `element_scores`),
     `nearest_passage_id`, `nearest_text` (NaN / "" when covered).
@@ -134,38 +143,69 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     table[["start", "end"]] = table[["start", "end"]].astype("Int64")
     elements = found.elements.set_index("element_id")
     table["label"] = table["element_id"].map(elements["label"])
+    table["fact"] = table["element_id"].map(elements["fact"]).fillna("")
+    table["cohesion"] = table["element_id"].map(elements["cohesion"]).astype(float)
+    genres = found.passages.groupby("outlet")["genre"].agg(lambda g: "; ".join(sorted(set(filter(None, g)))))
+    table["genre"] = table["outlet"].map(genres).fillna("")
     table["n_outlets"] = table["element_id"].map(elements["n_outlets"]).astype("int64")
     cut = passages.get("truncated", pd.Series(False, index=passages.index)).fillna(False).astype(bool)
     cut_articles = set(passages.loc[cut, "article_id"])
+    if "excerpt" in found.passages:
+        cut_articles |= set(found.passages.loc[found.passages["excerpt"].astype(bool), "article_id"])
     outlet_of = found.passages.drop_duplicates("article_id").set_index("article_id")["outlet"]
     table["excerpt"] = table["outlet"].isin(set(outlet_of[outlet_of.index.isin(cut_articles)]))
     table = table.join(_nearest(found, table, vectorizer))
     return table[COVERAGE_COLUMNS]
 
 
-def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD,
-              min_words: int = MIN_FINDING_WORDS) -> pd.DataFrame:
+def chance_similarity(table: pd.DataFrame, quantile: float = CHANCE_QUANTILE) -> pd.Series:
+    """Per outlet, how close its closest sentence comes by chance to an element it does not carry: the
+    `quantile` quantile of its `nearest_similarity` to the elements one other outlet carries alone (NaN with
+    fewer than `MIN_CHANCE_ELEMENTS` of them). `table`: the result of `coverage`."""
+    alone = table[~table["covered"] & (table["n_outlets"] == 1)].groupby("outlet")["nearest_similarity"]
+    chance = alone.quantile(quantile).where(alone.size() >= MIN_CHANCE_ELEMENTS)
+    return chance.reindex(sorted(table["outlet"].unique())).astype(float)
+
+
+def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: int = MIN_FINDING_WORDS,
+              min_cohesion: float = MIN_COHESION, chance_quantile: float = CHANCE_QUANTILE) -> pd.DataFrame:
     """Elements only one outlet carries, and elements every outlet but one carries, where no sentence of
     the others comes close.
 
-    `table`: the result of `coverage`. An element whose label has fewer than
-    `min_words` words or starts as the tail of a sentence (`FRAGMENT`), or
-    whose sentences are all cut off by a feed (`cut_off`), gives no row: it
-    is no fact to hold an outlet to. Rows (`kind`, one of `KINDS`):
+    `table`: the result of `coverage`. An element that states no fact
+    (`fact` empty: no figure, date, quotation or named actor doing something,
+    `research.story.facts`), whose label has fewer than `min_words` words or
+    starts as the tail of a sentence (`FRAGMENT`), or whose sentences are all
+    cut off by a feed (`cut_off`), gives no row: it is no fact to hold an
+    outlet to. Rows (`kind`, one of `KINDS`):
 
     - "only": one outlet carries the element (`outlet`) and no sentence of
       any other outlet scores `loose` or more with it;
     - "left out": every outlet but one carries it, and that one (`outlet`)
-      has no sentence scoring `loose` or more with it; "not in the excerpt"
-      when that outlet's text is a truncated excerpt (`excerpt`). With two
-      outlets only "only" is given, as the two kinds coincide.
+      has no sentence scoring `loose` or more with it, or, when the element
+      is cohesive (`cohesion` at least `min_cohesion`: the others tell it in
+      similar words), none closer than chance (`chance_similarity`: the
+      `chance_quantile` quantile of how close the outlet comes to the elements
+      another outlet carries alone; a full article, with many sentences, comes
+      closer by chance than an excerpt); "not in the excerpt" when that
+      outlet's text is a truncated excerpt (`excerpt`). With two outlets only
+      "only" is given, as the two kinds coincide.
 
-    Columns: `kind`, `outlet`, `element_id`, `label`, `n_outlets`,
-    `outlets_with_it_in_lede`, `median_first_paragraph` (among the carriers),
-    and the closest sentence of an outlet without the element:
-    `nearest_outlet`, `nearest_similarity`, `nearest_passage_id`,
-    `nearest_text`; empty with fewer than two outlets (nothing to compare
-    with). Sorted by kind (`KINDS` order), outlet, how many carriers
+    What the rows rest on is wording: no sentence of the others says it in
+    similar words. A fact told in other words ("It was 29 days old" / "went
+    live less than a month earlier") is missed, so a row is a lead to check,
+    worded so ("no other outlet tells this in similar words").
+
+    Columns: `kind`, `outlet`, `genre` (the outlet's `genre`: an opinion
+    piece is not a news report, so what it leaves out is its choice of
+    argument), `element_id`, `label`, `fact` (what makes the element a fact:
+    figure, date, quotation, named actor), `n_outlets`,
+    `cohesion` (the element's), `outlets_with_it_in_lede`,
+    `median_first_paragraph` (among the carriers), and the closest sentence
+    of an outlet without the element: `nearest_outlet`,
+    `nearest_similarity`, `chance_similarity` (that outlet's chance level),
+    `nearest_passage_id`, `nearest_text`; empty with fewer than two outlets
+    (nothing to compare with). Sorted by kind (`KINDS` order), outlet, how many carriers
     have it in their lede (most first), then element id. A fact is never both
     "only" one outlet's and "left out" by another: either the closest
     sentence scores `loose` or more and neither is said, or it does not and
@@ -174,12 +214,13 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD,
     outlets = table["outlet"].nunique()
     if outlets < 2:  # nothing to compare with
         return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("n_outlets", "outlets_with_it_in_lede") else
-                                          "float64" if c in ("median_first_paragraph", "nearest_similarity")
+                                          "float64" if c in ("median_first_paragraph", "nearest_similarity",
+                                                             "chance_similarity", "cohesion")
                                           else object) for c in OMISSION_COLUMNS})
     fact = pd.Series([len(WORD.findall(label)) >= min_words and not FRAGMENT.match(label)
-                      for label in table["label"].fillna("")], index=table.index)
+                      for label in table["label"].fillna("")], index=table.index) & (table["fact"] != "")
     whole = table.assign(told=table["covered"] & ~table["cut_off"]).groupby("element_id")["told"].transform("any")
-    table = table[fact & whole]
+    whole_table, table = table, table[fact & whole]
     carried = table[table["covered"]]
     stats = carried.groupby("element_id").agg(outlets_with_it_in_lede=("in_lede", "sum"),
                                               median_first_paragraph=("first_paragraph", "median"))
@@ -189,15 +230,18 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD,
     near = ["nearest_similarity", "nearest_passage_id", "nearest_text"]
     only = carried[carried["n_outlets"] == 1].drop(columns=near).join(
         closest[["outlet", *near]].rename(columns={"outlet": "nearest_outlet"}), on="element_id")
+    only["chance_similarity"] = only["nearest_outlet"].map(chance_similarity(whole_table, chance_quantile))
     only = only[only["nearest_similarity"] < loose].assign(kind="only")
-    left = missing[(missing["n_outlets"] == outlets - 1) & (missing["nearest_similarity"] < loose)] \
-        if outlets >= 3 else missing.iloc[:0]
+    missing = missing.assign(chance_similarity=missing["outlet"].map(chance_similarity(whole_table, chance_quantile)))
+    below = (missing["nearest_similarity"] < loose) | (
+        (missing["cohesion"] >= min_cohesion) & (missing["nearest_similarity"] < missing["chance_similarity"]))
+    left = missing[(missing["n_outlets"] == outlets - 1) & below] if outlets >= 3 else missing.iloc[:0]
     left = left.assign(kind=np.where(left["excerpt"], "not in the excerpt", "left out"),
                        nearest_outlet=left["outlet"])
     rows = pd.concat([left, only], ignore_index=True).join(stats, on="element_id")
     rows["outlets_with_it_in_lede"] = rows["outlets_with_it_in_lede"].fillna(0).astype("int64")
     rows["median_first_paragraph"] = rows["median_first_paragraph"].astype(float)
-    rows["nearest_similarity"] = rows["nearest_similarity"].astype(float)
+    rows[["nearest_similarity", "chance_similarity"]] = rows[["nearest_similarity", "chance_similarity"]].astype(float)
     rows["order"] = rows["kind"].map({kind: k for k, kind in enumerate(KINDS)})
     rows = rows.sort_values(["order", "outlet", "outlets_with_it_in_lede", "element_id"],
                             ascending=[True, True, False, True], kind="stable", ignore_index=True)

@@ -36,6 +36,7 @@ from research.errors import AnalysisError
 from research.reuse.linkage import average_link
 from research.reuse.similarity import TextVectorizer, no_pairs, similar_pairs
 from research.story.events import FLOOR_SHARE
+from research.story.facts import fact_kind
 from research.text.dates import find_time_expressions, reference_date
 from research.text.tokens import WORD
 
@@ -49,8 +50,9 @@ ANCHOR_BONUS = 0.1
 NUMBER_TOLERANCE = 0.02
 # A day this close to publication is the news day ("on Friday"): every sentence of the event shares it.
 NEWS_DAYS = 2
-ELEMENT_PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "start", "end", "element_id", "anchors", "text"]
-ELEMENT_COLUMNS = ["element_id", "label", "n_outlets", "n_articles", "n_passages", "outlets", "cohesion",
+ELEMENT_PASSAGE_COLUMNS = ["article_id", "passage_id", "outlet", "genre", "excerpt", "start", "end", "element_id",
+                           "anchors", "text"]
+ELEMENT_COLUMNS = ["element_id", "label", "n_outlets", "n_articles", "n_passages", "outlets", "cohesion", "fact",
                    "representative_passage_id", "representative_article_id", "representative_start",
                    "representative_end", "representative_text"]
 
@@ -58,9 +60,13 @@ LABEL_WORDS = 14
 MIN_CLAUSE_WORDS = 8
 # A list bullet, or a dateline ("SEOUL, South Korea — ") before the sentence proper.
 LEAD = re.compile(r"^(?:[-–—•*]\s+|[A-Z][A-Z .'-]+(?:,\s+[A-Z][\w .'-]*?)?\s+[—–-]{1,2}\s+)")
-# A short opening phrase of time or circumstance ("On Tuesday, ", "Last week, ", "Building on ..., ").
+# A short opening phrase of time or circumstance ("On Tuesday, ", "Last week, ", "Building on ..., "); a
+# participle opens one only before a preposition or determiner ("Speaking at", "Citing the"), not before a noun
+# it qualifies ("Acting minister X gave an update, on Thursday": the sentence's subject).
 OPENER = re.compile(r"^(?:(?:On|In|At|By|After|Before|During|Since|Following|Amid|Despite|Last|Later|Earlier|"
-                    r"Meanwhile|Still|Also|Now|Today|Yesterday)\b(?! least\b| most\b)|(?!According)[A-Z][a-z]+ing\b)"
+                    r"Meanwhile|Still|Also|Now|Today|Yesterday)\b(?! least\b| most\b)|(?!According)[A-Z][a-z]+ing\s+"
+                    r"(?=(?:at|on|in|to|by|for|from|with|about|after|over|into|through|off|out|up|back|the|a|an|his|"
+                    r"her|their|its|our|this|that|these|those)\b))"
                     r"[^,;:\"“”]{0,80}?,\s+(?!who\b|which\b|that\b)")
 # Clause boundaries a label may be cut at: comma, semicolon, colon or dash followed by a space.
 CLAUSE_END = re.compile(r"[,;:]\s|\s[—–]\s|\s--\s")
@@ -87,6 +93,25 @@ def outlet_names(articles: pd.DataFrame | None, article_ids) -> pd.Series:
         given = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["outlet"]
         outlets = given[~given.index.duplicated()].reindex(ids).fillna("").astype(str).str.strip()
     return outlets.where(outlets != "", pd.Series(ids, index=ids))
+
+
+def article_field(articles: pd.DataFrame | None, column: str) -> pd.Series:
+    """`column` of `articles` by article id (as text, "" where empty; empty when `articles` lacks it)."""
+    if articles is None or column not in articles:
+        return pd.Series(dtype=str)
+    field = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")[column]
+    return field[~field.index.duplicated()].fillna("").astype(str)
+
+
+def _element_facts(table: pd.DataFrame, representatives: pd.Series, published: pd.Series) -> pd.Series:
+    """Per cluster, the `fact_kind` of its representative sentence, else of its first sentence (by passage id)
+    that states a fact ("" when none does)."""
+    kinds = {}
+    for cluster, rows in table.groupby("cluster", sort=False):
+        order = [representatives[cluster], *[i for i in rows.index if i != representatives[cluster]]]
+        kinds[cluster] = next((kind for i in order if (kind := fact_kind(
+            table.at[i, "text"], published.get(str(table.at[i, "article_id"]), "")))), "")
+    return pd.Series(kinds)
 
 
 def sentence_anchors(text: str, published: str = "") -> str:
@@ -204,7 +229,7 @@ def element_label(text: str) -> str:
     text = " ".join(text.split())
     body = LEAD.sub("", text, count=1) or text
     rest = OPENER.sub("", body, count=1)
-    if len(WORD.findall(rest)) >= MIN_CLAUSE_WORDS // 2:
+    if rest != body and len(WORD.findall(rest)) >= MIN_CLAUSE_WORDS // 2:  # a fragment keeps its lower case
         body = rest[:1].upper() + rest[1:]
     words = list(WORD.finditer(body))
     if len(words) <= LABEL_WORDS:
@@ -265,14 +290,20 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
 
     Returns `StoryElements(passages, elements)`:
 
-    - `passages`: `article_id`, `passage_id`, `outlet`, `start`, `end` (into
-      the article text), `element_id`, `anchors` (`sentence_anchors`), `text`;
-      sorted by article and offset.
+    - `passages`: `article_id`, `passage_id`, `outlet`, `genre` (the
+      article's `genre` in `articles`, such as "opinion"; "" when not given),
+      `excerpt` (the article's `excerpt` in `articles`: its text is an excerpt
+      of a longer article, as every AllSides text is; False when not given),
+      `start`, `end` (into the article text), `element_id`, `anchors`
+      (`sentence_anchors`), `text`; sorted by article and offset.
     - `elements`: `element_id` ("E01", ...), `label` (the representative
       passage cut at a clause boundary, see `element_label`), `n_outlets`,
       `n_articles`, `n_passages`, `outlets` (sorted, "; "-separated),
       `cohesion` (the mean score of its pairs of passages from different
       articles, pairs below `floor` as 0; NaN when all come from one article),
+      `fact` (what makes it a fact, `research.story.facts.fact_kind` of its
+      representative, else of its first sentence that states one: figure,
+      date, quotation, named actor; "" when none does),
       `representative_passage_id`, `representative_article_id`,
       `representative_start`, `representative_end`, `representative_text`
       (the member most similar on average to the members from other
@@ -291,9 +322,7 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
     if table.empty:
         return StoryElements(pd.DataFrame(columns=ELEMENT_PASSAGE_COLUMNS), pd.DataFrame(columns=ELEMENT_COLUMNS))
     vectorizer = vectorizer or TextVectorizer(**ELEMENT_SCORER)
-    published = pd.Series(dtype=str) if articles is None or "published" not in articles else \
-        articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["published"]
-    published = published[~published.index.duplicated()].fillna("").astype(str)
+    published = article_field(articles, "published")
     table["anchors"] = [sentence_anchors(text, published.get(str(article), "")) for text, article
                         in zip(table["text"], table["article_id"])]
     if not hasattr(vectorizer, "blocks_"):
@@ -312,10 +341,14 @@ def cluster_passages(passages: pd.DataFrame, articles: pd.DataFrame | None = Non
                           threshold, groups)
     outlets = outlet_names(articles, table["article_id"])
     table["outlet"] = outlets[table["article_id"].astype(str)].to_numpy()
+    table["genre"] = article_field(articles, "genre").reindex(table["article_id"].astype(str)).fillna("").to_numpy()
+    excerpt = article_field(articles, "excerpt").reindex(table["article_id"].astype(str))
+    table["excerpt"] = excerpt.isin(["True", "1"]).to_numpy()
     table["cluster"] = labels
     representatives, cohesion = _representatives(table, pairs, labels)
     chosen = table.loc[representatives].set_index("cluster")
     chosen["cohesion"] = cohesion
+    chosen["fact"] = _element_facts(table, pd.Series(representatives, index=labels[representatives]), published)
     span = table.groupby("article_id").agg(first=("start", "min"), last=("end", "max")).loc[chosen["article_id"]]
     chosen["position"] = ((chosen["start"] - span["first"].to_numpy())
                           / (span["last"] - span["first"]).clip(lower=1).to_numpy())

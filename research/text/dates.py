@@ -195,7 +195,9 @@ _WEEKDAY = r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _MONTH_NAME = (r"(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|"
                r"November|December)\b|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
-_YEAR = r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b)?"
+# A year after a month or day: "2020", or relative to publication ("August last year", "March of next year").
+_YEAR = (r"(?:\s*,?\s*(?P<year>(?:19|20)\d{2})\b|\s+(?:of\s+)?(?P<relyear>last|this|next)\s+year\b)?")
+RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 _COUNT = r"(?P<count>\d+|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>day|week|fortnight|month|year|decade)s?"
 _PREP = r"(?:(?P<prep>on|in|by|since|until|till|from|during|through|last|this|next|of)\s+)?"
@@ -373,7 +375,8 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
     prep = (parts.get("prep") or "").lower()
     forward = forward or prep in ("by", "until", "till", "next")
     month = MONTHS.get((parts.get("month") or "").lower().rstrip("."))
-    year = int(parts["year"]) if parts.get("year") else None
+    year = int(parts["year"]) if parts.get("year") else \
+        ref.year + RELATIVE_YEARS[parts["relyear"].lower()] if parts.get("relyear") else None
     if kind in ("month part range", "month part"):
         part = parts["part"].lower().split()[0]
         year = year or _month_year(month, ref, forward)

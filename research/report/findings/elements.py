@@ -18,15 +18,6 @@ from research.report.findings.common import (
 SHOWN = 3
 
 
-def _cut_off(passages: pd.DataFrame, articles: pd.DataFrame) -> set[str]:
-    """Outlets whose body ends in a paragraph the feed cut off (`truncated` passages)."""
-    if "truncated" not in passages:
-        return set()
-    cut = passages[(passages["role"] == "body") & passages["truncated"].astype(bool)]["article_id"]
-    outlets = articles.set_index("article_id")["outlet"].fillna("")
-    return {outlets.get(a) or a for a in cut}
-
-
 def elements_findings(elements: pd.DataFrame, cover: pd.DataFrame, gaps: pd.DataFrame, summary: pd.DataFrame,
                       passages: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The findings table (`findings_table`) of notebook 03.
@@ -35,7 +26,7 @@ def elements_findings(elements: pd.DataFrame, cover: pd.DataFrame, gaps: pd.Data
     `cover`: `coverage` (`outlet`, `element_id`, `covered`, `in_lede`);
     `gaps`: `omissions` (`kind`, `outlet`, `label`, `outlets_with_it_in_lede`);
     `summary`: `outlet_summary` (`words_only`); `passages` and `articles` as
-    clustered (`truncated` marks an excerpt cut off by its feed). Says how much
+    clustered. Says how much
     of the story the outlets share, what every outlet carries, which outlet
     carries most of its own, and what one outlet lacks, with why a gap is a lead
     and not a verdict.
@@ -76,16 +67,18 @@ def elements_findings(elements: pd.DataFrame, cover: pd.DataFrame, gaps: pd.Data
                      f"of its body words), {low['outlet']} the least ({percent(low['words_only'])}).",
                      "outlet_summary"))
 
-    left = gaps[gaps["kind"] == "left out"] if len(gaps) else gaps
-    cut = _cut_off(passages, articles)
+    left = gaps[gaps["kind"] != "only"] if len(gaps) else gaps
     for gap in left.sort_values(["outlets_with_it_in_lede", "outlet", "element_id"],
                                 ascending=[False, True, True]).head(SHOWN).itertuples():
-        why = (f" {possessive(gap.outlet)} text is an excerpt cut off by its feed, so it may lie beyond the excerpt."
-               if gap.outlet in cut else "")
         lede = (f", {gap.outlets_with_it_in_lede} of them in their first paragraphs"
                 if gap.outlets_with_it_in_lede else "")
-        rows.append(finding(f"{gap.outlet} does not carry {quoted(gap.label)}, which every other outlet does{lede}.{why}",
-                     "omissions"))
+        if gap.kind == "not in the excerpt":
+            rows.append(finding(f"{possessive(gap.outlet)} excerpt, cut off by its feed, does not reach "
+                                f"{quoted(gap.label)}, which every other outlet carries{lede}: the article may tell "
+                                "it further on.", "omissions"))
+        else:
+            rows.append(finding(f"{gap.outlet} does not carry {quoted(gap.label)}, which every other outlet "
+                                f"does{lede}.", "omissions"))
     if len(left):
         rows.append(finding("A missing element is a lead to check in the text, not a verdict: the outlet may tell the "
                      "same fact in words the matching did not pair, or later than its excerpt ends.", "omissions"))

@@ -1,0 +1,102 @@
+"""Whether a sentence states a fact an outlet can be held to carrying or leaving out.
+
+A sentence states a fact (`fact_kind`) when it has, checked in this order:
+
+- a figure: a number `research.claims.quantities.find_quantities` reads with a
+  value ("1.2 million troops", "29 days old"; vague amounts such as "thousands"
+  do not count);
+- a date or a length of time: a time phrase `research.text.dates.find_time_expressions`
+  finds ("on Monday", "in June", "since August last year", "29 days old");
+- a quotation: at least `MIN_QUOTED_WORDS` words inside double quotation marks
+  (`research.text.quotes`), someone's words reported as said;
+- a named actor doing something: a name (`sentence_names`: a capitalised word
+  other than the opening word of the sentence or of a clause after a colon,
+  unless a second capitalised word follows it, and other than months,
+  weekdays, titles and function words) and a verb in a past or present tense
+  (`FINITE_VERB`: "said", "signed", "lauded", "announces", "was buried").
+
+Anything else is a comment, a transition or a metaphor ("Kabul was merely the
+last domino to fall", "Here is a look at how he is being remembered") and gives
+no "only" or "left out" finding: it is no fact to hold an outlet to.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from research.claims.cues import ROLE_WORDS, WEEKDAYS_AND_MONTHS
+from research.claims.quantities import find_quantities
+from research.text.dates import find_time_expressions
+from research.text.quotes import quoted_ranges
+from research.text.tokens import WORD
+
+# A closing double quotation mark.
+CLOSING = re.compile(r"”|’’|''")
+FACT_KINDS = ("figure", "date", "quotation", "named actor")
+# Words a quotation needs to report someone's words rather than a phrase set in quotation marks ("so-called").
+MIN_QUOTED_WORDS = 4
+# A capitalised word (with inner apostrophes, hyphens and dots: "O'Neill", "Kim-Putin", "U.S.").
+CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:\.[A-Z]\.?)*")
+# Where a sentence or a clause after a colon opens ("The big picture: Anything ..."), before any quotation mark.
+OPENING = re.compile(r"(?:^|:\s)[\s\"“‘'(\[—–-]*")
+# Capitalised words that are not names.
+NOT_NAMES = frozenset(
+    [w.capitalize() for w in WEEKDAYS_AND_MONTHS]
+    + "The This That These Those A An I It He She They We You His Her Their Its Our My Your But And Or Nor If "
+      "When While After Before As In On At By For From Of To With Without Into About Over Under Since Until So "
+      "Yet Still Also Even Now Then There Here What Who Whom Whose How Why Where Which Some Many Most Several "
+      "All Both Each Every Any No Not None One Two Three Mr Mrs Ms Dr Jr Sr St Yes OK Why Just Only Like "
+      "Meanwhile However Indeed Instead Although Though Because Despite Amid Among Between Through During "
+      "Against Across Per Via Let".split())
+# A verb in a past or present tense (a finite verb): "-ed" and "-s" forms, and the common irregular ones.
+FINITE_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|[a-z]{3,}[^s\W]s|said|says|told|tells|wrote|writes|spoke|speaks|made|makes|took|takes|"
+    r"gave|gives|went|goes|came|comes|met|meets|won|wins|lost|loses|led|leads|left|leaves|sent|sends|began|"
+    r"begins|brought|brings|held|holds|kept|keeps|paid|pays|put|puts|ran|runs|saw|sees|set|sets|sought|seeks|"
+    r"stood|stands|thought|thinks|knew|knows|found|finds|chose|chooses|drew|draws|fell|falls|rose|rises|"
+    r"struck|strikes|has|had|is|was|were|are|will|would|did|does|won[’']t|can[’']t|didn[’']t|doesn[’']t)\b")
+
+
+def sentence_names(text: str) -> list[str]:
+    """The names of a sentence, in order: capitalised words that are not its opening word (unless the
+    next word is capitalised too: "George W. Bush lauded"), nor in `NOT_NAMES`, nor titles or roles."""
+    found = []
+    matches = list(CAPITALISED.finditer(text))
+    openings = {m.end() for m in OPENING.finditer(text)}
+    for k, match in enumerate(matches):
+        word = re.sub(r"(?:['’]s?)$", "", match.group().rstrip("."))
+        if len(word) < 2 or word in NOT_NAMES or word.lower().rstrip(".") in ROLE_WORDS:
+            continue
+        if match.start() in openings:
+            following = matches[k + 1] if k + 1 < len(matches) else None
+            between = text[match.end():following.start()] if following else ""
+            if following is None or between.strip(" .") or following.group() in NOT_NAMES:
+                continue
+        found.append(word)
+    return found
+
+
+def _quoted_words(text: str) -> int:
+    """Words of the longest quotation of `text`; a sentence that only closes a quotation opened in an earlier
+    one is quoted up to its closing mark."""
+    ranges = quoted_ranges(text)
+    closing = CLOSING.search(text)
+    if closing and (not ranges or closing.start() < ranges[0][0]):
+        ranges.append((0, closing.start()))
+    return max((len(WORD.findall(text[start:end])) for start, end in ranges), default=0)
+
+
+def fact_kind(text: str, published: str = "") -> str:
+    """What makes a sentence a fact, one of `FACT_KINDS` (the first that holds, in that order), or "" when
+    it states none (module docstring). `published`: the article's publication time, for dates."""
+    if any(not np.isnan(q.value) for q in find_quantities(text, published)):
+        return "figure"
+    if find_time_expressions(text, published):
+        return "date"
+    if _quoted_words(text) >= MIN_QUOTED_WORDS:
+        return "quotation"
+    if sentence_names(text) and FINITE_VERB.search(text):
+        return "named actor"
+    return ""
