@@ -1,12 +1,16 @@
 """Figures, subjects, claimants, as-of periods and cross-outlet links against the AllSides figures gold.
 
-    python benchmarks/evaluate_figures.py DATA [--gold PATH ...] [--roles body|all] [--errors choose]
+    python benchmarks/evaluate_figures.py DATA [--gold PATH ...] [--roles body|all] [--halves H,H]
+                                               [--errors choose|report|holdout-dev]
 
 DATA is the shared data folder (holding `allsides_dev/`). The golds are
 `benchmarks/gold/allsides_figures.jsonl` (454 figures and 265 non-figures in 42
 roundups, halves "choose" and "report", see `benchmarks/gold/README.md`) and
 `benchmarks/gold/allsides_figures_holdout.jsonl` (241 figures and 170 non-figures
-in 40 other roundups, half "holdout", see `benchmarks/gold/HOLDOUT.md`); `--gold`
+in 40 other roundups, half "holdout", see `benchmarks/gold/HOLDOUT.md`). The holdout
+roundups are split here into two halves of 20 by a fixed seed (`split_holdout`:
+the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`, the first 20
+"holdout-dev", the rest "holdout-test"). `--gold`
 (repeatable) scores the given gold files instead, one column per half they hold.
 The texts are read with
 `read_allsides(folder, spread_hours=0)`, so periods resolve against the roundup
@@ -17,8 +21,12 @@ passages and blocks of every role are read as body (to score the figures apart
 from the cleaning); the default reads body passages only, as the pipeline does.
 
 Every measure is printed for each half separately ("choose": rules were tuned
-on it; "report": not looked at while tuning; "holdout": annotated by someone who
-never saw the rules, and never used to tune them). A gold record is
+on it; "report": not looked at while tuning, but its totals were printed after
+each change; "holdout-dev": the texts, gold and errors of these 20 roundups were
+read in the fourth round of rules; "holdout-test": never read, only its totals
+printed, at the end). `--errors` lists the misses of one half, never of
+"holdout-test"; `--halves` limits the columns (and the roundups run) to the
+named halves. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
 - found: gold figures overlapped by an extracted figure / gold figures.
@@ -60,6 +68,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import random
 import re
 import sys
 from datetime import date
@@ -73,7 +82,8 @@ from research.text.tokens import stem
 
 GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
               for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl"))
-HALVES = ("choose", "report", "holdout")
+HALVES = ("choose", "report", "holdout-dev", "holdout-test")
+HOLDOUT_SEED = 18
 TARGETS = {"found": (">=", 0.95), "value right": (">=", 0.97), "subject right": (">=", 0.85),
            "claimant right": (">=", 0.85), "as-of right": (">=", 0.85),
            "not-a-count read as a count": ("<=", 0.10), "same-figure links found": (">=", 0.80)}
@@ -81,9 +91,22 @@ DETERMINERS = re.compile(r"^(?:the|a|an)\s+")
 
 
 def read_gold(paths: tuple[Path, ...] = GOLDS) -> pd.DataFrame:
-    """The records of the gold files, one row each (the 31 fields of `benchmarks/gold/README.md`)."""
-    return pd.DataFrame([json.loads(line) for path in paths
+    """The records of the gold files, one row each (the 31 fields of `benchmarks/gold/README.md`),
+    the "holdout" half split into "holdout-dev" and "holdout-test" (`split_holdout`)."""
+    gold = pd.DataFrame([json.loads(line) for path in paths
                          for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
+    return split_holdout(gold)
+
+
+def split_holdout(gold: pd.DataFrame, seed: int = HOLDOUT_SEED) -> pd.DataFrame:
+    """Half "holdout" split by roundup: the sorted roundup ids shuffled with `random.Random(seed)`,
+    the first half of them "holdout-dev", the rest "holdout-test"."""
+    roundups = sorted(set(gold.loc[gold["half"] == "holdout", "roundup"]))
+    random.Random(seed).shuffle(roundups)
+    dev = set(roundups[:len(roundups) // 2])
+    holdout = gold["half"] == "holdout"
+    gold.loc[holdout, "half"] = ["holdout-dev" if r in dev else "holdout-test" for r in gold.loc[holdout, "roundup"]]
+    return gold
 
 
 def extract(folder: Path, roundups: set[str], roles: str = "body") -> tuple[pd.DataFrame, ...]:
@@ -200,8 +223,10 @@ def asof_right(gold, claim) -> bool:
     return max(days) <= 1
 
 
-def link_scores(gold: pd.DataFrame, claims: pd.DataFrame, ids: dict) -> tuple[int, int, int, int]:
-    """(gold pairs linked, gold pairs, our pairs right, our pairs) for one half's gold."""
+def link_scores(gold: pd.DataFrame, claims: pd.DataFrame, ids: dict,
+                errors: bool = False) -> tuple[int, int, int, int]:
+    """(gold pairs linked, gold pairs, our pairs right, our pairs) for one half's gold; `errors` lists the
+    gold pairs not linked on stderr."""
     figures = gold[gold["is_figure"]]
     claim_of = {}
     for record in figures.itertuples():
@@ -214,7 +239,11 @@ def link_scores(gold: pd.DataFrame, claims: pd.DataFrame, ids: dict) -> tuple[in
             if a.article_id == b.article_id:
                 continue
             total += 1
-            linked += claim_of.get(a.Index) is not None and claim_of.get(a.Index) == claim_of.get(b.Index)
+            ok = claim_of.get(a.Index) is not None and claim_of.get(a.Index) == claim_of.get(b.Index)
+            linked += ok
+            if errors and not ok:
+                print(f"[link] {a.article_id} {a.surface!r} ({claim_of.get(a.Index)}) ~ {b.article_id} "
+                      f"{b.surface!r} ({claim_of.get(b.Index)})", file=sys.stderr)
     # our links: extracted figures matched to a gold record, by claim id
     link_of = {}
     for record in gold.itertuples():
@@ -292,7 +321,7 @@ def evaluate(gold: pd.DataFrame, claims: pd.DataFrame, ledger: pd.DataFrame, con
             print(f"[missed] {g.article_id} {g.surface!r} ({g.kind})", file=sys.stderr)
         for g in nonfigures[nonfigures["match"] >= 0].itertuples():
             print(f"[not a count] {g.article_id} {g.surface!r} ({g.kind})", file=sys.stderr)
-    linked, total, right, ours = link_scores(gold, claims, claim_ids(ledger))
+    linked, total, right, ours = link_scores(gold, claims, claim_ids(ledger), errors)
     result["same-figure links found"] = (linked, total)
     result["link precision"] = (right, ours)
     result["conflicts"] = conflict_scores(gold, claims, conflicts)
@@ -340,7 +369,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="read body passages only (as the pipeline does) or passages of every role")
     parser.add_argument("--gold", type=Path, action="append",
                         help="a gold file to score (repeatable; default: the two golds in benchmarks/gold)")
-    parser.add_argument("--errors", choices=HALVES, help="list the misses of one half on stderr")
+    parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
+    parser.add_argument("--errors", choices=[h for h in HALVES if h != "holdout-test"],
+                        help="list the misses of one half on stderr (never of holdout-test)")
     args = parser.parse_args(argv)
     folder = args.data / "allsides_dev" if (args.data / "allsides_dev").is_dir() else args.data
     if not (folder / "roundups.jsonl").is_file():
@@ -348,6 +379,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     gold = read_gold(tuple(args.gold) if args.gold else GOLDS)
     halves = [half for half in HALVES if half in set(gold["half"])]
+    if args.halves:
+        halves = [half for half in halves if half in args.halves.split(",")]
+    gold = gold[gold["half"].isin(halves)]
     _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles)
     results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=args.errors == half) for half in halves}
     print(f"passages read: {args.roles}; gold roundups: {gold['roundup'].nunique()}; "

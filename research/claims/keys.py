@@ -35,7 +35,7 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     """A grouping key for a subject: "<country> <class>" ("north korea troops"), lower case.
 
     The class is that of the subject's head noun (`SUBJECT_CLASSES`, else the
-    head itself); people who died or were killed are "deaths" and people
+    head itself); any counted who died or were killed are "deaths" and people
     infected are "cases" when `following` (the text after the subject) or the
     end of `context` (the text before the figure) says so ("81 people had
     died", "killed 150 people"). The country is the nationality in the
@@ -56,11 +56,10 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     noun_class = "people" if demonym else _CLASS_OF.get(head, head)  # "12,000 North Koreans"
     if head in ("forces",) and len(words) > 1 and words[-2] == "special":
         noun_class = "troops"
-    if noun_class == "people":
-        if DIED_AFTER.match(following) or KILLED_BEFORE.search(context[-40:]):
-            noun_class = "deaths"
-        elif INFECTED_AFTER.match(following) or INFECTED_BEFORE.search(context[-40:]):
-            noun_class = "cases"
+    if DIED_AFTER.match(following) or KILLED_BEFORE.search(context[-40:]):
+        noun_class = "deaths"  # "killed eight co-workers", "13 service members were killed": deaths
+    elif noun_class == "people" and (INFECTED_AFTER.match(following) or INFECTED_BEFORE.search(context[-40:])):
+        noun_class = "cases"
     country = _country_in(subject) or _country_in(context, last=True)
     return f"{country.lower()} {noun_class}".strip()
 

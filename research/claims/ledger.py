@@ -46,6 +46,7 @@ from research.claims.periods import (
     goes_on,
     joined,
     prior_period,
+    stated_now,
     stated_periods,
 )
 from research.claims.quantities import (
@@ -162,7 +163,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 prior = prior_period(passage.text, quantity, quantities,
                                      periods[stated - 1] if stated else previous_period)
                 asof = averaged(prior, subject) if prior else asof
-                if not asof[2] and previous_period and (forecast or quantity.kind != "age" and goes_on(
+                if not asof[2] and previous_period and (forecast or not stated_now(quantity) and goes_on(
                         passage.text, quantity)):
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
@@ -285,12 +286,14 @@ def _noun_class(row) -> str:
 
 def _same_period(a, b) -> bool:
     """Periods that overlap, a day of slack either side; a figure dated only by publication fits any
-    period that ends by then (not a target after it: "10,000 by December")."""
+    period that has begun by then and, for a forecast, ended by then (not a target after it: "10,000 by
+    December"; a count "this week" is one as of its publication)."""
     if not a.asof_end or not b.asof_end:
         return True
     if not a.asof_text or not b.asof_text:
         dated, other = (a, b) if a.asof_text else (b, a)
-        return not dated.asof_text or dated.asof_start <= other.asof_end and dated.asof_end <= other.asof_end
+        return not dated.asof_text or dated.asof_start <= other.asof_end and (
+            dated.asof_end <= other.asof_end or not dated.forecast)
     start_a, end_a = date.fromisoformat(a.asof_start), date.fromisoformat(a.asof_end)
     start_b, end_b = date.fromisoformat(b.asof_start), date.fromisoformat(b.asof_end)
     return start_a - timedelta(days=1) <= end_b and start_b - timedelta(days=1) <= end_a

@@ -47,8 +47,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     as `joined` gives them; see the module docstring); `forecast`: the figure is expected or planned, so a
     deadline dates it."""
     day = reference_date(published)
-    if quantity.kind == "age":
-        return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")  # ages are stated as of now
+    if stated_now(quantity):
+        return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
     usable = []
     near = times[bisect.bisect_left(times, quantity.start - REACH, key=START):
                  bisect.bisect_right(times, quantity.start + REACH, key=START)]  # both in text order
@@ -88,6 +88,17 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         return averaged(period, quantity.subject) if time.date_start == time.date_end and quantity.kind != "change" \
             else period
     return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
+
+
+# Nouns whose size an amount names: "the $1.2 trillion infrastructure bill", "a $3.5 trillion package".
+SIZED = frozenset("bill bills package plan proposal agenda measure deal budget framework legislation".split())
+
+
+def stated_now(quantity: Quantity) -> bool:
+    """True for a figure stated as of publication whatever the times around it: an age, or the size of a bill
+    or plan, not dated by what happens to it ("will pass the $1.2 trillion infrastructure bill this week")."""
+    return quantity.kind == "age" or quantity.kind == "money" and quantity.head.lower().split()[-1:] in (
+        [noun] for noun in SIZED)
 
 
 # Between a time phrase and a figure of a clause about that time: ", when".

@@ -21,6 +21,7 @@ import math
 import re
 from typing import NamedTuple
 
+from research.claims.keys import KILLED_BEFORE
 from research.text.dates import find_time_expressions
 from research.text.sentences import ABBREVIATIONS
 
@@ -63,12 +64,15 @@ MULTIPLES = {"twice": 2.0, "double": 2.0, "triple": 3.0, "doubled": 2.0, "doubli
 VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful of": (2, 5)}
 VAGUE_PLURALS = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
                  "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-                 "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "billions": (2e9, 9.99e9)}
+                 "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "billions": (2e9, 9.99e9),
+                 "trillions": (2e12, 9.99e12), "multimillion": (2e6, 9.99e6), "multibillion": (2e9, 9.99e9),
+                 "multitrillion": (2e12, 9.99e12)}
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB",
               "dollars": "USD", "cents": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
 MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
             "hectares gallons barrels degrees inches yards square micrograms microgram milligrams milligram "
             "grams fahrenheit celsius").split()
+TEMPERATURE = ("degrees", "fahrenheit", "celsius")
 # Words that end a subject noun phrase.
 SUBJECT_STOP = frozenset(
     "a an the of and or but that which who whom whose is are was were be been being has have had do does did "
@@ -78,7 +82,7 @@ SUBJECT_STOP = frozenset(
     "through around within without toward towards under via amid despite".split())
 # Nouns that measure something else, read with their "of" ("the unemployment rate of 6.1%", "a peak of
 # 904,000", "a decline of 34%"); alone they say little of what is counted.
-MEASURE_NOUNS = ("rate average peak total level high low decline drop increase rise gain decrease loss tally count "
+MEASURE_NOUNS = ("rate average peak total level temperature high low decline drop increase rise gain decrease loss tally count "
                  "toll number share majority percentage proportion portion size pace figure reading estimate "
                  "median threshold odds risk likelihood chance forecast expectation projection price cost value "
                  "amount").split()
@@ -115,8 +119,8 @@ QUANTITY = re.compile(
     re.IGNORECASE)
 VAGUE_QUANTITY = re.compile(
     r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
-    r"|(?:dozens|hundreds|thousands|millions|billions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
-    r"|tens\s+of\s+(?:millions?|billions?)"
+    r"|(?:dozens|hundreds|thousands|millions|billions|trillions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
+    r"|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
     r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
     r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
 # A number glued to letters or slashes is part of a name or code: H1N1, F-16, COVID-19, 9/11, 24/7.
@@ -158,8 +162,10 @@ RATIO = re.compile(
     re.IGNORECASE)
 # After a figure, the base of a rate: "11.2 deaths per 100,000 people".
 PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
-# Before a fraction or multiple that is not a figure: "a year and a half", "a double bombing".
-NOT_A_RATIO = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?\s+and\s+$", re.IGNORECASE)
+# Before a fraction or multiple that is not a figure: "a year and a half", "22 and a half", "a double bombing".
+NOT_A_RATIO = re.compile(r"\b(?:(?:second|minute|hour|day|week|month|year)s?|\d+)\s+and\s+$", re.IGNORECASE)
+# A half after a whole number: "22 and a half", "22 1/2", "22½".
+HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
 # After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
 FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
 # Nouns after a figure that are its unit, not what it counts.
@@ -238,7 +244,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
     for match in re.finditer(r"(?:[A-Za-z]\.){2,}|[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
         if not words and match.start() == 0 and re.fullmatch(r"-[a-z]+", word):
-            word = word[1:]  # "the 60-vote hurdle"
+            word = word[1:] if word.endswith("s") else word[1:] + "s"  # "the 60-vote hurdle": votes
         lower = word.lower()
         if lower in NUMBER_WORDS and re.match(r"\s+(?:days?|weeks?|months?|years?)\b", rest[match.end():]):
             break  # "the 151,000 case average two weeks ago"
@@ -269,6 +275,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if lower in ("and", "or") and words and words[-1].endswith("-"):
             words.append(word)  # "92 low- and middle-income countries"
             continue
+        if lower in ("the", "a", "an") and words and words[-1].lower() in ("of", "in"):
+            continue  # "a 5.4 percent increase in the price of a basket of goods"
         if not (word[0].isalnum()) or lower in SUBJECT_STOP:
             if lower == "of" and words and words[-1].lower() in CONTAINERS or lower == "in" and words \
                     and words[-1].lower() in CHANGE_NOUNS:  # "a 10 percent decline in new cases"
@@ -299,7 +307,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
 # "doses wasted", "of Americans were poor").
 EXTENSION = re.compile(
     r"\s+(?:(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
-    r"|(?:(?:were|was|are|is|have been|had been|has been)\s+)(?:\w+ly\s+)?|(?P<perfect>(?:have|has|had)\s+)(?=[a-z]+(?:ed|en)\s+[a-z])"
+    r"|(?:(?:were|was|are|is|have been|had been|has been)\s+)(?:\w+ly\s+|now\s+|still\s+|already\s+)?|(?P<perfect>(?:have|has|had)\s+)(?=[a-z]+(?:ed|en)\s+[a-z])"
     r"|(?:\w+ly\s+)?(?=[a-z]+(?:ed|en)\b|"
     r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
     r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
@@ -492,9 +500,9 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     if any(s <= start < e or s < end <= e for s, e in dates[max(0, near - 1):near + 1]):
         return True
     before, after = text[max(0, start - 2):start], text[end:end + 12]
-    if IN_NAME.search(before) or re.match(r"[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
+    if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
-    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\\?/", after):
+    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\\?/", after):
         return True
     if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
@@ -516,7 +524,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
         words = " ".join(match.group("words").lower().split())
-        words = re.sub(r"^tens of (million|billion)$", r"tens of \1s", words.removesuffix(" of"))
+        words = re.sub(r"^tens of (million|billion)$", r"tens of \1s", words.removesuffix(" of").replace("-", ""))
         if words in VAGUE_PLURALS:
             low, high = VAGUE_PLURALS[words]
         else:
@@ -524,8 +532,10 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
             scale = scale.rstrip("s")
             factor = 12 if scale == "dozen" else SCALES[scale]
             low, high = (v * factor for v in VAGUE[amount])
-        found.append(_described(text, match.start(), match.end(), math.nan, float(low), float(high), "vague",
-                                "count", ""))
+        money = words.startswith("multi")  # "a multitrillion-dollar spending package"
+        end = match.end() + len("-dollar") * money
+        found.append(_described(text, match.start(), end, math.nan, float(low), float(high), "vague",
+                                "money" if money else "count", "USD" if money else ""))
         taken.append(match.span())
     for match in RATIO.finditer(text):
         if any(s <= match.start() < e for s, e in taken + dates) or NOT_A_RATIO.search(text, max(0, match.start() - 12),
@@ -595,6 +605,11 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             low, high, qualifier = value, second, "range"
             value = (low + high) / 2
     end = match.end()
+    half = HALF.match(text, end) if not (match.group("number2") or match.group("scale") or match.group("percent")) \
+        else None
+    if half and match.group("number").isdigit():
+        value, end = value + 0.5, half.end()
+        low, high = _bounds(value, qualifier)
     after = text[end:end + 40]
     currency = match.group("currency") or match.group("currency2")
     if kind == "vote":
@@ -603,6 +618,10 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
         kind, unit = "percent", "percentage points" if "point" in match.group("percent") else "%"
     elif currency:
         kind, unit = "money", CURRENCIES[currency]
+    elif re.match(r"°?[CF]\b", after) and not match.group("number2"):  # "47.2C (117F)", "40°C"
+        degrees = re.match(r"°?([CF])\b", after)
+        kind, unit = "measure", {"C": "celsius", "F": "fahrenheit"}[degrees.group(1)]
+        end += degrees.end()
     elif MEASURE.match(after):
         kind, unit = "measure", MEASURE.match(after).group("unit").lower()
         end += MEASURE.match(after).end()
@@ -670,20 +689,27 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
     measure it is the value of ("unemployment rate of"), else the noun phrase it is said of, else the
     predicate that follows a bare figure ("68% is fully vaccinated")."""
     head, measure = _subject(text, end, money=kind == "money")
+    offset = text.find(head, end) + len(head) if head else end
     if measure and kind == "count":
-        kind, unit = "measure", measure
+        kind, unit, head = "measure", measure, head or measure  # "thousands of acres"
+    elif kind == "measure" and unit not in TEMPERATURE and not re.match(r"\s+of\b", text[end:]) \
+            and not re.search(r"-\s*[A-Za-z]+$", text[start:end]):  # not "the 600-mile-long front"  # "1.8 million acres have burned", "1,200 square miles", "1,000 miles away": the unit
+        written = re.search(r"[A-Za-z][A-Za-z -]*$", text[start:end])
+        written = re.sub(r"\b(?:hundred|thousand|million|billion|trillion)\b", "", written.group() if written else "")
+        head = " ".join([*written.strip(" -").split(), *measure.split(), *head.split()])
     if head.lower() in GENERIC_NOUNS or EXPECTED_BY.match(text, end):
         head = ""  # "more than the 870,000 economists had expected": the economists expect it, not counted
     if head and re.match(r"\s*" + re.escape(head) + r"\s+(?:each|apiece)\b", text[end:]):
         unit = "each"  # "6,000 people each": a figure per unit, not a total
     subject = head
     if head:
-        offset = text.find(head, end) + len(head)
         extension = _extension(text, offset)
         infinitive = re.match(r"\s+to\s+[a-z]+\b", text[offset:offset + 30])
         if not extension and infinitive and EXPECTS.search(text, max(0, start - 40), start):
             extension = infinitive.group().strip()  # "expects 37 million Americans to travel"
-        subject = f"{head} {extension}".strip()
+        prison = re.match(r"\s+(?:in\s+(?:federal\s+|state\s+)?(?:prison|jail)|behind bars)\b", text[offset:])
+        extension = prison.group().strip() if prison and head in ("years", "months") else extension
+        subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
     if of:
         prep = "of" if of.split()[-1] in MEASURE_NOUNS else \
@@ -706,6 +732,11 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
         while words and words[-1].lower() in SUBJECT_STOP:
             words.pop()
         subject = " ".join(words)
+    if unit in TEMPERATURE and "temperature" not in subject.lower():  # "Death Valley reached 124 degrees"
+        subject = f"temperature of {subject}" if subject else "temperature"
+    harmed = KILLED_BEFORE.search(text, max(0, start - 40), start) if kind == "count" else None
+    if harmed and "kill" in harmed.group() and "kill" not in subject:  # "killed eight co-workers", "killing 12"
+        subject = f"{subject} killed".strip()
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
     if kind == "vote" and not VOTERS_BEFORE.search(subject):

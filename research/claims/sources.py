@@ -22,10 +22,13 @@ import re
 import numpy as np
 import pandas as pd
 
+from research.claims.cues import VERB_FORMS
 from research.claims.quantities import find_quantities, main_subject
 
-# What puts a cue after a figure in another clause: a subordinator or a semicolon.
-LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;")
+# What puts a cue after a figure in another clause: a subordinator, a semicolon, or a "with" or "as" clause
+# ("..., with experts warning against ...", "and, as experts suggested, ...").
+LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;"
+                          r"|,\s+(?:with|as)\b(?=\s+(?!(?:of|well|many|much|part|a|an|the)\b)(?:[\w’'-]+\s+){0,4}[a-z]+(?:ed|ing)\b)")
 
 
 class CueTable:
@@ -54,6 +57,10 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     usable = ~((cues.source_start <= quantity_start) & (cues.source_end >= quantity_end))
     holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
                              & (cues.source_start >= 0))
+    relayers = {cues.rows[i]["relay_text"] for i in holding if cues.rows[i].get("relay_text")
+                and not DOCUMENT.match(cues.rows[i]["relay_text"])}  # "according to data from X": X
+    speakers = [i for i in holding if cues.rows[i]["source_text"] not in relayers]
+    holding = np.array(speakers, dtype="int64") if speakers else holding  # "X said, according to Y": X
     if len(holding):
         size = cues.content_end[holding] - cues.content_start[holding]
         best = holding[np.lexsort((cues.cue_start[holding], size, cues.vague[holding]))[0]]
@@ -101,6 +108,13 @@ PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department t
                             "the organization the group the company".split(" "))
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
 # fell", "Worker filings for jobless claims, a proxy", "state unemployment insurance", "The median estimate in".
+# Verbs of an act rather than of speech, read as cues only before "that", a colon or a quotation: "agreed to
+# a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call".
+ACTS = frozenset("criticize criticise blast slam praise attack share offer oppose defend welcome thank blame applaud "
+                 "condemn plan want refuse decline reject dismiss continue encourage endorse mock admire threaten "
+                 "liken call".split())
+SPEECH_AFTER = re.compile(r"\s*(?:that\b|[:“\"]|,\s*[“\"])")
+AGREED_TO = re.compile(r"\s+(?:to|on|with)\b")  # "agreed to a cease-fire", not "agreed use of a booster would be safe"
 NOUN_CUES = frozenset("claims claim reports report estimate estimates state states figures forecast forecasts "
                       "counts plans calls".split())
 VERB_AFTER = re.compile(r"\s*(?:that\b|to\b|[:“\"]|,\s*[“\"]|(?:the|a|an|he|she|they|it|we|his|her|their|its|this|"
@@ -116,6 +130,8 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
         if _adds_a_figure(text, row["cue_text"], row["cue_end"]) \
                 or (NOT_A_SOURCE.search(row["source_text"]) and not DOCUMENT.fullmatch(row["source_text"])) \
                 or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
+                or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
+                or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
                 or re.search(r"\bthan\s+$", text[max(0, row["cue_start"] - 6):row["cue_start"]]):
             continue  # "The economy added 943,000 jobs", "Initial claims fell", "fewer jobs than expected"
         if find_quantities(row["source_text"]) or find_quantities(str(row.get("actor", ""))):

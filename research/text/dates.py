@@ -170,7 +170,8 @@ COUNT_WORDS = {
 }
 # Days of a month that "early", "mid" and "late" cover.
 MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
-               "middle": (11, 20), "late": (21, 31), "end": (21, 31)}
+               "middle": (11, 20), "late": (21, 31), "end": (21, 31), "first": (1, 1), "last": (31, 31),
+               "final": (31, 31)}  # "the first day of", "the last day of May": one day (the month's last)
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 # After "by X" in its sentence, a past tense makes X the day of a state, not a deadline.
@@ -218,7 +219,8 @@ TIME_PATTERNS = [
         r"\b" + _PREP + r"(?P<part>early|mid|late)(?:-|\s+)(?:to|and|or|-)\s*(?P<part2>early|mid|late)"
         r"[- ]" + _MONTH_NAME + _YEAR, re.IGNORECASE)),
     ("month part", re.compile(
-        r"\b" + _PREP + r"(?:the\s+)?(?P<part>early|mid|late|end of|beginning of|middle of|start of)"
+        r"\b" + _PREP + r"(?:the\s+)?(?P<part>early|mid|late|end of|beginning of|middle of|start of|"
+        r"(?:first|last|final) day of)"
         r"[- ]" + _MONTH_NAME + _YEAR, re.IGNORECASE)),
     ("calendar date", re.compile(
         r"\b" + _PREP + _MONTH_NAME + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b" + _YEAR,
@@ -378,7 +380,7 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
     if kind in ("month part range", "month part"):
         part = parts["part"].lower().split()[0]
         year = year or _month_year(month, ref, forward)
-        first = date(year, month, MONTH_PARTS[part][0])
+        first = date(year, month, min(MONTH_PARTS[part][0], _month_end(year, month).day))
         last_day = MONTH_PARTS[(parts.get("part2") or part).lower().split()[0]][1]
         last = min(date(year, month, min(last_day, _month_end(year, month).day)), _month_end(year, month))
         return _with_prep(prep, "part of month", first, last, ref)

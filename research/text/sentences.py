@@ -7,6 +7,8 @@ its offsets into the text it was cut from.
 
 from __future__ import annotations
 
+import re
+
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 # Abbreviations (lower case, without the final period) that news prose uses
@@ -52,5 +54,15 @@ SPLITTER = _sentence_splitter()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of `text` (whitespace outside the spans)."""
-    return list(SPLITTER.span_tokenize(text))
+    """Character spans of the sentences of `text` (whitespace outside the spans); "No." before a number
+    ("the No. 3 spot") ends no sentence."""
+    spans: list[tuple[int, int]] = []
+    for start, end in SPLITTER.span_tokenize(text):
+        if spans and NUMBER_SIGN.search(text, spans[-1][0], spans[-1][1]) and text[start:start + 1].isdigit():
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+NUMBER_SIGN = re.compile(r"\bNo\.$")

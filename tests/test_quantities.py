@@ -1,0 +1,173 @@
+"""Figure rules of the fourth round (issue 18), each on a real sentence of an AllSides roundup: number forms,
+subjects and claimants."""
+
+import pandas as pd
+import pytest
+from conftest import cues_of
+
+import research
+from research.claims.quantities import find_quantities
+from research.text.sentences import sentence_spans
+
+
+def figures(text: str) -> dict[str, tuple]:
+    return {text[q.start:q.end]: (q.value, q.kind, q.unit, q.subject) for q in find_quantities(text, "2021-07-12")}
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    (("Derek Chauvin, the former police officer convicted of murder in the death of George Floyd, was sentenced on "
+     "Friday to 22 and a half years in prison, bringing a measure of closure"), "22 and a half"),
+    ("Former Minneapolis police officer Derek Chauvin was sentenced to 22 1/2 years in prison on Friday afternoon",
+     "22 1/2"),
+])
+def test_a_whole_number_and_a_half(text, figure):
+    assert figures(text)[figure][0] == 22.5
+
+
+def test_a_year_and_a_half_is_still_no_figure():
+    assert figures("The war has lasted a year and a half.") == {}
+
+
+def test_temperatures_with_a_glued_scale():
+    found = figures("Meanwhile, Las Vegas, Nevada, matched its all-time temperature high of 47.2C (117F) on Saturday.")
+    assert {k: v[:3] for k, v in found.items()} == {"47.2C": (47.2, "measure", "celsius"),
+                                                    "117F": (117.0, "measure", "fahrenheit")}
+
+
+def test_vague_trillions():
+    found = figures("saying trillions of dollars on social programs and alternative energy projects should be passed")
+    assert [q.low for q in find_quantities("saying trillions of dollars on social programs")] == [2e12]
+    assert list(found) == ["trillions of"]
+    multi = find_quantities("his party's plan to push forward with a multitrillion-dollar spending package.")
+    assert [(q.qualifier, q.low, q.kind, q.subject) for q in multi] == [("vague", 2e12, "money", "spending package")]
+
+
+@pytest.mark.parametrize("text", [
+    "the shooting, which unfolded about 6:30 a.m. Pacific Time (1330 GMT) at a light-rail yard",
+    "an unsurprising outcome after she aggressively campaigned for the No. 3 spot, scooping up endorsements",
+])
+def test_times_and_ranks_are_no_figures(text):
+    assert figures(text) == {}
+
+
+def test_no_before_a_number_ends_no_sentence():
+    text = "She aggressively campaigned for the No. 3 spot, scooping up endorsements. He said no."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "She aggressively campaigned for the No. 3 spot, scooping up endorsements.", "He said no."]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # a measure's unit is what is counted, with what says which of them
+    (("From January 1 to July 11 this year, over 1.8 million acres have burned in 33,491 fires, according to the "
+     "NIFC."), "over 1.8 million acres", "acres burned"),
+    ("The acreage -- about 1,200 square miles -- is comparable to four times the area of New York City.",
+     "about 1,200 square", "square miles"),
+    ("her first border trip to El Paso, a city nearly 1,000 miles away from what they call the epicenter",
+     "nearly 1,000 miles", "miles away"),
+    ("Fires in the Golden State have charred thousands of acres, more", "thousands of", "acres"),
+    # degrees are a temperature
+    ("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place",
+     "124 degrees", "temperature of Death Valley"),
+    ("Similarly, Chula Vista, California, reached temperatures of 89", "89", "temperatures"),
+    # the object of a verb of killing
+    ("A California transit employee killed eight co-workers and wounded another before taking his own life",
+     "eight", "co-workers killed"),
+    # a compound count counts its noun; a prison term is in prison; an adverb before the participle
+    ("Minnesota District Court Judge Peter Cahill said a 22-page sentencing memorandum would explain his reasoning",
+     "22", "pages"),
+    ("Former Minneapolis police officer Derek Chauvin was sentenced to 22 1/2 years in prison on Friday afternoon",
+     "22 1/2", "years in prison"),
+    ("Police said that more than 90 people are now known to have died in western Germany’s Ahrweiler county",
+     "more than 90", "people known to have died in western"),
+    # the noun of a change goes on past a determiner
+    ("President Joe Biden says the 5.4 percent increase in the price of a basket of goods over the 12 months",
+     "5.4 percent", "increase in price of basket"),
+])
+def test_subjects(text, figure, subject):
+    assert figures(text)[figure][3] == subject
+
+
+def claimants(text: str, published: str = "2021-07-12") -> dict[str, str]:
+    text = "A headline\n\n" + text  # a paragraph alone would be read as the headline
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["Test"], "published": [published], "text": [text]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles)
+    return {text[start:end]: claimant for start, end, claimant in zip(claims["start"], claims["end"],
+                                                                      claims["claimant"])}
+
+
+@pytest.mark.parametrize(("text", "figure", "claimant"), [
+    # an act is no speech: the figures are the reporter's
+    (("Israel and Hamas agreed to a cease-fire Thursday, halting a bruising 11-day war that caused widespread "
+     "destruction in the Gaza Strip, brought life in much of Israel to a standstill and left more than 200 people "
+     "dead."), "more than 200", ""),
+    (("The US will share up to 60m doses of AstraZeneca’s coronavirus vaccine with other countries, the White House "
+     "has announced."), "up to 60m", "the White House"),
+    (("Republicans and even some Democrats had previously criticized the vice president for making her first border "
+     "trip to El Paso, a city nearly 1,000 miles away."), "nearly 1,000 miles", ""),
+    # a "with" or "as" clause after the figure is another clause
+    (("Tens of millions of Americans are under record-setting heat alerts again Friday as a heat wave enters its "
+     "seventh day across the West, with experts warning against walking on asphalt barefoot."),
+     "Tens of millions of", ""),
+    (("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place in the "
+     "country and, as experts suggested, perhaps the most blistering spot in the world."), "124 degrees", ""),
+    # a relayed statement is its speaker's; data relayed are their author's
+    (("The requirement is set to take effect as soon as January, after the Food and Drug Administration grants the "
+     "vaccine full approval for kids over age 12, the governor’s office said, according to the LA Times."),
+     "12", "the governor’s office"),
+    (("Alabama schools reported 13,000 coronavirus cases in a two-week period on Friday, according to data from the "
+     "Alabama Department of Public Health."), "13,000", "the Alabama Department of Public Health"),
+])
+def test_claimants(text, figure, claimant):
+    assert claimants(text)[figure] == claimant
+
+
+def ledger_of(texts: dict[str, str], published: str) -> pd.DataFrame:
+    """`claim_ledger` of one-paragraph articles {outlet: real sentence}, one event."""
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": published,
+                             "text": [f"A headline\n\n{text}" for text in texts.values()]})
+    passages = research.split_passages(research.split_blocks(articles))
+    return research.claim_ledger(research.extract_claims(passages, cues_of(articles), articles), articles)
+
+
+def test_killed_co_workers_and_people_dead_are_one_count():
+    ledger = ledger_of({
+        "Reuters": "A California transit employee killed eight co-workers and wounded another before taking his "
+                   "own life on Wednesday, the latest in a spate of deadly U.S. mass shootings.",
+        "NY Post": "An employee at a California light rail facility opened fire at his workplace Wednesday morning — "
+                   "leaving at least eight people dead and “multiple people” injured, officials said."},
+        "2021-05-26T17:45:00-07:00")
+    assert ledger.loc[ledger["value"] == 8, "outlets"].tolist() == ["NY Post; Reuters"]
+
+
+def test_a_count_this_week_is_one_as_of_publication():
+    ledger = ledger_of({
+        "AP": "All-time heat records were shattered this week in Western states as temperatures rose 10 to 30 "
+              "degrees above average and caught more than 40 million people in the sweltering weather.",
+        "CNN": "More than 40 million people across the West and Southwest are likely to see temperatures in their "
+               "area top 100 degrees."},
+        "2021-06-18T11:30:00-07:00")
+    assert ledger.loc[ledger["value"] == 4e7, "outlets"].tolist() == ["AP; CNN"]
+
+
+def periods(text: str, published: str) -> dict[str, tuple[str, str, str]]:
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["Test"], "published": [published],
+                             "text": ["A headline\n\n" + text]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles)
+    return {articles["text"][0][start:end]: (asof_start, asof_end, asof_text) for start, end, asof_start, asof_end,
+            asof_text in zip(claims["start"], claims["end"], claims["asof_start"], claims["asof_end"],
+                             claims["asof_text"])}
+
+
+def test_the_last_day_of_a_month_is_that_day():
+    found = periods("The number of available jobs on the last day of May rose slightly to 9.21 million, from 9.19 "
+                    "million in April, the Labor Department said Wednesday.", "2021-07-07T14:00:00-07:00")
+    assert found["9.21 million"][:2] == ("2021-05-31", "2021-05-31")
+
+
+def test_the_size_of_a_bill_is_stated_as_of_publication():
+    found = periods("The Senate's bipartisan $1.2 trillion infrastructure bill and President Biden's $3.5 trillion "
+                    "spending package could live or die this week — and take Democrats' fortunes with them.",
+                    "2021-09-27T06:00:00-07:00")
+    assert found["$1.2 trillion"] == found["$3.5 trillion"] == ("2021-09-27", "2021-09-27", "")
