@@ -132,18 +132,20 @@ LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapt
                    r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of)\s+$")
 # A number stated with a time unit as an adjective or a length of time: "four-week average", "21-year
 # high", "30-day period" (ages are "-year-old").
-DURATION = re.compile(r"[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old)", re.IGNORECASE)
+DURATION = re.compile(r"[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:older|over|up)\b)",
+                      re.IGNORECASE)
 # Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
 VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
                         r"margin|ballots?)\b", re.IGNORECASE)
 # "people 65 and older", "those 18 to 64": ages of a group of people.
-AGE_GROUP = re.compile(r"\b(?:people|those|adults|children|kids|residents|Americans|individuals|patients|"
-                       r"anyone|seniors|teens|men|women)\s+$")
+AGE_GROUP = re.compile(r"\b(?:people|those|adults|child|children|kids|residents|Americans|individuals|patients|"
+                       r"anyone|everyone|seniors|teens|teenagers|men|women|who are)\s+(?P<under>(?:under|over|above)\s+)?$",
+                       re.IGNORECASE)
 AGE_OPEN = re.compile(r"\s*(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
 # A verb before "up to"/"down to" that makes it a move, not a bound: "ticked up to 6.1%".
 MOVED_UP = re.compile(r"\b(?:ticked|went|moved|edged|inched|crept|revised|shot|bumped|go|goes|going|tick|ticks)\s*$",
                       re.IGNORECASE)
-AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of)\s+$", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of|age of)\s+$", re.IGNORECASE)
 # A verb or noun of change right before a figure: "rose 34%", "fell by 92,000", "added 943,000", "up 2,000".
 CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
@@ -626,8 +628,8 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
     elif MEASURE.match(after):
         kind, unit = "measure", MEASURE.match(after).group("unit").lower()
         end += MEASURE.match(after).end()
-    elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and AGE_GROUP.search(before) and (
-            match.group("number2") or AGE_OPEN.match(after))) or (
+    elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and (group := AGE_GROUP.search(before)) and (
+            match.group("number2") or group.group("under") or AGE_OPEN.match(after))) or (
             re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
             and re.match(r",", after) and value < 120):
         age = AGE.match(after)  # "a 22-month-old boy", "Graeme Pacitti, 24, from Falkirk", "ages 5 to 11"
