@@ -521,7 +521,8 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     >>> [(q.value, q.qualifier, q.subject) for q in find_quantities("up to 12,000 North Korean troops")]
     [(12000.0, 'up to', 'North Korean troops')]
     """
-    dates = [(t.start, t.end) for t in find_time_expressions(text, published)]
+    dates = [(t.start, t.end) for t in find_time_expressions(text, published)
+             if not (t.kind == "duration" and AGE_OPEN.match(text, t.end))]  # "65 years and older": an age
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
