@@ -223,6 +223,17 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
 LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
 
 
+# A sentence whose main clause is the decision of a regulator or an advisory body, which claims the figures that
+# define it: "The Food and Drug Administration on Wednesday authorized booster doses ... for people 65 and older",
+# "But the independent panel, which reviewed ..., recommended ... for Americans over age 65". Votes of a
+# legislature or a court are facts the outlet reports, not such decisions.
+DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>(?:(?:The|the|An?|an?)\s+)?(?:[\w’'.()-]+\s+){0,7}?"
+                      r"(?:[\w’'.-]*(?:Administration|Agency|Commission|panel|Panel|committee|Committee|experts|advisers|"
+                      r"regulators)|FDA|CDC|WHO|EMA))(?:\s*,[^,]{0,120},)?\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*"
+                      r"(?:voted\s+(?:\w+ly\s+)?(?:to\s+)?)?(?:authorized|approved|recommended|endorsed|granted|rejected|"
+                      r"cleared|voted)\b")
+
+
 def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
     None. `offset` is the sentence's start in the article `text`."""
@@ -232,8 +243,11 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
         document_author(text, offset, opening.group("noun")) if opening else ""
     provided = PROVIDED.search(sentence)
     who = who or (provided.group("who") or provided.group("releaser") if provided else "")
+    decision = DECISION.match(sentence) if not who else None
+    who = who or (decision.group("who") if decision else "")
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
-            "relay_text": ""} if who else None
+            "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0} \
+        if who else None
 
 
 def sentence_speaker(cues: CueTable, sentence: tuple[int, int]) -> dict | None:
