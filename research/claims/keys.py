@@ -26,7 +26,7 @@ _CLASS_OF = {word: name for name, words in SUBJECT_CLASSES.items() for word in w
 # What happened to the people counted: "81 people had died", "killed 150 people", "1,000 people infected".
 DIED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been|reportedly|now)\s+)?"
                         r"(?:died|dead|killed|perished|lost their lives)\b")
-KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|deaths of|death of)\s+(?:\w+\s+){0,3}$")
+KILLED_BEFORE = re.compile(r"\b(?:kill|killed|killing|kills|deaths of|death of)\s+(?:\w+\s+){0,3}$")
 INFECTED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been|now)\s+)?"
                             r"(?:infected|fallen ill|tested positive|diagnosed|sickened)\b")
 INFECTED_BEFORE = re.compile(r"\b(?:infected|infecting|sickened)\s+(?:\w+\s+){0,3}$")

@@ -310,7 +310,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
 EXTENSION = re.compile(
     r"\s+(?:(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
     r"|(?:(?:were|was|are|is|have been|had been|has been)\s+)(?:\w+ly\s+|now\s+|still\s+|already\s+)?|(?P<perfect>(?:have|has|had)\s+)(?=[a-z]+(?:ed|en)\s+[a-z])"
-    r"|(?:\w+ly\s+)?(?=[a-z]+(?:ed|en)\b|"
+    r"|(?:\w+ly\s+|still\s+)?(?=[a-z]+(?:ed|en)\b|missing\b|unaccounted\b|dead\b|injured\b|"
     r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
     r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
     r"[\w’'-]+){0,5})")
@@ -741,6 +741,9 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
     harmed = KILLED_BEFORE.search(text, max(0, start - 40), start) if kind == "count" else None
     if harmed and "kill" in harmed.group() and "kill" not in subject:  # "killed eight co-workers", "killing 12"
         subject = f"{subject} killed".strip()
+    acted = ACTED_ON.search(text, max(0, start - 40), start) if kind == "count" and subject else None
+    if acted and acted.group("verb") not in REPORTING and acted.group("verb") not in subject.split():
+        subject = f"{subject} {acted.group('verb')}"  # "Pelosi rejected two of the five Republicans"
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
     if kind == "vote" and not VOTERS_BEFORE.search(subject):
@@ -774,6 +777,8 @@ WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?P
                    r"\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*(?P<verb>[a-z]+)(?:\s+(?P<ing>[a-z]+ing))?\s+"
                    r"(?:(?:a|an|the|about|nearly|almost|more than|at least|just|only|some|roughly|upward of|over)\s+)*"
                    r"[$€£]?$")
+# A verb in the past before a count, whose object the counted are: "vetoed two Republican nominees".
+ACTED_ON = re.compile(r"\b(?P<verb>[a-z]+ed)\s+(?:(?:about|nearly|almost|more than|at least|just|only|all|some)\s+)*$")
 REPORTING = frozenset("said says told reported reports showed shows estimated estimates found finds announced "
                       "confirmed recorded".split())
 
