@@ -757,7 +757,8 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
 # "more than 175 million have been fully vaccinated".
 PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?=(?:\w+ly\s+)?\w+ed\b|at least|"
-                       r"(?:a|one|their|its|at)\s)|(?=\w+ly\s+\w+ed\b)|(?=\w+ed\s)|(?=with\s))"
+                       r"(?:a|one|their|its|at)\s)|(?=\w+ly\s+\w+ed\b)|(?=\w+ed\s)|(?=with\s)|"
+                       r"(?=(?:still\s+)?(?:missing|unaccounted|dead|injured)\b))"
                        r"(?P<words>(?:(?!(?:and|but|while|according|said|says)\b|\d)[\w’'-]+\s*){1,6})")
 # After a figure, the forecasters who expected it: "the 870,000 economists had expected".
 EXPECTED_BY = re.compile(r"\s+(?:economists|analysts|forecasters|experts)(?:\s+(?:polled|surveyed)\s+by(?:\s+[A-Z][\w.-]*)+)?"
