@@ -113,6 +113,7 @@ QUANTITY = re.compile(
     r"(?:(?P<between>\bbetween)\s+)?"
     r"(?P<currency>US\$|[$€£¥₩₽])?\s?"
     r"(?P<number>" + _NUMBER + r")(?P<scale>" + _SCALE + r")?"
+    r"(?:%(?=\s*(?:-|–|to|and)\s*\d+(?:\.\d+)?\s?%))?"  # "50%-52%": a range of percents
     r"(?:(?P<link>\s*(?:-to-|-\s+to|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
     + _SCALE + r")?)?"
     r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent(?:age points?)?\b)?",
@@ -564,6 +565,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
         quantity = _quantity(text, match, dates)
         if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
             position = match.end("scale") if match.group("scale") else number_end
+            position += text.startswith("%", position)  # "by 50%-52% from": the first percent alone
             quantity = _quantity(text, QUANTITY.match(text, match.start(), position), dates)
         if quantity is not None and quantity.start >= 0:
             found.append(quantity)
@@ -599,9 +601,9 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
         elif second <= value and link in ("-", "–", "-to-"):
             return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
-        elif second <= value or CHANGE_BEFORE.search(before) or re.search(
+        elif second <= value or link not in ("-", "–") and (CHANGE_BEFORE.search(before) or re.search(
                 r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated)\s+)?$",
-                text[max(0, match.start() - 40):match.start("number")]) \
+                text[max(0, match.start() - 40):match.start("number")])) \
                 or (link == "and" and not match.group(
                 "between")):
             return None
