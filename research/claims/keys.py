@@ -21,6 +21,7 @@ SUBJECT_CLASSES = {
     "casualties": "casualties",
     "doses": "doses shots",
     "murders": "murders homicides",
+    "openings": "openings vacancies",
 }
 _CLASS_OF = {word: name for name, words in SUBJECT_CLASSES.items() for word in words.split()}
 # What happened to the people counted: "81 people had died", "killed 150 people", "1,000 people infected".
@@ -56,6 +57,8 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     noun_class = "people" if demonym else _CLASS_OF.get(head, head)  # "12,000 North Koreans"
     if head in ("forces",) and len(words) > 1 and words[-2] == "special":
         noun_class = "troops"
+    if head in ("jobs", "positions") and {"available", "open", "unfilled", "vacant"} & set(words[:words.index(head)]):
+        noun_class = "openings"  # "9.2 million available positions": job openings
     if DIED_AFTER.match(following) or KILLED_BEFORE.search(context[-40:]):
         noun_class = "deaths"  # "killed eight co-workers", "13 service members were killed": deaths
     elif noun_class == "people" and (INFECTED_AFTER.match(following) or INFECTED_BEFORE.search(context[-40:])):

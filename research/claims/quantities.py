@@ -142,7 +142,7 @@ VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|rule
 AGE_GROUP = re.compile(r"\b(?:people|those|adults|child|children|kids|residents|Americans|individuals|patients|"
                        r"anyone|everyone|seniors|teens|teenagers|men|women|who are)\s+(?P<under>(?:under|over|above)\s+)?$",
                        re.IGNORECASE)
-AGE_OPEN = re.compile(r"\s*(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
+AGE_OPEN = re.compile(r"\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
 # A verb before "up to"/"down to" that makes it a move, not a bound: "ticked up to 6.1%".
 MOVED_UP = re.compile(r"\b(?:ticked|went|moved|edged|inched|crept|revised|shot|bumped|go|goes|going|tick|ticks)\s*$",
                       re.IGNORECASE)
@@ -635,7 +635,7 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             match.group("number2") or group.group("under") or AGE_OPEN.match(after))) or (
             re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
             and re.match(r",", after) and value < 120):
-        age = AGE.match(after)  # "a 22-month-old boy", "Graeme Pacitti, 24, from Falkirk", "ages 5 to 11"
+        age = AGE.match(after) or re.match(r"\s+years?\b(?=\s+(?:and|or)\s)", after)  # "65 years and older"
         kind, unit = "age", (age.group().strip(" ,-").split("-")[0].rstrip("s") + "s") if age else "years"
         end += age.end() if age else 0
     else:
