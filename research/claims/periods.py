@@ -218,11 +218,18 @@ REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best
 PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
 
 
+# A date that names an event rather than dating a figure: "the January 6 insurrection", "the Jan. 6 committee".
+EVENT_NAME = re.compile(r"(?:th)?\s+(?:Capitol\s+)?(?:attacks?|insurrection|riots?|committee|commission|panel|hearings?|"
+                        r"investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
+
+
 def joined(text: str, times: list) -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
-    to Y's end (when Y ends after X starts)."""
+    to Y's end (when Y ends after X starts); dates that name an event ("the Jan. 6 committee") left out."""
     joined = []
     for time in times:
+        if time.kind == "date" and EVENT_NAME.match(text, time.end):
+            continue
         gap = text[joined[-1].end:time.start] if joined else ""
         if joined and (PERIOD_JOIN.fullmatch(gap) or (not gap.strip() and PERIOD_JOIN.fullmatch(
                 " " + time.text.split()[0]))) and time.date_start is not None \
