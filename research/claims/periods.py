@@ -121,14 +121,16 @@ def _point_end(time) -> date:
 def _a_period(text: str, time, forecast: bool) -> bool:
     """False for a time phrase that is not a figure's period: a point of comparison ("the lowest since March
     2020", "more than in 2019"), a release date ("Data released Thursday", "in a Sept. 14 report"), the
-    deadline of an act rather than of a target ("racing to pass it by the end of the week")."""
+    deadline of an act rather than of a target ("racing to pass it by the end of the week"), the span since the
+    last time ("its first ballistic missile test in six months")."""
     clause = max(text.rfind(",", max(0, time.start - 150), time.start), text.rfind("—", max(0, time.start - 150),
                                                                                   time.start), time.start - 150, 0)
     return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
                                                                                      time.start)
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
                                                    or RELEASE_NOUN.match(text, time.end)))
-                or (time.kind == "deadline" and not forecast))
+                or (time.kind == "deadline" and not forecast)
+                or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start])))
 
 
 def goes_on(text: str, quantity: Quantity) -> bool:
