@@ -195,8 +195,8 @@ def test_known_entities_are_no_count(text):
     ("the FDA said use of the booster should be restricted to people over the age of 65, adults 18 and older",
      "65"),
     ("Individuals 18 and up who are at high risk for severe COVID-19 were also included in the authorization", "18"),
-    ("The panel earlier resoundingly voted against approving Pfizer’s application for a broader approval of "
-     "boosters for everyone 16 and older.", "16"),
+    (("The panel earlier resoundingly voted against approving Pfizer’s application for a broader approval of "
+      "boosters for everyone 16 and older."), "16"),
     ("but it endorsed the extra shots for those who are 65 or older or run a high risk of severe disease.", "65"),
     ("qualified families will receive a payment of up to $300 per month for each child under 6", "under 6"),
     ("These groups include individuals 65 years and older, and individuals ages 18 to 64", "65 years"),
@@ -207,8 +207,8 @@ def test_ages_of_a_group(text, figure):
 
 @pytest.mark.parametrize(("text", "figure", "words"), [
     ("House Speaker Nancy Pelosi, D-Calif., has vetoed two Republican nominees to the panel", "two", "vetoed"),
-    ("the U.S. military said it used a drone strike to kill two members of the Islamic State group's Afghanistan "
-     "affiliate and injured one.", "two", "killed"),
+    (("the U.S. military said it used a drone strike to kill two members of the Islamic State group's Afghanistan "
+      "affiliate and injured one."), "two", "killed"),
     ("with 24 confirmed deaths, with 121 people still unaccounted for, according to Miami-Dade County officials",
      "121", "unaccounted"),
 ])

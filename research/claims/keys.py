@@ -28,6 +28,8 @@ _CLASS_OF = {word: name for name, words in SUBJECT_CLASSES.items() for word in w
 DIED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been|reportedly|now)\s+)?"
                         r"(?:died|dead|killed|perished|lost their lives)\b")
 KILLED_BEFORE = re.compile(r"\b(?:kill|killed|killing|kills|deaths of|death of)\s+(?:\w+\s+){0,3}$")
+# A verb in the past before a count, whose object the counted are: "vetoed two Republican nominees".
+ACTED_ON = re.compile(r"\b(?P<verb>[a-z]+ed)\s+(?:(?:about|nearly|almost|more than|at least|just|only|all|some)\s+)*$")
 INFECTED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been|now)\s+)?"
                             r"(?:infected|fallen ill|tested positive|diagnosed|sickened)\b")
 INFECTED_BEFORE = re.compile(r"\b(?:infected|infecting|sickened)\s+(?:\w+\s+){0,3}$")

@@ -21,7 +21,7 @@ import math
 import re
 from typing import NamedTuple
 
-from research.claims.keys import KILLED_BEFORE
+from research.claims.keys import ACTED_ON, KILLED_BEFORE
 from research.text.dates import find_time_expressions
 from research.text.sentences import ABBREVIATIONS
 
@@ -131,17 +131,14 @@ MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wid
 LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
                    r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
                    r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of)\s+$")
-# A number stated with a time unit as an adjective or a length of time: "four-week average", "21-year
-# high", "30-day period" (ages are "-year-old").
-DURATION = re.compile(r"[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:older|over|up)\b)",
-                      re.IGNORECASE)
+# A time unit as an adjective or a length: "four-week average", "21-year high" (ages: "-year-old", "65 years and older").
+DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:o|up))")
 # Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
 VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
                         r"margin|ballots?)\b", re.IGNORECASE)
 # "people 65 and older", "those 18 to 64": ages of a group of people.
-AGE_GROUP = re.compile(r"\b(?:people|those|adults|child|children|kids|residents|Americans|individuals|patients|"
-                       r"anyone|everyone|seniors|teens|teenagers|men|women|who are)\s+(?P<under>(?:under|over|above)\s+)?$",
-                       re.IGNORECASE)
+AGE_GROUP = re.compile(r"(?i)\b(?:people|those|adults|child|children|kids|residents|Americans|individuals|patients|"
+                       r"anyone|everyone|seniors|teens|teenagers|men|women|who are)\s+(?P<under>(?:under|over|above)\s+)?$")
 AGE_OPEN = re.compile(r"\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
 # A verb before "up to"/"down to" that makes it a move, not a bound: "ticked up to 6.1%".
 MOVED_UP = re.compile(r"\b(?:ticked|went|moved|edged|inched|crept|revised|shot|bumped|go|goes|going|tick|ticks)\s*$",
@@ -560,8 +557,9 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
         if match.group("number").lower() in ("one", "a", "an") and not match.group("scale"):
             continue  # "one of the largest armies": a pronoun far more often than a count
         if match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]) \
-                and (text.startswith("-", number_end) or re.search(r"\bbetween\s+the\s+$", text[:number_start])):
-            continue  # "between the two countries", "the two-dose vaccine": known entities ("the two lawmakers" count)
+                and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b",
+                             text[number_end:]):
+            continue  # "the two countries", "the two-dose vaccine": known entities ("the two lawmakers" count)
         quantity = _quantity(text, match, dates)
         if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
             position = match.end("scale") if match.group("scale") else number_end
@@ -780,8 +778,6 @@ WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?P
                    r"\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*(?P<verb>[a-z]+)(?:\s+(?P<ing>[a-z]+ing))?\s+"
                    r"(?:(?:a|an|the|about|nearly|almost|more than|at least|just|only|some|roughly|upward of|over)\s+)*"
                    r"[$€£]?$")
-# A verb in the past before a count, whose object the counted are: "vetoed two Republican nominees".
-ACTED_ON = re.compile(r"\b(?P<verb>[a-z]+ed)\s+(?:(?:about|nearly|almost|more than|at least|just|only|all|some)\s+)*$")
 REPORTING = frozenset("said says told reported reports showed shows estimated estimates found finds announced "
                       "confirmed recorded".split())
 
