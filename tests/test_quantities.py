@@ -269,3 +269,18 @@ def test_the_span_since_the_last_time_dates_no_figure():
     found = periods("North Korea has fired two ballistic missiles across its east coast, South Korea's military "
                     "says, its first ballistic missile test in six months.", "2021-09-15T06:00:00-07:00")
     assert found["two"][:2] == ("2021-09-15", "2021-09-15")
+
+
+def test_the_years_money_is_spent_over_are_no_period():
+    found = periods("In about an hourlong meeting with Republican negotiator West Virginia Sen. Shelly Moore Capito on "
+                    "Wednesday, Biden asked for $1 trillion in new spending on top of a baseline of $400 billion over "
+                    "five years, according to CNN and Politico.", "2021-06-03T10:00:00-04:00")
+    assert found["$1 trillion"][:2] == ("2021-06-02", "2021-06-02")
+    assert found["$400 billion"][:2] == ("2021-06-02", "2021-06-02")
+
+
+def test_a_baseline_year_of_levels_is_no_period():
+    found = periods("Biden announced in opening remarks for the two-day summit that the U.S. will reduce its own "
+                    "greenhouse gas emissions 50%-52% from 2005 levels by the end of the decade -- significantly "
+                    "boosting a commitment made under former President Barack Obama.", "2021-04-22T10:00:00-04:00")
+    assert not found["50%-52%"][0].startswith("2005")

@@ -58,8 +58,9 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         return when.date_start.isoformat(), _point_end(when).isoformat(), when.text
     times = [time for time in near if _a_period(text, time, forecast)]
     for time in times:
-        if day is not None and time.date_start is None:
-            continue  # "more than a year": a length of time, not placed
+        if day is not None and time.date_start is None or re.match(r"\s+levels?\b", text[time.end:]) or (
+                quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start):
+            continue  # "more than a year": a length of time; "from 2005 levels"; "$1 trillion over five years"
         if (time.text.lower().startswith("from") and not re.search(r"\s(?:to|through|thru|until|till|and)\s",
                                                                   time.text) and (len(times) > 1 or quantity.kind == "change")) \
                 or quantity.kind == "change" and re.search(r"\bfrom\s+(?:the\s+same\s+\w+\s+)?$",
