@@ -25,9 +25,9 @@ import pandas as pd
 from research.claims.cues import VERB_FORMS
 from research.claims.quantities import find_quantities, main_subject
 
-# What puts a cue after a figure in another clause: a subordinator, a semicolon, or a "with" or "as" clause
+# What puts a cue after a figure in another clause: a subordinator, a semicolon, ", but", or a "with" or "as" clause
 # ("..., with experts warning against ...", "and, as experts suggested, ...").
-LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;"
+LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;|,\s+but\b"
                           r"|,\s+(?:with|as)\b(?=\s+(?!(?:of|well|many|much|part|a|an|the)\b)(?:[\w’'-]+\s+){0,4}[a-z]+(?:ed|ing)\b)")
 
 
@@ -54,7 +54,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
     reporting"), else `previous` (the release the sentence goes on with).
     `text` is the article's text."""
-    usable = ~((cues.source_start <= quantity_start) & (cues.source_end >= quantity_end))
+    usable = ~(((cues.source_start <= quantity_start) | (np.abs(cues.source_start - quantity_end) <= 1))
+               & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
     holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
                              & (cues.source_start >= 0))
     relayers = {cues.rows[i]["relay_text"] for i in holding if cues.rows[i].get("relay_text")
