@@ -133,7 +133,8 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                 or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
-                or re.search(r"\bthan\s+$", text[max(0, row["cue_start"] - 6):row["cue_start"]]):
+                or re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
+                             text[max(0, row["cue_start"] - 12):row["cue_start"]]):
             continue  # "The economy added 943,000 jobs", "Initial claims fell", "fewer jobs than expected"
         if find_quantities(row["source_text"]) or find_quantities(str(row.get("actor", ""))):
             poll = document_author(text, row["source_start"], "poll") if RESPONDENTS.search(row["source_text"]) else ""
