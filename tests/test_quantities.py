@@ -250,6 +250,21 @@ def test_decisions_claim_their_figures(text, figure, claimant):
     assert claimants(text)[figure] == claimant
 
 
+@pytest.mark.parametrize(("text", "figure"), [
+    # the figure is part of the source
+    (("The NAACP and 27 other liberal groups on Thursday warned Democratic leaders not to back off of plans for "
+      "higher taxes because higher taxes would improve racial justice."), "27"),
+    # a cue after ", but" is another clause
+    (("Sixty-seven Republicans voted with all Democrats present, but many GOP members said the removal process "
+      "should be left to the states."), "Sixty-seven"),
+    # a cue word after a possessive is a noun
+    ("That would put Biden's new ask down from his initial $2.3 trillion proposal and the $1.7 trillion plan.",
+     "$2.3 trillion"),
+])
+def test_figures_no_cue_claims(text, figure):
+    assert claimants(text)[figure] == ""
+
+
 def test_openings_available_positions_and_jobs_are_one_count():
     ledger = ledger_of({
         "AP": "Openings reached 9.2 million in May, the most on records dating back to December 2000.",
