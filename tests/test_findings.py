@@ -263,3 +263,21 @@ def test_a_fact_beyond_the_end_of_an_excerpt_is_not_said_to_be_left_out(data_dir
     gap = [s for s in found["03"]["finding"] if "Leaving Aug. 31 is not due to an arbitrary deadline" in s]
     assert len(gap) == 1 and gap[0].startswith("New York Post (News)'s excerpt, cut off by its feed, does not reach")
     assert not any("does not carry" in s for s in found["03"]["finding"])
+
+
+def test_a_figure_is_shown_in_its_sentence(seed_articles, seed_passages):
+    cues = research.attributions(research.split_blocks(seed_articles), seed_articles)
+    claims = research.extract_claims(seed_passages, cues, seed_articles)
+    texts = seed_articles.set_index("article_id")["text"]
+    shown = [research.in_context(sentence, texts[a][s:e]) for sentence, a, s, e in
+             zip(claims["text"], claims["article_id"], claims["start"], claims["end"])]
+    # every figure is found in its own sentence, with at most eight words on either side
+    for context, a, s, e in zip(shown, claims["article_id"], claims["start"], claims["end"]):
+        assert " ".join(texts[a][s:e].split()) in context
+        before, _, after = context.partition(" ".join(texts[a][s:e].split()))
+        assert len(before.replace("...", "").split()) <= 9 and len(after.replace("...", "").split()) <= 9
+    troops = [c for c in shown if c.startswith("... lawmakers said Wednesday that North Korea had sent 3,000")]
+    assert troops and troops[0].endswith("...")
+    assert research.in_context("It cost US$3.5 billion, officials said.", "$3.5 billion") == \
+        "It cost US$3.5 billion, officials said."
+    assert research.in_context("a b c d e f", "zz", words=3) == "a b c ..."

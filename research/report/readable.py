@@ -64,6 +64,26 @@ def when(published: str) -> str:
     return f"{parsed.day} {parsed:%b %Y %H:%M}{zone}"
 
 
+def in_context(sentence: str, figure: str, words: int = 8) -> str:
+    """`figure` in its `sentence` with up to `words` words on either side ("..." where cut), so a reader
+    can check what a figure counts and who says it; the sentence's opening words when the figure is not
+    found in it. Whitespace is collapsed; a figure inside a word ("US$3") shows the whole word."""
+    sentence, figure = " ".join(str(sentence).split()), " ".join(str(figure).split())
+    start = sentence.find(figure) if figure else -1
+    if start < 0:
+        start = end = 0
+    else:
+        end = start + len(figure)
+        while start > 0 and sentence[start - 1] != " ":
+            start -= 1
+        while end < len(sentence) and sentence[end] != " ":
+            end += 1
+    before, after = sentence[:start].split(), sentence[end:].split()
+    head = ("... " if len(before) > words else "") + " ".join(before[-words:])
+    tail = " ".join(after[:words]) + (" ..." if len(after) > words else "")
+    return " ".join(part for part in (head, sentence[start:end], tail) if part)
+
+
 def _cell(value, digits: int) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
