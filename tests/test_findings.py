@@ -221,6 +221,9 @@ def test_reader_table_shows_labels_percentages_and_names_without_an_index():
     page = shown._repr_html_()
     assert "start" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page and "<b>" not in page
     assert "<th style='text-align:left;" in page and "<td style='text-align:right;" in page
+    # running text keeps a readable width beside many narrow columns; numbers and names do not
+    assert page.count("min-width:18em") == 3 and "<td style='text-align:left;padding:0.25em 0.6em;border-bottom:" \
+        "1px solid #ddd;vertical-align:top;min-width:18em'>plain</td>" in page
     assert repr(shown).splitlines()[0].split() == ["outlet", "share", "words", "ok", "text"]
     again = research.reader_table(table, {"article_id": "outlet", "share": "share"}, percent_columns=["share"])
     assert repr(again) == repr(research.reader_table(table, {"article_id": "outlet", "share": "share"},

@@ -25,6 +25,8 @@ import pandas as pd
 from research.text.dates import parse_published
 
 NOWRAP = ("date", "published", "as of", "when")
+# Columns of running text (a sentence, a passage) kept wide enough to read as text.
+WIDE = ("sentence", "text", "passage")
 TABLE_STYLE = "border-collapse:collapse;margin:0.5em 0"
 CELL_STYLE = "padding:0.25em 0.6em;border-bottom:1px solid #ddd;vertical-align:top"
 
@@ -112,7 +114,8 @@ class ReaderTable:
 
     def _style(self, column: str) -> str:
         align = "right" if column in self.numeric else "left"
-        wrap = ";white-space:nowrap" if any(word in column.lower() for word in NOWRAP) else ""
+        wrap = ";white-space:nowrap" if any(word in column.lower() for word in NOWRAP) else \
+            ";min-width:18em" if any(word in column.lower() for word in WIDE) else ""
         return f"text-align:{align};{CELL_STYLE}{wrap}"
 
     def _repr_html_(self) -> str:
