@@ -55,7 +55,7 @@ _PUBLIC = {
     "research.report.render": ["conflicts_html", "side_by_side"],
     "research.report.notebook": ["setup_notebook"],
     "research.report.tables": ["save_table"],
-    "research.report.readable": ["outlet_labels", "reader_table", "when"],
+    "research.report.readable": ["in_context", "outlet_labels", "reader_table", "when"],
     "research.report.findings": ["body_share_title", "claims_findings", "containment_title", "corpus_findings",
                                  "coverage_title", "elements_findings", "findings_table", "framing_findings",
                                  "overlap_findings", "own_material_title", "show_findings", "terms_title",

@@ -83,13 +83,15 @@ def sentences(found: dict) -> list[str]:
     return [text for key in ("01", "02", "03", "04", "05") for text in found[key]["finding"]] + found["titles"]
 
 
-def assert_well_formed(found: dict) -> None:
+def assert_well_formed(found: dict, outlets=()) -> None:
     for key in ("01", "02", "03", "04", "05"):
         table = found[key]
         assert list(table.columns) == FINDING_COLUMNS, key
         assert table["order"].tolist() == list(range(1, len(table) + 1)) and len(table), key
         for text in table["finding"]:
-            assert text == " ".join(text.split()) and not text[0].islower() and text.endswith((".", "”")), text
+            # a capital opens every sentence but one that opens with a name the corpus spells in lower case
+            assert not text[0].islower() or text.split()[0].split("'")[0] in outlets, text
+            assert text == " ".join(text.split()) and text.endswith((".", "”")), text
             assert not re.search(r"\bnan\b|\bNone\b(?! of)|<NA>|\{|\}", text), text
 
 
@@ -195,7 +197,7 @@ def test_findings_on_real_events_of_two_kinds_of_text(data_dir, which):
     for event in sorted(articles["event"].unique())[:3]:
         members = articles[articles["event"] == event].reset_index(drop=True)
         found = quiet(members)
-        assert_well_formed(found)
+        assert_well_formed(found, set(members["outlet"]))  # BASIL's outlets are "fox", "hpo", "nyt"
         no_seed_story(sentences(found))
         named = set(re.findall(r"[A-Z][\w.()]+(?: [A-Z(][\w.()]+)*", " ".join(sentences(found))))
         others = set(articles["outlet"]) - set(members["outlet"])
@@ -219,6 +221,9 @@ def test_reader_table_shows_labels_percentages_and_names_without_an_index():
     page = shown._repr_html_()
     assert "start" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page and "<b>" not in page
     assert "<th style='text-align:left;" in page and "<td style='text-align:right;" in page
+    # running text keeps a readable width beside many narrow columns; numbers and names do not
+    assert page.count("min-width:18em") == 3 and "<td style='text-align:left;padding:0.25em 0.6em;border-bottom:" \
+        "1px solid #ddd;vertical-align:top;min-width:18em'>plain</td>" in page
     assert repr(shown).splitlines()[0].split() == ["outlet", "share", "words", "ok", "text"]
     again = research.reader_table(table, {"article_id": "outlet", "share": "share"}, percent_columns=["share"])
     assert repr(again) == repr(research.reader_table(table, {"article_id": "outlet", "share": "share"},
@@ -248,6 +253,12 @@ def test_findings_display_as_escaped_markdown_and_are_saved(tmp_path, monkeypatc
     assert saved.values.tolist() == [[1, "The *AP* and <script> [x]", "containment"], [2, "Two", ""]]
 
 
+def test_a_finding_opening_with_a_name_keeps_its_spelling():
+    rows = [("nyt does not carry the quote.", "omissions"), ("the Board of Elections speaks in AP.", "voices")]
+    assert research.findings_table(rows)["finding"].tolist() == [
+        "nyt does not carry the quote.", "The Board of Elections speaks in AP."]
+
+
 def test_a_fact_beyond_the_end_of_an_excerpt_is_not_said_to_be_left_out(data_dir):
     articles = read_allsides(data_dir / "allsides_dev")
     found = quiet(articles[articles["event"] == "5740"].reset_index(drop=True))  # Biden on leaving Afghanistan
@@ -255,3 +266,21 @@ def test_a_fact_beyond_the_end_of_an_excerpt_is_not_said_to_be_left_out(data_dir
     gap = [s for s in found["03"]["finding"] if "Leaving Aug. 31 is not due to an arbitrary deadline" in s]
     assert len(gap) == 1 and gap[0].startswith("New York Post (News)'s excerpt, cut off by its feed, does not reach")
     assert not any("does not carry" in s for s in found["03"]["finding"])
+
+
+def test_a_figure_is_shown_in_its_sentence(seed_articles, seed_passages):
+    cues = research.attributions(research.split_blocks(seed_articles), seed_articles)
+    claims = research.extract_claims(seed_passages, cues, seed_articles)
+    texts = seed_articles.set_index("article_id")["text"]
+    shown = [research.in_context(sentence, texts[a][s:e]) for sentence, a, s, e in
+             zip(claims["text"], claims["article_id"], claims["start"], claims["end"])]
+    # every figure is found in its own sentence, with at most eight words on either side
+    for context, a, s, e in zip(shown, claims["article_id"], claims["start"], claims["end"]):
+        assert " ".join(texts[a][s:e].split()) in context
+        before, _, after = context.partition(" ".join(texts[a][s:e].split()))
+        assert len(before.replace("...", "").split()) <= 9 and len(after.replace("...", "").split()) <= 9
+    troops = [c for c in shown if c.startswith("... lawmakers said Wednesday that North Korea had sent 3,000")]
+    assert troops and troops[0].endswith("...")
+    assert research.in_context("It cost US$3.5 billion, officials said.", "$3.5 billion") == \
+        "It cost US$3.5 billion, officials said."
+    assert research.in_context("a b c d e f", "zz", words=3) == "a b c ..."

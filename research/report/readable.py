@@ -25,6 +25,8 @@ import pandas as pd
 from research.text.dates import parse_published
 
 NOWRAP = ("date", "published", "as of", "when")
+# Columns of running text (a sentence, a passage) kept wide enough to read as text.
+WIDE = ("sentence", "text", "passage")
 TABLE_STYLE = "border-collapse:collapse;margin:0.5em 0"
 CELL_STYLE = "padding:0.25em 0.6em;border-bottom:1px solid #ddd;vertical-align:top"
 
@@ -64,6 +66,26 @@ def when(published: str) -> str:
     return f"{parsed.day} {parsed:%b %Y %H:%M}{zone}"
 
 
+def in_context(sentence: str, figure: str, words: int = 8) -> str:
+    """`figure` in its `sentence` with up to `words` words on either side ("..." where cut), so a reader
+    can check what a figure counts and who says it; the sentence's opening words when the figure is not
+    found in it. Whitespace is collapsed; a figure inside a word ("US$3") shows the whole word."""
+    sentence, figure = " ".join(str(sentence).split()), " ".join(str(figure).split())
+    start = sentence.find(figure) if figure else -1
+    if start < 0:
+        start = end = 0
+    else:
+        end = start + len(figure)
+        while start > 0 and sentence[start - 1] != " ":
+            start -= 1
+        while end < len(sentence) and sentence[end] != " ":
+            end += 1
+    before, after = sentence[:start].split(), sentence[end:].split()
+    head = ("... " if len(before) > words else "") + " ".join(before[-words:])
+    tail = " ".join(after[:words]) + (" ..." if len(after) > words else "")
+    return " ".join(part for part in (head, sentence[start:end], tail) if part)
+
+
 def _cell(value, digits: int) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -92,7 +114,8 @@ class ReaderTable:
 
     def _style(self, column: str) -> str:
         align = "right" if column in self.numeric else "left"
-        wrap = ";white-space:nowrap" if any(word in column.lower() for word in NOWRAP) else ""
+        wrap = ";white-space:nowrap" if any(word in column.lower() for word in NOWRAP) else \
+            ";min-width:18em" if any(word in column.lower() for word in WIDE) else ""
         return f"text-align:{align};{CELL_STYLE}{wrap}"
 
     def _repr_html_(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.report.readable import outlet_labels, percent
 from research.report.tables import save_table
@@ -25,9 +26,16 @@ def findings_table(rows: list[tuple[str, str]]) -> pd.DataFrame:
     """(finding, figure) pairs as the findings table: `order` (1, 2, ...), `finding` (plain text),
     `figure` (the saved table it rests on, or "")."""
     kept = [(" ".join(text.split()), figure) for text, figure in rows if text]
-    kept = [(text[0].upper() + text[1:], figure) for text, figure in kept]
+    kept = [(_capitalised(text), figure) for text, figure in kept]
     return pd.DataFrame({"order": range(1, len(kept) + 1), "finding": [t for t, _ in kept],
                          "figure": [f for _, f in kept]}, columns=FINDING_COLUMNS)
+
+
+def _capitalised(text: str) -> str:
+    """A sentence that opens with a common word ("the Board of Elections ...") starts with a capital; one that
+    opens with a name is left as the corpus spells it (an outlet called "nyt" or "iNews" stays so)."""
+    first = text.split(" ", 1)[0]
+    return text[0].upper() + text[1:] if first.lower() in ENGLISH_STOP_WORDS else text
 
 
 class FindingsList:
