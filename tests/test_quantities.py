@@ -274,6 +274,20 @@ def test_openings_available_positions_and_jobs_are_one_count():
     assert ledger.loc[ledger["value"].between(9.2e6, 9.21e6), "outlets"].tolist() == ["AP; CNN; Fox"]
 
 
+def test_republicans_senators_and_party_members_are_one_count():
+    ledger = ledger_of({
+        "CNN": "Pelosi's decision to reject the two Republicans -- and McCarthy's response to pull the rest his "
+               "members -- injected new fuel into the partisan fight over the select committee that's been raging "
+               "since Democrats created the panel last month.",
+        "Breitbart": "Republican House Minority Leader Kevin McCarthy (R-CA) abruptly yanked all five Republican "
+                     "appointees from Speaker of the House Nancy Pelosi’s (D-CA) Democrat-led committee investigating "
+                     "the January 6th Capitol riot after Pelosi refused to seat Reps. Jim Jordan (R-OH) and Jim Banks "
+                     "(R-IN) over concerns that the two GOP Members would impact the “integrity of the "
+                     "investigation.”"},
+        "2021-07-22T10:00:00-04:00")
+    assert ledger.loc[ledger["value"] == 2, "outlets"].tolist() == ["Breitbart; CNN"]
+
+
 def test_a_date_that_names_an_event_dates_no_figure():
     found = periods("House Speaker Nancy Pelosi, D-Calif., has vetoed two Republican nominees to the panel set to "
                     "investigate the Jan. 6 insurrection at the U.S. Capitol.", "2021-07-21T18:00:00-07:00")

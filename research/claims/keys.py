@@ -22,6 +22,7 @@ SUBJECT_CLASSES = {
     "doses": "doses shots",
     "murders": "murders homicides",
     "openings": "openings vacancies",
+    "lawmakers": "lawmakers legislators senators representatives republicans democrats nominees appointees",
 }
 _CLASS_OF = {word: name for name, words in SUBJECT_CLASSES.items() for word in words.split()}
 # What happened to the people counted: "81 people had died", "killed 150 people", "1,000 people infected".
@@ -61,6 +62,8 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
         noun_class = "troops"
     if head in ("jobs", "positions") and {"available", "open", "unfilled", "vacant"} & set(words[:words.index(head)]):
         noun_class = "openings"  # "9.2 million available positions": job openings
+    if head == "members" and {"gop", "republican", "democratic", "house", "senate", "party"} & set(words):
+        noun_class = "lawmakers"  # "the two GOP Members": the two Republicans
     if DIED_AFTER.match(following) or KILLED_BEFORE.search(context[-40:]):
         noun_class = "deaths"  # "killed eight co-workers", "13 service members were killed": deaths
     elif noun_class == "people" and (INFECTED_AFTER.match(following) or INFECTED_BEFORE.search(context[-40:])):
