@@ -216,6 +216,12 @@ def test_what_happened_to_the_counted(text, figure, words):
     assert words in figures(text)[figure][3].split()
 
 
+def test_a_subject_ends_where_a_clause_of_its_own_begins():
+    found = figures("after House Speaker Nancy Pelosi rejected two of the five Republicans House Minority Leader Kevin "
+                    "McCarthy had tapped for the panel.")
+    assert found["five"][3] == "Republicans"
+
+
 def test_a_bare_count_in_a_state():
     claims = subjects_of("They have so far recovered the remains of 24 people, with 121 still missing.")
     assert "missing" in claims["121"].split()

@@ -265,8 +265,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if group:  # "76% of Americans 65 and older"
             words.append(group.group())
             break
-        if PLAIN_TIME.fullmatch(word) or word[0].isdigit():
-            break  # "rose by 2,000 last week", "24 of the 32 cases": the next figure's noun
+        if PLAIN_TIME.fullmatch(word) or word[0].isdigit() or word[0].isupper() and words[-1:] and re.match(r"\s+[A-Z]", rest[match.end():]) and words[-1].endswith("s"):
+            break  # "rose by 2,000 last week", "24 of the 32 cases", "the five Republicans House Minority Leader ..."
         if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
             continue  # "68% of the active duty force"
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
