@@ -319,3 +319,9 @@ def test_a_baseline_year_of_levels_is_no_period():
                     "greenhouse gas emissions 50%-52% from 2005 levels by the end of the decade -- significantly "
                     "boosting a commitment made under former President Barack Obama.", "2021-04-22T10:00:00-04:00")
     assert not found["50%-52%"][0].startswith("2005")
+
+
+def test_cut_in_half_is_down_fifty_percent():
+    found = find_quantities("President Joe Biden pledged to cut U.S. greenhouse gas emissions in half by 2030 as he "
+                            "convened 40 world leaders in a virtual summit")
+    assert [(q.value, q.kind, q.unit) for q in found if q.value != 40] == [(50.0, "change", "%")]

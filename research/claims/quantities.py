@@ -519,8 +519,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     >>> [(q.value, q.qualifier, q.subject) for q in find_quantities("up to 12,000 North Korean troops")]
     [(12000.0, 'up to', 'North Korean troops')]
     """
-    dates = [(t.start, t.end) for t in find_time_expressions(text, published)
-             if not (t.kind == "duration" and AGE_OPEN.match(text, t.end))]  # "65 years and older": an age
+    dates = [(t.start, t.end) for t in find_time_expressions(text, published) if not (t.kind == "duration" and AGE_OPEN.match(text, t.end))]
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
@@ -557,8 +556,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
         if match.group("number").lower() in ("one", "a", "an") and not match.group("scale"):
             continue  # "one of the largest armies": a pronoun far more often than a count
         if match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]) \
-                and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b",
-                             text[number_end:]):
+                and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b", text[number_end:]):
             continue  # "the two countries", "the two-dose vaccine": known entities ("the two lawmakers" count)
         quantity = _quantity(text, match, dates)
         if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
@@ -665,6 +663,8 @@ def _ratio(text: str, match: re.Match) -> Quantity:
     qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
     word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
     kind, unit = "rate", "times"
+    if word == "half" and re.search(r"\b(?:cut|cutting|slash\w*|reduc\w+)\s+(?:[\w.’'-]+\s+){0,6}in\s+$", text[max(0, match.start() - 80):match.start()]):
+        word = "halved"  # "cut U.S. greenhouse gas emissions in half"
     if word in FRACTIONS:
         value = FRACTIONS[word]
         if re.match(r"\s+(?:of|(?:super)?majority)\b", text[match.end():match.end() + 20]):  # "a half dose": a ratio
