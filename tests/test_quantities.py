@@ -325,3 +325,12 @@ def test_cut_in_half_is_down_fifty_percent():
     found = find_quantities("President Joe Biden pledged to cut U.S. greenhouse gas emissions in half by 2030 as he "
                             "convened 40 world leaders in a virtual summit")
     assert [(q.value, q.kind, q.unit) for q in found if q.value != 40] == [(50.0, "change", "%")]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("Taxpayers making above $1 million would see an 11% tax increase to their federal taxes", "$1 million", "income"),
+    ("qualified families will receive a payment of up to $300 per month for each child under 6", "up to $300",
+     "payment"),
+])
+def test_what_an_amount_of_money_is(text, figure, subject):
+    assert figures(text)[figure][3] == subject

@@ -85,7 +85,7 @@ SUBJECT_STOP = frozenset(
 MEASURE_NOUNS = ("rate average peak total level temperature high low decline drop increase rise gain decrease loss tally count "
                  "toll number share majority percentage proportion portion size pace figure reading estimate "
                  "median threshold odds risk likelihood chance forecast expectation projection price cost value "
-                 "amount").split()
+                 "amount payment").split()
 # Irregular past participles that end a subject ("soldiers sent to Russia").
 PARTICIPLES = frozenset("sent taken given made held seen known shown brought built kept left lost paid put said "
                         "told found led run set spent won hit cut shot fought bought caught drawn driven flown "
@@ -476,7 +476,7 @@ def _measured(text: str, start: int) -> str:
     if not match:
         return ""
     if match.group("spending"):
-        return match.group("spending")
+        return "income" if match.group("spending").lower().startswith(("mak", "earn")) else match.group("spending")
     words = match.group("measure").split()
     determiners = [i for i, word in enumerate(words) if word.lower() in DETERMINER_WORDS]
     words = words[determiners[-1] + 1:] if determiners else words
@@ -490,8 +490,8 @@ def _measured(text: str, start: int) -> str:
 MEASURED = re.compile(r"(?P<measure>(?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASURE_NOUNS) + r")s?)(?P<of>\s+(?:for|of|on|in)"
                       r"\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)??\s+of\s+"
                       r"(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated|upward of)\s+)?"
-                      r"[$€£]?$|(?P<spending>\b(?:spending|funding|investments?|spend|spends|spent|invest|invests|invested))"
-                      r"\s+[$€£]?$", re.IGNORECASE)
+                      r"[$€£]?$|(?P<spending>\b(?:spending|funding|investments?|spend|spends|spent|invest|invests|invested|making|earning))"
+                      r"\s+(?:(?:above|below|over|under|more than|less than)\s+)?[$€£]?$", re.IGNORECASE)
 
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
