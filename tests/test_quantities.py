@@ -266,6 +266,12 @@ def test_decisions_claim_their_figures(text, figure, claimant):
     # a cue word after a possessive is a noun
     ("That would put Biden's new ask down from his initial $2.3 trillion proposal and the $1.7 trillion plan.",
      "$2.3 trillion"),
+    # a source or forecaster that runs into a clause is no actor
+    (("The Senate passed a $3.5 trillion budget blueprint early Wednesday, the first step in an arduous process "
+      "designed to allow Democrats to push through a sweeping package of education, healthcare, climate and other "
+      "provisions without GOP support."), "$3.5 trillion"),
+    ("The mandate will be announced Thursday afternoon and is expected to affect as many as 100 million Americans.",
+     "as many as 100 million"),
 ])
 def test_figures_no_cue_claims(text, figure):
     assert claimants(text)[figure] == ""

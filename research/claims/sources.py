@@ -105,6 +105,9 @@ NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|Augus
                           r"^(?!(?:he|she|they|it|we|i|who|officials|economists|analysts|experts|researchers|"
                           r"scientists|authorities|police|prosecutors|investigators|doctors|forecasters|sources|"
                           r"lawmakers|witnesses|residents|organizers)$)[a-z]+$")
+# A source that runs into a clause, no actor: "other provisions without GOP", "The mandate will be announced
+# Thursday afternoon and", "solid legal ground in enforcing", "Republicans on how to pay for".
+CLAUSE_SOURCE = re.compile(r"\s(?:without|will|would|how)\s|\s(?:that|and|[a-z]+ing)$")
 PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
                             "the organization the group the company".split(" "))
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
@@ -130,6 +133,7 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
         text, word = texts[row["article_id"]], row["cue_text"].split()[-1].lower()
         if _adds_a_figure(text, row["cue_text"], row["cue_end"]) \
                 or (NOT_A_SOURCE.search(row["source_text"]) and not DOCUMENT.fullmatch(row["source_text"])) \
+                or CLAUSE_SOURCE.search(row["source_text"]) \
                 or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
@@ -159,7 +163,7 @@ FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|anal
 def forecaster(before: str) -> str:
     """The subject of a forecast verb at the start of a sentence, "" when none."""
     match = FORECASTER.match(before)
-    return match.group("who") if match else ""
+    return match.group("who") if match and not CLAUSE_SOURCE.search(match.group("who")) else ""
 
 
 def _adds_a_figure(text: str, cue: str, end: int) -> bool:
