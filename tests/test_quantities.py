@@ -251,6 +251,9 @@ def test_a_range_of_percents():
      "the independent panel"),
     (("But the independent panel, which reviewed a 23-page FDA briefing document highlighting recent studies, "
       "recommended emergency use of a third dose for Americans over age 65 and those at high risk."), "23", ""),
+    (("After hours of deliberation, the Vaccines and Related Biological Products Advisory Committee voted 19-to-0 "
+      "that the Moderna booster should be authorized for these groups."), "19-to-0",
+     "the Vaccines and Related Biological Products Advisory Committee"),
 ])
 def test_decisions_claim_their_figures(text, figure, claimant):
     assert claimants(text)[figure] == claimant
@@ -266,6 +269,10 @@ def test_decisions_claim_their_figures(text, figure, claimant):
     # a cue word after a possessive is a noun
     ("That would put Biden's new ask down from his initial $2.3 trillion proposal and the $1.7 trillion plan.",
      "$2.3 trillion"),
+    # a court's or a legislature's tally is the reporter's
+    (("Arizona’s ban on ballot-harvesting and out-of-precinct voting does not violate the federal Voting Rights Act, "
+      "the Supreme Court ruled 6-3 this morning in a closely watched case with implications for future elections."),
+     "6-3"),
     # a source or forecaster that runs into a clause is no actor
     (("The Senate passed a $3.5 trillion budget blueprint early Wednesday, the first step in an arduous process "
       "designed to allow Democrats to push through a sweeping package of education, healthcare, climate and other "
