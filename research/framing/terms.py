@@ -24,6 +24,8 @@ from research.text.tokens import word_spans
 TERM_COLUMNS = ["group", "term", "z", "count_group", "count_rest"]
 BODY = ("body",)
 
+# Stop words that may open a distinctive phrase ("he said", "they told").
+PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 # Weight of the informative prior, as a share of the corpus size: alpha_0 = PRIOR_WEIGHT * n.
 PRIOR_WEIGHT = 0.1
 
@@ -133,9 +135,14 @@ def distinctive_terms(passages: pd.DataFrame, by: str = "outlet", articles: pd.D
     under a third (`benchmarks/evaluate_framing.py`). z is a ranking score,
     not a calibrated test, in either unit.
 
-    `drop_stop_words` leaves out of the result the terms made only of English
-    stop words (scikit-learn's list: "and", "with", "no"); they still count in
-    the group sizes, so other terms' z do not change.
+    `drop_stop_words` leaves out of the result the terms a reader cannot read
+    as a topic or a choice of words: terms made only of English stop words
+    (scikit-learn's list: "and", "with", "no"), phrases that close with one or
+    open with one other than a personal pronoun ("lawmakers that", "on
+    cryptocurrency": the other word is listed on its own; "he said" stays)
+    and terms made only of digits ("7", "41100": figures are notebook
+    04's); they still count in the group sizes, so other terms' z do not
+    change.
 
     Returns `TERM_COLUMNS`: `group`, `term`, `z`, `count_group`, `count_rest`
     (in the unit of `count`), one row per term the group uses, sorted by group
@@ -167,9 +174,19 @@ def distinctive_terms(passages: pd.DataFrame, by: str = "outlet", articles: pd.D
     table = pd.DataFrame({"group": np.array(groups, dtype=object)[z.row], "term": terms[z.col], "z": z.data,
                           "count_group": mine.astype("int64"), "count_rest": (totals[z.col] - mine).astype("int64")})
     if drop_stop_words:
-        table = table[~table["term"].map(lambda term: all(w in ENGLISH_STOP_WORDS for w in term.split()))]
+        table = table[table["term"].map(_readable)]
     return table.sort_values(["group", "z", "term"], ascending=[True, False, True],
                              ignore_index=True)[TERM_COLUMNS]
+
+
+def _readable(term: str) -> bool:
+    """Whether a term reads as a topic or a choice of words: not a number, not closing with a stop word, and
+    not opening with one other than a personal pronoun ("he said" is a way of attributing; "to russia" is
+    "russia")."""
+    words = term.split()
+    opening = words[0] not in ENGLISH_STOP_WORDS or (len(words) > 1 and words[0] in PRONOUNS)
+    return opening and words[-1] not in ENGLISH_STOP_WORDS and \
+        not all(w.replace(".", "").replace(",", "").isdigit() for w in words)
 
 
 CONTEXT_COLUMNS = ["group", "term", "article_id", "outlet", "start", "end", "context"]
