@@ -1,7 +1,7 @@
 """Figures, subjects, claimants, as-of periods and cross-outlet links against the AllSides figures gold.
 
     python benchmarks/evaluate_figures.py DATA [--gold PATH ...] [--roles body|all] [--halves H,H]
-                                               [--errors choose|report|holdout-dev]
+                                               [--errors HALF ...]
 
 DATA is the shared data folder (holding `allsides_dev/`). The golds are
 `benchmarks/gold/allsides_figures.jsonl` (454 figures and 265 non-figures in 42
@@ -23,10 +23,12 @@ from the cleaning); the default reads body passages only, as the pipeline does.
 Every measure is printed for each half separately ("choose": rules were tuned
 on it; "report": not looked at while tuning, but its totals were printed after
 each change; "holdout-dev": the texts, gold and errors of these 20 roundups were
-read in the fourth round of rules; "holdout-test": never read, only its totals
-printed, at the end). `--errors` lists the misses of one half, never of
-"holdout-test"; `--halves` limits the columns (and the roundups run) to the
-named halves. A gold record is
+read in the fourth round of rules; "holdout-test": only its totals were printed
+in the fourth round, and its errors were read in the fifth, so it is no longer
+held out; "holdout-3": a gold annotated blind in the fifth round, scored with
+`--gold`, the next held-out figure). `--errors` (repeatable) lists the misses of
+a half, never of "holdout-3"; `--halves` limits the columns (and the roundups
+run) to the named halves. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
 - found: gold figures overlapped by an extracted figure / gold figures.
@@ -370,8 +372,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, action="append",
                         help="a gold file to score (repeatable; default: the two golds in benchmarks/gold)")
     parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
-    parser.add_argument("--errors", choices=[h for h in HALVES if h not in ("holdout-test", "holdout-3")],
-                        help="list the misses of one half on stderr (never of a held-out half)")
+    parser.add_argument("--errors", choices=[h for h in HALVES if h != "holdout-3"], action="append",
+                        help="list the misses of a half on stderr (repeatable; never of holdout-3)")
     args = parser.parse_args(argv)
     folder = args.data / "allsides_dev" if (args.data / "allsides_dev").is_dir() else args.data
     if not (folder / "roundups.jsonl").is_file():
@@ -383,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         halves = [half for half in halves if half in args.halves.split(",")]
     gold = gold[gold["half"].isin(halves)]
     _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles)
-    results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=args.errors == half) for half in halves}
+    results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=half in (args.errors or [])) for half in halves}
     print(f"passages read: {args.roles}; gold roundups: {gold['roundup'].nunique()}; "
           f"extracted figures: {len(claims)}; ledger claims: {len(ledger)}")
     print(table(results).to_string(index=False))

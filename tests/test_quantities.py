@@ -171,3 +171,179 @@ def test_the_size_of_a_bill_is_stated_as_of_publication():
                     "spending package could live or die this week — and take Democrats' fortunes with them.",
                     "2021-09-27T06:00:00-07:00")
     assert found["$1.2 trillion"] == found["$3.5 trillion"] == ("2021-09-27", "2021-09-27", "")
+
+
+# Fifth round (issue 18): rules written on both golds' errors, each tested on its real sentence.
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Pelosi's decision to reject the two Republicans -- and McCarthy's response to pull the rest", "two"),
+    ("Pelosi rejected two of the five Republicans House Minority Leader Kevin McCarthy had tapped", "five"),
+])
+def test_the_two_lawmakers_are_a_count(text, figure):
+    assert figure in figures(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rival launches intensified an arms race between the two countries amid stalled nuclear diplomacy",
+    "While the two-dose mRNA vaccine’s efficacy against infection fell",
+])
+def test_known_entities_are_no_count(text):
+    assert figures(text) == {}
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("the FDA said use of the booster should be restricted to people over the age of 65, adults 18 and older",
+     "65"),
+    ("Individuals 18 and up who are at high risk for severe COVID-19 were also included in the authorization", "18"),
+    (("The panel earlier resoundingly voted against approving Pfizer’s application for a broader approval of "
+      "boosters for everyone 16 and older."), "16"),
+    ("but it endorsed the extra shots for those who are 65 or older or run a high risk of severe disease.", "65"),
+    ("qualified families will receive a payment of up to $300 per month for each child under 6", "under 6"),
+    ("These groups include individuals 65 years and older, and individuals ages 18 to 64", "65 years"),
+])
+def test_ages_of_a_group(text, figure):
+    assert figures(text)[figure][1:] == ("age", "years", "age")
+
+
+@pytest.mark.parametrize(("text", "figure", "words"), [
+    ("House Speaker Nancy Pelosi, D-Calif., has vetoed two Republican nominees to the panel", "two", "vetoed"),
+    (("the U.S. military said it used a drone strike to kill two members of the Islamic State group's Afghanistan "
+      "affiliate and injured one."), "two", "killed"),
+    ("with 24 confirmed deaths, with 121 people still unaccounted for, according to Miami-Dade County officials",
+     "121", "unaccounted"),
+])
+def test_what_happened_to_the_counted(text, figure, words):
+    assert words in figures(text)[figure][3].split()
+
+
+def test_a_subject_ends_where_a_clause_of_its_own_begins():
+    found = figures("after House Speaker Nancy Pelosi rejected two of the five Republicans House Minority Leader Kevin "
+                    "McCarthy had tapped for the panel.")
+    assert found["five"][3] == "Republicans"
+
+
+def test_a_bare_count_in_a_state():
+    claims = subjects_of("They have so far recovered the remains of 24 people, with 121 still missing.")
+    assert "missing" in claims["121"].split()
+
+
+def subjects_of(text: str) -> dict[str, str]:
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["Test"], "published": ["2021-07-05T06:00:00-04:00"],
+                             "text": ["A headline\n\n" + text]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles)
+    return {articles["text"][0][start:end]: subject for start, end, subject in zip(claims["start"], claims["end"],
+                                                                                  claims["subject"])}
+
+
+def test_a_range_of_percents():
+    found = find_quantities("pledging to cut U.S. greenhouse gas emissions by 50%-52% from 2005 levels")
+    assert [(q.low, q.high, q.unit) for q in found] == [(50.0, 52.0, "%")]
+
+
+@pytest.mark.parametrize(("text", "figure", "claimant"), [
+    # a regulator's or an advisory body's decision claims the figures that define it
+    (("The Food and Drug Administration on Wednesday authorized booster doses of the Pfizer-BioNTech vaccine for "
+      "people 65 and older and those whose jobs put them at high risk for exposure to COVID-19."), "65",
+     "The Food and Drug Administration"),
+    (("But the independent panel, which reviewed a 23-page FDA briefing document highlighting recent studies, "
+      "recommended emergency use of a third dose for Americans over age 65 and those at high risk."), "65",
+     "the independent panel"),
+    (("But the independent panel, which reviewed a 23-page FDA briefing document highlighting recent studies, "
+      "recommended emergency use of a third dose for Americans over age 65 and those at high risk."), "23", ""),
+    (("After hours of deliberation, the Vaccines and Related Biological Products Advisory Committee voted 19-to-0 "
+      "that the Moderna booster should be authorized for these groups."), "19-to-0",
+     "the Vaccines and Related Biological Products Advisory Committee"),
+])
+def test_decisions_claim_their_figures(text, figure, claimant):
+    assert claimants(text)[figure] == claimant
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # the figure is part of the source
+    (("The NAACP and 27 other liberal groups on Thursday warned Democratic leaders not to back off of plans for "
+      "higher taxes because higher taxes would improve racial justice."), "27"),
+    # a cue after ", but" is another clause
+    (("Sixty-seven Republicans voted with all Democrats present, but many GOP members said the removal process "
+      "should be left to the states."), "Sixty-seven"),
+    # a cue word after a possessive is a noun
+    ("That would put Biden's new ask down from his initial $2.3 trillion proposal and the $1.7 trillion plan.",
+     "$2.3 trillion"),
+    # a court's or a legislature's tally is the reporter's
+    (("Arizona’s ban on ballot-harvesting and out-of-precinct voting does not violate the federal Voting Rights Act, "
+      "the Supreme Court ruled 6-3 this morning in a closely watched case with implications for future elections."),
+     "6-3"),
+    # a source or forecaster that runs into a clause is no actor
+    (("The Senate passed a $3.5 trillion budget blueprint early Wednesday, the first step in an arduous process "
+      "designed to allow Democrats to push through a sweeping package of education, healthcare, climate and other "
+      "provisions without GOP support."), "$3.5 trillion"),
+    ("The mandate will be announced Thursday afternoon and is expected to affect as many as 100 million Americans.",
+     "as many as 100 million"),
+])
+def test_figures_no_cue_claims(text, figure):
+    assert claimants(text)[figure] == ""
+
+
+def test_openings_available_positions_and_jobs_are_one_count():
+    ledger = ledger_of({
+        "AP": "Openings reached 9.2 million in May, the most on records dating back to December 2000.",
+        "CNN": "The number of available positions on the last day of May stood at 9.2 million.",
+        "Fox": "The number of available jobs on the last day of May rose slightly to 9.21 million."},
+        "2021-07-07T14:00:00-07:00")
+    assert ledger.loc[ledger["value"].between(9.2e6, 9.21e6), "outlets"].tolist() == ["AP; CNN; Fox"]
+
+
+def test_republicans_senators_and_party_members_are_one_count():
+    ledger = ledger_of({
+        "CNN": "Pelosi's decision to reject the two Republicans -- and McCarthy's response to pull the rest his "
+               "members -- injected new fuel into the partisan fight over the select committee that's been raging "
+               "since Democrats created the panel last month.",
+        "Breitbart": "Republican House Minority Leader Kevin McCarthy (R-CA) abruptly yanked all five Republican "
+                     "appointees from Speaker of the House Nancy Pelosi’s (D-CA) Democrat-led committee investigating "
+                     "the January 6th Capitol riot after Pelosi refused to seat Reps. Jim Jordan (R-OH) and Jim Banks "
+                     "(R-IN) over concerns that the two GOP Members would impact the “integrity of the "
+                     "investigation.”"},
+        "2021-07-22T10:00:00-04:00")
+    assert ledger.loc[ledger["value"] == 2, "outlets"].tolist() == ["Breitbart; CNN"]
+
+
+def test_a_date_that_names_an_event_dates_no_figure():
+    found = periods("House Speaker Nancy Pelosi, D-Calif., has vetoed two Republican nominees to the panel set to "
+                    "investigate the Jan. 6 insurrection at the U.S. Capitol.", "2021-07-21T18:00:00-07:00")
+    assert found["two"] == ("2021-07-21", "2021-07-21", "")
+
+
+def test_the_span_since_the_last_time_dates_no_figure():
+    found = periods("North Korea has fired two ballistic missiles across its east coast, South Korea's military "
+                    "says, its first ballistic missile test in six months.", "2021-09-15T06:00:00-07:00")
+    assert found["two"][:2] == ("2021-09-15", "2021-09-15")
+
+
+def test_the_years_money_is_spent_over_are_no_period():
+    found = periods("In about an hourlong meeting with Republican negotiator West Virginia Sen. Shelly Moore Capito on "
+                    "Wednesday, Biden asked for $1 trillion in new spending on top of a baseline of $400 billion over "
+                    "five years, according to CNN and Politico.", "2021-06-03T10:00:00-04:00")
+    assert found["$1 trillion"][:2] == ("2021-06-02", "2021-06-02")
+    assert found["$400 billion"][:2] == ("2021-06-02", "2021-06-02")
+
+
+def test_a_baseline_year_of_levels_is_no_period():
+    found = periods("Biden announced in opening remarks for the two-day summit that the U.S. will reduce its own "
+                    "greenhouse gas emissions 50%-52% from 2005 levels by the end of the decade -- significantly "
+                    "boosting a commitment made under former President Barack Obama.", "2021-04-22T10:00:00-04:00")
+    assert not found["50%-52%"][0].startswith("2005")
+
+
+def test_cut_in_half_is_down_fifty_percent():
+    found = find_quantities("President Joe Biden pledged to cut U.S. greenhouse gas emissions in half by 2030 as he "
+                            "convened 40 world leaders in a virtual summit")
+    assert [(q.value, q.kind, q.unit) for q in found if q.value != 40] == [(50.0, "change", "%")]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("Taxpayers making above $1 million would see an 11% tax increase to their federal taxes", "$1 million", "income"),
+    ("qualified families will receive a payment of up to $300 per month for each child under 6", "up to $300",
+     "payment"),
+])
+def test_what_an_amount_of_money_is(text, figure, subject):
+    assert figures(text)[figure][3] == subject

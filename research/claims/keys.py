@@ -21,12 +21,16 @@ SUBJECT_CLASSES = {
     "casualties": "casualties",
     "doses": "doses shots",
     "murders": "murders homicides",
+    "openings": "openings vacancies",
+    "lawmakers": "lawmakers legislators senators representatives republicans democrats nominees appointees",
 }
 _CLASS_OF = {word: name for name, words in SUBJECT_CLASSES.items() for word in words.split()}
 # What happened to the people counted: "81 people had died", "killed 150 people", "1,000 people infected".
 DIED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been|reportedly|now)\s+)?"
                         r"(?:died|dead|killed|perished|lost their lives)\b")
-KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|deaths of|death of)\s+(?:\w+\s+){0,3}$")
+KILLED_BEFORE = re.compile(r"\b(?:kill|killed|killing|kills|deaths of|death of)\s+(?:\w+\s+){0,3}$")
+# A verb in the past before a count, whose object the counted are: "vetoed two Republican nominees".
+ACTED_ON = re.compile(r"\b(?P<verb>[a-z]+ed)\s+(?:(?:about|nearly|almost|more than|at least|just|only|all|some)\s+)*$")
 INFECTED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been|now)\s+)?"
                             r"(?:infected|fallen ill|tested positive|diagnosed|sickened)\b")
 INFECTED_BEFORE = re.compile(r"\b(?:infected|infecting|sickened)\s+(?:\w+\s+){0,3}$")
@@ -56,6 +60,10 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     noun_class = "people" if demonym else _CLASS_OF.get(head, head)  # "12,000 North Koreans"
     if head in ("forces",) and len(words) > 1 and words[-2] == "special":
         noun_class = "troops"
+    if head in ("jobs", "positions") and {"available", "open", "unfilled", "vacant"} & set(words[:words.index(head)]):
+        noun_class = "openings"  # "9.2 million available positions": job openings
+    if head == "members" and {"gop", "republican", "democratic", "house", "senate", "party"} & set(words):
+        noun_class = "lawmakers"  # "the two GOP Members": the two Republicans
     if DIED_AFTER.match(following) or KILLED_BEFORE.search(context[-40:]):
         noun_class = "deaths"  # "killed eight co-workers", "13 service members were killed": deaths
     elif noun_class == "people" and (INFECTED_AFTER.match(following) or INFECTED_BEFORE.search(context[-40:])):

@@ -142,9 +142,13 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 if quantity.whose and quantity.whose.lower() not in subject.lower():
                     subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end
-                before = claimant_before or (article_release if speaker is None and quantity.kind != "vote"
+                decided = claimant_before and quantity.start < claimant_before.get("after", 0)  # "the panel, which reviewed a 23-page"
+                before = (claimant_before if not decided else None) or (article_release if speaker is None and quantity.kind != "vote"
                                              and goes_on(passage.text, quantity) else None)
-                claimant = claimant_of(start, end, sentence, found, before, texts[article_id])
+                if quantity.kind == "vote":  # "the Supreme Court ruled 6-3": a tally the outlet reports, not a
+                    claimant = before if (before or {}).get("after") else None  # claim, unless a panel's decision
+                else:
+                    claimant = claimant_of(start, end, sentence, found, before, texts[article_id])
                 named = claimant_name(claimant, named_before, texts[article_id])
                 forecast = bool(forecast_words) and forecast_words[0] <= quantity.start
                 if forecast and BASELINE.search(passage.text, max(0, quantity.start - 80), quantity.start):

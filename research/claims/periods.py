@@ -58,8 +58,9 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         return when.date_start.isoformat(), _point_end(when).isoformat(), when.text
     times = [time for time in near if _a_period(text, time, forecast)]
     for time in times:
-        if day is not None and time.date_start is None:
-            continue  # "more than a year": a length of time, not placed
+        if day is not None and time.date_start is None or re.match(r"\s+levels?\b", text[time.end:]) or (
+                quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start):
+            continue  # "more than a year": a length of time; "from 2005 levels"; "$1 trillion over five years"
         if (time.text.lower().startswith("from") and not re.search(r"\s(?:to|through|thru|until|till|and)\s",
                                                                   time.text) and (len(times) > 1 or quantity.kind == "change")) \
                 or quantity.kind == "change" and re.search(r"\bfrom\s+(?:the\s+same\s+\w+\s+)?$",
@@ -121,14 +122,16 @@ def _point_end(time) -> date:
 def _a_period(text: str, time, forecast: bool) -> bool:
     """False for a time phrase that is not a figure's period: a point of comparison ("the lowest since March
     2020", "more than in 2019"), a release date ("Data released Thursday", "in a Sept. 14 report"), the
-    deadline of an act rather than of a target ("racing to pass it by the end of the week")."""
+    deadline of an act rather than of a target ("racing to pass it by the end of the week"), the span since the
+    last time ("its first ballistic missile test in six months")."""
     clause = max(text.rfind(",", max(0, time.start - 150), time.start), text.rfind("—", max(0, time.start - 150),
                                                                                   time.start), time.start - 150, 0)
     return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
                                                                                      time.start)
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
                                                    or RELEASE_NOUN.match(text, time.end)))
-                or (time.kind == "deadline" and not forecast))
+                or (time.kind == "deadline" and not forecast)
+                or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start])))
 
 
 def goes_on(text: str, quantity: Quantity) -> bool:
@@ -218,11 +221,18 @@ REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best
 PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
 
 
+# A date that names an event rather than dating a figure: "the January 6 insurrection", "the Jan. 6 committee".
+EVENT_NAME = re.compile(r"(?:th)?\s+(?:Capitol\s+)?(?:attacks?|insurrection|riots?|committee|commission|panel|hearings?|"
+                        r"investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
+
+
 def joined(text: str, times: list) -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
-    to Y's end (when Y ends after X starts)."""
+    to Y's end (when Y ends after X starts); dates that name an event ("the Jan. 6 committee") left out."""
     joined = []
     for time in times:
+        if time.kind == "date" and EVENT_NAME.match(text, time.end):
+            continue
         gap = text[joined[-1].end:time.start] if joined else ""
         if joined and (PERIOD_JOIN.fullmatch(gap) or (not gap.strip() and PERIOD_JOIN.fullmatch(
                 " " + time.text.split()[0]))) and time.date_start is not None \

@@ -21,7 +21,7 @@ import math
 import re
 from typing import NamedTuple
 
-from research.claims.keys import KILLED_BEFORE
+from research.claims.keys import ACTED_ON, KILLED_BEFORE
 from research.text.dates import find_time_expressions
 from research.text.sentences import ABBREVIATIONS
 
@@ -85,7 +85,7 @@ SUBJECT_STOP = frozenset(
 MEASURE_NOUNS = ("rate average peak total level temperature high low decline drop increase rise gain decrease loss tally count "
                  "toll number share majority percentage proportion portion size pace figure reading estimate "
                  "median threshold odds risk likelihood chance forecast expectation projection price cost value "
-                 "amount").split()
+                 "amount payment").split()
 # Irregular past participles that end a subject ("soldiers sent to Russia").
 PARTICIPLES = frozenset("sent taken given made held seen known shown brought built kept left lost paid put said "
                         "told found led run set spent won hit cut shot fought bought caught drawn driven flown "
@@ -113,6 +113,7 @@ QUANTITY = re.compile(
     r"(?:(?P<between>\bbetween)\s+)?"
     r"(?P<currency>US\$|[$€£¥₩₽])?\s?"
     r"(?P<number>" + _NUMBER + r")(?P<scale>" + _SCALE + r")?"
+    r"(?:%(?=\s*(?:-|–|to|and)\s*\d+(?:\.\d+)?\s?%))?"  # "50%-52%": a range of percents
     r"(?:(?P<link>\s*(?:-to-|-\s+to|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
     + _SCALE + r")?)?"
     r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent(?:age points?)?\b)?",
@@ -130,20 +131,19 @@ MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wid
 LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
                    r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
                    r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of)\s+$")
-# A number stated with a time unit as an adjective or a length of time: "four-week average", "21-year
-# high", "30-day period" (ages are "-year-old").
-DURATION = re.compile(r"[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old)", re.IGNORECASE)
+# A time unit as an adjective or a length: "four-week average", "21-year high" (ages: "-year-old", "65 years and older").
+DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:o|up))")
 # Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
 VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
                         r"margin|ballots?)\b", re.IGNORECASE)
 # "people 65 and older", "those 18 to 64": ages of a group of people.
-AGE_GROUP = re.compile(r"\b(?:people|those|adults|children|kids|residents|Americans|individuals|patients|"
-                       r"anyone|seniors|teens|men|women)\s+$")
-AGE_OPEN = re.compile(r"\s*(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
+AGE_GROUP = re.compile(r"(?i)\b(?:people|those|adults|child|children|kids|residents|Americans|individuals|patients|"
+                       r"anyone|everyone|seniors|teens|teenagers|men|women|who are)\s+(?P<under>(?:under|over|above)\s+)?$")
+AGE_OPEN = re.compile(r"\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
 # A verb before "up to"/"down to" that makes it a move, not a bound: "ticked up to 6.1%".
 MOVED_UP = re.compile(r"\b(?:ticked|went|moved|edged|inched|crept|revised|shot|bumped|go|goes|going|tick|ticks)\s*$",
                       re.IGNORECASE)
-AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of)\s+$", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of|age of)\s+$", re.IGNORECASE)
 # A verb or noun of change right before a figure: "rose 34%", "fell by 92,000", "added 943,000", "up 2,000".
 CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
@@ -265,8 +265,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if group:  # "76% of Americans 65 and older"
             words.append(group.group())
             break
-        if PLAIN_TIME.fullmatch(word) or word[0].isdigit():
-            break  # "rose by 2,000 last week", "24 of the 32 cases": the next figure's noun
+        if PLAIN_TIME.fullmatch(word) or word[0].isdigit() or word[0].isupper() and words[-1:] and re.match(r"\s+[A-Z]", rest[match.end():]) and words[-1].endswith("s"):
+            break  # "rose by 2,000 last week", "24 of the 32 cases", "the five Republicans House Minority Leader ..."
         if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
             continue  # "68% of the active duty force"
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
@@ -308,7 +308,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
 EXTENSION = re.compile(
     r"\s+(?:(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is)\s+)?(?:been\s+)?(?:\w+ly\s+)?"
     r"|(?:(?:were|was|are|is|have been|had been|has been)\s+)(?:\w+ly\s+|now\s+|still\s+|already\s+)?|(?P<perfect>(?:have|has|had)\s+)(?=[a-z]+(?:ed|en)\s+[a-z])"
-    r"|(?:\w+ly\s+)?(?=[a-z]+(?:ed|en)\b|"
+    r"|(?:\w+ly\s+|still\s+)?(?=[a-z]+(?:ed|en)\b|missing\b|unaccounted\b|dead\b|injured\b|"
     r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
     r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
     r"[\w’'-]+){0,5})")
@@ -476,7 +476,7 @@ def _measured(text: str, start: int) -> str:
     if not match:
         return ""
     if match.group("spending"):
-        return match.group("spending")
+        return "income" if match.group("spending").lower().startswith(("mak", "earn")) else match.group("spending")
     words = match.group("measure").split()
     determiners = [i for i, word in enumerate(words) if word.lower() in DETERMINER_WORDS]
     words = words[determiners[-1] + 1:] if determiners else words
@@ -490,8 +490,8 @@ def _measured(text: str, start: int) -> str:
 MEASURED = re.compile(r"(?P<measure>(?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASURE_NOUNS) + r")s?)(?P<of>\s+(?:for|of|on|in)"
                       r"\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)??\s+of\s+"
                       r"(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated|upward of)\s+)?"
-                      r"[$€£]?$|(?P<spending>\b(?:spending|funding|investments?|spend|spends|spent|invest|invests|invested))"
-                      r"\s+[$€£]?$", re.IGNORECASE)
+                      r"[$€£]?$|(?P<spending>\b(?:spending|funding|investments?|spend|spends|spent|invest|invests|invested|making|earning))"
+                      r"\s+(?:(?:above|below|over|under|more than|less than)\s+)?[$€£]?$", re.IGNORECASE)
 
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
@@ -519,7 +519,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     >>> [(q.value, q.qualifier, q.subject) for q in find_quantities("up to 12,000 North Korean troops")]
     [(12000.0, 'up to', 'North Korean troops')]
     """
-    dates = [(t.start, t.end) for t in find_time_expressions(text, published)]
+    dates = [(t.start, t.end) for t in find_time_expressions(text, published) if not (t.kind == "duration" and AGE_OPEN.match(text, t.end))]
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
@@ -555,11 +555,13 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
             continue
         if match.group("number").lower() in ("one", "a", "an") and not match.group("scale"):
             continue  # "one of the largest armies": a pronoun far more often than a count
-        if match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]):
-            continue  # "the two countries": entities already known, not a figure
+        if match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]) \
+                and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b", text[number_end:]):
+            continue  # "the two countries", "the two-dose vaccine": known entities ("the two lawmakers" count)
         quantity = _quantity(text, match, dates)
         if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
             position = match.end("scale") if match.group("scale") else number_end
+            position += text.startswith("%", position)  # "by 50%-52% from": the first percent alone
             quantity = _quantity(text, QUANTITY.match(text, match.start(), position), dates)
         if quantity is not None and quantity.start >= 0:
             found.append(quantity)
@@ -595,9 +597,9 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
             kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
         elif second <= value and link in ("-", "–", "-to-"):
             return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
-        elif second <= value or CHANGE_BEFORE.search(before) or re.search(
+        elif second <= value or link not in ("-", "–") and (CHANGE_BEFORE.search(before) or re.search(
                 r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated)\s+)?$",
-                text[max(0, match.start() - 40):match.start("number")]) \
+                text[max(0, match.start() - 40):match.start("number")])) \
                 or (link == "and" and not match.group(
                 "between")):
             return None
@@ -625,11 +627,11 @@ def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quant
     elif MEASURE.match(after):
         kind, unit = "measure", MEASURE.match(after).group("unit").lower()
         end += MEASURE.match(after).end()
-    elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and AGE_GROUP.search(before) and (
-            match.group("number2") or AGE_OPEN.match(after))) or (
+    elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and (group := AGE_GROUP.search(before)) and (
+            match.group("number2") or group.group("under") or AGE_OPEN.match(after))) or (
             re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
             and re.match(r",", after) and value < 120):
-        age = AGE.match(after)  # "a 22-month-old boy", "Graeme Pacitti, 24, from Falkirk", "ages 5 to 11"
+        age = AGE.match(after) or re.match(r"\s+years?\b(?=\s+(?:and|or)\s)", after)  # "65 years and older"
         kind, unit = "age", (age.group().strip(" ,-").split("-")[0].rstrip("s") + "s") if age else "years"
         end += age.end() if age else 0
     else:
@@ -661,6 +663,8 @@ def _ratio(text: str, match: re.Match) -> Quantity:
     qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
     word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
     kind, unit = "rate", "times"
+    if word == "half" and re.search(r"\b(?:cut|cutting|slash\w*|reduc\w+)\s+(?:[\w.’'-]+\s+){0,6}in\s+$", text[max(0, match.start() - 80):match.start()]):
+        word = "halved"  # "cut U.S. greenhouse gas emissions in half"
     if word in FRACTIONS:
         value = FRACTIONS[word]
         if re.match(r"\s+(?:of|(?:super)?majority)\b", text[match.end():match.end() + 20]):  # "a half dose": a ratio
@@ -737,6 +741,9 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
     harmed = KILLED_BEFORE.search(text, max(0, start - 40), start) if kind == "count" else None
     if harmed and "kill" in harmed.group() and "kill" not in subject:  # "killed eight co-workers", "killing 12"
         subject = f"{subject} killed".strip()
+    acted = ACTED_ON.search(text, max(0, start - 40), start) if kind == "count" and subject else None
+    if acted and acted.group("verb") not in REPORTING and acted.group("verb") not in subject.split():
+        subject = f"{subject} {acted.group('verb')}"  # "Pelosi rejected two of the five Republicans"
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
     if kind == "vote" and not VOTERS_BEFORE.search(subject):
@@ -750,7 +757,8 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
 # "more than 175 million have been fully vaccinated".
 PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?=(?:\w+ly\s+)?\w+ed\b|at least|"
-                       r"(?:a|one|their|its|at)\s)|(?=\w+ly\s+\w+ed\b)|(?=\w+ed\s)|(?=with\s))"
+                       r"(?:a|one|their|its|at)\s)|(?=\w+ly\s+\w+ed\b)|(?=\w+ed\s)|(?=with\s)|"
+                       r"(?=(?:still\s+)?(?:missing|unaccounted|dead|injured)\b))"
                        r"(?P<words>(?:(?!(?:and|but|while|according|said|says)\b|\d)[\w’'-]+\s*){1,6})")
 # After a figure, the forecasters who expected it: "the 870,000 economists had expected".
 EXPECTED_BY = re.compile(r"\s+(?:economists|analysts|forecasters|experts)(?:\s+(?:polled|surveyed)\s+by(?:\s+[A-Z][\w.-]*)+)?"

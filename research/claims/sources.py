@@ -25,9 +25,9 @@ import pandas as pd
 from research.claims.cues import VERB_FORMS
 from research.claims.quantities import find_quantities, main_subject
 
-# What puts a cue after a figure in another clause: a subordinator, a semicolon, or a "with" or "as" clause
+# What puts a cue after a figure in another clause: a subordinator, a semicolon, ", but", or a "with" or "as" clause
 # ("..., with experts warning against ...", "and, as experts suggested, ...").
-LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;"
+LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;|,\s+but\b"
                           r"|,\s+(?:with|as)\b(?=\s+(?!(?:of|well|many|much|part|a|an|the)\b)(?:[\w’'-]+\s+){0,4}[a-z]+(?:ed|ing)\b)")
 
 
@@ -54,7 +54,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
     reporting"), else `previous` (the release the sentence goes on with).
     `text` is the article's text."""
-    usable = ~((cues.source_start <= quantity_start) & (cues.source_end >= quantity_end))
+    usable = ~(((cues.source_start <= quantity_start) | (np.abs(cues.source_start - quantity_end) <= 1))
+               & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
     holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
                              & (cues.source_start >= 0))
     relayers = {cues.rows[i]["relay_text"] for i in holding if cues.rows[i].get("relay_text")
@@ -104,6 +105,9 @@ NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|Augus
                           r"^(?!(?:he|she|they|it|we|i|who|officials|economists|analysts|experts|researchers|"
                           r"scientists|authorities|police|prosecutors|investigators|doctors|forecasters|sources|"
                           r"lawmakers|witnesses|residents|organizers)$)[a-z]+$")
+# A source that runs into a clause, no actor: "other provisions without GOP", "The mandate will be announced
+# Thursday afternoon and", "solid legal ground in enforcing", "Republicans on how to pay for".
+CLAUSE_SOURCE = re.compile(r"\s(?:without|will|would|how)\s|\s(?:that|and|[a-z]+ing)$")
 PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
                             "the organization the group the company".split(" "))
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
@@ -129,10 +133,12 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
         text, word = texts[row["article_id"]], row["cue_text"].split()[-1].lower()
         if _adds_a_figure(text, row["cue_text"], row["cue_end"]) \
                 or (NOT_A_SOURCE.search(row["source_text"]) and not DOCUMENT.fullmatch(row["source_text"])) \
+                or CLAUSE_SOURCE.search(row["source_text"]) \
                 or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
-                or re.search(r"\bthan\s+$", text[max(0, row["cue_start"] - 6):row["cue_start"]]):
+                or re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
+                             text[max(0, row["cue_start"] - 12):row["cue_start"]]):
             continue  # "The economy added 943,000 jobs", "Initial claims fell", "fewer jobs than expected"
         if find_quantities(row["source_text"]) or find_quantities(str(row.get("actor", ""))):
             poll = document_author(text, row["source_start"], "poll") if RESPONDENTS.search(row["source_text"]) else ""
@@ -157,7 +163,7 @@ FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|anal
 def forecaster(before: str) -> str:
     """The subject of a forecast verb at the start of a sentence, "" when none."""
     match = FORECASTER.match(before)
-    return match.group("who") if match else ""
+    return match.group("who") if match and not CLAUSE_SOURCE.search(match.group("who")) else ""
 
 
 def _adds_a_figure(text: str, cue: str, end: int) -> bool:
@@ -223,6 +229,17 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
 LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
 
 
+# A sentence whose main clause is the decision of a regulator or an advisory body, which claims the figures that
+# define it: "The Food and Drug Administration on Wednesday authorized booster doses ... for people 65 and older",
+# "But the independent panel, which reviewed ..., recommended ... for Americans over age 65". Votes of a
+# legislature or a court are facts the outlet reports, not such decisions.
+DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>(?:(?:The|the|An?|an?)\s+)?(?:[\w’'.()-]+\s+){0,7}?"
+                      r"(?:[\w’'.-]*(?:Administration|Agency|Commission|panel|Panel|committee|Committee|experts|advisers|"
+                      r"regulators)|FDA|CDC|WHO|EMA))(?:\s*,[^,]{0,120},)?\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*"
+                      r"(?:voted\s+(?:\w+ly\s+)?(?:to\s+)?)?(?:authorized|approved|recommended|endorsed|granted|rejected|"
+                      r"cleared|voted)\b")
+
+
 def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
     None. `offset` is the sentence's start in the article `text`."""
@@ -232,8 +249,11 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
         document_author(text, offset, opening.group("noun")) if opening else ""
     provided = PROVIDED.search(sentence)
     who = who or (provided.group("who") or provided.group("releaser") if provided else "")
+    decision = DECISION.match(sentence) if not who else None
+    who = who or (decision.group("who") if decision else "")
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
-            "relay_text": ""} if who else None
+            "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0} \
+        if who else None
 
 
 def sentence_speaker(cues: CueTable, sentence: tuple[int, int]) -> dict | None:
