@@ -5,6 +5,9 @@ the texts from the development data and skip without it.
 """
 
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -135,3 +138,14 @@ def test_durations_and_ordinals(sentence):
 def test_columns(claims):
     assert list(claims.columns) == research.claims.ledger.CLAIM_COLUMNS
     assert claims["forecast"].dtype == bool and pd.api.types.is_float_dtype(claims["against"])
+
+
+@pytest.mark.parametrize("gold", ["allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
+                                  "allsides_figures_holdout3.jsonl"])
+def test_every_figures_gold_matches_its_texts(data_dir, gold):
+    """Each gold's offsets, values and links hold on the AllSides texts, and no held-out roundup is in an
+    earlier gold (`benchmarks/gold/check_gold.py`)."""
+    folder = Path(__file__).resolve().parents[1] / "benchmarks" / "gold"
+    done = subprocess.run([sys.executable, str(folder / "check_gold.py"), str(data_dir), str(folder / gold)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]

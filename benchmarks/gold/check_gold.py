@@ -1,9 +1,10 @@
-"""Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl) against the AllSides texts and print its counts.
+"""Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl, allsides_figures_holdout3.jsonl) against the AllSides texts and print its counts.
 
-    python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl]
+    python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | allsides_figures_holdout3.jsonl]
 
-Records may carry half = "holdout" (besides the first gold's "choose"/"report" parity rule); holdout
-roundups must not be roundups of the first gold (see HOLDOUT.md).
+Records may carry half = "holdout" or "holdout-3" (besides the first gold's "choose"/"report" parity rule);
+holdout roundups must not be roundups of the first gold, holdout-3 roundups in neither earlier gold (see
+HOLDOUT.md and HOLDOUT3.md).
 
 The data folder may be the shared data root (containing allsides_dev/) or the
 allsides_dev folder itself. Texts are loaded with
@@ -21,6 +22,7 @@ from pathlib import Path
 from research.corpus import datasets
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
+SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
 
 KINDS = {"count", "money", "percent", "rate", "age", "change", "measure", "vote"}
 NOT_FIGURE = {"not_figure:" + k for k in ("year", "date", "ordinal", "duration", "name", "time", "other")}
@@ -43,7 +45,7 @@ VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, 
          # added for the holdout gold: vague trillions ("trillions of dollars", "multitrillion-dollar")
          "trillions": 1e12, "multitrillion": 1e12, "scores": 20.0}
 DIVIDE = {"quarter": 4.0, "quarters": 4.0, "third": 3.0, "thirds": 3.0, "cents": 100.0}
-TIMES = {"double": 2.0, "twice": 2.0, "doubling": 2.0, "doubled": 2.0, "half": 0.5, "halved": 50.0}
+TIMES = {"halve": 50.0, "double": 2.0, "twice": 2.0, "doubling": 2.0, "doubled": 2.0, "half": 0.5, "halved": 50.0}
 COVER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens "
                "hundred hundreds thousand thousands million millions billion billions trillion trillions half halved "
@@ -57,6 +59,12 @@ def numbers(surface):
     low = surface.lower().replace("\u00a0", " ")
     # added for the holdout gold: "22 and a half" and "22 1/2" are 22.5
     low = re.sub(r"(\d+)(?: and a half| 1/2)\b", r"\1.5", low)
+    # spelled "two and a half" is 2.5
+    low = re.sub(r"\b(" + "|".join(UNITS) + r") and a half\b", lambda m: f"{UNITS[m.group(1)]}.5", low)
+    # ... and "trillion-dollar" is 1 trillion
+    low = re.sub(r"^trillion-dollar", "1 trillion", low)
+    # ... and "several hundred" is the vague "hundreds"
+    low = re.sub(r"\bseveral hundred\b", "hundreds", low)
     # ... and "triple-digit" / "double-digit" (temperatures) mean at least 100 / 10
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
@@ -133,10 +141,13 @@ def main():
     folder = Path(sys.argv[1])
     if (folder / "allsides_dev").is_dir():
         folder = folder / "allsides_dev"
-    gold = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).with_name("allsides_figures.jsonl")
-    first_rounds = set()
-    if FIRST_GOLD.exists():
-        first_rounds = {json.loads(x)["roundup"] for x in FIRST_GOLD.read_text(encoding="utf-8").splitlines() if x.strip()}
+    gold = Path(sys.argv[2]) if len(sys.argv) > 2 else FIRST_GOLD
+    def rounds_of(g):
+        if not g.exists():
+            return set()
+        return {str(json.loads(x)["roundup"]) for x in g.read_text(encoding="utf-8").splitlines() if x.strip()}
+    first_rounds = rounds_of(FIRST_GOLD)
+    earlier_rounds = first_rounds | rounds_of(SECOND_GOLD)  # holdout-3 roundups must be in neither earlier gold
     table = datasets.read_allsides(folder, spread_hours=0)
     text = dict(zip(table.article_id, table.text))
     outlet = dict(zip(table.article_id, table.outlet))
@@ -167,6 +178,9 @@ def main():
         if r["half"] == "holdout":
             if str(r["roundup"]) in first_rounds:
                 err(i, f"holdout record in roundup {r['roundup']} of the first gold")
+        elif r["half"] == "holdout-3":
+            if str(r["roundup"]) in earlier_rounds:
+                err(i, f"holdout-3 record in roundup {r['roundup']} of an earlier gold")
         else:
             want_half = "choose" if int(r["roundup"]) % 4 == 0 else "report"
             if r["half"] != want_half:
@@ -280,7 +294,7 @@ def main():
     nonfig = [r for _, r in recs if r["kind"] in NOT_FIGURE]
     print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len(chosen)}  "
           f"articles: {len(by_art)}")
-    for h in ("choose", "report", "holdout"):
+    for h in ("choose", "report", "holdout", "holdout-3"):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
         if not rr:
             continue
