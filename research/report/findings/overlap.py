@@ -106,8 +106,12 @@ def overlap_findings(overlap: pd.DataFrame, spans: pd.DataFrame, passages: pd.Da
         told.add((pair.article_id_a, pair.article_id_b))
         back = derived[(derived["article_id_a"] == pair.article_id_b) & (derived["article_id_b"] == pair.article_id_a)]
         if len(back) and back["derivation"].iloc[0] == pair.derivation:
-            rows.append(finding(f"{pair.a} and {pair.b} are each labelled {pair.derivation} from the other: "
-                                f"{_evidence(pair)}.", "derivations"))
+            source = labels.get(pair.likely_source, "")
+            order = (f"citations or publication times point to {source} as the source" if source else
+                     "neither a citation nor the publication times tell which came first")
+            rows.append(finding(f"{pair.a} and {pair.b} share more narration than independent reports do ({order}), "
+                                f"so each is labelled {pair.derivation} from the other: {_evidence(pair)}.",
+                                "derivations"))
         else:
             rows.append(finding(f"{pair.a} is labelled {pair.derivation} from {pair.b}: {_evidence(pair)}.",
                                 "derivations"))
