@@ -43,8 +43,9 @@ PAGE = "Troops Cross the Border\n\n" + "\n\n".join(PROSE) + "\n"
 CHROME = "Home\nNews\nSport\nSign in\nSubscribe now\n3 hours ago\nRead more\nShare\n© 2024 Example Media\n"
 
 
-def write(folder: Path, name: str, data: str | bytes) -> Path:
-    path = folder / name
+def write(folder: Path, name: str | bytes, data: str | bytes) -> Path:
+    """`data` written to `folder`/`name` (a bytes name: a file name that is not UTF-8), folders made."""
+    path = Path(os.fsdecode(bytes(folder) + b"/" + name)) if isinstance(name, bytes) else folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     return path

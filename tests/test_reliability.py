@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
+from test_hardening import load_recording, write
 from test_report import notebook
 
 import research
@@ -31,21 +32,6 @@ PROSE = [
 ]
 # Text with characters from several scripts, so that re-decoding it any other way would show.
 WORLD = "Zürich, Kraków and Łódź — “quoted” — Привет, 東京, café ½ €5"
-
-
-def write(folder: Path, name: str | bytes, data: str | bytes) -> Path:
-    path = Path(os.fsdecode(bytes(folder) + b"/" + name)) if isinstance(name, bytes) else folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
-
-
-def load_recording(path, **kwargs) -> tuple[pd.DataFrame, list[str]]:
-    """`load_articles` with every CorpusWarning message it gave."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        articles = research.load_articles(path, **kwargs)
-    return articles, [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
 
 
 def feed(folder: Path, records: list[dict], name: str = "feed.jsonl") -> Path:
