@@ -206,7 +206,8 @@ def _endpoint(text: str, quantity: Quantity, first, last) -> tuple[str, str]:
     if first != last and re.search(r"\bfrom\s+(?:[\w’'-]+\s+){0,5}$", text[max(0, quantity.start - 60):quantity.start]) \
             and re.match(r"\s+to\s+[$€£]?\d", text[quantity.end:]):
         last = first
-    elif first != last and re.search(r"\bfrom\s+[$€£]?\d[\d,.]*%?\s+to\s+$", text[max(0, quantity.start - 40):quantity.start]):
+    elif first != last and re.search(r"\bfrom\s+(?:[\w’'-]+\s+){0,5}[$€£]?\d[\d,.]*%?\s+to\s+$",
+                                     text[max(0, quantity.start - 80):quantity.start]):
         first = last
     return first.isoformat(), last.isoformat()
 
