@@ -69,6 +69,7 @@ from research.claims.sources import (
 )
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
+from research.text.tokens import stem
 
 CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "high", "against", "qualifier", "kind",
                  "unit", "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "forecast",
@@ -266,9 +267,10 @@ def _precision(value: float) -> float:
 
 
 def _words(subject: str) -> set[str]:
-    """Content words of a subject, singular and lower case, for comparing subjects."""
+    """Content words of a subject, lower case and stemmed ("arrests", "arrested": "arrest"), for comparing
+    subjects."""
     words = re.findall(r"(?<![\w-])[a-z][a-z-]+", subject)  # names and nationalities aside: "North Korean"
-    return {w.removesuffix("s") for w in words if w not in SUBJECT_STOP and w not in GENERIC and len(w) > 2}
+    return {stem(w) for w in words if w not in SUBJECT_STOP and w not in GENERIC and len(w) > 2}
 
 
 # Words too general to say that two subjects count the same thing.
@@ -312,9 +314,10 @@ def _same_figure(a, b) -> bool:
     """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
     last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
     qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods.
-    The same value of 10 or more in two articles for compatible periods ("943,000", "$550 billion"), or
-    the same value for the same stated period, needs no shared subject word: two outlets of one event
-    rarely state one exact value for two things (small counts, "two", often do)."""
+    The same value of 10 or more in two articles ("943,000", "$550 billion"), or the same value for the
+    same stated period, needs no shared subject word nor, across articles, compatible periods (one of
+    them is often misdated): two outlets of one event rarely state one exact value for two things (small
+    counts, "two", often do)."""
     if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
         return False
     if "vague" in (a.qualifier, b.qualifier) or math.isnan(a.value) or math.isnan(b.value):
@@ -326,8 +329,8 @@ def _same_figure(a, b) -> bool:
         else 0.0
     if gap > 1e-9 * larger and (gap >= tolerance or gap > ROUNDING * larger):
         return False
-    if a.value == b.value and abs(a.value) >= 10 and a.article_id != b.article_id and _same_period(a, b):
-        return True  # "943,000", "300,000", "$550 billion" in two outlets of one event: one figure, whatever the wording
+    if a.value == b.value and abs(a.value) >= 10 and a.article_id != b.article_id:
+        return True  # "943,000", "$3.5 trillion" in two outlets of one event: one figure, whatever its wording or date
     if a.value == b.value and a.asof_text and b.asof_text and _same_days(a, b):
         return True  # "590,000 the prior week" and "590,000 a week earlier": one value for one stated period
     return _same_subject(a, b) and _same_period(a, b)

@@ -275,8 +275,6 @@ TIME_PATTERNS = [
     ("year", re.compile(
         r"\b(?:(?P<prep>in|since|by|until|from|during|through|early|late)\s+)(?P<year>(?:19|20)\d{2})\b"
         r"(?![-–—]\d)", re.IGNORECASE)),
-    # a fiscal year as the calendar year, as fiscal quarters are ("fiscal 2021", "fiscal year 2020", "FY2022")
-    ("year", re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*(?P<year>(?:19|20)\d{2})\b")),
 ]
 
 
