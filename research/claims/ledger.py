@@ -32,11 +32,13 @@ numbers behind the claim timeline.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from datetime import date, timedelta
 
 import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.claims.actors import group_actors
 from research.claims.keys import subject_key
@@ -313,7 +315,8 @@ KIND_FAMILY = {"count": "count", "change": "count", "measure": "count"}
 def _same_figure(a, b) -> bool:
     """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
     last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
-    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods.
+    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible periods and compatible
+    subjects or `SHARED_WORDS` content words shared by their sentences.
     The same value of 10 or more in two articles ("943,000", "$550 billion"), or the same value for the
     same stated period, needs no shared subject word nor, across articles, compatible periods (one of
     them is often misdated): two outlets of one event rarely state one exact value for two things (small
@@ -333,7 +336,20 @@ def _same_figure(a, b) -> bool:
         return True  # "943,000", "$3.5 trillion" in two outlets of one event: one figure, whatever its wording or date
     if a.value == b.value and a.asof_text and b.asof_text and _same_days(a, b):
         return True  # "590,000 the prior week" and "590,000 a week earlier": one value for one stated period
-    return _same_subject(a, b) and _same_period(a, b)
+    shared = _same_subject(a, b) or len(_sentence_words(a.text) & _sentence_words(b.text)) >= SHARED_WORDS
+    return shared and _same_period(a, b)
+
+
+# Content words two sentences must share for their figures within rounding to be one, whatever subjects were
+# read: subjects read on new text are often only partly right ("nearly 190,000" and "188,829" encounters).
+SHARED_WORDS = 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_words(text: str) -> frozenset[str]:
+    """Content words of a sentence, lower case and stemmed, English stop words aside."""
+    return frozenset(stem(w) for w in re.findall(r"(?<![\w-])[a-z][a-z-]+", text)
+                     if len(w) > 2 and w not in ENGLISH_STOP_WORDS and w not in SUBJECT_STOP)
 
 
 def _same_days(a, b) -> bool:
