@@ -42,7 +42,6 @@ from research.claims.ledger import (
     link_claims,
 )
 from research.text.dates import reference_date
-from research.text.tokens import stem
 
 # Words of a sentence that make its figure a revised or updated one.
 REVISION = re.compile(r"\b(?:revis\w*|updated|upwardly|downwardly|later (?:said|put|raised|lowered)|"
@@ -63,10 +62,7 @@ def _overlap(a, b) -> bool:
 
 def _heads(subject: str) -> set[str]:
     """The nouns that say what a subject counts: its content words without modifiers of time."""
-    return _words(subject) - TIME_MODIFIERS
-
-
-TIME_MODIFIERS = frozenset(stem(word) for word in "new total number average daily weekly monthly about".split())
+    return _words(subject) - {"new", "total", "number", "average", "daily", "weekly", "monthly", "about"}
 
 
 # Before a figure, words that make it an average: "averaging 137,000", "an average of 23,600".

@@ -269,10 +269,9 @@ def _precision(value: float) -> float:
 
 
 def _words(subject: str) -> set[str]:
-    """Content words of a subject, lower case and stemmed ("arrests", "arrested": "arrest"), for comparing
-    subjects."""
+    """Content words of a subject, singular and lower case, for comparing subjects."""
     words = re.findall(r"(?<![\w-])[a-z][a-z-]+", subject)  # names and nationalities aside: "North Korean"
-    return {stem(w) for w in words if w not in SUBJECT_STOP and w not in GENERIC and len(w) > 2}
+    return {w.removesuffix("s") for w in words if w not in SUBJECT_STOP and w not in GENERIC and len(w) > 2}
 
 
 # Words too general to say that two subjects count the same thing.
