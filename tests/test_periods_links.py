@@ -76,3 +76,19 @@ def test_figures_within_rounding_in_sentences_that_share_words_are_one():
                                      articles)
     claims = claims[claims["value"] >= 1.5e7].assign(subject=["thrown", "gone"], subject_key=["thrown", "gone"])
     assert research.claims.ledger.link_claims(claims).nunique() == 1
+
+
+def test_a_count_stated_for_a_later_day_is_a_revision():
+    """The flood toll: 125 dead on Friday (New York Times), above 150 on Saturday (Reuters): an update."""
+    texts = {
+        "NYT": "Rescue workers across Germany and Belgium rushed Friday to prevent more deaths from some of the "
+               "Continent’s worst flooding in years as the number of dead surpassed 125 and the search went on for "
+               "hundreds of missing people.",
+        "Reuters": "The death toll from disastrous flooding in Western Europe rose above 150 on Saturday as rescue "
+                   "workers toiled to clear up the devastation revealed by receding water and prevent further damage."}
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": "2021-07-17T08:30:00-07:00",
+                             "text": [f"A headline\n\n{text}" for text in texts.values()]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles)
+    conflicts = research.claim_conflicts(claims, articles)
+    assert conflicts[["figure_a", "figure_b", "conflict"]].values.tolist() == [["125", "150", "revision"]]
