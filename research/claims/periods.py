@@ -3,9 +3,11 @@
 `figure_period(text, quantity, others, times, published, forecast)` gives the
 as-of period of one figure of a sentence from the sentence's time expressions
 (`research.text.dates.find_time_expressions`): a "since", "by" or duration
-phrase after the figure, else the nearest date, never one behind a baseline
-figure ("6.1% from 6% in March"), across a clause or inside a relative clause
-that dates something else ("the invasion that began in February 2022"); not a
+phrase after the figure, else the nearest date (by the gap between the
+phrases), never one behind a baseline figure ("6.1% from 6% in March"), across
+a clause (a dash apposition, "— representing 9.8 million", ends none) or inside
+a relative clause that dates something else ("the invasion that began in
+February 2022"); not a
 reference point ("the lowest since March 2020"), a comparison ("more than in
 2019"), a baseline ("from 2019"), a release day ("Data released Thursday") or
 the deadline of an act; "from Friday through Sunday" is one period, and "from X
@@ -13,7 +15,8 @@ to Y" over a span dates X at its start and Y at its end. Without one it is the
 publication date, and ages always are. `prior_period` counts "the prior week"
 back from the period of the data, `averaged` widens a "seven-day average" to
 its days, `stated_periods` and `goes_on` give the periods a later figure without
-a time goes on with, and when it does. `joined` makes "X through Y" one phrase.
+a time goes on with, and when it does. `joined` makes "X through Y" one phrase,
+and "the 12 months that ended in June" the 12 months to the end of June.
 """
 
 from __future__ import annotations
@@ -25,7 +28,15 @@ import re
 from datetime import date, timedelta
 
 from research.claims.quantities import NUMBER_WORDS, Quantity
-from research.text.dates import _COUNT, _UNIT, _add_months, _count, _month_end, _shift, reference_date
+from research.text.dates import (
+    _COUNT,
+    _UNIT,
+    _add_months,
+    _count,
+    _month_end,
+    _shift,
+    reference_date,
+)
 
 # How far from a figure (characters) a time phrase may be and still be its period: each figure costs the
 # same whatever the length of its sentence.
