@@ -92,3 +92,15 @@ def test_a_count_stated_for_a_later_day_is_a_revision():
                                      articles)
     conflicts = research.claim_conflicts(claims, articles)
     assert conflicts[["figure_a", "figure_b", "conflict"]].values.tolist() == [["125", "150", "revision"]]
+
+
+def test_forecasts_of_one_value_join_each_other_first(seed_articles, seed_passages):
+    """The seeds' 10,000 North Korean troops: the target "by December" of AP, CNBC/NBC and Newslooks is one
+    claim, the 10,000 Zelenskyy said were being trained (AP, Newslooks) another."""
+    claims = research.extract_claims(seed_passages, cues_of(seed_articles), seed_articles)
+    table = research.claims.ledger._with_outlets(claims, seed_articles)
+    ids = research.claims.ledger.link_claims(table)
+    tens = table[table["value"] == 10000].assign(claim_id=ids)
+    by_claim = tens.groupby("claim_id")["forecast"].agg(set)
+    assert sorted(map(sorted, by_claim)) == [[False], [True]]
+    assert set(tens.loc[tens["forecast"], "outlet"]) == {"AP", "CNBC/NBC", "Newslooks"}

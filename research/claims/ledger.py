@@ -371,7 +371,9 @@ def _significant(value: float) -> int:
 
 def link_claims(claims: pd.DataFrame) -> pd.Series:
     """A claim id for each row of `claims` (index-aligned): rows that state the same figure (see
-    `_same_figure`) are joined into one claim, closest values first, a row joining a claim only when it
+    `_same_figure`) are joined into one claim, mentions stated alike first (both forecasts or both
+    reported: "a promised 10,000 by December" joins "aims to send a total of 10,000 by December" before
+    "10,000" said to be trained now), closest values first among them, a row joining a claim only when it
     states the same figure as each of its mentions (complete linkage, so "6%" never joins "6.1%" through
     "about 6%"); ids number the claims in text order."""
     rows = list(claims.assign(increment=claims["qualifier"] == "another").itertuples())
@@ -387,7 +389,7 @@ def link_claims(claims: pd.DataFrame) -> pd.Series:
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:
             if _same_figure(a, b):
-                gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+                gap = (a.forecast != b.forecast, abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9))
                 same[(a.Index, b.Index)] = same[(b.Index, a.Index)] = gap
     members = {row.Index: [row.Index] for row in rows}
     for (first, second), _ in sorted(same.items(), key=lambda item: (item[1], item[0])):
