@@ -29,6 +29,16 @@ recall over sentences of different articles (`scores`), and the findings of
    with a seed, to judge; `--sample-full N` the same for the BASIL report
    half and the seeds; `--sample-unused N` the same for the events of the
    choose halves without known elements, which no choice used.
+   `--sample-fresh N` prints, for each fresh pool, N findings of the package
+   defaults not judged yet, on events no rule was chosen on (`fresh_pools`):
+   "timeline17" (Timeline17 H1N1 coverage by BBC, Guardian and Reuters, full
+   articles) and "polnear" (PolNeAR dev, 2016 election news of 7 publishers,
+   full articles), each grouped into events by `research.cluster_articles`
+   with its defaults on `split_blocks` of the corpus (deterministic: no seed;
+   the event id is its `event_id`, "1", "2", ... zero-padded, numbered by the
+   smallest `article_id` of each event), events of at least 2 outlets kept;
+   and "allsides-known-choose", the choose half's roundups with known elements
+   (whose findings were compared with the marks, never judged by reading).
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
    and reported on the other, both ways; then the package defaults on all.
@@ -50,6 +60,7 @@ from research.reuse.linkage import average_link
 from research.reuse.similarity import TextVectorizer
 from research.story.coverage import (
     CHANCE_QUANTILE,
+    KINDS,
     LOOSE_THRESHOLD,
     MIN_COHESION,
     coverage,
@@ -287,6 +298,10 @@ TARGET_PRECISION = 0.95
 # (round 3 was judged before the label fix made on it, and its finding that fix removes still counts as wrong);
 # 4, the first drawn after every change.
 POOLED_FROM = (3, 4)
+# The pools of `--sample-fresh`, with the kind of text of each (`fresh_pools`); the other corpora are full
+# articles except "allsides".
+FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "allsides-known-choose": "excerpts"}
+MIN_FRESH_OUTLETS = 2
 
 
 def halves(articles: pd.DataFrame, key=int) -> dict[str, list[str]]:
@@ -420,6 +435,30 @@ def load_basil(data: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 def load_seeds() -> tuple[pd.DataFrame, pd.DataFrame]:
     articles = research.load_articles()
     return articles, research.split_passages(research.split_blocks(articles))
+
+
+def grouped(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`articles` with `event` set to the `event_id` of `research.cluster_articles` (package defaults), only the
+    events of at least `MIN_FRESH_OUTLETS` outlets, and their passages as `load_allsides` makes them."""
+    blocks = research.split_blocks(articles)
+    events = research.cluster_articles(blocks, articles).set_index("article_id")["event_id"]
+    articles = articles.assign(event=articles["article_id"].astype(str).map(events))
+    outlets = articles.groupby("event")["outlet"].transform("nunique")
+    articles = articles[outlets >= MIN_FRESH_OUTLETS].reset_index(drop=True)
+    passages = research.split_passages(blocks)
+    return articles, passages[passages["article_id"].isin(articles["article_id"])]
+
+
+def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
+                half_of: dict) -> dict[str, pd.DataFrame]:
+    """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring)."""
+    timeline17 = grouped(datasets.read_timeline17(data / "timeline17_dev")[0])
+    polnear = grouped(datasets.read_polnear(data / "polnear_dev"))
+    pools = {"timeline17": (*timeline17, sorted(timeline17[0]["event"].unique())),
+             "polnear": (*polnear, sorted(polnear[0]["event"].unique())),
+             "allsides-known-choose": (*allsides, sorted((e for e in known if half_of[e] == "choose"), key=int))}
+    return {corpus: pd.concat([package_findings(chosen, mine, e)[0] for e in events], ignore_index=True)
+            for corpus, (chosen, mine, events) in pools.items()}
 
 
 def of_event(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -605,7 +644,8 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
         print(f"no judged findings yet ({JUDGED.name})")
         return
     rows = pd.DataFrame([json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()])
-    rows["text"] = np.where(rows["corpus"] == "allsides", "excerpts", "full articles")
+    rows["text"] = [FRESH_TEXT.get(corpus, "excerpts" if corpus == "allsides" else "full articles")
+                    for corpus in rows["corpus"]]
     every = pd.concat([found.assign(corpus=corpus) for corpus, found in stated.items()], ignore_index=True)
     now = set(zip(every["corpus"], every["event"].astype(str), every["kind"], every["outlet"], every["label"]))
     rows["still"] = [key in now for key in zip(rows["corpus"], rows["event"].astype(str), rows["kind"], rows["outlet"],
@@ -668,6 +708,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample-unused", type=int, default=0,
                         help="print this many findings not judged yet of the choose halves' events without known "
                              "elements (AllSides and BASIL: no choice used them)")
+    parser.add_argument("--sample-fresh", type=int, default=0,
+                        help="print this many findings not judged yet of each fresh pool (Timeline17 and PolNeAR "
+                             "events, the AllSides choose half's roundups with known elements: no rule chosen on "
+                             "their findings)")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     articles, passages = load_allsides(args.data)
@@ -692,6 +736,13 @@ def main(argv: list[str] | None = None) -> int:
         unused = [e for e in halves(chosen, key=key)["choose"] if e not in marked]
         stated[corpus] = pd.concat([stated[corpus]] + [package_findings(chosen, mine, e)[0].assign(half="unused")
                                                         for e in unused], ignore_index=True)
+    fresh = fresh_pools(args.data, (articles, passages), known, half_of)
+    print("== Fresh pools: findings of the package defaults, by kind")
+    counts = pd.DataFrame({corpus: rows["kind"].value_counts() if len(rows) else pd.Series(dtype="int64")
+                           for corpus, rows in fresh.items()}).reindex(list(KINDS)).fillna(0).astype(int)
+    print(pd.concat([counts, counts.sum().to_frame("all").T]).to_string())
+    print()
+    stated |= {corpus: rows.assign(half="fresh") for corpus, rows in fresh.items()}
     findings = pd.concat([rows.assign(corpus=corpus) for corpus, rows in stated.items()], ignore_index=True)
     for n, corpora, half, name in (
             (args.sample, ["allsides"], "report", "AllSides report half"),
@@ -700,6 +751,12 @@ def main(argv: list[str] | None = None) -> int:
         if n:
             print(f"== {n} findings not judged yet, drawn to judge: {name}")
             print_findings(draw(findings[findings["corpus"].isin(corpora) & (findings["half"] == half)], n))
+            print()
+    if args.sample_fresh:
+        for corpus in fresh:
+            print(f"== {args.sample_fresh} findings not judged yet, drawn to judge: fresh pool {corpus}")
+            print_findings(draw(findings[(findings["corpus"] == corpus) & (findings["half"] == "fresh")],
+                                args.sample_fresh))
             print()
     check_judged(stated)
     return 0
