@@ -294,6 +294,9 @@ COHESION_GRID = (0.2, 0.25, 0.3, 0.35, 0.4)
 SCORERS = {"words": {}, "words, stop words removed": {"stop_words": "english"},
            "words + characters, stop words removed": {"alpha": 0.75, "stop_words": "english"}}
 TARGET_PRECISION = 0.95
+# The loose threshold and the chance rule are chosen on the wording alone, before the omission cohesion and the
+# opinion rule of `omissions` (chosen on the findings judged by reading, benchmarks/element_rules.py).
+WORDING_ONLY = {"min_omission_cohesion": 0.0, "opinion_facts": None}
 # Rounds of judged findings pooled from each of these on: 3, the first drawn after the changes made on round 2
 # (round 3 was judged before the label fix made on it, and its finding that fix removes still counts as wrong);
 # 4, the first drawn after every change.
@@ -507,8 +510,9 @@ def element_findings(found, cover: pd.DataFrame, carried: dict, loose: float, **
 def sweep(events: list[tuple], grid=LOOSE_GRID, **settings) -> pd.DataFrame:
     """Findings and their agreement with the known elements at each loose threshold. `events`: (found,
     coverage, carried) of each event, computed once with the package defaults; `settings`: other arguments
-    of `omissions` (by default none: no left out by chance, min_cohesion above 1)."""
-    settings = {"min_cohesion": 2.0, **settings}
+    of `omissions` (by default none: no left out by chance, min_cohesion above 1). The wording checks are
+    chosen on their own: the rules chosen later on the judged findings (`WORDING_ONLY`) are off."""
+    settings = {"min_cohesion": 2.0, **WORDING_ONLY, **settings}
     rows = []
     for loose in grid:
         judged = [finding for found, cover, carried in events for finding in
@@ -535,7 +539,7 @@ def loose_choice(allsides: list[tuple], full: list[tuple]) -> float:
     """The loose threshold: the largest grid value at which the choose halves' findings reach
     `TARGET_PRECISION` on each kind of text (AllSides excerpts; BASIL and seed full articles)."""
     print("== Loose threshold, on the choose halves of both kinds of text (findings that agree with the known "
-          "elements; only elements that state a fact)")
+          "elements; only elements that state a fact; wording only, WORDING_ONLY)")
     tables = {"excerpts": sweep(allsides), "full articles": sweep(full)}
     both = pd.concat(tables, axis=1)
     print(both.set_index(("excerpts", "loose")).rename_axis("loose").drop(columns=[("full articles", "loose")])
@@ -558,7 +562,8 @@ def chance_choice(allsides: list[tuple], full: list[tuple], loose: float) -> Non
             row = {"quantile": quantile, "cohesion": cohesion}
             for name, events in (("excerpts", allsides), ("full articles", full)):
                 judged = [right for found, cover, carried in events for kind, right in element_findings(
-                    found, cover, carried, loose, min_cohesion=cohesion, chance_quantile=quantile) if kind != "only"]
+                    found, cover, carried, loose, min_cohesion=cohesion, chance_quantile=quantile, **WORDING_ONLY)
+                    if kind != "only"]
                 row |= {f"{name}": len(judged), f"{name} precision": np.mean(judged) if judged else np.nan}
             rows.append(row)
     table = pd.DataFrame(rows)
