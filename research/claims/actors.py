@@ -401,8 +401,10 @@ def _article_actors(text: str, rows: list[tuple[str, int]]) -> list[Actor | None
             actor = actor_group(text[phrase[0]:phrase[1]], known) if phrase else None
         elif wanted:
             actor = next((a for _, a in reversed(resolved_before(where))
-                          if wanted == "any" or a.kind == wanted or (wanted == "group" and a.kind != "person")
-                          or (wanted == "agency" and a.group.split(": ")[-1] in AGENCY_LABELS)), None)
+                          if wanted == "any" or a.kind == wanted or (wanted == "group" and a.kind != "person"
+                                                                     and not SURNAME.fullmatch(a.actor))
+                          or (wanted == "agency" and a.group.split(": ")[-1] in AGENCY_LABELS)),
+                         None if wanted in ("group", "any") else actor_group(description, known))  # "the agency": itself
         elif holder:
             actor = actor_group(holder[1], [p for p in people if p[1] == holder[1]])
         else:
