@@ -224,17 +224,17 @@ def test_one_person_is_one_group_across_articles():
       "warning that Russia could use them."), "Andriy Kovalenko, the head of the disinformation center", "warning",
      "Russia could use them"),
     # a document noun after "according to", a noun of people with "there" or "familiar with" (AllSides dev)
-    ("The number could be higher, because only 84 of the 143 school districts have reported their data, "
-     "according to the dashboard.", "the dashboard", "according to", "their data, according to the dashboard"),
-    ("The death toll in Germany climbed to at least 143 on Saturday, while the toll across the border in Belgium "
-     "stood at 24, the authorities there said.", "the authorities there", "said",
-     "The death toll in Germany climbed to at least 143 on Saturday, while the toll across the border in Belgium "
-     "stood at 24"),
-    ("The U.S. intelligence community assesses that the capital of Afghanistan could fall to the Taliban within "
-     "the next 90 days, two sources familiar with the matter confirmed to Fox News.",
+    (("The number could be higher, because only 84 of the 143 school districts have reported their data, "
+     "according to the dashboard."), "the dashboard", "according to", "their data, according to the dashboard"),
+    (("The death toll in Germany climbed to at least 143 on Saturday, while the toll across the border in Belgium "
+     "stood at 24, the authorities there said."), "the authorities there", "said",
+     ("The death toll in Germany climbed to at least 143 on Saturday, while the toll across the border in Belgium "
+     "stood at 24")),
+    (("The U.S. intelligence community assesses that the capital of Afghanistan could fall to the Taliban within "
+     "the next 90 days, two sources familiar with the matter confirmed to Fox News."),
      "two sources familiar with the matter", "confirmed", "to Fox News"),
-    ("The seven-day average of new cases stood at 132,135 on Sunday, the tracker shows, while hospitalizations "
-     "were averaging 101,747.", "the tracker", "shows", "The seven-day average of new cases stood at 132,135 on Sunday"),
+    (("The seven-day average of new cases stood at 132,135 on Sunday, the tracker shows, while hospitalizations "
+     "were averaging 101,747."), "the tracker", "shows", "The seven-day average of new cases stood at 132,135 on Sunday"),
 ])
 def test_more_cues(text, source, cue, content):
     row = find(text).set_index("cue_text").loc[cue]

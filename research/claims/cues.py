@@ -148,8 +148,9 @@ class Attribution(NamedTuple):
     relay: tuple[int, int] | None = None
 
 
-# Words after a subject that are not part of it: "Mark Rutte on Tuesday said", "the spy chief, meanwhile,".
-SOURCE_TAIL = re.compile(r"(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+# Words after a subject that are not part of it: "Mark Rutte on Tuesday said", "the spy chief, meanwhile,",
+# "data released on Wednesday showed".
+SOURCE_TAIL = re.compile(r"(?:\s+(?:released|published|issued|posted))?(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                          r"meanwhile|however|though|too|also|last week|this week|earlier|later)\b,?)+$")
 
 
@@ -178,8 +179,9 @@ def _phrase_start(tokens: list[re.Match], i: int) -> int | None:
         if word.lower() in SUBJECT_PRONOUNS:
             return i if first is None else first
         if first is not None and word.islower() and word.endswith(("ed", "ing")) and i > 0 \
-                and tokens[i - 1].group()[0].isalnum() and tokens[i - 1].group().lower() not in DETERMINERS:
-            break
+                and tokens[i - 1].group()[0].isalnum() and tokens[i - 1].group().lower() not in DETERMINERS \
+                and not all(NOT_NAMES.fullmatch(t.group()) or t.group() == "on" for t in tokens[first:]):
+            break  # "Services released", not "figures released Tuesday showed" (a participle and its day)
         if first is not None and i > 0 and _joins_phrase(word, tokens[i - 1].group(), tokens[first].group()):
             i -= 1  # "Mr. Grassley and Mr. Leahy say", "advisers to Mr. Obama say"
             continue

@@ -117,6 +117,9 @@ PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department t
 ACTS = frozenset("criticize criticise blast slam praise attack share offer oppose defend welcome thank blame applaud "
                  "condemn plan want refuse decline reject dismiss continue encourage endorse mock admire threaten "
                  "liken call".split())
+# "Ask" before a question word or "for" asks a question or makes a request; it claims no figure: "the first
+# question at Harris's press conference asked why she selected El Paso, a city nearly 1,000 miles away".
+ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|for)\b")
 SPEECH_AFTER = re.compile(r"\s*(?:that\b|[:“\"]|,\s*[“\"])")
 AGREED_TO = re.compile(r"\s+(?:to|on|with)\b")  # "agreed to a cease-fire", not "agreed use of a booster would be safe"
 NOUN_CUES = frozenset("claims claim reports report estimate estimates state states figures forecast forecasts "
@@ -136,6 +139,7 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                 or CLAUSE_SOURCE.search(row["source_text"]) \
                 or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
+                or (VERB_FORMS.get(word) == "ask" and ASKED.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
                 or re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
                              text[max(0, row["cue_start"] - 12):row["cue_start"]]):
@@ -158,12 +162,28 @@ FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|anal
                         r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
                         r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
                         re.IGNORECASE)
+# Forecasters named anywhere before the figure: "The median forecast of economists polled by Bloomberg was 6.3%".
+POLLED = re.compile(r"\b(?:economists|analysts|forecasters|experts)\s+(?:surveyed|polled)\s+by(?:\s+(?-i:[A-Z])[\w’'.-]*)+",
+                    re.IGNORECASE)
 
 
-def forecaster(before: str) -> str:
-    """The subject of a forecast verb at the start of a sentence, "" when none."""
+# A forecast named as such, which goes on with the forecaster named before: "against the expected 0.3%".
+EXPECTATION = re.compile(r"\b(?:expected|expectations?|estimates?|forecasts?|consensus|predicted|projected)\b",
+                         re.IGNORECASE)
+
+
+def forecaster(before: str, earlier: str = "") -> str:
+    """The forecaster of a figure after `before` (its sentence up to it): economists polled by someone,
+    else the subject of a forecast verb at the start of the sentence, else the `earlier` forecaster when
+    the sentence names an expectation ("the expected", "estimates"), not only a future ("will cost");
+    "" when none."""
+    polled = list(POLLED.finditer(before))
+    if polled:
+        return polled[-1].group()
     match = FORECASTER.match(before)
-    return match.group("who") if match and not CLAUSE_SOURCE.search(match.group("who")) else ""
+    if match and not CLAUSE_SOURCE.search(match.group("who")):
+        return match.group("who")
+    return earlier if EXPECTATION.search(before) else ""
 
 
 def _adds_a_figure(text: str, cue: str, end: int) -> bool:
