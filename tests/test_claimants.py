@@ -53,3 +53,24 @@ def test_a_question_claims_no_figure():
         "crisis, and the first question at Harris's press conference asked why she selected El Paso over an area "
         "like the Rio Grande Valley.")
     assert found["nearly 1,000 miles"] == ""
+
+
+def test_a_persons_words_do_not_go_on_into_a_sentence_of_the_outlets_own(seed_articles, seed_passages):
+    # Seed 004: Zelenskyy speaks in the sentence before; the length of the front is the outlet's
+    claims = research.extract_claims(seed_passages, research.attributions(research.split_blocks(seed_articles),
+                                                                          seed_articles), seed_articles)
+    front = claims[(claims["article_id"] == "004_6b509e299142eab2") & claims["text"].str.contains("600-mile-long")]
+    troops = claims[(claims["article_id"] == "004_6b509e299142eab2") & claims["text"].str.contains("up to 12,000")]
+    assert troops["claimant"].tolist() == ["Ukrainian President Volodymyr Zelenskyy"]
+    assert front["claimant"].tolist() == [""]
+
+
+def test_members_of_a_party_are_not_a_persons_name():
+    # BASIL 2153fb3e (2): "They" refers to "House Republicans", and "they add that" claims the 15 bills
+    found = claimants(
+        "After the vote, Rep. Bobby Scott, D-Va., one of the nine lawmakers to vote against the resolution, said the "
+        "nation faces bigger problems, such as the economy, failing public schools and poverty.",
+        "House Republicans have argued that the procedural votes don't take up very much time. They add that they "
+        "have brought up 15 bills that they contend will help create jobs but have been ignored in the "
+        "Democratic-led Senate.")
+    assert found["15"] == "House Republicans"

@@ -166,10 +166,14 @@ def _find_agency(text: str, country: str) -> tuple | None:
     return None
 
 
+# Members of a party and chambers of a legislature, which are not people's names: "House Republicans".
+PARTY_OR_CHAMBER = re.compile(r"\b(?:Republicans|Democrats|GOP|House|Senate|Congress|Parliament)\b")
+
+
 def _is_place_or_body(words: str) -> bool:
     """True when capitalised `words` name a country, agency or organisation, or hold a common word."""
     return bool(_find_country(words) or _find_agency(words, "") or ORGANISATION_WORDS.search(words)
-                or NOT_NAMES.search(words)
+                or NOT_NAMES.search(words) or PARTY_OR_CHAMBER.search(words)
                 or any(w.lower() in ENGLISH_STOP_WORDS or w.lower() in VERB_FORMS for w in words.split()))
 
 

@@ -52,7 +52,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     """The attribution row (as a dict) that claims a figure at the given article offsets: the innermost
     attribution whose content holds it (a named actor before a vague one), else the nearest cue of its
     sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
-    reporting"), else `previous` (the release the sentence goes on with).
+    reporting"), else `previous` (the release the sentence goes on with; a person's words only when the
+    sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
     usable = ~(((cues.source_start <= quantity_start) | (np.abs(cues.source_start - quantity_end) <= 1))
                & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
@@ -73,7 +74,17 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
+    if previous is not None and previous.get("actor_kind") == "person" and previous["source_start"] < sentence[0] \
+            and not goes_on_quoting(text, sentence):
+        return None  # a person's words go on into a sentence without a cue only as a quotation or a list
     return previous
+
+
+def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
+    """True when the sentence of `text` at `sentence` opens with a quotation, follows a colon, or is an item
+    of a list."""
+    own = text[sentence[0]:sentence[1]]
+    return bool(re.match(r"\s*[“\"]", own) or text[:sentence[0]].rstrip().endswith(":") or LIST_ITEM.match(own))
 
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
