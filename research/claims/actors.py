@@ -330,8 +330,8 @@ def group_actors(table: pd.DataFrame, articles: pd.DataFrame, column: str = "sou
     - "he", "she", "his office" resolve to a person mentioned before them (see
       `_antecedent`; people an honorific gives the other gender, "Mrs. Alder"
       for "he", are skipped), "who" to the noun phrase before it, "they" and
-      "it" to the last actor that is not a person, "the agency" to the last
-      agency.
+      "it" to the last actor that is not a person (nor a surname alone),
+      "the agency" to the last agency, else to itself.
 
     Across articles, a person an article names with no country ("Defense
     Secretary Lloyd Austin") takes the group other articles give the same name

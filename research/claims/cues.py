@@ -12,7 +12,8 @@ and the relay through whom it is reported. Rules, for English news:
   introduces or closes a quote with a name, and a transcript's "PENCE:".
 - Source: the noun phrase before the cue, back to a clause boundary (a
   comma-delimited appositive such as "Kyrylo Budanov, the head of ..., told" is
-  kept; names joined by "and" and "advisers to Mr. Obama" are one source); after
+  kept; names joined by "and", "advisers to Mr. Obama", "sources familiar with
+  the matter" and "the authorities there" are one source); after
   the cue when the order is inverted (`", said Frank Ledwidge, a former
   officer"`, "according to lawmaker Park Sunwon"); a participle after a comma or
   a verb after "and" ("..., adding", "... and pledged") takes the speaker named

@@ -12,7 +12,10 @@ study, by the Centers for Disease Control and Prevention"). `sentence_release`
 gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
-its colon.
+its colon. A person's words go on into a sentence without a cue only when it
+goes on quoting them (`goes_on_quoting`). `forecaster` names who expects a
+figure: economists polled by someone, the subject of a forecast verb, or the
+forecaster named before when the figure is named as an expectation.
 """
 
 from __future__ import annotations
