@@ -9,6 +9,7 @@ from research.errors import AnalysisError
 from research.story.coverage import (
     CHANCE_QUANTILE,
     COVERAGE_COLUMNS,
+    FINDING_FACTS,
     KINDS,
     LEDE_COLUMNS,
     LOOSE_THRESHOLD,
@@ -100,12 +101,12 @@ def test_omissions_of_a_constructed_event(constructed):
         near = cell.loc[("C", element(found, fact))]
         assert near["nearest_passage_id"] == found.passages.set_index("text").loc[PACT_3, "passage_id"]
         assert LOOSE_THRESHOLD <= near["nearest_similarity"] < 0.175
-    rows = omissions(table)
+    rows = omissions(table, finding_facts=None)
     assert list(rows.columns) == OMISSION_COLUMNS
     assert rows[["kind", "outlet", "element_id"]].values.tolist() == [["only", "A", element(found, ONLY_A)]]
     assert rows["nearest_similarity"].iloc[0] < LOOSE_THRESHOLD
     # at a looser bound the omissions are stated, with how close C came
-    rows = omissions(table, loose=0.2)
+    rows = omissions(table, loose=0.2, finding_facts=None)
     assert rows[["kind", "outlet", "element_id"]].values.tolist() == [
         ["left out", "C", element(found, ARMY)], ["left out", "C", element(found, SHIPS)],
         ["only", "A", element(found, ONLY_A)], ["only", "C", element(found, ONLY_C)]]
@@ -119,7 +120,7 @@ def test_a_paraphrase_sharing_a_figure_is_one_element_and_no_omission():
     articles, passages = event({"a": ("A", [JOBS, PACT, ARMY]), "b": ("B", [JOBS_2, PACT_2]), "c": ("C", [LONE])})
     found = cluster_passages(passages, articles)
     assert element(found, JOBS) == element(found, JOBS_2)  # 943,000 and July ("last month"), few words
-    rows = omissions(coverage(found, passages))
+    rows = omissions(coverage(found, passages), finding_facts=None)
     # the pact, told in similar words, is left out by C; the jobs, sharing a figure and a date but few words,
     # might be two facts joined by the figure: C is not said to leave it out
     cohesion = found.elements.set_index("element_id")["cohesion"]
@@ -136,14 +137,14 @@ def test_a_fact_told_in_other_words_is_neither_only_nor_left_out():
     table = coverage(found, passages)
     near = table.set_index(["outlet", "element_id"]).loc[("C", pact)]
     assert near["nearest_text"] == PACT_OTHER and near["nearest_similarity"] >= LOOSE_THRESHOLD
-    rows = omissions(table)
+    rows = omissions(table, finding_facts=None)
     # ... but close enough that C is not said to leave the pact out, nor to be alone in telling it
     assert not ((rows["element_id"] == pact) & (rows["outlet"] == "C")).any()
     assert other not in set(rows["element_id"])
     # "only C: other" and "C left out pact" are stated together only when the two sentences score below
     # the loose threshold, that is when they are taken for two facts
     for loose in (0.05, LOOSE_THRESHOLD, 0.1, 0.2, 0.5):
-        stated = set(omissions(table, loose=loose)["element_id"])
+        stated = set(omissions(table, loose=loose, finding_facts=None)["element_id"])
         assert ({pact, other} <= stated) == (near["nearest_similarity"] < loose)
 
 
@@ -156,7 +157,7 @@ def test_a_truncated_excerpt_has_the_element_not_in_the_excerpt():
     table = coverage(found, passages)
     assert table.set_index("outlet")["excerpt"].groupby(level=0).first().to_dict() == {"A": False, "B": False,
                                                                                         "C": True}
-    rows = omissions(table)
+    rows = omissions(table, finding_facts=None)
     assert set(rows["kind"]) <= set(KINDS)
     # the pact is not in C's excerpt (the jobs, joined by a figure and few words, is no omission at all)
     assert rows.loc[rows["outlet"] == "C", ["kind", "element_id"]].values.tolist() == [
@@ -169,7 +170,7 @@ def test_a_truncated_excerpt_has_the_element_not_in_the_excerpt():
 
 def test_with_two_outlets_an_element_of_one_is_only_listed_once():
     articles, passages = event({"a": ("A", [PACT, LONE]), "b": ("B", [PACT_2])})
-    rows = omissions(coverage(cluster_passages(passages, articles), passages))
+    rows = omissions(coverage(cluster_passages(passages, articles), passages), finding_facts=None)
     assert rows[["kind", "outlet"]].values.tolist() == [["only", "A"]]
     assert LONE.startswith(rows["label"].iloc[0].removesuffix(" …"))
 
@@ -227,9 +228,9 @@ def test_seed_coverage_adds_up(seed_articles, seed_passages, seed_coverage):
 def test_seed_omissions_name_the_outlet_that_left_an_element_out(seed_coverage):
     _, table = seed_coverage
     # in full articles almost every element not carried has a sentence of the outlet close to it
-    rows = omissions(table)
+    rows = omissions(table, finding_facts=None)
     assert set(rows["kind"]) <= {"only"} and (rows["nearest_similarity"] < LOOSE_THRESHOLD).all()
-    rows = omissions(table, loose=0.2)
+    rows = omissions(table, loose=0.2, finding_facts=None)
     cell = table.set_index(["outlet", "element_id"])["covered"]
     left = rows[rows["kind"] == "left out"]
     assert set(left["outlet"]) == {"NYT"}  # the NYT page is the story's first six paragraphs
@@ -258,31 +259,34 @@ def test_a_comment_is_no_finding():
     found = cluster_passages(passages, articles)
     facts = found.elements.set_index("element_id")["fact"]
     assert facts[element(found, comment)] == "" and facts[element(found, ONLY_C)] == "date"  # "on Tuesday"
-    rows = omissions(coverage(found, passages))
+    rows = omissions(coverage(found, passages), finding_facts=None)
     assert rows[["kind", "outlet", "element_id", "fact"]].values.tolist() == [
         ["only", "B", element(found, ONLY_C), "date"]]
 
 
-def test_the_genre_of_an_outlet_is_carried_to_its_findings():
+def test_findings_are_held_to_figures_and_quotations_and_carry_the_genre():
     articles, passages = event({"a": ("A", [PACT, JOBS, LONE]), "b": ("B", [PACT_2])})
     articles["genre"] = ["opinion", ""]
     table = coverage(cluster_passages(passages, articles), passages)
     assert table.groupby("outlet")["genre"].first().to_dict() == {"A": "opinion", "B": ""}
-    # an opinion piece is held to its figure, not to a named actor doing something (the council's budget)
+    # A alone tells a figure (943,000 jobs) and a named actor doing something (the council's budget): only the
+    # figure, which a reader can check in B's text, is a finding
+    assert FINDING_FACTS == ("figure", "quotation")
     assert omissions(table)[["kind", "outlet", "genre", "fact"]].values.tolist() == [
         ["only", "A", "opinion", "figure"]]
-    assert omissions(table.assign(genre=""))["fact"].tolist() == ["figure", "named actor"]
+    assert omissions(table, finding_facts=None)["fact"].tolist() == ["figure", "named actor"]
 
 
-def test_an_opinion_piece_is_held_only_to_its_quotations_and_figures(data_dir):
+def test_a_columnists_argument_is_no_finding(data_dir):
     articles = datasets.read_allsides(data_dir / "allsides_dev")
     articles = articles[articles["event"] == "5786"]  # the UN climate report, three columns
     assert set(articles["genre"]) == {"opinion"}
     passages = research.split_passages(research.split_blocks(articles))
     table = coverage(cluster_passages(passages, articles), passages)
-    # The Hill's columnist: "America appears split with a large minority, fueled by misinformation"
+    # The Hill's columnist: "America appears split with a large minority, fueled by misinformation" names an
+    # actor but states no figure and quotes no one
     assert omissions(table).empty
-    rows = omissions(table.assign(genre=""))  # the same sentences taken for a news report
+    rows = omissions(table, finding_facts=None)  # every kind of fact
     assert rows[["kind", "outlet", "fact"]].values.tolist() == [["only", "The Hill", "named actor"]]
     assert rows["label"].str.contains("America appears split").all()
 

@@ -38,6 +38,8 @@ PUBLISHED = "2021-08-06T12:00:00"
     ("Yeah - he comes off as a jerk, but...when in Rome.", ""),
     # the same opening inside a quotation is someone's words reported
     ("“Make no mistake, this evacuation mission is dangerous,” Biden said.", "quotation"),
+    # someone's words with a date: a quotation, the kind a reader checks first (FACT_KINDS order)
+    ("“We will not take lessons from anyone on our history,” the minister tweeted on Saturday.", "quotation"),
     # a colon inside the sentence announces nothing
     ("Context: In May, a criminal group breached the Colonial Pipeline.", "date"),
 ])

@@ -47,9 +47,11 @@ MIN_CHANCE_ELEMENTS = 3
 # (`cohesion`, the mean score of its pairs): below, two facts were joined by a shared figure or a few words
 # ("$1.2 trillion"; "I think"). Chosen on the findings judged by reading, rounds 1-5 (docs/evaluation.md).
 MIN_OMISSION_COHESION = 0.3
-# An opinion piece (`genre` "opinion") is held only to what it reports, not to its choice of argument.
-OPINION = "opinion"
-OPINION_FACTS = ("quotation", "figure")
+# The kinds of fact (`research.story.facts.FACT_KINDS`) an outlet is held to carrying alone or leaving out: those
+# whose judged findings reached the goal of 90% right, a figure or someone's quoted words, which a reader can check
+# in the other texts; a date or a named actor doing something is too often the same fact in other words, or a
+# writer's comment. Chosen on the findings judged by reading, rounds 1-5 (benchmarks/element_rules.py).
+FINDING_FACTS = ("figure", "quotation")
 # An element whose label has fewer words is a fragment ("Passage …", a quotation cut off): no finding.
 MIN_FINDING_WORDS = 5
 # A label starting so is the tail of a sentence split at an abbreviation ("), Susan Collins (Maine)").
@@ -177,7 +179,7 @@ def chance_similarity(table: pd.DataFrame, quantile: float = CHANCE_QUANTILE) ->
 def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: int = MIN_FINDING_WORDS,
               min_cohesion: float = MIN_COHESION, chance_quantile: float = CHANCE_QUANTILE,
               min_omission_cohesion: float = MIN_OMISSION_COHESION,
-              opinion_facts: tuple[str, ...] | None = OPINION_FACTS) -> pd.DataFrame:
+              finding_facts: tuple[str, ...] | None = FINDING_FACTS) -> pd.DataFrame:
     """Elements only one outlet carries, and elements every outlet but one carries, where no sentence of
     the others comes close.
 
@@ -186,10 +188,10 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
     `research.story.facts`), whose label has fewer than `min_words` words or
     starts as the tail of a sentence (`FRAGMENT`), or whose sentences are all
     cut off by a feed (`cut_off`), gives no row: it is no fact to hold an
-    outlet to. An outlet whose `genre` is opinion (a column) gives a row only
-    for an element whose `fact` is in `opinion_facts` (quotation, figure; None:
-    every fact): what a column argues, or leaves out, is its choice of
-    argument. Rows (`kind`, one of `KINDS`):
+    outlet to. Nor does an element whose `fact` is not in `finding_facts`
+    (a figure or a quotation; None: every kind of fact): a date or a named
+    actor doing something was too often told by the others in other words,
+    or a writer's comment. Rows (`kind`, one of `KINDS`):
 
     - "only": one outlet carries the element (`outlet`) and no sentence of
       any other outlet scores `loose` or more with it;
@@ -255,8 +257,8 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
     left = left.assign(kind=np.where(left["excerpt"], "not in the excerpt", "left out"),
                        nearest_outlet=left["outlet"])
     rows = pd.concat([left, only], ignore_index=True).join(stats, on="element_id")
-    if opinion_facts is not None:
-        rows = rows[~rows["genre"].str.contains(OPINION) | rows["fact"].isin(opinion_facts)]
+    if finding_facts is not None:
+        rows = rows[rows["fact"].isin(finding_facts)]
     rows["outlets_with_it_in_lede"] = rows["outlets_with_it_in_lede"].fillna(0).astype("int64")
     rows["median_first_paragraph"] = rows["median_first_paragraph"].astype(float)
     rows[["nearest_similarity", "chance_similarity"]] = rows[["nearest_similarity", "chance_similarity"]].astype(float)

@@ -1,14 +1,15 @@
 """Whether a sentence states a fact an outlet can be held to carrying or leaving out.
 
-A sentence states a fact (`fact_kind`) when it has, checked in this order:
+A sentence states a fact (`fact_kind`) when it has, checked in this order (the kinds a reader can check
+in the other outlets' texts first):
 
 - a figure: a number `research.claims.quantities.find_quantities` reads with a
   value ("1.2 million troops", "29 days old"; vague amounts such as "thousands"
   do not count);
-- a date or a length of time: a time phrase `research.text.dates.find_time_expressions`
-  finds ("on Monday", "in June", "since August last year", "29 days old");
 - a quotation: at least `MIN_QUOTED_WORDS` words inside double quotation marks
   (`research.text.quotes`), someone's words reported as said;
+- a date or a length of time: a time phrase `research.text.dates.find_time_expressions`
+  finds ("on Monday", "in June", "since August last year", "29 days old");
 - a named actor doing something: a name (`sentence_names`: a capitalised word
   other than the opening word of the sentence or of a clause after a colon,
   unless a second capitalised word follows it, and other than months,
@@ -43,7 +44,7 @@ from research.text.tokens import WORD
 
 # A closing double quotation mark.
 CLOSING = re.compile(r"”|’’|''")
-FACT_KINDS = ("figure", "date", "quotation", "named actor")
+FACT_KINDS = ("figure", "quotation", "date", "named actor")
 # Words a quotation needs to report someone's words rather than a phrase set in quotation marks ("so-called").
 MIN_QUOTED_WORDS = 4
 # A sentence that announces the next one: it ends with a colon, or opens "Here is/are".
@@ -109,10 +110,10 @@ def fact_kind(text: str, published: str = "") -> str:
         return ""
     if any(not np.isnan(q.value) for q in find_quantities(text, published)):
         return "figure"
-    if find_time_expressions(text, published):
-        return "date"
     if _quoted_words(text) >= MIN_QUOTED_WORDS:
         return "quotation"
+    if find_time_expressions(text, published):
+        return "date"
     if sentence_names(text) and FINITE_VERB.search(text):
         return "named actor"
     return ""
