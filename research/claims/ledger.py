@@ -157,7 +157,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 if forecast and BASELINE.search(passage.text, max(0, quantity.start - 80), quantity.start):
                     forecast, claimant, named = False, None, ""  # "to drop from March's 6%": the outlet's baseline
                 elif forecast and (not named or claimant is before):  # its forecaster, not the release
-                    named = forecaster(passage.text[:min(quantity.start, WINDOW)]) or last_forecaster or named
+                    named = forecaster(passage.text[:min(quantity.start, WINDOW)], last_forecaster) or named
                 if forecast and named:
                     last_forecaster = named  # "against the expected 0.2%": the forecaster named before
                 elif not forecast:
