@@ -40,6 +40,7 @@ import pandas as pd
 
 from research.claims.actors import group_actors
 from research.claims.keys import subject_key
+from research.claims.numerals import WINDOW
 from research.claims.periods import (
     averaged,
     figure_period,
@@ -52,7 +53,6 @@ from research.claims.periods import (
 from research.claims.quantities import (
     MEASURE_NOUNS,
     SUBJECT_STOP,
-    WINDOW,
     Quantity,
     find_quantities,
 )
