@@ -347,3 +347,32 @@ def test_cut_in_half_is_down_fifty_percent():
 ])
 def test_what_an_amount_of_money_is(text, figure, subject):
     assert figures(text)[figure][3] == subject
+
+
+def test_a_tally_with_the_noun_after_it_is_a_vote_of_that_noun():
+    text = "Mississippi is asking the court to overturn Roe. The court has a 6-3 conservative majority."
+    assert figures(text)["6-3"] == (6.0, "vote", "votes", "court conservative majority")
+    assert figures("In a 5-4 decision, the justices ruled against the state.")["5-4"][1:] == ("vote", "votes", "decision")
+
+
+def test_only_one_is_a_count_and_one_of_a_pronoun():
+    text = ("Many of the Mexicans had at least been on a plane with a person found to have H1N1; there was no "
+            "apparent direct risk for the Canadians, other than their being from a vast country with only one "
+            "serious flu case.")
+    assert figures(text)["one"][:2] == (1.0, "count")
+    assert "one" not in figures("Cordova is just one of 198 people that Weiner follows on Twitter.")
+    assert "one" not in figures("Biden was not the only one in the room intent on rectifying his predecessor's mistakes.")
+
+
+def test_a_multiple_of_a_measure_counts_that_measure():
+    text = ("The acreage -- about 1,200 square miles -- is comparable to four times the area of New York City.")
+    assert figures(text)["four times"][3] == "area of New York City"
+    text = ("countering President Biden's American Jobs Plan with a framework around one-quarter the size of his "
+            "sweeping $2.25 trillion package.")
+    assert figures(text)["one-quarter"][3] == "size"
+
+
+def test_a_possessive_after_the_noun_starts_another_phrase():
+    text = ("And while his handling of the Covid pandemic has the approval of 64% of Americans his handling of the "
+            "border crisis has the disapproval of 53%.")
+    assert figures(text)["64%"][3] == "Americans"

@@ -102,7 +102,9 @@ LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapt
 DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:o|up))")
 # Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
 VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
-                        r"margin|ballots?)\b", re.IGNORECASE)
+                        r"margin|ballots?|decision|ruling|majority|dissent(?:ed|ing)?)\b", re.IGNORECASE)
+# Before "one", words that make it a count, not a pronoun: "only one state", "just one Republican".
+ONLY = re.compile(r"(?<!the )\b(?:only|just)\s+$", re.IGNORECASE)
 # "people 65 and older", "those 18 to 64": ages of a group of people.
 AGE_GROUP = re.compile(r"(?i)\b(?:people|those|adults|child|children|kids|residents|Americans|individuals|patients|"
                        r"anyone|everyone|seniors|teens|teenagers|men|women|who are)\s+(?P<under>(?:under|over|above)\s+)?$")
@@ -241,8 +243,10 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
     if _skip(text, number_start, match.end("number2") if match.group("number2") else
              match.end("scale") if match.group("scale") else number_end, dates):
         return False
-    if match.group("number").lower() in ("one", "a", "an") and not match.group("scale"):
-        return False  # "one of the largest armies": a pronoun far more often than a count
+    if match.group("number").lower() in ("one", "a", "an") and not match.group("scale") and not (
+            match.group("number").lower() == "one" and ONLY.search(text, max(0, number_start - 12), number_start)
+            and not re.match(r"\s+(?:of|who|that|which)\b", text[match.end():])):
+        return False  # "one of the largest armies": a pronoun far more often than a count ("only one" counts)
     return not (match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start])
                 and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b",
                              text[number_end:]))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)

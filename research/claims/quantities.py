@@ -34,11 +34,11 @@ from research.claims.numerals import (
 from research.text.dates import find_time_expressions
 
 TEMPERATURE = ("degrees", "fahrenheit", "celsius")
-# Words that end a subject noun phrase.
+# Words that end a subject noun phrase (a determiner starts the next one: "64% of Americans his handling").
 SUBJECT_STOP = frozenset(
     "a an the of and or but that which who whom whose is are was were be been being has have had do does did "
     "will would could should may might must can to from into in on at by for with as than then there their "
-    "they them it its this these those said says each per out up down over after before since during while "
+    "his her our my your they them it its this these those said says each per out up down over after before since during while "
     "when where if so not no also already still now about against between among including across along near "
     "through around within without toward towards under via amid despite".split())
 # Nouns that measure something else, read with their "of" ("the unemployment rate of 6.1%", "a peak of
@@ -111,7 +111,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             break
         if PLAIN_TIME.fullmatch(word) or word[0].isdigit() or word[0].isupper() and words[-1:] and re.match(r"\s+[A-Z]", rest[match.end():]) and words[-1].endswith("s"):
             break  # "rose by 2,000 last week", "24 of the 32 cases", "the five Republicans House Minority Leader ..."
-        if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
+        if not words and lower in ("the", "its", "their", "his", "her", "our", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
             continue  # "68% of the active duty force"
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
             unit = f"{unit} {lower}".strip()
@@ -178,6 +178,8 @@ STATING_VERB = re.compile(
 SECOND_FIGURE = re.compile(r"(?:\s+(?:last|this|the previous|the prior|a|an|the) (?:week|month|year))?"
                            r"\s*,?\s+(?:\w+ )?(?:to|from|down to|up to|up from|down from)\s+"
                            r"(?:(?:a|an|the) (?:[\w-]+ ){0,3}(?:of )?)?(?:[A-Z][a-z]+['’]s )?", re.IGNORECASE)
+# Nouns of a tally after its figure: "a 5-4 decision", "the 6-3 conservative majority".
+VOTE_NOUNS = frozenset("vote votes decision ruling majority margin tally split ballot".split())
 # Bodies that vote, named before a tally: "the Senate voted 50-49".
 _BODIES = r"(?:Senate|House|committee|panel|court|justices|lawmakers|council|board|jury)"
 VOTERS_BEFORE = re.compile(r"\b" + _BODIES + r"\b", re.IGNORECASE)
@@ -361,6 +363,10 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     return found
 
 
+# After a multiple or fraction, the measure it multiplies: "four times the area of New York City".
+COMPARED = re.compile(r"\s+(?:the|its|their|his|her)\s+(?P<noun>[a-z]+)(?:\s+of\s+(?P<of>(?:[\w’'-]+\s+){0,5}[\w’'-]+))?")
+
+
 def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity:
     """A fraction or multiple with what it is said of: "twice as likely to be reinfected", "new cases per
     day doubling"."""
@@ -368,6 +374,14 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
                       text[match.end():])
     if likely:  # "twice as likely to be reinfected"
         return quantity._replace(subject=" ".join(filter(None, likely.groups())), head=likely.group(1))
+    compared = COMPARED.match(text, match.end()) if not quantity.subject else None
+    if compared:  # "four times the area of New York City", "one-quarter the size of his package"
+        words = compared.group("of").split() if compared.group("of") else []
+        words = [] if re.match(r"\s+[$€£\d]", text[compared.end():]) else words  # "the size of his $2 trillion plan"
+        cut = next((i for i, word in enumerate(words) if word.lower() in SUBJECT_STOP - {"the", "his", "her", "its",
+                                                                                         "their", "our"}), len(words))
+        subject = " ".join([compared.group("noun"), *(["of", *words[:cut]] if words[:cut] else [])])
+        return quantity._replace(subject=subject, head=compared.group("noun"))
     if quantity.kind == "change" and not quantity.head:  # "halved", "doubled", "doubling", "tripled"
         said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
         return quantity._replace(subject=said_of, head=said_of)
@@ -437,7 +451,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     if kind == "vote" and not VOTERS_BEFORE.search(subject):
         after = VOTERS.match(text, end)
         voters = [after.group("body")] if after else VOTERS_BEFORE.findall(text[sentence_start(text, start):start])
-        subject = f"{voters[-1]} vote" if voters else "vote"
+        tally = head if head and head.split()[-1].lower() in VOTE_NOUNS else "vote"  # "a 6-3 conservative majority"
+        subject = f"{voters[-1]} {tally}" if voters else tally
     return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
 
 
