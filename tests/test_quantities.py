@@ -376,3 +376,19 @@ def test_a_possessive_after_the_noun_starts_another_phrase():
     text = ("And while his handling of the Covid pandemic has the approval of 64% of Americans his handling of the "
             "border crisis has the disapproval of 53%.")
     assert figures(text)["64%"][3] == "Americans"
+
+
+def test_a_verb_of_share_or_level_states_its_subject_before_it():
+    text = ("Within a decade , AIG 's Ugandan business covered about 1.6 million lives , and microinsurance premiums "
+            "accounted for nearly 17 percent of its Ugandan unit 's profits .")
+    assert figures(text)["nearly 17 percent"][3].startswith("microinsurance premiums")
+
+
+def test_billions_of_dollars_and_billions_in_funds_are_money():
+    text = "his proposal for trillions of dollars in infrastructure spending after meeting with Republicans"
+    assert figures(text)["trillions of dollars"][1:] == ("money", "USD", "infrastructure spending")
+    text = ("Then-President Trump had diverted billions in defense and military construction funds toward building "
+            "the wall")
+    assert figures(text)["billions"][1:3] == ("money", "USD")
+    text = "undercutting the Biden administration's public statements that the thousands in the camp faced expulsion"
+    assert figures(text)["thousands"][1] == "count"

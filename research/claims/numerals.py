@@ -103,6 +103,8 @@ DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|
 # Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
 VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
                         r"margin|ballots?|decision|ruling|majority|dissent(?:ed|ing)?)\b", re.IGNORECASE)
+# After "billions"/"trillions", the goods they are of: "billions in defense funds" (not "in the camp").
+IN_FUNDS = re.compile(r"\s+in\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)[a-z]")
 # Before "one", words that make it a count, not a pronoun: "only one state", "just one Republican".
 ONLY = re.compile(r"(?<!the )\b(?:only|just)\s+$", re.IGNORECASE)
 # "people 65 and older", "those 18 to 64": ages of a group of people.
@@ -265,6 +267,11 @@ def vague(text: str, match: re.Match) -> Quantity:
         low, high = (v * factor for v in VAGUE[amount])
     money = words.startswith("multi")  # "a multitrillion-dollar spending package"
     end = match.end() + len("-dollar") * money
+    dollars = re.match(r"\s*dollars\b", text[end:]) if words.endswith(("millions", "billions", "trillions")) else None
+    if dollars:  # "trillions of dollars": money, its noun the unit
+        money, end = True, end + dollars.end()
+    elif words in ("billions", "trillions") and IN_FUNDS.match(text, end):
+        money = True  # "billions in defense funds", "trillions in new spending"
     return Quantity(match.start(), end, math.nan, float(low), float(high), "vague", "money" if money else "count",
                     "USD" if money else "", "")
 
