@@ -37,7 +37,7 @@ def test_temperatures_with_a_glued_scale():
 def test_vague_trillions():
     found = figures("saying trillions of dollars on social programs and alternative energy projects should be passed")
     assert [q.low for q in find_quantities("saying trillions of dollars on social programs")] == [2e12]
-    assert list(found) == ["trillions of"]
+    assert list(found) == ["trillions of dollars"] and found["trillions of dollars"][1] == "money"
     multi = find_quantities("his party's plan to push forward with a multitrillion-dollar spending package.")
     assert [(q.qualifier, q.low, q.kind, q.subject) for q in multi] == [("vague", 2e12, "money", "spending package")]
 
