@@ -392,3 +392,13 @@ def test_billions_of_dollars_and_billions_in_funds_are_money():
     assert figures(text)["billions"][1:3] == ("money", "USD")
     text = "undercutting the Biden administration's public statements that the thousands in the camp faced expulsion"
     assert figures(text)["thousands"][1] == "count"
+
+
+def test_the_length_of_a_prison_sentence_is_a_measure_and_a_grade_range_a_label():
+    text = ("Former Minneapolis police officer Derek Chauvin received a 270-month prison sentence Friday for "
+            "second-degree unintentional murder in the death of George Floyd last spring.")
+    assert figures(text)["270-month"][:3] == (270.0, "measure", "months")
+    assert figures("The new campus opened after a four-week delay.") == {}
+    text = ("The mandate would take effect for grades 7 through 12 as soon as the semester following the U.S. Food "
+            "and Drug Administration's full approval of the vaccine")
+    assert figures(text) == {}

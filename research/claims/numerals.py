@@ -95,9 +95,13 @@ VAGUE_QUANTITY = re.compile(
 IN_NAME = re.compile(r"[A-Za-z]-?$|/$")
 MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wide|high|deep|tall))?\b",
                      re.IGNORECASE)
-LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
-                   r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
-                   r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of)\s+$")
+# A time unit before a sentence or term is its length, not a span of time: "a 270-month prison sentence".
+TERM = re.compile(r"[- ](?P<unit>day|week|month|year)s?\s+(?:(?:prison|jail|federal|state)\s+)*(?:sentence|term)\b",
+                  re.IGNORECASE)
+_LABELS = (r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
+           r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
+           r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of|[Gg]rades?)\s+")
+LABEL = re.compile(_LABELS + r"(?:\d+\s*(?:through|to|and|-|–)\s*)?$")  # "Phase 6", "grades 7 through 12"
 # A time unit as an adjective or a length: "four-week average", "21-year high" (ages: "-year-old", "65 years and older").
 DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:o|up))")
 # Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
@@ -229,7 +233,7 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
         return True
     if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\\?/", after):
         return True
-    if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
+    if DURATION.match(text, end) and not TERM.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
     if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
         return True  # "Phase 6", "Flight 17", "Article 5": a label; "per 1,000": the base of a rate
@@ -334,6 +338,9 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
     elif MEASURE.match(after):
         kind, unit = "measure", MEASURE.match(after).group("unit").lower()
         end += MEASURE.match(after).end()
+    elif TERM.match(after):  # "a 270-month prison sentence": its length
+        kind, unit = "measure", TERM.match(after).group("unit").lower() + "s"
+        end += TERM.match(after).end("unit")
     elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and (group := AGE_GROUP.search(before)) and (
             match.group("number2") or group.group("under") or AGE_OPEN.match(after))) or (
             re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
