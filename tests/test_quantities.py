@@ -402,3 +402,9 @@ def test_the_length_of_a_prison_sentence_is_a_measure_and_a_grade_range_a_label(
     text = ("The mandate would take effect for grades 7 through 12 as soon as the semester following the U.S. Food "
             "and Drug Administration's full approval of the vaccine")
     assert figures(text) == {}
+
+
+def test_a_hyphenated_scale_multiplies_the_figure():
+    text = ("But six months ago, the two sides managed to strike a $6.8-billion debt rollover deal, which expires in "
+            "August")
+    assert figures(text)["$6.8-billion"][:2] == (6.8e9, "money")

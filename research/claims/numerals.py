@@ -49,7 +49,7 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a couple of": 2,
 }
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "dozen": 12}
+          "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3, "dozen": 12}
 # Spoken fractions and multiples: a share ("two-thirds of", in percent) or a ratio ("one-quarter the size").
 FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
              "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
@@ -71,7 +71,8 @@ MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons to
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|dozen)\b|(?:m|mn|bn|k|K)\b)"
+# "$1.2 trillion", "$1.9-trillion", "$3.5B", "£2.1bn", "$1.2tn", "102K".
+_SCALE = r"(?:(?:\s*|-)(?:hundred|thousand|million|billion|trillion|dozen)\b|(?:m|mn|bn|b|tn|trn|k|K)\b)"
 _NUMBER = (r"(?:" + _DIGITS + r"|\b(?:" + _WORDS + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
            r"|\ban?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))")
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in APPROXIMATE), key=len, reverse=True))
@@ -180,7 +181,7 @@ def _number(text: str, scale: str | None) -> float:
         value = float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
     else:
         value = float(text)
-    return value * SCALES[scale.strip().lower()] if scale else value
+    return value * SCALES[scale.strip().lstrip("-").lower()] if scale else value
 
 
 def _bounds(value: float, qualifier: str) -> tuple[float, float]:
@@ -300,7 +301,7 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
             return None
         second = _number(match.group("number2"), match.group("scale2"))
         if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
-            value *= SCALES[match.group("scale2").strip().lower()]
+            value *= SCALES[match.group("scale2").strip().lstrip("-").lower()]
         link = re.sub(r"^-\s+to$", "to", match.group("link").strip().lower())  # "12- to 17-year-olds"
         sentence = text[sentence_start(text, number_start):text.find(". ", match.end(), match.end() + WINDOW)
                         % (len(text) + 1)]
