@@ -7,9 +7,13 @@ spoken fraction or multiple ("two-thirds of", "more than twice", "halved") and
 with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
 change, money, percent, rate, measure, age or vote) and a `unit` where there is
 one. `counted` leaves out years, calendar dates, times, ordinals, durations and
-record spans ("four-week average", "21-year high"), scores, numbers inside
-names ("H1N1", "F-16", "9/11") and "one" as a pronoun. What each figure counts
-is `research.claims.quantities`' job.
+record spans ("four-week average", "21-year high"; not the length of a sentence,
+"a 270-month prison sentence"), labels ("Phase 6", "grades 7 through 12"),
+scores, numbers inside names ("H1N1", "F-16", "9/11") and "one" as a pronoun
+("only one state" counts, "just one of 198 people" does not). Two numbers
+joined by a hyphen are a vote in a sentence of a vote, decision, ruling or
+majority ("a 6-3 conservative majority"), else a score or a code. What each
+figure counts is `research.claims.quantities`' job.
 """
 
 from __future__ import annotations

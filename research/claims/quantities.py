@@ -7,7 +7,9 @@ as `research.claims.numerals` reads it (value, bounds, qualifier, kind, unit),
 and gives each its `subject`: the noun phrase after the number with the
 participle or predicate that says which ("people killed in shootings"), or, for
 a figure stated of something before its verb, that noun phrase ("Initial claims
-fell by 92,000"); `head` is the noun phrase the subject is built on
+fell by 92,000", "premiums accounted for nearly 17 percent"), a multiple's
+measure ("four times the area of New York City") or a tally's noun ("a 6-3
+conservative majority"); `head` is the noun phrase the subject is built on
 (`research.claims.keys.subject_key` groups subjects).
 """
 
