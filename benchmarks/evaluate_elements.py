@@ -29,6 +29,16 @@ recall over sentences of different articles (`scores`), and the findings of
    with a seed, to judge; `--sample-full N` the same for the BASIL report
    half and the seeds; `--sample-unused N` the same for the events of the
    choose halves without known elements, which no choice used.
+   `--sample-fresh N` prints, for each fresh pool, N findings of the package
+   defaults not judged yet, on events no rule was chosen on (`fresh_pools`):
+   "timeline17" (Timeline17 H1N1 coverage by BBC, Guardian and Reuters, full
+   articles) and "polnear" (PolNeAR dev, 2016 election news of 7 publishers,
+   full articles), each grouped into events by `research.cluster_articles`
+   with its defaults on `split_blocks` of the corpus (deterministic: no seed;
+   the event id is its `event_id`, "1", "2", ... zero-padded, numbered by the
+   smallest `article_id` of each event), events of at least 2 outlets kept;
+   and "allsides-known-choose", the choose half's roundups with known elements
+   (whose findings were compared with the marks, never judged by reading).
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
    and reported on the other, both ways; then the package defaults on all.
@@ -50,6 +60,7 @@ from research.reuse.linkage import average_link
 from research.reuse.similarity import TextVectorizer
 from research.story.coverage import (
     CHANCE_QUANTILE,
+    KINDS,
     LOOSE_THRESHOLD,
     MIN_COHESION,
     coverage,
@@ -283,10 +294,17 @@ COHESION_GRID = (0.2, 0.25, 0.3, 0.35, 0.4)
 SCORERS = {"words": {}, "words, stop words removed": {"stop_words": "english"},
            "words + characters, stop words removed": {"alpha": 0.75, "stop_words": "english"}}
 TARGET_PRECISION = 0.95
+# The loose threshold and the chance rule are chosen on the wording alone, before the omission cohesion and the
+# opinion rule of `omissions` (chosen on the findings judged by reading, benchmarks/element_rules.py).
+WORDING_ONLY = {"min_omission_cohesion": 0.0, "opinion_facts": None}
 # Rounds of judged findings pooled from each of these on: 3, the first drawn after the changes made on round 2
 # (round 3 was judged before the label fix made on it, and its finding that fix removes still counts as wrong);
 # 4, the first drawn after every change.
 POOLED_FROM = (3, 4)
+# The pools of `--sample-fresh`, with the kind of text of each (`fresh_pools`); the other corpora are full
+# articles except "allsides".
+FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "allsides-known-choose": "excerpts"}
+MIN_FRESH_OUTLETS = 2
 
 
 def halves(articles: pd.DataFrame, key=int) -> dict[str, list[str]]:
@@ -422,6 +440,30 @@ def load_seeds() -> tuple[pd.DataFrame, pd.DataFrame]:
     return articles, research.split_passages(research.split_blocks(articles))
 
 
+def grouped(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`articles` with `event` set to the `event_id` of `research.cluster_articles` (package defaults), only the
+    events of at least `MIN_FRESH_OUTLETS` outlets, and their passages as `load_allsides` makes them."""
+    blocks = research.split_blocks(articles)
+    events = research.cluster_articles(blocks, articles).set_index("article_id")["event_id"]
+    articles = articles.assign(event=articles["article_id"].astype(str).map(events))
+    outlets = articles.groupby("event")["outlet"].transform("nunique")
+    articles = articles[outlets >= MIN_FRESH_OUTLETS].reset_index(drop=True)
+    passages = research.split_passages(blocks)
+    return articles, passages[passages["article_id"].isin(articles["article_id"])]
+
+
+def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
+                half_of: dict) -> dict[str, pd.DataFrame]:
+    """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring)."""
+    timeline17 = grouped(datasets.read_timeline17(data / "timeline17_dev")[0])
+    polnear = grouped(datasets.read_polnear(data / "polnear_dev"))
+    pools = {"timeline17": (*timeline17, sorted(timeline17[0]["event"].unique())),
+             "polnear": (*polnear, sorted(polnear[0]["event"].unique())),
+             "allsides-known-choose": (*allsides, sorted((e for e in known if half_of[e] == "choose"), key=int))}
+    return {corpus: pd.concat([package_findings(chosen, mine, e)[0] for e in events], ignore_index=True)
+            for corpus, (chosen, mine, events) in pools.items()}
+
+
 def of_event(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     chosen = articles[articles["event"] == event]
     return chosen, passages[passages["article_id"].isin(chosen["article_id"])]
@@ -468,8 +510,9 @@ def element_findings(found, cover: pd.DataFrame, carried: dict, loose: float, **
 def sweep(events: list[tuple], grid=LOOSE_GRID, **settings) -> pd.DataFrame:
     """Findings and their agreement with the known elements at each loose threshold. `events`: (found,
     coverage, carried) of each event, computed once with the package defaults; `settings`: other arguments
-    of `omissions` (by default none: no left out by chance, min_cohesion above 1)."""
-    settings = {"min_cohesion": 2.0, **settings}
+    of `omissions` (by default none: no left out by chance, min_cohesion above 1). The wording checks are
+    chosen on their own: the rules chosen later on the judged findings (`WORDING_ONLY`) are off."""
+    settings = {"min_cohesion": 2.0, **WORDING_ONLY, **settings}
     rows = []
     for loose in grid:
         judged = [finding for found, cover, carried in events for finding in
@@ -496,7 +539,7 @@ def loose_choice(allsides: list[tuple], full: list[tuple]) -> float:
     """The loose threshold: the largest grid value at which the choose halves' findings reach
     `TARGET_PRECISION` on each kind of text (AllSides excerpts; BASIL and seed full articles)."""
     print("== Loose threshold, on the choose halves of both kinds of text (findings that agree with the known "
-          "elements; only elements that state a fact)")
+          "elements; only elements that state a fact; wording only, WORDING_ONLY)")
     tables = {"excerpts": sweep(allsides), "full articles": sweep(full)}
     both = pd.concat(tables, axis=1)
     print(both.set_index(("excerpts", "loose")).rename_axis("loose").drop(columns=[("full articles", "loose")])
@@ -519,7 +562,8 @@ def chance_choice(allsides: list[tuple], full: list[tuple], loose: float) -> Non
             row = {"quantile": quantile, "cohesion": cohesion}
             for name, events in (("excerpts", allsides), ("full articles", full)):
                 judged = [right for found, cover, carried in events for kind, right in element_findings(
-                    found, cover, carried, loose, min_cohesion=cohesion, chance_quantile=quantile) if kind != "only"]
+                    found, cover, carried, loose, min_cohesion=cohesion, chance_quantile=quantile, **WORDING_ONLY)
+                    if kind != "only"]
                 row |= {f"{name}": len(judged), f"{name} precision": np.mean(judged) if judged else np.nan}
             rows.append(row)
     table = pd.DataFrame(rows)
@@ -605,7 +649,8 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
         print(f"no judged findings yet ({JUDGED.name})")
         return
     rows = pd.DataFrame([json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()])
-    rows["text"] = np.where(rows["corpus"] == "allsides", "excerpts", "full articles")
+    rows["text"] = [FRESH_TEXT.get(corpus, "excerpts" if corpus == "allsides" else "full articles")
+                    for corpus in rows["corpus"]]
     every = pd.concat([found.assign(corpus=corpus) for corpus, found in stated.items()], ignore_index=True)
     now = set(zip(every["corpus"], every["event"].astype(str), every["kind"], every["outlet"], every["label"]))
     rows["still"] = [key in now for key in zip(rows["corpus"], rows["event"].astype(str), rows["kind"], rows["outlet"],
@@ -668,6 +713,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample-unused", type=int, default=0,
                         help="print this many findings not judged yet of the choose halves' events without known "
                              "elements (AllSides and BASIL: no choice used them)")
+    parser.add_argument("--sample-fresh", type=int, default=0,
+                        help="print this many findings not judged yet of each fresh pool (Timeline17 and PolNeAR "
+                             "events, the AllSides choose half's roundups with known elements: no rule chosen on "
+                             "their findings)")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     articles, passages = load_allsides(args.data)
@@ -692,6 +741,13 @@ def main(argv: list[str] | None = None) -> int:
         unused = [e for e in halves(chosen, key=key)["choose"] if e not in marked]
         stated[corpus] = pd.concat([stated[corpus]] + [package_findings(chosen, mine, e)[0].assign(half="unused")
                                                         for e in unused], ignore_index=True)
+    fresh = fresh_pools(args.data, (articles, passages), known, half_of)
+    print("== Fresh pools: findings of the package defaults, by kind")
+    counts = pd.DataFrame({corpus: rows["kind"].value_counts() if len(rows) else pd.Series(dtype="int64")
+                           for corpus, rows in fresh.items()}).reindex(list(KINDS)).fillna(0).astype(int)
+    print(pd.concat([counts, counts.sum().to_frame("all").T]).to_string())
+    print()
+    stated |= {corpus: rows.assign(half="fresh") for corpus, rows in fresh.items()}
     findings = pd.concat([rows.assign(corpus=corpus) for corpus, rows in stated.items()], ignore_index=True)
     for n, corpora, half, name in (
             (args.sample, ["allsides"], "report", "AllSides report half"),
@@ -700,6 +756,12 @@ def main(argv: list[str] | None = None) -> int:
         if n:
             print(f"== {n} findings not judged yet, drawn to judge: {name}")
             print_findings(draw(findings[findings["corpus"].isin(corpora) & (findings["half"] == half)], n))
+            print()
+    if args.sample_fresh:
+        for corpus in fresh:
+            print(f"== {args.sample_fresh} findings not judged yet, drawn to judge: fresh pool {corpus}")
+            print_findings(draw(findings[(findings["corpus"] == corpus) & (findings["half"] == "fresh")],
+                                args.sample_fresh))
             print()
     check_judged(stated)
     return 0

@@ -29,6 +29,17 @@ PUBLISHED = "2021-08-06T12:00:00"
     ("Now, as uncertainty grows, there are burgeoning suspicions that the media overstepped their mark.", ""),
     ("The big picture: Anything short of total failure could have a transformative impact.", ""),
     ("The so-called \"deal\" fell apart.", ""),  # a phrase in quotation marks is no quotation
+    # a transition that announces the next sentence, though it names an actor doing something
+    ("One Facebook user who lives near Austin, Tex., posted this status update:", ""),
+    # the writer arguing in their own voice, though with a figure, a date or a name
+    ("This is why President Biden’s $2 trillion green infrastructure proposal was relatively uncontroversial.", ""),
+    (("If you were lucky enough to get off the Internet for any extended period of time early last summer, you "
+      "probably would have had no idea that cities across the country were being consumed by political violence."), ""),
+    ("Yeah - he comes off as a jerk, but...when in Rome.", ""),
+    # the same opening inside a quotation is someone's words reported
+    ("“Make no mistake, this evacuation mission is dangerous,” Biden said.", "quotation"),
+    # a colon inside the sentence announces nothing
+    ("Context: In May, a criminal group breached the Colonial Pipeline.", "date"),
 ])
 def test_fact_kind(sentence, kind):
     assert fact_kind(sentence, PUBLISHED) == kind

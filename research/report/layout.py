@@ -59,7 +59,7 @@ table.reader ul{padding-left:1.1rem;margin:.3rem 0}
 table.reader td.num,table.reader th.num{text-align:right;font-variant-numeric:tabular-nums;padding-left:.7rem}
 table.reader td.date{white-space:nowrap}
 table.reader td.long{min-width:18rem;max-width:34rem}
-table.reader td:first-child{min-width:6rem}
+table.reader td:first-child:not(.num){min-width:6rem}
 table.side{width:100%;table-layout:fixed}
 table.side th[scope=row]{width:9rem;color:var(--muted);font-weight:600}
 table.matrix td,table.matrix th{text-align:center;padding:.3rem .5rem;border-bottom:1px solid var(--rule)}

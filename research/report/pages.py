@@ -134,7 +134,7 @@ def _stories(listing: pd.DataFrame, analysed: dict[str, str], min_articles: int)
     table = pd.DataFrame(rows).sort_values(["articles", "event_id"], ascending=[False, True], ignore_index=True)
     table["number"] = range(1, len(table) + 1)
     table["analysis"] = [
-        link(f"#{analysed[e]}", "findings ↓") if e in analysed else
+        link(f"#{analysed[e]}", "findings\u00a0↓") if e in analysed else
         html.escape(f"not analysed: fewer than {min_articles} articles" if n < min_articles else
                     "not analysed: another story was named")
         for e, n in zip(table["event_id"], table["articles"])]
@@ -324,7 +324,7 @@ def write_pages(out_dir: str | Path, corpus_name: str, listing: pd.DataFrame, ev
         dek = (f"{len(listing)} articles from {listing['outlet'].replace('', pd.NA).nunique()} outlets, "
                f"{_dates(listing)}, grouped into {len(stories)} stories; {len(analysed)} analysed.")
         overview = ("<h2>The stories</h2>" + reader_table(stories, [
-            ("number", "#", "number"), ("label", "Story", "long"), ("outlets", "Outlets", "long"),
+            ("number", "#", "number"), ("label", "Story", "long"), ("outlets", "Outlets", "text"),
             ("articles", "Articles", "number"), ("published", "Published", "date"),
             ("analysis", "Analysis", "html")]) + "<h2>Who covered what</h2>" + _matrix(listing, stories))
     else:

@@ -43,6 +43,13 @@ LOOSE_THRESHOLD = 0.06
 MIN_COHESION = 0.4
 CHANCE_QUANTILE = 0.75
 MIN_CHANCE_ELEMENTS = 3
+# An element every outlet but one carries is "left out" only when its carriers tell it in words this close
+# (`cohesion`, the mean score of its pairs): below, two facts were joined by a shared figure or a few words
+# ("$1.2 trillion"; "I think"). Chosen on the findings judged by reading, rounds 1-5 (docs/evaluation.md).
+MIN_OMISSION_COHESION = 0.3
+# An opinion piece (`genre` "opinion") is held only to what it reports, not to its choice of argument.
+OPINION = "opinion"
+OPINION_FACTS = ("quotation", "figure")
 # An element whose label has fewer words is a fragment ("Passage …", a quotation cut off): no finding.
 MIN_FINDING_WORDS = 5
 # A label starting so is the tail of a sentence split at an abbreviation ("), Susan Collins (Maine)").
@@ -168,7 +175,9 @@ def chance_similarity(table: pd.DataFrame, quantile: float = CHANCE_QUANTILE) ->
 
 
 def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: int = MIN_FINDING_WORDS,
-              min_cohesion: float = MIN_COHESION, chance_quantile: float = CHANCE_QUANTILE) -> pd.DataFrame:
+              min_cohesion: float = MIN_COHESION, chance_quantile: float = CHANCE_QUANTILE,
+              min_omission_cohesion: float = MIN_OMISSION_COHESION,
+              opinion_facts: tuple[str, ...] | None = OPINION_FACTS) -> pd.DataFrame:
     """Elements only one outlet carries, and elements every outlet but one carries, where no sentence of
     the others comes close.
 
@@ -177,7 +186,10 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
     `research.story.facts`), whose label has fewer than `min_words` words or
     starts as the tail of a sentence (`FRAGMENT`), or whose sentences are all
     cut off by a feed (`cut_off`), gives no row: it is no fact to hold an
-    outlet to. Rows (`kind`, one of `KINDS`):
+    outlet to. An outlet whose `genre` is opinion (a column) gives a row only
+    for an element whose `fact` is in `opinion_facts` (quotation, figure; None:
+    every fact): what a column argues, or leaves out, is its choice of
+    argument. Rows (`kind`, one of `KINDS`):
 
     - "only": one outlet carries the element (`outlet`) and no sentence of
       any other outlet scores `loose` or more with it;
@@ -189,7 +201,10 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
       another outlet carries alone; a full article, with many sentences, comes
       closer by chance than an excerpt); "not in the excerpt" when that
       outlet's text is a truncated excerpt (`excerpt`). With two outlets only
-      "only" is given, as the two kinds coincide.
+      "only" is given, as the two kinds coincide. Both omission kinds need
+      `cohesion` at least `min_omission_cohesion`: an element whose carriers
+      share only a figure or a few words may be two facts, and neither is
+      missing from the outlet.
 
     What the rows rest on is wording: no sentence of the others says it in
     similar words. A fact told in other words ("It was 29 days old" / "went
@@ -235,10 +250,13 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
     missing = missing.assign(chance_similarity=missing["outlet"].map(chance_similarity(whole_table, chance_quantile)))
     below = (missing["nearest_similarity"] < loose) | (
         (missing["cohesion"] >= min_cohesion) & (missing["nearest_similarity"] < missing["chance_similarity"]))
-    left = missing[(missing["n_outlets"] == outlets - 1) & below] if outlets >= 3 else missing.iloc[:0]
+    cohesive = missing["cohesion"] >= min_omission_cohesion
+    left = missing[(missing["n_outlets"] == outlets - 1) & below & cohesive] if outlets >= 3 else missing.iloc[:0]
     left = left.assign(kind=np.where(left["excerpt"], "not in the excerpt", "left out"),
                        nearest_outlet=left["outlet"])
     rows = pd.concat([left, only], ignore_index=True).join(stats, on="element_id")
+    if opinion_facts is not None:
+        rows = rows[~rows["genre"].str.contains(OPINION) | rows["fact"].isin(opinion_facts)]
     rows["outlets_with_it_in_lede"] = rows["outlets_with_it_in_lede"].fillna(0).astype("int64")
     rows["median_first_paragraph"] = rows["median_first_paragraph"].astype(float)
     rows[["nearest_similarity", "chance_similarity"]] = rows[["nearest_similarity", "chance_similarity"]].astype(float)

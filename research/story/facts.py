@@ -16,8 +16,17 @@ A sentence states a fact (`fact_kind`) when it has, checked in this order:
   (`FINITE_VERB`: "said", "signed", "lauded", "announces", "was buried").
 
 Anything else is a comment, a transition or a metaphor ("Kabul was merely the
-last domino to fall", "Here is a look at how he is being remembered") and gives
-no "only" or "left out" finding: it is no fact to hold an outlet to.
+last domino to fall") and gives no "only" or "left out" finding: it is no fact
+to hold an outlet to. Two kinds of sentence state no fact whatever figure, date
+or name they hold:
+
+- a transition that announces what follows (`TRANSITION`: it ends with a colon,
+  "posted this status update:", or opens "Here is/are ...", "Here is a look at
+  how he is being remembered");
+- the writer arguing in their own voice (`ARGUES`, a sentence without quotation
+  marks that opens "This is why", "That is why", "Make no mistake", "If you",
+  "Yeah": "This is why President Biden's $2 trillion green infrastructure
+  proposal was relatively uncontroversial").
 """
 
 from __future__ import annotations
@@ -37,6 +46,11 @@ CLOSING = re.compile(r"”|’’|''")
 FACT_KINDS = ("figure", "date", "quotation", "named actor")
 # Words a quotation needs to report someone's words rather than a phrase set in quotation marks ("so-called").
 MIN_QUOTED_WORDS = 4
+# A sentence that announces the next one: it ends with a colon, or opens "Here is/are".
+TRANSITION = re.compile(r":\W*$|^\W*Here(?:['’]s| is| are)\b")
+# An opening of the writer's own argument (checked on sentences without quotation marks only).
+ARGUES = re.compile(r"^\W*(?:(?:But|And|So)\s+)?(?:This|That)(?:['’]s| is) why\b|^\W*(?:Make no mistake|If you|Yeah)\b")
+QUOTATION_MARK = re.compile(r"[\"“”]|’’|''")
 # A capitalised word (with inner apostrophes, hyphens and dots: "O'Neill", "Kim-Putin", "U.S.").
 CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:\.[A-Z]\.?)*")
 # Where a sentence or a clause after a colon opens ("The big picture: Anything ..."), before any quotation mark.
@@ -91,6 +105,8 @@ def _quoted_words(text: str) -> int:
 def fact_kind(text: str, published: str = "") -> str:
     """What makes a sentence a fact, one of `FACT_KINDS` (the first that holds, in that order), or "" when
     it states none (module docstring). `published`: the article's publication time, for dates."""
+    if TRANSITION.search(text.strip()) or (ARGUES.search(text) and not QUOTATION_MARK.search(text)):
+        return ""
     if any(not np.isnan(q.value) for q in find_quantities(text, published)):
         return "figure"
     if find_time_expressions(text, published):
