@@ -53,7 +53,7 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a couple of": 2,
 }
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3, "dozen": 12}
+          "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3, "dozen": 12}
 # Spoken fractions and multiples: a share ("two-thirds of", in percent) or a ratio ("one-quarter the size").
 FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
              "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
@@ -75,8 +75,8 @@ MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons to
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-# "$1.2 trillion", "$1.9-trillion", "$3.5B", "£2.1bn", "$1.2tn", "102K".
-_SCALE = r"(?:(?:\s*|-)(?:hundred|thousand|million|billion|trillion|dozen)\b|(?:m|mn|bn|b|tn|trn|k|K)\b)"
+# "$1.2 trillion", "$1.9-trillion", "£2.1bn", "$1.2tn", "102K" (not "$1B": the paraphrase model was fit without it).
+_SCALE = r"(?:(?:\s*|-)(?:hundred|thousand|million|billion|trillion|dozen)\b|(?:m|mn|bn|tn|trn|k|K)\b)"
 _NUMBER = (r"(?:" + _DIGITS + r"|\b(?:" + _WORDS + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
            r"|\ban?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))")
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in APPROXIMATE), key=len, reverse=True))
