@@ -42,6 +42,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.claims.actors import group_actors
 from research.claims.keys import subject_key
+from research.claims.numerals import WINDOW
 from research.claims.periods import (
     averaged,
     figure_period,
@@ -54,7 +55,6 @@ from research.claims.periods import (
 from research.claims.quantities import (
     MEASURE_NOUNS,
     SUBJECT_STOP,
-    WINDOW,
     Quantity,
     find_quantities,
 )
