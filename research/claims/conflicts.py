@@ -19,6 +19,9 @@ a target) holds for every outlet that carries it:
   only when the subjects count different things or a sentence says a figure
   was revised. A figure relayed by another speaker is linked to the figure it
   relays, so it is never a conflict of its own;
+- two claims stated for single days a day apart (the slack of one period)
+  are the count updated, a revision ("125 dead" on Friday, "above 150" on
+  Saturday);
 - a part of a whole ("69 of the ...") is not compared, and an average
   against a count ("averaging 137,000" against "35,355 new cases Sunday") is
   a definition.
@@ -109,6 +112,13 @@ def _same_period(period_a, days_a: set[date], period_b, days_b: set[date]) -> bo
     return not days_a or not days_b or any(abs(x - y) <= slack for x in days_a for y in days_b)
 
 
+def _later_day(period_a, period_b) -> bool:
+    """Two claims stated for single days a day apart: the later is the count updated ("125 dead" on Friday,
+    "above 150" on Saturday), not a disagreement."""
+    return bool(period_a and period_b) and period_a[0] == period_a[1] and period_b[0] == period_b[1] \
+        and period_a[0] != period_b[0]
+
+
 def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: float = 5.0) -> pd.DataFrame:
     """Pairs of claims (`claim_ledger`'s `claim_id`) from different outlets that give different figures
     for one subject and period (see the module docstring).
@@ -120,8 +130,9 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
     rounding but within `max_ratio` of each other (further apart they count
     different things: an army of 1.2 million and a deployment of 3,000).
     `conflict` is "revision" when either sentence says the figure was revised
-    or updated, "definition" when the subjects count different things (their
-    head nouns differ: arrests and encounters; an average against a count)
+    or updated, or the two are stated for single days a day apart; "definition"
+    when the subjects count different things (their head nouns differ: arrests
+    and encounters; an average against a count)
     or are two forecasters' expectations, else "disagreement" (different sources giving different
     figures for one thing). Each pair of claims is listed once, with the first
     mention of each side in the first outlet that carries it. Columns:
@@ -176,6 +187,8 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
             elif carried[a.claim_id] & carried[b.claim_id]:
                 pairs[key] = None  # one article gives both: two figures its reporter tells apart
                 continue
+            elif _later_day(periods[a.claim_id], periods[b.claim_id]):
+                conflict = "revision"
             else:
                 conflict = "disagreement"
             subject_key = first.subject_key if len(first.subject_key) >= len(second.subject_key) else second.subject_key

@@ -32,11 +32,13 @@ numbers behind the claim timeline.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from datetime import date, timedelta
 
 import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.claims.actors import group_actors
 from research.claims.keys import subject_key
@@ -69,6 +71,7 @@ from research.claims.sources import (
 )
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
+from research.text.tokens import stem
 
 CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "high", "against", "qualifier", "kind",
                  "unit", "subject", "subject_key", "claimant", "claimant_group", "claimant_relay", "forecast",
@@ -311,10 +314,12 @@ KIND_FAMILY = {"count": "count", "change": "count", "measure": "count"}
 def _same_figure(a, b) -> bool:
     """Two mentions of one figure: the same kind of figure and unit, values within half a unit of the
     last digit of the rounder one ("nearly 190,000" and "188,829"; a round value is one with a
-    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible subjects and periods.
-    The same value of 10 or more in two articles for compatible periods ("943,000", "$550 billion"), or
-    the same value for the same stated period, needs no shared subject word: two outlets of one event
-    rarely state one exact value for two things (small counts, "two", often do)."""
+    qualifier or ending in hundreds) and within `ROUNDING` of each other, compatible periods and compatible
+    subjects or `SHARED_WORDS` content words shared by their sentences.
+    The same value of 10 or more in two articles ("943,000", "$550 billion"), or the same value for the
+    same stated period, needs no shared subject word nor, across articles, compatible periods (one of
+    them is often misdated): two outlets of one event rarely state one exact value for two things (small
+    counts, "two", often do)."""
     if KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind) or a.increment != b.increment:
         return False
     if "vague" in (a.qualifier, b.qualifier) or math.isnan(a.value) or math.isnan(b.value):
@@ -326,11 +331,24 @@ def _same_figure(a, b) -> bool:
         else 0.0
     if gap > 1e-9 * larger and (gap >= tolerance or gap > ROUNDING * larger):
         return False
-    if a.value == b.value and abs(a.value) >= 10 and a.article_id != b.article_id and _same_period(a, b):
-        return True  # "943,000", "300,000", "$550 billion" in two outlets of one event: one figure, whatever the wording
+    if a.value == b.value and abs(a.value) >= 10 and a.article_id != b.article_id:
+        return True  # "943,000", "$3.5 trillion" in two outlets of one event: one figure, whatever its wording or date
     if a.value == b.value and a.asof_text and b.asof_text and _same_days(a, b):
         return True  # "590,000 the prior week" and "590,000 a week earlier": one value for one stated period
-    return _same_subject(a, b) and _same_period(a, b)
+    shared = _same_subject(a, b) or len(_sentence_words(a.text) & _sentence_words(b.text)) >= SHARED_WORDS
+    return shared and _same_period(a, b)
+
+
+# Content words two sentences must share for their figures within rounding to be one, whatever subjects were
+# read: subjects read on new text are often only partly right ("nearly 190,000" and "188,829" encounters).
+SHARED_WORDS = 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_words(text: str) -> frozenset[str]:
+    """Content words of a sentence, lower case and stemmed, English stop words aside."""
+    return frozenset(stem(w) for w in re.findall(r"(?<![\w-])[a-z][a-z-]+", text)
+                     if len(w) > 2 and w not in ENGLISH_STOP_WORDS and w not in SUBJECT_STOP)
 
 
 def _same_days(a, b) -> bool:
@@ -353,7 +371,9 @@ def _significant(value: float) -> int:
 
 def link_claims(claims: pd.DataFrame) -> pd.Series:
     """A claim id for each row of `claims` (index-aligned): rows that state the same figure (see
-    `_same_figure`) are joined into one claim, closest values first, a row joining a claim only when it
+    `_same_figure`) are joined into one claim, mentions stated alike first (both forecasts or both
+    reported: "a promised 10,000 by December" joins "aims to send a total of 10,000 by December" before
+    "10,000" said to be trained now), closest values first among them, a row joining a claim only when it
     states the same figure as each of its mentions (complete linkage, so "6%" never joins "6.1%" through
     "about 6%"); ids number the claims in text order."""
     rows = list(claims.assign(increment=claims["qualifier"] == "another").itertuples())
@@ -369,7 +389,7 @@ def link_claims(claims: pd.DataFrame) -> pd.Series:
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:
             if _same_figure(a, b):
-                gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9)
+                gap = (a.forecast != b.forecast, abs(a.value - b.value) / max(abs(a.value), abs(b.value), 1e-9))
                 same[(a.Index, b.Index)] = same[(b.Index, a.Index)] = gap
     members = {row.Index: [row.Index] for row in rows}
     for (first, second), _ in sorted(same.items(), key=lambda item: (item[1], item[0])):

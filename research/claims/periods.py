@@ -3,9 +3,11 @@
 `figure_period(text, quantity, others, times, published, forecast)` gives the
 as-of period of one figure of a sentence from the sentence's time expressions
 (`research.text.dates.find_time_expressions`): a "since", "by" or duration
-phrase after the figure, else the nearest date, never one behind a baseline
-figure ("6.1% from 6% in March"), across a clause or inside a relative clause
-that dates something else ("the invasion that began in February 2022"); not a
+phrase after the figure, else the nearest date (by the gap between the
+phrases), never one behind a baseline figure ("6.1% from 6% in March"), across
+a clause (a dash apposition, "— representing 9.8 million", ends none) or inside
+a relative clause that dates something else ("the invasion that began in
+February 2022"); not a
 reference point ("the lowest since March 2020"), a comparison ("more than in
 2019"), a baseline ("from 2019"), a release day ("Data released Thursday") or
 the deadline of an act; "from Friday through Sunday" is one period, and "from X
@@ -13,7 +15,8 @@ to Y" over a span dates X at its start and Y at its end. Without one it is the
 publication date, and ages always are. `prior_period` counts "the prior week"
 back from the period of the data, `averaged` widens a "seven-day average" to
 its days, `stated_periods` and `goes_on` give the periods a later figure without
-a time goes on with, and when it does. `joined` makes "X through Y" one phrase.
+a time goes on with, and when it does. `joined` makes "X through Y" one phrase,
+and "the 12 months that ended in June" the 12 months to the end of June.
 """
 
 from __future__ import annotations
@@ -25,7 +28,15 @@ import re
 from datetime import date, timedelta
 
 from research.claims.quantities import NUMBER_WORDS, Quantity
-from research.text.dates import _add_months, _month_end, reference_date
+from research.text.dates import (
+    _COUNT,
+    _UNIT,
+    _add_months,
+    _count,
+    _month_end,
+    _shift,
+    reference_date,
+)
 
 # How far from a figure (characters) a time phrase may be and still be its period: each figure costs the
 # same whatever the length of its sentence.
@@ -63,7 +74,7 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
             continue  # "more than a year": a length of time; "from 2005 levels"; "$1 trillion over five years"
         if (time.text.lower().startswith("from") and not re.search(r"\s(?:to|through|thru|until|till|and)\s",
                                                                   time.text) and (len(times) > 1 or quantity.kind == "change")) \
-                or quantity.kind == "change" and re.search(r"\bfrom\s+(?:the\s+same\s+\w+\s+)?$",
+                or quantity.kind == "change" and re.search(r"\bfrom\s+(?:(?:the|a|an)\s+)?(?:same\s+\w+\s+)?$",
                                                            text[max(0, time.start - 30):time.start]):
             continue  # "fell 29.4% from 2019 in 2020", "up 58% from a year ago": the baseline, not the period
         left, right = sorted((quantity.start, time.start))
@@ -77,10 +88,13 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         if time.start > quantity.end and _clause_blocked(text, after + (own.end() if own else 0), time.start,
                                                          relative=True):
             continue  # "12,000 troops ... in the invasion that began in February 2022"
-        if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False):
+        if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False) \
+                and not APPOSITION.search(text, max(0, quantity.start - 30), quantity.start):
             continue
         bound = time.kind in ("since", "deadline", "duration") and time.start > quantity.start
-        usable.append((not bound, abs(time.start - quantity.start), time))
+        # nearness is the gap between the two phrases: "fallen this year from 900,000 at the start of the year"
+        usable.append((not bound, time.start - quantity.end if time.start >= quantity.end else
+                       max(0, quantity.start - time.end), time))
     if usable:
         time = min(usable, key=lambda item: item[:2])[2]
         if time.date_start is None:
@@ -100,6 +114,12 @@ def stated_now(quantity: Quantity) -> bool:
     or plan, not dated by what happens to it ("will pass the $1.2 trillion infrastructure bill this week")."""
     return quantity.kind == "age" or quantity.kind == "money" and quantity.head.lower().split()[-1:] in (
         [noun] for noun in SIZED)
+
+
+# Right before a figure, a dash that opens a phrase about the figure before it, not a clause of its own: "6.1% in
+# April — representing 9.8 million", "over the last seven days — up 47.5 percent".
+APPOSITION = re.compile(r"\s[—–]\s+(?:(?:up|down|or|representing|equal to|a (?:rise|drop|decline|increase|decrease) "
+                        r"of)\s+)?(?:(?:about|nearly|almost|roughly|some|more than|over)\s+)?[$€£]?$")
 
 
 # Between a time phrase and a figure of a clause about that time: ", when".
@@ -197,7 +217,8 @@ def _endpoint(text: str, quantity: Quantity, first, last) -> tuple[str, str]:
     if first != last and re.search(r"\bfrom\s+(?:[\w’'-]+\s+){0,5}$", text[max(0, quantity.start - 60):quantity.start]) \
             and re.match(r"\s+to\s+[$€£]?\d", text[quantity.end:]):
         last = first
-    elif first != last and re.search(r"\bfrom\s+[$€£]?\d[\d,.]*%?\s+to\s+$", text[max(0, quantity.start - 40):quantity.start]):
+    elif first != last and re.search(r"\bfrom\s+(?:[\w’'-]+\s+){0,5}[$€£]?\d[\d,.]*%?\s+to\s+$",
+                                     text[max(0, quantity.start - 80):quantity.start]):
         first = last
     return first.isoformat(), last.isoformat()
 
@@ -226,14 +247,30 @@ EVENT_NAME = re.compile(r"(?:th)?\s+(?:Capitol\s+)?(?:attacks?|insurrection|riot
                         r"investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
 
 
+# Between a length of time and the date it ends at: "the 12 months [that ended] in June", "the year [ending] Sept. 30".
+ENDING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|to)\s+")
+LENGTH = re.compile(_COUNT + r"\s+" + _UNIT, re.IGNORECASE)
+
+
 def joined(text: str, times: list) -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
-    to Y's end (when Y ends after X starts); dates that name an event ("the Jan. 6 committee") left out."""
+    to Y's end (when Y ends after X starts), a length of time ending at a date ("the 12 months that ended
+    in June") made that many units to the date's end; dates that name an event ("the Jan. 6 committee")
+    left out."""
     joined = []
     for time in times:
         if time.kind == "date" and EVENT_NAME.match(text, time.end):
             continue
         gap = text[joined[-1].end:time.start] if joined else ""
+        length = joined and joined[-1].kind == "duration" and time.date_end is not None and (
+            ENDING.fullmatch(gap) or not gap.strip() and time.text.lower().startswith("through")) and \
+            LENGTH.search(joined[-1].text)
+        if length:  # "the 12 months that ended in June": the 12 months to the end of June
+            first = joined.pop()
+            start = _shift(time.date_end, -_count(length.group("count")), length.group("unit").lower())
+            time = first._replace(end=time.end, text=text[first.start:time.end], kind="date",
+                                  granularity=time.granularity, date_start=start + timedelta(days=1),
+                                  date_end=time.date_end)
         if joined and (PERIOD_JOIN.fullmatch(gap) or (not gap.strip() and PERIOD_JOIN.fullmatch(
                 " " + time.text.split()[0]))) and time.date_start is not None \
                 and joined[-1].date_start is not None and joined[-1].date_start <= time.date_end:
@@ -260,9 +297,12 @@ def prior_period(text: str, quantity: Quantity, others: list[Quantity], data: tu
         return None
     near = others[bisect.bisect_left(others, quantity.start - 60, key=START):
                   bisect.bisect_right(others, quantity.start + 60, key=START)]
+    # near the figure, no other figure between them, not across a clause ("33,491 fires, according to the
+    # NIFC, surpassing the previous year's tally")
     found = [m for m in PRIOR.finditer(text, max(0, quantity.start - 100), quantity.start + 120)
              if not any(min(m.start(), quantity.start) < o.start < max(m.start(), quantity.start) and o != quantity
-                        for o in near) and abs(m.start() - quantity.start) < 60]
+                        for o in near) and abs(m.start() - quantity.start) < 60
+             and not (m.start() > quantity.end and _clause_blocked(text, quantity.end, m.start(), relative=True))]
     if not found:
         return None
     match = min(found, key=lambda m: abs(m.start() - quantity.start))

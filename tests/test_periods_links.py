@@ -1,0 +1,106 @@
+"""As-of periods and cross-outlet links of the sixth round (issue 18), each rule on its real sentence of an
+AllSides roundup."""
+
+import pandas as pd
+from conftest import cues_of
+from test_quantities import ledger_of, periods
+
+import research
+
+
+def test_the_time_phrase_right_after_a_figure_dates_it():
+    """Nearness is the gap between the phrases: "this year" ends closer to the figure's start than "the start
+    of the year" begins after it, but the figure is stated for the start of the year."""
+    found = periods("Weekly applications, which generally track the pace of layoffs, have fallen steadily this year "
+                    "from more than 900,000 at the start of the year.", "2021-07-08T07:15:00-07:00")
+    assert found["more than 900,000"] == ("2021-01-01", "2021-01-31", "the start of the year")
+
+
+def test_a_dash_apposition_keeps_the_period_before_it():
+    found = periods("Despite a stubbornly high unemployment rate of 6.1% in April — representing 9.8 million people "
+                    "who say they are actively looking for work — many employers are reporting that they can’t find "
+                    "people to hire.", "2021-06-08T13:30:00-07:00")
+    assert found["9.8 million"][:2] == ("2021-04-01", "2021-04-30")
+
+
+def test_a_change_from_the_previous_week_is_over_the_data_s_days():
+    found = periods("The US on Tuesday recorded an average of 19,455 new cases per day over the last seven days — up "
+                    "47.5 percent from the previous week, according to a USA Today analysis of data from Johns "
+                    "Hopkins University.", "2021-07-13T17:15:00-07:00")
+    assert found["47.5 percent"][:2] == ("2021-07-06", "2021-07-13")
+
+
+def test_the_prior_year_of_another_clause_dates_no_figure():
+    found = periods("From January 1 to July 11 this year, over 1.8 million acres have burned in 33,491 fires, "
+                    "according to the NIFC, surpassing the previous year's tally for the same period.",
+                    "2021-07-12T12:00:00-07:00")
+    assert found["33,491"][:2] == ("2021-01-01", "2021-07-11")
+
+
+def test_a_length_of_time_ending_at_a_date():
+    found = periods("President Joe Biden says the 5.4 percent increase in the price of a basket of goods over the 12 "
+                    "months that ended in June is \"temporary,\" and a private White House presentation obtained by "
+                    "NBC News encourages Democratic lawmakers to focus on costs.", "2021-07-26T11:30:00-07:00")
+    assert found["5.4 percent"][:2] == ("2020-07-01", "2021-06-30")
+
+
+def test_from_a_named_figure_to_another_dates_each_at_its_end():
+    found = periods("In the past two weeks, new COVID-19 cases in the U.S. have dropped from a seven-day average of "
+                    "78,449 to 51,465, a decline of 34%.", "2021-05-03T05:00:00-07:00")
+    assert found["78,449"][:2] == ("2021-04-19", "2021-04-19")
+    assert found["51,465"][:2] == ("2021-05-03", "2021-05-03")
+
+
+def test_one_exact_value_in_two_outlets_is_one_figure_whatever_its_date():
+    """Axios sizes the package as of publication, the Post dates it "this week" (as a forecast): one figure."""
+    ledger = ledger_of({
+        "Axios": "The Senate's bipartisan $1.2 trillion infrastructure bill and President Biden's $3.5 trillion "
+                 "spending package could live or die this week — and take Democrats' fortunes with them.",
+        "Post": "Pelosi on Sunday vowed that Democrats will pass a bipartisan infrastructure bill this week and push "
+                "ahead on the bigger $3.5 trillion social safety net."},
+        "2021-09-27T06:00:00-07:00")
+    assert ledger.loc[ledger["value"] == 3.5e12, "outlets"].tolist() == ["Axios; Post"]
+
+
+def test_figures_within_rounding_in_sentences_that_share_words_are_one():
+    """"at least 15.1 million" and "At least 15 million" doses: one figure even when their subjects are read
+    apart, as on new text they often are (here a verb each), since their sentences share content words."""
+    texts = {
+        "NBC": "Pharmacies and state governments in the United States have thrown away at least 15.1 million doses "
+               "of Covid-19 vaccines since March 1, according to government data obtained by NBC News.",
+        "Hill": "At least 15 million COVID-19 vaccine doses in the U.S. have gone to waste, with the number of unused "
+                "doses rising, according to NBC News."}
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": "2021-09-01T15:00:00-07:00",
+                             "text": [f"A headline\n\n{text}" for text in texts.values()]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles)
+    claims = claims[claims["value"] >= 1.5e7].assign(subject=["thrown", "gone"], subject_key=["thrown", "gone"])
+    assert research.claims.ledger.link_claims(claims).nunique() == 1
+
+
+def test_a_count_stated_for_a_later_day_is_a_revision():
+    """The flood toll: 125 dead on Friday (New York Times), above 150 on Saturday (Reuters): an update."""
+    texts = {
+        "NYT": "Rescue workers across Germany and Belgium rushed Friday to prevent more deaths from some of the "
+               "Continent’s worst flooding in years as the number of dead surpassed 125 and the search went on for "
+               "hundreds of missing people.",
+        "Reuters": "The death toll from disastrous flooding in Western Europe rose above 150 on Saturday as rescue "
+                   "workers toiled to clear up the devastation revealed by receding water and prevent further damage."}
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": "2021-07-17T08:30:00-07:00",
+                             "text": [f"A headline\n\n{text}" for text in texts.values()]})
+    claims = research.extract_claims(research.split_passages(research.split_blocks(articles)), cues_of(articles),
+                                     articles)
+    conflicts = research.claim_conflicts(claims, articles)
+    assert conflicts[["figure_a", "figure_b", "conflict"]].values.tolist() == [["125", "150", "revision"]]
+
+
+def test_forecasts_of_one_value_join_each_other_first(seed_articles, seed_passages):
+    """The seeds' 10,000 North Korean troops: the target "by December" of AP, CNBC/NBC and Newslooks is one
+    claim, the 10,000 Zelenskyy said were being trained (AP, Newslooks) another."""
+    claims = research.extract_claims(seed_passages, cues_of(seed_articles), seed_articles)
+    table = research.claims.ledger._with_outlets(claims, seed_articles)
+    ids = research.claims.ledger.link_claims(table)
+    tens = table[table["value"] == 10000].assign(claim_id=ids)
+    by_claim = tens.groupby("claim_id")["forecast"].agg(set)
+    assert sorted(map(sorted, by_claim)) == [[False], [True]]
+    assert set(tens.loc[tens["forecast"], "outlet"]) == {"AP", "CNBC/NBC", "Newslooks"}
