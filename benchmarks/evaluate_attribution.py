@@ -42,7 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 import research
-from research.claims.cues import inflections
+from research.claims.verbs import inflections
 from research.corpus import datasets
 
 TRIM = " \t\r\n,.;:\"“”'’‘()[]—–-"

@@ -10,7 +10,9 @@ roundups, halves "choose" and "report", see `benchmarks/gold/README.md`) and
 in 40 other roundups, half "holdout", see `benchmarks/gold/HOLDOUT.md`) and
 `benchmarks/gold/allsides_figures_holdout3.jsonl` (158 figures and 259 non-figures
 in 52 further roundups, half "holdout-3", annotated blind: see
-`benchmarks/gold/HOLDOUT3.md`). The holdout
+`benchmarks/gold/HOLDOUT3.md`) and `benchmarks/gold/allsides_figures_holdout4.jsonl`
+(139 figures and 310 non-figures in 89 more roundups, half "holdout-4", annotated blind
+after the fifth round: see `benchmarks/gold/HOLDOUT4.md`). The holdout
 roundups are split here into two halves of 20 by a fixed seed (`split_holdout`:
 the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`, the first 20
 "holdout-dev", the rest "holdout-test"). `--gold`
@@ -29,8 +31,9 @@ each change; "holdout-dev": the texts, gold and errors of these 20 roundups were
 read in the fourth round of rules; "holdout-test": only its totals were printed
 in the fourth round, and its errors were read in the fifth, so it is no longer
 held out; "holdout-3": a gold annotated blind during the fifth round, scored
-once with the fourth round's rules and once with the fifth's, never read). `--errors` (repeatable) lists the misses of
-a half, never of "holdout-3"; `--halves` limits the columns (and the roundups
+once with the fourth round's rules and once with the fifth's, never read; "holdout-4": a fourth gold
+annotated blind after the fifth round, never read). `--errors` (repeatable) lists the misses of
+a half, never of "holdout-3" or "holdout-4"; `--halves` limits the columns (and the roundups
 run) to the named halves. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -87,8 +90,9 @@ from research.text.tokens import stem
 
 GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
               for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
-                           "allsides_figures_holdout3.jsonl"))
-HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3")
+                           "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl"))
+HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4")
+BLIND = ("holdout-3", "holdout-4")  # halves whose errors are never listed
 HOLDOUT_SEED = 18
 TARGETS = {"found": (">=", 0.95), "value right": (">=", 0.97), "subject right": (">=", 0.85),
            "claimant right": (">=", 0.85), "as-of right": (">=", 0.85),
@@ -374,10 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roles", choices=["body", "all"], default="body",
                         help="read body passages only (as the pipeline does) or passages of every role")
     parser.add_argument("--gold", type=Path, action="append",
-                        help="a gold file to score (repeatable; default: the three golds in benchmarks/gold)")
+                        help="a gold file to score (repeatable; default: the four golds in benchmarks/gold)")
     parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
-    parser.add_argument("--errors", choices=[h for h in HALVES if h != "holdout-3"], action="append",
-                        help="list the misses of a half on stderr (repeatable; never of holdout-3)")
+    parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
+                        help="list the misses of a half on stderr (repeatable; never of holdout-3 or holdout-4)")
     args = parser.parse_args(argv)
     folder = args.data / "allsides_dev" if (args.data / "allsides_dev").is_dir() else args.data
     if not (folder / "roundups.jsonl").is_file():

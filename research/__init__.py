@@ -42,7 +42,7 @@ _PUBLIC = {
     "research.story.coverage": ["coverage", "coverage_matrix", "ledes", "omissions", "outlet_summary"],
     "research.claims.cues": ["attributions"],
     "research.claims.actors": ["actor_group", "group_actors"],
-    "research.claims.quantities": ["QUALIFIERS"],
+    "research.claims.numerals": ["QUALIFIERS"],
     "research.claims.conflicts": ["claim_conflicts"],
     "research.claims.ledger": ["claim_ledger", "extract_claims", "timeline_table"],
     "research.framing.lexicons": ["LEXICON", "REPORTING_VERB_KINDS"],

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 import research
-from research.claims.cues import ATTRIBUTION_COLUMNS, inflections
+from research.claims.cues import ATTRIBUTION_COLUMNS
+from research.claims.verbs import inflections
 from research.corpus import datasets
 
 
@@ -153,6 +154,12 @@ def test_pronoun_takes_the_person_named_last_when_the_subject_is_not_a_person():
     assert table.set_index("cue_text").loc["called", "actor"] == "Tomas Vidal"
 
 
+def test_it_refers_to_an_organisation_never_to_a_person_named_by_surname():
+    table = find("McCarthy told reporters the bill was dead.", "The agency said it had recorded 1,200 cases.",
+                 "It said 40 people had died.", group=True).set_index("source_text")
+    assert table.loc["It", "actor"] == table.loc["The agency", "actor"] == "The agency"
+
+
 def test_pronoun_prefers_the_subject_of_its_own_or_an_earlier_sentence():
     table = find("Senator Ruth Alder said the plan, drafted by Governor Paul Mint, was flawed. "
                  "She added that it would fail.", group=True).set_index("cue_text")
@@ -216,6 +223,18 @@ def test_one_person_is_one_group_across_articles():
     (("Others have questioned the reports, with Andriy Kovalenko, the head of the disinformation center, "
       "warning that Russia could use them."), "Andriy Kovalenko, the head of the disinformation center", "warning",
      "Russia could use them"),
+    # a document noun after "according to", a noun of people with "there" or "familiar with" (AllSides dev)
+    (("The number could be higher, because only 84 of the 143 school districts have reported their data, "
+     "according to the dashboard."), "the dashboard", "according to", "their data, according to the dashboard"),
+    (("The death toll in Germany climbed to at least 143 on Saturday, while the toll across the border in Belgium "
+     "stood at 24, the authorities there said."), "the authorities there", "said",
+     ("The death toll in Germany climbed to at least 143 on Saturday, while the toll across the border in Belgium "
+     "stood at 24")),
+    (("The U.S. intelligence community assesses that the capital of Afghanistan could fall to the Taliban within "
+     "the next 90 days, two sources familiar with the matter confirmed to Fox News."),
+     "two sources familiar with the matter", "confirmed", "to Fox News"),
+    (("The seven-day average of new cases stood at 132,135 on Sunday, the tracker shows, while hospitalizations "
+     "were averaging 101,747."), "the tracker", "shows", "The seven-day average of new cases stood at 132,135 on Sunday"),
 ])
 def test_more_cues(text, source, cue, content):
     row = find(text).set_index("cue_text").loc[cue]

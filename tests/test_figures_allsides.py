@@ -141,7 +141,7 @@ def test_columns(claims):
 
 
 @pytest.mark.parametrize("gold", ["allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
-                                  "allsides_figures_holdout3.jsonl"])
+                                  "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl"])
 def test_every_figures_gold_matches_its_texts(data_dir, gold):
     """Each gold's offsets, values and links hold on the AllSides texts, and no held-out roundup is in an
     earlier gold (`benchmarks/gold/check_gold.py`)."""

@@ -37,7 +37,7 @@ def test_temperatures_with_a_glued_scale():
 def test_vague_trillions():
     found = figures("saying trillions of dollars on social programs and alternative energy projects should be passed")
     assert [q.low for q in find_quantities("saying trillions of dollars on social programs")] == [2e12]
-    assert list(found) == ["trillions of"]
+    assert list(found) == ["trillions of dollars"] and found["trillions of dollars"][1] == "money"
     multi = find_quantities("his party's plan to push forward with a multitrillion-dollar spending package.")
     assert [(q.qualifier, q.low, q.kind, q.subject) for q in multi] == [("vague", 2e12, "money", "spending package")]
 
@@ -347,3 +347,64 @@ def test_cut_in_half_is_down_fifty_percent():
 ])
 def test_what_an_amount_of_money_is(text, figure, subject):
     assert figures(text)[figure][3] == subject
+
+
+def test_a_tally_with_the_noun_after_it_is_a_vote_of_that_noun():
+    text = "Mississippi is asking the court to overturn Roe. The court has a 6-3 conservative majority."
+    assert figures(text)["6-3"] == (6.0, "vote", "votes", "court conservative majority")
+    assert figures("In a 5-4 decision, the justices ruled against the state.")["5-4"][1:] == ("vote", "votes", "decision")
+
+
+def test_only_one_is_a_count_and_one_of_a_pronoun():
+    text = ("Many of the Mexicans had at least been on a plane with a person found to have H1N1; there was no "
+            "apparent direct risk for the Canadians, other than their being from a vast country with only one "
+            "serious flu case.")
+    assert figures(text)["one"][:2] == (1.0, "count")
+    assert "one" not in figures("Cordova is just one of 198 people that Weiner follows on Twitter.")
+    assert "one" not in figures("Biden was not the only one in the room intent on rectifying his predecessor's mistakes.")
+
+
+def test_a_multiple_of_a_measure_counts_that_measure():
+    text = ("The acreage -- about 1,200 square miles -- is comparable to four times the area of New York City.")
+    assert figures(text)["four times"][3] == "area of New York City"
+    text = ("countering President Biden's American Jobs Plan with a framework around one-quarter the size of his "
+            "sweeping $2.25 trillion package.")
+    assert figures(text)["one-quarter"][3] == "size"
+
+
+def test_a_possessive_after_the_noun_starts_another_phrase():
+    text = ("And while his handling of the Covid pandemic has the approval of 64% of Americans his handling of the "
+            "border crisis has the disapproval of 53%.")
+    assert figures(text)["64%"][3] == "Americans"
+
+
+def test_a_verb_of_share_or_level_states_its_subject_before_it():
+    text = ("Within a decade , AIG 's Ugandan business covered about 1.6 million lives , and microinsurance premiums "
+            "accounted for nearly 17 percent of its Ugandan unit 's profits .")
+    assert figures(text)["nearly 17 percent"][3].startswith("microinsurance premiums")
+
+
+def test_billions_of_dollars_and_billions_in_funds_are_money():
+    text = "his proposal for trillions of dollars in infrastructure spending after meeting with Republicans"
+    assert figures(text)["trillions of dollars"][1:] == ("money", "USD", "infrastructure spending")
+    text = ("Then-President Trump had diverted billions in defense and military construction funds toward building "
+            "the wall")
+    assert figures(text)["billions"][1:3] == ("money", "USD")
+    text = "undercutting the Biden administration's public statements that the thousands in the camp faced expulsion"
+    assert figures(text)["thousands"][1] == "count"
+
+
+def test_the_length_of_a_prison_sentence_is_a_measure_and_a_grade_range_a_label():
+    text = ("Former Minneapolis police officer Derek Chauvin received a 270-month prison sentence Friday for "
+            "second-degree unintentional murder in the death of George Floyd last spring.")
+    assert figures(text)["270-month"][:3] == (270.0, "measure", "months")
+    assert figures("The new campus opened after a four-week delay.") == {}
+    text = ("The mandate would take effect for grades 7 through 12 as soon as the semester following the U.S. Food "
+            "and Drug Administration's full approval of the vaccine")
+    assert figures(text) == {}
+
+
+def test_a_hyphenated_scale_multiplies_the_figure():
+    text = ("But six months ago, the two sides managed to strike a $6.8-billion debt rollover deal, which expires in "
+            "August")
+    assert figures(text)["$6.8-billion"][:2] == (6.8e9, "money")

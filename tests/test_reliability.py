@@ -507,7 +507,7 @@ class _Scans:
 
 
 def test_claims_of_a_huge_sentence_read_each_character_a_bounded_number_of_times(monkeypatch):
-    from research.claims import ledger, periods, quantities, sources
+    from research.claims import ledger, numerals, periods, quantities, sources
     from research.text import dates
     words = "the convoy moved slowly toward the river crossing in June while trucks waited near the bridge"
     read = []
@@ -517,7 +517,7 @@ def test_claims_of_a_huge_sentence_read_each_character_a_bounded_number_of_times
         blocks = research.split_blocks(articles)
         passages, found = research.split_passages(blocks), research.attributions(blocks, articles)
         scans = _Scans()
-        for module in (ledger, periods, quantities, sources, dates):
+        for module in (ledger, numerals, periods, quantities, sources, dates):
             scans.watch(monkeypatch, module)
         claims = research.extract_claims(passages, found, articles)
         monkeypatch.undo()

@@ -1,10 +1,11 @@
-"""Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl, allsides_figures_holdout3.jsonl) against the AllSides texts and print its counts.
+"""Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl, allsides_figures_holdout3.jsonl,
+allsides_figures_holdout4.jsonl) against the AllSides texts and print its counts.
 
-    python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | allsides_figures_holdout3.jsonl]
+    python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | ...]
 
-Records may carry half = "holdout" or "holdout-3" (besides the first gold's "choose"/"report" parity rule);
-holdout roundups must not be roundups of the first gold, holdout-3 roundups in neither earlier gold (see
-HOLDOUT.md and HOLDOUT3.md).
+Records may carry half = "holdout", "holdout-3" or "holdout-4" (besides the first gold's "choose"/"report" parity
+rule); holdout roundups must not be roundups of the first gold, holdout-3 roundups in neither earlier gold and
+holdout-4 roundups in none of the three earlier golds (see HOLDOUT.md, HOLDOUT3.md and HOLDOUT4.md).
 
 The data folder may be the shared data root (containing allsides_dev/) or the
 allsides_dev folder itself. Texts are loaded with
@@ -23,6 +24,7 @@ from research.corpus import datasets
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
+THIRD_GOLD = Path(__file__).with_name("allsides_figures_holdout3.jsonl")
 
 KINDS = {"count", "money", "percent", "rate", "age", "change", "measure", "vote"}
 NOT_FIGURE = {"not_figure:" + k for k in ("year", "date", "ordinal", "duration", "name", "time", "other")}
@@ -66,6 +68,8 @@ def numbers(surface):
     # ... and "several hundred" is the vague "hundreds"
     low = re.sub(r"\bseveral hundred\b", "hundreds", low)
     # ... and "triple-digit" / "double-digit" (temperatures) mean at least 100 / 10
+    # ... and (holdout-4) "a third" / "a quarter" / "a half" are one third, one quarter, one half
+    low = re.sub(r"^an? (third|quarter|half)\b", r"one \1", low)
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
@@ -148,6 +152,7 @@ def main():
         return {str(json.loads(x)["roundup"]) for x in g.read_text(encoding="utf-8").splitlines() if x.strip()}
     first_rounds = rounds_of(FIRST_GOLD)
     earlier_rounds = first_rounds | rounds_of(SECOND_GOLD)  # holdout-3 roundups must be in neither earlier gold
+    before_fourth = earlier_rounds | rounds_of(THIRD_GOLD)  # holdout-4 roundups must be in none of the three
     table = datasets.read_allsides(folder, spread_hours=0)
     text = dict(zip(table.article_id, table.text))
     outlet = dict(zip(table.article_id, table.outlet))
@@ -181,6 +186,9 @@ def main():
         elif r["half"] == "holdout-3":
             if str(r["roundup"]) in earlier_rounds:
                 err(i, f"holdout-3 record in roundup {r['roundup']} of an earlier gold")
+        elif r["half"] == "holdout-4":
+            if str(r["roundup"]) in before_fourth:
+                err(i, f"holdout-4 record in roundup {r['roundup']} of an earlier gold")
         else:
             want_half = "choose" if int(r["roundup"]) % 4 == 0 else "report"
             if r["half"] != want_half:
@@ -294,7 +302,7 @@ def main():
     nonfig = [r for _, r in recs if r["kind"] in NOT_FIGURE]
     print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len(chosen)}  "
           f"articles: {len(by_art)}")
-    for h in ("choose", "report", "holdout", "holdout-3"):
+    for h in ("choose", "report", "holdout", "holdout-3", "holdout-4"):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
         if not rr:
             continue

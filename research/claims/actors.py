@@ -166,10 +166,14 @@ def _find_agency(text: str, country: str) -> tuple | None:
     return None
 
 
+# Members of a party and chambers of a legislature, which are not people's names: "House Republicans".
+PARTY_OR_CHAMBER = re.compile(r"\b(?:Republicans|Democrats|GOP|House|Senate|Congress|Parliament)\b")
+
+
 def _is_place_or_body(words: str) -> bool:
     """True when capitalised `words` name a country, agency or organisation, or hold a common word."""
     return bool(_find_country(words) or _find_agency(words, "") or ORGANISATION_WORDS.search(words)
-                or NOT_NAMES.search(words)
+                or NOT_NAMES.search(words) or PARTY_OR_CHAMBER.search(words)
                 or any(w.lower() in ENGLISH_STOP_WORDS or w.lower() in VERB_FORMS for w in words.split()))
 
 
@@ -326,8 +330,8 @@ def group_actors(table: pd.DataFrame, articles: pd.DataFrame, column: str = "sou
     - "he", "she", "his office" resolve to a person mentioned before them (see
       `_antecedent`; people an honorific gives the other gender, "Mrs. Alder"
       for "he", are skipped), "who" to the noun phrase before it, "they" and
-      "it" to the last actor that is not a person, "the agency" to the last
-      agency.
+      "it" to the last actor that is not a person (nor a surname alone),
+      "the agency" to the last agency, else to itself.
 
     Across articles, a person an article names with no country ("Defense
     Secretary Lloyd Austin") takes the group other articles give the same name
@@ -401,8 +405,10 @@ def _article_actors(text: str, rows: list[tuple[str, int]]) -> list[Actor | None
             actor = actor_group(text[phrase[0]:phrase[1]], known) if phrase else None
         elif wanted:
             actor = next((a for _, a in reversed(resolved_before(where))
-                          if wanted == "any" or a.kind == wanted or (wanted == "group" and a.kind != "person")
-                          or (wanted == "agency" and a.group.split(": ")[-1] in AGENCY_LABELS)), None)
+                          if wanted == "any" or a.kind == wanted or (wanted == "group" and a.kind != "person"
+                                                                     and not SURNAME.fullmatch(a.actor))
+                          or (wanted == "agency" and a.group.split(": ")[-1] in AGENCY_LABELS)),
+                         None if wanted in ("group", "any") else actor_group(description, known))  # "the agency": itself
         elif holder:
             actor = actor_group(holder[1], [p for p in people if p[1] == holder[1]])
         else:

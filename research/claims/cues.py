@@ -12,7 +12,8 @@ and the relay through whom it is reported. Rules, for English news:
   introduces or closes a quote with a name, and a transcript's "PENCE:".
 - Source: the noun phrase before the cue, back to a clause boundary (a
   comma-delimited appositive such as "Kyrylo Budanov, the head of ..., told" is
-  kept; names joined by "and" and "advisers to Mr. Obama" are one source); after
+  kept; names joined by "and", "advisers to Mr. Obama", "sources familiar with
+  the matter" and "the authorities there" are one source); after
   the cue when the order is inverted (`", said Frank Ledwidge, a former
   officer"`, "according to lawmaker Park Sunwon"); a participle after a comma or
   a verb after "and" ("..., adding", "... and pledged") takes the speaker named
@@ -42,39 +43,17 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from research.claims.verbs import (
+    IRREGULAR_FORMS,
+    VERB_FORMS,
+    WEAK_VERBS,
+)
 from research.text.quotes import quotations, quoted_ranges
 from research.text.sentences import sentence_spans
 
 ATTRIBUTION_COLUMNS = ["article_id", "source_text", "source_start", "source_end", "cue_text", "cue_start",
                        "cue_end", "content_start", "content_end", "direct", "relay_text", "relay_start", "relay_end"]
 
-# Verbs that introduce what someone said, believes, wants or plans (base forms): attribution
-# in the broad sense of PolNeAR and PARC (Pareti 2016), which count beliefs, intentions and
-# demands as well as speech. Inflections are generated; irregular past forms are in IRREGULAR.
-REPORTING_VERBS = sorted(set((
-    "say tell add note write argue claim warn estimate report announce state explain insist acknowledge "
-    "ask suggest cite declare confirm deny predict describe tweet respond reply recall admit assert "
-    "contend complain conclude emphasize emphasise stress mention urge vow pledge promise reveal "
-    "disclose indicate believe fear expect accuse criticize criticise blast slam praise agree "
-    "question charge allege maintain observe comment testify concede propose demand remark boast "
-    "joke quip brief inform publicize publicise assess caution concur counter reiterate recount "
-    "threaten dismiss reject lament show find think know worry hope advise recommend project "
-    "forecast calculate speculate signal call echo attack want plan support seem see decline "
-    "refuse condemn discuss offer encourage defend liken oppose feel point identify chant mock "
-    "denounce endorse detail learn rule decide demand acknowledge dispute doubt suspect insist "
-    "assure repeat reaffirm underscore highlight predict applaud welcome thank blame share "
-    "speak talk express voice label reference admire continue"
-).split()))
-# Irregular past forms (they replace the regular "-ed" form).
-IRREGULAR = {"say": ["said"], "tell": ["told"], "speak": ["spoke", "spoken"], "write": ["wrote", "written"],
-             "think": ["thought"], "know": ["knew", "known"], "find": ["found"], "show": ["showed", "shown"],
-             "forecast": ["forecast"], "see": ["saw", "seen"]}
-# Cues that are also common nouns or non-reporting uses ("the show", "found dead", "the count").
-# They count as cues only with a subject pronoun or name right before them, or "that"/":" after.
-WEAK_VERBS = frozenset("show find think know hope worry charge question project signal expect fear "
-                       "believe state report brief comment call want plan support see seem feel point "
-                       "offer rule decide learn detail oppose defend attack welcome thank blame "
-                       "doubt suspect repeat highlight identify share talk voice reference continue".split())
 AUXILIARIES = (r"(?:(?:has|have|had|will|would|could|might|may|should|also|previously|later|then|again|"
                r"repeatedly|recently|publicly|privately|once|first|earlier|already|often|frequently|"
                r"reportedly|is|are|was|were|been|not|never|did|does|do|now|still|even|just|only|"
@@ -94,29 +73,6 @@ SUBJECT_WINDOW = 1000
 SPACE = re.compile(r"\s")
 
 
-def inflections(verb: str) -> list[str]:
-    """The forms of an English verb: base, third person, past, -ing, irregular forms.
-
-    >>> inflections("say")
-    ['say', 'says', 'said', 'saying']
-    """
-    stem = verb.removesuffix("e")
-    if re.fullmatch(r".*[^aeiou][aeiou][pt]", verb) and len(verb) <= 4:  # quip -> quipped, slam -> slammed
-        doubled = verb + verb[-1]
-        past, ing = doubled + "ed", doubled + "ing"
-    elif verb.endswith("y") and verb[-2] not in "aeiou":
-        past, ing = verb[:-1] + "ied", verb + "ing"
-    elif verb.endswith("e"):
-        past, ing = verb + "d", stem + "ing"
-    else:
-        past, ing = verb + "ed", verb + "ing"
-    third = verb[:-1] + "ies" if verb.endswith("y") and verb[-2] not in "aeiou" else \
-        verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    return [verb, third, *IRREGULAR.get(verb, [past]), ing]
-
-
-VERB_FORMS = {form: verb for verb in REPORTING_VERBS for form in inflections(verb)}
-IRREGULAR_FORMS = frozenset(form for forms in IRREGULAR.values() for form in forms)
 _VERB = r"(?P<verb>" + "|".join(sorted(VERB_FORMS, key=len, reverse=True)) + r")"
 # A verb after a hyphen is part of a compound adjective ("so-called", "well-known"), not a cue.
 CUE = re.compile(r"(?<![\w-])(?P<aux>" + AUXILIARIES + r")" + _VERB + r"\b"
@@ -167,12 +123,13 @@ def _is_role(word: str) -> bool:
 
 PEOPLE_NOUNS = re.compile(r"\b(?:officials?|sources?|analysts?|experts?|data|polls?|reports?|documents?|"
                           r"records?|statements?|figures?|estimates?|people|residents?|lawmakers?|aides?|"
-                          r"diplomats?|officers?|studies|study|survey)\b")
+                          r"diplomats?|officers?|studies|study|survey|authorities|police|prosecutors|investigators|"
+                          r"economists|researchers|scientists|doctors|forecasters|witnesses)\b")
 # Documents and counts that "show", "find" or "suggest" what a source would say.
 DOCUMENTS = re.compile(r"polls?|polling|surveys?|study|studies|reports?|analysis|analyses|data|figures|records|"
                        r"documents?|averages?|transcripts?|videos?|footage|memos?|letters?|reviews?|audits?|"
                        r"investigations?|research|statistics|numbers|results|findings|census|estimates?|"
-                       r"projections?|tally|filings?|models?|forecasts?")
+                       r"projections?|tally|filings?|models?|forecasts?|trackers?|dashboards?|databases?")
 # What may stand between a cue and its reported clause: the addressee of a verb that takes one
 # ("told reporters", "briefed the committee"), a day, "in a statement", "that".
 _WHEN_WHERE = (r"(?:on |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|"
@@ -192,8 +149,9 @@ class Attribution(NamedTuple):
     relay: tuple[int, int] | None = None
 
 
-# Words after a subject that are not part of it: "Mark Rutte on Tuesday said", "the spy chief, meanwhile,".
-SOURCE_TAIL = re.compile(r"(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+# Words after a subject that are not part of it: "Mark Rutte on Tuesday said", "the spy chief, meanwhile,",
+# "data released on Wednesday showed".
+SOURCE_TAIL = re.compile(r"(?:\s+(?:released|published|issued|posted))?(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                          r"meanwhile|however|though|too|also|last week|this week|earlier|later)\b,?)+$")
 
 
@@ -216,11 +174,15 @@ def _phrase_start(tokens: list[re.Match], i: int) -> int | None:
     first = None
     while i >= 0:
         word = tokens[i].group()
+        if first is None and word == "there" and i > 0 and PEOPLE_NOUNS.fullmatch(tokens[i - 1].group().lower()):
+            first, i = i, i - 1  # "the authorities there said"
+            continue
         if word.lower() in SUBJECT_PRONOUNS:
             return i if first is None else first
         if first is not None and word.islower() and word.endswith(("ed", "ing")) and i > 0 \
-                and tokens[i - 1].group()[0].isalnum() and tokens[i - 1].group().lower() not in DETERMINERS:
-            break
+                and tokens[i - 1].group()[0].isalnum() and tokens[i - 1].group().lower() not in DETERMINERS \
+                and not all(NOT_NAMES.fullmatch(t.group()) or t.group() == "on" for t in tokens[first:]):
+            break  # "Services released", not "figures released Tuesday showed" (a participle and its day)
         if first is not None and i > 0 and _joins_phrase(word, tokens[i - 1].group(), tokens[first].group()):
             i -= 1  # "Mr. Grassley and Mr. Leahy say", "advisers to Mr. Obama say"
             continue
@@ -228,6 +190,9 @@ def _phrase_start(tokens: list[re.Match], i: int) -> int | None:
                 or (word in ".’'-&" and first is not None):
             first = i
             if word.lower() in DETERMINERS and word.lower() not in ("one", "two", "three"):
+                if i > 1 and (tokens[i - 2].group().lower(), tokens[i - 1].group()) in LINKED:
+                    i -= 1
+                    continue  # "sources familiar with [the talks]"
                 break  # a determiner opens the phrase: "told lawmakers [his agency] assessed"
             i -= 1
             continue
@@ -243,6 +208,10 @@ NOUNS_WITH_TO = frozenset("adviser advisers advisor advisors envoy envoys ambass
                           "attorney attorneys lawyer lawyers".split())
 
 
+# Words that join a noun of people to what they know: "sources familiar with", "people close to".
+LINKED = frozenset((("familiar", "with"), ("close", "to"), ("knowledgeable", "about")))
+
+
 def _people_word(word: str) -> bool:
     return (word[:1].isupper() and not NOT_NAMES.fullmatch(word)) or bool(PEOPLE_NOUNS.fullmatch(word.lower()))
 
@@ -250,6 +219,8 @@ def _people_word(word: str) -> bool:
 def _joins_phrase(word: str, before: str, after: str) -> bool:
     """True when `word` links two parts of one subject: "and" between names or nouns of people
     ("Mr. King and Mr. Schultz", "developers and supporters"), "to" after a noun such as "adviser"."""
+    if (before.lower(), word) in LINKED:
+        return True  # "sources familiar with the talks", "people close to the president"
     if word == "to":
         return before.lower() in NOUNS_WITH_TO
     return word == "and" and _people_word(before) and _people_word(after)
@@ -325,8 +296,9 @@ def _noun_phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | N
     while words and words[-1].lower() in LEADING_WORDS | FUNCTION_WORDS:
         last = first + text[first:last].rindex(words.pop()) - 1
     phrase = text[first:last]
-    if not words or not (re.search(r"[A-Z]", phrase) or PEOPLE_NOUNS.search(phrase)):
-        return None
+    if not words or not (re.search(r"[A-Z]", phrase) or PEOPLE_NOUNS.search(phrase)
+                         or any(DOCUMENTS.fullmatch(word.lower()) for word in words)):
+        return None  # "according to the dashboard"
     appositive = re.compile(r",\s+(?:a|an|the|who|which|whose|[a-z]+ of)\b(?:[^.;“”\"]|(?<=\b[A-Z])\.|"
                             r"(?<=\b[A-Z][a-z])\.)*").match(text, last, limit)
     if appositive:

@@ -42,6 +42,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.claims.actors import group_actors
 from research.claims.keys import subject_key
+from research.claims.numerals import WINDOW
 from research.claims.periods import (
     averaged,
     figure_period,
@@ -54,7 +55,6 @@ from research.claims.periods import (
 from research.claims.quantities import (
     MEASURE_NOUNS,
     SUBJECT_STOP,
-    WINDOW,
     Quantity,
     find_quantities,
 )
@@ -157,7 +157,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 if forecast and BASELINE.search(passage.text, max(0, quantity.start - 80), quantity.start):
                     forecast, claimant, named = False, None, ""  # "to drop from March's 6%": the outlet's baseline
                 elif forecast and (not named or claimant is before):  # its forecaster, not the release
-                    named = forecaster(passage.text[:min(quantity.start, WINDOW)]) or last_forecaster or named
+                    named = forecaster(passage.text[:min(quantity.start, WINDOW)], last_forecaster) or named
                 if forecast and named:
                     last_forecaster = named  # "against the expected 0.2%": the forecaster named before
                 elif not forecast:

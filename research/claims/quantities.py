@@ -1,83 +1,46 @@
-"""Figures in text: numbers with their qualifier, bounds, kind, unit and what they count.
+"""Figures in text and what they count.
 
 `find_quantities(text)` finds every figure in a sentence ("3,000 North Korean
 troops", "up to 12,000", "a few thousand troops", "$400 million in new military
 aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49")
-with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
-change, money, percent, rate, measure, age or vote), a `unit` where there is
-one, and its `subject`: the noun phrase after the number with the participle or
-predicate that says which ("people killed in shootings"), or, for a figure
-stated of something before its verb, that noun phrase ("Initial claims fell by
-92,000"); `head` is the noun phrase the subject is built on. Years, calendar
-dates, times, ordinals, durations and record spans ("four-week average",
-"21-year high"), scores and numbers inside names ("H1N1", "F-16", "9/11") are
-not quantities (`research.claims.keys.subject_key` groups subjects).
+as `research.claims.numerals` reads it (value, bounds, qualifier, kind, unit),
+and gives each its `subject`: the noun phrase after the number with the
+participle or predicate that says which ("people killed in shootings"), or, for
+a figure stated of something before its verb, that noun phrase ("Initial claims
+fell by 92,000", "premiums accounted for nearly 17 percent"), a multiple's
+measure ("four times the area of New York City") or a tally's noun ("a 6-3
+conservative majority"); `head` is the noun phrase the subject is built on
+(`research.claims.keys.subject_key` groups subjects).
 """
 
 from __future__ import annotations
 
-import bisect
-import math
 import re
-from typing import NamedTuple
 
 from research.claims.keys import ACTED_ON, KILLED_BEFORE
+from research.claims.numerals import (
+    AGE_OPEN,
+    MEASURES,
+    NUMBER_WORDS,
+    QUANTITY,
+    RATIO,
+    VAGUE_QUANTITY,
+    Quantity,
+    counted,
+    figure,
+    is_ratio,
+    ratio,
+    sentence_start,
+    vague,
+)
 from research.text.dates import find_time_expressions
-from research.text.sentences import ABBREVIATIONS
 
-# Qualifier -> how it sets low/high around the stated value v.
-QUALIFIERS = {
-    "exact": "low = high = v",
-    "approximately": "about, around, some, roughly, an estimated: low = 0.9 v, high = 1.1 v",
-    "nearly": "nearly, almost, close to: low = 0.9 v, high = v",
-    "at least": "at least, upward of: low = v, high open",
-    "more than": "more than, over, in excess of: low = v, high open",
-    "up to": "up to, as many as, at most: high = v, low open",
-    "less than": "fewer than, less than, under: high = v, low open",
-    "range": "5,000 to 6,000, between 5,000 and 6,000: low and high as stated, value their midpoint",
-    "vague": "thousands, a few thousand, dozens: low and high of the words, no value",
-    "another": "another 1,500: an increment, not a total; low = high = v",
-}
-APPROXIMATE = {"about": "approximately", "around": "approximately", "some": "approximately",
-               "roughly": "approximately", "approximately": "approximately", "an estimated": "approximately",
-               "estimated": "approximately", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
-               "at least": "at least", "upward of": "at least", "upwards of": "at least",
-               "more than": "more than", "over": "more than", "in excess of": "more than",
-               "up to": "up to", "as many as": "up to", "as much as": "up to", "at most": "up to",
-               "fewer than": "less than", "less than": "less than", "under": "less than",
-               "another": "another", "a further": "another", "an additional": "another"}
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a couple of": 2,
-}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3, "dozen": 12}
-# Spoken fractions and multiples: a share ("two-thirds of", in percent) or a ratio ("one-quarter the size").
-FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
-             "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
-             "a fifth": 0.2, "one fifth": 0.2}
-MULTIPLES = {"twice": 2.0, "double": 2.0, "triple": 3.0, "doubled": 2.0, "doubling": 2.0, "tripled": 3.0,
-             "tripling": 3.0, "halved": 50.0}
-# Vague amounts: (low, high) of the words.
-VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful of": (2, 5)}
-VAGUE_PLURALS = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-                 "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-                 "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "billions": (2e9, 9.99e9),
-                 "trillions": (2e12, 9.99e12), "multimillion": (2e6, 9.99e6), "multibillion": (2e9, 9.99e9),
-                 "multitrillion": (2e12, 9.99e12)}
-CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB",
-              "dollars": "USD", "cents": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
-MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
-            "hectares gallons barrels degrees inches yards square micrograms microgram milligrams milligram "
-            "grams fahrenheit celsius").split()
 TEMPERATURE = ("degrees", "fahrenheit", "celsius")
-# Words that end a subject noun phrase.
+# Words that end a subject noun phrase (a determiner starts the next one: "64% of Americans his handling").
 SUBJECT_STOP = frozenset(
     "a an the of and or but that which who whom whose is are was were be been being has have had do does did "
     "will would could should may might must can to from into in on at by for with as than then there their "
-    "they them it its this these those said says each per out up down over after before since during while "
+    "his her our my your they them it its this these those said says each per out up down over after before since during while "
     "when where if so not no also already still now about against between among including across along near "
     "through around within without toward towards under via amid despite".split())
 # Nouns that measure something else, read with their "of" ("the unemployment rate of 6.1%", "a peak of
@@ -101,73 +64,6 @@ ING_NOUNS = frozenset("spending funding financing housing training building ship
                       "parking advertising manufacturing".split())
 # Adjectives in -ly that stay in a noun phrase ("137,000 new daily cases").
 LY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly early elderly only".split())
-
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
-_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|dozen)\b|(?:m|mn|bn|k|K)\b)"
-_NUMBER = (r"(?:" + _DIGITS + r"|\b(?:" + _WORDS + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
-           r"|\ban?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))")
-_QUALIFIER = "|".join(sorted((re.escape(q) for q in APPROXIMATE), key=len, reverse=True))
-QUANTITY = re.compile(
-    r"(?:(?P<qualifier>\b(?:" + _QUALIFIER + r"))\s+)?"
-    r"(?:(?P<between>\bbetween)\s+)?"
-    r"(?P<currency>US\$|[$€£¥₩₽])?\s?"
-    r"(?P<number>" + _NUMBER + r")(?P<scale>" + _SCALE + r")?"
-    r"(?:%(?=\s*(?:-|–|to|and)\s*\d+(?:\.\d+)?\s?%))?"  # "50%-52%": a range of percents
-    r"(?:(?P<link>\s*(?:-to-|-\s+to|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
-    + _SCALE + r")?)?"
-    r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent(?:age points?)?\b)?",
-    re.IGNORECASE)
-VAGUE_QUANTITY = re.compile(
-    r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
-    r"|(?:dozens|hundreds|thousands|millions|billions|trillions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
-    r"|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
-    r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
-    r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
-# A number glued to letters or slashes is part of a name or code: H1N1, F-16, COVID-19, 9/11, 24/7.
-IN_NAME = re.compile(r"[A-Za-z]-?$|/$")
-MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wide|high|deep|tall))?\b",
-                     re.IGNORECASE)
-LABEL = re.compile(r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
-                   r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
-                   r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of)\s+$")
-# A time unit as an adjective or a length: "four-week average", "21-year high" (ages: "-year-old", "65 years and older").
-DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:o|up))")
-# Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
-VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
-                        r"margin|ballots?)\b", re.IGNORECASE)
-# "people 65 and older", "those 18 to 64": ages of a group of people.
-AGE_GROUP = re.compile(r"(?i)\b(?:people|those|adults|child|children|kids|residents|Americans|individuals|patients|"
-                       r"anyone|everyone|seniors|teens|teenagers|men|women|who are)\s+(?P<under>(?:under|over|above)\s+)?$")
-AGE_OPEN = re.compile(r"\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
-# A verb before "up to"/"down to" that makes it a move, not a bound: "ticked up to 6.1%".
-MOVED_UP = re.compile(r"\b(?:ticked|went|moved|edged|inched|crept|revised|shot|bumped|go|goes|going|tick|ticks)\s*$",
-                      re.IGNORECASE)
-AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of|age of)\s+$", re.IGNORECASE)
-# A verb or noun of change right before a figure: "rose 34%", "fell by 92,000", "added 943,000", "up 2,000".
-CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
-    r"declines|increased|increase|increases|decreased|decrease|climbed|jumped|grew|gained|gain|gains|added|"
-    r"adding|adds|lost|shed|soared|surged|slipped|plunged|tumbled|up|down|revised (?:up|down|higher|lower)|"
-    r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed)(?= by)|"
-    r"higher|lower|revision)\s+(?:(?:by|of|an estimated|about|around|nearly|almost|more than|over|roughly|some|"
-    r"a further|another|just)\s+)*[$€£]?$", re.IGNORECASE)
-_FRACTION = "|".join(sorted((w.replace(" ", "[- ]") for w in FRACTIONS), key=len, reverse=True))
-RATIO = re.compile(
-    r"(?:(?P<qualifier>\b(?:" + "|".join(sorted((re.escape(q) for q in
-                                                 ("about", "nearly", "almost", "more than", "over", "at least",
-                                                  "roughly", "less than", "just over")), key=len, reverse=True))
-    + r"))\s+)?\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
-    r"(?![-\w])|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
-    re.IGNORECASE)
-# After a figure, the base of a rate: "11.2 deaths per 100,000 people".
-PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
-# Before a fraction or multiple that is not a figure: "a year and a half", "22 and a half", "a double bombing".
-NOT_A_RATIO = re.compile(r"\b(?:(?:second|minute|hour|day|week|month|year)s?|\d+)\s+and\s+$", re.IGNORECASE)
-# A half after a whole number: "22 and a half", "22 1/2", "22½".
-HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
-# After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
-FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
 # Nouns after a figure that are its unit, not what it counts.
 GENERIC_NOUNS = frozenset("percent percentage points point times fold more less fewer higher lower".split())
 PLAIN_TIME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -178,56 +74,6 @@ TIME_WORD = re.compile(r"(?:\d{4}|\d{1,2}|January|February|March|April|May|June|
                        r"October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|"
                        r"Wednesday|Thursday|Friday|Saturday|Sunday|last|this|next|the|a|weekend|week|month|"
                        r"year|today|yesterday)$")
-AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?) old\b")
-ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
-
-
-class Quantity(NamedTuple):
-    """A figure found in a text: offsets, value, low, high, qualifier, kind, unit, `subject` (what it
-    counts, with the words that say which), `head` (the noun phrase the subject is built on; empty when
-    the figure has none of its own and `subject` is only a predicate such as "fully vaccinated"),
-    `against` (the votes against, for a vote) and `whose` (the name the figure is of, when the subject
-    alone does not say: "Walgreens" in "Walgreens reported wasting 2.6 million doses", "Army" in
-    "Army: 40% fully vaccinated")."""
-
-    start: int
-    end: int
-    value: float
-    low: float
-    high: float
-    qualifier: str
-    kind: str
-    unit: str
-    subject: str
-    head: str = ""
-    against: float = math.nan
-    whose: str = ""
-
-
-def _number(text: str, scale: str | None) -> float:
-    text = text.lower().replace(",", "").strip()
-    if text in ("a", "an"):
-        value = 1.0
-    elif text in NUMBER_WORDS:
-        value = float(NUMBER_WORDS[text])
-    elif re.fullmatch(r"[a-z]+[- ][a-z]+", text):
-        tens, ones = re.split(r"[- ]", text)
-        value = float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
-    else:
-        value = float(text)
-    return value * SCALES[scale.strip().lower()] if scale else value
-
-
-def _bounds(value: float, qualifier: str) -> tuple[float, float]:
-    if qualifier == "approximately":
-        return value * 0.9, value * 1.1
-    if qualifier == "nearly":
-        return value * 0.9, value
-    if qualifier in ("at least", "more than"):
-        return value, math.nan
-    if qualifier in ("up to", "less than"):
-        return math.nan, value
-    return value, value
 
 
 def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
@@ -267,7 +113,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             break
         if PLAIN_TIME.fullmatch(word) or word[0].isdigit() or word[0].isupper() and words[-1:] and re.match(r"\s+[A-Z]", rest[match.end():]) and words[-1].endswith("s"):
             break  # "rose by 2,000 last week", "24 of the 32 cases", "the five Republicans House Minority Leader ..."
-        if not words and lower in ("the", "its", "their", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
+        if not words and lower in ("the", "its", "their", "his", "her", "our", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
             continue  # "68% of the active duty force"
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
             unit = f"{unit} {lower}".strip()
@@ -324,7 +170,10 @@ STATING_VERB = re.compile(
     r"was|were|is|are|be|been|stood at|stand at|standing at|hit|reached|reach|reaching|totaled|totalled|"
     r"totaling|came in at|came to|amounted to|averaged|averaging|topped|exceeded|passed|surpassed|dipped|eased|"
     r"spiked|doubled|revised (?:up|down|higher|lower)|revised|remained|stayed|hovered|held at|includes|include|"
-    r"included|climbed above|fell below)"
+    r"included|climbed above|fell below|"
+    r"numbered|peaked|ballooned|swelled|slowed|accelerated|approached|neared|topping|outnumbered|plummeted|sank|"
+    r"skyrocketed|rebounded|slid|slumped|shrank|narrowed|widened|leapt|leaped|nudged|quadrupled|tripled|"
+    r"accounted for|accounts for|made up|makes up|represented|represents|ranged from|ranges from|cost|costs)"
     r"(?:\s+(?:by|to|at|from|of|around|about|nearly|almost|more than|over|roughly|just|an estimated|above|below|"
     r"past|beyond|under|now|still|only|some|a record|higher|lower|up|down|as well|a seasonally adjusted|\w+ly|,|"
     r"(?:last|this|the previous|the prior) (?:week|month|year)|[A-Z][a-z]+['’]s|"
@@ -334,6 +183,8 @@ STATING_VERB = re.compile(
 SECOND_FIGURE = re.compile(r"(?:\s+(?:last|this|the previous|the prior|a|an|the) (?:week|month|year))?"
                            r"\s*,?\s+(?:\w+ )?(?:to|from|down to|up to|up from|down from)\s+"
                            r"(?:(?:a|an|the) (?:[\w-]+ ){0,3}(?:of )?)?(?:[A-Z][a-z]+['’]s )?", re.IGNORECASE)
+# Nouns of a tally after its figure: "a 5-4 decision", "the 6-3 conservative majority".
+VOTE_NOUNS = frozenset("vote votes decision ruling majority margin tally split ballot".split())
 # Bodies that vote, named before a tally: "the Senate voted 50-49".
 _BODIES = r"(?:Senate|House|committee|panel|court|justices|lawmakers|council|board|jury)"
 VOTERS_BEFORE = re.compile(r"\b" + _BODIES + r"\b", re.IGNORECASE)
@@ -374,26 +225,8 @@ def _extension(text: str, position: int) -> str:
     return " ".join(pronoun + words if words and pronoun in (["who"], ["that"], ["which"]) else words)
 
 
-def _sentence_start(text: str, position: int) -> int:
-    """Where the sentence holding `position` starts: after the last ". " before it that ends a sentence
-    (a capital or quote follows, no abbreviation such as "U.S." or "Mr." precedes), or a line break. Only
-    the `WINDOW` characters before `position` are read: a longer sentence starts there for our rules."""
-    window = max(0, position - WINDOW)
-    if window:
-        space = text.find(" ", window, position)  # not in the middle of a word
-        window = space + 1 if space >= 0 else window
-    starts = [m.end() for m in SENTENCE_END.finditer(text, window, position)
-              if m.group("word").lower().rstrip(".") not in ABBREVIATIONS]
-    return max([text.rfind("\n", window, position) + 1, window, *starts])
 
 
-# How far back from a figure the rules read its sentence (characters): each figure costs the same
-# whatever the length of its sentence.
-WINDOW = 1000
-
-
-SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])")
-# A verb-like figure ("doubling", "more than halved") has no verb of its own before it.
 AUXILIARIES = re.compile(r"(?:(?:has|have|had|been|was|were|is|are|also|now|more than|nearly|almost|\w+ly)\s+){0,3}$",
                          re.IGNORECASE)
 
@@ -402,12 +235,12 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
     """The noun phrase a figure is stated of, before its verb: "Initial claims in regular state
     programs" in "Initial claims in regular state programs fell by 92,000", or the antecedent of a
     relative pronoun ("a risk of reinfection that was 2.34 higher"); "" when none. `verb_figure`: the figure is itself the verb ("cases doubling")."""
-    sentence_start = _sentence_start(text, start)
-    verb = (AUXILIARIES if verb_figure else STATING_VERB).search(text, max(sentence_start, start - 200), start)
-    if not verb or verb.end() != start or re.search(r"\b(?:a|an|the)\s+$", text[max(sentence_start, verb.start()
-                                                                                   - 10):verb.start()]):
+    first = sentence_start(text, start)
+    verb = (AUXILIARIES if verb_figure else STATING_VERB).search(text, max(first, start - 200), start)
+    if not verb or verb.end() != start or re.search(r"\b(?:a|an|the)\s+$", text[max(first, verb.start() - 10):
+                                                                                   verb.start()]):
         return ""  # no verb, or "from a revised 590,000": an adjective
-    words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[max(sentence_start, verb.start() - 160):verb.start()])
+    words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[max(first, verb.start() - 160):verb.start()])
     while words and PLAIN_TIME.fullmatch(words[-1]) or words[-2:-1] in (["last"], ["this"], ["the"]) \
             and words[-1] in ("week", "month", "year"):
         words = words[:-2] if words[-1] in ("week", "month", "year") else words[:-1]
@@ -447,7 +280,7 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
 def main_subject(text: str, position: int) -> str:
     """The subject of the sentence's main clause: the noun phrase before its first verb, after an opening
     conjunction or introductory phrase ("But deaths from the pandemic have continued ...")."""
-    words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[_sentence_start(text, position):position])
+    words = re.findall(r"(?:[A-Za-z]\.){2,}|[\w’'.%-]+|[,;:()“”\"—]", text[sentence_start(text, position):position])
     if "," in words[:8] and words[0].lower() in PREPOSITIONS | {"as", "after", "despite", "while", "since", "still"}:
         words = words[words.index(",") + 1:]
     while words and words[0].lower() in ("but", "and", "yet", "so", "still", "however", "meanwhile", ","):
@@ -494,24 +327,6 @@ MEASURED = re.compile(r"(?P<measure>(?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASUR
                       r"\s+(?:(?:above|below|over|under|more than|less than)\s+)?[$€£]?$", re.IGNORECASE)
 
 
-def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
-    """True when the number at text[start:end] is a year, date, time, ordinal or part of a name."""
-    near = bisect.bisect_right(dates, (start, math.inf))  # `dates` are sorted and do not overlap
-    if any(s <= start < e or s < end <= e for s, e in dates[max(0, near - 1):near + 1]):
-        return True
-    before, after = text[max(0, start - 2):start], text[end:end + 12]
-    if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
-        return True
-    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\\?/", after):
-        return True
-    if DURATION.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
-        return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
-    if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
-        return True  # "Phase 6", "Flight 17", "Article 5": a label; "per 1,000": the base of a rate
-    digits = text[start:end]  # "2000 troops" is a count, "2020 marks the sixth year" a year
-    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not (re.match(r"\s+[a-z]+s\b", after)
-                                                                   and text[max(0, start - 5):start].strip()[-1:] not in ".!?\"“"))
-
 
 def find_quantities(text: str, published: str = "") -> list[Quantity]:
     """Figures in `text` (offsets into it), years, dates, durations and numbers in names left out.
@@ -523,48 +338,25 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
-        words = " ".join(match.group("words").lower().split())
-        words = re.sub(r"^tens of (million|billion)$", r"tens of \1s", words.removesuffix(" of").replace("-", ""))
-        if words in VAGUE_PLURALS:
-            low, high = VAGUE_PLURALS[words]
-        else:
-            amount, scale = re.match(r"(a few|several|a handful of)\s+(\w+)", words).groups()
-            scale = scale.rstrip("s")
-            factor = 12 if scale == "dozen" else SCALES[scale]
-            low, high = (v * factor for v in VAGUE[amount])
-        money = words.startswith("multi")  # "a multitrillion-dollar spending package"
-        end = match.end() + len("-dollar") * money
-        found.append(_described(text, match.start(), end, math.nan, float(low), float(high), "vague",
-                                "money" if money else "count", "USD" if money else ""))
+        found.append(_described(text, vague(text, match)))
         taken.append(match.span())
     for match in RATIO.finditer(text):
-        if any(s <= match.start() < e for s, e in taken + dates) or NOT_A_RATIO.search(text, max(0, match.start() - 12),
-                                                                               match.start()) \
-                or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple") \
-                and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]):
-            continue  # "a year and a half", "twice a day", "a double suicide bombing"
-        found.append(_ratio(text, match))
+        if any(s <= match.start() < e for s, e in taken + dates) or not is_ratio(text, match):
+            continue
+        found.append(_ratio_described(text, match, _described(text, ratio(text, match))))
         taken.append(match.span())
     position = 0
     while (match := QUANTITY.search(text, position)) is not None:
         position = match.end()
-        number_start, number_end = match.span("number")
-        if any(s <= number_start < e for s, e in taken) or _skip(
-                text, number_start, match.end("number2") if match.group("number2") else
-                match.end("scale") if match.group("scale") else number_end, dates):
+        if any(s <= match.start("number") < e for s, e in taken) or not counted(text, match, dates):
             continue
-        if match.group("number").lower() in ("one", "a", "an") and not match.group("scale"):
-            continue  # "one of the largest armies": a pronoun far more often than a count
-        if match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]) \
-                and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b", text[number_end:]):
-            continue  # "the two countries", "the two-dose vaccine": known entities ("the two lawmakers" count)
-        quantity = _quantity(text, match, dates)
+        quantity = figure(text, match, dates)
         if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
-            position = match.end("scale") if match.group("scale") else number_end
+            position = match.end("scale") if match.group("scale") else match.end("number")
             position += text.startswith("%", position)  # "by 50%-52% from": the first percent alone
-            quantity = _quantity(text, QUANTITY.match(text, match.start(), position), dates)
+            quantity = figure(text, QUANTITY.match(text, match.start(), position), dates)
         if quantity is not None and quantity.start >= 0:
-            found.append(quantity)
+            found.append(_described(text, quantity))
     found.sort()
     for i in range(1, len(found)):
         gap = text[found[i - 1].end:found[i].start]
@@ -576,122 +368,37 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     return found
 
 
-def _quantity(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity | None:
-    """The figure of one `QUANTITY` match; None when its second number is not the end of a range."""
-    number_start = match.start("number")
-    value = _number(match.group("number"), match.group("scale"))
-    qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
-    low, high = _bounds(value, qualifier)
-    kind, unit, against = "count", "", math.nan
-    before = text[max(0, number_start - 40):number_start]
-    if match.group("number2"):
-        if match.group("link").strip() != "-to-" and _skip(text, *match.span("number2"), dates):
-            return None
-        second = _number(match.group("number2"), match.group("scale2"))
-        if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
-            value *= SCALES[match.group("scale2").strip().lower()]
-        link = re.sub(r"^-\s+to$", "to", match.group("link").strip().lower())  # "12- to 17-year-olds"
-        sentence = text[_sentence_start(text, number_start):text.find(". ", match.end(), match.end() + WINDOW)
-                        % (len(text) + 1)]
-        if second <= value and link != "and" and VOTE_WORDS.search(sentence):
-            kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
-        elif second <= value and link in ("-", "–", "-to-"):
-            return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
-        elif second <= value or link not in ("-", "–") and (CHANGE_BEFORE.search(before) or re.search(
-                r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated)\s+)?$",
-                text[max(0, match.start() - 40):match.start("number")])) \
-                or (link == "and" and not match.group(
-                "between")):
-            return None
-        else:
-            low, high, qualifier = value, second, "range"
-            value = (low + high) / 2
-    end = match.end()
-    half = HALF.match(text, end) if not (match.group("number2") or match.group("scale") or match.group("percent")) \
-        else None
-    if half and match.group("number").isdigit():
-        value, end = value + 0.5, half.end()
-        low, high = _bounds(value, qualifier)
-    after = text[end:end + 40]
-    currency = match.group("currency") or match.group("currency2")
-    if kind == "vote":
-        pass
-    elif match.group("percent"):
-        kind, unit = "percent", "percentage points" if "point" in match.group("percent") else "%"
-    elif currency:
-        kind, unit = "money", CURRENCIES[currency]
-    elif re.match(r"°?[CF]\b", after) and not match.group("number2"):  # "47.2C (117F)", "40°C"
-        degrees = re.match(r"°?([CF])\b", after)
-        kind, unit = "measure", {"C": "celsius", "F": "fahrenheit"}[degrees.group(1)]
-        end += degrees.end()
-    elif MEASURE.match(after):
-        kind, unit = "measure", MEASURE.match(after).group("unit").lower()
-        end += MEASURE.match(after).end()
-    elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and (group := AGE_GROUP.search(before)) and (
-            match.group("number2") or group.group("under") or AGE_OPEN.match(after))) or (
-            re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
-            and re.match(r",", after) and value < 120):
-        age = AGE.match(after) or re.match(r"\s+years?\b(?=\s+(?:and|or)\s)", after)  # "65 years and older"
-        kind, unit = "age", (age.group().strip(" ,-").split("-")[0].rstrip("s") + "s") if age else "years"
-        end += age.end() if age else 0
-    else:
-        word = re.match(r"\s*(dollars|euros|pounds|won|rubles|yuan|cents)\b", after)
-        if word:
-            kind, unit = "money", CURRENCIES[word.group(1).lower()]
-            end += word.end()
-            if word.group(1).lower() == "cents":
-                value, low, high = (v / 100 for v in (value, low, high))
-    per = PER.match(text, end) if kind == "count" else None
-    if per:  # "55.8 births per 1,000 women": a rate
-        kind, unit = "rate", "per " + per.group("base")
-    start = match.start("currency") if match.group("currency") else number_start
-    if qualifier == "up to" and MOVED_UP.search(text, max(0, match.start("qualifier") - 40), match.start("qualifier")):
-        qualifier, low, high = "exact", value, value  # "ticked up to 6.1%", "was revised up to 371,000"
-    elif match.group("qualifier"):
-        start = match.start("qualifier")
-    start = match.start("between") if match.group("between") else start
-    if kind in ("count", "percent", "money") and CHANGE_BEFORE.search(before):
-        kind = "change"
-    if qualifier == "exact" and kind != "vote" and re.match(r"\s+(?:more|additional|extra)\b", text[end:]):
-        qualifier = "another"  # "4,901 more than in 2019", "4,901 additional murders": an increment
-    quantity = _described(text, start, end, value, low, high, qualifier, kind, unit, against)
-    return quantity
+# After a multiple or fraction, the measure it multiplies: "four times the area of New York City".
+COMPARED = re.compile(r"\s+(?:the|its|their|his|her)\s+(?P<noun>[a-z]+)(?:\s+of\s+(?P<of>(?:[\w’'-]+\s+){0,5}[\w’'-]+))?")
 
 
-def _ratio(text: str, match: re.Match) -> Quantity:
-    """"twice", "more than double", "2.34 times", "halved", "two-thirds of", "one-quarter the size"."""
-    qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
-    word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
-    kind, unit = "rate", "times"
-    if word == "half" and re.search(r"\b(?:cut|cutting|slash\w*|reduc\w+)\s+(?:[\w.’'-]+\s+){0,6}in\s+$", text[max(0, match.start() - 80):match.start()]):
-        word = "halved"  # "cut U.S. greenhouse gas emissions in half"
-    if word in FRACTIONS:
-        value = FRACTIONS[word]
-        if re.match(r"\s+(?:of|(?:super)?majority)\b", text[match.end():match.end() + 20]):  # "a half dose": a ratio
-            kind, unit, value = "percent", "%", round(100 * value, 2)  # "two-thirds of", "the two-thirds majority"
-    elif match.group("times"):
-        value = _number(match.group("times"), None)
-    else:
-        value = MULTIPLES[word]
-        if word in ("halved", "doubled", "doubling", "tripled", "tripling"):
-            kind, unit = "change", ("%" if word == "halved" else "times")
-    low, high = _bounds(value, qualifier)
-    quantity = _described(text, match.start(), match.end(), value, low, high, qualifier, kind, unit)
+def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity:
+    """A fraction or multiple with what it is said of: "twice as likely to be reinfected", "new cases per
+    day doubling"."""
     likely = re.match(r"\s+as\s+(likely|many|much|high|large)\s+(to\s+(?:be\s+|get\s+|face\s+)?[\w-]+(?:\s+again)?)?",
                       text[match.end():])
     if likely:  # "twice as likely to be reinfected"
-        quantity = quantity._replace(subject=" ".join(filter(None, likely.groups())), head=likely.group(1))
-    elif word in ("halved", "doubled", "doubling", "tripled", "tripling") and not quantity.head:
+        return quantity._replace(subject=" ".join(filter(None, likely.groups())), head=likely.group(1))
+    compared = COMPARED.match(text, match.end()) if not quantity.subject else None
+    if compared:  # "four times the area of New York City", "one-quarter the size of his package"
+        words = compared.group("of").split() if compared.group("of") else []
+        words = [] if re.match(r"\s+[$€£\d]", text[compared.end():]) else words  # "the size of his $2 trillion plan"
+        cut = next((i for i, word in enumerate(words) if word.lower() in SUBJECT_STOP - {"the", "his", "her", "its",
+                                                                                         "their", "our"}), len(words))
+        subject = " ".join([compared.group("noun"), *(["of", *words[:cut]] if words[:cut] else [])])
+        return quantity._replace(subject=subject, head=compared.group("noun"))
+    if quantity.kind == "change" and not quantity.head:  # "halved", "doubled", "doubling", "tripled"
         said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
-        quantity = quantity._replace(subject=said_of, head=said_of)
+        return quantity._replace(subject=said_of, head=said_of)
     return quantity
 
 
-def _described(text: str, start: int, end: int, value: float, low: float, high: float, qualifier: str,
-               kind: str, unit: str, against: float = math.nan) -> Quantity:
-    """A `Quantity` with its subject: the noun phrase after the figure with what says which of them, the
+def _described(text: str, quantity: Quantity) -> Quantity:
+    """`quantity` with its subject: the noun phrase after the figure with what says which of them, the
     measure it is the value of ("unemployment rate of"), else the noun phrase it is said of, else the
-    predicate that follows a bare figure ("68% is fully vaccinated")."""
+    predicate that follows a bare figure ("68% is fully vaccinated"); a count of a measure ("thousands of
+    acres") becomes a measure, and a figure per unit ("6,000 people each") has unit "each"."""
+    start, end, kind, unit = quantity.start, quantity.end, quantity.kind, quantity.unit
     head, measure = _subject(text, end, money=kind == "money")
     offset = text.find(head, end) + len(head) if head else end
     if measure and kind == "count":
@@ -748,10 +455,10 @@ def _described(text: str, start: int, end: int, value: float, low: float, high: 
         subject = f"age of {subject}".strip() if subject else "age"
     if kind == "vote" and not VOTERS_BEFORE.search(subject):
         after = VOTERS.match(text, end)
-        voters = [after.group("body")] if after else VOTERS_BEFORE.findall(text[_sentence_start(text, start):start])
-        subject = f"{voters[-1]} vote" if voters else "vote"
-    return Quantity(start, end, value, low, high, qualifier, kind, unit, subject, head, against,
-                    _whose(text, start, bool(head), kind))
+        voters = [after.group("body")] if after else VOTERS_BEFORE.findall(text[sentence_start(text, start):start])
+        tally = head if head and head.split()[-1].lower() in VOTE_NOUNS else "vote"  # "a 6-3 conservative majority"
+        subject = f"{voters[-1]} {tally}" if voters else tally
+    return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
 
 
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
@@ -785,7 +492,7 @@ REPORTING = frozenset("said says told reported reports showed shows estimated es
 def _whose(text: str, start: int, has_noun: bool, kind: str) -> str:
     """The name a figure is of (see `Quantity.whose`): the named subject of the verb whose object it is, or
     the label of a list item; not a speaker whose figure is a clause of its own ("X said 373,000 Americans")."""
-    before = text[_sentence_start(text, start):start]
+    before = text[sentence_start(text, start):start]
     label = re.match(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:,[^:,]{0,60},?)?:\s", before)
     if label:
         return label.group(1)  # "Army: 40% fully vaccinated with 57% with one dose"

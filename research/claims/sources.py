@@ -12,7 +12,10 @@ study, by the Centers for Disease Control and Prevention"). `sentence_release`
 gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
-its colon.
+its colon. A person's words go on into a sentence without a cue only when it
+goes on quoting them (`goes_on_quoting`). `forecaster` names who expects a
+figure: economists polled by someone, the subject of a forecast verb, or the
+forecaster named before when the figure is named as an expectation.
 """
 
 from __future__ import annotations
@@ -52,7 +55,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     """The attribution row (as a dict) that claims a figure at the given article offsets: the innermost
     attribution whose content holds it (a named actor before a vague one), else the nearest cue of its
     sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
-    reporting"), else `previous` (the release the sentence goes on with).
+    reporting"), else `previous` (the release the sentence goes on with; a person's words only when the
+    sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
     usable = ~(((cues.source_start <= quantity_start) | (np.abs(cues.source_start - quantity_end) <= 1))
                & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
@@ -73,7 +77,17 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
+    if previous is not None and previous.get("actor_kind") == "person" and previous["source_start"] < sentence[0] \
+            and not goes_on_quoting(text, sentence):
+        return None  # a person's words go on into a sentence without a cue only as a quotation or a list
     return previous
+
+
+def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
+    """True when the sentence of `text` at `sentence` opens with a quotation, follows a colon, or is an item
+    of a list."""
+    own = text[sentence[0]:sentence[1]]
+    return bool(re.match(r"\s*[“\"]", own) or text[:sentence[0]].rstrip().endswith(":") or LIST_ITEM.match(own))
 
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
@@ -117,6 +131,9 @@ PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department t
 ACTS = frozenset("criticize criticise blast slam praise attack share offer oppose defend welcome thank blame applaud "
                  "condemn plan want refuse decline reject dismiss continue encourage endorse mock admire threaten "
                  "liken call".split())
+# "Ask" before a question word or "for" asks a question or makes a request; it claims no figure: "the first
+# question at Harris's press conference asked why she selected El Paso, a city nearly 1,000 miles away".
+ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|for)\b")
 SPEECH_AFTER = re.compile(r"\s*(?:that\b|[:“\"]|,\s*[“\"])")
 AGREED_TO = re.compile(r"\s+(?:to|on|with)\b")  # "agreed to a cease-fire", not "agreed use of a booster would be safe"
 NOUN_CUES = frozenset("claims claim reports report estimate estimates state states figures forecast forecasts "
@@ -136,6 +153,7 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                 or CLAUSE_SOURCE.search(row["source_text"]) \
                 or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
+                or (VERB_FORMS.get(word) == "ask" and ASKED.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
                 or re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
                              text[max(0, row["cue_start"] - 12):row["cue_start"]]):
@@ -158,12 +176,28 @@ FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|anal
                         r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
                         r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
                         re.IGNORECASE)
+# Forecasters named anywhere before the figure: "The median forecast of economists polled by Bloomberg was 6.3%".
+POLLED = re.compile(r"\b(?:economists|analysts|forecasters|experts)\s+(?:surveyed|polled)\s+by(?:\s+(?-i:[A-Z])[\w’'.-]*)+",
+                    re.IGNORECASE)
 
 
-def forecaster(before: str) -> str:
-    """The subject of a forecast verb at the start of a sentence, "" when none."""
+# A forecast named as such, which goes on with the forecaster named before: "against the expected 0.3%".
+EXPECTATION = re.compile(r"\b(?:expected|expectations?|estimates?|forecasts?|consensus|predicted|projected)\b",
+                         re.IGNORECASE)
+
+
+def forecaster(before: str, earlier: str = "") -> str:
+    """The forecaster of a figure after `before` (its sentence up to it): economists polled by someone,
+    else the subject of a forecast verb at the start of the sentence, else the `earlier` forecaster when
+    the sentence names an expectation ("the expected", "estimates"), not only a future ("will cost");
+    "" when none."""
+    polled = list(POLLED.finditer(before))
+    if polled:
+        return polled[-1].group()
     match = FORECASTER.match(before)
-    return match.group("who") if match and not CLAUSE_SOURCE.search(match.group("who")) else ""
+    if match and not CLAUSE_SOURCE.search(match.group("who")):
+        return match.group("who")
+    return earlier if EXPECTATION.search(before) else ""
 
 
 def _adds_a_figure(text: str, cue: str, end: int) -> bool:

@@ -1,0 +1,397 @@
+"""Reading numbers: the value, bounds, qualifier, kind and unit of each figure in a sentence.
+
+`figure(text, match, dates)` reads one `QUANTITY` match ("3,000", "up to
+12,000", "$400 million", "74 percent", "5,000 to 6,000", "50-49"), `ratio` a
+spoken fraction or multiple ("two-thirds of", "more than twice", "halved") and
+`vague` an amount in words ("a few thousand", "dozens of"), each a `Quantity`
+with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
+change, money, percent, rate, measure, age or vote) and a `unit` where there is
+one. `counted` leaves out years, calendar dates, times, ordinals, durations and
+record spans ("four-week average", "21-year high"; not the length of a sentence,
+"a 270-month prison sentence"), labels ("Phase 6", "grades 7 through 12"),
+scores, numbers inside names ("H1N1", "F-16", "9/11") and "one" as a pronoun
+("only one state" counts, "just one of 198 people" does not). Two numbers
+joined by a hyphen are a vote in a sentence of a vote, decision, ruling or
+majority ("a 6-3 conservative majority"), else a score or a code. What each
+figure counts is `research.claims.quantities`' job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from typing import NamedTuple
+
+from research.text.sentences import ABBREVIATIONS
+
+# Qualifier -> how it sets low/high around the stated value v.
+QUALIFIERS = {
+    "exact": "low = high = v",
+    "approximately": "about, around, some, roughly, an estimated: low = 0.9 v, high = 1.1 v",
+    "nearly": "nearly, almost, close to: low = 0.9 v, high = v",
+    "at least": "at least, upward of: low = v, high open",
+    "more than": "more than, over, in excess of: low = v, high open",
+    "up to": "up to, as many as, at most: high = v, low open",
+    "less than": "fewer than, less than, under: high = v, low open",
+    "range": "5,000 to 6,000, between 5,000 and 6,000: low and high as stated, value their midpoint",
+    "vague": "thousands, a few thousand, dozens: low and high of the words, no value",
+    "another": "another 1,500: an increment, not a total; low = high = v",
+}
+APPROXIMATE = {"about": "approximately", "around": "approximately", "some": "approximately",
+               "roughly": "approximately", "approximately": "approximately", "an estimated": "approximately",
+               "estimated": "approximately", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+               "at least": "at least", "upward of": "at least", "upwards of": "at least",
+               "more than": "more than", "over": "more than", "in excess of": "more than",
+               "up to": "up to", "as many as": "up to", "as much as": "up to", "at most": "up to",
+               "fewer than": "less than", "less than": "less than", "under": "less than",
+               "another": "another", "a further": "another", "an additional": "another"}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a couple of": 2,
+}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3, "dozen": 12}
+# Spoken fractions and multiples: a share ("two-thirds of", in percent) or a ratio ("one-quarter the size").
+FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+             "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
+             "a fifth": 0.2, "one fifth": 0.2}
+MULTIPLES = {"twice": 2.0, "double": 2.0, "triple": 3.0, "doubled": 2.0, "doubling": 2.0, "tripled": 3.0,
+             "tripling": 3.0, "halved": 50.0}
+# Vague amounts: (low, high) of the words.
+VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful of": (2, 5)}
+VAGUE_PLURALS = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+                 "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+                 "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "billions": (2e9, 9.99e9),
+                 "trillions": (2e12, 9.99e12), "multimillion": (2e6, 9.99e6), "multibillion": (2e9, 9.99e9),
+                 "multitrillion": (2e12, 9.99e12)}
+CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB",
+              "dollars": "USD", "cents": "USD", "euros": "EUR", "pounds": "GBP", "won": "KRW", "rubles": "RUB", "yuan": "CNY"}
+MEASURES = ("miles mile kilometers kilometres km meters metres feet foot tons tonnes ton kg kilograms acres "
+            "hectares gallons barrels degrees inches yards square micrograms microgram milligrams milligram "
+            "grams fahrenheit celsius").split()
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+# "$1.2 trillion", "$1.9-trillion", "£2.1bn", "$1.2tn", "102K" (not "$1B": the paraphrase model was fit without it).
+_SCALE = r"(?:(?:\s*|-)(?:hundred|thousand|million|billion|trillion|dozen)\b|(?:m|mn|bn|tn|trn|k|K)\b)"
+_NUMBER = (r"(?:" + _DIGITS + r"|\b(?:" + _WORDS + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+           r"|\ban?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))")
+_QUALIFIER = "|".join(sorted((re.escape(q) for q in APPROXIMATE), key=len, reverse=True))
+QUANTITY = re.compile(
+    r"(?:(?P<qualifier>\b(?:" + _QUALIFIER + r"))\s+)?"
+    r"(?:(?P<between>\bbetween)\s+)?"
+    r"(?P<currency>US\$|[$€£¥₩₽])?\s?"
+    r"(?P<number>" + _NUMBER + r")(?P<scale>" + _SCALE + r")?"
+    r"(?:%(?=\s*(?:-|–|to|and)\s*\d+(?:\.\d+)?\s?%))?"  # "50%-52%": a range of percents
+    r"(?:(?P<link>\s*(?:-to-|-\s+to|-|–|to|and|or)\s*)(?P<currency2>US\$|[$€£¥₩₽])?(?P<number2>" + _NUMBER + r")(?P<scale2>"
+    + _SCALE + r")?)?"
+    r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percent(?:age points?)?\b)?",
+    re.IGNORECASE)
+VAGUE_QUANTITY = re.compile(
+    r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
+    r"|(?:dozens|hundreds|thousands|millions|billions|trillions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
+    r"|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
+    r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
+    r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
+# A number glued to letters or slashes is part of a name or code: H1N1, F-16, COVID-19, 9/11, 24/7.
+IN_NAME = re.compile(r"[A-Za-z]-?$|/$")
+MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wide|high|deep|tall))?\b",
+                     re.IGNORECASE)
+# A time unit before a sentence or term is its length, not a span of time: "a 270-month prison sentence".
+TERM = re.compile(r"[- ](?P<unit>day|week|month|year)s?\s+(?:(?:prison|jail|federal|state)\s+)*(?:sentence|term)\b",
+                  re.IGNORECASE)
+_LABELS = (r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
+           r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
+           r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of|[Gg]rades?)\s+")
+LABEL = re.compile(_LABELS + r"(?:\d+\s*(?:through|to|and|-|–)\s*)?$")  # "Phase 6", "grades 7 through 12"
+# A time unit as an adjective or a length: "four-week average", "21-year high" (ages: "-year-old", "65 years and older").
+DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:o|up))")
+# Words of a sentence that make "50-49" or "254 to 175" a vote, not a score or a code.
+VOTE_WORDS = re.compile(r"\b(?:vot(?:e|es|ed|ing)|passed|approved|confirmed|ruled|unanimous(?:ly)?|tally|"
+                        r"margin|ballots?|decision|ruling|majority|dissent(?:ed|ing)?)\b", re.IGNORECASE)
+# After "billions"/"trillions", the goods they are of: "billions in defense funds" (not "in the camp").
+IN_FUNDS = re.compile(r"\s+in\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)[a-z]")
+# Before "one", words that make it a count, not a pronoun: "only one state", "just one Republican".
+ONLY = re.compile(r"(?<!the )\b(?:only|just)\s+$", re.IGNORECASE)
+# "people 65 and older", "those 18 to 64": ages of a group of people.
+AGE_GROUP = re.compile(r"(?i)\b(?:people|those|adults|child|children|kids|residents|Americans|individuals|patients|"
+                       r"anyone|everyone|seniors|teens|teenagers|men|women|who are)\s+(?P<under>(?:under|over|above)\s+)?$")
+AGE_OPEN = re.compile(r"\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
+# A verb before "up to"/"down to" that makes it a move, not a bound: "ticked up to 6.1%".
+MOVED_UP = re.compile(r"\b(?:ticked|went|moved|edged|inched|crept|revised|shot|bumped|go|goes|going|tick|ticks)\s*$",
+                      re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of|age of)\s+$", re.IGNORECASE)
+# A verb or noun of change right before a figure: "rose 34%", "fell by 92,000", "added 943,000", "up 2,000".
+CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
+    r"declines|increased|increase|increases|decreased|decrease|climbed|jumped|grew|gained|gain|gains|added|"
+    r"adding|adds|lost|shed|soared|surged|slipped|plunged|tumbled|up|down|revised (?:up|down|higher|lower)|"
+    r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed)(?= by)|"
+    r"higher|lower|revision)\s+(?:(?:by|of|an estimated|about|around|nearly|almost|more than|over|roughly|some|"
+    r"a further|another|just)\s+)*[$€£]?$", re.IGNORECASE)
+_FRACTION = "|".join(sorted((w.replace(" ", "[- ]") for w in FRACTIONS), key=len, reverse=True))
+RATIO = re.compile(
+    r"(?:(?P<qualifier>\b(?:" + "|".join(sorted((re.escape(q) for q in
+                                                 ("about", "nearly", "almost", "more than", "over", "at least",
+                                                  "roughly", "less than", "just over")), key=len, reverse=True))
+    + r"))\s+)?\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
+    r"(?![-\w])|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
+    re.IGNORECASE)
+# After a figure, the base of a rate: "11.2 deaths per 100,000 people".
+PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
+# Before a fraction or multiple that is not a figure: "a year and a half", "22 and a half", "a double bombing".
+NOT_A_RATIO = re.compile(r"\b(?:(?:second|minute|hour|day|week|month|year)s?|\d+)\s+and\s+$", re.IGNORECASE)
+# A half after a whole number: "22 and a half", "22 1/2", "22½".
+HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
+# After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
+FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
+AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?) old\b")
+ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
+
+
+class Quantity(NamedTuple):
+    """A figure found in a text: offsets, value, low, high, qualifier, kind, unit, `subject` (what it
+    counts, with the words that say which), `head` (the noun phrase the subject is built on; empty when
+    the figure has none of its own and `subject` is only a predicate such as "fully vaccinated"),
+    `against` (the votes against, for a vote) and `whose` (the name the figure is of, when the subject
+    alone does not say: "Walgreens" in "Walgreens reported wasting 2.6 million doses", "Army" in
+    "Army: 40% fully vaccinated")."""
+
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    qualifier: str
+    kind: str
+    unit: str
+    subject: str
+    head: str = ""
+    against: float = math.nan
+    whose: str = ""
+
+
+def _number(text: str, scale: str | None) -> float:
+    text = text.lower().replace(",", "").strip()
+    if text in ("a", "an"):
+        value = 1.0
+    elif text in NUMBER_WORDS:
+        value = float(NUMBER_WORDS[text])
+    elif re.fullmatch(r"[a-z]+[- ][a-z]+", text):
+        tens, ones = re.split(r"[- ]", text)
+        value = float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
+    else:
+        value = float(text)
+    return value * SCALES[scale.strip().lstrip("-").lower()] if scale else value
+
+
+def _bounds(value: float, qualifier: str) -> tuple[float, float]:
+    if qualifier == "approximately":
+        return value * 0.9, value * 1.1
+    if qualifier == "nearly":
+        return value * 0.9, value
+    if qualifier in ("at least", "more than"):
+        return value, math.nan
+    if qualifier in ("up to", "less than"):
+        return math.nan, value
+    return value, value
+
+
+# How far back from a figure the rules read its sentence (characters): each figure costs the same
+# whatever the length of its sentence.
+WINDOW = 1000
+SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])")
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts: after the last ". " before it that ends a sentence
+    (a capital or quote follows, no abbreviation such as "U.S." or "Mr." precedes), or a line break. Only
+    the `WINDOW` characters before `position` are read: a longer sentence starts there for our rules."""
+    window = max(0, position - WINDOW)
+    if window:
+        space = text.find(" ", window, position)  # not in the middle of a word
+        window = space + 1 if space >= 0 else window
+    starts = [m.end() for m in SENTENCE_END.finditer(text, window, position)
+              if m.group("word").lower().rstrip(".") not in ABBREVIATIONS]
+    return max([text.rfind("\n", window, position) + 1, window, *starts])
+
+
+# How far back from a figure the rules read its sentence (characters): each figure costs the same
+# whatever the length of its sentence.
+WINDOW = 1000
+
+
+SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])")
+# A verb-like figure ("doubling", "more than halved") has no verb of its own before it.
+
+
+def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
+    """True when the number at text[start:end] is a year, date, time, ordinal or part of a name."""
+    near = bisect.bisect_right(dates, (start, math.inf))  # `dates` are sorted and do not overlap
+    if any(s <= start < e or s < end <= e for s, e in dates[max(0, near - 1):near + 1]):
+        return True
+    before, after = text[max(0, start - 2):start], text[end:end + 12]
+    if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
+        return True
+    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\\?/", after):
+        return True
+    if DURATION.match(text, end) and not TERM.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
+        return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
+    if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
+        return True  # "Phase 6", "Flight 17", "Article 5": a label; "per 1,000": the base of a rate
+    digits = text[start:end]  # "2000 troops" is a count, "2020 marks the sixth year" a year
+    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not (re.match(r"\s+[a-z]+s\b", after)
+                                                                   and text[max(0, start - 5):start].strip()[-1:] not in ".!?\"“"))
+
+
+def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
+    """False when the number of a `QUANTITY` match is a year, date, time, ordinal, part of a name, or a
+    word that is a pronoun or names known entities rather than counting ("one of", "the two countries")."""
+    number_start, number_end = match.span("number")
+    if _skip(text, number_start, match.end("number2") if match.group("number2") else
+             match.end("scale") if match.group("scale") else number_end, dates):
+        return False
+    if match.group("number").lower() in ("one", "a", "an") and not match.group("scale") and not (
+            match.group("number").lower() == "one" and ONLY.search(text, max(0, number_start - 12), number_start)
+            and not re.match(r"\s+(?:of|who|that|which)\b", text[match.end():])):
+        return False  # "one of the largest armies": a pronoun far more often than a count ("only one" counts)
+    return not (match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start])
+                and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b",
+                             text[number_end:]))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
+
+
+def vague(text: str, match: re.Match) -> Quantity:
+    """The figure of one `VAGUE_QUANTITY` match: no value, the low and high of its words."""
+    words = " ".join(match.group("words").lower().split())
+    words = re.sub(r"^tens of (million|billion)$", r"tens of \1s", words.removesuffix(" of").replace("-", ""))
+    if words in VAGUE_PLURALS:
+        low, high = VAGUE_PLURALS[words]
+    else:
+        amount, scale = re.match(r"(a few|several|a handful of)\s+(\w+)", words).groups()
+        scale = scale.rstrip("s")
+        factor = 12 if scale == "dozen" else SCALES[scale]
+        low, high = (v * factor for v in VAGUE[amount])
+    money = words.startswith("multi")  # "a multitrillion-dollar spending package"
+    end = match.end() + len("-dollar") * money
+    dollars = re.match(r"\s*dollars\b", text[end:]) if words.endswith(("millions", "billions", "trillions")) else None
+    if dollars:  # "trillions of dollars": money, its noun the unit
+        money, end = True, end + dollars.end()
+    elif words in ("billions", "trillions") and IN_FUNDS.match(text, end):
+        money = True  # "billions in defense funds", "trillions in new spending"
+    return Quantity(match.start(), end, math.nan, float(low), float(high), "vague", "money" if money else "count",
+                    "USD" if money else "", "")
+
+
+def is_ratio(text: str, match: re.Match) -> bool:
+    """False for a `RATIO` match that is no figure: "a year and a half", "twice a day", "a double bombing"."""
+    return not (NOT_A_RATIO.search(text, max(0, match.start() - 12), match.start())
+                or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple")
+                and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]))
+
+
+def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity | None:
+    """The figure of one `QUANTITY` match; None when its second number is not the end of a range."""
+    number_start = match.start("number")
+    value = _number(match.group("number"), match.group("scale"))
+    qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
+    low, high = _bounds(value, qualifier)
+    kind, unit, against = "count", "", math.nan
+    before = text[max(0, number_start - 40):number_start]
+    if match.group("number2"):
+        if match.group("link").strip() != "-to-" and _skip(text, *match.span("number2"), dates):
+            return None
+        second = _number(match.group("number2"), match.group("scale2"))
+        if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"
+            value *= SCALES[match.group("scale2").strip().lstrip("-").lower()]
+        link = re.sub(r"^-\s+to$", "to", match.group("link").strip().lower())  # "12- to 17-year-olds"
+        sentence = text[sentence_start(text, number_start):text.find(". ", match.end(), match.end() + WINDOW)
+                        % (len(text) + 1)]
+        if second <= value and link != "and" and VOTE_WORDS.search(sentence):
+            kind, unit, against = "vote", "votes", second  # "50-49", "254 to 175"
+        elif second <= value and link in ("-", "–", "-to-"):
+            return Quantity(-1, -1, value, value, value, "exact", "", "", "")  # "2-1": a score or a code
+        elif second <= value or link not in ("-", "–") and (CHANGE_BEFORE.search(before) or re.search(
+                r"\b(?:from|by)\s+(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated)\s+)?$",
+                text[max(0, match.start() - 40):match.start("number")])) \
+                or (link == "and" and not match.group(
+                "between")):
+            return None
+        else:
+            low, high, qualifier = value, second, "range"
+            value = (low + high) / 2
+    end = match.end()
+    half = HALF.match(text, end) if not (match.group("number2") or match.group("scale") or match.group("percent")) \
+        else None
+    if half and match.group("number").isdigit():
+        value, end = value + 0.5, half.end()
+        low, high = _bounds(value, qualifier)
+    after = text[end:end + 40]
+    currency = match.group("currency") or match.group("currency2")
+    if kind == "vote":
+        pass
+    elif match.group("percent"):
+        kind, unit = "percent", "percentage points" if "point" in match.group("percent") else "%"
+    elif currency:
+        kind, unit = "money", CURRENCIES[currency]
+    elif re.match(r"°?[CF]\b", after) and not match.group("number2"):  # "47.2C (117F)", "40°C"
+        degrees = re.match(r"°?([CF])\b", after)
+        kind, unit = "measure", {"C": "celsius", "F": "fahrenheit"}[degrees.group(1)]
+        end += degrees.end()
+    elif MEASURE.match(after):
+        kind, unit = "measure", MEASURE.match(after).group("unit").lower()
+        end += MEASURE.match(after).end()
+    elif TERM.match(after):  # "a 270-month prison sentence": its length
+        kind, unit = "measure", TERM.match(after).group("unit").lower() + "s"
+        end += TERM.match(after).end("unit")
+    elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and (group := AGE_GROUP.search(before)) and (
+            match.group("number2") or group.group("under") or AGE_OPEN.match(after))) or (
+            re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
+            and re.match(r",", after) and value < 120):
+        age = AGE.match(after) or re.match(r"\s+years?\b(?=\s+(?:and|or)\s)", after)  # "65 years and older"
+        kind, unit = "age", (age.group().strip(" ,-").split("-")[0].rstrip("s") + "s") if age else "years"
+        end += age.end() if age else 0
+    else:
+        word = re.match(r"\s*(dollars|euros|pounds|won|rubles|yuan|cents)\b", after)
+        if word:
+            kind, unit = "money", CURRENCIES[word.group(1).lower()]
+            end += word.end()
+            if word.group(1).lower() == "cents":
+                value, low, high = (v / 100 for v in (value, low, high))
+    per = PER.match(text, end) if kind == "count" else None
+    if per:  # "55.8 births per 1,000 women": a rate
+        kind, unit = "rate", "per " + per.group("base")
+    start = match.start("currency") if match.group("currency") else number_start
+    if qualifier == "up to" and MOVED_UP.search(text, max(0, match.start("qualifier") - 40), match.start("qualifier")):
+        qualifier, low, high = "exact", value, value  # "ticked up to 6.1%", "was revised up to 371,000"
+    elif match.group("qualifier"):
+        start = match.start("qualifier")
+    start = match.start("between") if match.group("between") else start
+    if kind in ("count", "percent", "money") and CHANGE_BEFORE.search(before):
+        kind = "change"
+    if qualifier == "exact" and kind != "vote" and re.match(r"\s+(?:more|additional|extra)\b", text[end:]):
+        qualifier = "another"  # "4,901 more than in 2019", "4,901 additional murders": an increment
+    return Quantity(start, end, value, low, high, qualifier, kind, unit, "", against=against)
+
+
+def ratio(text: str, match: re.Match) -> Quantity:
+    """"twice", "more than double", "2.34 times", "halved", "two-thirds of", "one-quarter the size"."""
+    qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
+    word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
+    kind, unit = "rate", "times"
+    if word == "half" and re.search(r"\b(?:cut|cutting|slash\w*|reduc\w+)\s+(?:[\w.’'-]+\s+){0,6}in\s+$", text[max(0, match.start() - 80):match.start()]):
+        word = "halved"  # "cut U.S. greenhouse gas emissions in half"
+    if word in FRACTIONS:
+        value = FRACTIONS[word]
+        if re.match(r"\s+(?:of|(?:super)?majority)\b", text[match.end():match.end() + 20]):  # "a half dose": a ratio
+            kind, unit, value = "percent", "%", round(100 * value, 2)  # "two-thirds of", "the two-thirds majority"
+    elif match.group("times"):
+        value = _number(match.group("times"), None)
+    else:
+        value = MULTIPLES[word]
+        if word in ("halved", "doubled", "doubling", "tripled", "tripling"):
+            kind, unit = "change", ("%" if word == "halved" else "times")
+    low, high = _bounds(value, qualifier)
+    return Quantity(match.start(), match.end(), value, low, high, qualifier, kind, unit, "")

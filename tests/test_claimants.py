@@ -1,0 +1,76 @@
+"""Who claims a figure (`research.claims.sources`), on real sentences: forecasters, documents that name their
+author, and cues that claim no figure."""
+
+import pandas as pd
+
+import research
+
+
+def claimants(*paragraphs: str) -> dict[str, str]:
+    """figure text -> claimant, for a one-article corpus of a headline and `paragraphs`."""
+    text = "\n\n".join(("Test headline", *paragraphs))
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["Test"], "published": ["2021-05-03"], "text": [text]})
+    blocks = research.split_blocks(articles)
+    claims = research.extract_claims(research.split_passages(blocks), research.attributions(blocks, articles),
+                                     articles)
+    return {text[start:end]: claimant for start, end, claimant in zip(claims["start"], claims["end"],
+                                                                       claims["claimant"])}
+
+
+def test_a_future_does_not_go_on_with_the_forecaster_named_before():
+    # AllSides 6078-left: the 15,000 of "an earlier plan" is not the administration's forecast of the lede
+    found = claimants(
+        "The Biden administration said Monday it would allow 62,500 refugees to resettle in the United States this "
+        "year, reversing course after the White House initially said it would keep a historically low Trump-era "
+        "limit on those fleeing war, violence and persecution.",
+        "President Joe Biden made the announcement weeks after he sparked a political uproar from human rights "
+        "groups and Democrats in Congress over an earlier plan to limit refugees to 15,000 – a figure set by former "
+        "President Donald Trump.")
+    assert found["62,500"] == "The Biden administration"
+    assert found["15,000"] != "The Biden administration"
+
+
+def test_analysts_surveyed_by_someone_are_the_forecasters_wherever_they_are_named():
+    # MSRP: the forecast is named before its forecasters, who are not the subject of a forecast verb
+    found = claimants("The estimate of analysts surveyed by Thomson First Call was for a loss of $2.75 a share.")
+    assert found["$2.75"] == "analysts surveyed by Thomson First Call"
+
+
+def test_a_poll_released_on_a_day_is_its_authors():
+    # BASIL: "released Wednesday" is no source; the poll names its author
+    found = claimants("The ad, reportedly to air in Miami, West Palm Beach and Fort Myers, is costing Secure America "
+                      "$1 million, the organization confirmed to Fox News.",
+                      "A Fox News poll released Wednesday shows Obama leading Romney, 49 percent to 44 percent, "
+                      "in Florida.")
+    assert found["49 percent"] == "Fox News"
+
+
+def test_a_question_claims_no_figure():
+    # AllSides 5920-right: "asked why" is a question; the distance is the outlet's
+    found = claimants(
+        "Republicans and even some Democrats had previously criticized the vice president for making her first "
+        "border trip to El Paso, a city nearly 1,000 miles away from what they call the epicenter of the border "
+        "crisis, and the first question at Harris's press conference asked why she selected El Paso over an area "
+        "like the Rio Grande Valley.")
+    assert found["nearly 1,000 miles"] == ""
+
+
+def test_a_persons_words_do_not_go_on_into_a_sentence_of_the_outlets_own(seed_articles, seed_passages):
+    # Seed 004: Zelenskyy speaks in the sentence before; the length of the front is the outlet's
+    claims = research.extract_claims(seed_passages, research.attributions(research.split_blocks(seed_articles),
+                                                                          seed_articles), seed_articles)
+    front = claims[(claims["article_id"] == "004_6b509e299142eab2") & claims["text"].str.contains("600-mile-long")]
+    troops = claims[(claims["article_id"] == "004_6b509e299142eab2") & claims["text"].str.contains("up to 12,000")]
+    assert troops["claimant"].tolist() == ["Ukrainian President Volodymyr Zelenskyy"]
+    assert front["claimant"].tolist() == [""]
+
+
+def test_members_of_a_party_are_not_a_persons_name():
+    # BASIL 2153fb3e (2): "They" refers to "House Republicans", and "they add that" claims the 15 bills
+    found = claimants(
+        "After the vote, Rep. Bobby Scott, D-Va., one of the nine lawmakers to vote against the resolution, said the "
+        "nation faces bigger problems, such as the economy, failing public schools and poverty.",
+        "House Republicans have argued that the procedural votes don't take up very much time. They add that they "
+        "have brought up 15 bills that they contend will help create jobs but have been ignored in the "
+        "Democratic-led Senate.")
+    assert found["15"] == "House Republicans"
