@@ -408,3 +408,15 @@ def test_a_hyphenated_scale_multiplies_the_figure():
     text = ("But six months ago, the two sides managed to strike a $6.8-billion debt rollover deal, which expires in "
             "August")
     assert figures(text)["$6.8-billion"][:2] == (6.8e9, "money")
+
+
+@pytest.mark.parametrize("text, subject", [
+    # the seeds (AP, CNBC/NBC): "a total of" says nothing of what is counted
+    ("Cho told lawmakers his agency assessed that North Korea aims to deploy a total of 10,000 troops to Russia "
+     "by December, Park told reporters.", "troops"),
+    ("Cho shared that North Korea aims to send a total of 10,000 troops to Russia by the end of the year.", "troops"),
+    # with no noun after the figure, the clause's subject is what the total counts
+    ("The death toll rose to a total of 1,419.", "death toll"),
+])
+def test_a_total_of_counts_its_noun(text, subject):
+    assert [q.subject for q in find_quantities(text, "2024-10-23")] == [subject]
