@@ -412,8 +412,8 @@ def test_a_hyphenated_scale_multiplies_the_figure():
 
 @pytest.mark.parametrize("text, subject", [
     # the seeds (AP, CNBC/NBC): "a total of" says nothing of what is counted
-    ("Cho told lawmakers his agency assessed that North Korea aims to deploy a total of 10,000 troops to Russia "
-     "by December, Park told reporters.", "troops"),
+    (("Cho told lawmakers his agency assessed that North Korea aims to deploy a total of 10,000 troops to Russia "
+      "by December, Park told reporters."), "troops"),
     ("Cho shared that North Korea aims to send a total of 10,000 troops to Russia by the end of the year.", "troops"),
     # with no noun after the figure, the clause's subject is what the total counts
     ("The death toll rose to a total of 1,419.", "death toll"),
