@@ -37,8 +37,13 @@ recall over sentences of different articles (`scores`), and the findings of
    with its defaults on `split_blocks` of the corpus (deterministic: no seed;
    the event id is its `event_id`, "1", "2", ... zero-padded, numbered by the
    smallest `article_id` of each event), events of at least 2 outlets kept;
-   and "allsides-known-choose", the choose half's roundups with known elements
-   (whose findings were compared with the marks, never judged by reading).
+   "timeline17-excerpts" and "polnear-excerpts", the same events with each
+   article cut as a news feed cuts it (`feed_excerpts`: the first body
+   paragraphs up to a seeded 60-100 words, AllSides' excerpt length, cut at
+   a word and followed by "...", so the last passage is `truncated` and the
+   article an `excerpt`); and "allsides-known-choose", the choose half's
+   roundups with known elements (whose findings were compared with the marks,
+   never judged by reading).
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
    and reported on the other, both ways; then the package defaults on all.
@@ -75,6 +80,7 @@ from research.story.elements import (
     share_anchor,
 )
 from research.story.events import FLOOR_SHARE
+from research.text.tokens import WORD
 
 # Story elements of the seeds known by hand: element -> passages carrying it, each named by a piece of its
 # text (whitespace as a plain space). A passage may carry two elements (a sentence with two facts).
@@ -303,7 +309,10 @@ WORDING_ONLY = {"min_omission_cohesion": 0.0, "finding_facts": None}
 POOLED_FROM = (3, 4)
 # The pools of `--sample-fresh`, with the kind of text of each (`fresh_pools`); the other corpora are full
 # articles except "allsides".
-FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "allsides-known-choose": "excerpts"}
+FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeline17-excerpts": "excerpts",
+              "polnear-excerpts": "excerpts", "allsides-known-choose": "excerpts"}
+# Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
+EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
 
 
@@ -440,26 +449,56 @@ def load_seeds() -> tuple[pd.DataFrame, pd.DataFrame]:
     return articles, research.split_passages(research.split_blocks(articles))
 
 
-def grouped(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def grouped(articles: pd.DataFrame, excerpts: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`articles` with `event` set to the `event_id` of `research.cluster_articles` (package defaults), only the
-    events of at least `MIN_FRESH_OUTLETS` outlets, and their passages as `load_allsides` makes them."""
+    events of at least `MIN_FRESH_OUTLETS` outlets, and their passages as `load_allsides` makes them; with
+    `excerpts`, the events are grouped on the full articles and each text is then cut as a feed cuts it
+    (`feed_excerpts`)."""
     blocks = research.split_blocks(articles)
     events = research.cluster_articles(blocks, articles).set_index("article_id")["event_id"]
     articles = articles.assign(event=articles["article_id"].astype(str).map(events))
     outlets = articles.groupby("event")["outlet"].transform("nunique")
     articles = articles[outlets >= MIN_FRESH_OUTLETS].reset_index(drop=True)
+    if excerpts:
+        articles = feed_excerpts(articles, blocks)
+        blocks = research.split_blocks(articles)
     passages = research.split_passages(blocks)
     return articles, passages[passages["article_id"].isin(articles["article_id"])]
+
+
+def feed_excerpts(articles: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
+    """`articles` as a news feed gives them: `text` the first body paragraphs (`blocks` of role body, blank
+    lines between) up to a seeded number of words in [`EXCERPT_WORDS`] (one draw per article, in order), cut
+    after the word where the count runs out and followed by "..."; `form` "record"; `excerpt` True when the
+    text was cut (an article not longer than its draw is given whole)."""
+    rng = np.random.default_rng(SEED)
+    body = blocks[blocks["role"] == "body"].groupby("article_id", sort=False)["text"].apply(list)
+    texts, cut = [], []
+    for article_id in articles["article_id"].astype(str):
+        left, kept = int(rng.integers(EXCERPT_WORDS[0], EXCERPT_WORDS[1] + 1)), []
+        for paragraph in body.get(article_id, []):
+            words = list(WORD.finditer(paragraph))
+            if len(words) >= left and (len(words) > left or paragraph is not body[article_id][-1]):
+                kept.append(paragraph[:words[left - 1].end()] + "...")
+                break
+            kept.append(paragraph)
+            left -= len(words)
+        texts.append("\n\n".join(kept))
+        cut.append(bool(kept) and kept[-1].endswith("..."))
+    return articles.assign(text=texts, form="record", excerpt=cut)
 
 
 def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
                 half_of: dict) -> dict[str, pd.DataFrame]:
     """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring)."""
-    timeline17 = grouped(datasets.read_timeline17(data / "timeline17_dev")[0])
-    polnear = grouped(datasets.read_polnear(data / "polnear_dev"))
-    pools = {"timeline17": (*timeline17, sorted(timeline17[0]["event"].unique())),
-             "polnear": (*polnear, sorted(polnear[0]["event"].unique())),
-             "allsides-known-choose": (*allsides, sorted((e for e in known if half_of[e] == "choose"), key=int))}
+    read = {"timeline17": lambda: datasets.read_timeline17(data / "timeline17_dev")[0],
+            "polnear": lambda: datasets.read_polnear(data / "polnear_dev")}
+    pools = {}
+    for name, reader in read.items():
+        for corpus, excerpts in ((name, False), (f"{name}-excerpts", True)):
+            chosen, mine = grouped(reader(), excerpts)
+            pools[corpus] = (chosen, mine, sorted(chosen["event"].unique()))
+    pools["allsides-known-choose"] = (*allsides, sorted((e for e in known if half_of[e] == "choose"), key=int))
     return {corpus: pd.concat([package_findings(chosen, mine, e)[0] for e in events], ignore_index=True)
             for corpus, (chosen, mine, events) in pools.items()}
 
@@ -715,8 +754,8 @@ def main(argv: list[str] | None = None) -> int:
                              "elements (AllSides and BASIL: no choice used them)")
     parser.add_argument("--sample-fresh", type=int, default=0,
                         help="print this many findings not judged yet of each fresh pool (Timeline17 and PolNeAR "
-                             "events, the AllSides choose half's roundups with known elements: no rule chosen on "
-                             "their findings)")
+                             "events, as full articles and cut as feed excerpts, the AllSides choose half's "
+                             "roundups with known elements: no rule chosen on their findings)")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
     articles, passages = load_allsides(args.data)

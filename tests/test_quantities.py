@@ -427,3 +427,15 @@ def test_a_date_that_names_a_deadline_is_no_period():
     found = periods("With an Aug. 31 deadline looming, tens of thousands remained to be airlifted from the chaotic "
                     "country.", "2021-08-20T10:00:00-04:00")
     assert found["thousands"][:2] == ("2021-08-20", "2021-08-20")
+
+
+@pytest.mark.parametrize("text, subject", [
+    # the seeds (AP, CNBC/NBC): "a total of" says nothing of what is counted
+    (("Cho told lawmakers his agency assessed that North Korea aims to deploy a total of 10,000 troops to Russia "
+      "by December, Park told reporters."), "troops"),
+    ("Cho shared that North Korea aims to send a total of 10,000 troops to Russia by the end of the year.", "troops"),
+    # with no noun after the figure, the clause's subject is what the total counts
+    ("The death toll rose to a total of 1,419.", "death toll"),
+])
+def test_a_total_of_counts_its_noun(text, subject):
+    assert [q.subject for q in find_quantities(text, "2024-10-23")] == [subject]

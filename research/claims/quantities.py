@@ -422,13 +422,16 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         extension = prison.group().strip() if prison and head in ("years", "months") else extension
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
+    of = "" if of.lower() == "total" and head else of  # "a total of 10,000 troops" counts troops, not a total
     if of:
         prep = "of" if of.split()[-1] in MEASURE_NOUNS else \
             (re.match(r"\s*(?:over\s+\w+\s+\w+\s+)?(for|on|to|in)?", text[end:]).group(1) or "on")
         subject, head = (f"{of} {prep} {subject}" if head else of), head or of
     if not head or (of and head == of) or kind in ("percent", "change", "rate"):
         said_of = _clause_subject(text, start)
-        if said_of and said_of.lower() not in subject.lower():
+        if said_of and said_of.lower() not in subject.lower() and of.lower() == "total" and head == of:
+            subject = head = said_of  # "the death toll rose to a total of 1,419": the death toll
+        elif said_of and said_of.lower() not in subject.lower():
             subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
                 else f"{said_of} {subject}".strip() if head else said_of
             head = said_of if of and head == of else head or said_of
