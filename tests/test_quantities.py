@@ -410,6 +410,25 @@ def test_a_hyphenated_scale_multiplies_the_figure():
     assert figures(text)["$6.8-billion"][:2] == (6.8e9, "money")
 
 
+def test_a_future_date_dates_no_figure_stated_as_fact():
+    # AllSides 6018-left and 5932-right (holdout-4): the trial and the return to class are later; the counts are now
+    found = periods("Last month, Chauvin was found guilty of second- and third-degree murder and second-degree "
+                    "manslaughter. The three other former officers accused of aiding and abetting Chauvin will stand "
+                    "trial in March 2022.", "2021-05-23T10:00:00-04:00")
+    assert found["three"][:2] == ("2021-05-23", "2021-05-23")
+    found = periods("\"New York City public schools, 1 million kids, will be back in their classroom in September, "
+                    "all in-person, no remote. That's the news,\" announced New York's often-feckless mayor.",
+                    "2021-06-22T10:00:00-04:00")
+    assert found["1 million"][:2] == ("2021-06-22", "2021-06-22")
+
+
+def test_a_date_that_names_a_deadline_is_no_period():
+    # AllSides 5768-center (holdout-4): "an Aug. 31 deadline" is when the airlift must end, not when the count holds
+    found = periods("With an Aug. 31 deadline looming, tens of thousands remained to be airlifted from the chaotic "
+                    "country.", "2021-08-20T10:00:00-04:00")
+    assert found["thousands"][:2] == ("2021-08-20", "2021-08-20")
+
+
 @pytest.mark.parametrize("text, subject", [
     # the seeds (AP, CNBC/NBC): "a total of" says nothing of what is counted
     (("Cho told lawmakers his agency assessed that North Korea aims to deploy a total of 10,000 troops to Russia "

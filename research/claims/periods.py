@@ -10,7 +10,8 @@ a relative clause that dates something else ("the invasion that began in
 February 2022"); not a
 reference point ("the lowest since March 2020"), a comparison ("more than in
 2019"), a baseline ("from 2019"), a release day ("Data released Thursday") or
-the deadline of an act; "from Friday through Sunday" is one period, and "from X
+the deadline of an act ("With an Aug. 31 deadline looming"), nor, for a figure stated as fact, a time wholly
+after publication ("will stand trial in March 2022"); "from Friday through Sunday" is one period, and "from X
 to Y" over a span dates X at its start and Y at its end. Without one it is the
 publication date, and ages always are. `prior_period` counts "the prior week"
 back from the period of the data, `averaged` widens a "seven-day average" to
@@ -67,7 +68,10 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
                  and WHEN.fullmatch(text, time.end, quantity.start)), None)
     if when:  # "since March 14, 2020, when there were 256,000 applicants": the figure of that time
         return when.date_start.isoformat(), _point_end(when).isoformat(), when.text
-    times = [time for time in near if _a_period(text, time, forecast)]
+    # a time wholly after publication dates a forecast, not a figure stated as fact: "The three other former
+    # officers ... will stand trial in March 2022", "1 million kids, will be back in their classroom in September"
+    times = [time for time in near if _a_period(text, time, forecast) and (
+        forecast or day is None or time.date_start is None or time.date_start <= day)]
     for time in times:
         if day is not None and time.date_start is None or re.match(r"\s+levels?\b", text[time.end:]) or (
                 quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start):
@@ -139,6 +143,10 @@ def _point_end(time) -> date:
     return time.date_start + timedelta(days=6 if time.granularity == "week" else 0)
 
 
+# A date that names a deadline: "With an Aug. 31 deadline looming", "the Sept. 30 cutoff".
+DEADLINE_NOUN = re.compile(r"\s+(?:deadline|cutoff|cut-off|target date)\b")
+
+
 def _a_period(text: str, time, forecast: bool) -> bool:
     """False for a time phrase that is not a figure's period: a point of comparison ("the lowest since March
     2020", "more than in 2019"), a release date ("Data released Thursday", "in a Sept. 14 report"), the
@@ -150,7 +158,7 @@ def _a_period(text: str, time, forecast: bool) -> bool:
                                                                                      time.start)
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
                                                    or RELEASE_NOUN.match(text, time.end)))
-                or (time.kind == "deadline" and not forecast)
+                or ((time.kind == "deadline" or DEADLINE_NOUN.match(text, time.end)) and not forecast)
                 or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start])))
 
 

@@ -15,7 +15,9 @@ study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 its colon. A person's words go on into a sentence without a cue only when it
 goes on quoting them (`goes_on_quoting`). `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
-forecaster named before when the figure is named as an expectation.
+forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
+physician who announced ... that") claims only its own content: not the rest of its sentence
+(`claimant_of`), not the next sentence (`sentence_speaker`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ class CueTable:
         self.source_start, self.source_end, self.content_start, self.content_end, self.cue_start, self.cue_end = (
             found[c].to_numpy(dtype="int64") if len(found) else np.zeros(0, dtype="int64") for c in columns)
         self.vague = found["actor_kind"].isin(["other", ""]).to_numpy() if len(found) else np.zeros(0, dtype=bool)
+        # A relative clause's speaker claims only its own content, not the clause it hangs on: "Two people have
+        # lodged lawsuits against the Texas physician who announced in a recent opinion piece that ..."
+        self.relative = found["source_text"].str.lower().isin(["who", "which", "that"]).to_numpy() if len(found) \
+            else np.zeros(0, dtype=bool)
 
     def in_sentence(self, sentence: tuple[int, int]) -> np.ndarray:
         """Positions of the cues inside the sentence whose source is known, in table order."""
@@ -71,7 +77,7 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         best = holding[np.lexsort((cues.cue_start[holding], size, cues.vague[holding]))[0]]
         return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
     inside = cues.in_sentence(sentence)
-    inside = inside[usable[inside]]
+    inside = inside[usable[inside] & ~cues.relative[inside]]
     later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
     if later is not None:  # a cue after a subordinator or semicolon that follows the figure is in another clause
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
@@ -291,6 +297,7 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
 
 
 def sentence_speaker(cues: CueTable, sentence: tuple[int, int]) -> dict | None:
-    """The last attribution whose cue is in the sentence, or None."""
+    """The last attribution whose cue is in the sentence and whose source is not a relative pronoun, or None."""
     inside = cues.in_sentence(sentence)
+    inside = inside[~cues.relative[inside]]
     return dict(cues.rows[inside[-1]]) if len(inside) else None
