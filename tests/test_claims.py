@@ -282,6 +282,17 @@ def test_conflicts_compare_one_period_and_reported_counts_only():
     assert part.empty
 
 
+def test_figures_are_labelled_with_their_unit():
+    # BASIL (Fox): an ad buy and a poll share, labelled as a reader would write them
+    text = ("The flight is ultimately going to be $1 million, the official said. "
+            "Mitt Romney leads with 21 percent of Republican primary voters surveyed.")
+    articles = pd.DataFrame({"article_id": ["fox"], "outlet": ["fox"], "published": ["2012-09-20"], "text": [text]})
+    passages = pd.DataFrame({"article_id": ["fox"], "passage_id": ["fox:s0"], "block_id": ["fox:b0"],
+                             "unit": "sentence", "start": 0, "end": len(text), "role": "body", "text": [text]})
+    claims = research.extract_claims(passages, cues_of(articles), articles)
+    assert sorted(research.claim_ledger(claims, articles)["figure"]) == ["$1 million", "21%"]
+
+
 def test_page_chrome_is_never_a_claim_source():
     text = ("Border crossings rise\n\nUpdated 2 hours ago\nShare\n\nThe ministry said 400 soldiers had crossed "
             "the border on Monday, according to officials in the capital.\n\nOfficials said a further 200 soldiers "

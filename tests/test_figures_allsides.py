@@ -101,7 +101,7 @@ def test_conflicts_on_a_bill_of_two_sizes_and_one_average(data_dir):
         conflicts = research.claim_conflicts(claims, roundup)
         for row in conflicts.itertuples():
             rows[frozenset((row.figure_a, row.figure_b))] = row.conflict
-    assert rows[frozenset(("~1,000,000,000,000", "1,200,000,000,000"))] == "definition"
+    assert rows[frozenset(("~$1 trillion", "$1.2 trillion"))] == "definition"
     assert rows[frozenset(("~23,600", "19,455"))] == "disagreement"
 
 

@@ -246,10 +246,22 @@ def _with_outlets(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€"}
+SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def _figure(row) -> str:
-    """The figure as a short label: "3,000", "≥3,000", "≤12,000", "2,000–9,999"."""
+    """The figure as a short label with its unit: "3,000", "≥3,000", "≤12,000", "2,000–9,999", "21%",
+    "$1 million", "≥£2.1 billion"."""
     def fmt(number):
-        return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
+        if row.kind == "money":
+            sign = CURRENCY_SIGNS.get(row.unit, "")
+            scale = next(((size, word) for size, word in SCALE_WORDS if abs(number) >= size), None)
+            amount = f"{number / scale[0]:,.3g} {scale[1]}" if scale else \
+                f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
+            return f"{sign}{amount}" if sign else f"{amount} {row.unit}".strip()
+        plain = f"{number:,.0f}" if float(number).is_integer() else f"{number:,.2f}"
+        return f"{plain}%" if row.kind == "percent" else plain
     if row.qualifier in ("at least", "more than"):
         return f"≥{fmt(row.low)}"
     if row.qualifier in ("up to", "less than"):
