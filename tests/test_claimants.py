@@ -92,3 +92,32 @@ def test_a_relative_clauses_speaker_does_not_go_on_into_the_next_sentence():
         "past work with Westerners makes them prime targets for retribution. Hundreds of Afghans who lacked any "
         "papers or clearance for evacuation also congregated outside the airport, adding to the crowds.")
     assert found["Hundreds of"] == ""
+
+
+def test_a_figure_in_the_document_of_the_words_is_the_outlets():
+    # AllSides 5860-left (holdout-4): the advisory's length is not what Murthy wrote
+    found = claimants(
+        "US Surgeon General Dr. Vivek Murthy warned Thursday health misinformation is \"a serious threat to public "
+        "health,\" as administration officials grow increasingly concerned about misleading claims about coronavirus "
+        "vaccines, leading to a confrontation with social media giant Facebook.\xa0\"I am urging all Americans to "
+        "help slow the spread of health misinformation during the COVID-19 pandemic and beyond,\" Murthy wrote in "
+        "a\xa022-page advisory released Thursday. \"Health misinformation is a serious threat to public health.\"")
+    assert found["22"] == ""
+
+
+def test_a_participles_source_does_not_claim_a_figure_before_it():
+    # AllSides 5754-right (holdout-4): the officers filed a lawsuit; "accusing" hangs on it
+    found = claimants(
+        "Seven Capitol Police officers filed a lawsuit Thursday accusing former President Donald Trump and "
+        "supporters\xa0of planning what led to the Jan. 6 attack in Washington D.C.")
+    assert found["Seven"] == ""
+
+
+def test_a_phrase_appended_to_what_was_asked_is_the_outlets():
+    # AllSides 5636-left (choose): "a move that could help ..." is the outlet's comment on the request
+    found = claimants(
+        "Pfizer and BioNTech asked federal regulators on Thursday to authorize emergency use of their coronavirus "
+        "vaccine for children ages 5 to 11, a move that could help protect more than 28 million people in the "
+        "United States.")
+    assert found["more than 28 million"] == ""
+    assert found["5 to 11"] == "Pfizer and BioNTech"

@@ -17,7 +17,11 @@ goes on quoting them (`goes_on_quoting`). `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
 physician who announced ... that") claims only its own content: not the rest of its sentence
-(`claimant_of`), not the next sentence (`sentence_speaker`).
+(`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
+the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
+wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
+that could help protect more than 28 million people", `APPENDED`), and one before the source of a bare
+participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...").
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ class CueTable:
         # lodged lawsuits against the Texas physician who announced in a recent opinion piece that ..."
         self.relative = found["source_text"].str.lower().isin(["who", "which", "that"]).to_numpy() if len(found) \
             else np.zeros(0, dtype=bool)
+        # A bare participle ("accusing", "revealing") opens a clause hung on the main one, so its source is no
+        # subject of a figure before it: "Seven Capitol Police officers filed a lawsuit Thursday accusing ...".
+        self.participle = found["cue_text"].str.fullmatch(r"[a-z]+ing").to_numpy() if len(found) \
+            else np.zeros(0, dtype=bool)
 
     def in_sentence(self, sentence: tuple[int, int]) -> np.ndarray:
         """Positions of the cues inside the sentence whose source is known, in table order."""
@@ -66,8 +74,13 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     `text` is the article's text."""
     usable = ~(((cues.source_start <= quantity_start) | (np.abs(cues.source_start - quantity_end) <= 1))
                & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
+    near = np.flatnonzero((cues.cue_end <= quantity_start) & (cues.cue_end >= quantity_start - 40))
+    usable[[i for i in near if MEDIUM.match(text, cues.cue_end[i], quantity_start)]] = False
     holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
                              & (cues.source_start >= 0))
+    appended = [i for i in holding if APPENDED.search(text, cues.content_start[i], quantity_start)]
+    usable[appended] = False
+    holding = np.setdiff1d(holding, appended)
     relayers = {cues.rows[i]["relay_text"] for i in holding if cues.rows[i].get("relay_text")
                 and not DOCUMENT.match(cues.rows[i]["relay_text"])}  # "according to data from X": X
     speakers = [i for i in holding if cues.rows[i]["source_text"] not in relayers]
@@ -77,7 +90,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         best = holding[np.lexsort((cues.cue_start[holding], size, cues.vague[holding]))[0]]
         return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
     inside = cues.in_sentence(sentence)
-    inside = inside[usable[inside] & ~cues.relative[inside]]
+    inside = inside[usable[inside] & ~cues.relative[inside]
+                    & ~(cues.participle[inside] & (cues.source_start[inside] >= quantity_end))]
     later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
     if later is not None:  # a cue after a subordinator or semicolon that follows the figure is in another clause
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
@@ -87,6 +101,14 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
             and not goes_on_quoting(text, sentence):
         return None  # a person's words go on into a sentence without a cue only as a quotation or a list
     return previous
+
+
+# The figure names the document or occasion of the words, not what they say: "Murthy wrote in a 22-page
+# advisory", "told reporters at a 90-minute briefing" (text between the cue and the figure).
+MEDIUM = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+(?:in|on|at|during|through|via)\s+(?:an?|the|its|his|her|their)\s*$")
+# A phrase the reporter appends to what was said after a comma: "asked regulators to authorize ..., a move that
+# could help protect more than 28 million people", "is urging McCarthy to ..., a sign of further escalating tensions".
+APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b")
 
 
 def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
