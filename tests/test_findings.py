@@ -127,6 +127,11 @@ def test_seed_findings_state_the_numbers_of_their_tables(seeds):
         f"The 5 outlets' body sentences form {len(elements)} story elements")
     assert f"{len(seeds['claims'])} figures from 5 articles" in seeds["04"]["finding"].iloc[0]
     assert "Newslooks gives no publication date" in " ".join(seeds["04"]["finding"])
+    # a figure several outlets carry is quoted in one outlet's sentence, so a reader sees what it counts
+    shared = [f for f in seeds["04"]["finding"] if " appears in " in f]
+    assert shared and all(re.search(r"\((?:AP|CNBC/NBC|NYT|Newslooks|Washington Times): \u201c[^\u201d]+\u201d\)", f)
+                          for f in shared)
+    assert any("10,000 troops (AP: \u201c... aims to deploy a total of 10,000 troops" in f for f in shared)
     assert set(seeds["02"]["figure"]) - {""} <= {"containment", "containment_with_paraphrase", "derivations"}
 
 

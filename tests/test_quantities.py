@@ -439,3 +439,10 @@ def test_a_date_that_names_a_deadline_is_no_period():
 ])
 def test_a_total_of_counts_its_noun(text, subject):
     assert [q.subject for q in find_quantities(text, "2024-10-23")] == [subject]
+
+
+def test_a_subject_stops_at_another_clause():
+    # BASIL (Fox): the poll share's voters, not the clause that follows with its own agent
+    text = ("Mitt Romney leads the would-be group of contenders with 21 percent of Republican primary voters "
+            "surveyed followed by Trump and former Arkansas Gov.")
+    assert find_quantities(text, "2011-04-07")[0].subject == "Republican primary voters surveyed"

@@ -212,6 +212,9 @@ def _extension(text: str, position: int) -> str:
     if words[0].lower() in SUBJECT_STOP or (words[0].lower() in INTRANSITIVE and not relative):
         return ""  # "troops are now in Russia": a place or time, not which troops ("people who died" is)
     for i, word in enumerate(words):
+        if 0 < i < len(words) - 1 and word.lower().endswith("ed") and words[i + 1].lower() == "by":
+            words = words[:i]  # "voters surveyed | followed by Trump": another clause, with its own agent
+            break
         if i + 1 < len(words) and word.lower() in ("in", "on", "since", "during", "by", "through", "from", "over",
                                                    "last", "this") and TIME_WORD.match(words[i + 1]):
             words = words[:i]

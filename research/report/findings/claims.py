@@ -15,6 +15,7 @@ from research.report.findings.common import (
     outlet_labels,
     quoted,
 )
+from research.report.readable import in_context
 
 SHOWN = 3
 OWN = "(own voice)"
@@ -29,6 +30,18 @@ def _subject(text) -> str:
     return str(text) if re.search(r"[^\W\d_]{2}", str(text or "")) else ""
 
 
+def _in_its_sentence(mentions: str, claims: pd.DataFrame, articles: pd.DataFrame, labels: dict) -> str:
+    """The first mention of a claim (`article:start-end`) in its sentence, quoted after its outlet's label, so
+    a reader sees what the figure counts in the outlet's own words ("" when the mention is not in `claims`)."""
+    article, span = str(mentions).split("; ")[0].rsplit(":", 1)
+    start, end = (int(x) for x in span.split("-"))
+    rows = claims[(claims["article_id"] == article) & (claims["start"] == start)]
+    texts = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["text"]
+    if rows.empty or article not in texts.index:
+        return ""
+    return f"{labels.get(article, article)}: \u201c{in_context(rows['text'].iloc[0], texts[article][start:end], 6)}\u201d"
+
+
 def _groups(text: str) -> list[str]:
     return [g for g in str(text).split("; ") if g and g != OWN]
 
@@ -37,11 +50,12 @@ def claims_findings(claims: pd.DataFrame, ledger: pd.DataFrame, conflicts: pd.Da
                     articles: pd.DataFrame) -> pd.DataFrame:
     """The findings table (`findings_table`) of notebook 04.
 
-    `claims`: `extract_claims` (`article_id`, `claimant`, `asof_end`);
-    `ledger`: `claim_ledger` (`figure`, `subject`, `claimant_groups`,
-    `outlets`, `n_outlets`, `increment`); `conflicts`: `claim_conflicts`
+    `claims`: `extract_claims` (`article_id`, `start`, `claimant`,
+    `asof_end`, `text`); `ledger`: `claim_ledger` (`figure`, `subject`,
+    `claimant_groups`, `outlets`, `n_outlets`, `increment`, `mentions`:
+    each shared figure is quoted in its sentence); `conflicts`: `claim_conflicts`
     (`conflict`, `asof_end`, and per side `outlet`, `figure`,
-    `claimant_group`); `articles`: `load_articles` (`published`). Says how
+    `claimant_group`); `articles`: `load_articles` (`published`, `text`). Says how
     many figures the outlets print and who they credit, which figures several
     outlets share, where outlets disagree for one date, and which articles
     cannot be placed in time.
@@ -79,8 +93,9 @@ def claims_findings(claims: pd.DataFrame, ledger: pd.DataFrame, conflicts: pd.Da
         groups = _groups(claim.claimant_groups)
         credit = f", credited to {names(groups)}" if groups else ", in their own voice"
         figure = " ".join(filter(None, (claim.figure, _subject(claim.subject))))
-        rows.append(finding(f"{figure} appears in {names(claim.outlets.split('; '))}{credit}.",
-                     "ledger"))
+        words = _in_its_sentence(claim.mentions, claims, articles, labels)
+        rows.append(finding(f"{figure}{f' ({words})' if words else ''} appears in "
+                            f"{names(claim.outlets.split('; '))}{credit}.", "ledger"))
     if len(ledger) and shared.empty:
         rows.append(finding("No figure appears in two outlets: each gives its own numbers.", "ledger"))
     if len(conflicts):
