@@ -12,7 +12,7 @@ PUBLISHED = "2021-08-06T12:00:00"
     ("North Korea has 1.2 million troops, one of the largest standing armies in the world.", "figure"),
     ("“I gave his daughter the flag,” said his wife, Sheraine Lathon, 69, of Richton Park.", "figure"),
     ("A ruling is expected between Halloween and Thanksgiving.", "date"),
-    ("It was 29 days old.", "date"),
+    ("It was 29 days old.", "figure"),
     ("The payroll increase was the best since August last year.", "date"),
     # a quotation of four words or more, also the end of one opened in an earlier sentence
     ("But the company said there was \"no evidence that user data was compromised\".", "quotation"),

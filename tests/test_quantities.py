@@ -446,3 +446,14 @@ def test_a_subject_stops_at_another_clause():
     text = ("Mitt Romney leads the would-be group of contenders with 21 percent of Republican primary voters "
             "surveyed followed by Trump and former Arkansas Gov.")
     assert find_quantities(text, "2011-04-07")[0].subject == "Republican primary voters surveyed"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("It was 29 days old.", 29, "days"),  # AllSides (Washington Post): a web page's age
+    # BASIL (HuffPost): "66 years old" is an age, not a length of time to skip
+    (("He suggested raising the age at which retirees can receive full benefits -- currently, 66 years old -- "
+      "would be on the table."), 66, "years"),
+])
+def test_n_years_old_is_an_age(text, value, unit):
+    ages = [q for q in find_quantities(text, "2021-07-17") if q.kind == "age"]
+    assert [(q.value, q.unit) for q in ages] == [(value, unit)]

@@ -148,7 +148,7 @@ NOT_A_RATIO = re.compile(r"\b(?:(?:second|minute|hour|day|week|month|year)s?|\d+
 HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
 # After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
 FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
-AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?) old\b")
+AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?|weeks?|days?) old\b")
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 
 
@@ -351,7 +351,7 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
             re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
             and re.match(r",", after) and value < 120):
         age = AGE.match(after) or re.match(r"\s+years?\b(?=\s+(?:and|or)\s)", after)  # "65 years and older"
-        kind, unit = "age", (age.group().strip(" ,-").split("-")[0].rstrip("s") + "s") if age else "years"
+        kind, unit = "age", (re.search(r"[a-z]+", age.group()).group().rstrip("s") + "s") if age else "years"
         end += age.end() if age else 0
     else:
         word = re.match(r"\s*(dollars|euros|pounds|won|rubles|yuan|cents)\b", after)

@@ -337,7 +337,8 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     >>> [(q.value, q.qualifier, q.subject) for q in find_quantities("up to 12,000 North Korean troops")]
     [(12000.0, 'up to', 'North Korean troops')]
     """
-    dates = [(t.start, t.end) for t in find_time_expressions(text, published) if not (t.kind == "duration" and AGE_OPEN.match(text, t.end))]
+    dates = [(t.start, t.end) for t in find_time_expressions(text, published)  # "65 years and older", "84 years old": ages
+             if not (t.kind == "duration" and (AGE_OPEN.match(text, t.end) or re.match(r"\s+old\b", text[t.end:])))]
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
@@ -457,6 +458,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     acted = ACTED_ON.search(text, max(0, start - 40), start) if kind == "count" and subject else None
     if acted and acted.group("verb") not in REPORTING and acted.group("verb") not in subject.split():
         subject = f"{subject} {acted.group('verb')}"  # "Pelosi rejected two of the five Republicans"
+    if kind == "age" and subject.lower() in ("he", "she", "they", "it", "i", "we", "you"):
+        subject = ""  # "He is 84 years old": the person is in the sentence, not in a pronoun
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
     if kind == "vote" and not VOTERS_BEFORE.search(subject):

@@ -9,7 +9,7 @@ in the other outlets' texts first):
 - a quotation: at least `MIN_QUOTED_WORDS` words inside double quotation marks
   (`research.text.quotes`), someone's words reported as said;
 - a date or a length of time: a time phrase `research.text.dates.find_time_expressions`
-  finds ("on Monday", "in June", "since August last year", "29 days old");
+  finds ("on Monday", "in June", "since August last year", "for 20 years");
 - a named actor doing something: a name (`sentence_names`: a capitalised word
   other than the opening word of the sentence or of a clause after a colon,
   unless a second capitalised word follows it, and other than months,
