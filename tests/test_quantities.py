@@ -457,3 +457,22 @@ def test_a_subject_stops_at_another_clause():
 def test_n_years_old_is_an_age(text, value, unit):
     ages = [q for q in find_quantities(text, "2021-07-17") if q.kind == "age"]
     assert [(q.value, q.unit) for q in ages] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text, value", [
+    # AllSides (AP, Fox, BBC): a number of weeks of a pregnancy is a gestational limit, a measure
+    (("A San Antonio doctor who wrote a Washington Post op-ed claiming that he had violated Texas' six-week abortion "
+      "ban now faces at least two lawsuits."), 6),
+    (("At issue in the case is Mississippi’s Gestational Age Act, enacted in 2018, which allows abortions after 15 "
+      "weeks of gestational age only in medical emergencies."), 15),
+])
+def test_weeks_of_a_pregnancy_are_a_measure(text, value):
+    assert [(q.value, q.kind, q.unit) for q in find_quantities(text, "2021-09-21") if q.unit == "weeks"] == [
+        (value, "measure", "weeks")]
+
+
+def test_weeks_without_a_pregnancy_are_a_span_of_time():
+    # AllSides: "three weeks" after a vaccine trial result is a span of time, no figure
+    text = ("The request comes roughly three weeks after Pfizer said a lower vaccine dose had proven safe and "
+            "effective in clinical trials for that age group.")
+    assert not [q for q in find_quantities(text, "2021-09-21") if q.unit == "weeks"]

@@ -103,6 +103,10 @@ MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wid
 # A time unit before a sentence or term is its length, not a span of time: "a 270-month prison sentence".
 TERM = re.compile(r"[- ](?P<unit>day|week|month|year)s?\s+(?:(?:prison|jail|federal|state)\s+)*(?:sentence|term)\b",
                   re.IGNORECASE)
+# A number of weeks in a sentence about pregnancy is a gestational limit, a measure ("bans abortions after six
+# weeks", "a 15-week ban"), not a span of time.
+GESTATION_WEEKS = re.compile(r"[- ](?P<unit>week)s?\b")
+GESTATION = re.compile(r"\b(?:abortions?|pregnan\w*|gestation\w*|fetal|fetus\w*|heartbeat)\b", re.IGNORECASE)
 _LABELS = (r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
            r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
            r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of|[Gg]rades?)\s+")
@@ -228,6 +232,12 @@ SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])
 # A verb-like figure ("doubling", "more than halved") has no verb of its own before it.
 
 
+def gestational(text: str, end: int) -> bool:
+    """True when the number ending at `end` counts weeks of a pregnancy (`GESTATION` within its sentence's
+    reach: 120 characters either side)."""
+    return bool(GESTATION_WEEKS.match(text, end) and GESTATION.search(text[max(0, end - 120):end + 120]))
+
+
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
     """True when the number at text[start:end] is a year, date, time, ordinal or part of a name."""
     near = bisect.bisect_right(dates, (start, math.inf))  # `dates` are sorted and do not overlap
@@ -238,7 +248,8 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
         return True
     if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\\?/", after):
         return True
-    if DURATION.match(text, end) and not TERM.match(text, end) or re.match(r"\s+(?:straight|consecutive)\b", after):
+    if DURATION.match(text, end) and not TERM.match(text, end) and not gestational(text, end) \
+            or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
     if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
         return True  # "Phase 6", "Flight 17", "Article 5": a label; "per 1,000": the base of a rate
@@ -343,6 +354,9 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
     elif MEASURE.match(after):
         kind, unit = "measure", MEASURE.match(after).group("unit").lower()
         end += MEASURE.match(after).end()
+    elif gestational(text, end):  # "bans abortions after six weeks": a gestational limit
+        kind, unit = "measure", "weeks"
+        end += GESTATION_WEEKS.match(after).end("unit") + 1
     elif TERM.match(after):  # "a 270-month prison sentence": its length
         kind, unit = "measure", TERM.match(after).group("unit").lower() + "s"
         end += TERM.match(after).end("unit")
