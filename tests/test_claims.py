@@ -249,15 +249,20 @@ def test_conflicts(seed_claims, seed_articles):
         assert f"{row.article_id_b}:{row.start_b}-{row.end_b}" in mentions[row.claim_b].split("; ")
 
 
-def _conflicts_of(texts: dict[str, str], published: str = "2024-10-23"):
-    """`claim_conflicts` of one-paragraph articles {outlet: text} (each paragraph is its own body passage)."""
+def _claims_of(texts: dict[str, str], published: str = "2024-10-23"):
+    """`extract_claims` of one-paragraph articles {outlet: text} (each paragraph is its own body passage), with
+    the articles table."""
     articles = pd.DataFrame({"article_id": list(texts), "outlet": list(texts), "published": published,
                              "text": list(texts.values())})
     passages = pd.DataFrame({"article_id": list(texts), "passage_id": [f"{a}:s0" for a in texts],
                              "block_id": [f"{a}:b0" for a in texts], "unit": "sentence", "start": 0,
                              "end": articles["text"].str.len(), "role": "body", "text": articles["text"]})
-    claims = research.extract_claims(passages, cues_of(articles), articles)
-    return research.claim_conflicts(claims, articles)
+    return research.extract_claims(passages, cues_of(articles), articles), articles
+
+
+def _conflicts_of(texts: dict[str, str], published: str = "2024-10-23"):
+    """`claim_conflicts` of one-paragraph articles {outlet: text}."""
+    return research.claim_conflicts(*_claims_of(texts, published))
 
 
 def test_conflicts_compare_one_period_and_reported_counts_only():
@@ -284,12 +289,9 @@ def test_conflicts_compare_one_period_and_reported_counts_only():
 
 def test_figures_are_labelled_with_their_unit():
     # BASIL (Fox): an ad buy and a poll share, labelled as a reader would write them
-    text = ("The flight is ultimately going to be $1 million, the official said. "
-            "Mitt Romney leads with 21 percent of Republican primary voters surveyed.")
-    articles = pd.DataFrame({"article_id": ["fox"], "outlet": ["fox"], "published": ["2012-09-20"], "text": [text]})
-    passages = pd.DataFrame({"article_id": ["fox"], "passage_id": ["fox:s0"], "block_id": ["fox:b0"],
-                             "unit": "sentence", "start": 0, "end": len(text), "role": "body", "text": [text]})
-    claims = research.extract_claims(passages, cues_of(articles), articles)
+    claims, articles = _claims_of({"fox": "The flight is ultimately going to be $1 million, the official said. "
+                                          "Mitt Romney leads with 21 percent of Republican primary voters surveyed."},
+                                  "2012-09-20")
     assert sorted(research.claim_ledger(claims, articles)["figure"]) == ["$1 million", "21%"]
 
 

@@ -42,7 +42,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.claims.actors import group_actors
 from research.claims.keys import subject_key
-from research.claims.numerals import WINDOW
+from research.claims.numerals import CURRENCIES, SCALES, WINDOW
 from research.claims.periods import (
     averaged,
     figure_period,
@@ -246,8 +246,9 @@ def _with_outlets(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-CURRENCY_SIGNS = {"USD": "$", "GBP": "£", "EUR": "€"}
-SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+# A currency code's sign ("USD" -> "$"), and the scale words a money label uses (a million and up, largest first).
+CURRENCY_SIGNS = {code: sign for sign, code in CURRENCIES.items() if len(sign) == 1}
+SCALE_WORDS = sorted(((size, word) for word, size in SCALES.items() if word.endswith("illion")), reverse=True)
 
 
 def _figure(row) -> str:

@@ -232,10 +232,14 @@ SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])
 # A verb-like figure ("doubling", "more than halved") has no verb of its own before it.
 
 
+def about_pregnancy(text: str, start: int, end: int) -> bool:
+    """True when `GESTATION` words stand within 120 characters of text[start:end] (its sentence's reach)."""
+    return bool(GESTATION.search(text[max(0, start - 120):end + 120]))
+
+
 def gestational(text: str, end: int) -> bool:
-    """True when the number ending at `end` counts weeks of a pregnancy (`GESTATION` within its sentence's
-    reach: 120 characters either side)."""
-    return bool(GESTATION_WEEKS.match(text, end) and GESTATION.search(text[max(0, end - 120):end + 120]))
+    """True when the number ending at `end` counts weeks of a pregnancy."""
+    return bool(GESTATION_WEEKS.match(text, end)) and about_pregnancy(text, end, end)
 
 
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:

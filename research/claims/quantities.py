@@ -20,13 +20,13 @@ import re
 from research.claims.keys import ACTED_ON, KILLED_BEFORE
 from research.claims.numerals import (
     AGE_OPEN,
-    GESTATION,
     MEASURES,
     NUMBER_WORDS,
     QUANTITY,
     RATIO,
     VAGUE_QUANTITY,
     Quantity,
+    about_pregnancy,
     counted,
     figure,
     is_ratio,
@@ -340,8 +340,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     """
     dates = [(t.start, t.end) for t in find_time_expressions(text, published)  # "65 years and older", "84 years old": ages
              if not (t.kind == "duration" and (AGE_OPEN.match(text, t.end) or re.match(r"\s+old\b", text[t.end:])
-                                               or "week" in t.text and GESTATION.search(
-                                                   text[max(0, t.start - 120):t.end + 120])))]
+                                               or "week" in t.text and about_pregnancy(text, t.start, t.end)))]
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for match in VAGUE_QUANTITY.finditer(text):
