@@ -476,3 +476,41 @@ def test_weeks_without_a_pregnancy_are_a_span_of_time():
     text = ("The request comes roughly three weeks after Pfizer said a lower vaccine dose had proven safe and "
             "effective in clinical trials for that age group.")
     assert not [q for q in find_quantities(text, "2021-09-21") if q.unit == "weeks"]
+
+
+# Seventh round (issue 18, subject): a subject is a noun phrase, which holds no finite verb.
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # Seed article 000: the participle says which soldiers, the clause's own verb does not
+    ("Park cited Cho as saying the 3,000 North Korean soldiers sent to Russia have been split among multiple "
+     "military bases", "3,000", "North Korean soldiers sent to Russia"),
+    # BASIL (Fox, 2012): the figure is stated of the noun phrase before the verb group "is ultimately going to be"
+    ("The flight is ultimately going to be $1 million, the official said", "$1 million", "flight"),
+    # Timeline17: an age is of a person, never of the verb after it
+    ("A 20-year-old Moroccan woman infected with swine flu has died in Madrid", "20-year-old",
+     "age of Moroccan woman infected with swine flu"),
+    ("The 84-year-old died in the hospital on Monday.", "84-year-old", "age"),
+])
+def test_a_subject_holds_no_finite_verb(text, figure, subject):
+    assert figures(text)[figure][3] == subject
+
+
+def test_a_bare_count_keeps_its_verb_and_a_share_its_complement():
+    # a verb right after a bare count is what is counted; a copula in a share says which share (Timeline17)
+    assert figures("At least 20 died in the attack.")["At least 20"][3] == "died"
+    assert figures("Last flu season, only 19 percent of H1N1 viruses tested were Tamiflu-resistant, Dr. Nila "
+                   "Dharan said.")["19 percent"][3] == "H1N1 viruses tested that were Tamiflu-resistant"
+    # an infinitive keeps its verbs (AllSides holdout-dev, 5856)
+    assert figures("Police said that more than 90 people are now known to have died in western Germany’s Ahrweiler "
+                   "county, one of the worst-hit areas")["more than 90"][3].startswith("people known to have died")
+
+
+def test_the_figure_of_a_clause_with_its_own_verb_is_the_noun_after_that_verb():
+    # Timeline17 (Reuters): "has seen cases of swine flu rise to 5,186": the cases rise, not the country
+    assert figures("Her country has seen cases of swine flu rise to 5,186 - the most in South America.")["5,186"][3] \
+        == "cases of swine flu"
+
+
+def test_a_stating_verb_starts_a_word():
+    # BASIL (HuffPost, 2012): "Medicare" holds "are", which is no verb; Timeline17: "released" holds no "eased"
+    assert "Medic" not in figures("His health care plan would cut Medicare by $800 billion")["$800 billion"][3]
+    assert figures("the United States has released 25 percent of its stockpile")["25 percent"][3] != "rel"

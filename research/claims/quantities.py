@@ -162,8 +162,8 @@ EXTENSION = re.compile(
 # Past tenses that are never a participle after a noun ("a boy died", not "people killed in").
 INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appeared existed stayed".split())
 # Verbs that state a figure of their subject: "claims fell by 92,000", "the rate was 5.4%".
-STATING_VERB = re.compile(
-    r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
+STATING_VERB = re.compile(  # a verb starts a word ("authorising" holds no "rising", "Medicare" no "are")
+    r"\b(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
     r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|"
     r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed) by|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|climb|jumped|jump|grew|grow|soared|surged|"
@@ -263,6 +263,12 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
         word, lower = words[i], words[i].lower()
         if not (word[0].isalnum() or word[0] == "(") or lower in CLAUSE_STOP or lower in VERB_WORDS:
             break
+        if word in FINITE_VERBS and words[i - 1].lower() not in ("to", "have", "be", "been"):  # the stating verb's subject follows the clause's own verb ("Her country has
+            while phrase and _verbal(phrase[0]):  # seen cases rise to"), else precedes it ("The flight is
+                phrase.pop(0)  # ultimately going to be")
+            if phrase:
+                break
+            continue
         phrase.insert(0, word)
         if len(phrase) >= 9 or lower in DETERMINER_WORDS and (i == 0 or words[i - 1].lower() not in PREPOSITIONS):
             break  # the noun phrase starts at its determiner ("faced [a risk of reinfection]")
@@ -279,6 +285,13 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
     if all(TIME_WORD.match(w) or w.lower() in ("prior", "previous", "past") for w in phrase):
         return ""  # "The prior week was revised up to 478,000": a time, not what is counted
     return " ".join(phrase)
+
+
+def _verbal(word: str) -> bool:
+    """A word of a verb group rather than a noun phrase: an adverb in -ly, a participle or "to"."""
+    lower = word.lower()
+    return lower == "to" or lower.endswith(("ly", "ing", "ed")) and lower not in LY_ADJECTIVES | ING_NOUNS \
+        or lower in PARTICIPLES
 
 
 def main_subject(text: str, position: int) -> str:
@@ -460,6 +473,7 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     acted = ACTED_ON.search(text, max(0, start - 40), start) if kind == "count" and subject else None
     if acted and acted.group("verb") not in REPORTING and acted.group("verb") not in subject.split():
         subject = f"{subject} {acted.group('verb')}"  # "Pelosi rejected two of the five Republicans"
+    subject = without_finite_verb(subject, kind)
     if kind == "age" and subject.lower() in ("he", "she", "they", "it", "i", "we", "you"):
         subject = ""  # "He is 84 years old": the person is in the sentence, not in a pronoun
     if kind == "age" and "age" not in subject.lower().split():
@@ -470,6 +484,34 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         tally = head if head and head.split()[-1].lower() in VOTE_NOUNS else "vote"  # "a 6-3 conservative majority"
         subject = f"{voters[-1]} {tally}" if voters else tally
     return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
+
+
+# Finite verbs that no noun phrase holds outside a relative clause: auxiliaries, copulas, modals and past
+# tenses that are never participles ("the flight is ultimately going", "the 84-year-old died").
+FINITE_VERBS = frozenset("is are was were am has have had will would can could shall should must does did".split()) \
+    | INTRANSITIVE
+RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
+
+
+def without_finite_verb(subject: str, kind: str = "count") -> str:
+    """`subject` up to its first finite verb after its noun (a noun phrase holds none; a relative clause or
+    an infinitive may: "people who have died", "people known to have died"). A verb right after the figure
+    is its predicate, which says what a bare count is ("at least 20 died"), but never what an age is of
+    ("the 84-year-old died"). In a share, a copula with its complement says which share, and stays as a
+    relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant")."""
+    words = subject.split()
+    for i, word in enumerate(words):
+        if word in RELATIVE_PRONOUNS:
+            return subject
+        if word not in FINITE_VERBS or words[i - 1:i] in (["to"], ["have"], ["be"], ["been"]) or not i and kind != "age":
+            continue
+        if kind == "percent" and i and word in ("is", "are", "was", "were") and i + 1 < len(words):
+            return " ".join([*words[:i], "that", *words[i:]])
+        words = words[:i]
+        while words and words[-1].lower() in SUBJECT_STOP:
+            words.pop()
+        return " ".join(words)
+    return subject
 
 
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
