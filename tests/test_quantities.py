@@ -481,8 +481,8 @@ def test_weeks_without_a_pregnancy_are_a_span_of_time():
 # Seventh round (issue 18, subject): a subject is a noun phrase, which holds no finite verb.
 @pytest.mark.parametrize(("text", "figure", "subject"), [
     # Seed article 000: the participle says which soldiers, the clause's own verb does not
-    ("Park cited Cho as saying the 3,000 North Korean soldiers sent to Russia have been split among multiple "
-     "military bases", "3,000", "North Korean soldiers sent to Russia"),
+    (("Park cited Cho as saying the 3,000 North Korean soldiers sent to Russia have been split among multiple "
+      "military bases"), "3,000", "North Korean soldiers sent to Russia"),
     # BASIL (Fox, 2012): the figure is stated of the noun phrase before the verb group "is ultimately going to be"
     ("The flight is ultimately going to be $1 million, the official said", "$1 million", "flight"),
     # Timeline17: an age is of a person, never of the verb after it
