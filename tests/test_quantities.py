@@ -514,3 +514,25 @@ def test_a_stating_verb_starts_a_word():
     # BASIL (HuffPost, 2012): "Medicare" holds "are", which is no verb; Timeline17: "released" holds no "eased"
     assert "Medic" not in figures("His health care plan would cut Medicare by $800 billion")["$800 billion"][3]
     assert figures("the United States has released 25 percent of its stockpile")["25 percent"][3] != "rel"
+
+
+def test_a_modifier_in_scare_quotes_stays_in_the_noun_phrase():
+    # AllSides holdout-4 (5906): the quotes around "test" do not end the phrase
+    text = ('the Board of Elections acknowledged a "discrepancy" in the calculation of ranked choice votes, showing '
+            '135,000 "test" votes  had been added into the count.')
+    assert figures(text)["135,000"][3] == "test votes added into the count"
+
+
+def test_money_on_something_is_spending_on_it():
+    # AllSides holdout-dev (5832) and holdout-4 (5764); BASIL (HuffPost): a saving is no spending
+    assert figures("saying trillions of dollars on social programs and alternative energy projects should be "
+                   "passed")["trillions of dollars"][3] == "spending on social programs"
+    assert figures("after billions of dollars spent on a 20-year war effort, it could all end so ignominiously")[
+        "billions of dollars"][3] == "spending on 20-year war effort"
+    assert figures("saving them $600 a year on prescription drugs")["$600"][3] == "savings on prescription drugs"
+
+
+def test_a_participle_extends_the_noun_phrase_it_follows_after_a_skipped_article():
+    # Timeline17 (Reuters): "cases of the virus": the article is left out, the participle still found
+    assert figures("More than 1,000 cases of the virus have been reported in 20 countries.")["More than 1,000"][3] \
+        == "cases of virus reported"

@@ -77,8 +77,10 @@ TIME_WORD = re.compile(r"(?:\d{4}|\d{1,2}|January|February|March|April|May|June|
                        r"year|today|yesterday)$")
 
 
-def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
-    """(subject, measure unit) of the noun phrase that starts at `start`, after a number."""
+def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool, int]:
+    """(subject, measure unit, spent, end) of the noun phrase that starts at `start`, after a number; `spent`:
+    the noun phrase follows an amount of money and "on" ("trillions of dollars on social programs"); `end`:
+    where the phrase ends in `text` (`start` when there is none)."""
     rest = text[start:start + 120]
     if money:  # "$300 a week supplement", "$299 billion over five years on roads": the rate or the span aside
         rest = re.sub(r"^([\s-]+(?:a|an|per)[\s-]+(?:hour|day|week|month|year))(?=\s)|^(\s+(?:(?:set|slated|expected|"
@@ -86,8 +88,10 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
                       r")(?=\s+(?:for|on|to|toward|towards)\b)|"
                       r"^(\s+over\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))(?=\s+(?:on|for|to)\b)",
                       lambda m: " " * len(m.group()), rest)
+    # a modifier in scare quotes stays in its noun phrase ('"test" votes'; '"liked" photos' is a verb)
+    rest = re.sub(r"[\"“”](\w[\w-]*(?<!ed))[\"“”](?=\s+\w)", r" \1 ", rest)
     unit, skipped, agent = "", False, False
-    words = []
+    words, ends = [], []  # the phrase's words and where each ends in `rest`
     for match in re.finditer(r"(?:[A-Za-z]\.){2,}|[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
         if not words and match.start() == 0 and re.fullmatch(r"-[a-z]+", word):
@@ -97,6 +101,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             break  # "the 151,000 case average two weeks ago"
         if skipped == "to" and len(words) == 1 and lower in ("the", "a", "an"):
             continue  # "$568 billion to rebuild the nation's roads"
+        if skipped in ("for", "on") and not words and lower in ("the", "a", "an", "its", "their", "his", "her", "our"):
+            continue  # "billions of dollars spent on a 20-year war effort"
         if not words and (lower == "of" or lower in ("in", "worth") and money) and not unit:
             continue  # "74 percent of likely voters", "$400 million in new military aid"
         if not words and lower in ("for", "on", "to", "toward", "towards") and money and not skipped:
@@ -105,14 +111,16 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if len(words) == 1 and lower == "by" and (words[0].endswith(("ed", "en")) or words[0] in PARTICIPLES):
             agent = True  # "the $2.25 trillion desired by President Biden"
             words.append(word)
+            ends.append(match.end())
             continue
         if agent and not word[0].isupper():
             break
         group = re.match(r"\d+\s+(?:and|or)\s+(?:older|over|up|above)\b", rest[match.start():]) if words else None
         if group:  # "76% of Americans 65 and older"
             words.append(group.group())
+            ends.append(match.start() + len(group.group()))
             break
-        if PLAIN_TIME.fullmatch(word) or word[0].isdigit() or word[0].isupper() and words[-1:] and re.match(r"\s+[A-Z]", rest[match.end():]) and words[-1].endswith("s"):
+        if PLAIN_TIME.fullmatch(word) or word[0].isdigit() and not (skipped and re.fullmatch(r"[\d.]+-[a-z-]+", word)) or word[0].isupper() and words[-1:] and re.match(r"\s+[A-Z]", rest[match.end():]) and words[-1].endswith("s"):
             break  # "rose by 2,000 last week", "24 of the 32 cases", "the five Republicans House Minority Leader ..."
         if not words and lower in ("the", "its", "their", "his", "her", "our", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
             continue  # "68% of the active duty force"
@@ -121,6 +129,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             continue
         if lower in ("and", "or") and words and words[-1].endswith("-"):
             words.append(word)  # "92 low- and middle-income countries"
+            ends.append(match.end())
             continue
         if lower in ("the", "a", "an") and words and words[-1].lower() in ("of", "in"):
             continue  # "a 5.4 percent increase in the price of a basket of goods"
@@ -128,6 +137,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             if lower == "of" and words and words[-1].lower() in CONTAINERS or lower == "in" and words \
                     and words[-1].lower() in CHANGE_NOUNS:  # "a 10 percent decline in new cases"
                 words.append(word)
+                ends.append(match.end())
                 continue
             break
         if words and word.islower() and lower.endswith(("ly",)) and lower not in LY_ADJECTIVES:
@@ -138,15 +148,18 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
                 and not words[-1].lower().endswith("-"):
             break  # "soldiers sent to Russia", "troops receiving training" ("to boost caregiving" goes on)
         words.append(word)
+        ends.append(match.end())
         if len(words) >= (9 if {"of", "in"} & set(words) else 6):  # "decline in new CCP virus cases"
             break
     while words and words[-1].lower() == "of":
         words.pop()
+        ends.pop()
     if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() not in LY_ADJECTIVES:
         words = []  # "40% fully vaccinated": a predicate, not a noun
     subject = " ".join(words)
     subject = re.sub(r"^-(?=\w)", "", subject)
-    return subject, unit
+    compound = re.match(r"-[a-z]", rest)  # "a 15-count indictment made public": what follows is no participle of it
+    return subject, unit, skipped == "on" and bool(words), start + ends[-1] if words and not compound else start
 
 
 # What may follow the noun phrase after a figure and still say what is counted: a participle or
@@ -418,8 +431,7 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     predicate that follows a bare figure ("68% is fully vaccinated"); a count of a measure ("thousands of
     acres") becomes a measure, and a figure per unit ("6,000 people each") has unit "each"."""
     start, end, kind, unit = quantity.start, quantity.end, quantity.kind, quantity.unit
-    head, measure = _subject(text, end, money=kind == "money")
-    offset = text.find(head, end) + len(head) if head else end
+    head, measure, spent, offset = _subject(text, end, money=kind == "money")
     if measure and kind == "count":
         kind, unit, head = "measure", measure, head or measure  # "thousands of acres"
     elif kind == "measure" and unit not in TEMPERATURE and not re.match(r"\s+of\b", text[end:]) \
@@ -441,6 +453,9 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         extension = prison.group().strip() if prison and head in ("years", "months") else extension
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
+    if spent and not of:  # money on something is spent on it: "trillions of dollars on social programs"
+        saved = re.search(r"\bsav(?:e|es|ed|ing)\b[^.;]{0,20}$", text[max(0, start - 30):start])
+        subject = f"{'savings' if saved else 'spending'} on {subject}"  # "saving them $600 a year on drugs"
     of = "" if of.lower() == "total" and head else of  # "a total of 10,000 troops" counts troops, not a total
     if of:
         prep = "of" if of.split()[-1] in MEASURE_NOUNS else \
