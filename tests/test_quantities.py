@@ -536,3 +536,19 @@ def test_a_participle_extends_the_noun_phrase_it_follows_after_a_skipped_article
     # Timeline17 (Reuters): "cases of the virus": the article is left out, the participle still found
     assert figures("More than 1,000 cases of the virus have been reported in 20 countries.")["More than 1,000"][3] \
         == "cases of virus reported"
+
+
+def test_the_subject_of_a_gestational_limit():
+    # AllSides holdout-4 (5684, 5840): weeks of pregnancy in a sentence of abortion are the limit a law sets
+    assert figures("The new legislation bans abortions from as early as six weeks into a pregnancy.")["six weeks"][3] \
+        == "gestational limit on abortion"
+    assert figures("a state law that bans most abortions after 15 weeks of pregnancy.")["15 weeks"][3] == \
+        "gestational limit on abortion"
+    # Timeline17: elsewhere they are weeks of a pregnancy
+    assert figures("The child was born at 29 weeks gestation.")["29 weeks"][3] == "weeks of pregnancy"
+
+
+def test_a_measure_in_words_is_no_part_of_its_subject():
+    # Timeline17 (Reuters): "at least six feet" counts feet, the words of its number aside
+    assert figures("the US embassy has advised visitors to keep at least six feet from other people")[
+        "at least six feet"][3] == "feet"

@@ -437,8 +437,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     elif kind == "measure" and unit not in TEMPERATURE and not re.match(r"\s+of\b", text[end:]) \
             and not re.search(r"-\s*[A-Za-z]+$", text[start:end]):  # not "the 600-mile-long front"  # "1.8 million acres have burned", "1,200 square miles", "1,000 miles away": the unit
         written = re.search(r"[A-Za-z][A-Za-z -]*$", text[start:end])
-        written = re.sub(r"\b(?:hundred|thousand|million|billion|trillion)\b", "", written.group() if written else "")
-        head = " ".join([*written.strip(" -").split(), *measure.split(), *head.split()])
+        written = [w for w in (written.group().lower().split() if written else []) if w in MEASURES]  # "six miles"
+        head = " ".join([*written, *measure.split(), *head.split()])
     if head.lower() in GENERIC_NOUNS or EXPECTED_BY.match(text, end):
         head = ""  # "more than the 870,000 economists had expected": the economists expect it, not counted
     if head and re.match(r"\s*" + re.escape(head) + r"\s+(?:each|apiece)\b", text[end:]):
@@ -489,6 +489,9 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     if acted and acted.group("verb") not in REPORTING and acted.group("verb") not in subject.split():
         subject = f"{subject} {acted.group('verb')}"  # "Pelosi rejected two of the five Republicans"
     subject = without_finite_verb(subject, kind)
+    if kind == "measure" and unit == "weeks" and about_pregnancy(text, start, end):  # weeks of a pregnancy: in a
+        subject = "gestational limit on abortion" if re.search(r"\babortion", text, re.IGNORECASE) \
+            else "weeks of pregnancy"  # sentence of abortion, the limit a law sets ("bans abortions after 15 weeks")
     if kind == "age" and subject.lower() in ("he", "she", "they", "it", "i", "we", "you"):
         subject = ""  # "He is 84 years old": the person is in the sentence, not in a pronoun
     if kind == "age" and "age" not in subject.lower().split():
