@@ -552,3 +552,13 @@ def test_a_measure_in_words_is_no_part_of_its_subject():
     # Timeline17 (Reuters): "at least six feet" counts feet, the words of its number aside
     assert figures("the US embassy has advised visitors to keep at least six feet from other people")[
         "at least six feet"][3] == "feet"
+
+
+def test_a_dash_ends_a_subject_and_an_age_is_of_no_verb():
+    # AllSides holdout-dev (6082): the aside after the dash is no part of what was funded
+    assert figures("More than 450 miles had been built during the Trump administration and approximately 350 miles "
+                   "was already funded -- some of that with money diverted from the Defense Department.")[
+        "approximately 350 miles"][3] == "miles funded"
+    # BASIL (NYT, 2012): "kept his composure": a word with an object after an age is its verb
+    assert figures("at times, the 42-year-old kept his composure for much of the night")["42-year-old"][3] == "age"
+    assert figures("the 42-year-old congressman kept his composure")["42-year-old"][3] == "age of congressman"

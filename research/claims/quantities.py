@@ -492,6 +492,9 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     if kind == "measure" and unit == "weeks" and about_pregnancy(text, start, end):  # weeks of a pregnancy: in a
         subject = "gestational limit on abortion" if re.search(r"\babortion", text, re.IGNORECASE) \
             else "weeks of pregnancy"  # sentence of abortion, the limit a law sets ("bans abortions after 15 weeks")
+    verb = re.match(r"\s+([a-z]+)\s+(?:his|her|their|its|the|a|an|my|our|your)\b", text[end:]) if kind == "age" else None
+    if verb and subject.split()[:1] == [verb.group(1)]:
+        subject = ""  # a word with an object after an age is its verb: "the 42-year-old kept his composure"
     if kind == "age" and subject.lower() in ("he", "she", "they", "it", "i", "we", "you"):
         subject = ""  # "He is 84 years old": the person is in the sentence, not in a pronoun
     if kind == "age" and "age" not in subject.lower().split():
@@ -516,11 +519,13 @@ def without_finite_verb(subject: str, kind: str = "count") -> str:
     an infinitive may: "people who have died", "people known to have died"). A verb right after the figure
     is its predicate, which says what a bare count is ("at least 20 died"), but never what an age is of
     ("the 84-year-old died"). In a share, a copula with its complement says which share, and stays as a
-    relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant")."""
+    relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant"). A dash ends it."""
     words = subject.split()
     for i, word in enumerate(words):
         if word in RELATIVE_PRONOUNS:
             return subject
+        if re.fullmatch(r"-{2,}|[—–]", word):  # a dash opens an aside: "350 miles was already funded -- some"
+            return " ".join(words[:i])
         if word not in FINITE_VERBS or words[i - 1:i] in (["to"], ["have"], ["be"], ["been"]) or not i and kind != "age":
             continue
         if kind == "percent" and i and word in ("is", "are", "was", "were") and i + 1 < len(words):
