@@ -562,3 +562,19 @@ def test_a_dash_ends_a_subject_and_an_age_is_of_no_verb():
     # BASIL (NYT, 2012): "kept his composure": a word with an object after an age is its verb
     assert figures("at times, the 42-year-old kept his composure for much of the night")["42-year-old"][3] == "age"
     assert figures("the 42-year-old congressman kept his composure")["42-year-old"][3] == "age of congressman"
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    # BASIL (Fox, 2011): a share a candidate garnered; BASIL (Fox, 2012): a tally gives each name its share in turn
+    (("In the poll, former House Speaker Newt Gingrich garnered 11 percent, while former Alaska Gov. Sarah Palin got "
+     "9 percent."), ["support for Speaker Newt Gingrich", "support for Gov. Sarah Palin"]),
+    ("A Fox News poll released Wednesday shows Obama leading Romney, 49 percent to 44 percent, in Florida.",
+     ["support for Obama", "support for Romney"]),
+    # BASIL (HuffPost, 2011): "Mitt Romney leads the pack at 21 percent"; the GOP is no candidate
+    (("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the 2012 GOP primary "
+     "field at 17 percent (Mitt Romney leads the pack at 21 percent)."), ["", "support for Mitt Romney"]),
+    # no poll, no candidate: the rule stays out
+    ("Obama leading Romney, 49 percent to 44 percent, in Florida.", ["", ""]),
+])
+def test_a_share_of_a_poll_is_the_support_of_the_candidate_named_with_it(text, subjects):
+    assert [q.subject for q in find_quantities(text)] == subjects

@@ -397,6 +397,39 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
+    return _poll_shares(text, found)
+
+
+# In a poll, a share said of a name is that candidate's support: "Gingrich garnered 11 percent", "Romney (17
+# percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44 percent" gives each
+# name its share in turn.
+POLL = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents)\b", re.IGNORECASE)
+_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
+SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:is|was|[a-z]+(?:s|ed))\s+(?:[a-z]+\s+){0,2}?"
+                      r"(?:at|with)\s+|"
+                      r"(?:has|had|got|gets|won|wins|garnered|received|drew|draws|took|takes|earned|captured|"
+                      r"polled|polls)\s+))(?:about|nearly|almost|just|only|roughly)?\s*$")
+TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
+                   r"\s+(?P<b>" + _NAME + r")(?:\s+\w+){0,3}?,?\s+(?:by\s+)?$")
+
+
+PRONOUNS = frozenset("The A An In It He She They We I This That".split())
+
+
+def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Percents without a subject of a poll sentence, given the support of the candidate named with them."""
+    for i, quantity in enumerate(found):
+        first = sentence_start(text, quantity.start)
+        if quantity.subject or quantity.kind != "percent" or not POLL.search(text, first, quantity.end + 200):
+            continue
+        before = text[first:quantity.start]
+        tally = TALLY.search(before)
+        later = i + 1 < len(found) and re.fullmatch(r"\s+to\s+", text[quantity.end:found[i + 1].start])
+        if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "Obama leading Romney, [49 percent] to [44 percent]"
+            found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head="support")
+            found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}", head="support")
+        elif (named := SHARE_OF.search(before)) and named.group("who").split()[0] not in PRONOUNS:
+            found[i] = quantity._replace(subject=f"support for {named.group('who')}", head="support")
     return found
 
 
