@@ -578,3 +578,14 @@ def test_a_dash_ends_a_subject_and_an_age_is_of_no_verb():
 ])
 def test_a_share_of_a_poll_is_the_support_of_the_candidate_named_with_it(text, subjects):
     assert [q.subject for q in find_quantities(text)] == subjects
+
+
+def test_as_many_as_much_counts_its_noun_and_a_pronoun_starts_a_clause():
+    # BASIL (HuffPost, 2008): "a third as much savings" counts savings; Timeline17: "twice as many swine mega-factories"
+    assert figures("President Obama achieved a third as much savings by eliminating unnecessary subsidies")[
+        "a third"][3] == "savings"
+    assert figures("North Carolina has around twice as many swine mega-factories as any other state.")["twice"][3] \
+        == "swine mega-factories"
+    # BASIL (NYT, 2012): "the 12 million jobs he and Romney say their economic program would create"
+    assert figures("and the 12 million jobs he and Romney say their economic program would create.")[
+        "12 million"][3] == "jobs"

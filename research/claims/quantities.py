@@ -442,6 +442,10 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
     day doubling"."""
     likely = re.match(r"\s+as\s+(likely|many|much|high|large)\s+(to\s+(?:be\s+|get\s+|face\s+)?[\w-]+(?:\s+again)?)?",
                       text[match.end():])
+    counted = re.match(r"\s+as\s+(?:many|much)\s+(?=[a-z])", text[match.end():])
+    noun = _subject(text, match.end() + counted.end())[0] if counted else ""
+    if noun and noun.split()[0] not in ("as", "than"):  # "a third as much savings", "twice as many people"
+        return quantity._replace(subject=noun, head=noun)
     if likely:  # "twice as likely to be reinfected"
         return quantity._replace(subject=" ".join(filter(None, likely.groups())), head=likely.group(1))
     compared = COMPARED.match(text, match.end()) if not quantity.subject else None
@@ -545,6 +549,7 @@ def _described(text: str, quantity: Quantity) -> Quantity:
 FINITE_VERBS = frozenset("is are was were am has have had will would can could shall should must does did".split()) \
     | INTRANSITIVE
 RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
+SUBJECT_PRONOUNS = frozenset("he she they we I you".split())
 
 
 def without_finite_verb(subject: str, kind: str = "count") -> str:
@@ -552,7 +557,8 @@ def without_finite_verb(subject: str, kind: str = "count") -> str:
     an infinitive may: "people who have died", "people known to have died"). A verb right after the figure
     is its predicate, which says what a bare count is ("at least 20 died"), but never what an age is of
     ("the 84-year-old died"). In a share, a copula with its complement says which share, and stays as a
-    relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant"). A dash ends it."""
+    relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant"). A dash ends it, and
+    so does a subject pronoun, which starts a clause ("the 12 million jobs he and Romney say ...")."""
     words = subject.split()
     for i, word in enumerate(words):
         if word in RELATIVE_PRONOUNS:
@@ -564,10 +570,12 @@ def without_finite_verb(subject: str, kind: str = "count") -> str:
         if kind == "percent" and i and word in ("is", "are", "was", "were") and i + 1 < len(words):
             return " ".join([*words[:i], "that", *words[i:]])
         words = words[:i]
-        while words and words[-1].lower() in SUBJECT_STOP:
-            words.pop()
-        return " ".join(words)
-    return subject
+        break
+    while len(words) > 1 and words[-1] in SUBJECT_PRONOUNS:  # "12 million jobs he and Romney say": a clause starts
+        words.pop()
+    while words and words[-1].lower() in SUBJECT_STOP:
+        words.pop()
+    return " ".join(words)
 
 
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
