@@ -589,3 +589,11 @@ def test_as_many_as_much_counts_its_noun_and_a_pronoun_starts_a_clause():
     # BASIL (NYT, 2012): "the 12 million jobs he and Romney say their economic program would create"
     assert figures("and the 12 million jobs he and Romney say their economic program would create.")[
         "12 million"][3] == "jobs"
+
+
+def test_a_name_joined_by_and_stays_whole():
+    # AllSides holdout-4 (6074) and BASIL (AP, 2011)
+    assert figures("The billionaire couple sets the strategic vision for the $50 billion Bill and Melinda Gates "
+                   "Foundation, which they co-founded")["$50 billion"][3] == "Bill and Melinda Gates Foundation"
+    assert figures("decisions at the more than 4,300 Wal-Mart and Sam's Club stores across the country")[
+        "more than 4,300"][3] == "Wal-Mart and Sam's Club stores"

@@ -127,6 +127,10 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
             unit = f"{unit} {lower}".strip()
             continue
+        if lower in ("and", "&") and words and words[-1][0].isupper() and re.match(r"\s+[A-Z]", rest[match.end():]):
+            words.append(word)  # a name goes on: "the $50 billion Bill and Melinda Gates Foundation"
+            ends.append(match.end())
+            continue
         if lower in ("and", "or") and words and words[-1].endswith("-"):
             words.append(word)  # "92 low- and middle-income countries"
             ends.append(match.end())
