@@ -516,13 +516,6 @@ def test_a_stating_verb_starts_a_word():
     assert figures("the United States has released 25 percent of its stockpile")["25 percent"][3] != "rel"
 
 
-def test_a_modifier_in_scare_quotes_stays_in_the_noun_phrase():
-    # AllSides holdout-4 (5906): the quotes around "test" do not end the phrase
-    text = ('the Board of Elections acknowledged a "discrepancy" in the calculation of ranked choice votes, showing '
-            '135,000 "test" votes  had been added into the count.')
-    assert figures(text)["135,000"][3] == "test votes added into the count"
-
-
 def test_money_on_something_is_spending_on_it():
     # AllSides holdout-dev (5832) and holdout-4 (5764); BASIL (HuffPost): a saving is no spending
     assert figures("saying trillions of dollars on social programs and alternative energy projects should be "

@@ -88,8 +88,6 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
                       r")(?=\s+(?:for|on|to|toward|towards)\b)|"
                       r"^(\s+over\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))(?=\s+(?:on|for|to)\b)",
                       lambda m: " " * len(m.group()), rest)
-    # a modifier in scare quotes stays in its noun phrase ('"test" votes'; '"liked" photos' is a verb)
-    rest = re.sub(r"[\"“”](\w[\w-]*(?<!ed))[\"“”](?=\s+\w)", r" \1 ", rest)
     unit, skipped, agent = "", False, False
     words, ends = [], []  # the phrase's words and where each ends in `rest`
     for match in re.finditer(r"(?:[A-Za-z]\.){2,}|[\w’'\-]+|[^\w\s]", rest):
