@@ -10,7 +10,11 @@ a figure stated of something before its verb, that noun phrase ("Initial claims
 fell by 92,000", "premiums accounted for nearly 17 percent"), a multiple's
 measure ("four times the area of New York City") or a tally's noun ("a 6-3
 conservative majority"); `head` is the noun phrase the subject is built on
-(`research.claims.keys.subject_key` groups subjects).
+(`research.claims.keys.subject_key` groups subjects). A subject is a noun
+phrase: it holds no finite verb outside a relative clause, no dash and no
+pronoun that starts a clause (`without_finite_verb`). Money "on" something is
+spending on it, weeks of a pregnancy are a gestational limit, and a poll share
+without a noun is the support of the candidate named with it (`_poll_shares`).
 """
 
 from __future__ import annotations
