@@ -590,3 +590,17 @@ def test_a_name_joined_by_and_stays_whole():
                    "Foundation, which they co-founded")["$50 billion"][3] == "Bill and Melinda Gates Foundation"
     assert figures("decisions at the more than 4,300 Wal-Mart and Sam's Club stores across the country")[
         "more than 4,300"][3] == "Wal-Mart and Sam's Club stores"
+
+
+def test_a_relative_clause_keeps_its_pronoun_unless_it_is_a_participle():
+    # BASIL (NYT, 2012): "organizations that actively lobby", not "organizations lobby" (a finite verb)
+    text = ("its philanthropic wing, WinShape, has donated millions of dollars to outside organizations that actively "
+            "lobby against efforts to legalize same-sex marriage.")
+    assert "organizations that actively lobby" in figures(text)["millions of dollars"][3]
+    # AllSides holdout-4 (5852): "people who are producing"; Timeline17: "who had just returned"; "who were
+    # infected" reads as a participle
+    assert figures("There's about 12 people who are producing 65 percent of vaccine misinformation on social media "
+                   "platforms, said Psaki")["about 12"][3] == "people who are producing"
+    assert figures("Spain's health ministry said three people who had just returned from Mexico were under "
+                   "observation")["three"][3] == "people who had just returned from Mexico"
+    assert figures("There were 300 people who were infected in the city.")["300"][3].startswith("people infected")

@@ -245,7 +245,9 @@ def _extension(text: str, position: int) -> str:
     while words and (words[-1].lower() in SUBJECT_STOP or not words[-1][-1].isalnum()):
         words.pop()
     pronoun = text[match.start():match.start("words")].split()
-    return " ".join(pronoun + words if words and pronoun in (["who"], ["that"], ["which"]) else words)
+    participle = words and (words[0].lower().endswith(("ed", "en")) or words[0].lower() in PARTICIPLES)
+    kept = relative and words and (pronoun in (["who"], ["that"], ["which"]) or not participle)
+    return " ".join(pronoun + words if kept else words)  # "organizations that actively lobby", "students returned"
 
 
 
