@@ -604,3 +604,9 @@ def test_a_relative_clause_keeps_its_pronoun_unless_it_is_a_participle():
     assert figures("Spain's health ministry said three people who had just returned from Mexico were under "
                    "observation")["three"][3] == "people who had just returned from Mexico"
     assert figures("There were 300 people who were infected in the city.")["300"][3].startswith("people infected")
+
+
+def test_an_age_followed_by_of_is_of_the_person_alone():
+    # AllSides (5888): "accused the 53-year-old of ruling like an autocrat": no "age of ruling", no "(Critics)"
+    found = find_quantities("Critics had accused the 53-year-old of ruling like an autocrat.")
+    assert [(q.subject, q.whose) for q in found] == [("age", "")]

@@ -538,8 +538,9 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         subject = "gestational limit on abortion" if re.search(r"\babortion", text, re.IGNORECASE) \
             else "weeks of pregnancy"  # sentence of abortion, the limit a law sets ("bans abortions after 15 weeks")
     verb = re.match(r"\s+([a-z]+)\s+(?:his|her|their|its|the|a|an|my|our|your)\b", text[end:]) if kind == "age" else None
-    if verb and subject.split()[:1] == [verb.group(1)]:
-        subject = ""  # a word with an object after an age is its verb: "the 42-year-old kept his composure"
+    if verb and subject.split()[:1] == [verb.group(1)] or kind == "age" and re.match(r"\s+of\b", text[end:]):
+        subject = ""  # a word with an object after an age is its verb ("the 42-year-old kept his composure"), and
+        # "of" after it no noun of its own ("accused the 53-year-old of ruling like an autocrat")
     if kind == "age" and subject.lower() in ("he", "she", "they", "it", "i", "we", "you"):
         subject = ""  # "He is 84 years old": the person is in the sentence, not in a pronoun
     if kind == "age" and "age" not in subject.lower().split():
@@ -622,7 +623,7 @@ def _whose(text: str, start: int, has_noun: bool, kind: str) -> str:
     if label:
         return label.group(1)  # "Army: 40% fully vaccinated with 57% with one dose"
     match = WHOSE.search(before)
-    if not match or kind == "vote" or PLAIN_TIME.fullmatch(match.group("who").split()[0]):
+    if not match or kind in ("vote", "age") or PLAIN_TIME.fullmatch(match.group("who").split()[0]):
         return ""
     if match.group("verb") in REPORTING and has_noun and not match.group("ing"):
         return ""
