@@ -610,3 +610,12 @@ def test_an_age_followed_by_of_is_of_the_person_alone():
     # AllSides (5888): "accused the 53-year-old of ruling like an autocrat": no "age of ruling", no "(Critics)"
     found = find_quantities("Critics had accused the 53-year-old of ruling like an autocrat.")
     assert [(q.subject, q.whose) for q in found] == [("age", "")]
+
+
+def test_a_past_verb_with_an_object_after_the_noun_becomes_a_relative_clause():
+    # BASIL (AP, 2011): "35 million seniors received Social Security retirement benefits": a finite verb, kept
+    # as the clause that says which seniors; Timeline17: "number of confirmed US cases" is an adjective
+    assert figures("As of April, 35 million seniors received Social Security retirement benefits")["35 million"][3] \
+        == "seniors that received Social Security retirement benefits"
+    assert figures("During the 2003 SARS outbreak more than 8,000 people contracted the disease and 774 people "
+                   "died.")["more than 8,000"][3] == "people that contracted the disease"

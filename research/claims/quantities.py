@@ -565,7 +565,8 @@ def without_finite_verb(subject: str, kind: str = "count") -> str:
     """`subject` up to its first finite verb after its noun (a noun phrase holds none; a relative clause or
     an infinitive may: "people who have died", "people known to have died"). A verb right after the figure
     is its predicate, which says what a bare count is ("at least 20 died"), but never what an age is of
-    ("the 84-year-old died"). In a share, a copula with its complement says which share, and stays as a
+    ("the 84-year-old died"). A past in -ed with an object after it is a finite verb whose clause says which
+    are counted, made a relative clause ("more than 8,000 people [that] contracted the disease"). In a share, a copula with its complement says which share, and stays as a
     relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant"). A dash ends it, and
     so does a subject pronoun, which starts a clause ("the 12 million jobs he and Romney say ...")."""
     words = subject.split()
@@ -574,6 +575,11 @@ def without_finite_verb(subject: str, kind: str = "count") -> str:
             return subject
         if re.fullmatch(r"-{2,}|[—–]", word):  # a dash opens an aside: "350 miles was already funded -- some"
             return " ".join(words[:i])
+        if i and re.fullmatch(r"[a-z]+ed", word) and words[i - 1].lower() not in PREPOSITIONS | DETERMINER_WORDS \
+                | {"have", "has", "had", "be", "been"} and words[i + 1:i + 2] \
+                and (words[i + 1] in DETERMINER_WORDS or words[i + 1][0].isupper()):
+            main = next((j for j in range(i + 1, len(words)) if words[j] in FINITE_VERBS), len(words))
+            return " ".join([*words[:i], "that", *words[i:main]])  # "people [that] contracted the disease"
         if word not in FINITE_VERBS or words[i - 1:i] in (["to"], ["have"], ["be"], ["been"]) or not i and kind != "age":
             continue
         if kind == "percent" and i and word in ("is", "are", "was", "were") and i + 1 < len(words):
