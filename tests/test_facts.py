@@ -48,8 +48,8 @@ PUBLISHED = "2021-08-06T12:00:00"
     # the page talking to its reader, though with a figure or a name
     ("Visit BBC Webwise for full instructions.", ""),
     ("For advice, call the helpline on 0800 151 3513 or 1-800-232-4636.", ""),
-    ("Unprecedented scenes took place across the island, although you would have been excused if you thought "
-     "you were watching protests anywhere else in Latin America.", ""),
+    (("Unprecedented scenes took place across the island, although you would have been excused if you thought "
+      "you were watching protests anywhere else in Latin America."), ""),
     # "you" in someone's words is no address to the reader
     ("“You can’t let this happen again,” Biden told the governors at the White House.", "quotation"),
     ("You can’t let this happen again,” Biden told the governors on Monday.", "quotation"),
