@@ -248,7 +248,8 @@ def quotation_fragments(events: dict, judged: pd.DataFrame) -> None:
         first = event["found"].passages.sort_values(["article_id", "start"]).drop_duplicates(["outlet", "element_id"])
         element_text |= {(c, e, o, el): t for o, el, t in zip(first["outlet"], first["element_id"], first["text"])}
     keys = ["corpus", "event", "kind", "outlet", "label"]
-    merged = judged[judged["kind"] == "only"].merge(rows[keys + ["element_id"]].astype({"event": str}), on=keys)
+    merged = judged[judged["kind"] == "only"].drop(columns="element_id").merge(
+        rows[keys + ["element_id"]].astype({"event": str}), on=keys)
     merged["text"] = [element_text[key] for key in zip(merged["corpus"], merged["event"], merged["outlet"],
                                                        merged["element_id"])]
 
