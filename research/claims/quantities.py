@@ -464,6 +464,10 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
                                                                                          "their", "our"}), len(words))
         subject = " ".join([compared.group("noun"), *(["of", *words[:cut]] if words[:cut] else [])])
         return quantity._replace(subject=subject, head=compared.group("noun"))
+    if not quantity.subject and re.search(r"\btimes$", text[match.start():match.end()]) and not re.match(
+            r"\s*(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|as|the|that|than|its|"
+            r"their|his|her|[a-z]+er)\b", text[match.end():]):
+        return quantity._replace(subject="times")  # a number of times, not a multiple: "attacked ... at least 200 times"
     if quantity.kind == "change" and not quantity.head:  # "halved", "doubled", "doubling", "tripled"
         said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
         return quantity._replace(subject=said_of, head=said_of)
