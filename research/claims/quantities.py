@@ -500,6 +500,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
             extension = infinitive.group().strip()  # "expects 37 million Americans to travel"
         prison = re.match(r"\s+(?:in\s+(?:federal\s+|state\s+)?(?:prison|jail)|behind bars)\b", text[offset:])
         extension = prison.group().strip() if prison and head in ("years", "months") else extension
+        still = re.match(r"\s+to\s+(?:be\s+)?[a-z]+\b", text[offset:offset + 40]) if head in INTRANSITIVE | {"remain", "remains"} else None
+        extension = still.group().strip() if still else extension  # "tens of thousands remained to be airlifted"
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
     if spent and not of:  # money on something is spent on it: "trillions of dollars on social programs"
