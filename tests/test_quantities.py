@@ -633,5 +633,5 @@ def test_a_number_of_times_is_a_count_of_times_not_a_multiple():
 def test_a_bare_count_that_remains_to_be_done_keeps_what_remains():
     # AllSides holdout-4 (5768): "remained to be airlifted" says who is counted, "remained" alone does not
     assert figures("With an Aug. 31 deadline looming, tens of thousands remained to be airlifted from the chaotic "
-                   "country.")["tens of thousands"][3] == "remained to be airlifted"
+                   "country.")["thousands"][3] == "remained to be airlifted"
     assert figures("Some 300 remain to be identified.")["Some 300"][3] == "remain to be identified"
