@@ -284,9 +284,11 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
         word, lower = words[i], words[i].lower()
         if not (word[0].isalnum() or word[0] == "(") or lower in CLAUSE_STOP or lower in VERB_WORDS:
             break
-        if word in FINITE_VERBS and words[i - 1].lower() not in ("to", "have", "be", "been"):  # the stating verb's subject follows the clause's own verb ("Her country has
-            while phrase and _verbal(phrase[0]):  # seen cases rise to"), else precedes it ("The flight is
-                phrase.pop(0)  # ultimately going to be")
+        if word in FINITE_VERBS and words[i - 1].lower() not in ("to", "have", "be", "been"):
+            # the clause's own verb: the figure is stated of the noun phrase after it ("Her country has seen cases
+            # of swine flu rise to"), else of the one before it ("The flight is ultimately going to be")
+            while phrase and _verbal(phrase[0]):
+                phrase.pop(0)
             if phrase:
                 break
             continue
@@ -419,9 +421,7 @@ SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:
                       r"polled|polls)\s+))(?:about|nearly|almost|just|only|roughly)?\s*$")
 TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
                    r"\s+(?P<b>" + _NAME + r")(?:\s+\w+){0,3}?,?\s+(?:by\s+)?$")
-
-
-PRONOUNS = frozenset("The A An In It He She They We I This That".split())
+PRONOUNS = frozenset("The A An In It He She They We I This That".split())  # no candidate's name
 
 
 def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -433,7 +433,7 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
         before = text[first:quantity.start]
         tally = TALLY.search(before)
         later = i + 1 < len(found) and re.fullmatch(r"\s+to\s+", text[quantity.end:found[i + 1].start])
-        if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "Obama leading Romney, [49 percent] to [44 percent]"
+        if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "49 percent to 44 percent"
             found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head="support")
             found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}", head="support")
         elif (named := SHARE_OF.search(before)) and named.group("who").split()[0] not in PRONOUNS:
@@ -500,7 +500,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
             extension = infinitive.group().strip()  # "expects 37 million Americans to travel"
         prison = re.match(r"\s+(?:in\s+(?:federal\s+|state\s+)?(?:prison|jail)|behind bars)\b", text[offset:])
         extension = prison.group().strip() if prison and head in ("years", "months") else extension
-        still = re.match(r"\s+to\s+(?:be\s+)?[a-z]+\b", text[offset:offset + 40]) if head in INTRANSITIVE | {"remain", "remains"} else None
+        still = re.match(r"\s+to\s+(?:be\s+)?[a-z]+\b", text[offset:offset + 40]) \
+            if head in INTRANSITIVE | {"remain", "remains"} else None
         extension = still.group().strip() if still else extension  # "tens of thousands remained to be airlifted"
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
