@@ -104,3 +104,20 @@ def test_forecasts_of_one_value_join_each_other_first(seed_articles, seed_passag
     by_claim = tens.groupby("claim_id")["forecast"].agg(set)
     assert sorted(map(sorted, by_claim)) == [[False], [True]]
     assert set(tens.loc[tens["forecast"], "outlet"]) == {"AP", "CNBC/NBC", "Newslooks"}
+
+
+def test_a_period_running_at_publication_is_not_carried_to_the_next_sentence():
+    """"earlier this month" dates Harris's trip; the next sentence's five girls are as of publication. A past
+    period ("last month") still goes on to the figures after it."""
+    running = periods("Vice President Kamala Harris visited the southern border in El Paso, Texas, on Friday to see a "
+                      "migrant processing center, following dogged criticism for not having visited the US-Mexico "
+                      "border and a rocky first foreign trip to Guatemala and Mexico earlier this month.\n\nThe vice "
+                      "president toured the El Paso central processing center, a US Customs and Border Protection "
+                      "facility, and spoke with five young girls from Central America while there.",
+                      "2021-06-25T05:45:00-07:00")
+    assert running["five"] == ("2021-06-25", "2021-06-25", "")
+    past = periods("America’s employers added just 266,000 jobs last month, sharply lower than in March.\n\nWith viral "
+                   "cases declining, businesses have added jobs for four straight months, the Labor Department said "
+                   "Friday. Still, the unemployment rate ticked up to 6.1% from 6% in March.",
+                   "2021-05-07T06:15:00-07:00")
+    assert past["6.1%"][:2] == ("2021-04-01", "2021-04-30")

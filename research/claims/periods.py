@@ -204,6 +204,18 @@ def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
             and not RELATIVE.search(text, max(0, t.start - REACH), t.start)]
 
 
+# A period that runs up to publication or dates the sentence's own news ("this week", "earlier this month",
+# "later this year"): it dates that sentence's event, and a later figure without a time of its own is as of publication.
+RUNNING = re.compile(r"(?:earlier|later|this)\b", re.IGNORECASE)
+
+
+def carried_period(periods: list[tuple]) -> tuple | None:
+    """(start, end, text) of the period the figures of the next sentences without a time of their own go on
+    with: the last of a sentence's `stated_periods`, none when it still runs at publication ("Harris ... a
+    rocky first foreign trip ... earlier this month. The vice president ... spoke with five young girls")."""
+    return None if RUNNING.match(periods[-1][2]) else periods[-1][:3]
+
+
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
 # invasion that began in February 2022"), not "said that".
 RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )(?<!show )(?<!shows )(?<!showed )(?<!found )"
