@@ -121,3 +121,11 @@ def test_a_period_running_at_publication_is_not_carried_to_the_next_sentence():
                    "Friday. Still, the unemployment rate ticked up to 6.1% from 6% in March.",
                    "2021-05-07T06:15:00-07:00")
     assert past["6.1%"][:2] == ("2021-04-01", "2021-04-30")
+
+
+def test_a_span_of_no_stated_length_dates_a_figure_at_publication():
+    """"in recent months" has no start: the figure is as of publication, and its phrase is kept as the text."""
+    found = periods("Although three similar lawsuits were filed in recent months, Thursday's filing is the first to "
+                    "allege that Trump worked in concert with political organizers to promote voter fraud in the 2020 "
+                    "election.", "2021-08-26T10:15:00-07:00")
+    assert found["three"] == ("2021-08-26", "2021-08-26", "in recent months")

@@ -103,6 +103,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         time = min(usable, key=lambda item: item[:2])[2]
         if time.date_start is None:
             return "", "", time.text
+        if VAGUE.search(time.text) and day is not None:
+            return day.isoformat(), day.isoformat(), time.text
         period = _endpoint(text, quantity, time.date_start, time.date_end) + (time.text,)
         return averaged(period, quantity.subject) if time.date_start == time.date_end and quantity.kind != "change" \
             else period
@@ -207,13 +209,15 @@ def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
 # A period that runs up to publication or dates the sentence's own news ("this week", "earlier this month",
 # "later this year"): it dates that sentence's event, and a later figure without a time of its own is as of publication.
 RUNNING = re.compile(r"(?:earlier|later|this)\b", re.IGNORECASE)
+# A span of no stated length ("in recent weeks", "over the past months"): the figure is as of publication.
+VAGUE = re.compile(r"\b(?:recent|past|last)\s+(?:day|week|month|year)s\b", re.IGNORECASE)
 
 
 def carried_period(periods: list[tuple]) -> tuple | None:
     """(start, end, text) of the period the figures of the next sentences without a time of their own go on
     with: the last of a sentence's `stated_periods`, none when it still runs at publication ("Harris ... a
     rocky first foreign trip ... earlier this month. The vice president ... spoke with five young girls")."""
-    return None if RUNNING.match(periods[-1][2]) else periods[-1][:3]
+    return None if RUNNING.match(periods[-1][2]) or VAGUE.search(periods[-1][2]) else periods[-1][:3]
 
 
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
