@@ -1,6 +1,6 @@
 import pytest
 
-from research.text.dates import find_page_date, has_date
+from research.text.dates import find_page_date, find_time_expressions, has_date
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,14 @@ def test_no_date_and_impossible_dates():
     assert find_page_date("February 30, 2024") is None
     assert not has_date("3,000 North Korean troops")
     assert has_date("in June 19, 2024 photos")
+
+
+def test_the_last_week_runs_up_to_publication_and_last_week_is_the_calendar_week():
+    """"in the last week" is the seven days up to publication (as "the past week"); "last week" without the
+    article is the Monday-Sunday week before publication's."""
+    def spans(text):
+        return [(t.text, str(t.date_start), str(t.date_end)) for t in find_time_expressions(text, "2021-08-05T07:00:00-07:00")]
+    assert spans("Daily new COVID-19 cases have risen by more than 50 percent in the last week alone.") == [
+        ("in the last week", "2021-07-29", "2021-08-05")]
+    assert spans("Daily new COVID-19 cases rose by more than 50 percent last week.") == [
+        ("last week", "2021-07-26", "2021-08-01")]

@@ -25,8 +25,9 @@ granularity. The rules, for English news:
   from the start of X to publication;
 - "the week ended May 8" is the seven days ending on May 8;
 - weeks run Monday to Sunday; "last week" is the calendar week before the
-  publication's week, "this month" the publication's month; "the past two weeks"
-  and "for two weeks" are the 14 days up to publication, "in two weeks" the 14
+  publication's week, "this month" the publication's month; "the past week" and
+  "the last week" (with the article) are the 7 days up to publication, "the past
+  two weeks" and "for two weeks" the 14 days up to it, "in two weeks" the 14
   days after it;
 - "later in the day", "that day", "the next day" refer to the last day named
   before them in the article (publication day when none was).
@@ -257,9 +258,9 @@ TIME_PATTERNS = [
         r"\s+(?:period|span|stretch|window)(?:\s+(?:starting|beginning|from)\s+(?:on\s+)?" + _WEEKDAY + r")?",
         re.IGNORECASE)),
     ("relative period", re.compile(
-        r"\b" + _PREP + r"(?P<rel>last|this|next|past|previous|coming|earlier this|later this|"
-        r"(?:the )?(?:end|start|beginning) of (?:the|this|next|last))\s+(?P<unit>week|weekend|month|year)\b",
-        re.IGNORECASE)),
+        r"\b" + _PREP + r"(?:(?P<the>the)\s+)?(?P<rel>last|this|next|past|previous|coming|earlier this|later this|"
+        r"(?:the )?(?:end|start|beginning) of (?:the|this|next|last))\s+(?P<unit>week|weekend|month|year)\b"
+        r"(?!\s+of\s+(?-i:[A-Z]))", re.IGNORECASE)),  # not "the last week of June"
     ("ago", re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+(?:ago|earlier)\b", re.IGNORECASE)),
     ("duration", re.compile(
         r"\b(?:(?P<prep>for|over|in|within|during)\s+)?(?:the\s+)?(?P<rel>past|last|next|coming)?\s*"
@@ -443,8 +444,9 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
         else:  # today, tonight, this morning, earlier today
             day = ref
         return _with_prep(prep, "day", day, day, ref)
-    if kind == "relative period":
-        return _relative_period(parts["rel"].lower(), parts["unit"].lower(), prep, ref)
+    if kind == "relative period":  # "the last week" is the rolling "past week"; "last week" the calendar week
+        rel = "past" if parts.get("the") and parts["rel"].lower() == "last" else parts["rel"].lower()
+        return _relative_period(rel, parts["unit"].lower(), prep, ref)
     if kind in ("holiday", "weekend"):
         return _holiday_period(parts, prep, ref, forward)
     if kind == "season":
