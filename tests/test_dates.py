@@ -37,3 +37,14 @@ def test_the_last_week_runs_up_to_publication_and_last_week_is_the_calendar_week
         ("in the last week", "2021-07-29", "2021-08-05")]
     assert spans("Daily new COVID-19 cases rose by more than 50 percent last week.") == [
         ("last week", "2021-07-26", "2021-08-01")]
+
+
+def test_the_first_months_of_a_year_count_from_its_start():
+    """"the first few months of 2021" runs from January 1 to publication (a few is no count); "the first three
+    months of the year" is January to March."""
+    def spans(text):
+        return [(t.text, str(t.date_start), str(t.date_end)) for t in find_time_expressions(text, "2021-06-01T10:00:00-07:00")]
+    assert spans("Across 33 states, more than 100 anti-transgender bills have been introduced just in the first few "
+                 "months of 2021.") == [("in the first few months of 2021", "2021-01-01", "2021-06-01")]
+    assert spans("Sales rose in the first three months of the year.") == [
+        ("in the first three months of the year", "2021-01-01", "2021-03-31")]

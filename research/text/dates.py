@@ -24,6 +24,9 @@ granularity. The rules, for English news:
 - "by"/"until" X is a deadline: from publication to the end of X; "since" X runs
   from the start of X to publication;
 - "the week ended May 8" is the seven days ending on May 8;
+- "the first six months of 2021" counts from the year's start ("the last two
+  months of 2020" back from its end); "the first few months" runs from the
+  year's start up to publication;
 - weeks run Monday to Sunday; "last week" is the calendar week before the
   publication's week, "this month" the publication's month; "the past week" and
   "the last week" (with the article) are the 7 days up to publication, "the past
@@ -169,6 +172,7 @@ COUNT_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "a few": 3, "few": 3, "several": 3, "a couple of": 2,
 }
+VAGUE_COUNTS = ("a few", "few", "several")
 # Days of a month that "early", "mid" and "late" cover.
 MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
                "middle": (11, 20), "late": (21, 31), "end": (21, 31), "first": (1, 1), "last": (31, 31),
@@ -216,6 +220,9 @@ TIME_PATTERNS = [
         r"\b" + _PREP + r"(?:the\s+|its\s+|their\s+)?(?:fiscal\s+)?(?P<nth>first|second|third|fourth|final|last|"
         r"1st|2nd|3rd|4th)[- ](?P<part>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d{2})\b|\s+(?:of\s+)?"
         r"(?P<rel_year>last|this|next)\s+year\b)?", re.IGNORECASE)),
+    ("first units", re.compile(  # "the first six months of 2021", "in the first few weeks of the year"
+        r"\b" + _PREP + r"the\s+(?P<nth>first|last|final)\s+" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+of\s+"
+        r"(?:(?P<year>(?:19|20)\d{2})\b|the\s+year\b|(?P<rel_year>last|this|next)\s+year\b)", re.IGNORECASE)),
     ("month part range", re.compile(
         r"\b" + _PREP + r"(?P<part>early|mid|late)(?:-|\s+)(?:to|and|or|-)\s*(?P<part2>early|mid|late)"
         r"[- ]" + _MONTH_NAME + _YEAR, re.IGNORECASE)),
@@ -391,6 +398,17 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
         day = date(year or ref.year, month, int(parts["day"]))
         day = day if year else _anchor_day(day, ref, forward)
         return "date", "week", day - timedelta(days=day.weekday()), day + timedelta(days=6 - day.weekday())
+    if kind == "first units":  # counted from the year's start or back from its end; "few" up to publication
+        year = year or ref.year
+        count, unit, vague = _count(parts["count"]), parts["unit"].lower(), parts["count"].lower() in VAGUE_COUNTS
+        if parts["nth"].lower() == "first":
+            first = date(year, 1, 1)
+            last = min(date(year, 12, 31), ref) if vague and ref.year == year else \
+                _shift(first, count, unit) - timedelta(days=1)
+        else:
+            last = date(year, 12, 31)
+            first = _shift(last + timedelta(days=1), -count, unit)
+        return _with_prep(prep, "part of year", first, last, ref)
     if kind == "part of year":  # "the fiscal first quarter", "the first half of 2022" (fiscal years as calendar ones)
         months = 3 if parts["part"].lower() == "quarter" else 6
         count = 12 // months
