@@ -129,3 +129,20 @@ def test_a_span_of_no_stated_length_dates_a_figure_at_publication():
                     "allege that Trump worked in concert with political organizers to promote voter fraud in the 2020 "
                     "election.", "2021-08-26T10:15:00-07:00")
     assert found["three"] == ("2021-08-26", "2021-08-26", "in recent months")
+
+
+def test_a_day_naming_an_event_dates_no_figure():
+    """"the Jan. 6 select committee" names the committee: the two picks vetoed are as of publication."""
+    found = periods("The conservative House Freedom Caucus is urging Kevin McCarthy to try to boot Nancy Pelosi from her "
+                    "position as speaker, a sign of further escalating tensions after the California Democrat vetoed two "
+                    "of the House Minority Leader’s GOP picks from the Jan. 6 select committee.",
+                    "2021-07-23T12:45:00-07:00")
+    assert found["two"] == ("2021-07-23", "2021-07-23", "")
+
+
+def test_a_date_after_before_is_a_reference_point():
+    """"before Sept. 11, 2001" is where the support's time ends, not its period: the sentence's day dates it."""
+    found = periods("The FBI released a heavily redacted, 16-page declassified document Saturday night that sheds light "
+                    "on logistical support given to two Saudi hijackers before Sept. 11, 2001.",
+                    "2021-09-12T10:45:00-07:00")
+    assert found["two"][:2] == ("2021-09-11", "2021-09-11")

@@ -153,7 +153,7 @@ def _a_period(text: str, time, forecast: bool) -> bool:
     """False for a time phrase that is not a figure's period: a point of comparison ("the lowest since March
     2020", "more than in 2019"), a release date ("Data released Thursday", "in a Sept. 14 report"), the
     deadline of an act rather than of a target ("racing to pass it by the end of the week"), the span since the
-    last time ("its first ballistic missile test in six months")."""
+    last time ("its first ballistic missile test in six months"), the point a span runs up to ("before Sept. 11")."""
     clause = max(text.rfind(",", max(0, time.start - 150), time.start), text.rfind("—", max(0, time.start - 150),
                                                                                   time.start), time.start - 150, 0)
     return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
@@ -161,7 +161,13 @@ def _a_period(text: str, time, forecast: bool) -> bool:
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
                                                    or RELEASE_NOUN.match(text, time.end)))
                 or ((time.kind == "deadline" or DEADLINE_NOUN.match(text, time.end)) and not forecast)
-                or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start])))
+                or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start]))
+                or BEFORE.search(text, max(0, time.start - 12), time.start))
+
+
+# Before a date, the point the figure's time runs up to, not its period: "support given to two Saudi hijackers
+# before Sept. 11, 2001", "prior to March 2020", "ahead of the July 4 holiday".
+BEFORE = re.compile(r"\b(?:before|prior to|ahead of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def goes_on(text: str, quantity: Quantity) -> bool:
@@ -266,9 +272,10 @@ REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best
 PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
 
 
-# A date that names an event rather than dating a figure: "the January 6 insurrection", "the Jan. 6 committee".
-EVENT_NAME = re.compile(r"(?:th)?\s+(?:Capitol\s+)?(?:attacks?|insurrection|riots?|committee|commission|panel|hearings?|"
-                        r"investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
+# A date that names an event rather than dating a figure: "the January 6 insurrection", "the Jan. 6 committee"; a day
+# also with one word between: "the Jan. 6 select committee", "the Sept. 11 terrorist attacks".
+EVENT_NAME = re.compile(r"(?:th)?\s+(?:(?P<word>[\w-]+)\s+)?(?:attacks?|insurrection|riots?|committee|commission|panel|"
+                        r"hearings?|investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
 
 
 # Between a length of time and the date it ends at: "the 12 months [that ended] in June", "the year [ending] Sept. 30".
@@ -283,7 +290,8 @@ def joined(text: str, times: list) -> list:
     left out."""
     joined = []
     for time in times:
-        if time.kind == "date" and EVENT_NAME.match(text, time.end):
+        event = EVENT_NAME.match(text, time.end)
+        if time.kind == "date" and event and (not event.group("word") or time.granularity == "day"):
             continue
         gap = text[joined[-1].end:time.start] if joined else ""
         length = joined and joined[-1].kind == "duration" and time.date_end is not None and (
