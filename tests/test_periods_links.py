@@ -146,3 +146,19 @@ def test_a_date_after_before_is_a_reference_point():
                     "on logistical support given to two Saudi hijackers before Sept. 11, 2001.",
                     "2021-09-12T10:45:00-07:00")
     assert found["two"][:2] == ("2021-09-11", "2021-09-11")
+
+
+def test_a_hyphenated_size_takes_no_longer_period():
+    """"a seven-count indictment" sizes the indictment as it stands; "a June 2019 interview" dates the lying."""
+    found = periods("A seven-count indictment accused Mr. Barrack, 74, of using his access to Mr. Trump to advance the "
+                    "foreign policy goals of the United Arab Emirates and then lying about his activities during a June "
+                    "2019 interview with federal agents.", "2021-07-20T16:15:00-07:00")
+    assert found["seven"] == ("2021-07-20", "2021-07-20", "")
+    # nor a period named in a sentence before it
+    carried = periods("Former Minneapolis police officer Derek Chauvin received a 270-month prison sentence Friday for "
+                      "second-degree unintentional murder in the death of George Floyd last spring.\n\nMinnesota District "
+                      "Court Judge Peter Cahill said a 22-page sentencing memorandum would explain his reasoning on the "
+                      "sentence in greater detail.\n\n\"Most of it’s going to be in writing, 22-page memorandum – to "
+                      "emphasize the fact that determining the appropriate sentence in any case and in this case is a "
+                      "legal analysis,\" he said.", "2021-06-25T13:45:00-07:00")
+    assert {period for text, period in carried.items() if text.startswith("22")} == {("2021-06-25", "2021-06-25", "")}

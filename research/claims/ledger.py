@@ -46,6 +46,7 @@ from research.claims.numerals import CURRENCIES, SCALES, WINDOW
 from research.claims.periods import (
     averaged,
     carried_period,
+    compound,
     figure_period,
     goes_on,
     joined,
@@ -171,7 +172,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 prior = prior_period(passage.text, quantity, quantities,
                                      periods[stated - 1] if stated else previous_period)
                 asof = averaged(prior, subject) if prior else asof
-                if not asof[2] and previous_period and (forecast or not stated_now(quantity) and goes_on(
+                if not asof[2] and previous_period and (forecast or not stated_now(quantity) and not compound(
+                        passage.text, quantity) and goes_on(
                         passage.text, quantity)):
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,

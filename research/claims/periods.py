@@ -62,6 +62,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     if stated_now(quantity):
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
     usable = []
+    if compound(text, quantity):  # "a seven-count indictment accused Mr. Barrack of lying during a June 2019 interview"
+        times = [time for time in times if time.granularity == "day"]
     near = times[bisect.bisect_left(times, quantity.start - REACH, key=START):
                  bisect.bisect_right(times, quantity.start + REACH, key=START)]  # both in text order
     when = next((time for time in near if time.end <= quantity.start and time.date_start is not None
@@ -120,6 +122,14 @@ def stated_now(quantity: Quantity) -> bool:
     or plan, not dated by what happens to it ("will pass the $1.2 trillion infrastructure bill this week")."""
     return quantity.kind == "age" or quantity.kind == "money" and quantity.head.lower().split()[-1:] in (
         [noun] for noun in SIZED)
+
+
+def compound(text: str, quantity: Quantity) -> bool:
+    """True for a figure joined by a hyphen to the unit before its noun ("a 22-page memo", "a seven-count
+    indictment", "the 109-mile fence"): it sizes the thing as it stands, so only a day its sentence names dates it,
+    never a longer period of the sentence or one named before."""
+    return bool(re.match(r"-[a-z]", text[quantity.end:quantity.end + 2])
+                or re.search(r"\d-[a-z]+$", text[quantity.start:quantity.end]))
 
 
 # Right before a figure, a dash that opens a phrase about the figure before it, not a clause of its own: "6.1% in
