@@ -48,3 +48,13 @@ def test_the_first_months_of_a_year_count_from_its_start():
                  "months of 2021.") == [("in the first few months of 2021", "2021-01-01", "2021-06-01")]
     assert spans("Sales rose in the first three months of the year.") == [
         ("in the first three months of the year", "2021-01-01", "2021-03-31")]
+
+
+def test_a_named_war_spans_its_years():
+    """Historical figures take their era's years (the gold's convention): "during World War II" is 1939-1945."""
+    found = find_time_expressions("Rep. Marjorie Taylor Greene (R-Ga.) on Monday apologized for comparing COVID-19 "
+                                  "vaccine and mask rules to the Holocaust, declaring that \"there is no comparison\" "
+                                  "between the safety measures and the genocide of 6 million Jews during World War II.",
+                                  "2021-06-14T18:45:00-07:00")
+    assert [(t.text, str(t.date_start), str(t.date_end)) for t in found][-1] == (
+        "during World War II", "1939-01-01", "1945-12-31")

@@ -32,6 +32,7 @@ granularity. The rules, for English news:
   "the last week" (with the article) are the 7 days up to publication, "the past
   two weeks" and "for two weeks" the 14 days up to it, "in two weeks" the 14
   days after it;
+- a named era ("during World War II", "the Great Depression") spans its years;
 - "later in the day", "that day", "the next day" refer to the last day named
   before them in the article (publication day when none was).
 """
@@ -245,6 +246,9 @@ TIME_PATTERNS = [
         r"this (?:morning|afternoon|evening)|(?:later|earlier) (?:in the|that|the same) day|"
         r"(?:earlier|later) today|the same day|that day|the day before|the next day|"
         r"the following day|the previous day)\b", re.IGNORECASE)),
+    ("era", re.compile(
+        r"\b" + _PREP + r"(?:the\s+)?(?P<era>(?-i:World War (?:II|I|One|Two)|(?:First|Second) World War|Great Depression|"
+        r"Korean War|Vietnam War|Cold War|Gulf War))\b", re.IGNORECASE)),
     ("holiday", re.compile(
         r"\b" + _PREP + r"(?:the\s+)?(?P<holiday>(?-i:Fourth of July|July (?:Fourth|4th|4)|Independence Day|"
         r"Memorial Day|Labor Day|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|"
@@ -465,6 +469,10 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
     if kind == "relative period":  # "the last week" is the rolling "past week"; "last week" the calendar week
         rel = "past" if parts.get("the") and parts["rel"].lower() == "last" else parts["rel"].lower()
         return _relative_period(rel, parts["unit"].lower(), prep, ref)
+    if kind == "era":  # "during World War II": the years a named era spans
+        first, last = ERAS[parts["era"].replace("One", "I").replace("Two", "II").replace("First World War", "World War I")
+                           .replace("Second World War", "World War II")]
+        return _with_prep(prep, "year", date(first, 1, 1), date(last, 12, 31), ref)
     if kind in ("holiday", "weekend"):
         return _holiday_period(parts, prep, ref, forward)
     if kind == "season":
@@ -532,6 +540,11 @@ HOLIDAYS = {"fourth of july": (7, 4), "july fourth": (7, 4), "july 4th": (7, 4),
             "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "presidents day": (2, 0, 3),
             "president's day": (2, 0, 3), "presidents' day": (2, 0, 3), "martin luther king day": (1, 0, 3),
             "martin luther king jr. day": (1, 0, 3)}
+
+
+# Named eras and their years: "the genocide of 6 million Jews during World War II".
+ERAS = {"World War I": (1914, 1918), "World War II": (1939, 1945), "Great Depression": (1929, 1939),
+        "Korean War": (1950, 1953), "Vietnam War": (1955, 1975), "Cold War": (1947, 1991), "Gulf War": (1990, 1991)}
 
 
 def _holiday_date(name: str, year: int) -> date:
