@@ -162,3 +162,18 @@ def test_a_hyphenated_size_takes_no_longer_period():
                       "emphasize the fact that determining the appropriate sentence in any case and in this case is a "
                       "legal analysis,\" he said.", "2021-06-25T13:45:00-07:00")
     assert {period for text, period in carried.items() if text.startswith("22")} == {("2021-06-25", "2021-06-25", "")}
+
+
+def test_a_period_named_far_up_a_full_article_dates_no_later_figure():
+    """BASIL (Fox News): "in the mid-1970s" dates Netanyahu's work with Romney, not a poll six sentences on."""
+    found = periods(
+        "Netanyahu, who has a famously frosty relationship with President Obama, mentions neither Obama nor Republican "
+        "challenger Mitt Romney, with whom Netanyahu worked in the mid-1970s at Boston Consulting Group. His words are "
+        "taken from a recent news conference, in which he expressed frustration at the Obama administration’s failure "
+        "to establish “red lines” for reining in Iran and its rogue nuclear weapons program.\n\n\"The fact is that "
+        "every day that passes, Iran gets closer and closer to a nuclear bomb,” Netanyahu says. “The world tells "
+        "Israel, wait, there's still time. And I say wait for what? Wait until when?\"\n\nA voice-over at the end of "
+        "the ad underscores the prime minister's message: \"The world needs American strength, not apologies.\"\n\n"
+        "A Fox News poll released Wednesday shows Obama leading Romney, 49 percent to 44 percent, in Florida.",
+        "2012-09-20")
+    assert found["49 percent"] == ("2012-09-20", "2012-09-20", "")

@@ -44,6 +44,7 @@ from research.claims.actors import group_actors
 from research.claims.keys import subject_key
 from research.claims.numerals import CURRENCIES, SCALES, WINDOW
 from research.claims.periods import (
+    CARRY_REACH,
     averaged,
     carried_period,
     compound,
@@ -119,7 +120,10 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         article_release = None  # who claimed the article's last fact, for later paragraphs that go on with it
         last_forecaster = ""
         named_before, block_end, listing = "", "", False
-        for passage in sentences.itertuples(index=False):
+        named_at = 0  # the sentence that named `previous_period`
+        for number, passage in enumerate(sentences.itertuples(index=False)):
+            if number - named_at > CARRY_REACH:  # "in 1988" five paragraphs up dates no figure here
+                previous_period = None
             if passage.block_id != previous_block:
                 listing = bool(previous_claimant) and (block_end.endswith(":") or listing) \
                     and bool(LIST_ITEM.match(passage.text))  # the items of a list go on with its release
@@ -187,7 +191,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
-                previous_period = carried_period(periods)
+                previous_period, named_at = carried_period(periods), number
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})

@@ -229,6 +229,11 @@ RUNNING = re.compile(r"(?:earlier|later|this)\b", re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:recent|past|last)\s+(?:day|week|month|year)s\b", re.IGNORECASE)
 
 
+# How many sentences after the one that names it a period can date a figure without a time of its own: a release's
+# month goes on through its paragraph of figures, "in 1988" far up a full article dates no later figure.
+CARRY_REACH = 4
+
+
 def carried_period(periods: list[tuple]) -> tuple | None:
     """(start, end, text) of the period the figures of the next sentences without a time of their own go on
     with: the last of a sentence's `stated_periods`, none when it still runs at publication ("Harris ... a
