@@ -21,7 +21,8 @@ ledger of the same figure across outlets and the conflicts between them.
   (`research.claims.periods`): from the time phrases of its sentence, "the
   prior week" counted back from the data's week, averages over their days; a
   forecast, or a past-tense figure, without one goes on with the last period
-  the article named; else the publication date.
+  the article named, at most four sentences before and not one still running
+  at publication ("earlier this month"); else the publication date.
 
 `link_claims` joins the mentions of one figure, `claim_ledger` lists them as
 claims across outlets (`research.claims.conflicts` pairs claims that give

@@ -10,14 +10,17 @@ a relative clause that dates something else ("the invasion that began in
 February 2022"); not a
 reference point ("the lowest since March 2020"), a comparison ("more than in
 2019"), a baseline ("from 2019"), a release day ("Data released Thursday") or
-the deadline of an act ("With an Aug. 31 deadline looming"), nor, for a figure stated as fact, a time wholly
-after publication ("will stand trial in March 2022"); "from Friday through Sunday" is one period, and "from X
-to Y" over a span dates X at its start and Y at its end. Without one it is the
-publication date, and ages always are. `prior_period` counts "the prior week"
-back from the period of the data, `averaged` widens a "seven-day average" to
-its days, `stated_periods` and `goes_on` give the periods a later figure without
-a time goes on with, and when it does. `joined` makes "X through Y" one phrase,
-and "the 12 months that ended in June" the 12 months to the end of June.
+the deadline of an act ("With an Aug. 31 deadline looming"), the point a span runs up to ("before Sept. 11,
+2001"), nor, for a figure stated as fact, a time wholly after publication ("will stand trial in March 2022");
+"from Friday through Sunday" is one period, and "from X to Y" over a span dates X at its start and Y at its
+end; a span of no stated length ("in recent weeks") is publication. Without one it is the publication date,
+and ages always are; a figure hyphenated to its unit ("a seven-count indictment", `compound`) takes only a
+day. `prior_period` counts "the prior week" back from the period of the data, `averaged` widens a
+"seven-day average" to its days, `stated_periods`, `carried_period`, `CARRY_REACH` and `goes_on` give the
+periods a later figure without a time goes on with (not one still running at publication, "earlier this
+month", nor one named more than four sentences before), and when it does. `joined` makes "X through Y" one
+phrase, "the 12 months that ended in June" the 12 months to the end of June, and leaves out dates that name
+an event ("the Jan. 6 select committee").
 """
 
 from __future__ import annotations
