@@ -247,7 +247,7 @@ TIME_PATTERNS = [
         r"(?:earlier|later) today|the same day|that day|the day before|the next day|"
         r"the following day|the previous day)\b", re.IGNORECASE)),
     ("era", re.compile(
-        r"\b" + _PREP + r"(?:the\s+)?(?P<era>(?-i:World War (?:II|I|One|Two)|(?:First|Second) World War|Great Depression|"
+        r"\b" + _PREP + r"(?:the\s+)?(?<!\d\s)(?P<era>(?-i:World War (?:II|I|One|Two)|(?:First|Second) World War|Great Depression|"
         r"Korean War|Vietnam War|Cold War|Gulf War))\b", re.IGNORECASE)),
     ("holiday", re.compile(
         r"\b" + _PREP + r"(?:the\s+)?(?P<holiday>(?-i:Fourth of July|July (?:Fourth|4th|4)|Independence Day|"
