@@ -121,3 +121,21 @@ def test_a_phrase_appended_to_what_was_asked_is_the_outlets():
         "United States.")
     assert found["more than 28 million"] == ""
     assert found["5 to 11"] == "Pfizer and BioNTech"
+
+
+def test_a_sentence_final_source_with_its_addressee_claims_the_sentence_before_it():
+    # AllSides 5872-right: ", the CDC told the Washington Post." holds the clause before it, after "after" too
+    found = claimants(
+        "The side effect, Guillain-Barré syndrome — a condition that occurs when the immune system attacks the "
+        "body’s nerves — has been detected in about 100 people after 12.8 million jabs of the single-dose shot "
+        "were administered, the Centers for Disease Control and Prevention told the Washington Post.")
+    assert found["about 100"] == "the Centers for Disease Control and Prevention"
+
+
+def test_a_gerund_subject_is_no_cue():
+    # AllSides 5932-center: "Remote learning has moved" is no one learning; the count is the outlet's
+    found = claimants(
+        "Remote learning has moved to the top of the school agenda with a vengeance since March of last year. "
+        "Without it, tens of millions of American students would have been without formal instruction during the "
+        "pandemic.")
+    assert found["tens of millions of"] == ""

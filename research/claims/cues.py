@@ -9,7 +9,9 @@ and the relay through whom it is reported. Rules, for English news:
   also said"); "according to"; passives without an agent ("were reported", "is
   expected") and with one ("was first reported by The Washington Post"); a
   statement named after its author ("Trump's claim that"); a colon or dash that
-  introduces or closes a quote with a name, and a transcript's "PENCE:".
+  introduces or closes a quote with a name, and a transcript's "PENCE:". An
+  "-ing" form before a finite verb is a gerund subject, no cue ("Remote learning
+  has moved").
 - Source: the noun phrase before the cue, back to a clause boundary (a
   comma-delimited appositive such as "Kyrylo Budanov, the head of ..., told" is
   kept; names joined by "and", "advisers to Mr. Obama", "sources familiar with
@@ -23,7 +25,8 @@ and the relay through whom it is reported. Rules, for English news:
 - Content: the quotation next to the cue when there is one (a quote may run
   over several sentences: `"... challenge. It is important ...," he said`), else
   the rest of the sentence after the cue (a leading "that" and the addressee of
-  "told" skipped), else the sentence before `", X said"`. A quotation that
+  "told" skipped), else the sentence before `", X said"` (also when only a day or
+  an addressee follows the cue: "..., the CDC told the Washington Post."). A quotation that
   resumes after its cue with no new cue (`"A," he said. "B."`, a next paragraph
   that opens with a quotation) extends the content: see `attributions`.
 - Relay: the source of an attribution whose content holds the cue ("Park said
@@ -153,6 +156,8 @@ AS_QUOTED = re.compile(r"\b(?:cit|quot)(?:ed|es|ing)\s+(?P<object>[^,;:.“”\"
 # "..., with Andriy Kovalenko, the head of ..., warning that": the speaker of "warning".
 WITH_SPEAKER = re.compile(r"\bwith\s+(?P<speaker>[^,;:.“”\"]{2,60}?(?:,[^,;:“”\"]{2,120})?),?\s+$")
 RELAYING = re.compile(r"(?:[Aa]ccording to|citing|quoting)$")
+# A finite verb right after an "-ing" form makes it a gerund subject: "Remote learning has moved".
+GERUND_SUBJECT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should)\b")
 # What may follow the cue of a sentence-final ", X said": nothing, or the outlet that relays it.
 RELAY_TAIL = re.compile(r"(?:,\s*(?:according to|citing|quoting)\b[^.;“”\"]*)?[\s.”\"']*")
 # What may stand between the end of a speaker's words and a quotation that goes on with them.
@@ -408,6 +413,8 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     weak = lemma in WEAK_VERBS and match.group().split()[-1] not in ("for", "on", "out", "to")
     if weak and NEXT_VERB.match(after):
         return  # a noun before the verb: "newly filed reports shows", "the data show"
+    if form.endswith("ing") and GERUND_SUBJECT.match(after):
+        return  # a gerund that is the subject of the next verb: "Remote learning has moved to the top"
     if lemma in ("speak", "talk") and not re.match(r"\s+(?:about|of|out)\b", after):
         return  # "spoke to reporters", "spoke for five minutes": speaking, but nothing reported
     clause_follows = bool(re.match(r"\s*(?:that\b|:)", after))
@@ -474,7 +481,7 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         content, direct = quote_before, True
     elif quote_after and re.fullmatch(r"[\s:,]*", text[inverted[1] if inverted else cue_end:quote_after[0]]):
         content, direct = quote_after, True
-    elif source is not None and source[1] <= cue_start and not RELAY_TAIL.fullmatch(after) \
+    elif source is not None and source[1] <= cue_start and not RELAY_TAIL.fullmatch(text, skip.end(), sentence[1]) \
             and not _said_after(text, sentence[0], source[0], skip.end()):
         content = _strip_span(text, skip.end(), sentence[1], chars=" \t\r\n,;:—–-.")
         direct = bool(content[0] < content[1] and text[content[0]] in "“\"`")
