@@ -139,3 +139,12 @@ def test_a_gerund_subject_is_no_cue():
         "Without it, tens of millions of American students would have been without formal instruction during the "
         "pandemic.")
     assert found["tens of millions of"] == ""
+
+
+def test_the_campaign_the_reporter_gives_an_act_is_the_outlets():
+    # AllSides 5890-left: "as part of a renewed push" is the outlet's account of why Biden spoke, not his words
+    found = claimants(
+        "With the pace of U.S. coronavirus vaccinations relatively flat, President Biden called on Tuesday for "
+        "employers to set up clinics at work and to offer paid time off for workers as part of a renewed push to "
+        "reach tens of millions of Americans who remain unvaccinated.")
+    assert found["tens of millions of"] == ""
