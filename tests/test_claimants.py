@@ -148,3 +148,14 @@ def test_the_campaign_the_reporter_gives_an_act_is_the_outlets():
         "employers to set up clinics at work and to offer paid time off for workers as part of a renewed push to "
         "reach tens of millions of Americans who remain unvaccinated.")
     assert found["tens of millions of"] == ""
+
+
+def test_countering_a_plan_with_another_is_an_act_not_speech():
+    # AllSides 6108-left: "countering X with Y" answers a plan with a plan; the comparison is the outlet's
+    found = claimants(
+        "Senate Republicans unveiled a $568 billion infrastructure plan Thursday limited to roads, bridges, broadband "
+        "and other physical infrastructure, countering President Biden's American Jobs Plan with a framework around "
+        "one-quarter the size of his sweeping $2.25 trillion package.",
+        "Senator Smith countered that the bill would cost $2 trillion.")
+    assert found["one-quarter"] == found["$2.25 trillion"] == ""
+    assert found["$2 trillion"] == "Senator Smith"  # "countered that" is still speech

@@ -159,10 +159,11 @@ PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department t
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
 # fell", "Worker filings for jobless claims, a proxy", "state unemployment insurance", "The median estimate in".
 # Verbs of an act rather than of speech, read as cues only before "that", a colon or a quotation: "agreed to
-# a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call".
+# a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call", "countering
+# President Biden's plan with a framework around one-quarter the size".
 ACTS = frozenset("criticize criticise blast slam praise attack share offer oppose defend welcome thank blame applaud "
                  "condemn plan want refuse decline reject dismiss continue encourage endorse mock admire threaten "
-                 "liken call".split())
+                 "liken call counter".split())
 # "Ask" before a question word or "for" asks a question or makes a request; it claims no figure: "the first
 # question at Harris's press conference asked why she selected El Paso, a city nearly 1,000 miles away".
 ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|for)\b")
