@@ -159,3 +159,14 @@ def test_countering_a_plan_with_another_is_an_act_not_speech():
         "Senator Smith countered that the bill would cost $2 trillion.")
     assert found["one-quarter"] == found["$2.25 trillion"] == ""
     assert found["$2 trillion"] == "Senator Smith"  # "countered that" is still speech
+
+
+def test_a_statement_named_as_a_noun_claims_its_that_clause():
+    # AllSides 5910-left and 5996-left: "Noem's announcement that", "Blight makes an argument that"
+    found = claimants(
+        "Noem's announcement that she will send up to 50 South Dakota National Guard troops to Texas comes as the GOP "
+        "ramps up a political fight with President Joe Biden over border security.",
+        "But the historian David W. Blight makes an argument that the first such observance was in fact the work of "
+        "newly freed Black people seeking to honor the 40,000 African American soldiers who died in the war.")
+    assert found["up to 50"] == "Noem"
+    assert found["40,000"] == "the historian David W. Blight"

@@ -8,7 +8,8 @@ and the relay through whom it is reported. Rules, for English news:
   "estimated", "believes"), with the auxiliaries and adverbs before them ("has
   also said"); "according to"; passives without an agent ("were reported", "is
   expected") and with one ("was first reported by The Washington Post"); a
-  statement named after its author ("Trump's claim that"); a colon or dash that
+  statement named after its author ("Trump's claim that", "Noem's announcement
+  that") or after a verb of making it ("makes an argument that"); a colon or dash that
   introduces or closes a quote with a name, and a transcript's "PENCE:". An
   "-ing" form before a finite verb is a gerund subject, no cue ("Remote learning
   has moved").
@@ -96,10 +97,13 @@ PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being
                         r"(?:" + "|".join(sorted({form for form, verb in VERB_FORMS.items() if verb not in PERCEPTION
                                                  and (form.endswith("ed") or form in IRREGULAR_FORMS)},
                                                 key=len, reverse=True)) + r")\s+by\b")
-# A statement named as a noun after its author: "Trump’s claim that", "the ministry’s statement that".
-NOUN_CUE = re.compile(r"['’]s\s+(?:(?:earlier|latest|recent|repeated|initial|new|own)\s+)?(?P<cue>(?:claim|assertion|"
+# A statement named as a noun after its author or a verb of making it: "Trump’s claim that", "the ministry’s
+# statement that", "Noem's announcement that", "Blight makes an argument that".
+NOUN_CUE = re.compile(r"(?:['’]s|\b(?:make|makes|made|making)\s+(?:an?|the|his|her|their|its))\s+"
+                      r"(?:(?:earlier|latest|recent|repeated|initial|new|own)\s+)?(?P<cue>(?:claim|assertion|"
                       r"statement|remark|comment|warning|accusation|allegation|suggestion|insistence|contention|"
-                      r"argument|promise|pledge|prediction|assessment|belief|view)s?)\s+that\b")
+                      r"argument|promise|pledge|prediction|assessment|belief|view|announcement|estimate|finding)s?)"
+                      r"\s+that\b")
 NAME = r"(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*"
 COLON_QUOTE = re.compile(r"(?P<source>" + NAME + r")\s*(?P<cue>:)\s*(?=[“\"]|``)")
 # A transcript turn: "PENCE: Well, look, ..." (a speaker's name in capitals and a colon).

@@ -3,7 +3,8 @@ sentence or a list goes on with.
 
 `usable_cues` drops attributions that cannot claim a figure (a gain read as
 speech: "The economy added 943,000 jobs"; a noun read as a verb: "Initial claims
-fell"; a source that holds a figure itself). `claimant_of` picks the attribution
+fell", "the department's report", though a statement noun before "that" is a cue:
+"Noem's announcement that"; a source that holds a figure itself). `claimant_of` picks the attribution
 whose content holds a figure; `claimant_name` names it as the text does: a
 pronoun as the actor it refers to, a document as its author ("data released by
 the CDC", "FBI statistics", "a new ABC News/Washington Post poll", or the author
@@ -188,8 +189,9 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "ask" and ASKED.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
-                or re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
-                             text[max(0, row["cue_start"] - 12):row["cue_start"]]):
+                or (re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
+                              text[max(0, row["cue_start"] - 12):row["cue_start"]])
+                    and not re.match(r"s?\s+that\b", text[row["cue_end"]:row["cue_end"] + 8])):
             continue  # "The economy added 943,000 jobs", "Initial claims fell", "fewer jobs than expected"
         if find_quantities(row["source_text"]) or find_quantities(str(row.get("actor", ""))):
             poll = document_author(text, row["source_start"], "poll") if RESPONDENTS.search(row["source_text"]) else ""
