@@ -27,9 +27,10 @@ and the relay through whom it is reported. Rules, for English news:
   over several sentences: `"... challenge. It is important ...," he said`), else
   the rest of the sentence after the cue (a leading "that" and the addressee of
   "told" skipped), else the sentence before `", X said"` (also when only a day or
-  an addressee follows the cue: "..., the CDC told the Washington Post."). A quotation that
-  resumes after its cue with no new cue (`"A," he said. "B."`, a next paragraph
-  that opens with a quotation) extends the content: see `attributions`.
+  an addressee follows the cue: "..., the CDC told the Washington Post.", the
+  words before the source ending in a comma or a quotation mark). A quotation
+  that resumes after its cue with no new cue (`"A," he said. "B."`, a next
+  paragraph that opens with a quotation) extends the content: see `attributions`.
 - Relay: the source of an attribution whose content holds the cue ("Park said
   Cho told lawmakers that ...": Park relays Cho), and "according to X" right
   after a speaker's cue.
@@ -162,6 +163,8 @@ WITH_SPEAKER = re.compile(r"\bwith\s+(?P<speaker>[^,;:.“”\"]{2,60}?(?:,[^,;:
 RELAYING = re.compile(r"(?:[Aa]ccording to|citing|quoting)$")
 # A finite verb right after an "-ing" form makes it a gerund subject: "Remote learning has moved".
 GERUND_SUBJECT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should)\b")
+# What ends the words before a sentence-final source: a comma or a closing quotation mark.
+FINAL_SOURCE = re.compile(r"(?:,|[”\"]|'')\s*$")
 # What may follow the cue of a sentence-final ", X said": nothing, or the outlet that relays it.
 RELAY_TAIL = re.compile(r"(?:,\s*(?:according to|citing|quoting)\b[^.;“”\"]*)?[\s.”\"']*")
 # What may stand between the end of a speaker's words and a quotation that goes on with them.
@@ -485,7 +488,8 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         content, direct = quote_before, True
     elif quote_after and re.fullmatch(r"[\s:,]*", text[inverted[1] if inverted else cue_end:quote_after[0]]):
         content, direct = quote_after, True
-    elif source is not None and source[1] <= cue_start and not RELAY_TAIL.fullmatch(text, skip.end(), sentence[1]) \
+    elif source is not None and source[1] <= cue_start and not RELAY_TAIL.fullmatch(after) \
+            and not (RELAY_TAIL.fullmatch(text, skip.end(), sentence[1]) and FINAL_SOURCE.search(text, sentence[0], source[0])) \
             and not _said_after(text, sentence[0], source[0], skip.end()):
         content = _strip_span(text, skip.end(), sentence[1], chars=" \t\r\n,;:—–-.")
         direct = bool(content[0] < content[1] and text[content[0]] in "“\"`")
