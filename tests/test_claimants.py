@@ -170,3 +170,15 @@ def test_a_statement_named_as_a_noun_claims_its_that_clause():
         "newly freed Black people seeking to honor the 40,000 African American soldiers who died in the war.")
     assert found["up to 50"] == "Noem"
     assert found["40,000"] == "the historian David W. Blight"
+
+
+def test_a_claim_named_as_a_noun_is_its_possessors_and_goes_on_into_no_other_sentence():
+    # PolNeAR (Breitbart, 2016-09-29): the possessor is "Donald Trump", not "a fact-check on Donald Trump"; the
+    # fact-checkers' own count in the next sentence is not Trump's
+    found = claimants(
+        "Following Monday’s presidential debate Politifact did a fact-check on Donald Trump’s claim that there have "
+        "been “thousands of shootings” in gun-controlled Chicago this year alone. They checked the Chicago "
+        "Tribune–which keeps a running tally on homicides and shooting victims–and found there had been “3,210 "
+        "shooting victims” between January 1 and September 26 alone.")
+    assert found["thousands of"] == "Donald Trump"
+    assert found["3,210"] == ""

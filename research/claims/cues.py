@@ -9,7 +9,9 @@ and the relay through whom it is reported. Rules, for English news:
   also said"); "according to"; passives without an agent ("were reported", "is
   expected") and with one ("was first reported by The Washington Post"); a
   statement named after its author ("Trump's claim that", "Noem's announcement
-  that") or after a verb of making it ("makes an argument that"); a colon or dash that
+  that", its source the possessor after any preposition: "a fact-check on
+  [Donald Trump]’s claim") or after a verb of making it ("makes an argument
+  that"); a colon or dash that
   introduces or closes a quote with a name, and a transcript's "PENCE:". An
   "-ing" form before a finite verb is a gerund subject, no cue ("Remote learning
   has moved").
@@ -100,11 +102,13 @@ PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being
                                                 key=len, reverse=True)) + r")\s+by\b")
 # A statement named as a noun after its author or a verb of making it: "Trump’s claim that", "the ministry’s
 # statement that", "Noem's announcement that", "Blight makes an argument that".
+STATEMENT_NOUNS = ("claim|assertion|statement|remark|comment|warning|accusation|allegation|suggestion|insistence|"
+                   "contention|argument|promise|pledge|prediction|assessment|belief|view|announcement|estimate|finding")
 NOUN_CUE = re.compile(r"(?:['’]s|\b(?:make|makes|made|making)\s+(?:an?|the|his|her|their|its))\s+"
-                      r"(?:(?:earlier|latest|recent|repeated|initial|new|own)\s+)?(?P<cue>(?:claim|assertion|"
-                      r"statement|remark|comment|warning|accusation|allegation|suggestion|insistence|contention|"
-                      r"argument|promise|pledge|prediction|assessment|belief|view|announcement|estimate|finding)s?)"
+                      r"(?:(?:earlier|latest|recent|repeated|initial|new|own)\s+)?(?P<cue>(?:" + STATEMENT_NOUNS + r")s?)"
                       r"\s+that\b")
+# The possessor of a statement noun is the phrase after the last preposition before it.
+POSSESSOR_AFTER = re.compile(r".*\b(?:on|in|at|for|with|about|from|by|against|over|into)\s+")
 NAME = r"(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*"
 COLON_QUOTE = re.compile(r"(?P<source>" + NAME + r")\s*(?P<cue>:)\s*(?=[“\"]|``)")
 # A transcript turn: "PENCE: Well, look, ..." (a speaker's name in capitals and a colon).
@@ -329,6 +333,9 @@ def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution
     for match in NOUN_CUE.finditer(text):  # "Tulsa police’s earlier claim that ..."
         sentence = _sentence_of(sentences, match.start())
         source = _noun_phrase_before(text, sentence[0], match.start())
+        after_preposition = POSSESSOR_AFTER.search(text, *source) if source else None
+        if after_preposition and after_preposition.end() < source[1]:  # "a fact-check on [Donald Trump]’s claim"
+            source = (after_preposition.end(), source[1])
         content = _strip_span(text, match.end(), sentence[1], chars=" \t\r\n,;:—–-.")
         if source and not in_quote(match.start()) and content[0] < content[1]:
             add(source, match.span("cue"), content, False)

@@ -14,7 +14,7 @@ gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
 its colon. A person's words go on into a sentence without a cue only when it
-goes on quoting them (`goes_on_quoting`). `forecaster` names who expects a
+goes on quoting them (`goes_on_quoting`), and a claim named as a noun ("Trump's claim that") never. `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
 physician who announced ... that") claims only its own content: not the rest of its sentence
@@ -33,7 +33,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from research.claims.cues import VERB_FORMS
+from research.claims.cues import STATEMENT_NOUNS, VERB_FORMS
 from research.claims.quantities import find_quantities, main_subject
 
 # What puts a cue after a figure in another clause: a subordinator, a semicolon, ", but", or a "with" or "as" clause
@@ -99,9 +99,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
-    if previous is not None and previous.get("actor_kind") == "person" and previous["source_start"] < sentence[0] \
-            and not goes_on_quoting(text, sentence):
-        return None  # a person's words go on into a sentence without a cue only as a quotation or a list
+    if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text)) \
+            and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
+        return None  # a person's words or a claim go on into a sentence without a cue only as a quotation or a list
     return previous
 
 
@@ -114,6 +114,16 @@ MEDIUM = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+(?:in|on|at|during|thro
 # push to reach tens of millions") is appended too.
 APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|\s(?:as part of|in (?:an?|the|its|his|her|their)\s+"
                       r"(?:[a-z]+\s+)?(?:effort|bid|attempt|push|drive|campaign)\s+to)\b")
+
+
+# A statement named as a noun ("Trump's claim that"): words, not a release of data that a next sentence goes on with.
+STATEMENT = re.compile(r"(?:['’]s|\b(?:an?|the|his|her|their|its))\s+(?:[a-z]+\s+)?(?:" + STATEMENT_NOUNS + r")s?$")
+
+
+def _statement(attribution: dict, text: str) -> bool:
+    """True when the cue of an attribution row is a statement noun ("Trump's claim that")."""
+    return attribution.get("cue_end", -1) > 0 and bool(STATEMENT.search(text, max(0, attribution["cue_end"] - 60),
+                                                                        attribution["cue_end"]))
 
 
 def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
