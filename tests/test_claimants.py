@@ -182,3 +182,23 @@ def test_a_claim_named_as_a_noun_is_its_possessors_and_goes_on_into_no_other_sen
         "shooting victims” between January 1 and September 26 alone.")
     assert found["thousands of"] == "Donald Trump"
     assert found["3,210"] == ""
+
+
+def test_speakers_listed_before_each_and_said_after_a_circumstance_claim_their_clause():
+    # AllSides 5666-center: "X, ..., and Y, ..., each acknowledged during public congressional testimony that ..."
+    found = claimants(
+        "Gen. Frank McKenzie, head of U.S. Central Command, and Gen. Mark Milley, the chairman of the Joint Chiefs of "
+        "Staff, each acknowledged during public congressional testimony that they agreed with the recommendation of "
+        "Army Gen. Austin Miller that 2,500 troops be left in the country, though they denied to detail what they "
+        "advised Biden directly.")
+    assert "Mark Milley" in found["2,500"]
+
+
+def test_what_was_said_starts_after_the_circumstance_and_that():
+    # PolNeAR (Breitbart, 2016-09-30): "said during a Friday evening rally in Michigan that ..."
+    text = ("Trump said during a Friday evening rally in Michigan that Clinton once described the so-called "
+            "Trans-Pacific Partnership as “the gold standard” of trade deals when she was secretary of state.")
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    found = research.attributions(research.split_blocks(articles), articles)
+    said = found[found["cue_text"] == "said"].iloc[0]
+    assert text[said["content_start"]:].startswith("Clinton once described")

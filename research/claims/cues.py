@@ -24,11 +24,13 @@ and the relay through whom it is reported. Rules, for English news:
   a verb after "and" ("..., adding", "... and pledged") takes the speaker named
   before it in the sentence, else the sentence's subject; "Park cited Cho as
   saying" and "Cho was quoted as saying" give Cho; "..., with X, the head of
-  ..., warning" gives X.
+  ..., warning" gives X; "X and Y, ..., each said" gives the speakers listed
+  before "each", "both" or "all".
 - Content: the quotation next to the cue when there is one (a quote may run
   over several sentences: `"... challenge. It is important ...," he said`), else
   the rest of the sentence after the cue (a leading "that" and the addressee of
-  "told" skipped), else the sentence before `", X said"` (also when only a day or
+  "told" skipped, and a circumstance before "that": "said during a rally in
+  Michigan that"), else the sentence before `", X said"` (also when only a day or
   an addressee follows the cue: "..., the CDC told the Washington Post.", the
   words before the source ending in a comma or a quotation mark). A quotation
   that resumes after its cue with no new cue (`"A," he said. "B."`, a next
@@ -139,7 +141,6 @@ class Attribution(NamedTuple):
 # "data released on Wednesday showed".
 SOURCE_TAIL = re.compile(r"(?:\s+(?:released|published|issued|posted))?(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                          r"meanwhile|however|though|too|also|last week|this week|earlier|later)\b,?)+$")
-
 
 
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
@@ -398,11 +399,16 @@ def _tail_match(pattern: str, text: str, start: int, end: int) -> int | None:
     return low + found.start() if (found := re.search(pattern, text[low:end])) else None
 
 
+# A circumstance of the words before the clause they said: "acknowledged during public testimony that".
+CIRCUMSTANCE_THAT = re.compile(r"\s*(?:during|at|in|on|after|before|while|from|outside|near)\b[^,.;“”\"]{0,60}?\bthat\b")
+
+
 def _said_after(text: str, sentence_start: int, source_start: int, rest: int) -> bool:
     """True for `"...," X told reporters during a visit to Rome`: a source after a comma, and
     after its cue (and addressee) a circumstance rather than what was said."""
     return (source_start > sentence_start and text[sentence_start:source_start].rstrip().endswith(",")
-            and bool(re.match(r"\s*(?:during|at|in|on|after|before|while|from|outside|near)\b", text[rest:])))
+            and bool(re.match(r"\s*(?:during|at|in|on|after|before|while|from|outside|near)\b", text[rest:]))
+            and not CIRCUMSTANCE_THAT.match(text, rest))
 
 
 def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
@@ -436,6 +442,10 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     if source is not None:
         tail = SOURCE_TAIL.search(text, source[0], source[1])
         source = _strip_span(text, source[0], tail.start() if tail else source[1])
+        listed = text[sentence[0]:source[0]].rstrip()
+        listed = _noun_phrase_before(text, sentence[0], sentence[0] + len(listed)) \
+            if text[source[0]:source[1]].lower() in ("each", "both", "all") and listed.endswith(",") else None
+        source = listed if listed and _names_someone(text, listed) else source  # "X and Y, the ..., each said"
     past = form.endswith("ed") or form in IRREGULAR_FORMS
     as_quoted = AS_QUOTED.search(text, sentence[0], cue_start) if form.endswith("ing") else None
     speaker = WITH_SPEAKER.search(text, sentence[0], cue_start) if form.endswith("ing") else None
@@ -498,7 +508,10 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     elif source is not None and source[1] <= cue_start and not RELAY_TAIL.fullmatch(after) \
             and not (RELAY_TAIL.fullmatch(text, skip.end(), sentence[1]) and FINAL_SOURCE.search(text, sentence[0], source[0])) \
             and not _said_after(text, sentence[0], source[0], skip.end()):
-        content = _strip_span(text, skip.end(), sentence[1], chars=" \t\r\n,;:—–-.")
+        circumstance = CIRCUMSTANCE_THAT.match(text, skip.end(), sentence[1]) if not skip.group().endswith("that") \
+            else None
+        content = _strip_span(text, circumstance.end() if circumstance else skip.end(), sentence[1],
+                              chars=" \t\r\n,;:—–-.")
         direct = bool(content[0] < content[1] and text[content[0]] in "“\"`")
     else:
         end = min(source[0], cue_start) if source else cue_start
