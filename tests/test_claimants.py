@@ -202,3 +202,13 @@ def test_what_was_said_starts_after_the_circumstance_and_that():
     found = research.attributions(research.split_blocks(articles), articles)
     said = found[found["cue_text"] == "said"].iloc[0]
     assert text[said["content_start"]:].startswith("Clinton once described")
+
+
+def test_a_news_outlets_report_goes_on_into_no_next_sentence():
+    # AllSides 5754-right: what The New York Times reported is news, not a release the next sentence goes on with
+    found = claimants(
+        "The suit ranks as the most expansive civil effort to date seeking to hold Trump and his allies legally "
+        "accountable for the Capitol assault, The New York Times reported. Although three similar lawsuits were filed "
+        "in recent months, Thursday's filing is the first to allege that Trump worked in concert with political "
+        "organizers to promote voter fraud in the 2020 election.")
+    assert found["three"] == ""

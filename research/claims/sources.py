@@ -14,7 +14,8 @@ gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
 its colon. A person's words go on into a sentence without a cue only when it
-goes on quoting them (`goes_on_quoting`), and a claim named as a noun ("Trump's claim that") never. `forecaster` names who expects a
+goes on quoting them (`goes_on_quoting`), and a claim named as a noun ("Trump's claim that") or a news outlet's
+report ("..., The New York Times reported.", not its poll or tally) never. `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
 physician who announced ... that") claims only its own content: not the rest of its sentence
@@ -99,9 +100,10 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
-    if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text)) \
+    if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text)
+                                 or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"]))) \
             and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
-        return None  # a person's words or a claim go on into a sentence without a cue only as a quotation or a list
+        return None  # a person's words, a claim or news go on into a sentence without a cue only as a quotation or a list
     return previous
 
 
