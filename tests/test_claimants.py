@@ -212,3 +212,12 @@ def test_a_news_outlets_report_goes_on_into_no_next_sentence():
         "in recent months, Thursday's filing is the first to allege that Trump worked in concert with political "
         "organizers to promote voter fraud in the 2020 election.")
     assert found["three"] == ""
+
+
+def test_a_contrast_the_outlet_draws_is_its_own():
+    # AllSides 6108-right: ", in sharp contrast to the $2.25 trillion desired by President Biden" is the outlet's
+    found = claimants(
+        "Senate Republicans on Thursday called for spending upward of $568 billion to rebuild the nation’s roads and "
+        "bridges, in sharp contrast to the $2.25 trillion desired by President Biden.")
+    assert found["upward of $568 billion"] == "Senate Republicans"
+    assert found["$2.25 trillion"] == ""

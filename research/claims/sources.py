@@ -22,8 +22,8 @@ physician who announced ... that") claims only its own content: not the rest of 
 (`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
 the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
-that could help protect more than 28 million people") or in the purpose the reporter gives the act ("... as part
-of a renewed push to reach tens of millions", `APPENDED`), and one before the source of a bare
+that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion") or in the
+purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), and one before the source of a bare
 participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...").
 """
 
@@ -112,10 +112,12 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
 MEDIUM = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+(?:in|on|at|during|through|via)\s+(?:an?|the|its|his|her|their)\s*$")
 # A phrase the reporter appends to what was said after a comma: "asked regulators to authorize ..., a move that
 # could help protect more than 28 million people", "is urging McCarthy to ..., a sign of further escalating tensions".
-# The purpose or campaign the reporter gives the act ("called on Tuesday for employers to ... as part of a renewed
+# A contrast the reporter draws after a comma (", in sharp contrast to the $2.25 trillion desired by President Biden")
+# and the purpose or campaign the reporter gives the act ("called on Tuesday for employers to ... as part of a renewed
 # push to reach tens of millions") is appended too.
-APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|\s(?:as part of|in (?:an?|the|its|his|her|their)\s+"
-                      r"(?:[a-z]+\s+)?(?:effort|bid|attempt|push|drive|campaign)\s+to)\b")
+APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|,\s+in\s+(?:sharp\s+|stark\s+)?contrast\s+(?:to|with)\b"
+                      r"|\s(?:as part of|in (?:an?|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:effort|bid|attempt|push|drive|"
+                      r"campaign)\s+to)\b")
 
 
 # A statement named as a noun ("Trump's claim that"): words, not a release of data that a next sentence goes on with.
