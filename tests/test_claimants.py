@@ -221,3 +221,14 @@ def test_a_contrast_the_outlet_draws_is_its_own():
         "bridges, in sharp contrast to the $2.25 trillion desired by President Biden.")
     assert found["upward of $568 billion"] == "Senate Republicans"
     assert found["$2.25 trillion"] == ""
+
+
+def test_who_gives_or_puts_a_figure_claims_it():
+    # AllSides 5856-right: "authorities gave a death toll of 63"; PolNeAR (NYT, 2016-09-16): "... puts the figure at"
+    found = claimants(
+        "On Friday, authorities gave a death toll of 63 for Rhineland-Palatinate state, where Ahrweiler is located.",
+        "The Tax Policy Center at the Urban Institute and Brookings Institution estimates that Mrs. Clinton's tax plan "
+        "would raise $1.1 trillion over the next decade; the Center for Federal Tax Policy at the more conservative "
+        "Tax Foundation puts the figure at $498 billion.")
+    assert found["63"] == "authorities"
+    assert "Tax Foundation" in found["$498 billion"]
