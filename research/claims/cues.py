@@ -111,7 +111,7 @@ NOUN_CUE = re.compile(r"(?:['’]s|\b(?:make|makes|made|making)\s+(?:an?|the|his
                       r"(?:(?:earlier|latest|recent|repeated|initial|new|own)\s+)?(?P<cue>(?:" + STATEMENT_NOUNS + r")s?)"
                       r"\s+that\b")
 # A figure given or put by someone: "authorities gave a death toll of 63", "officials put the number at 40".
-FIGURE_CUE = re.compile(r"\b(?P<cue>gave|give|gives|giving|put|puts|putting)\s+(?:a|an|the|its|their|his|her)\s+"
+FIGURE_CUE = re.compile(r"\b(?:gave|give|gives|giving|put|puts|putting)\s+(?:a|an|the|its|their|his|her)\s+"
                         r"(?:[\w-]+\s+){0,2}(?:toll|figure|count|estimate|number|tally)\s+(?:of|at)\b")
 # The possessor of a statement noun is the phrase after the last preposition before it.
 POSSESSOR_AFTER = re.compile(r".*\b(?:on|in|at|for|with|about|from|by|against|over|into)\s+")
@@ -338,9 +338,9 @@ def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution
     for match in FIGURE_CUE.finditer(text):  # "authorities gave a death toll of 63", "officials put the number at"
         sentence = _sentence_of(sentences, match.start())
         source = _noun_phrase_before(text, sentence[0], match.start())
-        content = _strip_span(text, match.end("cue"), sentence[1], chars=" \t\r\n,;:—–-.")
+        content = _strip_span(text, match.end(), sentence[1], chars=" \t\r\n,;:—–-.")
         if source and not in_quote(match.start()) and content[0] < content[1]:
-            add(source, match.span("cue"), content, False)
+            add(source, match.span(), content, False)
     for match in NOUN_CUE.finditer(text):  # "Tulsa police’s earlier claim that ..."
         sentence = _sentence_of(sentences, match.start())
         source = _noun_phrase_before(text, sentence[0], match.start())
