@@ -14,9 +14,23 @@ The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 - omission cohesion: "left out" and "not in the excerpt" need `cohesion` at
   least `MIN_OMISSION_COHESION` (`omissions(min_omission_cohesion=...)`).
 
+and, chosen on rounds 1-6 and checked on round 7 (drawn and judged blind
+before them):
+
+- reader: a sentence talking to the page's reader states no fact
+  (`facts.addresses_reader`);
+- topicality: an "only" finding needs its passage's neighbourhood to be about
+  the event (`omissions(min_topicality=...)`, `research.story.coverage.topicality`):
+  the value is the largest of `TOPICALITY_GRID` that removes none of the
+  findings of rounds 1-6 judged right and none of the choose halves' findings
+  that agree with the known elements (printed after the fact kinds);
+- quotation fragments (measured, not a rule): the judged findings whose
+  sentence closes a quotation opened in an earlier sentence, by round and
+  verdict.
+
 For the package with every rule, with each rule off (the others on), and with
 none: the judged findings of rounds 1-5 the package states (right, wrong,
-precision; rounds 4-5 apart), and the findings of the events with known
+precision; rounds 4-5 apart; round 6 and round 7 apart), and the findings of the events with known
 elements, choose and report halves, on each kind of text, with their agreement
 (`evaluate_elements.correct`). The fact rules are switched off by recomputing
 each element's `fact` with the rule's pattern matching nothing.
@@ -35,13 +49,27 @@ import numpy as np
 import pandas as pd
 
 from research.story import facts
-from research.story.coverage import FINDING_FACTS, MIN_OMISSION_COHESION, coverage, omissions
+from research.story.coverage import (
+    FINDING_FACTS,
+    MIN_OMISSION_COHESION,
+    MIN_TOPICALITY,
+    coverage,
+    omissions,
+)
 from research.story.elements import article_field, cluster_passages
 
-RULES = ("transition", "argues", "fact kinds", "omission cohesion")
-FACT_RULES = {"transition": "TRANSITION", "argues": "ARGUES"}
+RULES = ("transition", "argues", "fact kinds", "omission cohesion", "reader", "topicality")
 NOTHING = re.compile(r"(?!)")
+# The fact rules and what switches each off: its pattern matching nothing, or its test answering no.
+FACT_RULES = {"transition": ("TRANSITION", NOTHING), "argues": ("ARGUES", NOTHING),
+              "reader": ("addresses_reader", lambda text: False)}
 JUDGED_ROUNDS = range(1, 6)
+# The rounds the reader and topicality rules were chosen on; the next round is their check.
+TOPIC_ROUNDS = range(1, 7)
+TOPICALITY_GRID = np.round(np.arange(0.3, 0.601, 0.05), 2)
+# Corpora of the judged findings made by grouping a corpus with `cluster_articles` (evaluate_elements.fresh_pools).
+GROUPED = {"timeline17": ("timeline17", False), "timeline17-excerpts": ("timeline17", True),
+           "polnear": ("polnear", False), "polnear-excerpts": ("polnear", True)}
 # The precision the issue asks of the findings (issue 17): a kind of fact whose judged findings reach it is kept.
 GOAL = 0.90
 
@@ -49,14 +77,14 @@ GOAL = 0.90
 @contextmanager
 def without(rules):
     """The fact rules of `rules` switched off while inside."""
-    saved = {name: getattr(facts, FACT_RULES[name]) for name in rules if name in FACT_RULES}
+    saved = {name: getattr(facts, FACT_RULES[name][0]) for name in rules if name in FACT_RULES}
     try:
         for name in saved:
-            setattr(facts, FACT_RULES[name], NOTHING)
+            setattr(facts, *FACT_RULES[name])
         yield
     finally:
-        for name, pattern in saved.items():
-            setattr(facts, FACT_RULES[name], pattern)
+        for name, value in saved.items():
+            setattr(facts, FACT_RULES[name][0], value)
 
 
 def element_facts(found, published: pd.Series) -> pd.Series:
@@ -74,24 +102,30 @@ def element_facts(found, published: pd.Series) -> pd.Series:
     return pd.Series(kinds)
 
 
-def findings(event: dict, off=()) -> pd.DataFrame:
-    """`omissions` of one event with the rules `off` switched off."""
+def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.DataFrame:
+    """`omissions` of one event with the rules `off` switched off (`min_topicality` when topicality is on)."""
     cover = event["coverage"]
     if any(name in FACT_RULES for name in off):
         with without(off):
             cover = cover.assign(fact=cover["element_id"].map(element_facts(event["found"], event["published"])))
     return omissions(cover, min_omission_cohesion=0.0 if "omission cohesion" in off else MIN_OMISSION_COHESION,
-                     finding_facts=None if "fact kinds" in off else FINDING_FACTS)
+                     finding_facts=None if "fact kinds" in off else FINDING_FACTS,
+                     min_topicality=0.0 if "topicality" in off else min_topicality)
 
 
 def load(data: Path) -> tuple[dict, pd.DataFrame]:
-    """Each event needed (judged rounds 1-5; known elements) with its elements, coverage and known elements,
+    """Each event needed (every judged round; known elements) with its elements, coverage and known elements,
     and the judged findings."""
     judged = pd.DataFrame([json.loads(line) for line in ev.JUDGED.read_text(encoding="utf-8").splitlines()
-                           if line.strip()])
-    judged = judged[judged["round"].isin(JUDGED_ROUNDS)].assign(event=lambda t: t["event"].astype(str))
+                           if line.strip()]).assign(event=lambda t: t["event"].astype(str))
     corpora = {"allsides": (*ev.load_allsides(data), *ev.allsides_known()),
                "basil": (*ev.load_basil(data), *ev.basil_known())}
+    corpora["allsides-known-choose"] = (*corpora["allsides"][:2], {}, {})
+    read = {"timeline17": lambda: ev.datasets.read_timeline17(data / "timeline17_dev")[0],
+            "polnear": lambda: ev.datasets.read_polnear(data / "polnear_dev")}
+    for corpus, (name, excerpts) in GROUPED.items():
+        if corpus in set(judged["corpus"]):
+            corpora[corpus] = (*ev.grouped(read[name](), excerpts), {}, {})
     events = {}
     for corpus, (articles, passages, known, half) in corpora.items():
         wanted = set(known) | set(judged.loc[judged["corpus"] == corpus, "event"])
@@ -124,17 +158,21 @@ def agreement(events: dict, rows: dict) -> tuple[int, float]:
     return len(agree), float(np.mean(agree)) if agree else float("nan")
 
 
-def measure(events: dict, judged: pd.DataFrame, off=()) -> dict:
-    rows = {key: findings(event, off) for key, event in events.items()}
+def measure(events: dict, judged: pd.DataFrame, off=(), min_topicality: float = MIN_TOPICALITY) -> dict:
+    rows = {key: findings(event, off, min_topicality) for key, event in events.items()}
     stated = {(corpus, event, *row) for (corpus, event), found in rows.items()
               for row in zip(found["kind"], found["outlet"], found["label"])}
     still = judged[[key in stated for key in zip(judged["corpus"], judged["event"], judged["kind"],
                                                  judged["outlet"], judged["label"])]]
     right = still["verdict"] == "right"
-    held = still["round"] >= 4
-    result = {"rules switched off": ", ".join(off) or "none (the package)", "judged 1-5 stated": len(still), "right": int(right.sum()),
-              "wrong": int((~right).sum()), "precision": right.mean(), "4-5 stated": int(held.sum()),
-              "4-5 precision": right[held].mean()}
+    chosen = still["round"].isin(JUDGED_ROUNDS)
+    held = chosen & (still["round"] >= 4)
+    result = {"rules switched off": ", ".join(off) or "none (the package)", "judged 1-5 stated": int(chosen.sum()),
+              "right": int(right[chosen].sum()), "wrong": int((~right[chosen]).sum()),
+              "precision": right[chosen].mean(), "4-5 stated": int(held.sum()), "4-5 precision": right[held].mean()}
+    for number in (6, 7):
+        mine = still["round"] == number
+        result |= {f"{number} stated": int(mine.sum()), f"{number} precision": right[mine].mean()}
     for half in ("choose", "report"):
         for text, corpora in (("excerpts", ("allsides",)), ("full", ("basil", "seeds"))):
             chosen = {key: e for key, e in events.items()
@@ -147,6 +185,7 @@ def measure(events: dict, judged: pd.DataFrame, off=()) -> dict:
 def kind_choice(events: dict, judged: pd.DataFrame) -> None:
     """Precision of the judged findings of rounds 1-5 by the `fact` of their element (every other rule on),
     and the kinds that reach `GOAL`: the choice of `FINDING_FACTS`."""
+    judged = judged[judged["round"].isin(JUDGED_ROUNDS)]
     rows = pd.concat([findings(event, ("fact kinds",)).assign(corpus=corpus, event=name)
                       for (corpus, name), event in events.items()], ignore_index=True)
     keys = ["corpus", "event", "kind", "outlet", "label"]
@@ -159,11 +198,81 @@ def kind_choice(events: dict, judged: pd.DataFrame) -> None:
     print(f"kinds at {GOAL:.0%} or more: {', '.join(chosen)}; package FINDING_FACTS: {', '.join(FINDING_FACTS)}\n")
 
 
+def stated_keys(events: dict, min_topicality: float) -> set:
+    """(corpus, event, kind, outlet, label) of every finding the package states with `min_topicality`."""
+    return {(corpus, name, *row) for (corpus, name), event in events.items()
+            for row in findings(event, (), min_topicality)[["kind", "outlet", "label"]].itertuples(index=False)}
+
+
+def topicality_choice(events: dict, judged: pd.DataFrame) -> float:
+    """For each value of `TOPICALITY_GRID`: the judged findings it removes (right, wrong) from what the package
+    states without the rule, on rounds 1-6 (the choice) and round 7 (the check), and the choose halves'
+    findings agreeing with the known elements it removes; the choice is the largest value removing none of
+    the right findings of rounds 1-6 nor of the agreeing ones."""
+    keys = list(zip(judged["corpus"], judged["event"], judged["kind"], judged["outlet"], judged["label"]))
+    base = stated_keys(events, 0.0)
+    choose = {key: e for key, e in events.items() if e["known"] is not None and e["half"] == "choose"}
+    agree0 = agreement(choose, {key: findings(e, (), 0.0) for key, e in choose.items()})
+    rows = []
+    for value in TOPICALITY_GRID:
+        now = stated_keys(events, value)
+        removed = judged[[key in base and key not in now for key in keys]]
+        agree = agreement(choose, {key: findings(e, (), value) for key, e in choose.items()})
+        row = {"min topicality": value}
+        for name, rounds in (("1-6", TOPIC_ROUNDS), ("7", [max(TOPIC_ROUNDS) + 1])):
+            mine = removed[removed["round"].isin(rounds)]
+            row |= {f"{name} right removed": int((mine["verdict"] == "right").sum()),
+                    f"{name} wrong removed": int((mine["verdict"] == "wrong").sum())}
+        row["choose agreeing removed"] = round(agree0[0] * agree0[1]) - round(agree[0] * agree[1])
+        row["findings stated"] = len(now)
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    safe = table[(table["1-6 right removed"] == 0) & (table["choose agreeing removed"] == 0)]
+    chosen = float(safe["min topicality"].max())
+    print(f"== Topicality: what each least topicality of an 'only' finding removes ({len(base)} findings stated "
+          "without the rule, every event loaded)")
+    print(table.to_string(index=False))
+    print(f"chosen (largest removing no right finding of rounds 1-6 and no agreeing one): {chosen}; "
+          f"package MIN_TOPICALITY: {MIN_TOPICALITY}\n")
+    return chosen
+
+
+def quotation_fragments(events: dict, judged: pd.DataFrame) -> None:
+    """The judged "only" findings (every kind of fact) whose sentence (the outlet's first in the element) closes a quotation opened in an earlier sentence
+    (`facts.CLOSING`, or `facts.STRAIGHT_CLOSING` after a word, before any quotation it opens), by round and
+    verdict."""
+    rows = pd.concat([findings(event, ("fact kinds",)).assign(corpus=corpus, event=name)
+                      for (corpus, name), event in events.items()], ignore_index=True)
+    element_text = {}
+    for (c, e), event in events.items():
+        first = event["found"].passages.sort_values(["article_id", "start"]).drop_duplicates(["outlet", "element_id"])
+        element_text |= {(c, e, o, el): t for o, el, t in zip(first["outlet"], first["element_id"], first["text"])}
+    keys = ["corpus", "event", "kind", "outlet", "label"]
+    merged = judged[judged["kind"] == "only"].drop(columns="element_id").merge(
+        rows[keys + ["element_id"]].astype({"event": str}), on=keys)
+    merged["text"] = [element_text[key] for key in zip(merged["corpus"], merged["event"], merged["outlet"],
+                                                       merged["element_id"])]
+
+    def closes_earlier(sentence: str) -> bool:
+        closing = facts.CLOSING.search(sentence) or facts.STRAIGHT_CLOSING.search(sentence)
+        ranges = facts.quoted_ranges(sentence)
+        return bool(closing) and (not ranges or closing.start() <= ranges[0][0])
+
+    mine = merged[[closes_earlier(t) for t in merged["text"]]]
+    print("== Quotation fragments: judged 'only' findings whose sentence closes a quotation opened before it")
+    print(mine.groupby(["round", "verdict"]).size().unstack(fill_value=0).to_string())
+    for row in mine.itertuples():
+        print(f"    {row.verdict:5} round {row.round} {row.outlet}: {row.text[:100]}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     pd.set_option("display.width", 250)
     events, judged = load(Path(argv[0]))
     kind_choice(events, judged)
+    topicality_choice(events, judged)
+    quotation_fragments(events, judged)
     every, stated = measure(events, judged)
     table = [every]
     print("== Each rule chosen on the judged findings: what it removes (judged rounds 1-5, by reading) and what it "
@@ -174,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         table.append(result)
         removed = still[~still.index.isin(stated.index)]
         lines.append(f"{rule}: removes {int((removed['verdict'] == 'wrong').sum())} wrong and "
-                     f"{int((removed['verdict'] == 'right').sum())} right judged findings of rounds 1-5")
+                     f"{int((removed['verdict'] == 'right').sum())} right judged findings (rounds 1-7)")
         lines += [f"    {row.verdict:5} round {row.round} {row.kind}, {row.outlet}: {row.label}"
                   for row in removed.itertuples()]
     table.append(measure(events, judged, RULES)[0])

@@ -41,9 +41,12 @@ recall over sentences of different articles (`scores`), and the findings of
    article cut as a news feed cuts it (`feed_excerpts`: the first body
    paragraphs up to a seeded 60-100 words, AllSides' excerpt length, cut at
    a word and followed by "...", so the last passage is `truncated` and the
-   article an `excerpt`); and "allsides-known-choose", the choose half's
-   roundups with known elements (whose findings were compared with the marks,
-   never judged by reading).
+   article an `excerpt`); "basil-excerpts", the BASIL dev events (both halves)
+   grouped the same way on the full articles and then cut as feed excerpts;
+   and "allsides-known-choose", the choose half's roundups with known
+   elements (whose findings were compared with the marks, never judged by
+   reading). The table of the fresh pools' findings by kind ends with the
+   row "not judged yet": what `--sample-fresh` can still draw from each.
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
    and reported on the other, both ways; then the package defaults on all.
@@ -310,7 +313,7 @@ POOLED_FROM = (3, 4)
 # The pools of `--sample-fresh`, with the kind of text of each (`fresh_pools`); the other corpora are full
 # articles except "allsides".
 FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeline17-excerpts": "excerpts",
-              "polnear-excerpts": "excerpts", "allsides-known-choose": "excerpts"}
+              "polnear-excerpts": "excerpts", "basil-excerpts": "excerpts", "allsides-known-choose": "excerpts"}
 # Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
@@ -498,6 +501,8 @@ def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: 
         for corpus, excerpts in ((name, False), (f"{name}-excerpts", True)):
             chosen, mine = grouped(reader(), excerpts)
             pools[corpus] = (chosen, mine, sorted(chosen["event"].unique()))
+    chosen, mine = grouped(datasets.read_basil(data / "basil_dev"), excerpts=True)
+    pools["basil-excerpts"] = (chosen, mine, sorted(chosen["event"].unique()))
     pools["allsides-known-choose"] = (*allsides, sorted((e for e in known if half_of[e] == "choose"), key=int))
     return {corpus: pd.concat([package_findings(chosen, mine, e)[0] for e in events], ignore_index=True)
             for corpus, (chosen, mine, events) in pools.items()}
@@ -658,9 +663,9 @@ def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: d
     return every
 
 
-def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
-    """`n` of `findings` (with `corpus` and `event`) not judged yet (`JUDGED`: neither the same statement nor
-    the same outlet and element, reworded or of another kind since), drawn with the seed, to judge by reading."""
+def unjudged(findings: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `findings` (with `corpus` and `event`) not judged yet (`JUDGED`: neither the same statement
+    nor the same outlet and element, reworded or of another kind since)."""
     done = set()
     if JUDGED.exists():
         for line in filter(str.strip, JUDGED.read_text(encoding="utf-8").splitlines()):
@@ -670,6 +675,12 @@ def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
     fresh = findings[[(c, str(e), k, o, lab) not in done and (c, str(e), o, el) not in done for c, e, k, o, lab, el in
                       zip(findings["corpus"], findings["event"], findings["kind"], findings["outlet"],
                           findings["label"], findings["element_id"])]]
+    return fresh
+
+
+def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
+    """`n` of `findings` not judged yet (`unjudged`), drawn with the seed, to judge by reading."""
+    fresh = unjudged(findings)
     return fresh.sample(n=min(n, len(fresh)), random_state=SEED).sort_values(["event", "element_id"])
 
 
@@ -754,7 +765,8 @@ def main(argv: list[str] | None = None) -> int:
                              "elements (AllSides and BASIL: no choice used them)")
     parser.add_argument("--sample-fresh", type=int, default=0,
                         help="print this many findings not judged yet of each fresh pool (Timeline17 and PolNeAR "
-                             "events, as full articles and cut as feed excerpts, the AllSides choose half's "
+                             "events, as full articles and cut as feed excerpts, BASIL events cut as feed excerpts, "
+                             "the AllSides choose half's "
                              "roundups with known elements: no rule chosen on their findings)")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
@@ -784,7 +796,9 @@ def main(argv: list[str] | None = None) -> int:
     print("== Fresh pools: findings of the package defaults, by kind")
     counts = pd.DataFrame({corpus: rows["kind"].value_counts() if len(rows) else pd.Series(dtype="int64")
                            for corpus, rows in fresh.items()}).reindex(list(KINDS)).fillna(0).astype(int)
-    print(pd.concat([counts, counts.sum().to_frame("all").T]).to_string())
+    waiting = pd.Series({corpus: len(unjudged(rows.assign(corpus=corpus))) if len(rows) else 0
+                         for corpus, rows in fresh.items()}, name="not judged yet")
+    print(pd.concat([counts, counts.sum().to_frame("all").T, waiting.to_frame().T]).to_string())
     print()
     stated |= {corpus: rows.assign(half="fresh") for corpus, rows in fresh.items()}
     findings = pd.concat([rows.assign(corpus=corpus) for corpus, rows in stated.items()], ignore_index=True)

@@ -15,6 +15,7 @@ from research.story.coverage import (
     LOOSE_THRESHOLD,
     MIN_COHESION,
     MIN_OMISSION_COHESION,
+    MIN_TOPICALITY,
     OMISSION_COLUMNS,
     chance_similarity,
     coverage,
@@ -365,3 +366,33 @@ def test_the_tail_of_a_sentence_split_at_an_abbreviation_is_no_finding(data_dir)
     assert set(mine["fact"]) == {"figure"} and set(mine["n_outlets"]) == {1}
     assert mine.loc[~mine["covered"], "nearest_similarity"].max() < LOOSE_THRESHOLD
     assert not omissions(table)["element_id"].isin(tail["element_id"]).any()
+
+
+def test_another_story_of_a_multi_story_page_is_no_exclusive(data_dir):
+    articles = datasets.read_timeline17(data_dir / "timeline17_dev")[0]
+    # the Tamiflu-resistant case in Denmark (29-30 June 2009), as `cluster_articles` groups it: two BBC news
+    # stories, Reuters' three, and bbc_348, a health correspondent's page of many entries on other days' news
+    # saved as one paragraph, whose first entry is the Danish case
+    chosen = ["bbc_782", "bbc_1100", "bbc_348", "reuters_1102", "reuters_611", "reuters_489"]
+    articles = articles[articles["article_id"].astype(str).isin(chosen)]
+    passages = research.split_passages(research.split_blocks(articles))
+    table = coverage(cluster_passages(passages, articles), passages)
+    bbc = table[table["covered"] & (table["outlet"] == "bbc")]
+    england = bbc[bbc["label"].str.contains("England saw its biggest daily increase")].iloc[0]
+    denmark = bbc[bbc["label"].str.contains("So what actually happened in Denmark")].iloc[0]
+    # the entry on England's case count is far from what Reuters tells; the Danish entry is not
+    assert england["topicality"] < MIN_TOPICALITY < denmark["topicality"]
+    # so England's count is no BBC exclusive of this event; without the rule it is one
+    assert not omissions(table)["label"].str.contains("England saw its biggest").any()
+    loose = omissions(table, min_topicality=0.0)
+    assert loose.loc[loose["label"].str.contains("England saw its biggest"), "kind"].tolist() == ["only"]
+
+
+def test_every_passage_of_an_excerpt_is_about_the_event(data_dir):
+    articles = datasets.read_allsides(data_dir / "allsides_dev")
+    articles = articles[articles["event"] == "5662"]  # the House vote on the infrastructure bill
+    passages = research.split_passages(research.split_blocks(articles))
+    table = coverage(cluster_passages(passages, articles), passages)
+    # an excerpt is shorter than a neighbourhood: each passage's neighbourhood is the whole excerpt
+    assert (table.loc[table["covered"], "topicality"] == 1.0).all()
+    assert table.loc[~table["covered"], "topicality"].isna().all()

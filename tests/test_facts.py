@@ -2,7 +2,10 @@
 
 import pytest
 
-from research.story.facts import FACT_KINDS, fact_kind, sentence_names
+import research
+from research.claims.quantities import find_quantities
+from research.corpus import datasets
+from research.story.facts import FACT_KINDS, addresses_reader, fact_kind, sentence_names
 
 PUBLISHED = "2021-08-06T12:00:00"
 
@@ -42,6 +45,14 @@ PUBLISHED = "2021-08-06T12:00:00"
     ("“We will not take lessons from anyone on our history,” the minister tweeted on Saturday.", "quotation"),
     # a colon inside the sentence announces nothing
     ("Context: In May, a criminal group breached the Colonial Pipeline.", "date"),
+    # the page talking to its reader, though with a figure or a name
+    ("Visit BBC Webwise for full instructions.", ""),
+    ("For advice, call the helpline on 0800 151 3513 or 1-800-232-4636.", ""),
+    (("Unprecedented scenes took place across the island, although you would have been excused if you thought "
+      "you were watching protests anywhere else in Latin America."), ""),
+    # "you" in someone's words is no address to the reader
+    ("“You can’t let this happen again,” Biden told the governors at the White House.", "quotation"),
+    ("You can’t let this happen again,” Biden told the governors on Monday.", "quotation"),
 ])
 def test_fact_kind(sentence, kind):
     assert fact_kind(sentence, PUBLISHED) == kind
@@ -55,3 +66,27 @@ def test_names_are_capitalised_words_other_than_an_opening_word():
     assert sentence_names("Yes, but: Legal experts expect challenges.") == []  # a clause after a colon opens too
     assert sentence_names("“We are on the verge,” community leader Nhlanhla Lux told the Financial Times.") == [
         "Nhlanhla", "Lux", "Financial", "Times"]
+
+
+def _sentence(articles, article_id: str, piece: str) -> str:
+    """The sentence passage of `article_id` holding `piece`, as the package splits it."""
+    chosen = articles[articles["article_id"].astype(str) == article_id]
+    passages = research.split_passages(research.split_blocks(chosen))
+    return passages.loc[passages["text"].str.contains(piece, regex=False), "text"].iloc[0]
+
+
+def test_a_live_blogs_words_to_its_reader_are_no_fact(data_dir):
+    articles = datasets.read_timeline17(data_dir / "timeline17_dev")[0]
+    # a Guardian live blog saved as one paragraph: the helpline notice sits inside the body, so no block rule
+    # takes it for page chrome; its number reads as a figure
+    blog = articles[articles["text"].str.contains("You can call it on 08001513513", regex=False)]
+    call = _sentence(blog, str(blog["article_id"].iloc[0]), "08001513513")
+    assert any(q.value == q.value for q in find_quantities(call))
+    assert addresses_reader(call) and fact_kind(call) == ""
+    # the BBC's comment notice names an actor doing something
+    page = articles[articles["text"].str.contains("may edit your comments", regex=False)]
+    notice = _sentence(page, str(page["article_id"].iloc[0]), "may edit your comments")
+    assert addresses_reader(notice) and fact_kind(notice) == ""
+    # the same blog's quotations with "you" are someone's words: still facts
+    quoted = _sentence(blog, str(blog["article_id"].iloc[0]), "not as cool as the fist bump")
+    assert not addresses_reader(quoted) and fact_kind(quoted) == "quotation"

@@ -27,7 +27,14 @@ or name they hold:
 - the writer arguing in their own voice (`ARGUES`, a sentence without quotation
   marks that opens "This is why", "That is why", "Make no mistake", "If you",
   "Yeah": "This is why President Biden's $2 trillion green infrastructure
-  proposal was relatively uncontroversial").
+  proposal was relatively uncontroversial");
+- the page talking to its reader (`addresses_reader`): "you" or "your" outside
+  quotation marks ("You can call it on 08001513513 or listen here", "The BBC may
+  edit your comments"), a call to act opening the sentence (`CALL_TO_ACT`:
+  "Visit BBC Webwise for full instructions", "Click here", "Sign up") or a
+  telephone number (`PHONE`). `research.corpus.blocks` gives such a paragraph
+  the role boilerplate when it stands alone; this catches the sentence inside
+  a body paragraph (a live blog saved as one paragraph).
 """
 
 from __future__ import annotations
@@ -39,11 +46,13 @@ import numpy as np
 from research.claims.phrases import ROLE_WORDS, WEEKDAYS_AND_MONTHS
 from research.claims.quantities import find_quantities
 from research.text.dates import find_time_expressions
-from research.text.quotes import quoted_ranges
+from research.text.quotes import quotations, quoted_ranges
 from research.text.tokens import WORD
 
 # A closing double quotation mark.
 CLOSING = re.compile(r"”|’’|''")
+# A straight double quote right after a word or punctuation closes a quotation ("... people," he said).
+STRAIGHT_CLOSING = re.compile(r'(?<=[^\s(\[])"')
 FACT_KINDS = ("figure", "quotation", "date", "named actor")
 # Words a quotation needs to report someone's words rather than a phrase set in quotation marks ("so-called").
 MIN_QUOTED_WORDS = 4
@@ -51,6 +60,13 @@ MIN_QUOTED_WORDS = 4
 TRANSITION = re.compile(r":\W*$|^\W*Here(?:['’]s| is| are)\b")
 # An opening of the writer's own argument (checked on sentences without quotation marks only).
 ARGUES = re.compile(r"^\W*(?:(?:But|And|So)\s+)?(?:This|That)(?:['’]s| is) why\b|^\W*(?:Make no mistake|If you|Yeah)\b")
+# The reader addressed in the second person.
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+# An imperative asking the reader to do something on the page, opening the sentence.
+CALL_TO_ACT = re.compile(r"^\W*(?:Click|Tap|Visit|Sign up|Subscribe|Follow us|Listen|Watch|Read more|Download|"
+                         r"Share this|Email us|Call)\b")
+# A telephone number: 10 or 11 digits opening with 0 ("08001513513"), or 3-3-4 digits ("1-800-232-4636").
+PHONE = re.compile(r"\b0\d{9,10}\b|\b(?:1[-. ])?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 QUOTATION_MARK = re.compile(r"[\"“”]|’’|''")
 # A capitalised word (with inner apostrophes, hyphens and dots: "O'Neill", "Kim-Putin", "U.S.").
 CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:\.[A-Z]\.?)*")
@@ -103,10 +119,25 @@ def _quoted_words(text: str) -> int:
     return max((len(WORD.findall(text[start:end])) for start, end in ranges), default=0)
 
 
+def addresses_reader(text: str) -> bool:
+    """Whether a sentence talks to the page's reader: second person outside quotation marks (a sentence that
+    closes a quotation opened before it is quoted up to the closing mark), a call to act opening it
+    (`CALL_TO_ACT`) or a telephone number (`PHONE`)."""
+    ranges = quotations(text)
+    closing = CLOSING.search(text) or STRAIGHT_CLOSING.search(text)
+    if closing and (not ranges or closing.start() <= ranges[0][0]):  # it closes a quotation opened before it
+        ranges.append((0, closing.end()))
+    outside = list(text)
+    for start, end in ranges:
+        outside[start:end] = " " * (end - start)
+    return bool(SECOND_PERSON.search("".join(outside)) or CALL_TO_ACT.search(text) or PHONE.search(text))
+
+
 def fact_kind(text: str, published: str = "") -> str:
     """What makes a sentence a fact, one of `FACT_KINDS` (the first that holds, in that order), or "" when
     it states none (module docstring). `published`: the article's publication time, for dates."""
-    if TRANSITION.search(text.strip()) or (ARGUES.search(text) and not QUOTATION_MARK.search(text)):
+    if TRANSITION.search(text.strip()) or (ARGUES.search(text) and not QUOTATION_MARK.search(text)) \
+            or addresses_reader(text):
         return ""
     if any(not np.isnan(q.value) for q in find_quantities(text, published)):
         return "figure"
