@@ -45,7 +45,7 @@ import re
 
 import numpy as np
 
-from research.claims.cues import ROLE_WORDS, WEEKDAYS_AND_MONTHS
+from research.claims.phrases import ROLE_WORDS, WEEKDAYS_AND_MONTHS
 from research.claims.quantities import find_quantities
 from research.corpus.blocks import PRINT_NOTE
 from research.text.dates import find_time_expressions
