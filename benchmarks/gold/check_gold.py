@@ -78,6 +78,8 @@ def numbers(surface):
     low = re.sub(r"^an? (third|quarter|half)\b", r"one \1", low)
     # ... and (holdout-5) "one-half" is 0.5 ("one-half of one percentage point")
     low = re.sub(r"\bone-half\b", "0.5", low)
+    # ... and "nearly a third" is nearly one third
+    low = re.sub(r"^(nearly|almost|about|roughly|more than) an? (third|quarter)\b", r"\1 one \2", low)
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
