@@ -8,7 +8,8 @@ Records may carry half = "holdout", "holdout-3", "holdout-4" or "holdout-5" (bes
 neither earlier gold, holdout-4 roundups in none of the three earlier golds and holdout-5 roundups in none of the
 four (see HOLDOUT.md, HOLDOUT3.md, HOLDOUT4.md and HOLDOUT5.md). half = "holdout-5-full" records are BASIL full
 articles: their `roundup` is "basil-<triplet id>" and their headline (the text before the first blank line) is
-not annotated.
+not annotated. half = "full-dev" records are BASIL full articles too, in events of no holdout-5-full record
+(the development gold of FULLDEV.md, basil_figures_dev.jsonl).
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
 allsides_dev folder itself (then basil_dev/ is its sibling). Texts are loaded with
@@ -30,6 +31,7 @@ from research.corpus import datasets
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
 THIRD_GOLD = Path(__file__).with_name("allsides_figures_holdout3.jsonl")
+FIFTH_GOLD = Path(__file__).with_name("allsides_figures_holdout5.jsonl")
 FOURTH_GOLD = Path(__file__).with_name("allsides_figures_holdout4.jsonl")
 
 KINDS = {"count", "money", "percent", "rate", "age", "change", "measure", "vote"}
@@ -74,6 +76,8 @@ def numbers(surface):
     # ... and "several hundred" is the vague "hundreds"
     low = re.sub(r"\bseveral hundred\b", "hundreds", low)
     # ... and "triple-digit" / "double-digit" (temperatures) mean at least 100 / 10
+    # ... and (full-dev) "a half-dozen" / "half a dozen" is 6
+    low = re.sub(r"\b(?:an? |one )?half(?:-| a )dozen\b", "6", low)
     # ... and (holdout-4) "a third" / "a quarter" / "a half" are one third, one quarter, one half
     low = re.sub(r"^an? (third|quarter|half)\b", r"one \1", low)
     # ... and (holdout-5) "one-half" is 0.5 ("one-half of one percentage point")
@@ -165,6 +169,7 @@ def main():
     earlier_rounds = first_rounds | rounds_of(SECOND_GOLD)  # holdout-3 roundups must be in neither earlier gold
     before_fourth = earlier_rounds | rounds_of(THIRD_GOLD)  # holdout-4 roundups must be in none of the three
     before_fifth = before_fourth | rounds_of(FOURTH_GOLD)  # holdout-5 roundups must be in none of the four
+    blind_full = {x for x in rounds_of(FIFTH_GOLD) if x.startswith("basil-")}  # full-dev events must be others
     table = datasets.read_allsides(folder, spread_hours=0)[["article_id", "text", "outlet", "event"]]
     table["event"] = table.event.astype(str)
     body = {}  # BASIL: offset of the body (after the headline); AllSides texts have no headline
@@ -214,6 +219,9 @@ def main():
         elif r["half"] == "holdout-5-full":
             if aid not in body:
                 err(i, f"holdout-5-full record {aid} is not a BASIL article")
+        elif r["half"] == "full-dev":
+            if aid not in body or str(r["roundup"]) in blind_full:
+                err(i, f"full-dev record {aid} is not a BASIL article or sits in a holdout-5-full event")
         else:
             want_half = "choose" if int(r["roundup"]) % 4 == 0 else "report"
             if r["half"] != want_half:
@@ -327,7 +335,7 @@ def main():
     nonfig = [r for _, r in recs if r["kind"] in NOT_FIGURE]
     print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len(chosen)}  "
           f"articles: {len(by_art)}")
-    for h in ("choose", "report", "holdout", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full"):
+    for h in ("choose", "report", "holdout", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full", "full-dev"):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
         if not rr:
             continue
