@@ -15,7 +15,9 @@ in 52 further roundups, half "holdout-3", annotated blind: see
 after the fifth round: see `benchmarks/gold/HOLDOUT4.md`) and `benchmarks/gold/allsides_figures_holdout5.jsonl`
 (annotated blind in issue 18's seventh round, see `benchmarks/gold/HOLDOUT5.md`: half "holdout-5", the 27 last
 AllSides roundups with a number expression, and half "holdout-5-full", 8 BASIL events told by three outlets as
-full articles, whose records carry `roundup` "basil-<triplet id>"). The holdout
+full articles, whose records carry `roundup` "basil-<triplet id>") and `benchmarks/gold/basil_figures_dev.jsonl`
+(half "full-dev": the 22 other BASIL dev events as full articles, a development set, see
+`benchmarks/gold/FULLDEV.md`). The holdout
 roundups are split here into two halves of 20 by a fixed seed (`split_holdout`:
 the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`, the first 20
 "holdout-dev", the rest "holdout-test"). `--gold`
@@ -40,7 +42,8 @@ annotated blind after the fifth round, scored blind twice (fifth round's rules: 
 subject .906, found .914, links 11/20; sixth round's: claimant .772, as-of .803, subject .913, found .914,
 links 13/20), then its errors read in issue 18's sixth round (the diagnosis), so it is now a development
 set; "holdout-5" and "holdout-5-full": a fifth gold annotated blind in the seventh round, feed excerpts and
-full articles, scored once with main's rules when it was committed, never read). `--errors` (repeatable) lists
+full articles, scored once with main's rules when it was committed, never read; "full-dev": a full-article
+development gold whose errors may be read). `--errors` (repeatable) lists
 the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full"); `--halves` limits the
 columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
@@ -99,8 +102,9 @@ from research.text.tokens import stem
 GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
               for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
                            "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl",
-                           "allsides_figures_holdout5.jsonl"))
-HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full")
+                           "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl"))
+HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
+          "full-dev")
 BLIND = ("holdout-3", "holdout-5", "holdout-5-full")  # halves whose errors are never listed
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 HOLDOUT_SEED = 18
