@@ -395,8 +395,9 @@ def table(results: dict) -> pd.DataFrame:
         met = []
         for half in halves:
             hit, of = results[half][name]
-            if target is not None and of:
-                met.append("yes" if (hit / of >= target if op == ">=" else hit / of <= target) else "no")
+            if target is not None:
+                met.append("-" if not of else "yes" if (hit / of >= target if op == ">=" else hit / of <= target)
+                           else "no")
         row[f"met ({', '.join(halves)})"] = ", ".join(met)
         rows.append(row)
     return pd.DataFrame(rows)
