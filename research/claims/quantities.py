@@ -10,7 +10,11 @@ a figure stated of something before its verb, that noun phrase ("Initial claims
 fell by 92,000", "premiums accounted for nearly 17 percent"), a multiple's
 measure ("four times the area of New York City") or a tally's noun ("a 6-3
 conservative majority"); `head` is the noun phrase the subject is built on
-(`research.claims.keys.subject_key` groups subjects).
+(`research.claims.keys.subject_key` groups subjects). A subject is a noun
+phrase: it holds no finite verb outside a relative clause, no dash and no
+pronoun that starts a clause (`without_finite_verb`). Money "on" something is
+spending on it, weeks of a pregnancy are a gestational limit, and a poll share
+without a noun is the support of the candidate named with it (`_poll_shares`).
 """
 
 from __future__ import annotations
@@ -77,8 +81,10 @@ TIME_WORD = re.compile(r"(?:\d{4}|\d{1,2}|January|February|March|April|May|June|
                        r"year|today|yesterday)$")
 
 
-def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
-    """(subject, measure unit) of the noun phrase that starts at `start`, after a number."""
+def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool, int]:
+    """(subject, measure unit, spent, end) of the noun phrase that starts at `start`, after a number; `spent`:
+    the noun phrase follows an amount of money and "on" ("trillions of dollars on social programs"); `end`:
+    where the phrase ends in `text` (`start` when there is none)."""
     rest = text[start:start + 120]
     if money:  # "$300 a week supplement", "$299 billion over five years on roads": the rate or the span aside
         rest = re.sub(r"^([\s-]+(?:a|an|per)[\s-]+(?:hour|day|week|month|year))(?=\s)|^(\s+(?:(?:set|slated|expected|"
@@ -87,7 +93,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
                       r"^(\s+over\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))(?=\s+(?:on|for|to)\b)",
                       lambda m: " " * len(m.group()), rest)
     unit, skipped, agent = "", False, False
-    words = []
+    words, ends = [], []  # the phrase's words and where each ends in `rest`
     for match in re.finditer(r"(?:[A-Za-z]\.){2,}|[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
         if not words and match.start() == 0 and re.fullmatch(r"-[a-z]+", word):
@@ -97,6 +103,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             break  # "the 151,000 case average two weeks ago"
         if skipped == "to" and len(words) == 1 and lower in ("the", "a", "an"):
             continue  # "$568 billion to rebuild the nation's roads"
+        if skipped in ("for", "on") and not words and lower in ("the", "a", "an", "its", "their", "his", "her", "our"):
+            continue  # "billions of dollars spent on a 20-year war effort"
         if not words and (lower == "of" or lower in ("in", "worth") and money) and not unit:
             continue  # "74 percent of likely voters", "$400 million in new military aid"
         if not words and lower in ("for", "on", "to", "toward", "towards") and money and not skipped:
@@ -105,22 +113,29 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
         if len(words) == 1 and lower == "by" and (words[0].endswith(("ed", "en")) or words[0] in PARTICIPLES):
             agent = True  # "the $2.25 trillion desired by President Biden"
             words.append(word)
+            ends.append(match.end())
             continue
         if agent and not word[0].isupper():
             break
         group = re.match(r"\d+\s+(?:and|or)\s+(?:older|over|up|above)\b", rest[match.start():]) if words else None
         if group:  # "76% of Americans 65 and older"
             words.append(group.group())
+            ends.append(match.start() + len(group.group()))
             break
-        if PLAIN_TIME.fullmatch(word) or word[0].isdigit() or word[0].isupper() and words[-1:] and re.match(r"\s+[A-Z]", rest[match.end():]) and words[-1].endswith("s"):
+        if PLAIN_TIME.fullmatch(word) or word[0].isdigit() and not (skipped and re.fullmatch(r"[\d.]+-[a-z-]+", word)) or word[0].isupper() and words[-1:] and re.match(r"\s+[A-Z]", rest[match.end():]) and words[-1].endswith("s"):
             break  # "rose by 2,000 last week", "24 of the 32 cases", "the five Republicans House Minority Leader ..."
         if not words and lower in ("the", "its", "their", "his", "her", "our", "all") and re.search(r"\bof\s+$", rest[:match.start()]):
             continue  # "68% of the active duty force"
         if not words and lower in MEASURES or (words and words[-1].lower() == "square"):
             unit = f"{unit} {lower}".strip()
             continue
+        if lower in ("and", "&") and words and words[-1][0].isupper() and re.match(r"\s+[A-Z]", rest[match.end():]):
+            words.append(word)  # a name goes on: "the $50 billion Bill and Melinda Gates Foundation"
+            ends.append(match.end())
+            continue
         if lower in ("and", "or") and words and words[-1].endswith("-"):
             words.append(word)  # "92 low- and middle-income countries"
+            ends.append(match.end())
             continue
         if lower in ("the", "a", "an") and words and words[-1].lower() in ("of", "in"):
             continue  # "a 5.4 percent increase in the price of a basket of goods"
@@ -128,6 +143,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
             if lower == "of" and words and words[-1].lower() in CONTAINERS or lower == "in" and words \
                     and words[-1].lower() in CHANGE_NOUNS:  # "a 10 percent decline in new cases"
                 words.append(word)
+                ends.append(match.end())
                 continue
             break
         if words and word.islower() and lower.endswith(("ly",)) and lower not in LY_ADJECTIVES:
@@ -138,15 +154,18 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str]:
                 and not words[-1].lower().endswith("-"):
             break  # "soldiers sent to Russia", "troops receiving training" ("to boost caregiving" goes on)
         words.append(word)
+        ends.append(match.end())
         if len(words) >= (9 if {"of", "in"} & set(words) else 6):  # "decline in new CCP virus cases"
             break
     while words and words[-1].lower() == "of":
         words.pop()
+        ends.pop()
     if len(words) == 1 and words[0].lower().endswith("ly") and words[0].lower() not in LY_ADJECTIVES:
         words = []  # "40% fully vaccinated": a predicate, not a noun
     subject = " ".join(words)
     subject = re.sub(r"^-(?=\w)", "", subject)
-    return subject, unit
+    compound = re.match(r"-[a-z]", rest)  # "a 15-count indictment made public": what follows is no participle of it
+    return subject, unit, skipped == "on" and bool(words), start + ends[-1] if words and not compound else start
 
 
 # What may follow the noun phrase after a figure and still say what is counted: a participle or
@@ -162,8 +181,8 @@ EXTENSION = re.compile(
 # Past tenses that are never a participle after a noun ("a boy died", not "people killed in").
 INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appeared existed stayed".split())
 # Verbs that state a figure of their subject: "claims fell by 92,000", "the rate was 5.4%".
-STATING_VERB = re.compile(
-    r"(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
+STATING_VERB = re.compile(  # a verb starts a word ("authorising" holds no "rising", "Medicare" no "are")
+    r"\b(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
     r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|"
     r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed) by|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|climb|jumped|jump|grew|grow|soared|surged|"
@@ -226,7 +245,9 @@ def _extension(text: str, position: int) -> str:
     while words and (words[-1].lower() in SUBJECT_STOP or not words[-1][-1].isalnum()):
         words.pop()
     pronoun = text[match.start():match.start("words")].split()
-    return " ".join(pronoun + words if words and pronoun in (["who"], ["that"], ["which"]) else words)
+    participle = words and (words[0].lower().endswith(("ed", "en")) or words[0].lower() in PARTICIPLES)
+    kept = relative and words and (pronoun in (["who"], ["that"], ["which"]) or not participle)
+    return " ".join(pronoun + words if kept else words)  # "organizations that actively lobby", "students returned"
 
 
 
@@ -263,6 +284,12 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
         word, lower = words[i], words[i].lower()
         if not (word[0].isalnum() or word[0] == "(") or lower in CLAUSE_STOP or lower in VERB_WORDS:
             break
+        if word in FINITE_VERBS and words[i - 1].lower() not in ("to", "have", "be", "been"):  # the stating verb's subject follows the clause's own verb ("Her country has
+            while phrase and _verbal(phrase[0]):  # seen cases rise to"), else precedes it ("The flight is
+                phrase.pop(0)  # ultimately going to be")
+            if phrase:
+                break
+            continue
         phrase.insert(0, word)
         if len(phrase) >= 9 or lower in DETERMINER_WORDS and (i == 0 or words[i - 1].lower() not in PREPOSITIONS):
             break  # the noun phrase starts at its determiner ("faced [a risk of reinfection]")
@@ -279,6 +306,13 @@ def _clause_subject(text: str, start: int, verb_figure: bool = False) -> str:
     if all(TIME_WORD.match(w) or w.lower() in ("prior", "previous", "past") for w in phrase):
         return ""  # "The prior week was revised up to 478,000": a time, not what is counted
     return " ".join(phrase)
+
+
+def _verbal(word: str) -> bool:
+    """A word of a verb group rather than a noun phrase: an adverb in -ly, a participle or "to"."""
+    lower = word.lower()
+    return lower == "to" or lower.endswith(("ly", "ing", "ed")) and lower not in LY_ADJECTIVES | ING_NOUNS \
+        or lower in PARTICIPLES
 
 
 def main_subject(text: str, position: int) -> str:
@@ -371,6 +405,39 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
+    return _poll_shares(text, found)
+
+
+# In a poll, a share said of a name is that candidate's support: "Gingrich garnered 11 percent", "Romney (17
+# percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44 percent" gives each
+# name its share in turn.
+POLL = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents)\b", re.IGNORECASE)
+_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
+SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:is|was|[a-z]+(?:s|ed))\s+(?:[a-z]+\s+){0,2}?"
+                      r"(?:at|with)\s+|"
+                      r"(?:has|had|got|gets|won|wins|garnered|received|drew|draws|took|takes|earned|captured|"
+                      r"polled|polls)\s+))(?:about|nearly|almost|just|only|roughly)?\s*$")
+TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
+                   r"\s+(?P<b>" + _NAME + r")(?:\s+\w+){0,3}?,?\s+(?:by\s+)?$")
+
+
+PRONOUNS = frozenset("The A An In It He She They We I This That".split())
+
+
+def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Percents without a subject of a poll sentence, given the support of the candidate named with them."""
+    for i, quantity in enumerate(found):
+        first = sentence_start(text, quantity.start)
+        if quantity.subject or quantity.kind != "percent" or not POLL.search(text, first, quantity.end + 200):
+            continue
+        before = text[first:quantity.start]
+        tally = TALLY.search(before)
+        later = i + 1 < len(found) and re.fullmatch(r"\s+to\s+", text[quantity.end:found[i + 1].start])
+        if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "Obama leading Romney, [49 percent] to [44 percent]"
+            found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head="support")
+            found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}", head="support")
+        elif (named := SHARE_OF.search(before)) and named.group("who").split()[0] not in PRONOUNS:
+            found[i] = quantity._replace(subject=f"support for {named.group('who')}", head="support")
     return found
 
 
@@ -383,6 +450,10 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
     day doubling"."""
     likely = re.match(r"\s+as\s+(likely|many|much|high|large)\s+(to\s+(?:be\s+|get\s+|face\s+)?[\w-]+(?:\s+again)?)?",
                       text[match.end():])
+    counted = re.match(r"\s+as\s+(?:many|much)\s+(?=[a-z])", text[match.end():])
+    noun = _subject(text, match.end() + counted.end())[0] if counted else ""
+    if noun and noun.split()[0] not in ("as", "than"):  # "a third as much savings", "twice as many people"
+        return quantity._replace(subject=noun, head=noun)
     if likely:  # "twice as likely to be reinfected"
         return quantity._replace(subject=" ".join(filter(None, likely.groups())), head=likely.group(1))
     compared = COMPARED.match(text, match.end()) if not quantity.subject else None
@@ -393,6 +464,10 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
                                                                                          "their", "our"}), len(words))
         subject = " ".join([compared.group("noun"), *(["of", *words[:cut]] if words[:cut] else [])])
         return quantity._replace(subject=subject, head=compared.group("noun"))
+    if not quantity.subject and re.search(r"\btimes$", text[match.start():match.end()]) and not re.match(
+            r"\s*(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|as|the|that|than|its|"
+            r"their|his|her|[a-z]+er)\b", text[match.end():]):
+        return quantity._replace(subject="times")  # a number of times, not a multiple: "attacked ... at least 200 times"
     if quantity.kind == "change" and not quantity.head:  # "halved", "doubled", "doubling", "tripled"
         said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
         return quantity._replace(subject=said_of, head=said_of)
@@ -405,15 +480,14 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     predicate that follows a bare figure ("68% is fully vaccinated"); a count of a measure ("thousands of
     acres") becomes a measure, and a figure per unit ("6,000 people each") has unit "each"."""
     start, end, kind, unit = quantity.start, quantity.end, quantity.kind, quantity.unit
-    head, measure = _subject(text, end, money=kind == "money")
-    offset = text.find(head, end) + len(head) if head else end
+    head, measure, spent, offset = _subject(text, end, money=kind == "money")
     if measure and kind == "count":
         kind, unit, head = "measure", measure, head or measure  # "thousands of acres"
     elif kind == "measure" and unit not in TEMPERATURE and not re.match(r"\s+of\b", text[end:]) \
             and not re.search(r"-\s*[A-Za-z]+$", text[start:end]):  # not "the 600-mile-long front"  # "1.8 million acres have burned", "1,200 square miles", "1,000 miles away": the unit
         written = re.search(r"[A-Za-z][A-Za-z -]*$", text[start:end])
-        written = re.sub(r"\b(?:hundred|thousand|million|billion|trillion)\b", "", written.group() if written else "")
-        head = " ".join([*written.strip(" -").split(), *measure.split(), *head.split()])
+        written = [w for w in (written.group().lower().split() if written else []) if w in MEASURES]  # "six miles"
+        head = " ".join([*written, *measure.split(), *head.split()])
     if head.lower() in GENERIC_NOUNS or EXPECTED_BY.match(text, end):
         head = ""  # "more than the 870,000 economists had expected": the economists expect it, not counted
     if head and re.match(r"\s*" + re.escape(head) + r"\s+(?:each|apiece)\b", text[end:]):
@@ -428,6 +502,9 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         extension = prison.group().strip() if prison and head in ("years", "months") else extension
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
+    if spent and not of:  # money on something is spent on it: "trillions of dollars on social programs"
+        saved = re.search(r"\bsav(?:e|es|ed|ing)\b[^.;]{0,20}$", text[max(0, start - 30):start])
+        subject = f"{'savings' if saved else 'spending'} on {subject}"  # "saving them $600 a year on drugs"
     of = "" if of.lower() == "total" and head else of  # "a total of 10,000 troops" counts troops, not a total
     if of:
         prep = "of" if of.split()[-1] in MEASURE_NOUNS else \
@@ -460,6 +537,14 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     acted = ACTED_ON.search(text, max(0, start - 40), start) if kind == "count" and subject else None
     if acted and acted.group("verb") not in REPORTING and acted.group("verb") not in subject.split():
         subject = f"{subject} {acted.group('verb')}"  # "Pelosi rejected two of the five Republicans"
+    subject = without_finite_verb(subject, kind)
+    if kind == "measure" and unit == "weeks" and about_pregnancy(text, start, end):  # weeks of a pregnancy: in a
+        subject = "gestational limit on abortion" if re.search(r"\babortion", text, re.IGNORECASE) \
+            else "weeks of pregnancy"  # sentence of abortion, the limit a law sets ("bans abortions after 15 weeks")
+    verb = re.match(r"\s+([a-z]+)\s+(?:his|her|their|its|the|a|an|my|our|your)\b", text[end:]) if kind == "age" else None
+    if verb and subject.split()[:1] == [verb.group(1)] or kind == "age" and re.match(r"\s+of\b", text[end:]):
+        subject = ""  # a word with an object after an age is its verb ("the 42-year-old kept his composure"), and
+        # "of" after it no noun of its own ("accused the 53-year-old of ruling like an autocrat")
     if kind == "age" and subject.lower() in ("he", "she", "they", "it", "i", "we", "you"):
         subject = ""  # "He is 84 years old": the person is in the sentence, not in a pronoun
     if kind == "age" and "age" not in subject.lower().split():
@@ -470,6 +555,46 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         tally = head if head and head.split()[-1].lower() in VOTE_NOUNS else "vote"  # "a 6-3 conservative majority"
         subject = f"{voters[-1]} {tally}" if voters else tally
     return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
+
+
+# Finite verbs that no noun phrase holds outside a relative clause: auxiliaries, copulas, modals and past
+# tenses that are never participles ("the flight is ultimately going", "the 84-year-old died").
+FINITE_VERBS = frozenset("is are was were am has have had will would can could shall should must does did".split()) \
+    | INTRANSITIVE
+RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
+SUBJECT_PRONOUNS = frozenset("he she they we I you".split())
+
+
+def without_finite_verb(subject: str, kind: str = "count") -> str:
+    """`subject` up to its first finite verb after its noun (a noun phrase holds none; a relative clause or
+    an infinitive may: "people who have died", "people known to have died"). A verb right after the figure
+    is its predicate, which says what a bare count is ("at least 20 died"), but never what an age is of
+    ("the 84-year-old died"). A past in -ed with an object after it is a finite verb whose clause says which
+    are counted, made a relative clause ("more than 8,000 people [that] contracted the disease"). In a share, a copula with its complement says which share, and stays as a
+    relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant"). A dash ends it, and
+    so does a subject pronoun, which starts a clause ("the 12 million jobs he and Romney say ...")."""
+    words = subject.split()
+    for i, word in enumerate(words):
+        if word in RELATIVE_PRONOUNS:
+            return subject
+        if re.fullmatch(r"-{2,}|[—–]", word):  # a dash opens an aside: "350 miles was already funded -- some"
+            return " ".join(words[:i])
+        if i and re.fullmatch(r"[a-z]+ed", word) and words[i - 1].lower() not in PREPOSITIONS | DETERMINER_WORDS \
+                | {"have", "has", "had", "be", "been"} and words[i + 1:i + 2] \
+                and (words[i + 1] in DETERMINER_WORDS or words[i + 1][0].isupper()):
+            main = next((j for j in range(i + 1, len(words)) if words[j] in FINITE_VERBS), len(words))
+            return " ".join([*words[:i], "that", *words[i:main]])  # "people [that] contracted the disease"
+        if word not in FINITE_VERBS or words[i - 1:i] in (["to"], ["have"], ["be"], ["been"]) or not i and kind != "age":
+            continue
+        if kind == "percent" and i and word in ("is", "are", "was", "were") and i + 1 < len(words):
+            return " ".join([*words[:i], "that", *words[i:]])
+        words = words[:i]
+        break
+    while len(words) > 1 and words[-1] in SUBJECT_PRONOUNS:  # "12 million jobs he and Romney say": a clause starts
+        words.pop()
+    while words and words[-1].lower() in SUBJECT_STOP:
+        words.pop()
+    return " ".join(words)
 
 
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
@@ -508,7 +633,7 @@ def _whose(text: str, start: int, has_noun: bool, kind: str) -> str:
     if label:
         return label.group(1)  # "Army: 40% fully vaccinated with 57% with one dose"
     match = WHOSE.search(before)
-    if not match or kind == "vote" or PLAIN_TIME.fullmatch(match.group("who").split()[0]):
+    if not match or kind in ("vote", "age") or PLAIN_TIME.fullmatch(match.group("who").split()[0]):
         return ""
     if match.group("verb") in REPORTING and has_noun and not match.group("ing"):
         return ""
