@@ -177,3 +177,17 @@ def test_a_period_named_far_up_a_full_article_dates_no_later_figure():
         "A Fox News poll released Wednesday shows Obama leading Romney, 49 percent to 44 percent, in Florida.",
         "2012-09-20")
     assert found["49 percent"] == ("2012-09-20", "2012-09-20", "")
+
+
+# Full articles (BASIL full-dev events), seventh round.
+
+def test_the_event_a_thing_is_done_ahead_of_dates_no_figure():
+    """"ahead of the Jan. 3 caucuses" and "in advance of Mr. Ryan's visit there on Thursday" date the event ahead,
+    not the figure (BASIL Fox News and NYT sentences): both are as of publication."""
+    found = periods("Politico reported Tuesday that Perry bought $1 million in broadcast television time ahead of the "
+                    "Jan. 3 caucuses.", "2011-12-07")
+    assert found["$1 million"] == ("2011-12-07", "2011-12-07", "")
+    found = periods("The latest criticism comes in a letter released Tuesday and signed by nearly 90 faculty members and "
+                    "priests at Georgetown, the Jesuit university in Washington, in advance of Mr. Ryan’s visit there "
+                    "on Thursday.", "2012-04-24")
+    assert found["nearly 90"] == ("2012-04-24", "2012-04-24", "")

@@ -175,12 +175,14 @@ def _a_period(text: str, time, forecast: bool) -> bool:
                                                    or RELEASE_NOUN.match(text, time.end)))
                 or ((time.kind == "deadline" or DEADLINE_NOUN.match(text, time.end)) and not forecast)
                 or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start]))
-                or BEFORE.search(text, max(0, time.start - 12), time.start))
+                or BEFORE.search(text, max(0, time.start - 60), time.start))
 
 
 # Before a date, the point the figure's time runs up to, not its period: "support given to two Saudi hijackers
-# before Sept. 11, 2001", "prior to March 2020", "ahead of the July 4 holiday".
-BEFORE = re.compile(r"\b(?:before|prior to|ahead of)\s+(?:the\s+)?$", re.IGNORECASE)
+# before Sept. 11, 2001", "prior to March 2020", "ahead of the Jan. 3 caucuses"; the event ahead of which a thing
+# is done dates that event: "in advance of Mr. Ryan's visit there on Thursday".
+BEFORE = re.compile(r"\b(?:(?:before|prior to)\s+(?:the\s+)?|(?:ahead|in advance) of\s+(?:[\w.’'-]+\s+){0,4})$",
+                    re.IGNORECASE)
 
 
 def goes_on(text: str, quantity: Quantity) -> bool:
