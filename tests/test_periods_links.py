@@ -191,3 +191,18 @@ def test_the_event_a_thing_is_done_ahead_of_dates_no_figure():
                     "priests at Georgetown, the Jesuit university in Washington, in advance of Mr. Ryan’s visit there "
                     "on Thursday.", "2012-04-24")
     assert found["nearly 90"] == ("2012-04-24", "2012-04-24", "")
+
+
+def test_a_poll_s_field_dates_date_its_figures():
+    """"as part of a March 31-April 4 survey" (BASIL Fox News) dates the poll's figures: the 238 across "but" and the
+    shares of the sentence before it in its paragraph that speaks of the poll ("In the poll, ... leads ... with 21
+    percent"), in the present tense; a sentence far from any poll keeps publication."""
+    found = periods(
+        "In the poll, former Massachusetts Gov. Mitt Romney leads the would-be group of contenders with 21 percent of "
+        "Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike Huckabee at 17 percent each. "
+        "The Republican primary poll was taken as part of a March 31-April 4 survey of 1,000 adults, but the sample "
+        "survey of Republican primary voters polled was only 238.\n\nAsked in the interview how genuine his "
+        "presidential ambition is, Trump said he has spent $2 million.", "2011-04-07")
+    poll = ("2011-03-31", "2011-04-04", "March 31-April 4")
+    assert found["21 percent"] == found["17 percent"] == found["238"] == poll
+    assert found["$2 million"] == ("2011-04-07", "2011-04-07", "")

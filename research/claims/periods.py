@@ -246,6 +246,40 @@ def carried_period(periods: list[tuple]) -> tuple | None:
     return None if RUNNING.match(periods[-1][2]) or VAGUE.search(periods[-1][2]) else periods[-1][:3]
 
 
+# A poll's field dates: the days right before "poll"/"survey" ("a March 31-April 4 survey of 1,000 adults") or after
+# its "conducted"/"taken" ("The poll, conducted from June 27-30").
+FIELD_BEFORE = re.compile(r"\s+(?:[\w/.’'-]+\s+){0,3}?(?:poll|survey)s?\b", re.IGNORECASE)
+FIELD_AFTER = re.compile(r"\b(?:poll|survey)s?\b[^.;]{0,60}?\b(?:conducted|taken|fielded|carried out)\s+"
+                         r"(?:(?:from|on|between|in|over)\s+)?$", re.IGNORECASE)
+
+
+def field_dates(text: str, times: list) -> tuple | None:
+    """(start, end, text) of the field dates of a poll the sentence names, or None: they date the poll's figures
+    without a time of their own, in its sentence and in the sentences near it that speak of the poll ("In the poll,
+    Romney leads ... with 21 percent"), whatever their tense (results are told in the present; `poll_dates`)."""
+    for time in times:
+        if time.kind == "date" and time.date_start is not None and (
+                FIELD_BEFORE.match(text, time.end) or FIELD_AFTER.search(text, max(0, time.start - 90), time.start)):
+            return time.date_start.isoformat(), time.date_end.isoformat(), time.text
+    return None
+
+
+# A sentence that speaks of a poll: "In the poll, ...", "Republican primary voters surveyed".
+POLL = re.compile(r"\b(?:poll(?:s|ed)?|survey(?:s|ed)?)\b", re.IGNORECASE)
+
+
+def poll_dates(fields: list, blocks: list, number: int, text: str) -> tuple | None:
+    """The field dates (`field_dates` of each sentence of an article, `fields`; `blocks` their paragraphs) that
+    date the figures without a time of their own of sentence `number`: its own, else, when it speaks of a poll,
+    those of the nearest sentence (the earlier on a tie) at most `CARRY_REACH` sentences before it, or after it in
+    its paragraph (a lede's "according to a new poll" is left to publication)."""
+    if fields[number] or not POLL.search(text):
+        return fields[number]
+    near = [(abs(k - number), k > number, field) for k, field in enumerate(fields)
+            if field and abs(k - number) <= CARRY_REACH and (k < number or blocks[k] == blocks[number])]
+    return min(near)[2] if near else None
+
+
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
 # invasion that began in February 2022"), not "said that".
 RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )(?<!show )(?<!shows )(?<!showed )(?<!found )"
