@@ -206,3 +206,13 @@ def test_a_poll_s_field_dates_date_its_figures():
     poll = ("2011-03-31", "2011-04-04", "March 31-April 4")
     assert found["21 percent"] == found["17 percent"] == found["238"] == poll
     assert found["$2 million"] == ("2011-04-07", "2011-04-07", "")
+
+
+def test_an_age_in_a_forecast_takes_no_period_named_before():
+    """"the 68-year-old congressman" (BASIL NYT) in a prediction is his age at publication, not as of the "in
+    November" of the sentence before."""
+    found = periods("Etheridge, who has represented North Carolina's 2nd Congressional District since 1997, is running "
+                    "for re-election against Republican Renee Ellmers, a registered nurse, in November. Political "
+                    "observers have predicted that the 68-year-old congressman will likely hold on to his seat.",
+                    "2010-06-14")
+    assert found["68-year-old"] == ("2010-06-14", "2010-06-14", "")
