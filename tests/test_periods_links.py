@@ -191,6 +191,13 @@ def test_the_event_a_thing_is_done_ahead_of_dates_no_figure():
                     "priests at Georgetown, the Jesuit university in Washington, in advance of Mr. Ryan’s visit there "
                     "on Thursday.", "2012-04-24")
     assert found["nearly 90"] == ("2012-04-24", "2012-04-24", "")
+    # nor a later figure (BASIL NYT): "in January" dates the new Congress taking over
+    found = periods("At the same time, Congress needs to make a legislative move to keep the government funded before "
+                    "the 112th Congress takes over in January.\n\nDemocrats were hoping to force a more ambitious agenda "
+                    "into the final weeks.\n\n“If they really cared about creating jobs, they should stop blocking a "
+                    "preservation of unemployment insurance, which would create or save hundred of thousands of jobs,” "
+                    "Jim Manley, a spokesman for Mr. Reid, said in an e-mail.", "2010-12-01")
+    assert list(found.values()) == [("2010-12-01", "2010-12-01", "")]
 
 
 def test_a_poll_s_field_dates_date_its_figures():

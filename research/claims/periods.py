@@ -179,9 +179,9 @@ def _a_period(text: str, time, forecast: bool) -> bool:
 
 
 # Before a date, the point the figure's time runs up to, not its period: "support given to two Saudi hijackers
-# before Sept. 11, 2001", "prior to March 2020", "ahead of the Jan. 3 caucuses"; the event ahead of which a thing
-# is done dates that event: "in advance of Mr. Ryan's visit there on Thursday".
-BEFORE = re.compile(r"\b(?:(?:before|prior to)\s+(?:the\s+)?|(?:ahead|in advance) of\s+(?:[\w.’'-]+\s+){0,4})$",
+# before Sept. 11, 2001", "prior to March 2020", "ahead of the Jan. 3 caucuses"; a time inside the phrase dates the
+# event it names: "in advance of Mr. Ryan's visit there on Thursday", "before the 112th Congress takes over in January".
+BEFORE = re.compile(r"\b(?:before|prior to|(?:ahead|in advance) of)\s+(?:[\w.’'-]+\s+){0,6}$",
                     re.IGNORECASE)
 
 
