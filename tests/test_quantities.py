@@ -628,3 +628,16 @@ def test_a_number_of_times_is_a_count_of_times_not_a_multiple():
     assert figures("The Constitution is never deleted, just amended, as has been done 27 times in history")[
         "27 times"][3] == "times"
     assert figures("Prices are 10 times higher than last year.")["10 times"][3] == "Prices"
+
+
+def test_the_name_a_share_is_of_keeps_its_title_and_takes_irregular_pasts():
+    """BASIL (Fox, 2011): a share is of the candidate who earned, got or won it, "former" left out and names of
+    five words whole ("Former Minnesota Gov. Tim Pawlenty")."""
+    found = find_quantities("In the poll, former House Speaker Newt Gingrich garnered 11 percent, while former Alaska "
+                            "Gov. Sarah Palin earned 10 percent support.")
+    assert found[1].whose == "Alaska Gov. Sarah Palin"
+    found = find_quantities("Former Minnesota Gov. Tim Pawlenty earned 6 percent, Minnesota Congresswoman Michele "
+                            "Bachmann got 5 percent, former Pennsylvania Sen. Rick Santorum won 3 percent and "
+                            "Mississippi Gov. Haley Barbour received 1 percent support.")
+    assert [q.whose for q in found] == ["Minnesota Gov. Tim Pawlenty", "Minnesota Congresswoman Michele Bachmann",
+                                        "Pennsylvania Sen. Rick Santorum", "Mississippi Gov. Haley Barbour"]

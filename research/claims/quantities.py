@@ -616,11 +616,15 @@ EXPECTS = re.compile(r"\b(?:expect|forecast|project|predict|estimat)\w*\s+(?:\w+
 NOUN_PREDICATE = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?:were|are)\s+(?P<noun>[a-z][\w-]*s|children|"
                             r"people|women|men)\b")
 # The name a figure is of, before a verb of which it is the object: "Walgreens reported wasting 2.6 million",
+# "former Alaska Gov. Sarah Palin earned 10 percent support" (a title's "former" left out, up to five words),
 # "Senate Republicans unveiled a $568 billion plan".
-WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})"
+WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?:(?:[Ff]ormer|then|late)\s+)?"
+                   r"(?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})"
                    r"\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*(?P<verb>[a-z]+)(?:\s+(?P<ing>[a-z]+ing))?\s+"
                    r"(?:(?:a|an|the|about|nearly|almost|more than|at least|just|only|some|roughly|upward of|over)\s+)*"
                    r"[$€£]?$")
+# Irregular pasts that are no participles, of a verb whose object a figure is: "Bachmann got 5 percent".
+PAST_VERBS = frozenset("got took drew gave".split())
 REPORTING = frozenset("said says told reported reports showed shows estimated estimates found finds announced "
                       "confirmed recorded".split())
 
@@ -637,7 +641,7 @@ def _whose(text: str, start: int, has_noun: bool, kind: str) -> str:
         return ""
     if match.group("verb") in REPORTING and has_noun and not match.group("ing"):
         return ""
-    if not match.group("verb").endswith(("ed", "s", "ing")) and match.group("verb") not in PARTICIPLES:
+    if not match.group("verb").endswith(("ed", "s", "ing")) and match.group("verb") not in PARTICIPLES | PAST_VERBS:
         return ""
     who = match.group("who")
     return "" if who.lower() in DETERMINER_WORDS or who in ("It", "They", "He", "She", "We", "I") else who
