@@ -408,10 +408,10 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     return _poll_shares(text, found)
 
 
-# In a poll, a share said of a name is that candidate's support: "Gingrich garnered 11 percent", "Romney (17
-# percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44 percent" gives each
-# name its share in turn.
-POLL = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents)\b", re.IGNORECASE)
+# In a poll (or among a group's supporters), a share said of a name is that candidate's support: "Gingrich garnered 11
+# percent", "Romney (17 percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44
+# percent" gives each name its share in turn.
+POLL = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters)\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:is|was|[a-z]+(?:s|ed))\s+(?:[a-z]+\s+){0,2}?"
                       r"(?:at|with)\s+|"
