@@ -13,7 +13,9 @@ conservative majority"); `head` is the noun phrase the subject is built on
 (`research.claims.keys.subject_key` groups subjects). A subject is a noun
 phrase: it holds no finite verb outside a relative clause, no dash and no
 pronoun that starts a clause (`without_finite_verb`). Money "on" something is
-spending on it, weeks of a pregnancy are a gestational limit, and a poll share
+spending on it; money without a noun is what its verb, "of" or copula makes of
+it ("will save $35 million": savings; "the debt of $16 trillion"; "$1.1 million
+is the estimated cost of ...", `_amount_of`), weeks of a pregnancy are a gestational limit, and a poll share
 without a noun is the support of the candidate named with it (`_poll_shares`).
 """
 
@@ -405,7 +407,41 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
-    return _poll_shares(text, found)
+    return _poll_shares(text, [_amount_of(text, quantity) for quantity in found])
+
+
+# Money without a noun of its own is what the verb it is the object of makes of it: "will save $35 million" (savings),
+# "is costing Secure America $1 million" (cost), "has donated millions of dollars to" (donations).
+MONEY_VERB = re.compile(r"\b(?P<verb>cost|costs|costing|sav(?:e|es|ed|ing)|donat(?:e|es|ed|ing))\s+(?:(?:it|them|us|you|"
+                        r"taxpayers|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+)?(?:as\s+)?(?:(?:about|nearly|almost|roughly|"
+                        r"some|over|more than|less than|at least|up to|an estimated)\s+)?$")
+MONEY_NOUNS = {"cost": "cost", "sav": "savings", "donat": "donations"}
+# ... or the noun it is "of": "the debt of $16 trillion"; or the noun phrase a copula after it names: "$1.1 million is
+# the estimated cost of GOP plans to read the document on the House floor".
+NOUN_OF = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<noun>[a-z][a-z-]+)\s+of\s+(?:(?:about|nearly|almost|"
+                     r"roughly|some|over|more than|at least)\s+)?$")
+IS_THE = re.compile(r"\s+(?:is|was|would be|will be)\s+(?:the|an?)\s+(?P<np>[^,;:.—()“”\"]{3,120})")
+
+
+def _amount_of(text: str, quantity: Quantity) -> Quantity:
+    """Money with no noun of its own given the noun its verb, "of" or copula says it is (see the patterns above);
+    an object after the figure ("to outside organizations") stays as what it is for."""
+    before = text[max(0, quantity.start - 60):quantity.start]
+    verb, of = MONEY_VERB.search(before), NOUN_OF.search(before)
+    to = re.match(r"\s+(to|for|on)\s+", text[quantity.end:])
+    if quantity.kind != "money" or quantity.head and not (verb and to):
+        return quantity
+    named = IS_THE.match(text, quantity.end)
+    if verb:
+        noun = next(n for stem, n in MONEY_NOUNS.items() if verb.group("verb").startswith(stem))
+        subject = f"{noun} {to.group(1)} {quantity.subject}" if to and quantity.subject else noun
+    elif of and of.group("noun") not in SUBJECT_STOP:
+        noun = subject = of.group("noun")
+    elif named:
+        noun, subject = named.group("np").split(" of ")[0].split()[-1], without_finite_verb(named.group("np").strip())
+    else:
+        return quantity
+    return quantity._replace(subject=subject, head=noun)
 
 
 # In a poll (or among a group's supporters), a share said of a name is that candidate's support: "Gingrich garnered 11
