@@ -223,3 +223,12 @@ def test_an_age_in_a_forecast_takes_no_period_named_before():
                     "observers have predicted that the 68-year-old congressman will likely hold on to his seat.",
                     "2010-06-14")
     assert found["68-year-old"] == ("2010-06-14", "2010-06-14", "")
+
+
+def test_money_over_a_span_ahead_takes_the_span():
+    """"will save $35 million over the next nine months" (BASIL HuffPost) is the savings of those months; money over
+    a span of no place ("$1 trillion over five years") stays as it was."""
+    found = periods("Republicans have estimated that this will save $35 million over the next nine months.", "2011-01-06")
+    assert found["$35 million"] == ("2011-01-06", "2011-10-06", "over the next nine months")
+    assert periods("The bill would spend $1 trillion over five years.", "2011-01-06")["$1 trillion"] == (
+        "2011-01-06", "2011-01-06", "")

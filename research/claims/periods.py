@@ -79,7 +79,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         forecast or day is None or time.date_start is None or time.date_start <= day)]
     for time in times:
         if day is not None and time.date_start is None or re.match(r"\s+levels?\b", text[time.end:]) or (
-                quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start):
+                quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start
+                and not AHEAD.search(time.text)):
             continue  # "more than a year": a length of time; "from 2005 levels"; "$1 trillion over five years"
         if (time.text.lower().startswith("from") and not re.search(r"\s(?:to|through|thru|until|till|and)\s",
                                                                   time.text) and (len(times) > 1 or quantity.kind == "change")) \
@@ -114,6 +115,10 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         return averaged(period, quantity.subject) if time.date_start == time.date_end and quantity.kind != "change" \
             else period
     return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
+
+
+# A span from publication on: "over the next nine months", "for the coming decade"; money over it is its amount.
+AHEAD = re.compile(r"\b(?:next|coming)\b", re.IGNORECASE)
 
 
 # Nouns whose size an amount names: "the $1.2 trillion infrastructure bill", "a $3.5 trillion package".
