@@ -232,3 +232,10 @@ def test_money_over_a_span_ahead_takes_the_span():
     assert found["$35 million"] == ("2011-01-06", "2011-10-06", "over the next nine months")
     assert periods("The bill would spend $1 trillion over five years.", "2011-01-06")["$1 trillion"] == (
         "2011-01-06", "2011-01-06", "")
+
+
+def test_a_figure_said_to_be_projected_is_a_forecast_of_the_time_ahead():
+    """"the 2.1 percent growth rate projected by the I.M.F." (BASIL NYT) is a forecast, so "next year" dates it."""
+    found = periods("The overall result could be zero growth next year, not the 2.1 percent growth rate projected by "
+                    "the I.M.F.", "2012-12-09")
+    assert found["2.1 percent"] == ("2013-01-01", "2013-12-31", "next year")

@@ -62,6 +62,7 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     as `joined` gives them; see the module docstring); `forecast`: the figure is expected or planned, so a
     deadline dates it."""
     day = reference_date(published)
+    forecast = forecast or bool(PROJECTED.search(quantity.subject))
     if stated_now(quantity):
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
     usable = []
@@ -119,6 +120,11 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
 
 # A span from publication on: "over the next nine months", "for the coming decade"; money over it is its amount.
 AHEAD = re.compile(r"\b(?:next|coming)\b", re.IGNORECASE)
+
+
+# A participle of forecasting in a figure's subject makes it a forecast: "the 2.1 percent growth rate projected by the
+# I.M.F." for "next year".
+PROJECTED = re.compile(r"\b(?:projected|forecast|predicted|expected)\b")
 
 
 # Nouns whose size an amount names: "the $1.2 trillion infrastructure bill", "a $3.5 trillion package".
