@@ -239,3 +239,13 @@ def test_a_figure_said_to_be_projected_is_a_forecast_of_the_time_ahead():
     found = periods("The overall result could be zero growth next year, not the 2.1 percent growth rate projected by "
                     "the I.M.F.", "2012-12-09")
     assert found["2.1 percent"] == ("2013-01-01", "2013-12-31", "next year")
+
+
+def test_a_poll_s_release_day_dates_its_figures_through_according_to():
+    """"according to a Des Moines Register poll released Saturday" (BASIL Fox News) dates the share: the source's
+    phrase ends no clause, and a poll's release day, no field dates given, is the nearest day its figures are of."""
+    found = periods("The Dallas Morning News recently reported that his presidential campaign plans to bring \"more than "
+                    "600 influential Texans\" to Iowa in December. However, Perry netted just six percent support among "
+                    "likely Republican caucus-goers, according to a Des Moines Register poll released Saturday.",
+                    "2011-12-07")
+    assert found["six percent"] == ("2011-12-03", "2011-12-03", "Saturday")

@@ -52,7 +52,9 @@ def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
     """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
     pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
     if relative:  # after the figure, also a clause of its own: ", as claims reached a low", ", likely triggering"
-        pattern += r"|\b(?:that|which|who|when|where)\b|,\s+(?:as|(?:\w+ly\s+)?[a-z]+ing)\b"
+        # ", according to a poll released Saturday": the source's own phrase ends no clause, the one after it does
+        pattern += r"|\b(?:that|which|who|when|where)\b|,\s+(?!according\b)(?:as|(?:\w+ly\s+)?[a-z]+ing)\b" \
+            r"|,\s+according\b[^;]*,"
     return bool(re.search(pattern, text[left:right]))
 
 
@@ -183,7 +185,8 @@ def _a_period(text: str, time, forecast: bool) -> bool:
     return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
                                                                                      time.start)
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
-                                                   or RELEASE_NOUN.match(text, time.end)))
+                                                   or RELEASE_NOUN.match(text, time.end))
+                    and not POLL_RELEASED.search(text, max(0, time.start - 40), time.start))
                 or ((time.kind == "deadline" or DEADLINE_NOUN.match(text, time.end)) and not forecast)
                 or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start]))
                 or BEFORE.search(text, max(0, time.start - 60), time.start))
@@ -322,6 +325,10 @@ def _endpoint(text: str, quantity: Quantity, first, last) -> tuple[str, str]:
 # Department said Friday", "said in a Sept. 14 report").
 RELEASED = re.compile(r"\b(?:released|published|issued|announced|reported|unveiled|posted|said|says|told)\s+"
                       r"(?:[^\s\d,.;]+\s+){0,5}$", re.IGNORECASE)
+# ... but a poll's release day, no field dates given, is the nearest day its figures are of: "a Des Moines Register poll
+# released Saturday".
+POLL_RELEASED = re.compile(r"\b(?:poll|survey)s?\s+(?:was\s+|were\s+)?(?:released|published|issued)\s+(?:on\s+)?$",
+                           re.IGNORECASE)
 RELEASE_NOUN = re.compile(r"\s*(?:report|statement|release|announcement|memo|press conference)\b", re.IGNORECASE)
 # Before a time phrase: a point of comparison ("more than in 2019", "compared with the year before").
 BASELINE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:in|on|during|at)\s+)?$",
