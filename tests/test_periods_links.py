@@ -249,3 +249,12 @@ def test_a_poll_s_release_day_dates_its_figures_through_according_to():
                     "likely Republican caucus-goers, according to a Des Moines Register poll released Saturday.",
                     "2011-12-07")
     assert found["six percent"] == ("2011-12-03", "2011-12-03", "Saturday")
+
+
+def test_a_group_by_rank_takes_no_period_named_before():
+    """"tax rates for the top 2 percent" (BASIL Fox News) names a group as it stands, not as of "last week"."""
+    found = periods("Boehner last week put a counter-proposal on the table that included $800 billion in revenue "
+                    "increases over the next decade. While Boehner cast that as a significant concession, Obama said it "
+                    "didn't go far enough because it didn't include an increase in tax rates for the top 2 percent.",
+                    "2012-12-10")
+    assert found["2 percent"] == ("2012-12-10", "2012-12-10", "")

@@ -55,6 +55,7 @@ from research.claims.periods import (
     joined,
     poll_dates,
     prior_period,
+    ranked,
     stated_now,
     stated_periods,
 )
@@ -186,8 +187,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 asof = averaged(prior, subject) if prior else asof
                 if not asof[2] and poll and not stated_now(quantity):
                     asof = poll  # a poll's figure without a time of its own: its field dates
-                if not asof[2] and previous_period and not stated_now(quantity) and (forecast or not compound(
-                        passage.text, quantity) and goes_on(passage.text, quantity)):  # an age is never carried
+                if not asof[2] and previous_period and not stated_now(quantity) and not ranked(passage.text, quantity) \
+                        and (forecast or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
+                    # an age, or a group by rank ("the top 2 percent"), is never carried
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,

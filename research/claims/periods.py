@@ -148,6 +148,16 @@ def compound(text: str, quantity: Quantity) -> bool:
                 or re.search(r"\d-[a-z]+$", text[quantity.start:quantity.end]))
 
 
+# Before a share, a rank that makes it a group of people as it stands: "tax rates for the top 2 percent", "the
+# wealthiest 1 percent"; a period named before dates no such group.
+RANKED = re.compile(r"\b(?:top|bottom|richest|wealthiest|poorest|highest-earning|lowest-earning)\s+$", re.IGNORECASE)
+
+
+def ranked(text: str, quantity: Quantity) -> bool:
+    """True for a share that names a group by rank ("the top 2 percent"): it takes no period named before it."""
+    return quantity.kind == "percent" and bool(RANKED.search(text, max(0, quantity.start - 20), quantity.start))
+
+
 # Right before a figure, a dash that opens a phrase about the figure before it, not a clause of its own: "6.1% in
 # April — representing 9.8 million", "over the last seven days — up 47.5 percent".
 APPOSITION = re.compile(r"\s[—–]\s+(?:(?:up|down|or|representing|equal to|a (?:rise|drop|decline|increase|decrease) "
