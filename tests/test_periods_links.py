@@ -258,3 +258,11 @@ def test_a_group_by_rank_takes_no_period_named_before():
                     "didn't go far enough because it didn't include an increase in tax rates for the top 2 percent.",
                     "2012-12-10")
     assert found["2 percent"] == ("2012-12-10", "2012-12-10", "")
+
+
+def test_money_a_plan_holds_is_stated_as_of_publication():
+    """"a counter-proposal ... that included $800 billion" (BASIL Fox News) is what the plan holds, not as of the
+    "last week" it was put on the table."""
+    found = periods("Boehner last week put a counter-proposal on the table that included $800 billion in revenue "
+                    "increases over the next decade.", "2012-12-10")
+    assert found["$800 billion"] == ("2012-12-10", "2012-12-10", "")

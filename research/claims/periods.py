@@ -65,7 +65,7 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     deadline dates it."""
     day = reference_date(published)
     forecast = forecast or bool(PROJECTED.search(quantity.subject))
-    if stated_now(quantity):
+    if stated_now(quantity, text):
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
     usable = []
     if compound(text, quantity):  # "a seven-count indictment accused Mr. Barrack of lying during a June 2019 interview"
@@ -133,11 +133,17 @@ PROJECTED = re.compile(r"\b(?:projected|forecast|predicted|expected)\b")
 SIZED = frozenset("bill bills package plan proposal agenda measure deal budget framework legislation".split())
 
 
-def stated_now(quantity: Quantity) -> bool:
+def stated_now(quantity: Quantity, text: str = "") -> bool:
     """True for a figure stated as of publication whatever the times around it: an age, or the size of a bill
-    or plan, not dated by what happens to it ("will pass the $1.2 trillion infrastructure bill this week")."""
-    return quantity.kind == "age" or quantity.kind == "money" and quantity.head.lower().split()[-1:] in (
-        [noun] for noun in SIZED)
+    or plan, not dated by what happens to it ("will pass the $1.2 trillion infrastructure bill this week"), nor
+    what such a plan holds (in `text`: "put a counter-proposal on the table that included $800 billion")."""
+    return quantity.kind == "age" or quantity.kind == "money" and (quantity.head.lower().split()[-1:] in (
+        [noun] for noun in SIZED) or bool(HOLDS.search(text, max(0, quantity.start - 80), quantity.start)))
+
+
+# Before money, a plan that holds it: "a counter-proposal on the table that included $800 billion".
+HOLDS = re.compile(r"(?:" + "|".join(sorted(SIZED)) + r")\b[^.;,]{0,40}?\b(?:that|which)\s+(?:\w+\s+)?(?:includ|contain)\w*"
+                   r"\s+(?:(?:about|nearly|almost|roughly|some|more than|at least|up to)\s+)?[$€£]?$", re.IGNORECASE)
 
 
 def compound(text: str, quantity: Quantity) -> bool:
