@@ -651,16 +651,16 @@ def test_the_name_a_share_is_of_keeps_its_title_and_takes_irregular_pasts():
     # BASIL (NYT, Fox, HuffPost): money as the object of "save", "cost", "donate" is savings, a cost, donations
     ("Republicans have estimated that this will save $35 million over the next nine months.", "$35 million",
      "savings"),
-    ("The ad, reportedly to air in Miami, West Palm Beach and Fort Myers, is costing Secure America $1 million, the "
-     "organization confirmed to Fox News.", "$1 million", "cost"),
-    ("Over the years, its philanthropic wing, WinShape, has donated millions of dollars to outside organizations that "
-     "actively lobby against efforts to legalize same-sex marriage.", "millions of dollars",
+    (("The ad, reportedly to air in Miami, West Palm Beach and Fort Myers, is costing Secure America $1 million, the "
+     "organization confirmed to Fox News."), "$1 million", "cost"),
+    (("Over the years, its philanthropic wing, WinShape, has donated millions of dollars to outside organizations that "
+     "actively lobby against efforts to legalize same-sex marriage."), "millions of dollars",
      "donations to outside organizations that actively lobby against efforts to legalize same-sex"),
     # the noun it is "of", the noun phrase a copula after it names
     ("“I’m worried about undermining our civil liberties, the constant wars going on, the debt of $16 trillion.",
      "$16 trillion", "debt"),
-    ("According to Peter Keating at Vanity Fair, $1.1 million is the estimated cost of GOP plans to read the document "
-     "on the House floor.", "$1.1 million", "estimated cost of GOP plans to read the document on the House floor"),
+    (("According to Peter Keating at Vanity Fair, $1.1 million is the estimated cost of GOP plans to read the document "
+     "on the House floor."), "$1.1 million", "estimated cost of GOP plans to read the document on the House floor"),
 ])
 def test_money_without_a_noun_is_what_its_verb_of_or_copula_makes_it(text, figure, subject):
     assert figures(text)[figure][3] == subject
