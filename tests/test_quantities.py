@@ -664,3 +664,25 @@ def test_the_name_a_share_is_of_keeps_its_title_and_takes_irregular_pasts():
 ])
 def test_money_without_a_noun_is_what_its_verb_of_or_copula_makes_it(text, figure, subject):
     assert figures(text)[figure][3] == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # BASIL (NYT, 2010): a share after "by" and a verb of winning is a margin
+    ("He won two years ago by 36 percentage points, and Mr. Obama carried his district by 6 percent.",
+     "36 percentage points", "margin"),
+    ("He won two years ago by 36 percentage points, and Mr. Obama carried his district by 6 percent.",
+     "6 percent", "margin"),
+    # BASIL (NYT, 2010): money after a noun and "above" is that noun's threshold
+    (("President Obama and Democratic lawmakers want to extend the cuts to all Americans except those with income "
+      "above $250,000, while Republicans want tax cuts extended to Americans at all income levels."), "$250,000",
+     "income"),
+])
+def test_a_figure_after_by_or_above_is_a_margin_change_or_threshold(text, figure, subject):
+    assert figures(text)[figure][3] == subject
+
+
+def test_a_figure_after_by_is_the_change_of_what_a_verb_of_changing_takes():
+    # BASIL (Fox, 2012): "raise the debt limit by $2 trillion"; the second $2 trillion has its own noun
+    found = find_quantities("Corker said that if the president wants to raise the debt limit by $2 trillion, "
+                            "Republicans should press for $2 trillion in spending cuts.")
+    assert [q.subject for q in found] == ["increase in debt limit", "spending cuts"]

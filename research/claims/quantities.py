@@ -407,7 +407,36 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
-    return _poll_shares(text, [_amount_of(text, quantity) for quantity in found])
+    return _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
+
+
+# A figure after "by" is a margin after a verb of winning ("won two years ago by 36 percentage points", "carried his
+# district by 6 percent") and the change of the noun phrase a verb of changing takes ("raise the debt limit by $2
+# trillion": increase in debt limit); money after a noun and "above"/"below" is that noun's threshold ("those with
+# income above $250,000": income).
+WON_BY = re.compile(r"\b(?:won|wins?|winning|carried|carries|carrying|leads?|leading|led|beat|beats|defeated|lost|"
+                    r"loses?|trails?|trailed)\b[^.;,]{0,40}?\bby\s+(?:(?:about|nearly|almost|roughly|some|more than|"
+                    r"less than|at least|just|only)\s+)?$")
+CHANGED_BY = re.compile(r"\b(?P<verb>rais|increas|boost|expand|lift|cut|reduc|lower|trim|slash)\w*\s+(?:the\s+|its\s+|"
+                        r"their\s+|his\s+|her\s+)?(?P<np>(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+by\s+(?:(?:about|nearly|almost|"
+                        r"roughly|some|more than|at least)\s+)?[$€£]?$")
+THRESHOLD = re.compile(r"\b(?P<noun>[a-z]{3,})\s+(?:above|below|over|under|exceeding)\s+[$€£]?$")
+
+
+def _by_what(text: str, quantity: Quantity) -> Quantity:
+    """A figure with no noun of its own given the margin, change or threshold its words before say it is (above)."""
+    if quantity.head or quantity.subject or quantity.kind not in ("percent", "money", "count", "change"):
+        return quantity
+    before = text[max(0, quantity.start - 80):quantity.start]
+    changed, threshold = CHANGED_BY.search(before), THRESHOLD.search(before)
+    if quantity.kind == "percent" and WON_BY.search(before):
+        return quantity._replace(subject="margin", head="margin")
+    if changed and changed.group("np").split()[-1] not in SUBJECT_STOP:
+        change = "increase" if changed.group("verb") in ("rais", "increas", "boost", "expand", "lift") else "cut"
+        return quantity._replace(subject=f"{change} in {changed.group('np')}", head=changed.group("np").split()[-1])
+    if quantity.kind == "money" and threshold and threshold.group("noun") not in SUBJECT_STOP:
+        return quantity._replace(subject=threshold.group("noun"), head=threshold.group("noun"))
+    return quantity
 
 
 # Money without a noun of its own is what the verb it is the object of makes of it: "will save $35 million" (savings),
