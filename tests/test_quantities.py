@@ -686,3 +686,10 @@ def test_a_figure_after_by_is_the_change_of_what_a_verb_of_changing_takes():
     found = find_quantities("Corker said that if the president wants to raise the debt limit by $2 trillion, "
                             "Republicans should press for $2 trillion in spending cuts.")
     assert [q.subject for q in found] == ["increase in debt limit", "spending cuts"]
+
+
+def test_money_without_a_noun_takes_its_predicate():
+    # BASIL (HuffPost, 2012): "about $400,000 has been placed so far" is money placed, as counts and shares are
+    found = find_quantities("The flight is ultimately going to be $1 million, the official said - a media-tracking "
+                            "source said about $400,000 has been placed so far.")
+    assert found[1].subject == "placed so far"

@@ -588,7 +588,7 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     named = NOUN_PREDICATE.match(text, end) if not head and kind == "count" else None
     if named and named.group("noun").lower() not in SUBJECT_STOP:  # "16 of them were militants"
         head = subject = named.group("noun")
-    if not head and kind in ("count", "percent", "change"):
+    if not head and kind in ("count", "percent", "change", "money"):  # "about $400,000 has been placed so far"
         predicate = PREDICATE.match(text, end)
         words = predicate.group("words").split() if predicate else []
         while words and words[-1].lower() in SUBJECT_STOP:
