@@ -693,3 +693,10 @@ def test_money_without_a_noun_takes_its_predicate():
     found = find_quantities("The flight is ultimately going to be $1 million, the official said - a media-tracking "
                             "source said about $400,000 has been placed so far.")
     assert found[1].subject == "placed so far"
+
+
+def test_two_adjectives_joined_by_and_stay_in_the_subject():
+    # BASIL (NYT, 2012): "past and present" is one modifier of the senators, not the end of the noun phrase
+    found = find_quantities("Romney added his voice after five past and present Missouri Republican senators urged "
+                            "Akin to step aside.")
+    assert found[0].subject.startswith("past and present Missouri Republican senators")

@@ -368,6 +368,12 @@ MEASURED = re.compile(r"(?P<measure>(?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASUR
 
 
 
+# Two adjectives joined by "and" that make one modifier of a noun: "five past and present Missouri Republican senators".
+PAIRED = re.compile(r"\b(?:past and present|present and past|current and former|former and current|present and former|"
+                    r"active and retired|state and local|federal and state|public and private|large and small|"
+                    r"big and small)\b", re.IGNORECASE)
+
+
 def find_quantities(text: str, published: str = "") -> list[Quantity]:
     """Figures in `text` (offsets into it), years, dates, durations and numbers in names left out.
 
@@ -379,13 +385,14 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
                                                or "week" in t.text and about_pregnancy(text, t.start, t.end)))]
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    words = PAIRED.sub(lambda pair: pair.group().replace(" ", "_"), text)  # one word to subjects, offsets kept
     for match in VAGUE_QUANTITY.finditer(text):
-        found.append(_described(text, vague(text, match)))
+        found.append(_described(words, vague(text, match)))
         taken.append(match.span())
     for match in RATIO.finditer(text):
         if any(s <= match.start() < e for s, e in taken + dates) or not is_ratio(text, match):
             continue
-        found.append(_ratio_described(text, match, _described(text, ratio(text, match))))
+        found.append(_ratio_described(text, match, _described(words, ratio(text, match))))
         taken.append(match.span())
     position = 0
     while (match := QUANTITY.search(text, position)) is not None:
@@ -398,8 +405,9 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
             position += text.startswith("%", position)  # "by 50%-52% from": the first percent alone
             quantity = figure(text, QUANTITY.match(text, match.start(), position), dates)
         if quantity is not None and quantity.start >= 0:
-            found.append(_described(text, quantity))
-    found.sort()
+            found.append(_described(words, quantity))
+    found = sorted(q._replace(subject=q.subject.replace("_", " "), head=q.head.replace("_", " ")) if words != text
+                   else q for q in found)
     for i in range(1, len(found)):
         gap = text[found[i - 1].end:found[i].start]
         if not found[i].head and found[i - 1].subject and SECOND_FIGURE.fullmatch(gap):
