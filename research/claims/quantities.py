@@ -15,7 +15,8 @@ phrase: it holds no finite verb outside a relative clause, no dash and no
 pronoun that starts a clause (`without_finite_verb`). Money "on" something is
 spending on it; money without a noun is what its verb, "of" or copula makes of
 it ("will save $35 million": savings; "the debt of $16 trillion"; "$1.1 million
-is the estimated cost of ...", `_amount_of`), weeks of a pregnancy are a gestational limit, and a poll share
+is the estimated cost of ...", `_amount_of`), a figure after "by" a margin or
+a change and money "above" a noun its threshold (`_by_what`), weeks of a pregnancy are a gestational limit, and a poll share
 without a noun is the support of the candidate named with it (`_poll_shares`).
 """
 
