@@ -121,3 +121,114 @@ def test_a_phrase_appended_to_what_was_asked_is_the_outlets():
         "United States.")
     assert found["more than 28 million"] == ""
     assert found["5 to 11"] == "Pfizer and BioNTech"
+
+
+def test_a_sentence_final_source_with_its_addressee_claims_the_sentence_before_it():
+    # AllSides 5872-right: ", the CDC told the Washington Post." holds the clause before it, after "after" too
+    found = claimants(
+        "The side effect, Guillain-Barré syndrome — a condition that occurs when the immune system attacks the "
+        "body’s nerves — has been detected in about 100 people after 12.8 million jabs of the single-dose shot "
+        "were administered, the Centers for Disease Control and Prevention told the Washington Post.")
+    assert found["about 100"] == "the Centers for Disease Control and Prevention"
+
+
+def test_a_gerund_subject_is_no_cue():
+    # AllSides 5932-center: "Remote learning has moved" is no one learning; the count is the outlet's
+    found = claimants(
+        "Remote learning has moved to the top of the school agenda with a vengeance since March of last year. "
+        "Without it, tens of millions of American students would have been without formal instruction during the "
+        "pandemic.")
+    assert found["tens of millions of"] == ""
+
+
+def test_the_campaign_the_reporter_gives_an_act_is_the_outlets():
+    # AllSides 5890-left: "as part of a renewed push" is the outlet's account of why Biden spoke, not his words
+    found = claimants(
+        "With the pace of U.S. coronavirus vaccinations relatively flat, President Biden called on Tuesday for "
+        "employers to set up clinics at work and to offer paid time off for workers as part of a renewed push to "
+        "reach tens of millions of Americans who remain unvaccinated.")
+    assert found["tens of millions of"] == ""
+
+
+def test_countering_a_plan_with_another_is_an_act_not_speech():
+    # AllSides 6108-left: "countering X with Y" answers a plan with a plan; the comparison is the outlet's
+    found = claimants(
+        "Senate Republicans unveiled a $568 billion infrastructure plan Thursday limited to roads, bridges, broadband "
+        "and other physical infrastructure, countering President Biden's American Jobs Plan with a framework around "
+        "one-quarter the size of his sweeping $2.25 trillion package.",
+        "Senator Smith countered that the bill would cost $2 trillion.")
+    assert found["one-quarter"] == found["$2.25 trillion"] == ""
+    assert found["$2 trillion"] == "Senator Smith"  # "countered that" is still speech
+
+
+def test_a_statement_named_as_a_noun_claims_its_that_clause():
+    # AllSides 5910-left and 5996-left: "Noem's announcement that", "Blight makes an argument that"
+    found = claimants(
+        "Noem's announcement that she will send up to 50 South Dakota National Guard troops to Texas comes as the GOP "
+        "ramps up a political fight with President Joe Biden over border security.",
+        "But the historian David W. Blight makes an argument that the first such observance was in fact the work of "
+        "newly freed Black people seeking to honor the 40,000 African American soldiers who died in the war.")
+    assert found["up to 50"] == "Noem"
+    assert found["40,000"] == "the historian David W. Blight"
+
+
+def test_a_claim_named_as_a_noun_is_its_possessors_and_goes_on_into_no_other_sentence():
+    # PolNeAR (Breitbart, 2016-09-29): the possessor is "Donald Trump", not "a fact-check on Donald Trump"; the
+    # fact-checkers' own count in the next sentence is not Trump's
+    found = claimants(
+        "Following Monday’s presidential debate Politifact did a fact-check on Donald Trump’s claim that there have "
+        "been “thousands of shootings” in gun-controlled Chicago this year alone. They checked the Chicago "
+        "Tribune–which keeps a running tally on homicides and shooting victims–and found there had been “3,210 "
+        "shooting victims” between January 1 and September 26 alone.")
+    assert found["thousands of"] == "Donald Trump"
+    assert found["3,210"] == ""
+
+
+def test_speakers_listed_before_each_and_said_after_a_circumstance_claim_their_clause():
+    # AllSides 5666-center: "X, ..., and Y, ..., each acknowledged during public congressional testimony that ..."
+    found = claimants(
+        "Gen. Frank McKenzie, head of U.S. Central Command, and Gen. Mark Milley, the chairman of the Joint Chiefs of "
+        "Staff, each acknowledged during public congressional testimony that they agreed with the recommendation of "
+        "Army Gen. Austin Miller that 2,500 troops be left in the country, though they denied to detail what they "
+        "advised Biden directly.")
+    assert "Mark Milley" in found["2,500"]
+
+
+def test_what_was_said_starts_after_the_circumstance_and_that():
+    # PolNeAR (Breitbart, 2016-09-30): "said during a Friday evening rally in Michigan that ..."
+    text = ("Trump said during a Friday evening rally in Michigan that Clinton once described the so-called "
+            "Trans-Pacific Partnership as “the gold standard” of trade deals when she was secretary of state.")
+    articles = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    found = research.attributions(research.split_blocks(articles), articles)
+    said = found[found["cue_text"] == "said"].iloc[0]
+    assert text[said["content_start"]:].startswith("Clinton once described")
+
+
+def test_a_news_outlets_report_goes_on_into_no_next_sentence():
+    # AllSides 5754-right: what The New York Times reported is news, not a release the next sentence goes on with
+    found = claimants(
+        "The suit ranks as the most expansive civil effort to date seeking to hold Trump and his allies legally "
+        "accountable for the Capitol assault, The New York Times reported. Although three similar lawsuits were filed "
+        "in recent months, Thursday's filing is the first to allege that Trump worked in concert with political "
+        "organizers to promote voter fraud in the 2020 election.")
+    assert found["three"] == ""
+
+
+def test_a_contrast_the_outlet_draws_is_its_own():
+    # AllSides 6108-right: ", in sharp contrast to the $2.25 trillion desired by President Biden" is the outlet's
+    found = claimants(
+        "Senate Republicans on Thursday called for spending upward of $568 billion to rebuild the nation’s roads and "
+        "bridges, in sharp contrast to the $2.25 trillion desired by President Biden.")
+    assert found["upward of $568 billion"] == "Senate Republicans"
+    assert found["$2.25 trillion"] == ""
+
+
+def test_who_gives_or_puts_a_figure_claims_it():
+    # AllSides 5856-right: "authorities gave a death toll of 63"; PolNeAR (NYT, 2016-09-16): "... puts the figure at"
+    found = claimants(
+        "On Friday, authorities gave a death toll of 63 for Rhineland-Palatinate state, where Ahrweiler is located.",
+        "The Tax Policy Center at the Urban Institute and Brookings Institution estimates that Mrs. Clinton's tax plan "
+        "would raise $1.1 trillion over the next decade; the Center for Federal Tax Policy at the more conservative "
+        "Tax Foundation puts the figure at $498 billion.")
+    assert found["63"] == "authorities"
+    assert "Tax Foundation" in found["$498 billion"]

@@ -19,7 +19,7 @@ from test_hardening import load_recording, write
 from test_report import notebook
 
 import research
-from research.claims import cues
+from research.claims import cues, phrases
 from research.errors import CorpusError, CorpusWarning
 from research.report import build as report
 from research.report import cli, figures, tables
@@ -423,13 +423,14 @@ def test_attributions_read_a_huge_sentence_a_bounded_number_of_times(monkeypatch
         text = "; ".join(f"{words} {i}, {cue}" for i in range(clauses)) + ".\n"
         articles = pd.DataFrame({"article_id": ["long"], "text": [text]})
         blocks = research.split_blocks(articles)
-        word, module = _Counting(cues.WORD), _Counting(cues.re)
-        monkeypatch.setattr(cues, "WORD", word)
+        word, module, phrase_module = _Counting(phrases.WORD), _Counting(cues.re), _Counting(phrases.re)
+        monkeypatch.setattr(phrases, "WORD", word)
         monkeypatch.setattr(cues, "re", module)
+        monkeypatch.setattr(phrases, "re", phrase_module)
         found = research.attributions(blocks, articles)
         monkeypatch.undo()
         assert len(found) == clauses and set(found["source_text"]) == {source}
-        read.append((word.read + module.read) / len(text))
+        read.append((word.read + module.read + phrase_module.read) / len(text))
     assert read[1] < 2 * read[0], read  # characters read per character of text: flat, not growing with length
 
 

@@ -16,17 +16,17 @@ from typing import NamedTuple
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from research.claims.cues import (
+from research.claims.cues import _sentence_of
+from research.claims.phrases import (
     DETERMINERS,
     INTRODUCTORY,
     NOT_NAMES,
     ROLE_WORDS,
-    VERB_FORMS,
     _is_role,
     _noun_phrase_before,
-    _sentence_of,
     _subject_word,
 )
+from research.claims.verbs import VERB_FORMS
 from research.text.quotes import quotations
 from research.text.sentences import sentence_spans
 

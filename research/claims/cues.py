@@ -8,8 +8,14 @@ and the relay through whom it is reported. Rules, for English news:
   "estimated", "believes"), with the auxiliaries and adverbs before them ("has
   also said"); "according to"; passives without an agent ("were reported", "is
   expected") and with one ("was first reported by The Washington Post"); a
-  statement named after its author ("Trump's claim that"); a colon or dash that
-  introduces or closes a quote with a name, and a transcript's "PENCE:".
+  statement named after its author ("Trump's claim that", "Noem's announcement
+  that", its source the possessor after any preposition: "a fact-check on
+  [Donald Trump]’s claim") or after a verb of making it ("makes an argument
+  that"); a figure given or put by someone ("authorities gave a death toll of",
+  "puts the figure at"); a colon or dash that
+  introduces or closes a quote with a name, and a transcript's "PENCE:". An
+  "-ing" form before a finite verb is a gerund subject, no cue ("Remote learning
+  has moved").
 - Source: the noun phrase before the cue, back to a clause boundary (a
   comma-delimited appositive such as "Kyrylo Budanov, the head of ..., told" is
   kept; names joined by "and", "advisers to Mr. Obama", "sources familiar with
@@ -19,13 +25,17 @@ and the relay through whom it is reported. Rules, for English news:
   a verb after "and" ("..., adding", "... and pledged") takes the speaker named
   before it in the sentence, else the sentence's subject; "Park cited Cho as
   saying" and "Cho was quoted as saying" give Cho; "..., with X, the head of
-  ..., warning" gives X.
+  ..., warning" gives X; "X and Y, ..., each said" gives the speakers listed
+  before "each", "both" or "all".
 - Content: the quotation next to the cue when there is one (a quote may run
   over several sentences: `"... challenge. It is important ...," he said`), else
   the rest of the sentence after the cue (a leading "that" and the addressee of
-  "told" skipped), else the sentence before `", X said"`. A quotation that
-  resumes after its cue with no new cue (`"A," he said. "B."`, a next paragraph
-  that opens with a quotation) extends the content: see `attributions`.
+  "told" skipped, and a circumstance before "that": "said during a rally in
+  Michigan that"), else the sentence before `", X said"` (also when only a day or
+  an addressee follows the cue: "..., the CDC told the Washington Post.", the
+  words before the source ending in a comma or a quotation mark). A quotation
+  that resumes after its cue with no new cue (`"A," he said. "B."`, a next
+  paragraph that opens with a quotation) extends the content: see `attributions`.
 - Relay: the source of an attribution whose content holds the cue ("Park said
   Cho told lawmakers that ...": Park relays Cho), and "according to X" right
   after a speaker's cue.
@@ -41,8 +51,18 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from research.claims.phrases import (
+    DOCUMENTS,
+    FUNCTION_WORDS,
+    LEADING_WORDS,
+    SUBJECT_PRONOUNS,
+    _names_someone,
+    _noun_phrase_after,
+    _noun_phrase_before,
+    _sentence_subject,
+    _strip_span,
+)
 from research.claims.verbs import (
     IRREGULAR_FORMS,
     VERB_FORMS,
@@ -59,18 +79,8 @@ AUXILIARIES = (r"(?:(?:has|have|had|will|would|could|might|may|should|also|previ
                r"reportedly|is|are|was|were|been|not|never|did|does|do|now|still|even|just|only|"
                r"(?:has|have|had|did|does|do|is|are|was|were|would|could|wo|ca)n['’]t|"
                r"(?!(?:family|ally|assembly|supply|rally|reply|july|italy|anomaly)\b)[a-z]+ly)\s+)*")
-SUBJECT_PRONOUNS = frozenset("he she they we i it who".split())
 CONTRACTIONS = frozenset("he's she's it's that's there's who's what's here's let's".replace("'", "’").split()
                          + "he's she's it's that's there's who's what's here's let's".split())
-# Words that end a noun phrase when walking back from a cue: clause openers and verbs that
-# introduce a reported clause.
-CLAUSE_WORDS = frozenset(
-    "that which whom whose and but because while when whenever if as after before since although "
-    "though where so than or nor yet unless until whether once why how what there here".split())
-WORD = re.compile(r"[\w’'][\w’'.\-]*|[^\w\s]")
-# A subject with its parenthesis and appositive ends this close to its cue (characters, from a word start).
-SUBJECT_WINDOW = 1000
-SPACE = re.compile(r"\s")
 
 
 _VERB = r"(?P<verb>" + "|".join(sorted(VERB_FORMS, key=len, reverse=True)) + r")"
@@ -93,10 +103,18 @@ PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|has been|have been|had been|being
                         r"(?:" + "|".join(sorted({form for form, verb in VERB_FORMS.items() if verb not in PERCEPTION
                                                  and (form.endswith("ed") or form in IRREGULAR_FORMS)},
                                                 key=len, reverse=True)) + r")\s+by\b")
-# A statement named as a noun after its author: "Trump’s claim that", "the ministry’s statement that".
-NOUN_CUE = re.compile(r"['’]s\s+(?:(?:earlier|latest|recent|repeated|initial|new|own)\s+)?(?P<cue>(?:claim|assertion|"
-                      r"statement|remark|comment|warning|accusation|allegation|suggestion|insistence|contention|"
-                      r"argument|promise|pledge|prediction|assessment|belief|view)s?)\s+that\b")
+# A statement named as a noun after its author or a verb of making it: "Trump’s claim that", "the ministry’s
+# statement that", "Noem's announcement that", "Blight makes an argument that".
+STATEMENT_NOUNS = ("claim|assertion|statement|remark|comment|warning|accusation|allegation|suggestion|insistence|"
+                   "contention|argument|promise|pledge|prediction|assessment|belief|view|announcement|estimate|finding")
+NOUN_CUE = re.compile(r"(?:['’]s|\b(?:make|makes|made|making)\s+(?:an?|the|his|her|their|its))\s+"
+                      r"(?:(?:earlier|latest|recent|repeated|initial|new|own)\s+)?(?P<cue>(?:" + STATEMENT_NOUNS + r")s?)"
+                      r"\s+that\b")
+# A figure given or put by someone: "authorities gave a death toll of 63", "officials put the number at 40".
+FIGURE_CUE = re.compile(r"\b(?:gave|give|gives|giving|put|puts|putting)\s+(?:a|an|the|its|their|his|her)\s+"
+                        r"(?:[\w-]+\s+){0,2}(?:toll|figure|count|estimate|number|tally)\s+(?:of|at)\b")
+# The possessor of a statement noun is the phrase after the last preposition before it.
+POSSESSOR_AFTER = re.compile(r".*\b(?:on|in|at|for|with|about|from|by|against|over|into)\s+")
 NAME = r"(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*"
 COLON_QUOTE = re.compile(r"(?P<source>" + NAME + r")\s*(?P<cue>:)\s*(?=[“\"]|``)")
 # A transcript turn: "PENCE: Well, look, ..." (a speaker's name in capitals and a colon).
@@ -104,32 +122,6 @@ TRANSCRIPT = re.compile(r"[“\"]?(?P<source>[A-Z][A-Z.'’ -]{1,40})(?P<cue>:)\
 DASH_SOURCE = re.compile(r"\s*(?P<cue>[―—])\s*(?P<source>" + NAME + r")(?=\s*(?:$|[.“\"]))")
 
 
-# Words that name a role or title; weekdays and months, which are capitalised but not names.
-WEEKDAYS_AND_MONTHS = ("monday tuesday wednesday thursday friday saturday sunday january february march "
-                       "april may june july august september october november december").split()
-ROLE_WORDS = ("president vice prime minister secretary general gen. lt. col. maj. adm. sgt. director chief "
-              "head spokesman spokeswoman spokesperson ambassador envoy chairman chairwoman chair commander "
-              "governor gov. mayor senator sen. rep. representative speaker leader king queen prince pope "
-              "judge justice attorney dr. mr. mrs. ms. professor prof. deputy chancellor lawmaker official "
-              "analyst lecturer expert adviser advisor researcher founder ceo editor correspondent counterpart").split()
-NOT_NAMES = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in WEEKDAYS_AND_MONTHS) + r"|The|This|That|"
-                       r"According|On|In|At|By|For|Read|More|Share|Updated|Published)\b")
-
-
-def _is_role(word: str) -> bool:
-    """True for a title or role word, also inside a hyphenated title ("Secretary-General")."""
-    return any(part in ROLE_WORDS for part in word.lower().split("-"))
-
-
-PEOPLE_NOUNS = re.compile(r"\b(?:officials?|sources?|analysts?|experts?|data|polls?|reports?|documents?|"
-                          r"records?|statements?|figures?|estimates?|people|residents?|lawmakers?|aides?|"
-                          r"diplomats?|officers?|studies|study|survey|authorities|police|prosecutors|investigators|"
-                          r"economists|researchers|scientists|doctors|forecasters|witnesses)\b")
-# Documents and counts that "show", "find" or "suggest" what a source would say.
-DOCUMENTS = re.compile(r"polls?|polling|surveys?|study|studies|reports?|analysis|analyses|data|figures|records|"
-                       r"documents?|averages?|transcripts?|videos?|footage|memos?|letters?|reviews?|audits?|"
-                       r"investigations?|research|statistics|numbers|results|findings|census|estimates?|"
-                       r"projections?|tally|filings?|models?|forecasts?|trackers?|dashboards?|databases?")
 # What may stand between a cue and its reported clause: the addressee of a verb that takes one
 # ("told reporters", "briefed the committee"), a day, "in a statement", "that".
 _WHEN_WHERE = (r"(?:on |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|"
@@ -155,157 +147,6 @@ SOURCE_TAIL = re.compile(r"(?:\s+(?:released|published|issued|posted))?(?:,?\s+(
                          r"meanwhile|however|though|too|also|last week|this week|earlier|later)\b,?)+$")
 
 
-def _strip_span(text: str, start: int, end: int, chars: str = " \t\r\n,;:—–-") -> tuple[int, int]:
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
-    return start, end
-
-
-def _phrase_start(tokens: list[re.Match], i: int) -> int | None:
-    """Index of the first token of the noun phrase whose last token is `tokens[i]`.
-
-    The walk stops at a pronoun (kept when it is the whole phrase), at a word
-    that cannot be in a noun phrase, and at a lower-case "-ed"/"-ing" word used as
-    a verb (one with a noun, not a determiner, before it: "Services released").
-    Leading prepositions and conjunctions are dropped ("In one ad" -> "one ad").
-    """
-    first = None
-    while i >= 0:
-        word = tokens[i].group()
-        if first is None and word == "there" and i > 0 and PEOPLE_NOUNS.fullmatch(tokens[i - 1].group().lower()):
-            first, i = i, i - 1  # "the authorities there said"
-            continue
-        if word.lower() in SUBJECT_PRONOUNS:
-            return i if first is None else first
-        if first is not None and word.islower() and word.endswith(("ed", "ing")) and i > 0 \
-                and tokens[i - 1].group()[0].isalnum() and tokens[i - 1].group().lower() not in DETERMINERS \
-                and not all(NOT_NAMES.fullmatch(t.group()) or t.group() == "on" for t in tokens[first:]):
-            break  # "Services released", not "figures released Tuesday showed" (a participle and its day)
-        if first is not None and i > 0 and _joins_phrase(word, tokens[i - 1].group(), tokens[first].group()):
-            i -= 1  # "Mr. Grassley and Mr. Leahy say", "advisers to Mr. Obama say"
-            continue
-        if word[0].isalnum() and (_in_phrase(word) or (first is None and DOCUMENTS.fullmatch(word.lower()))) \
-                or (word in ".’'-&" and first is not None):
-            first = i
-            if word.lower() in DETERMINERS and word.lower() not in ("one", "two", "three"):
-                if i > 1 and (tokens[i - 2].group().lower(), tokens[i - 1].group()) in LINKED:
-                    i -= 1
-                    continue  # "sources familiar with [the talks]"
-                break  # a determiner opens the phrase: "told lawmakers [his agency] assessed"
-            i -= 1
-            continue
-        break
-    while first is not None and first <= len(tokens) - 1 and tokens[first].group().lower() in LEADING_WORDS:
-        first = first + 1 if first + 1 < len(tokens) and tokens[first + 1].group()[0].isalnum() else None
-    return first
-
-
-# Nouns of people that take "to" inside a noun phrase ("an adviser to Mr. Obama", "envoy to the U.N.").
-NOUNS_WITH_TO = frozenset("adviser advisers advisor advisors envoy envoys ambassador ambassadors aide aides "
-                          "spokesman spokeswoman spokesperson counselor delegate delegates successor heir "
-                          "attorney attorneys lawyer lawyers".split())
-
-
-# Words that join a noun of people to what they know: "sources familiar with", "people close to".
-LINKED = frozenset((("familiar", "with"), ("close", "to"), ("knowledgeable", "about")))
-
-
-def _people_word(word: str) -> bool:
-    return (word[:1].isupper() and not NOT_NAMES.fullmatch(word)) or bool(PEOPLE_NOUNS.fullmatch(word.lower()))
-
-
-def _joins_phrase(word: str, before: str, after: str) -> bool:
-    """True when `word` links two parts of one subject: "and" between names or nouns of people
-    ("Mr. King and Mr. Schultz", "developers and supporters"), "to" after a noun such as "adviser"."""
-    if (before.lower(), word) in LINKED:
-        return True  # "sources familiar with the talks", "people close to the president"
-    if word == "to":
-        return before.lower() in NOUNS_WITH_TO
-    return word == "and" and _people_word(before) and _people_word(after)
-
-
-def _noun_phrase_before(text: str, limit: int, end: int) -> tuple[int, int] | None:
-    """The noun phrase that ends at `end` (the subject of a cue), not reaching before `limit`.
-
-    A parenthesis right before the cue ("Rep. Gwen Moore (D-Wis.) said") and an
-    appositive between commas ("Phil Lovas, the state's campaign chairman, said")
-    belong to it.
-    """
-    window = max(limit, end - SUBJECT_WINDOW)  # a long sentence is not re-read for each of its cues
-    if window > limit:
-        space = SPACE.search(text, window, end)
-        window = space.end() if space else end
-    tokens = list(WORD.finditer(text, window, end))
-    i = len(tokens) - 1
-    closing = None
-    if i >= 0 and tokens[i].group() == ")":
-        opening = next((j for j in range(i - 1, -1, -1) if tokens[j].group() == "("), None)
-        if opening is None or opening - 1 < 0:
-            return None
-        closing, i = tokens[i].end(), opening - 1
-    if i >= 0 and tokens[i].group() == ",":
-        opening = next((j for j in range(i - 1, -1, -1) if tokens[j].group() in ",;:()“”\"—–"), None)
-        if opening is None or tokens[opening].group() != "," or i - opening > 14:
-            return None
-        if tokens[opening + 1].group().lower().endswith("ing"):  # "Lee, citing Cho, said": Lee
-            first = _phrase_start(tokens, opening - 1)
-            return (tokens[first].start(), tokens[opening - 1].end()) if first is not None else None
-        first = _phrase_start(tokens, opening - 1)
-        if first is None or not any(t.group()[:1].isupper() for t in tokens[first:i]):
-            return None
-        return tokens[first].start(), tokens[i - 1].end()
-    first = _phrase_start(tokens, i)
-    if first is None or i - first > 12:
-        return None
-    return tokens[first].start(), closing or tokens[i].end()
-
-
-DETERMINERS = frozenset("a an the this that these those his her their its our my your some many most "
-                        "several both all other another each every any no one two three few".split())
-# Words that cannot open a subject: prepositions and conjunctions before it ("In one ad ...").
-LEADING_WORDS = frozenset("in on at for with from by after before during about against into over under "
-                          "through without within across but and or so yet then also".split())
-FUNCTION_WORDS = frozenset(
-    "is are was were be been being has have had do does did will would could should may might must "
-    "can not no to by with from into about over under between against also just only even still "
-    "then now already never very more most less".split())
-
-
-def _in_phrase(word: str) -> bool:
-    """True when `word` can be part of a subject noun phrase (not a verb-like function word)."""
-    lower = word.lower()
-    if word[:1].isupper() or word[:1].isdigit():
-        return True
-    return lower not in FUNCTION_WORDS and lower not in CLAUSE_WORDS and lower not in VERB_FORMS
-
-
-def _noun_phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
-    """The noun phrase starting at `start` (an inverted source), with a following appositive.
-
-    It runs to the first comma, stop, quote or clause word, at most ten words,
-    and must hold a capitalised word or a noun of people or documents.
-    """
-    match = re.compile(r"\s*((?:(?!(?:who|which|that|as|when|while|because|if|and|but)\b)[\w’'.\-&]+\s*){1,10})"
-                       ).match(text, start, limit)
-    if not match:
-        return None
-    first, last = _strip_span(text, *match.span(1), chars=" \t\r\n.")
-    words = text[first:last].split()
-    while words and words[-1].lower() in LEADING_WORDS | FUNCTION_WORDS:
-        last = first + text[first:last].rindex(words.pop()) - 1
-    phrase = text[first:last]
-    if not words or not (re.search(r"[A-Z]", phrase) or PEOPLE_NOUNS.search(phrase)
-                         or any(DOCUMENTS.fullmatch(word.lower()) for word in words)):
-        return None  # "according to the dashboard"
-    appositive = re.compile(r",\s+(?:a|an|the|who|which|whose|[a-z]+ of)\b(?:[^.;“”\"]|(?<=\b[A-Z])\.|"
-                            r"(?<=\b[A-Z][a-z])\.)*").match(text, last, limit)
-    if appositive:
-        last = appositive.end()
-    return _strip_span(text, first, last)
-
-
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
     for start, end in spans:
         if start <= position < end:
@@ -323,16 +164,16 @@ def _quote_at(quotes: list[tuple[int, int]], position: int, before: bool) -> tup
     return None
 
 
-# An introductory phrase before a sentence's subject: "On Tuesday, ", "Also speaking about it, ".
-INTRODUCTORY = re.compile(r"\s*[“\"]?(?:(?:On|In|At|By|Later|Earlier|Meanwhile|But|And|Also|However|Still|Yet|"
-                          r"Separately|Last|This|Since|After|Before|During|When|While|Asked|Speaking|Talking)"
-                          r"\b[^,.;“”\"]{0,80},\s+)?")
 # "Park cited Cho as saying", "Cho was quoted as saying": the speaker of "saying" is Cho.
 AS_QUOTED = re.compile(r"\b(?:cit|quot)(?:ed|es|ing)\s+(?P<object>[^,;:.“”\"]{1,80}?)\s+as\s+$|"
                        r"\b(?:is|are|was|were|been)\s+(?:quoted|cited)\s+as\s+$")
 # "..., with Andriy Kovalenko, the head of ..., warning that": the speaker of "warning".
 WITH_SPEAKER = re.compile(r"\bwith\s+(?P<speaker>[^,;:.“”\"]{2,60}?(?:,[^,;:“”\"]{2,120})?),?\s+$")
 RELAYING = re.compile(r"(?:[Aa]ccording to|citing|quoting)$")
+# A finite verb right after an "-ing" form makes it a gerund subject: "Remote learning has moved".
+GERUND_SUBJECT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should)\b")
+# What ends the words before a sentence-final source: a comma or a closing quotation mark.
+FINAL_SOURCE = re.compile(r"(?:,|[”\"]|'')\s*$")
 # What may follow the cue of a sentence-final ", X said": nothing, or the outlet that relays it.
 RELAY_TAIL = re.compile(r"(?:,\s*(?:according to|citing|quoting)\b[^.;“”\"]*)?[\s.”\"']*")
 # What may stand between the end of a speaker's words and a quotation that goes on with them.
@@ -341,47 +182,6 @@ QUOTE_GAP = re.compile(r"[\s,;:.]*")
 CLOSING = re.compile(r"[\s.,;:!?”\"’')\]]*")
 # `, if the army’s “` after `“...,” he said`: the sentence resumes with the speaker's words.
 CLAUSE_TO_QUOTE = re.compile(r",\s+[a-z][^“”\".;:!?]*?(?=[“\"])")
-
-
-# Common irregular past forms, which end a noun phrase like any verb ("Mark Frost met the minister").
-IRREGULAR_PAST = frozenset(
-    "met went made took gave came held led sent won left ran began became brought bought kept lost paid put set "
-    "sat stood got had did grew drew threw flew fell felt fought heard hit meant rode rose shook shot shut sold "
-    "spent spread stole struck swore taught woke wore broke chose drove ate froze hid hung laid lay lit sought "
-    "built dealt fed fled forgave forgot sang sank slept".split())
-
-
-def _subject_word(word: str) -> bool:
-    """True when `word` can stand in the noun phrase that opens a sentence (no verb, no clause word)."""
-    lower = word.lower().removesuffix("’s").removesuffix("'s")
-    if not word[0].isalnum():
-        return False
-    if word[:1].isupper() or _is_role(lower):
-        return True
-    return (lower not in FUNCTION_WORDS and lower not in CLAUSE_WORDS and lower not in VERB_FORMS
-            and lower not in IRREGULAR_PAST and lower not in LEADING_WORDS - {"of"}
-            and not lower.endswith(("ed", "ing")))
-
-
-def _sentence_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The noun phrase that opens the sentence at `start` (after an introductory phrase such as
-    "On Tuesday,"), when it names someone: it holds a name, a title or a noun of people."""
-    tokens = []
-    for token in WORD.finditer(text, INTRODUCTORY.match(text, start, end).end(), end):
-        if not _subject_word(token.group()):
-            break
-        tokens.append(token)
-    while tokens and not (tokens[-1].group()[:1].isupper() or _is_role(tokens[-1].group())
-                          or PEOPLE_NOUNS.fullmatch(tokens[-1].group().lower())):
-        tokens.pop()
-    if not tokens or (len(tokens) == 1 and tokens[0].group().lower() in ENGLISH_STOP_WORDS - SUBJECT_PRONOUNS):
-        return None
-    return tokens[0].start(), tokens[-1].end()
-
-
-def _names_someone(text: str, span: tuple[int, int]) -> bool:
-    phrase = text[span[0]:span[1]]
-    return bool(re.search(r"[A-Z]", phrase) or PEOPLE_NOUNS.search(phrase))
 
 
 def _frame_end(attribution: Attribution, sentences: list[tuple[int, int]] | None = None) -> int:
@@ -535,9 +335,18 @@ def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution
         content = _strip_span(text, sentence[0], match.start(), chars=" \t\r\n,;:—–-.“”\"")
         if source and not in_quote(match.start()) and content[0] < content[1]:
             add(source, match.span(), content, False)
+    for match in FIGURE_CUE.finditer(text):  # "authorities gave a death toll of 63", "officials put the number at"
+        sentence = _sentence_of(sentences, match.start())
+        source = _noun_phrase_before(text, sentence[0], match.start())
+        content = _strip_span(text, match.end(), sentence[1], chars=" \t\r\n,;:—–-.")
+        if source and not in_quote(match.start()) and content[0] < content[1]:
+            add(source, match.span(), content, False)
     for match in NOUN_CUE.finditer(text):  # "Tulsa police’s earlier claim that ..."
         sentence = _sentence_of(sentences, match.start())
         source = _noun_phrase_before(text, sentence[0], match.start())
+        after_preposition = POSSESSOR_AFTER.search(text, *source) if source else None
+        if after_preposition and after_preposition.end() < source[1]:  # "a fact-check on [Donald Trump]’s claim"
+            source = (after_preposition.end(), source[1])
         content = _strip_span(text, match.end(), sentence[1], chars=" \t\r\n,;:—–-.")
         if source and not in_quote(match.start()) and content[0] < content[1]:
             add(source, match.span("cue"), content, False)
@@ -600,11 +409,16 @@ def _tail_match(pattern: str, text: str, start: int, end: int) -> int | None:
     return low + found.start() if (found := re.search(pattern, text[low:end])) else None
 
 
+# A circumstance of the words before the clause they said: "acknowledged during public testimony that".
+CIRCUMSTANCE_THAT = re.compile(r"\s*(?:during|at|in|on|after|before|while|from|outside|near)\b[^,.;“”\"]{0,60}?\bthat\b")
+
+
 def _said_after(text: str, sentence_start: int, source_start: int, rest: int) -> bool:
     """True for `"...," X told reporters during a visit to Rome`: a source after a comma, and
     after its cue (and addressee) a circumstance rather than what was said."""
     return (source_start > sentence_start and text[sentence_start:source_start].rstrip().endswith(",")
-            and bool(re.match(r"\s*(?:during|at|in|on|after|before|while|from|outside|near)\b", text[rest:])))
+            and bool(re.match(r"\s*(?:during|at|in|on|after|before|while|from|outside|near)\b", text[rest:]))
+            and not CIRCUMSTANCE_THAT.match(text, rest))
 
 
 def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
@@ -629,6 +443,8 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     weak = lemma in WEAK_VERBS and match.group().split()[-1] not in ("for", "on", "out", "to")
     if weak and NEXT_VERB.match(after):
         return  # a noun before the verb: "newly filed reports shows", "the data show"
+    if form.endswith("ing") and GERUND_SUBJECT.match(after):
+        return  # a gerund that is the subject of the next verb: "Remote learning has moved to the top"
     if lemma in ("speak", "talk") and not re.match(r"\s+(?:about|of|out)\b", after):
         return  # "spoke to reporters", "spoke for five minutes": speaking, but nothing reported
     clause_follows = bool(re.match(r"\s*(?:that\b|:)", after))
@@ -636,6 +452,10 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     if source is not None:
         tail = SOURCE_TAIL.search(text, source[0], source[1])
         source = _strip_span(text, source[0], tail.start() if tail else source[1])
+        listed = text[sentence[0]:source[0]].rstrip()
+        listed = _noun_phrase_before(text, sentence[0], sentence[0] + len(listed)) \
+            if text[source[0]:source[1]].lower() in ("each", "both", "all") and listed.endswith(",") else None
+        source = listed if listed and _names_someone(text, listed) else source  # "X and Y, the ..., each said"
     past = form.endswith("ed") or form in IRREGULAR_FORMS
     as_quoted = AS_QUOTED.search(text, sentence[0], cue_start) if form.endswith("ing") else None
     speaker = WITH_SPEAKER.search(text, sentence[0], cue_start) if form.endswith("ing") else None
@@ -696,8 +516,12 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     elif quote_after and re.fullmatch(r"[\s:,]*", text[inverted[1] if inverted else cue_end:quote_after[0]]):
         content, direct = quote_after, True
     elif source is not None and source[1] <= cue_start and not RELAY_TAIL.fullmatch(after) \
+            and not (RELAY_TAIL.fullmatch(text, skip.end(), sentence[1]) and FINAL_SOURCE.search(text, sentence[0], source[0])) \
             and not _said_after(text, sentence[0], source[0], skip.end()):
-        content = _strip_span(text, skip.end(), sentence[1], chars=" \t\r\n,;:—–-.")
+        circumstance = CIRCUMSTANCE_THAT.match(text, skip.end(), sentence[1]) if not skip.group().endswith("that") \
+            else None
+        content = _strip_span(text, circumstance.end() if circumstance else skip.end(), sentence[1],
+                              chars=" \t\r\n,;:—–-.")
         direct = bool(content[0] < content[1] and text[content[0]] in "“\"`")
     else:
         end = min(source[0], cue_start) if source else cue_start

@@ -3,7 +3,8 @@ sentence or a list goes on with.
 
 `usable_cues` drops attributions that cannot claim a figure (a gain read as
 speech: "The economy added 943,000 jobs"; a noun read as a verb: "Initial claims
-fell"; a source that holds a figure itself). `claimant_of` picks the attribution
+fell", "the department's report", though a statement noun before "that" is a cue:
+"Noem's announcement that"; a source that holds a figure itself). `claimant_of` picks the attribution
 whose content holds a figure; `claimant_name` names it as the text does: a
 pronoun as the actor it refers to, a document as its author ("data released by
 the CDC", "FBI statistics", "a new ABC News/Washington Post poll", or the author
@@ -13,14 +14,16 @@ gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
 its colon. A person's words go on into a sentence without a cue only when it
-goes on quoting them (`goes_on_quoting`). `forecaster` names who expects a
+goes on quoting them (`goes_on_quoting`), and a claim named as a noun ("Trump's claim that") or a news outlet's
+report ("..., The New York Times reported.", not its poll or tally) never. `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
 physician who announced ... that") claims only its own content: not the rest of its sentence
 (`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
 the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
-that could help protect more than 28 million people", `APPENDED`), and one before the source of a bare
+that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion") or in the
+purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), and one before the source of a bare
 participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...").
 """
 
@@ -31,7 +34,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from research.claims.cues import VERB_FORMS
+from research.claims.cues import STATEMENT_NOUNS, VERB_FORMS
 from research.claims.quantities import find_quantities, main_subject
 
 # What puts a cue after a figure in another clause: a subordinator, a semicolon, ", but", or a "with" or "as" clause
@@ -97,9 +100,10 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
-    if previous is not None and previous.get("actor_kind") == "person" and previous["source_start"] < sentence[0] \
-            and not goes_on_quoting(text, sentence):
-        return None  # a person's words go on into a sentence without a cue only as a quotation or a list
+    if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text)
+                                 or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"]))) \
+            and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
+        return None  # a person's words, a claim or news go on into a sentence without a cue only as a quotation or a list
     return previous
 
 
@@ -108,7 +112,22 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
 MEDIUM = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+(?:in|on|at|during|through|via)\s+(?:an?|the|its|his|her|their)\s*$")
 # A phrase the reporter appends to what was said after a comma: "asked regulators to authorize ..., a move that
 # could help protect more than 28 million people", "is urging McCarthy to ..., a sign of further escalating tensions".
-APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b")
+# A contrast the reporter draws after a comma (", in sharp contrast to the $2.25 trillion desired by President Biden")
+# and the purpose or campaign the reporter gives the act ("called on Tuesday for employers to ... as part of a renewed
+# push to reach tens of millions") is appended too.
+APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|,\s+in\s+(?:sharp\s+|stark\s+)?contrast\s+(?:to|with)\b"
+                      r"|\s(?:as part of|in (?:an?|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:effort|bid|attempt|push|drive|"
+                      r"campaign)\s+to)\b")
+
+
+# A statement named as a noun ("Trump's claim that"): words, not a release of data that a next sentence goes on with.
+STATEMENT = re.compile(r"(?:['’]s|\b(?:an?|the|his|her|their|its))\s+(?:[a-z]+\s+)?(?:" + STATEMENT_NOUNS + r")s?$")
+
+
+def _statement(attribution: dict, text: str) -> bool:
+    """True when the cue of an attribution row is a statement noun ("Trump's claim that")."""
+    return attribution.get("cue_end", -1) > 0 and bool(STATEMENT.search(text, max(0, attribution["cue_end"] - 60),
+                                                                        attribution["cue_end"]))
 
 
 def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
@@ -155,10 +174,11 @@ PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department t
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
 # fell", "Worker filings for jobless claims, a proxy", "state unemployment insurance", "The median estimate in".
 # Verbs of an act rather than of speech, read as cues only before "that", a colon or a quotation: "agreed to
-# a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call".
+# a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call", "countering
+# President Biden's plan with a framework around one-quarter the size".
 ACTS = frozenset("criticize criticise blast slam praise attack share offer oppose defend welcome thank blame applaud "
                  "condemn plan want refuse decline reject dismiss continue encourage endorse mock admire threaten "
-                 "liken call".split())
+                 "liken call counter".split())
 # "Ask" before a question word or "for" asks a question or makes a request; it claims no figure: "the first
 # question at Harris's press conference asked why she selected El Paso, a city nearly 1,000 miles away".
 ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|for)\b")
@@ -183,8 +203,9 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "ask" and ASKED.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
-                or re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
-                             text[max(0, row["cue_start"] - 12):row["cue_start"]]):
+                or (re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
+                              text[max(0, row["cue_start"] - 12):row["cue_start"]])
+                    and not re.match(r"s?\s+that\b", text[row["cue_end"]:row["cue_end"] + 8])):
             continue  # "The economy added 943,000 jobs", "Initial claims fell", "fewer jobs than expected"
         if find_quantities(row["source_text"]) or find_quantities(str(row.get("actor", ""))):
             poll = document_author(text, row["source_start"], "poll") if RESPONDENTS.search(row["source_text"]) else ""

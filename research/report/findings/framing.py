@@ -52,7 +52,8 @@ def _voices(shares: pd.DataFrame) -> list[tuple[str, str]]:
             using = sorted(sources.loc[sources["actor_group"] == actor, "group"].unique())
             missing = [g for g in groups if g not in using]
             if missing and len(using) > 1:
-                rows.append(finding(f"{actor} speaks in {names(using)} but not in {names(missing)}.", "voices"))
+                speaker = actor[:1].upper() + actor[1:]  # "Unnamed officials speaks in ...": a sentence opens with a capital
+                rows.append(finding(f"{speaker} speaks in {names(using)} but not in {names(missing)}.", "voices"))
                 break
     return rows
 
