@@ -176,7 +176,7 @@ def test_a_period_named_far_up_a_full_article_dates_no_later_figure():
         "the ad underscores the prime minister's message: \"The world needs American strength, not apologies.\"\n\n"
         "A Fox News poll released Wednesday shows Obama leading Romney, 49 percent to 44 percent, in Florida.",
         "2012-09-20")
-    assert found["49 percent"] == ("2012-09-20", "2012-09-20", "")
+    assert found["49 percent"] == ("2012-09-19", "2012-09-19", "Wednesday")  # the poll's release day, no field dates
 
 
 # Full articles (BASIL full-dev events), seventh round.
