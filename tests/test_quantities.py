@@ -700,3 +700,11 @@ def test_two_adjectives_joined_by_and_stay_in_the_subject():
     found = find_quantities("Romney added his voice after five past and present Missouri Republican senators urged "
                             "Akin to step aside.")
     assert found[0].subject.startswith("past and present Missouri Republican senators")
+
+
+def test_a_number_of_times_that_is_no_multiple_is_a_count():
+    # BASIL (Fox, 2011): "27 times" after a verb counts occasions (kind count, as the gold has it), so it can link
+    # with another outlet's "27" amendments; "2.34 times greater odds" stays a multiple
+    assert figures("Portions of the U.S. Constitution are never deleted, just amended, as has been done 27 times in "
+                   "history.")["27 times"][1:] == ("count", "times", "times")
+    assert figures("the unvaccinated individuals had 2.34 times greater odds of reinfection")["2.34 times"][1] == "rate"

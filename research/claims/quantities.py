@@ -541,7 +541,8 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
     if not quantity.subject and re.search(r"\btimes$", text[match.start():match.end()]) and not re.match(
             r"\s*(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|as|the|that|than|its|"
             r"their|his|her|[a-z]+er)\b", text[match.end():]):
-        return quantity._replace(subject="times")  # a number of times, not a multiple: "attacked ... at least 200 times"
+        return quantity._replace(subject="times", kind="count")  # a count of occasions, not a multiple: "attacked ...
+        # at least 200 times", "amended, as has been done 27 times in history"
     if quantity.kind == "change" and not quantity.head:  # "halved", "doubled", "doubling", "tripled"
         said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
         return quantity._replace(subject=said_of, head=said_of)
