@@ -58,3 +58,24 @@ def test_a_named_war_spans_its_years():
                                   "2021-06-14T18:45:00-07:00")
     assert [(t.text, str(t.date_start), str(t.date_end)) for t in found][-1] == (
         "during World War II", "1939-01-01", "1945-12-31")
+
+
+def test_a_range_of_years_from_one_to_another_spans_them():
+    """"from 1965 to 1970" (a BASIL NYT sentence) is the six years, not 1965 alone; "between 2003 and 2009" too."""
+    def spans(text):
+        return [(t.text, str(t.date_start), str(t.date_end)) for t in find_time_expressions(text, "2010-05-17")]
+    assert spans("He obtained at least five military deferments from 1965 to 1970 and took repeated steps that "
+                 "enabled him to avoid going to war, according to records.") == [
+        ("from 1965 to 1970", "1965-01-01", "1970-12-31")]
+    assert spans("He was described as a veteran in articles published between 2003 and 2009.") == [
+        ("between 2003 and 2009", "2003-01-01", "2009-12-31")]
+
+
+def test_years_ago_name_a_calendar_year_and_a_year_ago_a_day():
+    """"two years ago" (a BASIL NYT sentence on a 2008 election) is that calendar year; "a year ago" stays the day
+    a year back, the point a year-on-year change is measured from."""
+    def spans(text):
+        return [(t.text, str(t.date_start), str(t.date_end)) for t in find_time_expressions(text, "2010-06-15")]
+    assert spans("He won two years ago by 36 percentage points, and Mr. Obama carried his district by 6 percent.") == [
+        ("two years ago", "2008-01-01", "2008-12-31")]
+    assert spans("Prices were up 4.2 percent from a year ago.") == [("a year ago", "2009-06-15", "2009-06-15")]

@@ -176,4 +176,93 @@ def test_a_period_named_far_up_a_full_article_dates_no_later_figure():
         "the ad underscores the prime minister's message: \"The world needs American strength, not apologies.\"\n\n"
         "A Fox News poll released Wednesday shows Obama leading Romney, 49 percent to 44 percent, in Florida.",
         "2012-09-20")
-    assert found["49 percent"] == ("2012-09-20", "2012-09-20", "")
+    assert found["49 percent"] == ("2012-09-19", "2012-09-19", "Wednesday")  # the poll's release day, no field dates
+
+
+# Full articles (BASIL full-dev events), seventh round.
+
+def test_the_event_a_thing_is_done_ahead_of_dates_no_figure():
+    """"ahead of the Jan. 3 caucuses" and "in advance of Mr. Ryan's visit there on Thursday" date the event ahead,
+    not the figure (BASIL Fox News and NYT sentences): both are as of publication."""
+    found = periods("Politico reported Tuesday that Perry bought $1 million in broadcast television time ahead of the "
+                    "Jan. 3 caucuses.", "2011-12-07")
+    assert found["$1 million"] == ("2011-12-07", "2011-12-07", "")
+    found = periods("The latest criticism comes in a letter released Tuesday and signed by nearly 90 faculty members and "
+                    "priests at Georgetown, the Jesuit university in Washington, in advance of Mr. Ryan’s visit there "
+                    "on Thursday.", "2012-04-24")
+    assert found["nearly 90"] == ("2012-04-24", "2012-04-24", "")
+    # nor a later figure (BASIL NYT): "in January" dates the new Congress taking over
+    found = periods("At the same time, Congress needs to make a legislative move to keep the government funded before "
+                    "the 112th Congress takes over in January.\n\nDemocrats were hoping to force a more ambitious agenda "
+                    "into the final weeks.\n\n“If they really cared about creating jobs, they should stop blocking a "
+                    "preservation of unemployment insurance, which would create or save hundred of thousands of jobs,” "
+                    "Jim Manley, a spokesman for Mr. Reid, said in an e-mail.", "2010-12-01")
+    assert list(found.values()) == [("2010-12-01", "2010-12-01", "")]
+
+
+def test_a_poll_s_field_dates_date_its_figures():
+    """"as part of a March 31-April 4 survey" (BASIL Fox News) dates the poll's figures: the 238 across "but" and the
+    shares of the sentence before it in its paragraph that speaks of the poll ("In the poll, ... leads ... with 21
+    percent"), in the present tense; a sentence far from any poll keeps publication."""
+    found = periods(
+        "In the poll, former Massachusetts Gov. Mitt Romney leads the would-be group of contenders with 21 percent of "
+        "Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike Huckabee at 17 percent each. "
+        "The Republican primary poll was taken as part of a March 31-April 4 survey of 1,000 adults, but the sample "
+        "survey of Republican primary voters polled was only 238.\n\nAsked in the interview how genuine his "
+        "presidential ambition is, Trump said he has spent $2 million.", "2011-04-07")
+    poll = ("2011-03-31", "2011-04-04", "March 31-April 4")
+    assert found["21 percent"] == found["17 percent"] == found["238"] == poll
+    assert found["$2 million"] == ("2011-04-07", "2011-04-07", "")
+
+
+def test_an_age_in_a_forecast_takes_no_period_named_before():
+    """"the 68-year-old congressman" (BASIL NYT) in a prediction is his age at publication, not as of the "in
+    November" of the sentence before."""
+    found = periods("Etheridge, who has represented North Carolina's 2nd Congressional District since 1997, is running "
+                    "for re-election against Republican Renee Ellmers, a registered nurse, in November. Political "
+                    "observers have predicted that the 68-year-old congressman will likely hold on to his seat.",
+                    "2010-06-14")
+    assert found["68-year-old"] == ("2010-06-14", "2010-06-14", "")
+
+
+def test_money_over_a_span_ahead_takes_the_span():
+    """"will save $35 million over the next nine months" (BASIL HuffPost) is the savings of those months; money over
+    a span of no place ("$1 trillion over five years") stays as it was."""
+    found = periods("Republicans have estimated that this will save $35 million over the next nine months.", "2011-01-06")
+    assert found["$35 million"] == ("2011-01-06", "2011-10-06", "over the next nine months")
+    assert periods("The bill would spend $1 trillion over five years.", "2011-01-06")["$1 trillion"] == (
+        "2011-01-06", "2011-01-06", "")
+
+
+def test_a_figure_said_to_be_projected_is_a_forecast_of_the_time_ahead():
+    """"the 2.1 percent growth rate projected by the I.M.F." (BASIL NYT) is a forecast, so "next year" dates it."""
+    found = periods("The overall result could be zero growth next year, not the 2.1 percent growth rate projected by "
+                    "the I.M.F.", "2012-12-09")
+    assert found["2.1 percent"] == ("2013-01-01", "2013-12-31", "next year")
+
+
+def test_a_poll_s_release_day_dates_its_figures_through_according_to():
+    """"according to a Des Moines Register poll released Saturday" (BASIL Fox News) dates the share: the source's
+    phrase ends no clause, and a poll's release day, no field dates given, is the nearest day its figures are of."""
+    found = periods("The Dallas Morning News recently reported that his presidential campaign plans to bring \"more than "
+                    "600 influential Texans\" to Iowa in December. However, Perry netted just six percent support among "
+                    "likely Republican caucus-goers, according to a Des Moines Register poll released Saturday.",
+                    "2011-12-07")
+    assert found["six percent"] == ("2011-12-03", "2011-12-03", "Saturday")
+
+
+def test_a_group_by_rank_takes_no_period_named_before():
+    """"tax rates for the top 2 percent" (BASIL Fox News) names a group as it stands, not as of "last week"."""
+    found = periods("Boehner last week put a counter-proposal on the table that included $800 billion in revenue "
+                    "increases over the next decade. While Boehner cast that as a significant concession, Obama said it "
+                    "didn't go far enough because it didn't include an increase in tax rates for the top 2 percent.",
+                    "2012-12-10")
+    assert found["2 percent"] == ("2012-12-10", "2012-12-10", "")
+
+
+def test_money_a_plan_holds_is_stated_as_of_publication():
+    """"a counter-proposal ... that included $800 billion" (BASIL Fox News) is what the plan holds, not as of the
+    "last week" it was put on the table."""
+    found = periods("Boehner last week put a counter-proposal on the table that included $800 billion in revenue "
+                    "increases over the next decade.", "2012-12-10")
+    assert found["$800 billion"] == ("2012-12-10", "2012-12-10", "")

@@ -566,6 +566,10 @@ def test_a_dash_ends_a_subject_and_an_age_is_of_no_verb():
     # BASIL (HuffPost, 2011): "Mitt Romney leads the pack at 21 percent"; the GOP is no candidate
     (("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the 2012 GOP primary "
      "field at 17 percent (Mitt Romney leads the pack at 21 percent)."), ["", "support for Mitt Romney"]),
+    # BASIL (HuffPost, 2011): shares among a party's supporters are a poll's, each name's in its brackets
+    (("finishes first among Tea Party supporters (at 20 percent), followed by Romney (17 percent), Huckabee (14 "
+      "percent), Palin (12 percent) and Gingrich (9 percent).”"),
+     ["", "support for Romney", "support for Huckabee", "support for Palin", "support for Gingrich"]),
     # no poll, no candidate: the rule stays out
     ("Obama leading Romney, 49 percent to 44 percent, in Florida.", ["", ""]),
 ])
@@ -635,3 +639,79 @@ def test_a_bare_count_that_remains_to_be_done_keeps_what_remains():
     assert figures("With an Aug. 31 deadline looming, tens of thousands remained to be airlifted from the chaotic "
                    "country.")["thousands"][3] == "remained to be airlifted"
     assert figures("Some 300 remain to be identified.")["Some 300"][3] == "remain to be identified"
+
+
+def test_the_name_a_share_is_of_keeps_its_title_and_takes_irregular_pasts():
+    """BASIL (Fox, 2011): a share is of the candidate who earned, got or won it, "former" left out and names of
+    five words whole ("Former Minnesota Gov. Tim Pawlenty")."""
+    found = find_quantities("In the poll, former House Speaker Newt Gingrich garnered 11 percent, while former Alaska "
+                            "Gov. Sarah Palin earned 10 percent support.")
+    assert found[1].whose == "Alaska Gov. Sarah Palin"
+    found = find_quantities("Former Minnesota Gov. Tim Pawlenty earned 6 percent, Minnesota Congresswoman Michele "
+                            "Bachmann got 5 percent, former Pennsylvania Sen. Rick Santorum won 3 percent and "
+                            "Mississippi Gov. Haley Barbour received 1 percent support.")
+    assert [q.whose for q in found] == ["Minnesota Gov. Tim Pawlenty", "Minnesota Congresswoman Michele Bachmann",
+                                        "Pennsylvania Sen. Rick Santorum", "Mississippi Gov. Haley Barbour"]
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # BASIL (NYT, Fox, HuffPost): money as the object of "save", "cost", "donate" is savings, a cost, donations
+    ("Republicans have estimated that this will save $35 million over the next nine months.", "$35 million",
+     "savings"),
+    (("The ad, reportedly to air in Miami, West Palm Beach and Fort Myers, is costing Secure America $1 million, the "
+     "organization confirmed to Fox News."), "$1 million", "cost"),
+    (("Over the years, its philanthropic wing, WinShape, has donated millions of dollars to outside organizations that "
+     "actively lobby against efforts to legalize same-sex marriage."), "millions of dollars",
+     "donations to outside organizations that actively lobby against efforts to legalize same-sex"),
+    # the noun it is "of", the noun phrase a copula after it names
+    ("“I’m worried about undermining our civil liberties, the constant wars going on, the debt of $16 trillion.",
+     "$16 trillion", "debt"),
+    (("According to Peter Keating at Vanity Fair, $1.1 million is the estimated cost of GOP plans to read the document "
+     "on the House floor."), "$1.1 million", "estimated cost of GOP plans to read the document on the House floor"),
+])
+def test_money_without_a_noun_is_what_its_verb_of_or_copula_makes_it(text, figure, subject):
+    assert figures(text)[figure][3] == subject
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # BASIL (NYT, 2010): a share after "by" and a verb of winning is a margin
+    ("He won two years ago by 36 percentage points, and Mr. Obama carried his district by 6 percent.",
+     "36 percentage points", "margin"),
+    ("He won two years ago by 36 percentage points, and Mr. Obama carried his district by 6 percent.",
+     "6 percent", "margin"),
+    # BASIL (NYT, 2010): money after a noun and "above" is that noun's threshold
+    (("President Obama and Democratic lawmakers want to extend the cuts to all Americans except those with income "
+      "above $250,000, while Republicans want tax cuts extended to Americans at all income levels."), "$250,000",
+     "income"),
+])
+def test_a_figure_after_by_or_above_is_a_margin_change_or_threshold(text, figure, subject):
+    assert figures(text)[figure][3] == subject
+
+
+def test_a_figure_after_by_is_the_change_of_what_a_verb_of_changing_takes():
+    # BASIL (Fox, 2012): "raise the debt limit by $2 trillion"; the second $2 trillion has its own noun
+    found = find_quantities("Corker said that if the president wants to raise the debt limit by $2 trillion, "
+                            "Republicans should press for $2 trillion in spending cuts.")
+    assert [q.subject for q in found] == ["increase in debt limit", "spending cuts"]
+
+
+def test_money_without_a_noun_takes_its_predicate():
+    # BASIL (HuffPost, 2012): "about $400,000 has been placed so far" is money placed, as counts and shares are
+    found = find_quantities("The flight is ultimately going to be $1 million, the official said - a media-tracking "
+                            "source said about $400,000 has been placed so far.")
+    assert found[1].subject == "placed so far"
+
+
+def test_two_adjectives_joined_by_and_stay_in_the_subject():
+    # BASIL (NYT, 2012): "past and present" is one modifier of the senators, not the end of the noun phrase
+    found = find_quantities("Romney added his voice after five past and present Missouri Republican senators urged "
+                            "Akin to step aside.")
+    assert found[0].subject.startswith("past and present Missouri Republican senators")
+
+
+def test_a_number_of_times_that_is_no_multiple_is_a_count():
+    # BASIL (Fox, 2011): "27 times" after a verb counts occasions (kind count, as the gold has it), so it can link
+    # with another outlet's "27" amendments; "2.34 times greater odds" stays a multiple
+    assert figures("Portions of the U.S. Constitution are never deleted, just amended, as has been done 27 times in "
+                   "history.")["27 times"][1:] == ("count", "times", "times")
+    assert figures("the unvaccinated individuals had 2.34 times greater odds of reinfection")["2.34 times"][1] == "rate"

@@ -49,10 +49,13 @@ from research.claims.periods import (
     averaged,
     carried_period,
     compound,
+    field_dates,
     figure_period,
     goes_on,
     joined,
+    poll_dates,
     prior_period,
+    ranked,
     stated_now,
     stated_periods,
 )
@@ -122,6 +125,10 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         last_forecaster = ""
         named_before, block_end, listing = "", "", False
         named_at = 0  # the sentence that named `previous_period`
+        all_times = [joined(text, find_time_expressions(text, published.get(article_id, "")))
+                     for text in sentences["text"]]
+        fields = [field_dates(text, times) for text, times in zip(sentences["text"], all_times)]
+        blocks = list(sentences["block_id"])
         for number, passage in enumerate(sentences.itertuples(index=False)):
             if number - named_at > CARRY_REACH:  # "in 1988" five paragraphs up dates no figure here
                 previous_period = None
@@ -131,8 +138,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 previous_subjects, previous_claimant, block_end = {}, previous_claimant if listing else None, ""
             previous_block, block_end = passage.block_id, passage.text.rstrip() or block_end
             quantities = find_quantities(passage.text, published.get(article_id, ""))
-            times = joined(passage.text, find_time_expressions(passage.text, published.get(article_id, "")))
+            times = all_times[number]
             periods = stated_periods(passage.text, times)
+            poll = poll_dates(fields, blocks, number, passage.text)
             period_ends = [period[3] for period in periods]
             forecast_words = [m.end() for m in FORECAST.finditer(passage.text)]
             sentence = (passage.start, passage.end)
@@ -177,9 +185,11 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 prior = prior_period(passage.text, quantity, quantities,
                                      periods[stated - 1] if stated else previous_period)
                 asof = averaged(prior, subject) if prior else asof
-                if not asof[2] and previous_period and (forecast or not stated_now(quantity) and not compound(
-                        passage.text, quantity) and goes_on(
-                        passage.text, quantity)):
+                if not asof[2] and poll and not stated_now(quantity, passage.text):
+                    asof = poll  # a poll's figure without a time of its own: its field dates
+                if not asof[2] and previous_period and not stated_now(quantity, passage.text) \
+                        and not ranked(passage.text, quantity) and (forecast or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
+                    # an age, or a group by rank ("the top 2 percent"), is never carried
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,

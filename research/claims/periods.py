@@ -20,7 +20,10 @@ day. `prior_period` counts "the prior week" back from the period of the data, `a
 periods a later figure without a time goes on with (not one still running at publication, "earlier this
 month", nor one named more than four sentences before), and when it does. `joined` makes "X through Y" one
 phrase, "the 12 months that ended in June" the 12 months to the end of June, and leaves out dates that name
-an event ("the Jan. 6 select committee").
+an event ("the Jan. 6 select committee"). A time inside a "before"/"ahead of" phrase dates the event it names;
+a figure projected or forecast, or money over a span ahead ("over the next nine months"), takes a time after
+publication; `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them;
+`stated_now` (ages, a plan's size or what it holds) and `ranked` ("the top 2 percent") take no carried period.
 """
 
 from __future__ import annotations
@@ -52,7 +55,9 @@ def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
     """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
     pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
     if relative:  # after the figure, also a clause of its own: ", as claims reached a low", ", likely triggering"
-        pattern += r"|\b(?:that|which|who|when|where)\b|,\s+(?:as|(?:\w+ly\s+)?[a-z]+ing)\b"
+        # ", according to a poll released Saturday": the source's own phrase ends no clause, the one after it does
+        pattern += r"|\b(?:that|which|who|when|where)\b|,\s+(?!according\b)(?:as|(?:\w+ly\s+)?[a-z]+ing)\b" \
+            r"|,\s+according\b[^;]*,"
     return bool(re.search(pattern, text[left:right]))
 
 
@@ -62,7 +67,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     as `joined` gives them; see the module docstring); `forecast`: the figure is expected or planned, so a
     deadline dates it."""
     day = reference_date(published)
-    if stated_now(quantity):
+    forecast = forecast or bool(PROJECTED.search(quantity.subject))
+    if stated_now(quantity, text):
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
     usable = []
     if compound(text, quantity):  # "a seven-count indictment accused Mr. Barrack of lying during a June 2019 interview"
@@ -79,7 +85,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         forecast or day is None or time.date_start is None or time.date_start <= day)]
     for time in times:
         if day is not None and time.date_start is None or re.match(r"\s+levels?\b", text[time.end:]) or (
-                quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start):
+                quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start
+                and not AHEAD.search(time.text)):
             continue  # "more than a year": a length of time; "from 2005 levels"; "$1 trillion over five years"
         if (time.text.lower().startswith("from") and not re.search(r"\s(?:to|through|thru|until|till|and)\s",
                                                                   time.text) and (len(times) > 1 or quantity.kind == "change")) \
@@ -116,15 +123,30 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
 
 
+# A span from publication on: "over the next nine months", "for the coming decade"; money over it is its amount.
+AHEAD = re.compile(r"\b(?:next|coming)\b", re.IGNORECASE)
+
+
+# A participle of forecasting in a figure's subject makes it a forecast: "the 2.1 percent growth rate projected by the
+# I.M.F." for "next year".
+PROJECTED = re.compile(r"\b(?:projected|forecast|predicted|expected)\b")
+
+
 # Nouns whose size an amount names: "the $1.2 trillion infrastructure bill", "a $3.5 trillion package".
 SIZED = frozenset("bill bills package plan proposal agenda measure deal budget framework legislation".split())
 
 
-def stated_now(quantity: Quantity) -> bool:
+def stated_now(quantity: Quantity, text: str = "") -> bool:
     """True for a figure stated as of publication whatever the times around it: an age, or the size of a bill
-    or plan, not dated by what happens to it ("will pass the $1.2 trillion infrastructure bill this week")."""
-    return quantity.kind == "age" or quantity.kind == "money" and quantity.head.lower().split()[-1:] in (
-        [noun] for noun in SIZED)
+    or plan, not dated by what happens to it ("will pass the $1.2 trillion infrastructure bill this week"), nor
+    what such a plan holds (in `text`: "put a counter-proposal on the table that included $800 billion")."""
+    return quantity.kind == "age" or quantity.kind == "money" and (quantity.head.lower().split()[-1:] in (
+        [noun] for noun in SIZED) or bool(HOLDS.search(text, max(0, quantity.start - 80), quantity.start)))
+
+
+# Before money, a plan that holds it: "a counter-proposal on the table that included $800 billion".
+HOLDS = re.compile(r"(?:" + "|".join(sorted(SIZED)) + r")\b[^.;,]{0,40}?\b(?:that|which)\s+(?:\w+\s+)?(?:includ|contain)\w*"
+                   r"\s+(?:(?:about|nearly|almost|roughly|some|more than|at least|up to)\s+)?[$€£]?$", re.IGNORECASE)
 
 
 def compound(text: str, quantity: Quantity) -> bool:
@@ -133,6 +155,16 @@ def compound(text: str, quantity: Quantity) -> bool:
     never a longer period of the sentence or one named before."""
     return bool(re.match(r"-[a-z]", text[quantity.end:quantity.end + 2])
                 or re.search(r"\d-[a-z]+$", text[quantity.start:quantity.end]))
+
+
+# Before a share, a rank that makes it a group of people as it stands: "tax rates for the top 2 percent", "the
+# wealthiest 1 percent"; a period named before dates no such group.
+RANKED = re.compile(r"\b(?:top|bottom|richest|wealthiest|poorest|highest-earning|lowest-earning)\s+$", re.IGNORECASE)
+
+
+def ranked(text: str, quantity: Quantity) -> bool:
+    """True for a share that names a group by rank ("the top 2 percent"): it takes no period named before it."""
+    return quantity.kind == "percent" and bool(RANKED.search(text, max(0, quantity.start - 20), quantity.start))
 
 
 # Right before a figure, a dash that opens a phrase about the figure before it, not a clause of its own: "6.1% in
@@ -172,15 +204,18 @@ def _a_period(text: str, time, forecast: bool) -> bool:
     return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
                                                                                      time.start)
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
-                                                   or RELEASE_NOUN.match(text, time.end)))
+                                                   or RELEASE_NOUN.match(text, time.end))
+                    and not POLL_RELEASED.search(text, max(0, time.start - 40), time.start))
                 or ((time.kind == "deadline" or DEADLINE_NOUN.match(text, time.end)) and not forecast)
                 or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start]))
-                or BEFORE.search(text, max(0, time.start - 12), time.start))
+                or BEFORE.search(text, max(0, time.start - 60), time.start))
 
 
 # Before a date, the point the figure's time runs up to, not its period: "support given to two Saudi hijackers
-# before Sept. 11, 2001", "prior to March 2020", "ahead of the July 4 holiday".
-BEFORE = re.compile(r"\b(?:before|prior to|ahead of)\s+(?:the\s+)?$", re.IGNORECASE)
+# before Sept. 11, 2001", "prior to March 2020", "ahead of the Jan. 3 caucuses"; a time inside the phrase dates the
+# event it names: "in advance of Mr. Ryan's visit there on Thursday", "before the 112th Congress takes over in January".
+BEFORE = re.compile(r"\b(?:before|prior to|(?:ahead|in advance) of)\s+(?:[\w.’'-]+\s+){0,6}$",
+                    re.IGNORECASE)
 
 
 def goes_on(text: str, quantity: Quantity) -> bool:
@@ -244,6 +279,40 @@ def carried_period(periods: list[tuple]) -> tuple | None:
     return None if RUNNING.match(periods[-1][2]) or VAGUE.search(periods[-1][2]) else periods[-1][:3]
 
 
+# A poll's field dates: the days right before "poll"/"survey" ("a March 31-April 4 survey of 1,000 adults") or after
+# its "conducted"/"taken" ("The poll, conducted from June 27-30").
+FIELD_BEFORE = re.compile(r"\s+(?:[\w/.’'-]+\s+){0,3}?(?:poll|survey)s?\b", re.IGNORECASE)
+FIELD_AFTER = re.compile(r"\b(?:poll|survey)s?\b[^.;]{0,60}?\b(?:conducted|taken|fielded|carried out)\s+"
+                         r"(?:(?:from|on|between|in|over)\s+)?$", re.IGNORECASE)
+
+
+def field_dates(text: str, times: list) -> tuple | None:
+    """(start, end, text) of the field dates of a poll the sentence names, or None: they date the poll's figures
+    without a time of their own, in its sentence and in the sentences near it that speak of the poll ("In the poll,
+    Romney leads ... with 21 percent"), whatever their tense (results are told in the present; `poll_dates`)."""
+    for time in times:
+        if time.kind == "date" and time.date_start is not None and (
+                FIELD_BEFORE.match(text, time.end) or FIELD_AFTER.search(text, max(0, time.start - 90), time.start)):
+            return time.date_start.isoformat(), time.date_end.isoformat(), time.text
+    return None
+
+
+# A sentence that speaks of a poll: "In the poll, ...", "Republican primary voters surveyed".
+POLL = re.compile(r"\b(?:poll(?:s|ed)?|survey(?:s|ed)?)\b", re.IGNORECASE)
+
+
+def poll_dates(fields: list, blocks: list, number: int, text: str) -> tuple | None:
+    """The field dates (`field_dates` of each sentence of an article, `fields`; `blocks` their paragraphs) that
+    date the figures without a time of their own of sentence `number`: its own, else, when it speaks of a poll,
+    those of the nearest sentence (the earlier on a tie) at most `CARRY_REACH` sentences before it, or after it in
+    its paragraph (a lede's "according to a new poll" is left to publication)."""
+    if fields[number] or not POLL.search(text):
+        return fields[number]
+    near = [(abs(k - number), k > number, field) for k, field in enumerate(fields)
+            if field and abs(k - number) <= CARRY_REACH and (k < number or blocks[k] == blocks[number])]
+    return min(near)[2] if near else None
+
+
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
 # invasion that began in February 2022"), not "said that".
 RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )(?<!show )(?<!shows )(?<!showed )(?<!found )"
@@ -275,6 +344,10 @@ def _endpoint(text: str, quantity: Quantity, first, last) -> tuple[str, str]:
 # Department said Friday", "said in a Sept. 14 report").
 RELEASED = re.compile(r"\b(?:released|published|issued|announced|reported|unveiled|posted|said|says|told)\s+"
                       r"(?:[^\s\d,.;]+\s+){0,5}$", re.IGNORECASE)
+# ... but a poll's release day, no field dates given, is the nearest day its figures are of: "a Des Moines Register poll
+# released Saturday".
+POLL_RELEASED = re.compile(r"\b(?:poll|survey)s?\s+(?:was\s+|were\s+)?(?:released|published|issued)\s+(?:on\s+)?$",
+                           re.IGNORECASE)
 RELEASE_NOUN = re.compile(r"\s*(?:report|statement|release|announcement|memo|press conference)\b", re.IGNORECASE)
 # Before a time phrase: a point of comparison ("more than in 2019", "compared with the year before").
 BASELINE = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:in|on|during|at)\s+)?$",

@@ -13,7 +13,10 @@ conservative majority"); `head` is the noun phrase the subject is built on
 (`research.claims.keys.subject_key` groups subjects). A subject is a noun
 phrase: it holds no finite verb outside a relative clause, no dash and no
 pronoun that starts a clause (`without_finite_verb`). Money "on" something is
-spending on it, weeks of a pregnancy are a gestational limit, and a poll share
+spending on it; money without a noun is what its verb, "of" or copula makes of
+it ("will save $35 million": savings; "the debt of $16 trillion"; "$1.1 million
+is the estimated cost of ...", `_amount_of`), a figure after "by" a margin or
+a change and money "above" a noun its threshold (`_by_what`), weeks of a pregnancy are a gestational limit, and a poll share
 without a noun is the support of the candidate named with it (`_poll_shares`).
 """
 
@@ -368,6 +371,12 @@ MEASURED = re.compile(r"(?P<measure>(?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASUR
 
 
 
+# Two adjectives joined by "and" that make one modifier of a noun: "five past and present Missouri Republican senators".
+PAIRED = re.compile(r"\b(?:past and present|present and past|current and former|former and current|present and former|"
+                    r"active and retired|state and local|federal and state|public and private|large and small|"
+                    r"big and small)\b", re.IGNORECASE)
+
+
 def find_quantities(text: str, published: str = "") -> list[Quantity]:
     """Figures in `text` (offsets into it), years, dates, durations and numbers in names left out.
 
@@ -379,13 +388,14 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
                                                or "week" in t.text and about_pregnancy(text, t.start, t.end)))]
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    words = PAIRED.sub(lambda pair: pair.group().replace(" ", "_"), text)  # one word to subjects, offsets kept
     for match in VAGUE_QUANTITY.finditer(text):
-        found.append(_described(text, vague(text, match)))
+        found.append(_described(words, vague(text, match)))
         taken.append(match.span())
     for match in RATIO.finditer(text):
         if any(s <= match.start() < e for s, e in taken + dates) or not is_ratio(text, match):
             continue
-        found.append(_ratio_described(text, match, _described(text, ratio(text, match))))
+        found.append(_ratio_described(text, match, _described(words, ratio(text, match))))
         taken.append(match.span())
     position = 0
     while (match := QUANTITY.search(text, position)) is not None:
@@ -398,8 +408,9 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
             position += text.startswith("%", position)  # "by 50%-52% from": the first percent alone
             quantity = figure(text, QUANTITY.match(text, match.start(), position), dates)
         if quantity is not None and quantity.start >= 0:
-            found.append(_described(text, quantity))
-    found.sort()
+            found.append(_described(words, quantity))
+    found = sorted(q._replace(subject=q.subject.replace("_", " "), head=q.head.replace("_", " ")) if words != text
+                   else q for q in found)
     for i in range(1, len(found)):
         gap = text[found[i - 1].end:found[i].start]
         if not found[i].head and found[i - 1].subject and SECOND_FIGURE.fullmatch(gap):
@@ -407,13 +418,76 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
-    return _poll_shares(text, found)
+    return _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
 
 
-# In a poll, a share said of a name is that candidate's support: "Gingrich garnered 11 percent", "Romney (17
-# percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44 percent" gives each
-# name its share in turn.
-POLL = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents)\b", re.IGNORECASE)
+# A figure after "by" is a margin after a verb of winning ("won two years ago by 36 percentage points", "carried his
+# district by 6 percent") and the change of the noun phrase a verb of changing takes ("raise the debt limit by $2
+# trillion": increase in debt limit); money after a noun and "above"/"below" is that noun's threshold ("those with
+# income above $250,000": income).
+WON_BY = re.compile(r"\b(?:won|wins?|winning|carried|carries|carrying|leads?|leading|led|beat|beats|defeated|lost|"
+                    r"loses?|trails?|trailed)\b[^.;,]{0,40}?\bby\s+(?:(?:about|nearly|almost|roughly|some|more than|"
+                    r"less than|at least|just|only)\s+)?$")
+CHANGED_BY = re.compile(r"\b(?P<verb>rais|increas|boost|expand|lift|cut|reduc|lower|trim|slash)\w*\s+(?:the\s+|its\s+|"
+                        r"their\s+|his\s+|her\s+)?(?P<np>(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+by\s+(?:(?:about|nearly|almost|"
+                        r"roughly|some|more than|at least)\s+)?[$€£]?$")
+THRESHOLD = re.compile(r"\b(?P<noun>[a-z]{3,})\s+(?:above|below|over|under|exceeding)\s+[$€£]?$")
+
+
+def _by_what(text: str, quantity: Quantity) -> Quantity:
+    """A figure with no noun of its own given the margin, change or threshold its words before say it is (above)."""
+    if quantity.head or quantity.subject or quantity.kind not in ("percent", "money", "count", "change"):
+        return quantity
+    before = text[max(0, quantity.start - 80):quantity.start]
+    changed, threshold = CHANGED_BY.search(before), THRESHOLD.search(before)
+    if quantity.kind == "percent" and WON_BY.search(before):
+        return quantity._replace(subject="margin", head="margin")
+    if changed and changed.group("np").split()[-1] not in SUBJECT_STOP:
+        change = "increase" if changed.group("verb") in ("rais", "increas", "boost", "expand", "lift") else "cut"
+        return quantity._replace(subject=f"{change} in {changed.group('np')}", head=changed.group("np").split()[-1])
+    if quantity.kind == "money" and threshold and threshold.group("noun") not in SUBJECT_STOP:
+        return quantity._replace(subject=threshold.group("noun"), head=threshold.group("noun"))
+    return quantity
+
+
+# Money without a noun of its own is what the verb it is the object of makes of it: "will save $35 million" (savings),
+# "is costing Secure America $1 million" (cost), "has donated millions of dollars to" (donations).
+MONEY_VERB = re.compile(r"\b(?P<verb>cost|costs|costing|sav(?:e|es|ed|ing)|donat(?:e|es|ed|ing))\s+(?:(?:it|them|us|you|"
+                        r"taxpayers|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+)?(?:as\s+)?(?:(?:about|nearly|almost|roughly|"
+                        r"some|over|more than|less than|at least|up to|an estimated)\s+)?$")
+MONEY_NOUNS = {"cost": "cost", "sav": "savings", "donat": "donations"}
+# ... or the noun it is "of": "the debt of $16 trillion"; or the noun phrase a copula after it names: "$1.1 million is
+# the estimated cost of GOP plans to read the document on the House floor".
+NOUN_OF = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<noun>[a-z][a-z-]+)\s+of\s+(?:(?:about|nearly|almost|"
+                     r"roughly|some|over|more than|at least)\s+)?$")
+IS_THE = re.compile(r"\s+(?:is|was|would be|will be)\s+(?:the|an?)\s+(?P<np>[^,;:.—()“”\"]{3,120})")
+
+
+def _amount_of(text: str, quantity: Quantity) -> Quantity:
+    """Money with no noun of its own given the noun its verb, "of" or copula says it is (see the patterns above);
+    an object after the figure ("to outside organizations") stays as what it is for."""
+    before = text[max(0, quantity.start - 60):quantity.start]
+    verb, of = MONEY_VERB.search(before), NOUN_OF.search(before)
+    to = re.match(r"\s+(to|for|on)\s+", text[quantity.end:])
+    if quantity.kind != "money" or quantity.head and not (verb and to):
+        return quantity
+    named = IS_THE.match(text, quantity.end)
+    if verb:
+        noun = next(n for stem, n in MONEY_NOUNS.items() if verb.group("verb").startswith(stem))
+        subject = f"{noun} {to.group(1)} {quantity.subject}" if to and quantity.subject else noun
+    elif of and of.group("noun") not in SUBJECT_STOP:
+        noun = subject = of.group("noun")
+    elif named:
+        noun, subject = named.group("np").split(" of ")[0].split()[-1], without_finite_verb(named.group("np").strip())
+    else:
+        return quantity
+    return quantity._replace(subject=subject, head=noun)
+
+
+# In a poll (or among a group's supporters), a share said of a name is that candidate's support: "Gingrich garnered 11
+# percent", "Romney (17 percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44
+# percent" gives each name its share in turn.
+POLL = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters)\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:is|was|[a-z]+(?:s|ed))\s+(?:[a-z]+\s+){0,2}?"
                       r"(?:at|with)\s+|"
@@ -467,7 +541,8 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
     if not quantity.subject and re.search(r"\btimes$", text[match.start():match.end()]) and not re.match(
             r"\s*(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|as|the|that|than|its|"
             r"their|his|her|[a-z]+er)\b", text[match.end():]):
-        return quantity._replace(subject="times")  # a number of times, not a multiple: "attacked ... at least 200 times"
+        return quantity._replace(subject="times", kind="count")  # a count of occasions, not a multiple: "attacked ...
+        # at least 200 times", "amended, as has been done 27 times in history"
     if quantity.kind == "change" and not quantity.head:  # "halved", "doubled", "doubling", "tripled"
         said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
         return quantity._replace(subject=said_of, head=said_of)
@@ -526,7 +601,7 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     named = NOUN_PREDICATE.match(text, end) if not head and kind == "count" else None
     if named and named.group("noun").lower() not in SUBJECT_STOP:  # "16 of them were militants"
         head = subject = named.group("noun")
-    if not head and kind in ("count", "percent", "change"):
+    if not head and kind in ("count", "percent", "change", "money"):  # "about $400,000 has been placed so far"
         predicate = PREDICATE.match(text, end)
         words = predicate.group("words").split() if predicate else []
         while words and words[-1].lower() in SUBJECT_STOP:
@@ -619,11 +694,15 @@ EXPECTS = re.compile(r"\b(?:expect|forecast|project|predict|estimat)\w*\s+(?:\w+
 NOUN_PREDICATE = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?:were|are)\s+(?P<noun>[a-z][\w-]*s|children|"
                             r"people|women|men)\b")
 # The name a figure is of, before a verb of which it is the object: "Walgreens reported wasting 2.6 million",
+# "former Alaska Gov. Sarah Palin earned 10 percent support" (a title's "former" left out, up to five words),
 # "Senate Republicans unveiled a $568 billion plan".
-WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3})"
+WHOSE = re.compile(r"(?:^|[,;:—(]\s*|\b(?:and|but|while|as)\s+|\b[Tt]he\s+)(?:(?:[Ff]ormer|then|late)\s+)?"
+                   r"(?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})"
                    r"\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*(?P<verb>[a-z]+)(?:\s+(?P<ing>[a-z]+ing))?\s+"
                    r"(?:(?:a|an|the|about|nearly|almost|more than|at least|just|only|some|roughly|upward of|over)\s+)*"
                    r"[$€£]?$")
+# Irregular pasts that are no participles, of a verb whose object a figure is: "Bachmann got 5 percent".
+PAST_VERBS = frozenset("got took drew gave".split())
 REPORTING = frozenset("said says told reported reports showed shows estimated estimates found finds announced "
                       "confirmed recorded".split())
 
@@ -640,7 +719,7 @@ def _whose(text: str, start: int, has_noun: bool, kind: str) -> str:
         return ""
     if match.group("verb") in REPORTING and has_noun and not match.group("ing"):
         return ""
-    if not match.group("verb").endswith(("ed", "s", "ing")) and match.group("verb") not in PARTICIPLES:
+    if not match.group("verb").endswith(("ed", "s", "ing")) and match.group("verb") not in PARTICIPLES | PAST_VERBS:
         return ""
     who = match.group("who")
     return "" if who.lower() in DETERMINER_WORDS or who in ("It", "They", "He", "She", "We", "I") else who

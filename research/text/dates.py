@@ -281,6 +281,9 @@ TIME_PATTERNS = [
                           r"(?P<unit>day|week|month|year)s\b", re.IGNORECASE)),
     ("year range", re.compile(
         r"\b(?P<year>(?:1[89]|20)\d{2})\s*[-–—]\s*(?P<year2>\d{2}|(?:1[89]|20)\d{2})\b(?![-–—]\d)")),
+    ("year range", re.compile(  # "from 1965 to 1970", "between 2003 and 2009": the years from one to the other
+        r"\b(?P<prep>from|between)\s+(?P<year>(?:1[89]|20)\d{2})\s+(?:to|through|until|till|and)\s+"
+        r"(?P<year2>(?:1[89]|20)\d{2})\b", re.IGNORECASE)),
     ("decade", re.compile(
         r"\b" + _PREP + r"(?:the\s+)?(?:(?P<part>early|mid|late)[- ]?)?(?P<decade>(?:1[89]|20)\d0)['’]?s\b",
         re.IGNORECASE)),
@@ -492,6 +495,9 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
         return "duration", unit if unit != "hour" else "day", ref - timedelta(days=days), ref
     if kind == "ago":
         day = _shift(ref, -_count(parts["count"]), parts["unit"].lower())
+        if parts["unit"].lower() == "year" and _count(parts["count"]) > 1:  # "two years ago" names that year;
+            # "a year ago" stays the day a year back, the point a year-on-year change is measured from
+            return "date", "year", date(day.year, 1, 1), date(day.year, 12, 31)
         return "date", parts["unit"].lower(), day, day
     if kind == "duration":
         count, unit = _count(parts["count"]), parts["unit"].lower()
