@@ -1,9 +1,9 @@
-"""Figures, subjects, claimants, as-of periods and cross-outlet links against the AllSides figures gold.
+"""Figures, subjects, claimants, as-of periods and cross-outlet links against the figures golds (AllSides and BASIL).
 
     python benchmarks/evaluate_figures.py DATA [--gold PATH ...] [--roles body|all] [--halves H,H]
                                                [--errors HALF ...]
 
-DATA is the shared data folder (holding `allsides_dev/`). The golds are
+DATA is the shared data folder (holding `allsides_dev/` and `basil_dev/`). The golds are
 `benchmarks/gold/allsides_figures.jsonl` (454 figures and 265 non-figures in 42
 roundups, halves "choose" and "report", see `benchmarks/gold/README.md`) and
 `benchmarks/gold/allsides_figures_holdout.jsonl` (241 figures and 170 non-figures
@@ -12,16 +12,22 @@ in 40 other roundups, half "holdout", see `benchmarks/gold/HOLDOUT.md`) and
 in 52 further roundups, half "holdout-3", annotated blind: see
 `benchmarks/gold/HOLDOUT3.md`) and `benchmarks/gold/allsides_figures_holdout4.jsonl`
 (139 figures and 310 non-figures in 89 more roundups, half "holdout-4", annotated blind
-after the fifth round: see `benchmarks/gold/HOLDOUT4.md`). The holdout
+after the fifth round: see `benchmarks/gold/HOLDOUT4.md`) and `benchmarks/gold/allsides_figures_holdout5.jsonl`
+(annotated blind in issue 18's seventh round, see `benchmarks/gold/HOLDOUT5.md`: half "holdout-5", the 27 last
+AllSides roundups with a number expression, and half "holdout-5-full", 8 BASIL events told by three outlets as
+full articles, whose records carry `roundup` "basil-<triplet id>") and `benchmarks/gold/basil_figures_dev.jsonl`
+(half "full-dev": the 22 other BASIL dev events as full articles, a development set, see
+`benchmarks/gold/FULLDEV.md`). The holdout
 roundups are split here into two halves of 20 by a fixed seed (`split_holdout`:
 the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`, the first 20
 "holdout-dev", the rest "holdout-test"). `--gold`
 (repeatable) scores the given gold files instead, one column per half they hold.
 The texts are read with
 `read_allsides(folder, spread_hours=0)`, so periods resolve against the roundup
-date. Each roundup is one event: the chain runs as the pipeline runs it
-(`split_blocks`, `split_passages`, `attributions`, `extract_claims`), and
-`claim_ledger` and `claim_conflicts` run per roundup. With `--roles all`, the
+date, and the BASIL texts with `read_basil(DATA / "basil_dev")` (event "basil-<triplet id>",
+periods resolve against each article's own date). Each roundup or BASIL event is one event: the chain runs
+as the pipeline runs it (`split_blocks`, `split_passages`, `attributions`, `extract_claims`; once per corpus),
+and `claim_ledger` and `claim_conflicts` run per event. With `--roles all`, the
 passages and blocks of every role are read as body (to score the figures apart
 from the cleaning); the default reads body passages only, as the pipeline does.
 
@@ -35,8 +41,11 @@ once with the fourth round's rules and once with the fifth's, never read; "holdo
 annotated blind after the fifth round, scored blind twice (fifth round's rules: claimant .772, as-of .803,
 subject .906, found .914, links 11/20; sixth round's: claimant .772, as-of .803, subject .913, found .914,
 links 13/20), then its errors read in issue 18's sixth round (the diagnosis), so it is now a development
-set). `--errors` (repeatable) lists the misses of a half, never of "holdout-3"; `--halves` limits the columns (and the roundups
-run) to the named halves. A gold record is
+set; "holdout-5" and "holdout-5-full": a fifth gold annotated blind in the seventh round, feed excerpts and
+full articles, scored once with main's rules when it was committed, never read; "full-dev": a full-article
+development gold whose errors may be read). `--errors` (repeatable) lists
+the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full"); `--halves` limits the
+columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
 - found: gold figures overlapped by an extracted figure / gold figures.
@@ -92,9 +101,12 @@ from research.text.tokens import stem
 
 GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
               for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
-                           "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl"))
-HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4")
-BLIND = ("holdout-3",)  # halves whose errors are never listed
+                           "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl",
+                           "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl"))
+HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
+          "full-dev")
+BLIND = ("holdout-3", "holdout-5", "holdout-5-full")  # halves whose errors are never listed
+BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 HOLDOUT_SEED = 18
 TARGETS = {"found": (">=", 0.95), "value right": (">=", 0.97), "subject right": (">=", 0.85),
            "claimant right": (">=", 0.85), "as-of right": (">=", 0.85),
@@ -121,10 +133,26 @@ def split_holdout(gold: pd.DataFrame, seed: int = HOLDOUT_SEED) -> pd.DataFrame:
     return gold
 
 
+def read_articles(folder: Path, roundups: set[str]) -> list[pd.DataFrame]:
+    """The articles of the gold roundups, one table per corpus: AllSides (`read_allsides(folder,
+    spread_hours=0)`) and, when a BASIL event is asked for, BASIL (`read_basil` of the sibling `basil_dev/`,
+    `event` "basil-<triplet id>")."""
+    tables = [datasets.read_allsides(folder, spread_hours=0)]
+    if any(r.startswith(BASIL_EVENT) for r in roundups):
+        basil = datasets.read_basil(folder.parent / "basil_dev")
+        tables.append(basil.assign(event=BASIL_EVENT + basil["event"]))
+    tables = [t[t["event"].isin(roundups)].reset_index(drop=True) for t in tables]
+    return [t for t in tables if len(t)]
+
+
 def extract(folder: Path, roundups: set[str], roles: str = "body") -> tuple[pd.DataFrame, ...]:
-    """(articles, claims, ledger, conflicts) of the gold roundups; ledger and conflicts per roundup."""
-    articles = datasets.read_allsides(folder, spread_hours=0)
-    articles = articles[articles["event"].isin(roundups)].reset_index(drop=True)
+    """(articles, claims, ledger, conflicts) of the gold roundups and BASIL events; the chain runs once per
+    corpus, ledger and conflicts per event."""
+    runs = [_chain(articles, roles) for articles in read_articles(folder, roundups)]
+    return tuple(pd.concat(parts, ignore_index=True) for parts in zip(*runs))
+
+
+def _chain(articles: pd.DataFrame, roles: str) -> tuple[pd.DataFrame, ...]:
     blocks = research.split_blocks(articles)
     if roles == "all":
         blocks = blocks.assign(role="body")
@@ -376,14 +404,14 @@ def table(results: dict) -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path, help="folder holding allsides_dev/")
+    parser.add_argument("data", type=Path, help="folder holding allsides_dev/ (and basil_dev/)")
     parser.add_argument("--roles", choices=["body", "all"], default="body",
                         help="read body passages only (as the pipeline does) or passages of every role")
     parser.add_argument("--gold", type=Path, action="append",
-                        help="a gold file to score (repeatable; default: the four golds in benchmarks/gold)")
+                        help="a gold file to score (repeatable; default: the five golds in benchmarks/gold)")
     parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
     parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
-                        help="list the misses of a half on stderr (repeatable; never of holdout-3)")
+                        help="list the misses of a half on stderr (repeatable; never of a blind half)")
     args = parser.parse_args(argv)
     folder = args.data / "allsides_dev" if (args.data / "allsides_dev").is_dir() else args.data
     if not (folder / "roundups.jsonl").is_file():

@@ -1,15 +1,19 @@
 """Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl, allsides_figures_holdout3.jsonl,
-allsides_figures_holdout4.jsonl) against the AllSides texts and print its counts.
+allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl) against its texts and print its counts.
 
     python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | ...]
 
-Records may carry half = "holdout", "holdout-3" or "holdout-4" (besides the first gold's "choose"/"report" parity
-rule); holdout roundups must not be roundups of the first gold, holdout-3 roundups in neither earlier gold and
-holdout-4 roundups in none of the three earlier golds (see HOLDOUT.md, HOLDOUT3.md and HOLDOUT4.md).
+Records may carry half = "holdout", "holdout-3", "holdout-4" or "holdout-5" (besides the first gold's
+"choose"/"report" parity rule); holdout roundups must not be roundups of the first gold, holdout-3 roundups in
+neither earlier gold, holdout-4 roundups in none of the three earlier golds and holdout-5 roundups in none of the
+four (see HOLDOUT.md, HOLDOUT3.md, HOLDOUT4.md and HOLDOUT5.md). half = "holdout-5-full" records are BASIL full
+articles: their `roundup` is "basil-<triplet id>" and their headline (the text before the first blank line) is
+not annotated. half = "full-dev" records are BASIL full articles too, in events of no holdout-5-full record
+(the development gold of FULLDEV.md, basil_figures_dev.jsonl).
 
-The data folder may be the shared data root (containing allsides_dev/) or the
-allsides_dev folder itself. Texts are loaded with
-research.datasets.read_allsides(..., spread_hours=0), exactly as the project sees them.
+The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
+allsides_dev folder itself (then basil_dev/ is its sibling). Texts are loaded with
+research.corpus.datasets.read_allsides(..., spread_hours=0) and read_basil(...), exactly as the project sees them.
 Exit status 1 when any check fails.
 """
 import collections
@@ -20,11 +24,15 @@ import re
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from research.corpus import datasets
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
 THIRD_GOLD = Path(__file__).with_name("allsides_figures_holdout3.jsonl")
+FIFTH_GOLD = Path(__file__).with_name("allsides_figures_holdout5.jsonl")
+FOURTH_GOLD = Path(__file__).with_name("allsides_figures_holdout4.jsonl")
 
 KINDS = {"count", "money", "percent", "rate", "age", "change", "measure", "vote"}
 NOT_FIGURE = {"not_figure:" + k for k in ("year", "date", "ordinal", "duration", "name", "time", "other")}
@@ -68,8 +76,14 @@ def numbers(surface):
     # ... and "several hundred" is the vague "hundreds"
     low = re.sub(r"\bseveral hundred\b", "hundreds", low)
     # ... and "triple-digit" / "double-digit" (temperatures) mean at least 100 / 10
+    # ... and (full-dev) "a half-dozen" / "half a dozen" is 6
+    low = re.sub(r"\b(?:an? |one )?half(?:-| a )dozen\b", "6", low)
     # ... and (holdout-4) "a third" / "a quarter" / "a half" are one third, one quarter, one half
     low = re.sub(r"^an? (third|quarter|half)\b", r"one \1", low)
+    # ... and (holdout-5) "one-half" is 0.5 ("one-half of one percentage point")
+    low = re.sub(r"\bone-half\b", "0.5", low)
+    # ... and "nearly a third" is nearly one third
+    low = re.sub(r"^(nearly|almost|about|roughly|more than) an? (third|quarter)\b", r"\1 one \2", low)
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
@@ -86,8 +100,9 @@ def numbers(surface):
             val = float(UNITS[t])
         elif t in ("a", "an") and i + 1 < len(toks) and toks[i + 1] in SCALE:
             val = 1.0
-        elif t == "tens" and i + 2 < len(toks) and toks[i + 1] == "of" and toks[i + 2].rstrip("s") in SCALE:
-            out.append(10 * SCALE[toks[i + 2].rstrip("s")])
+        elif t in ("tens", "hundreds") and i + 2 < len(toks) and toks[i + 1] == "of" and toks[i + 2].rstrip("s") in SCALE:
+            # (holdout-5) "hundreds of thousands" is vague 1e5, as "tens of millions" is 1e7
+            out.append((10 if t == "tens" else 100) * SCALE[toks[i + 2].rstrip("s")])
             i += 3
             continue
         elif t in VAGUE:
@@ -153,7 +168,16 @@ def main():
     first_rounds = rounds_of(FIRST_GOLD)
     earlier_rounds = first_rounds | rounds_of(SECOND_GOLD)  # holdout-3 roundups must be in neither earlier gold
     before_fourth = earlier_rounds | rounds_of(THIRD_GOLD)  # holdout-4 roundups must be in none of the three
-    table = datasets.read_allsides(folder, spread_hours=0)
+    before_fifth = before_fourth | rounds_of(FOURTH_GOLD)  # holdout-5 roundups must be in none of the four
+    blind_full = {x for x in rounds_of(FIFTH_GOLD) if x.startswith("basil-")}  # full-dev events must be others
+    table = datasets.read_allsides(folder, spread_hours=0)[["article_id", "text", "outlet", "event"]]
+    table["event"] = table.event.astype(str)
+    body = {}  # BASIL: offset of the body (after the headline); AllSides texts have no headline
+    if (folder.parent / "basil_dev").is_dir():
+        basil = datasets.read_basil(folder.parent / "basil_dev")[["article_id", "text", "outlet", "event"]]
+        basil["event"] = "basil-" + basil.event
+        body = {a: t.index("\n\n") + 2 for a, t in zip(basil.article_id, basil.text)}
+        table = pd.concat([table, basil], ignore_index=True)
     text = dict(zip(table.article_id, table.text))
     outlet = dict(zip(table.article_id, table.outlet))
     event = dict(zip(table.article_id, table.event))
@@ -189,12 +213,21 @@ def main():
         elif r["half"] == "holdout-4":
             if str(r["roundup"]) in before_fourth:
                 err(i, f"holdout-4 record in roundup {r['roundup']} of an earlier gold")
+        elif r["half"] == "holdout-5":
+            if str(r["roundup"]) in before_fifth or aid in body:
+                err(i, f"holdout-5 record in roundup {r['roundup']} of an earlier gold or not AllSides")
+        elif r["half"] == "holdout-5-full":
+            if aid not in body:
+                err(i, f"holdout-5-full record {aid} is not a BASIL article")
+        elif r["half"] == "full-dev":
+            if aid not in body or str(r["roundup"]) in blind_full:
+                err(i, f"full-dev record {aid} is not a BASIL article or sits in a holdout-5-full event")
         else:
             want_half = "choose" if int(r["roundup"]) % 4 == 0 else "report"
             if r["half"] != want_half:
                 err(i, f"half {r['half']} != {want_half} (or 'holdout')")
         s, e = r["start"], r["end"]
-        if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text[aid])):
+        if not (isinstance(s, int) and isinstance(e, int) and body.get(aid, 0) <= s < e <= len(text[aid])):
             err(i, f"bad offsets {s}:{e}")
             continue
         if text[aid][s:e] != r["surface"]:
@@ -288,11 +321,11 @@ def main():
             pairs.add((r["link"], r["differs_from"], r["difference"]))
 
     # coverage: every digit run / number word of the chosen roundups lies inside a gold span
-    chosen = sorted({r["roundup"] for _, r in recs}, key=int)
+    chosen = sorted({str(r["roundup"]) for _, r in recs})
     uncovered = []
-    for _, row in table[table.event.astype(str).isin(chosen)].iterrows():
+    for _, row in table[table.event.isin(chosen)].iterrows():
         spans = by_art.get(row.article_id, [])
-        for m in COVER.finditer(row.text):
+        for m in COVER.finditer(row.text, body.get(row.article_id, 0)):
             if not any(s <= m.start() and m.end() <= e for s, e, _ in spans):
                 uncovered.append(f"{row.article_id}@{m.start()}:{m.group()!r}")
     if uncovered:
@@ -302,7 +335,7 @@ def main():
     nonfig = [r for _, r in recs if r["kind"] in NOT_FIGURE]
     print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len(chosen)}  "
           f"articles: {len(by_art)}")
-    for h in ("choose", "report", "holdout", "holdout-3", "holdout-4"):
+    for h in ("choose", "report", "holdout", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full", "full-dev"):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
         if not rr:
             continue
