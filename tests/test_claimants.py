@@ -232,3 +232,26 @@ def test_who_gives_or_puts_a_figure_claims_it():
         "Tax Foundation puts the figure at $498 billion.")
     assert found["63"] == "authorities"
     assert "Tax Foundation" in found["$498 billion"]
+
+
+def test_figures_stated_in_a_poll_named_before_are_the_polls():
+    # BASIL 005a2961 (Fox): "In the poll, ..." and "The Republican primary poll was taken ..." go on with the poll
+    # named before, whose "survey of Republican primary voters" names whom it asked, not its author
+    found = claimants(
+        "Trump, who placed second in an NBC/ Wall Street Journal poll of potential 2012 Republican candidates, said "
+        "he will decide by June whether to run.",
+        "In the poll, former Massachusetts Gov. Mitt Romney leads the would-be group of contenders with 21 percent of "
+        "Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike Huckabee at 17 percent "
+        "each. The Republican primary poll was taken as part of a March 31-April 4 survey of 1,000 adults, but the "
+        "sample survey of Republican primary voters polled was only 238.",
+        "In the poll, former House Speaker Newt Gingrich garnered 11 percent, while former Alaska Gov. Sarah Palin "
+        "earned 10 percent support.")
+    assert {found[figure] for figure in ("21 percent", "17 percent", "1,000", "238", "11 percent", "10 percent")} \
+        == {"Wall Street Journal"}
+
+
+def test_a_poll_opening_its_sentence_after_an_article_and_adjectives_claims_its_figures():
+    # BASIL 005a2961 (Breitbart-like Fox piece): "A national NBC/WSJ poll released yesterday shows ..."
+    found = claimants("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the "
+                      "2012 GOP primary field at 17 percent (Mitt Romney leads the pack at 21 percent).")
+    assert found["17 percent"] == found["21 percent"] == "NBC/WSJ"

@@ -155,8 +155,9 @@ _ORG = _WORD + r"(?:(?:\s+|-\s*|/)(?:(?:for|and|of|on)\s+)?" + _WORD + r")*(?:\s
 ORG = re.compile(_ORG)
 AUTHOR_BEFORE = re.compile(r"(?P<org>" + _ORG + r")(?:['’]s?)?\s+(?:(?:new|latest|own|official|weekly|\w+ly)\s+)?"
                            r"(?:(?!The\b)[A-Z]\w+\s+){0,3}(?P<noun>" + _ALL_DOCUMENTS + r")\b")
+# ("a poll of Republican primary voters" names whom it asked, not its author).
 AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:(?:(?!funded|sponsored|paid|commissioned|"
-                          r"financed|backed)[^,.;]){0,50}?\s)??(?:by|from|of)\s+"
+                          r"financed|backed)[^,.;]){0,50}?\s)??(?:by|from|of(?!\s+[A-Z]\w*\s+[a-z]))\s+"
                           r"(?:the\s+)?(?P<org>" + _ORG + r")")
 # Sources that cannot claim a figure: a month or weekday read as a name, a year, a bare lower-case word
 # ("each", "openings") other than a pronoun or the people who speak for an office or a trade ("officials
@@ -301,7 +302,7 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
 # A sentence that opens on a document and goes on with its findings: "The study, by the CDC, examined",
 # "The results concerning Biden were", "Figures released Thursday by the Labor Department show"; "figures
 # Kirby provided" and "The bureau released its statistics" name the source of what follows.
-DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:The|This|That|Those|These|Its)\s+)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
+DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:The|This|That|Those|These|Its|A|An)\s+(?:[\w/.’'-]+\s+){0,3}?)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
                               r"survey|report|analysis|data|results|figures|numbers|statistics))\b")
 PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\s+(?:that\s+)?(?P<who>[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:has\s+|had\s+)?(?:provided|released|published|compiled|"
@@ -323,10 +324,16 @@ DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>
                       r"cleared|voted)\b")
 
 
+# A sentence that states what a document named before holds: "In the poll, Romney leads ... with 21 percent",
+# "In the new survey, 40% say".
+IN_DOCUMENT = re.compile(r"\s*(?:(?:But|And)\s+)?(?:In|Among)\s+(?:the|this|that|its|their)\s+(?:[a-z]+\s+){0,2}"
+                         r"(?P<noun>(?i:poll|survey|study|report|analysis))\s*,")
+
+
 def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
     None. `offset` is the sentence's start in the article `text`."""
-    opening = DOCUMENT_SUBJECT.match(sentence)
+    opening = DOCUMENT_SUBJECT.match(sentence) or IN_DOCUMENT.match(sentence)
     own = AUTHOR_AFTER.match(sentence, opening.start("noun")) if opening else None
     who = own.group("org") if own and own.start("org") < 80 else \
         document_author(text, offset, opening.group("noun")) if opening else ""
