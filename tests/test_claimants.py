@@ -255,3 +255,20 @@ def test_a_poll_opening_its_sentence_after_an_article_and_adjectives_claims_its_
     found = claimants("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the "
                       "2012 GOP primary field at 17 percent (Mitt Romney leads the pack at 21 percent).")
     assert found["17 percent"] == found["21 percent"] == "NBC/WSJ"
+
+
+def test_an_unplaced_speakers_words_go_on_into_later_paragraphs_only_until_another_is_cited():
+    # BASIL 450755dd (NYT): "Many said" is not the source of the sign-ups three paragraphs on, after "my colleagues
+    # ... report" and "the mayors of Boston and Chicago"
+    found = claimants(
+        "Many said they showed up because they agreed with the position of Chick-fil-A’s president on same-sex "
+        "marriage, while others said they wanted to support freedom of expression for business owners.",
+        "As my colleagues Kim Severson and Robbie Brown report from Atlanta, where Chick-fil-A began in the 1940s, "
+        "the president, Dan T. Cathy, made comments last month about the biblical arguments against homosexuality. "
+        "This prompted calls to boycott Chick-fil-A that were supported by the mayors of Boston and Chicago, along "
+        "with plans for a same-sex kiss-in at the restaurants on Friday.",
+        "Last weekend, Mr. Huckabee used his television and radio programs, as well as Facebook, to help organize an "
+        "appreciation day for Chick-fil-A on Wednesday.",
+        "More than 650,000 people signed up to participate, and tens of thousands “liked” photos of packed "
+        "restaurants that Mr. Huckabee posted on his Facebook page on Wednesday.")
+    assert found["More than 650,000"] == ""
