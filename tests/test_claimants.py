@@ -272,3 +272,14 @@ def test_an_unplaced_speakers_words_go_on_into_later_paragraphs_only_until_anoth
         "More than 650,000 people signed up to participate, and tens of thousands “liked” photos of packed "
         "restaurants that Mr. Huckabee posted on his Facebook page on Wednesday.")
     assert found["More than 650,000"] == ""
+
+
+def test_a_participle_or_circumstance_after_a_final_said_is_the_outlets():
+    # BASIL 6f95dcb9 (NYT) and 450755dd (Fox): the crowd and the breakfast are the reporter's scene
+    found = claimants(
+        "Glenn Beck spoke on Saturday. “Hello, my name is the Republican Party and I have a problem!” he declared. "
+        "“I’m addicted to spending and big government,” he said, drawing cheers and applause from the thousands of "
+        "people packed into the hotel ballroom.",
+        "“I mean, I do believe in the traditional values of marriage between a man and a woman,” youth pastor "
+        "Stephen Lenahan told Fox News after a leisurely breakfast with three members of his ministry.")
+    assert found["thousands of"] == found["three"] == ""

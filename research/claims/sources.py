@@ -94,7 +94,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
     inside = cues.in_sentence(sentence)
     inside = inside[usable[inside] & ~cues.relative[inside]
-                    & ~(cues.participle[inside] & (cues.source_start[inside] >= quantity_end))]
+                    & ~(cues.participle[inside] & (cues.source_start[inside] >= quantity_end))
+                    & ~_across(cues, inside, quantity_start, quantity_end, text)]
     later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
     if later is not None:  # a cue after a subordinator or semicolon that follows the figure is in another clause
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
@@ -105,6 +106,23 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
             and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
         return None  # a person's words, a claim or news go on into a sentence without a cue only as a quotation or a list
     return previous
+
+
+def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity_end: int, text: str) -> np.ndarray:
+    """Of the cues at `positions`, those that claim no figure outside their content on the far side of the cue:
+    a circumstance or participle appended after a sentence-final "said" or "told" ("he said, drawing cheers ... from the
+    thousands", "told Fox News after a leisurely breakfast with three members")."""
+    return np.array([VERB_FORMS.get(cues.rows[i]["cue_text"].split()[-1].lower()) in ("say", "tell")
+                     and cues.content_end[i] >= 0 and cues.content_end[i] <= cues.cue_start[i]
+                     and quantity_start >= max(cues.cue_end[i], cues.source_end[i])
+                     and bool(TRAILING.search(text, max(cues.cue_end[i], cues.source_end[i]), quantity_start))
+                     for i in positions], dtype=bool)
+
+
+# What opens a circumstance or participle clause appended after a sentence-final cue (not one that goes on
+# reporting: ", adding that", ", citing").
+TRAILING = re.compile(r",\s+(?!(?:adding|citing|quoting|noting|saying|according|referring|pointing|explaining|"
+                      r"arguing|warning|insisting|stressing)\b)[a-z]+ing\b|\b(?:after|before|during|while)\b")
 
 
 # The figure names the document or occasion of the words, not what they say: "Murthy wrote in a 22-page
