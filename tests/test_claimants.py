@@ -283,3 +283,14 @@ def test_a_participle_or_circumstance_after_a_final_said_is_the_outlets():
         "“I mean, I do believe in the traditional values of marriage between a man and a woman,” youth pastor "
         "Stephen Lenahan told Fox News after a leisurely breakfast with three members of his ministry.")
     assert found["thousands of"] == found["three"] == ""
+
+
+def test_a_figure_in_an_aside_right_after_the_source_describes_the_speaker():
+    # BASIL 6f95dcb9 (Fox) and 08bb9bee (HuffPost): an age or a count set off by commas after the source
+    found = claimants(
+        "\"This is how is America should be,\" said Cynthia Burgiss, 22, a student at the University of Dayton in "
+        "Ohio who attended the 9/12 march in D.C. this year.",
+        "Other officials in the GOP, including five senior Missouri Republicans, were less forgiving, however, "
+        "suggesting that Akin had created an irreversible distraction and could no longer run as a viable "
+        "candidate.")
+    assert found["22"] == found["five"] == ""

@@ -79,6 +79,10 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
                & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
     near = np.flatnonzero((cues.cue_end <= quantity_start) & (cues.cue_end >= quantity_start - 40))
     usable[[i for i in near if MEDIUM.match(text, cues.cue_end[i], quantity_start)]] = False
+    described = np.flatnonzero((cues.source_end >= 0) & (cues.source_end <= quantity_start)
+                               & (cues.source_end >= quantity_start - 80))
+    usable[[i for i in described if SPEAKER_ASIDE.fullmatch(text, cues.source_end[i], quantity_start)
+            and not RELAY.fullmatch(cues.rows[i]["cue_text"])]] = False  # "According to Peter Keating, $1.1 million"
     holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
                              & (cues.source_start >= 0))
     appended = [i for i in holding if APPENDED.search(text, cues.content_start[i], quantity_start)]
@@ -123,6 +127,15 @@ def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity
 # reporting: ", adding that", ", citing").
 TRAILING = re.compile(r",\s+(?!(?:adding|citing|quoting|noting|saying|according|referring|pointing|explaining|"
                       r"arguing|warning|insisting|stressing)\b)[a-z]+ing\b|\b(?:after|before|during|while)\b")
+
+
+# A figure in an aside set off by a comma right after the source describes the speaker, not what was said:
+# "said Cynthia Burgiss, 22, a student", "Other officials in the GOP, including five senior Missouri Republicans,".
+SPEAKER_ASIDE = re.compile(r"(?:\s+(?:in|of|at|from|for|on)\s+[^,.;:“”\"]{1,40})?,\s+(?:(?:including|among them|a|an|the)\s+)?"
+                           r"(?:[\w’'-]+\s+){0,2}")
+
+
+RELAY = re.compile(r"(?i:according to|citing|quoting)")
 
 
 # The figure names the document or occasion of the words, not what they say: "Murthy wrote in a 22-page
