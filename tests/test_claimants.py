@@ -294,3 +294,10 @@ def test_a_figure_in_an_aside_right_after_the_source_describes_the_speaker():
         "suggesting that Akin had created an irreversible distraction and could no longer run as a viable "
         "candidate.")
     assert found["22"] == found["five"] == ""
+
+
+def test_a_time_read_as_a_source_claims_nothing():
+    # BASIL 2b95d2cf (NYT): "last year announced" has no speaker before the verb but the time
+    found = claimants("Mr. Obama shifted the focus on the war on terrorism from Iraq to Afghanistan and last year "
+                      "announced his plan to send 30,000 more troops there.")
+    assert found["30,000"] == ""

@@ -190,11 +190,14 @@ AUTHOR_BEFORE = re.compile(r"(?P<org>" + _ORG + r")(?:['’]s?)?\s+(?:(?:new|lat
 AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:(?:(?!funded|sponsored|paid|commissioned|"
                           r"financed|backed)[^,.;]){0,50}?\s)??(?:by|from|of(?!\s+[A-Z]\w*\s+[a-z]))\s+"
                           r"(?:the\s+)?(?P<org>" + _ORG + r")")
-# Sources that cannot claim a figure: a month or weekday read as a name, a year, a bare lower-case word
+# Sources that cannot claim a figure: a month or weekday read as a name, a year, a time ("last year announced"),
+# a bare lower-case word
 # ("each", "openings") other than a pronoun or the people who speak for an office or a trade ("officials
 # said", "economists"); sources that hold a figure themselves are found by `find_quantities`.
 NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})$|"
+                          r"^(?:last|this|next|the|that|earlier|later)\s+(?:year|week|month|weekend|night|morning|"
+                          r"afternoon|evening|day|summer|spring|fall|autumn|winter|decade)$|"
                           r"^(?!(?:he|she|they|it|we|i|who|officials|economists|analysts|experts|researchers|"
                           r"scientists|authorities|police|prosecutors|investigators|doctors|forecasters|sources|"
                           r"lawmakers|witnesses|residents|organizers)$)[a-z]+$")
