@@ -301,3 +301,10 @@ def test_a_time_read_as_a_source_claims_nothing():
     found = claimants("Mr. Obama shifted the focus on the war on terrorism from Iraq to Afghanistan and last year "
                       "announced his plan to send 30,000 more troops there.")
     assert found["30,000"] == ""
+
+
+def test_a_figure_projected_by_someone_is_theirs():
+    # BASIL cad4bba5 (NYT): a reduced passive after the figure's noun names its forecaster
+    found = claimants("The overall result could be zero growth next year, not the 2.1 percent growth rate projected "
+                      "by the I.M.F.")
+    assert found["2.1 percent"] == "the I.M.F."

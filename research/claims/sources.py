@@ -75,6 +75,11 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     reporting"), else `previous` (the release the sentence goes on with; a person's words only when the
     sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
+    by = BY_AFTER.match(text, quantity_end, sentence[1])
+    if by:  # "the 2.1 percent growth rate projected by the I.M.F."
+        return {"source_text": by.group("who"), "source_start": by.start("who"), "source_end": by.end("who"),
+                "actor": by.group("who"), "actor_group": by.group("who"), "actor_kind": "organisation",
+                "relay_text": ""}
     usable = ~(((cues.source_start <= quantity_start) | (np.abs(cues.source_start - quantity_end) <= 1))
                & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
     near = np.flatnonzero((cues.cue_end <= quantity_start) & (cues.cue_end >= quantity_start - 40))
@@ -136,6 +141,13 @@ SPEAKER_ASIDE = re.compile(r"(?:\s+(?:in|of|at|from|for|on)\s+[^,.;:“”\"]{1,
 
 
 RELAY = re.compile(r"(?i:according to|citing|quoting)")
+
+
+# A figure whose noun phrase goes on with a participle naming who found it: "the 2.1 percent growth rate projected
+# by the I.M.F.", "the 600,000 deaths estimated by the Institute".
+BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+(?:projected|estimated|forecast|predicted|calculated|counted|tallied|"
+                      r"compiled|recorded)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
+                      r"[A-Z][\w.’'&-]*)*)")
 
 
 # The figure names the document or occasion of the words, not what they say: "Murthy wrote in a 22-page
