@@ -308,3 +308,12 @@ def test_a_figure_projected_by_someone_is_theirs():
     found = claimants("The overall result could be zero growth next year, not the 2.1 percent growth rate projected "
                       "by the I.M.F.")
     assert found["2.1 percent"] == "the I.M.F."
+
+
+def test_a_figure_that_opens_the_sources_noun_phrase_is_no_claim_of_the_source():
+    # BASIL 08bb9bee (NYT) and 38f7cbb7 (NYT): the source was cut inside the phrase the figure counts
+    found = claimants(
+        "Romney added his voice after five past and present Missouri Republican senators urged Akin to step aside.",
+        "Mr. Issa and all seven Republicans on the Senate Judiciary Committee have asked the Justice Department to "
+        "appoint a special prosecutor.")
+    assert found["five"] == found["seven"] == ""

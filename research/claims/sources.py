@@ -82,6 +82,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
                 "relay_text": ""}
     usable = ~(((cues.source_start <= quantity_start) | (np.abs(cues.source_start - quantity_end) <= 1))
                & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
+    near = np.flatnonzero((cues.source_start >= quantity_end) & (cues.source_start <= quantity_end + 40))
+    usable[[i for i in near if IN_SOURCE.fullmatch(text, quantity_end, cues.source_start[i])]] = False
     near = np.flatnonzero((cues.cue_end <= quantity_start) & (cues.cue_end >= quantity_start - 40))
     usable[[i for i in near if MEDIUM.match(text, cues.cue_end[i], quantity_start)]] = False
     described = np.flatnonzero((cues.source_end >= 0) & (cues.source_end <= quantity_start)
@@ -148,6 +150,12 @@ RELAY = re.compile(r"(?i:according to|citing|quoting)")
 BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+(?:projected|estimated|forecast|predicted|calculated|counted|tallied|"
                       r"compiled|recorded)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
                       r"[A-Z][\w.’'&-]*)*)")
+
+
+# Words between a figure and a source that make the figure part of the source's noun phrase: "five past and present
+# [Missouri Republican senators]", "all seven Republicans on [the Senate Judiciary Committee]".
+IN_SOURCE = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|past|present|former|current|other|more|of|on|in|at|from|for|and))"
+                       r"{1,4}\s+")
 
 
 # The figure names the document or occasion of the words, not what they say: "Murthy wrote in a 22-page
