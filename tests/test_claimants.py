@@ -317,3 +317,13 @@ def test_a_figure_that_opens_the_sources_noun_phrase_is_no_claim_of_the_source()
         "Mr. Issa and all seven Republicans on the Senate Judiciary Committee have asked the Justice Department to "
         "appoint a special prosecutor.")
     assert found["five"] == found["seven"] == ""
+
+
+def test_a_figure_before_a_comma_and_the_source_of_a_that_clause_is_the_outlets():
+    # BASIL ae243a95 (NYT) and 65cb14cb (NYT): what was said starts at "that", after the source
+    found = claimants(
+        "In a letter signed by the 42 members of the Republican caucus, delivered to the Senate majority leader, "
+        "Harry Reid of Nevada, the Republicans informed their Democratic counterparts that they would not go forward.",
+        "The former Pennsylvania senator has a 3-year-old daughter, Bella, with a serious chromosomal disorder, and he "
+        "said that doctors who detect such a condition before birth typically recommend abortion.")
+    assert found["42"] == found["3-year-old"] == ""

@@ -121,15 +121,22 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
 
 def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity_end: int, text: str) -> np.ndarray:
     """Of the cues at `positions`, those that claim no figure outside their content on the far side of the cue:
+    a figure before a comma and the source of a "that" clause ("In a letter signed by the 42 members ..., the
+    Republicans informed their Democratic counterparts that", "has a 3-year-old daughter, ..., and he said that"), or
     a circumstance or participle appended after a sentence-final "said" or "told" ("he said, drawing cheers ... from the
     thousands", "told Fox News after a leisurely breakfast with three members")."""
-    return np.array([VERB_FORMS.get(cues.rows[i]["cue_text"].split()[-1].lower()) in ("say", "tell")
-                     and cues.content_end[i] >= 0 and cues.content_end[i] <= cues.cue_start[i]
-                     and quantity_start >= max(cues.cue_end[i], cues.source_end[i])
-                     and bool(TRAILING.search(text, max(cues.cue_end[i], cues.source_end[i]), quantity_start))
-                     for i in positions], dtype=bool)
+    trailing = [VERB_FORMS.get(cues.rows[i]["cue_text"].split()[-1].lower()) in ("say", "tell")
+                and cues.content_end[i] >= 0 and cues.content_end[i] <= cues.cue_start[i]
+                and quantity_start >= max(cues.cue_end[i], cues.source_end[i])
+                and bool(TRAILING.search(text, max(cues.cue_end[i], cues.source_end[i]), quantity_start))
+                for i in positions]
+    fronted = [quantity_end <= cues.source_start[i] <= cues.cue_start[i] and "," in text[quantity_end:cues.source_start[i]]
+               and bool(THAT_AFTER.match(text, cues.cue_end[i])) for i in positions]
+    return np.array(trailing, dtype=bool) | np.array(fronted, dtype=bool)
 
 
+# What follows a cue whose content is a "that" clause ("informed their Democratic counterparts that").
+THAT_AFTER = re.compile(r"[^.;:,—–“”\"]{0,60}?\bthat\b")
 # What opens a circumstance or participle clause appended after a sentence-final cue (not one that goes on
 # reporting: ", adding that", ", citing").
 TRAILING = re.compile(r",\s+(?!(?:adding|citing|quoting|noting|saying|according|referring|pointing|explaining|"
