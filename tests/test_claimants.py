@@ -294,6 +294,8 @@ def test_a_figure_in_an_aside_right_after_the_source_describes_the_speaker():
         "suggesting that Akin had created an irreversible distraction and could no longer run as a viable "
         "candidate.")
     assert found["22"] == found["five"] == ""
+    # what follows the cue is what was said, not an aside
+    assert claimants("Mary Smith, an economist at Acme Bank, said 40 plants had closed.")["40"].startswith("Mary Smith")
 
 
 def test_a_time_read_as_a_source_claims_nothing():

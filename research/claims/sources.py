@@ -87,7 +87,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     near = np.flatnonzero((cues.cue_end <= quantity_start) & (cues.cue_end >= quantity_start - 40))
     usable[[i for i in near if MEDIUM.match(text, cues.cue_end[i], quantity_start)]] = False
     described = np.flatnonzero((cues.source_end >= 0) & (cues.source_end <= quantity_start)
-                               & (cues.source_end >= quantity_start - 80))
+                               & (cues.source_end >= quantity_start - 80)
+                               & ((cues.cue_end <= cues.source_start) | (cues.cue_start >= quantity_end)))
     usable[[i for i in described if SPEAKER_ASIDE.fullmatch(text, cues.source_end[i], quantity_start)
             and not RELAY.fullmatch(cues.rows[i]["cue_text"])]] = False  # "According to Peter Keating, $1.1 million"
     holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
