@@ -329,3 +329,10 @@ def test_a_figure_before_a_comma_and_the_source_of_a_that_clause_is_the_outlets(
         "The former Pennsylvania senator has a 3-year-old daughter, Bella, with a serious chromosomal disorder, and he "
         "said that doctors who detect such a condition before birth typically recommend abortion.")
     assert found["42"] == found["3-year-old"] == ""
+
+
+def test_a_participle_after_an_adverb_hangs_on_its_clause():
+    # BASIL 6b541575 (NYT): "repeatedly asking" is a bare participle; its source is no subject of a figure before it
+    found = claimants("Mr. Etheridge, a seven-term House member, can be seen on the video repeatedly asking the young "
+                      "man to identify himself.")
+    assert found["seven"] == ""

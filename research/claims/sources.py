@@ -57,9 +57,9 @@ class CueTable:
         # lodged lawsuits against the Texas physician who announced in a recent opinion piece that ..."
         self.relative = found["source_text"].str.lower().isin(["who", "which", "that"]).to_numpy() if len(found) \
             else np.zeros(0, dtype=bool)
-        # A bare participle ("accusing", "revealing") opens a clause hung on the main one, so its source is no
+        # A bare participle ("accusing", "revealing", "repeatedly asking") opens a clause hung on the main one, so its source is no
         # subject of a figure before it: "Seven Capitol Police officers filed a lawsuit Thursday accusing ...".
-        self.participle = found["cue_text"].str.fullmatch(r"[a-z]+ing").to_numpy() if len(found) \
+        self.participle = found["cue_text"].str.fullmatch(r"(?:[a-z]+ly\s+|first\s+|then\s+)?[a-z]+ing").to_numpy() if len(found) \
             else np.zeros(0, dtype=bool)
 
     def in_sentence(self, sentence: tuple[int, int]) -> np.ndarray:
