@@ -336,3 +336,10 @@ def test_a_participle_after_an_adverb_hangs_on_its_clause():
     found = claimants("Mr. Etheridge, a seven-term House member, can be seen on the video repeatedly asking the young "
                       "man to identify himself.")
     assert found["seven"] == ""
+
+
+def test_a_figure_counting_the_occasions_of_the_words_is_the_outlets():
+    # BASIL b4dbeda7 (HuffPost): the interviews are where Netanyahu spoke, not what he said
+    found = claimants("But Netanyahu pushed back against these criticisms in two separate interviews on Sunday, first "
+                      "telling CNN, “I know that people are trying to draw me into the American election.”")
+    assert found["two"] == ""

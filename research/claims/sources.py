@@ -75,6 +75,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     reporting"), else `previous` (the release the sentence goes on with; a person's words only when the
     sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
+    if OCCASION_BEFORE.search(text, max(sentence[0], quantity_start - 20), quantity_start) \
+            and OCCASION_AFTER.match(text, quantity_end, sentence[1]):
+        return None  # "pushed back ... in two separate interviews on Sunday": the occasions of the words
     by = BY_AFTER.match(text, quantity_end, sentence[1])
     if by:  # "the 2.1 percent growth rate projected by the I.M.F."
         return {"source_text": by.group("who"), "source_start": by.start("who"), "source_end": by.end("who"),
@@ -151,6 +154,12 @@ SPEAKER_ASIDE = re.compile(r"(?:\s+(?:in|of|at|from|for|on)\s+[^,.;:“”\"]{1,
 
 
 RELAY = re.compile(r"(?i:according to|citing|quoting)")
+
+
+# A figure that counts the occasions of the words, not what they say: "in two separate interviews", "at three rallies".
+OCCASION_BEFORE = re.compile(r"\b(?:in|during|at|over|across)\s+(?:the\s+)?$")
+OCCASION_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:interviews?|speech(?:es)?|statements?|appearances?|letters?|posts?|"
+                            r"tweets?|rallies|rally|events?|meetings?|calls?|hearings?|briefings?|sessions?|debates?)\b")
 
 
 # A figure whose noun phrase goes on with a participle naming who found it: "the 2.1 percent growth rate projected
