@@ -343,3 +343,12 @@ def test_a_figure_counting_the_occasions_of_the_words_is_the_outlets():
     found = claimants("But Netanyahu pushed back against these criticisms in two separate interviews on Sunday, first "
                       "telling CNN, “I know that people are trying to draw me into the American election.”")
     assert found["two"] == ""
+
+
+def test_a_sentence_opening_according_to_a_source_says_what_follows_its_comma():
+    # BASIL a28a0329 (NYT): the comma after the office opens what it says, no appositive of the office
+    found = claimants(
+        "According to the Office of the Historian of the House of Representatives, the only two prior instances in "
+        "which a full or partial text of the Constitution was inserted into the Congressional Record was in 1882, "
+        "when Roswell Flower of New York “appended” a text of the Constitution into the record.")
+    assert found["two"] == "the Office of the Historian of the House of Representatives"

@@ -317,7 +317,7 @@ def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution
         if in_quote(match.start()):
             continue
         sentence = _sentence_of(sentences, match.start())
-        source = _noun_phrase_after(text, match.end(), sentence[1])
+        source = _noun_phrase_after(text, match.end(), sentence[1], closed=match.start() - sentence[0] <= 10)
         if source is not None:
             source = _strip_span(text, *source, chars=" \t\r\n,;:—–-.")
         if match.group().lower() != "according to" and source is None:
