@@ -352,3 +352,16 @@ def test_a_sentence_opening_according_to_a_source_says_what_follows_its_comma():
         "which a full or partial text of the Constitution was inserted into the Congressional Record was in 1882, "
         "when Roswell Flower of New York “appended” a text of the Constitution into the record.")
     assert found["two"] == "the Office of the Historian of the House of Representatives"
+
+
+def test_a_final_source_followed_by_in_an_e_mail_holds_the_quotation_before_it():
+    # BASIL ae243a95 (NYT): "said in an e-mail." ends the sentence like "said in a statement."
+    found = claimants(
+        "Democrats were hoping to force a more ambitious agenda into the final weeks, including the ratification of "
+        "the New Start treaty, a military authorization bill that would repeal the “don’t ask, don’t tell” provision, "
+        "the extension of unemployment funds and the Dream Act, an immigration bill.",
+        "“If they really cared about creating jobs, they should stop blocking a preservation of unemployment "
+        "insurance, which would create or save hundred of thousands of jobs,” Jim Manley, a spokesman for Mr. Reid, "
+        "said in an e-mail. “Unfortunately this letter is nothing new. Republicans have simply put in writing their "
+        "political strategy which they have pursued over the last two years.”")
+    assert found["thousands of"].startswith("Jim Manley")
