@@ -23,8 +23,14 @@ physician who announced ... that") claims only its own content: not the rest of 
 the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
 that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion") or in the
-purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), and one before the source of a bare
-participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...").
+purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), one before the source of a bare
+participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), one counting
+the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
+("said Cynthia Burgiss, 22, a student", `SPEAKER_ASIDE`), one opening the noun phrase the source was cut from
+("five past and present [Missouri Republican senators]", `IN_SOURCE`), and one on the far side of a cue from its
+content (`_across`: "In a letter signed by the 42 members ..., the Republicans informed ... that"; "he said, drawing
+cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); "In the poll, ..." states what the
+poll named before holds (`IN_DOCUMENT`).
 """
 
 from __future__ import annotations
