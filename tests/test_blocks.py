@@ -140,6 +140,15 @@ def test_constructed_news_page_roles():
     assert role(blocks, "Reporting by Jane Doe") == "metadata"
 
 
+def test_a_print_edition_note_is_boilerplate():
+    page = ("Flu pandemic alert raised\n\nThe World Health Organisation raised its pandemic alert to phase five "
+            "yesterday, signalling that a global outbreak is imminent.\n\n"
+            "This article appeared on p12 of the Main section section of the Guardian on Thursday 30 April 2009.\n")
+    blocks = roles_of(page)
+    assert role(blocks, "The World Health Organisation") == "body"
+    assert role(blocks, "This article appeared on p12") == "boilerplate"
+
+
 def test_page_that_is_all_boilerplate_has_no_body():
     page = "Home\nNews\nSport\nSign in\nSubscribe now\n3 hours ago\nRead more\nShare\n© 2024 Example Media\n"
     with pytest.warns(research.CorpusWarning, match=r"^x: no body paragraph found \(9 boilerplate\); analyses "

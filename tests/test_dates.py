@@ -1,6 +1,6 @@
 import pytest
 
-from research.text.dates import find_page_date, has_date
+from research.text.dates import find_page_date, find_time_expressions, has_date
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,35 @@ def test_no_date_and_impossible_dates():
     assert find_page_date("February 30, 2024") is None
     assert not has_date("3,000 North Korean troops")
     assert has_date("in June 19, 2024 photos")
+
+
+def test_the_last_week_runs_up_to_publication_and_last_week_is_the_calendar_week():
+    """"in the last week" is the seven days up to publication (as "the past week"); "last week" without the
+    article is the Monday-Sunday week before publication's."""
+    def spans(text):
+        return [(t.text, str(t.date_start), str(t.date_end)) for t in find_time_expressions(text, "2021-08-05T07:00:00-07:00")]
+    assert spans("Daily new COVID-19 cases have risen by more than 50 percent in the last week alone.") == [
+        ("in the last week", "2021-07-29", "2021-08-05")]
+    assert spans("Daily new COVID-19 cases rose by more than 50 percent last week.") == [
+        ("last week", "2021-07-26", "2021-08-01")]
+
+
+def test_the_first_months_of_a_year_count_from_its_start():
+    """"the first few months of 2021" runs from January 1 to publication (a few is no count); "the first three
+    months of the year" is January to March."""
+    def spans(text):
+        return [(t.text, str(t.date_start), str(t.date_end)) for t in find_time_expressions(text, "2021-06-01T10:00:00-07:00")]
+    assert spans("Across 33 states, more than 100 anti-transgender bills have been introduced just in the first few "
+                 "months of 2021.") == [("in the first few months of 2021", "2021-01-01", "2021-06-01")]
+    assert spans("Sales rose in the first three months of the year.") == [
+        ("in the first three months of the year", "2021-01-01", "2021-03-31")]
+
+
+def test_a_named_war_spans_its_years():
+    """Historical figures take their era's years (the gold's convention): "during World War II" is 1939-1945."""
+    found = find_time_expressions("Rep. Marjorie Taylor Greene (R-Ga.) on Monday apologized for comparing COVID-19 "
+                                  "vaccine and mask rules to the Holocaust, declaring that \"there is no comparison\" "
+                                  "between the safety measures and the genocide of 6 million Jews during World War II.",
+                                  "2021-06-14T18:45:00-07:00")
+    assert [(t.text, str(t.date_start), str(t.date_end)) for t in found][-1] == (
+        "during World War II", "1939-01-01", "1945-12-31")

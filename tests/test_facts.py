@@ -87,6 +87,10 @@ def test_a_live_blogs_words_to_its_reader_are_no_fact(data_dir):
     page = articles[articles["text"].str.contains("may edit your comments", regex=False)]
     notice = _sentence(page, str(page["article_id"].iloc[0]), "may edit your comments")
     assert addresses_reader(notice) and fact_kind(notice) == ""
+    # the Guardian's print-edition note, glued to the end of an article saved as one paragraph, is page material
+    footer = articles[articles["text"].str.contains("A version appeared on p1 of the Main section", regex=False)]
+    note = _sentence(footer, str(footer["article_id"].iloc[0]), "A version appeared on p1")
+    assert fact_kind(note) == ""
     # the same blog's quotations with "you" are someone's words: still facts
     quoted = _sentence(blog, str(blog["article_id"].iloc[0]), "not as cool as the fist bump")
     assert not addresses_reader(quoted) and fact_kind(quoted) == "quotation"

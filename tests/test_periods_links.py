@@ -104,3 +104,76 @@ def test_forecasts_of_one_value_join_each_other_first(seed_articles, seed_passag
     by_claim = tens.groupby("claim_id")["forecast"].agg(set)
     assert sorted(map(sorted, by_claim)) == [[False], [True]]
     assert set(tens.loc[tens["forecast"], "outlet"]) == {"AP", "CNBC/NBC", "Newslooks"}
+
+
+def test_a_period_running_at_publication_is_not_carried_to_the_next_sentence():
+    """"earlier this month" dates Harris's trip; the next sentence's five girls are as of publication. A past
+    period ("last month") still goes on to the figures after it."""
+    running = periods("Vice President Kamala Harris visited the southern border in El Paso, Texas, on Friday to see a "
+                      "migrant processing center, following dogged criticism for not having visited the US-Mexico "
+                      "border and a rocky first foreign trip to Guatemala and Mexico earlier this month.\n\nThe vice "
+                      "president toured the El Paso central processing center, a US Customs and Border Protection "
+                      "facility, and spoke with five young girls from Central America while there.",
+                      "2021-06-25T05:45:00-07:00")
+    assert running["five"] == ("2021-06-25", "2021-06-25", "")
+    past = periods("America’s employers added just 266,000 jobs last month, sharply lower than in March.\n\nWith viral "
+                   "cases declining, businesses have added jobs for four straight months, the Labor Department said "
+                   "Friday. Still, the unemployment rate ticked up to 6.1% from 6% in March.",
+                   "2021-05-07T06:15:00-07:00")
+    assert past["6.1%"][:2] == ("2021-04-01", "2021-04-30")
+
+
+def test_a_span_of_no_stated_length_dates_a_figure_at_publication():
+    """"in recent months" has no start: the figure is as of publication, and its phrase is kept as the text."""
+    found = periods("Although three similar lawsuits were filed in recent months, Thursday's filing is the first to "
+                    "allege that Trump worked in concert with political organizers to promote voter fraud in the 2020 "
+                    "election.", "2021-08-26T10:15:00-07:00")
+    assert found["three"] == ("2021-08-26", "2021-08-26", "in recent months")
+
+
+def test_a_day_naming_an_event_dates_no_figure():
+    """"the Jan. 6 select committee" names the committee: the two picks vetoed are as of publication."""
+    found = periods("The conservative House Freedom Caucus is urging Kevin McCarthy to try to boot Nancy Pelosi from her "
+                    "position as speaker, a sign of further escalating tensions after the California Democrat vetoed two "
+                    "of the House Minority Leader’s GOP picks from the Jan. 6 select committee.",
+                    "2021-07-23T12:45:00-07:00")
+    assert found["two"] == ("2021-07-23", "2021-07-23", "")
+
+
+def test_a_date_after_before_is_a_reference_point():
+    """"before Sept. 11, 2001" is where the support's time ends, not its period: the sentence's day dates it."""
+    found = periods("The FBI released a heavily redacted, 16-page declassified document Saturday night that sheds light "
+                    "on logistical support given to two Saudi hijackers before Sept. 11, 2001.",
+                    "2021-09-12T10:45:00-07:00")
+    assert found["two"][:2] == ("2021-09-11", "2021-09-11")
+
+
+def test_a_hyphenated_size_takes_no_longer_period():
+    """"a seven-count indictment" sizes the indictment as it stands; "a June 2019 interview" dates the lying."""
+    found = periods("A seven-count indictment accused Mr. Barrack, 74, of using his access to Mr. Trump to advance the "
+                    "foreign policy goals of the United Arab Emirates and then lying about his activities during a June "
+                    "2019 interview with federal agents.", "2021-07-20T16:15:00-07:00")
+    assert found["seven"] == ("2021-07-20", "2021-07-20", "")
+    # nor a period named in a sentence before it
+    carried = periods("Former Minneapolis police officer Derek Chauvin received a 270-month prison sentence Friday for "
+                      "second-degree unintentional murder in the death of George Floyd last spring.\n\nMinnesota District "
+                      "Court Judge Peter Cahill said a 22-page sentencing memorandum would explain his reasoning on the "
+                      "sentence in greater detail.\n\n\"Most of it’s going to be in writing, 22-page memorandum – to "
+                      "emphasize the fact that determining the appropriate sentence in any case and in this case is a "
+                      "legal analysis,\" he said.", "2021-06-25T13:45:00-07:00")
+    assert {period for text, period in carried.items() if text.startswith("22")} == {("2021-06-25", "2021-06-25", "")}
+
+
+def test_a_period_named_far_up_a_full_article_dates_no_later_figure():
+    """BASIL (Fox News): "in the mid-1970s" dates Netanyahu's work with Romney, not a poll six sentences on."""
+    found = periods(
+        "Netanyahu, who has a famously frosty relationship with President Obama, mentions neither Obama nor Republican "
+        "challenger Mitt Romney, with whom Netanyahu worked in the mid-1970s at Boston Consulting Group. His words are "
+        "taken from a recent news conference, in which he expressed frustration at the Obama administration’s failure "
+        "to establish “red lines” for reining in Iran and its rogue nuclear weapons program.\n\n\"The fact is that "
+        "every day that passes, Iran gets closer and closer to a nuclear bomb,” Netanyahu says. “The world tells "
+        "Israel, wait, there's still time. And I say wait for what? Wait until when?\"\n\nA voice-over at the end of "
+        "the ad underscores the prime minister's message: \"The world needs American strength, not apologies.\"\n\n"
+        "A Fox News poll released Wednesday shows Obama leading Romney, 49 percent to 44 percent, in Florida.",
+        "2012-09-20")
+    assert found["49 percent"] == ("2012-09-20", "2012-09-20", "")

@@ -21,7 +21,8 @@ ledger of the same figure across outlets and the conflicts between them.
   (`research.claims.periods`): from the time phrases of its sentence, "the
   prior week" counted back from the data's week, averages over their days; a
   forecast, or a past-tense figure, without one goes on with the last period
-  the article named; else the publication date.
+  the article named, at most four sentences before and not one still running
+  at publication ("earlier this month"); else the publication date.
 
 `link_claims` joins the mentions of one figure, `claim_ledger` lists them as
 claims across outlets (`research.claims.conflicts` pairs claims that give
@@ -44,7 +45,10 @@ from research.claims.actors import group_actors
 from research.claims.keys import subject_key
 from research.claims.numerals import CURRENCIES, SCALES, WINDOW
 from research.claims.periods import (
+    CARRY_REACH,
     averaged,
+    carried_period,
+    compound,
     figure_period,
     goes_on,
     joined,
@@ -117,7 +121,10 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         article_release = None  # who claimed the article's last fact, for later paragraphs that go on with it
         last_forecaster = ""
         named_before, block_end, listing = "", "", False
-        for passage in sentences.itertuples(index=False):
+        named_at = 0  # the sentence that named `previous_period`
+        for number, passage in enumerate(sentences.itertuples(index=False)):
+            if number - named_at > CARRY_REACH:  # "in 1988" five paragraphs up dates no figure here
+                previous_period = None
             if passage.block_id != previous_block:
                 listing = bool(previous_claimant) and (block_end.endswith(":") or listing) \
                     and bool(LIST_ITEM.match(passage.text))  # the items of a list go on with its release
@@ -173,7 +180,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 prior = prior_period(passage.text, quantity, quantities,
                                      periods[stated - 1] if stated else previous_period)
                 asof = averaged(prior, subject) if prior else asof
-                if not asof[2] and previous_period and (forecast or not stated_now(quantity) and goes_on(
+                if not asof[2] and previous_period and (forecast or not stated_now(quantity) and not compound(
+                        passage.text, quantity) and goes_on(
                         passage.text, quantity)):
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
@@ -187,7 +195,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
-                previous_period = periods[-1][:3]
+                previous_period, named_at = carried_period(periods), number
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})

@@ -10,14 +10,17 @@ a relative clause that dates something else ("the invasion that began in
 February 2022"); not a
 reference point ("the lowest since March 2020"), a comparison ("more than in
 2019"), a baseline ("from 2019"), a release day ("Data released Thursday") or
-the deadline of an act ("With an Aug. 31 deadline looming"), nor, for a figure stated as fact, a time wholly
-after publication ("will stand trial in March 2022"); "from Friday through Sunday" is one period, and "from X
-to Y" over a span dates X at its start and Y at its end. Without one it is the
-publication date, and ages always are. `prior_period` counts "the prior week"
-back from the period of the data, `averaged` widens a "seven-day average" to
-its days, `stated_periods` and `goes_on` give the periods a later figure without
-a time goes on with, and when it does. `joined` makes "X through Y" one phrase,
-and "the 12 months that ended in June" the 12 months to the end of June.
+the deadline of an act ("With an Aug. 31 deadline looming"), the point a span runs up to ("before Sept. 11,
+2001"), nor, for a figure stated as fact, a time wholly after publication ("will stand trial in March 2022");
+"from Friday through Sunday" is one period, and "from X to Y" over a span dates X at its start and Y at its
+end; a span of no stated length ("in recent weeks") is publication. Without one it is the publication date,
+and ages always are; a figure hyphenated to its unit ("a seven-count indictment", `compound`) takes only a
+day. `prior_period` counts "the prior week" back from the period of the data, `averaged` widens a
+"seven-day average" to its days, `stated_periods`, `carried_period`, `CARRY_REACH` and `goes_on` give the
+periods a later figure without a time goes on with (not one still running at publication, "earlier this
+month", nor one named more than four sentences before), and when it does. `joined` makes "X through Y" one
+phrase, "the 12 months that ended in June" the 12 months to the end of June, and leaves out dates that name
+an event ("the Jan. 6 select committee").
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     if stated_now(quantity):
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
     usable = []
+    if compound(text, quantity):  # "a seven-count indictment accused Mr. Barrack of lying during a June 2019 interview"
+        times = [time for time in times if time.granularity == "day"]
     near = times[bisect.bisect_left(times, quantity.start - REACH, key=START):
                  bisect.bisect_right(times, quantity.start + REACH, key=START)]  # both in text order
     when = next((time for time in near if time.end <= quantity.start and time.date_start is not None
@@ -103,6 +108,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         time = min(usable, key=lambda item: item[:2])[2]
         if time.date_start is None:
             return "", "", time.text
+        if VAGUE.search(time.text) and day is not None:
+            return day.isoformat(), day.isoformat(), time.text
         period = _endpoint(text, quantity, time.date_start, time.date_end) + (time.text,)
         return averaged(period, quantity.subject) if time.date_start == time.date_end and quantity.kind != "change" \
             else period
@@ -118,6 +125,14 @@ def stated_now(quantity: Quantity) -> bool:
     or plan, not dated by what happens to it ("will pass the $1.2 trillion infrastructure bill this week")."""
     return quantity.kind == "age" or quantity.kind == "money" and quantity.head.lower().split()[-1:] in (
         [noun] for noun in SIZED)
+
+
+def compound(text: str, quantity: Quantity) -> bool:
+    """True for a figure joined by a hyphen to the unit before its noun ("a 22-page memo", "a seven-count
+    indictment", "the 109-mile fence"): it sizes the thing as it stands, so only a day its sentence names dates it,
+    never a longer period of the sentence or one named before."""
+    return bool(re.match(r"-[a-z]", text[quantity.end:quantity.end + 2])
+                or re.search(r"\d-[a-z]+$", text[quantity.start:quantity.end]))
 
 
 # Right before a figure, a dash that opens a phrase about the figure before it, not a clause of its own: "6.1% in
@@ -151,7 +166,7 @@ def _a_period(text: str, time, forecast: bool) -> bool:
     """False for a time phrase that is not a figure's period: a point of comparison ("the lowest since March
     2020", "more than in 2019"), a release date ("Data released Thursday", "in a Sept. 14 report"), the
     deadline of an act rather than of a target ("racing to pass it by the end of the week"), the span since the
-    last time ("its first ballistic missile test in six months")."""
+    last time ("its first ballistic missile test in six months"), the point a span runs up to ("before Sept. 11")."""
     clause = max(text.rfind(",", max(0, time.start - 150), time.start), text.rfind("—", max(0, time.start - 150),
                                                                                   time.start), time.start - 150, 0)
     return not (REFERENCE_POINT.search(text, clause, time.start) or BASELINE.search(text, max(0, time.start - 25),
@@ -159,7 +174,13 @@ def _a_period(text: str, time, forecast: bool) -> bool:
                 or (time.granularity == "day" and (RELEASED.search(text, max(0, time.start - 60), time.start)
                                                    or RELEASE_NOUN.match(text, time.end)))
                 or ((time.kind == "deadline" or DEADLINE_NOUN.match(text, time.end)) and not forecast)
-                or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start])))
+                or (time.kind == "duration" and re.search(r"\b(?:first|only)\b[^.;]*$", text[clause:time.start]))
+                or BEFORE.search(text, max(0, time.start - 12), time.start))
+
+
+# Before a date, the point the figure's time runs up to, not its period: "support given to two Saudi hijackers
+# before Sept. 11, 2001", "prior to March 2020", "ahead of the July 4 holiday".
+BEFORE = re.compile(r"\b(?:before|prior to|ahead of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def goes_on(text: str, quantity: Quantity) -> bool:
@@ -202,6 +223,25 @@ def stated_periods(text: str, times: list) -> list[tuple[str, str, str, int]]:
             if t.kind == "date" and t.date_start is not None and t.date_start != t.date_end
             and _a_period(text, t, False) and not PRIOR.search(t.text)
             and not RELATIVE.search(text, max(0, t.start - REACH), t.start)]
+
+
+# A period that runs up to publication or dates the sentence's own news ("this week", "earlier this month",
+# "later this year"): it dates that sentence's event, and a later figure without a time of its own is as of publication.
+RUNNING = re.compile(r"(?:earlier|later|this)\b", re.IGNORECASE)
+# A span of no stated length ("in recent weeks", "over the past months"): the figure is as of publication.
+VAGUE = re.compile(r"\b(?:recent|past|last)\s+(?:day|week|month|year)s\b", re.IGNORECASE)
+
+
+# How many sentences after the one that names it a period can date a figure without a time of its own: a release's
+# month goes on through its paragraph of figures, "in 1988" far up a full article dates no later figure.
+CARRY_REACH = 4
+
+
+def carried_period(periods: list[tuple]) -> tuple | None:
+    """(start, end, text) of the period the figures of the next sentences without a time of their own go on
+    with: the last of a sentence's `stated_periods`, none when it still runs at publication ("Harris ... a
+    rocky first foreign trip ... earlier this month. The vice president ... spoke with five young girls")."""
+    return None if RUNNING.match(periods[-1][2]) or VAGUE.search(periods[-1][2]) else periods[-1][:3]
 
 
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
@@ -250,9 +290,10 @@ REFERENCE_POINT = re.compile(r"\b(?:lowest|highest|biggest|largest|smallest|best
 PERIOD_JOIN = re.compile(r"\s*(?:through|thru|to|and|until|till|-|–)\s*$")
 
 
-# A date that names an event rather than dating a figure: "the January 6 insurrection", "the Jan. 6 committee".
-EVENT_NAME = re.compile(r"(?:th)?\s+(?:Capitol\s+)?(?:attacks?|insurrection|riots?|committee|commission|panel|hearings?|"
-                        r"investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
+# A date that names an event rather than dating a figure: "the January 6 insurrection", "the Jan. 6 committee"; a day
+# also with one word between: "the Jan. 6 select committee", "the Sept. 11 terrorist attacks".
+EVENT_NAME = re.compile(r"(?:th)?\s+(?:(?P<word>[\w-]+)\s+)?(?:attacks?|insurrection|riots?|committee|commission|panel|"
+                        r"hearings?|investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
 
 
 # Between a length of time and the date it ends at: "the 12 months [that ended] in June", "the year [ending] Sept. 30".
@@ -267,7 +308,8 @@ def joined(text: str, times: list) -> list:
     left out."""
     joined = []
     for time in times:
-        if time.kind == "date" and EVENT_NAME.match(text, time.end):
+        event = EVENT_NAME.match(text, time.end)
+        if time.kind == "date" and event and (not event.group("word") or time.granularity == "day"):
             continue
         gap = text[joined[-1].end:time.start] if joined else ""
         length = joined and joined[-1].kind == "duration" and time.date_end is not None and (

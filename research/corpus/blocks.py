@@ -12,7 +12,7 @@ How roles are decided (rules for news pages in general, not for one site):
 
 1. Patterns that identify a block on its own: share/navigation widgets, related
    lists ("Don't miss", "Up next"), time-ago lines, comment and copyright
-   notices, tag lists (boilerplate); bylines, date lines, photo credits, contact
+   notices, print-edition notes, tag lists (boilerplate); bylines, date lines, photo credits, contact
    and contributor lines, author bios (metadata); photo captions with credits.
 2. Page context: a block followed by a photo credit is its caption; a short
    link title that repeats earlier in the page is a related-story list.
@@ -74,6 +74,9 @@ QUOTE_CHARS = re.compile(r"[\"“”]")
 TAG_PREFIX = re.compile(r"^(?:[^/\r\n|]{1,60}/ ){4,}")
 # A news API's mark of a cut text ("... [+1234 chars]") at the end of a line.
 TRUNCATION_MARK = re.compile(r"\s*\[\+\d[\d,]*\s*char(?:acter)?s?\]\s*$", re.IGNORECASE)
+# A newspaper site's note of where the article ran in print ("This article appeared on p12 of the Main section").
+PRINT_NOTE = re.compile(r"\b(?:this article|a version(?: of this article)?) appeared (?:on|in) (?:p(?:age)?\.? ?\d+|print)\b",
+                        re.IGNORECASE)
 # A feed record's last paragraph cut off by the feed: it ends in an ellipsis.
 CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
 
@@ -144,6 +147,7 @@ RULES = [
         r"^(?:[^/|\r\n]{1,60}[/|]\s*){3,}[^/|\r\n]{0,60}$"), whole=False, max_words=80, prose=False),
     Rule("boilerplate", "embedded markup", _anywhere(r"^<[a-z][\w-]*(\s[^>]*)?/?>"), whole=False,
          max_words=200),
+    Rule("boilerplate", "print-edition note", PRINT_NOTE, whole=False, max_words=40),
     Rule("boilerplate", "truncated teaser", _anywhere(r"[^\W_](\.\.\.|…)$"), whole=False,
          max_words=80),
     Rule("boilerplate", "truncation marker", TRUNCATION_MARK),

@@ -34,7 +34,9 @@ or name they hold:
   "Visit BBC Webwise for full instructions", "Click here", "Sign up") or a
   telephone number (`PHONE`). `research.corpus.blocks` gives such a paragraph
   the role boilerplate when it stands alone; this catches the sentence inside
-  a body paragraph (a live blog saved as one paragraph).
+  a body paragraph (a live blog saved as one paragraph);
+- a note of where the article ran in print (`research.corpus.blocks.PRINT_NOTE`:
+  "A version appeared on p1 of the Main section"), glued into a paragraph.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ import numpy as np
 
 from research.claims.phrases import ROLE_WORDS, WEEKDAYS_AND_MONTHS
 from research.claims.quantities import find_quantities
+from research.corpus.blocks import PRINT_NOTE
 from research.text.dates import find_time_expressions
 from research.text.quotes import quotations, quoted_ranges
 from research.text.tokens import WORD
@@ -137,7 +140,7 @@ def fact_kind(text: str, published: str = "") -> str:
     """What makes a sentence a fact, one of `FACT_KINDS` (the first that holds, in that order), or "" when
     it states none (module docstring). `published`: the article's publication time, for dates."""
     if TRANSITION.search(text.strip()) or (ARGUES.search(text) and not QUOTATION_MARK.search(text)) \
-            or addresses_reader(text):
+            or addresses_reader(text) or PRINT_NOTE.search(text):
         return ""
     if any(not np.isnan(q.value) for q in find_quantities(text, published)):
         return "figure"

@@ -24,10 +24,15 @@ granularity. The rules, for English news:
 - "by"/"until" X is a deadline: from publication to the end of X; "since" X runs
   from the start of X to publication;
 - "the week ended May 8" is the seven days ending on May 8;
+- "the first six months of 2021" counts from the year's start ("the last two
+  months of 2020" back from its end); "the first few months" runs from the
+  year's start up to publication;
 - weeks run Monday to Sunday; "last week" is the calendar week before the
-  publication's week, "this month" the publication's month; "the past two weeks"
-  and "for two weeks" are the 14 days up to publication, "in two weeks" the 14
+  publication's week, "this month" the publication's month; "the past week" and
+  "the last week" (with the article) are the 7 days up to publication, "the past
+  two weeks" and "for two weeks" the 14 days up to it, "in two weeks" the 14
   days after it;
+- a named era ("during World War II", "the Great Depression") spans its years;
 - "later in the day", "that day", "the next day" refer to the last day named
   before them in the article (publication day when none was).
 """
@@ -168,6 +173,7 @@ COUNT_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "a few": 3, "few": 3, "several": 3, "a couple of": 2,
 }
+VAGUE_COUNTS = ("a few", "few", "several")
 # Days of a month that "early", "mid" and "late" cover.
 MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
                "middle": (11, 20), "late": (21, 31), "end": (21, 31), "first": (1, 1), "last": (31, 31),
@@ -215,6 +221,9 @@ TIME_PATTERNS = [
         r"\b" + _PREP + r"(?:the\s+|its\s+|their\s+)?(?:fiscal\s+)?(?P<nth>first|second|third|fourth|final|last|"
         r"1st|2nd|3rd|4th)[- ](?P<part>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?P<year>(?:19|20)\d{2})\b|\s+(?:of\s+)?"
         r"(?P<rel_year>last|this|next)\s+year\b)?", re.IGNORECASE)),
+    ("first units", re.compile(  # "the first six months of 2021", "in the first few weeks of the year"
+        r"\b" + _PREP + r"the\s+(?P<nth>first|last|final)\s+" + _COUNT + r"\s+(?P<unit>day|week|month)s?\s+of\s+"
+        r"(?:(?P<year>(?:19|20)\d{2})\b|the\s+year\b|(?P<rel_year>last|this|next)\s+year\b)", re.IGNORECASE)),
     ("month part range", re.compile(
         r"\b" + _PREP + r"(?P<part>early|mid|late)(?:-|\s+)(?:to|and|or|-)\s*(?P<part2>early|mid|late)"
         r"[- ]" + _MONTH_NAME + _YEAR, re.IGNORECASE)),
@@ -237,6 +246,9 @@ TIME_PATTERNS = [
         r"this (?:morning|afternoon|evening)|(?:later|earlier) (?:in the|that|the same) day|"
         r"(?:earlier|later) today|the same day|that day|the day before|the next day|"
         r"the following day|the previous day)\b", re.IGNORECASE)),
+    ("era", re.compile(
+        r"\b" + _PREP + r"(?:the\s+)?(?<!\d\s)(?P<era>(?-i:World War (?:II|I|One|Two)|(?:First|Second) World War|Great Depression|"
+        r"Korean War|Vietnam War|Cold War|Gulf War))\b", re.IGNORECASE)),
     ("holiday", re.compile(
         r"\b" + _PREP + r"(?:the\s+)?(?P<holiday>(?-i:Fourth of July|July (?:Fourth|4th|4)|Independence Day|"
         r"Memorial Day|Labor Day|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|"
@@ -257,9 +269,9 @@ TIME_PATTERNS = [
         r"\s+(?:period|span|stretch|window)(?:\s+(?:starting|beginning|from)\s+(?:on\s+)?" + _WEEKDAY + r")?",
         re.IGNORECASE)),
     ("relative period", re.compile(
-        r"\b" + _PREP + r"(?P<rel>last|this|next|past|previous|coming|earlier this|later this|"
-        r"(?:the )?(?:end|start|beginning) of (?:the|this|next|last))\s+(?P<unit>week|weekend|month|year)\b",
-        re.IGNORECASE)),
+        r"\b" + _PREP + r"(?:(?P<the>the)\s+)?(?P<rel>last|this|next|past|previous|coming|earlier this|later this|"
+        r"(?:the )?(?:end|start|beginning) of (?:the|this|next|last))\s+(?P<unit>week|weekend|month|year)\b"
+        r"(?!\s+of\s+(?-i:[A-Z]))", re.IGNORECASE)),  # not "the last week of June"
     ("ago", re.compile(r"\b" + _COUNT + r"\s+" + _UNIT + r"\s+(?:ago|earlier)\b", re.IGNORECASE)),
     ("duration", re.compile(
         r"\b(?:(?P<prep>for|over|in|within|during)\s+)?(?:the\s+)?(?P<rel>past|last|next|coming)?\s*"
@@ -390,6 +402,17 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
         day = date(year or ref.year, month, int(parts["day"]))
         day = day if year else _anchor_day(day, ref, forward)
         return "date", "week", day - timedelta(days=day.weekday()), day + timedelta(days=6 - day.weekday())
+    if kind == "first units":  # counted from the year's start or back from its end; "few" up to publication
+        year = year or ref.year
+        count, unit, vague = _count(parts["count"]), parts["unit"].lower(), parts["count"].lower() in VAGUE_COUNTS
+        if parts["nth"].lower() == "first":
+            first = date(year, 1, 1)
+            last = min(date(year, 12, 31), ref) if vague and ref.year == year else \
+                _shift(first, count, unit) - timedelta(days=1)
+        else:
+            last = date(year, 12, 31)
+            first = _shift(last + timedelta(days=1), -count, unit)
+        return _with_prep(prep, "part of year", first, last, ref)
     if kind == "part of year":  # "the fiscal first quarter", "the first half of 2022" (fiscal years as calendar ones)
         months = 3 if parts["part"].lower() == "quarter" else 6
         count = 12 // months
@@ -443,8 +466,13 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
         else:  # today, tonight, this morning, earlier today
             day = ref
         return _with_prep(prep, "day", day, day, ref)
-    if kind == "relative period":
-        return _relative_period(parts["rel"].lower(), parts["unit"].lower(), prep, ref)
+    if kind == "relative period":  # "the last week" is the rolling "past week"; "last week" the calendar week
+        rel = "past" if parts.get("the") and parts["rel"].lower() == "last" else parts["rel"].lower()
+        return _relative_period(rel, parts["unit"].lower(), prep, ref)
+    if kind == "era":  # "during World War II": the years a named era spans
+        first, last = ERAS[parts["era"].replace("One", "I").replace("Two", "II").replace("First World War", "World War I")
+                           .replace("Second World War", "World War II")]
+        return _with_prep(prep, "year", date(first, 1, 1), date(last, 12, 31), ref)
     if kind in ("holiday", "weekend"):
         return _holiday_period(parts, prep, ref, forward)
     if kind == "season":
@@ -512,6 +540,11 @@ HOLIDAYS = {"fourth of july": (7, 4), "july fourth": (7, 4), "july 4th": (7, 4),
             "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "presidents day": (2, 0, 3),
             "president's day": (2, 0, 3), "presidents' day": (2, 0, 3), "martin luther king day": (1, 0, 3),
             "martin luther king jr. day": (1, 0, 3)}
+
+
+# Named eras and their years: "the genocide of 6 million Jews during World War II".
+ERAS = {"World War I": (1914, 1918), "World War II": (1939, 1945), "Great Depression": (1929, 1939),
+        "Korean War": (1950, 1953), "Vietnam War": (1955, 1975), "Cold War": (1947, 1991), "Gulf War": (1990, 1991)}
 
 
 def _holiday_date(name: str, year: int) -> date:
