@@ -365,3 +365,12 @@ def test_a_final_source_followed_by_in_an_e_mail_holds_the_quotation_before_it()
         "said in an e-mail. “Unfortunately this letter is nothing new. Republicans have simply put in writing their "
         "political strategy which they have pursued over the last two years.”")
     assert found["thousands of"].startswith("Jim Manley")
+
+
+def test_what_critics_argue_goes_on_into_no_next_sentence():
+    # BASIL 450755dd (Fox): the donations are the outlet's account, not the critics' argument
+    found = claimants(
+        "Crtitics of Chick-fil-A argue that the company’s opposition to gay marriage goes well beyond Dan Cathy’s "
+        "statements. Over the years, its philanthropic wing, WinShape, has donated millions of dollars to outside "
+        "organizations that actively lobby against efforts to legalize same-sex marriage.")
+    assert found["millions of dollars"] == ""

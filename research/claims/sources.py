@@ -14,7 +14,7 @@ gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
 its colon. A person's words go on into a sentence without a cue only when it
-goes on quoting them (`goes_on_quoting`), and a claim named as a noun ("Trump's claim that") or a news outlet's
+goes on quoting them (`goes_on_quoting`), and what an actor no list places says or argues (`_opinion`), a claim named as a noun ("Trump's claim that") or a news outlet's
 report ("..., The New York Times reported.", not its poll or tally) never. `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
@@ -122,7 +122,7 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
-    if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text)
+    if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
                                  or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"]))) \
             and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
         return None  # a person's words, a claim or news go on into a sentence without a cue only as a quotation or a list
@@ -179,6 +179,15 @@ BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+(?:projected|estimated|forecas
 # [Missouri Republican senators]", "all seven Republicans on [the Senate Judiciary Committee]".
 IN_SOURCE = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|past|present|former|current|other|more|of|on|in|at|from|for|and))"
                        r"{1,4}\s+")
+
+
+def _opinion(attribution: dict) -> bool:
+    """True for the argued words of an actor no list places ("Critics of Chick-fil-A argue that")."""
+    return attribution.get("actor_kind") in ("other", "") and bool(attribution.get("cue_text")) \
+        and VERB_FORMS.get(attribution["cue_text"].split()[-1].lower()) in OPINION_VERBS
+
+
+OPINION_VERBS = frozenset("say tell argue contend insist claim suggest believe think warn complain".split())
 
 
 # The figure names the document or occasion of the words, not what they say: "Murthy wrote in a 22-page
