@@ -374,3 +374,22 @@ def test_what_critics_argue_goes_on_into_no_next_sentence():
         "statements. Over the years, its philanthropic wing, WinShape, has donated millions of dollars to outside "
         "organizations that actively lobby against efforts to legalize same-sex marriage.")
     assert found["millions of dollars"] == ""
+
+
+def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said():
+    # PolNeAR: "said, going on to say that" goes on reporting; debates counted inside a quotation are said
+    found = claimants(
+        "\"That we do not want to go back to a time when you have Trump, the big debate, I guess of today, what's the "
+        "debate, the birther issue again we're bringing that up, is insane,\" Sanders said, going on to say that the "
+        "country has spent \"hundreds of years fighting against racism and sexism and all that stuff, to have that "
+        "debate again, young people do not want to see that…. They're way beyond that.",
+        "“When Hillary Clinton participates in three debates, stands on her feet for 90 minutes in all of those "
+        "debates … it will dispel any remaining doubts,” Ed Rendell said.")
+    assert found["hundreds of"] == "Sanders" and found["three"] == "Ed Rendell"
+
+
+def test_a_poll_opening_its_sentence_is_the_authors_named_before_it():
+    # PolNeAR: the author stands before "poll", not in "from Sept. 19"
+    found = claimants("The Washington Post/ABC News poll was conducted from Sept. 19 to 22, surveying a random sample "
+                      "of 1,001 adults by landline and cellphone.")
+    assert found["1,001"] == "Washington Post/ABC News"

@@ -42,6 +42,7 @@ import pandas as pd
 
 from research.claims.cues import STATEMENT_NOUNS, VERB_FORMS
 from research.claims.quantities import find_quantities, main_subject
+from research.text.quotes import quoted_ranges
 
 # What puts a cue after a figure in another clause: a subordinator, a semicolon, ", but", or a "with" or "as" clause
 # ("..., with experts warning against ...", "and, as experts suggested, ...").
@@ -82,7 +83,7 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
     if OCCASION_BEFORE.search(text, max(sentence[0], quantity_start - 20), quantity_start) \
-            and OCCASION_AFTER.match(text, quantity_end, sentence[1]):
+            and OCCASION_AFTER.match(text, quantity_end, sentence[1]) and not _quoted(text, sentence, quantity_start):
         return None  # "pushed back ... in two separate interviews on Sunday": the occasions of the words
     by = BY_AFTER.match(text, quantity_end, sentence[1])
     if by:  # "the 2.1 percent growth rate projected by the I.M.F."
@@ -149,8 +150,9 @@ def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity
 THAT_AFTER = re.compile(r"[^.;:,—–“”\"]{0,60}?\bthat\b")
 # What opens a circumstance or participle clause appended after a sentence-final cue (not one that goes on
 # reporting: ", adding that", ", citing").
-TRAILING = re.compile(r",\s+(?!(?:adding|citing|quoting|noting|saying|according|referring|pointing|explaining|"
-                      r"arguing|warning|insisting|stressing)\b)[a-z]+ing\b|\b(?:after|before|during|while)\b")
+_GOING_ON = (r"(?!(?:adding|citing|quoting|noting|saying|according|referring|pointing|explaining|arguing|warning|insisting|"
+             r"stressing|going|continuing)\b)")
+TRAILING = re.compile(r",\s+" + _GOING_ON + r"[a-z]+ing\b|\b(?:after|before|during|while)\b\s+" + _GOING_ON)
 
 
 # A figure in an aside set off by a comma right after the source describes the speaker, not what was said:
@@ -188,6 +190,11 @@ def _opinion(attribution: dict) -> bool:
 
 
 OPINION_VERBS = frozenset("say tell argue contend insist claim suggest believe think warn complain".split())
+
+
+def _quoted(text: str, sentence: tuple[int, int], position: int) -> bool:
+    """True when `position` of `text` lies inside a quotation of its sentence."""
+    return any(start <= position - sentence[0] < end for start, end in quoted_ranges(text[sentence[0]:sentence[1]]))
 
 
 # The figure names the document or occasion of the words, not what they say: "Murthy wrote in a 22-page
@@ -232,6 +239,7 @@ _ALL_DOCUMENTS = "|".join(sorted(_KIND_OF, key=len, reverse=True))
 # An organisation's name: capitalised words joined by "for", "and", "of", "-" or "/", with its abbreviation
 # ("Centers for Disease Control and Prevention (CDC)", "ABC News/Washington Post", "F.B.I.").
 _WORD = (r"(?!(?:The|A|An|This|That|It|In|On|At|As|By|Its|Their|New|Official|Monday|Tuesday|Wednesday|Thursday|"
+         r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
          r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
          r"December)\b)[A-Z](?:[\w’'&]|\.(?=\w))*\.?(?<![a-z]\.)")
 _ORG = _WORD + r"(?:(?:\s+|-\s*|/)(?:(?:for|and|of|on)\s+)?" + _WORD + r")*(?:\s+\([A-Z][\w.]*\))?"
@@ -420,8 +428,9 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
     None. `offset` is the sentence's start in the article `text`."""
     opening = DOCUMENT_SUBJECT.match(sentence) or IN_DOCUMENT.match(sentence)
+    named = AUTHOR_BEFORE.search(sentence, 0, opening.end()) if opening else None  # "The Washington Post/ABC News poll"
     own = AUTHOR_AFTER.match(sentence, opening.start("noun")) if opening else None
-    who = own.group("org") if own and own.start("org") < 80 else \
+    who = named.group("org") if named else own.group("org") if own and own.start("org") < 80 else \
         document_author(text, offset, opening.group("noun")) if opening else ""
     provided = PROVIDED.search(sentence)
     who = who or (provided.group("who") or provided.group("releaser") if provided else "")
