@@ -232,3 +232,164 @@ def test_who_gives_or_puts_a_figure_claims_it():
         "Tax Foundation puts the figure at $498 billion.")
     assert found["63"] == "authorities"
     assert "Tax Foundation" in found["$498 billion"]
+
+
+def test_figures_stated_in_a_poll_named_before_are_the_polls():
+    # BASIL 005a2961 (Fox): "In the poll, ..." and "The Republican primary poll was taken ..." go on with the poll
+    # named before, whose "survey of Republican primary voters" names whom it asked, not its author
+    found = claimants(
+        "Trump, who placed second in an NBC/ Wall Street Journal poll of potential 2012 Republican candidates, said "
+        "he will decide by June whether to run.",
+        "In the poll, former Massachusetts Gov. Mitt Romney leads the would-be group of contenders with 21 percent of "
+        "Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike Huckabee at 17 percent "
+        "each. The Republican primary poll was taken as part of a March 31-April 4 survey of 1,000 adults, but the "
+        "sample survey of Republican primary voters polled was only 238.",
+        "In the poll, former House Speaker Newt Gingrich garnered 11 percent, while former Alaska Gov. Sarah Palin "
+        "earned 10 percent support.")
+    assert {found[figure] for figure in ("21 percent", "17 percent", "1,000", "238", "11 percent", "10 percent")} \
+        == {"Wall Street Journal"}
+
+
+def test_a_poll_opening_its_sentence_after_an_article_and_adjectives_claims_its_figures():
+    # BASIL 005a2961 (Breitbart-like Fox piece): "A national NBC/WSJ poll released yesterday shows ..."
+    found = claimants("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the "
+                      "2012 GOP primary field at 17 percent (Mitt Romney leads the pack at 21 percent).")
+    assert found["17 percent"] == found["21 percent"] == "NBC/WSJ"
+
+
+def test_an_unplaced_speakers_words_go_on_into_later_paragraphs_only_until_another_is_cited():
+    # BASIL 450755dd (NYT): "Many said" is not the source of the sign-ups three paragraphs on, after "my colleagues
+    # ... report" and "the mayors of Boston and Chicago"
+    found = claimants(
+        "Many said they showed up because they agreed with the position of Chick-fil-A’s president on same-sex "
+        "marriage, while others said they wanted to support freedom of expression for business owners.",
+        "As my colleagues Kim Severson and Robbie Brown report from Atlanta, where Chick-fil-A began in the 1940s, "
+        "the president, Dan T. Cathy, made comments last month about the biblical arguments against homosexuality. "
+        "This prompted calls to boycott Chick-fil-A that were supported by the mayors of Boston and Chicago, along "
+        "with plans for a same-sex kiss-in at the restaurants on Friday.",
+        "Last weekend, Mr. Huckabee used his television and radio programs, as well as Facebook, to help organize an "
+        "appreciation day for Chick-fil-A on Wednesday.",
+        "More than 650,000 people signed up to participate, and tens of thousands “liked” photos of packed "
+        "restaurants that Mr. Huckabee posted on his Facebook page on Wednesday.")
+    assert found["More than 650,000"] == ""
+
+
+def test_a_participle_or_circumstance_after_a_final_said_is_the_outlets():
+    # BASIL 6f95dcb9 (NYT) and 450755dd (Fox): the crowd and the breakfast are the reporter's scene
+    found = claimants(
+        "Glenn Beck spoke on Saturday. “Hello, my name is the Republican Party and I have a problem!” he declared. "
+        "“I’m addicted to spending and big government,” he said, drawing cheers and applause from the thousands of "
+        "people packed into the hotel ballroom.",
+        "“I mean, I do believe in the traditional values of marriage between a man and a woman,” youth pastor "
+        "Stephen Lenahan told Fox News after a leisurely breakfast with three members of his ministry.")
+    assert found["thousands of"] == found["three"] == ""
+
+
+def test_a_figure_in_an_aside_right_after_the_source_describes_the_speaker():
+    # BASIL 6f95dcb9 (Fox) and 08bb9bee (HuffPost): an age or a count set off by commas after the source
+    found = claimants(
+        "\"This is how is America should be,\" said Cynthia Burgiss, 22, a student at the University of Dayton in "
+        "Ohio who attended the 9/12 march in D.C. this year.",
+        "Other officials in the GOP, including five senior Missouri Republicans, were less forgiving, however, "
+        "suggesting that Akin had created an irreversible distraction and could no longer run as a viable "
+        "candidate.")
+    assert found["22"] == found["five"] == ""
+    # what follows the cue is what was said, not an aside
+    assert claimants("Mary Smith, an economist at Acme Bank, said 40 plants had closed.")["40"].startswith("Mary Smith")
+
+
+def test_a_time_read_as_a_source_claims_nothing():
+    # BASIL 2b95d2cf (NYT): "last year announced" has no speaker before the verb but the time
+    found = claimants("Mr. Obama shifted the focus on the war on terrorism from Iraq to Afghanistan and last year "
+                      "announced his plan to send 30,000 more troops there.")
+    assert found["30,000"] == ""
+
+
+def test_a_figure_projected_by_someone_is_theirs():
+    # BASIL cad4bba5 (NYT): a reduced passive after the figure's noun names its forecaster
+    found = claimants("The overall result could be zero growth next year, not the 2.1 percent growth rate projected "
+                      "by the I.M.F.")
+    assert found["2.1 percent"] == "the I.M.F."
+
+
+def test_a_figure_that_opens_the_sources_noun_phrase_is_no_claim_of_the_source():
+    # BASIL 08bb9bee (NYT) and 38f7cbb7 (NYT): the source was cut inside the phrase the figure counts
+    found = claimants(
+        "Romney added his voice after five past and present Missouri Republican senators urged Akin to step aside.",
+        "Mr. Issa and all seven Republicans on the Senate Judiciary Committee have asked the Justice Department to "
+        "appoint a special prosecutor.")
+    assert found["five"] == found["seven"] == ""
+
+
+def test_a_figure_before_a_comma_and_the_source_of_a_that_clause_is_the_outlets():
+    # BASIL ae243a95 (NYT) and 65cb14cb (NYT): what was said starts at "that", after the source
+    found = claimants(
+        "In a letter signed by the 42 members of the Republican caucus, delivered to the Senate majority leader, "
+        "Harry Reid of Nevada, the Republicans informed their Democratic counterparts that they would not go forward.",
+        "The former Pennsylvania senator has a 3-year-old daughter, Bella, with a serious chromosomal disorder, and he "
+        "said that doctors who detect such a condition before birth typically recommend abortion.")
+    assert found["42"] == found["3-year-old"] == ""
+
+
+def test_a_participle_after_an_adverb_hangs_on_its_clause():
+    # BASIL 6b541575 (NYT): "repeatedly asking" is a bare participle; its source is no subject of a figure before it
+    found = claimants("Mr. Etheridge, a seven-term House member, can be seen on the video repeatedly asking the young "
+                      "man to identify himself.")
+    assert found["seven"] == ""
+
+
+def test_a_figure_counting_the_occasions_of_the_words_is_the_outlets():
+    # BASIL b4dbeda7 (HuffPost): the interviews are where Netanyahu spoke, not what he said
+    found = claimants("But Netanyahu pushed back against these criticisms in two separate interviews on Sunday, first "
+                      "telling CNN, “I know that people are trying to draw me into the American election.”")
+    assert found["two"] == ""
+
+
+def test_a_sentence_opening_according_to_a_source_says_what_follows_its_comma():
+    # BASIL a28a0329 (NYT): the comma after the office opens what it says, no appositive of the office
+    found = claimants(
+        "According to the Office of the Historian of the House of Representatives, the only two prior instances in "
+        "which a full or partial text of the Constitution was inserted into the Congressional Record was in 1882, "
+        "when Roswell Flower of New York “appended” a text of the Constitution into the record.")
+    assert found["two"] == "the Office of the Historian of the House of Representatives"
+
+
+def test_a_final_source_followed_by_in_an_e_mail_holds_the_quotation_before_it():
+    # BASIL ae243a95 (NYT): "said in an e-mail." ends the sentence like "said in a statement."
+    found = claimants(
+        "Democrats were hoping to force a more ambitious agenda into the final weeks, including the ratification of "
+        "the New Start treaty, a military authorization bill that would repeal the “don’t ask, don’t tell” provision, "
+        "the extension of unemployment funds and the Dream Act, an immigration bill.",
+        "“If they really cared about creating jobs, they should stop blocking a preservation of unemployment "
+        "insurance, which would create or save hundred of thousands of jobs,” Jim Manley, a spokesman for Mr. Reid, "
+        "said in an e-mail. “Unfortunately this letter is nothing new. Republicans have simply put in writing their "
+        "political strategy which they have pursued over the last two years.”")
+    assert found["thousands of"].startswith("Jim Manley")
+
+
+def test_what_critics_argue_goes_on_into_no_next_sentence():
+    # BASIL 450755dd (Fox): the donations are the outlet's account, not the critics' argument
+    found = claimants(
+        "Crtitics of Chick-fil-A argue that the company’s opposition to gay marriage goes well beyond Dan Cathy’s "
+        "statements. Over the years, its philanthropic wing, WinShape, has donated millions of dollars to outside "
+        "organizations that actively lobby against efforts to legalize same-sex marriage.")
+    assert found["millions of dollars"] == ""
+
+
+def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said():
+    # PolNeAR: "said, going on to say that" goes on reporting; debates counted inside a quotation are said
+    found = claimants(
+        "\"That we do not want to go back to a time when you have Trump, the big debate, I guess of today, what's the "
+        "debate, the birther issue again we're bringing that up, is insane,\" Sanders said, going on to say that the "
+        "country has spent \"hundreds of years fighting against racism and sexism and all that stuff, to have that "
+        "debate again, young people do not want to see that…. They're way beyond that.",
+        "“When Hillary Clinton participates in three debates, stands on her feet for 90 minutes in all of those "
+        "debates … it will dispel any remaining doubts,” Ed Rendell said.")
+    assert found["hundreds of"] == "Sanders" and found["three"] == "Ed Rendell"
+
+
+def test_a_poll_opening_its_sentence_is_the_authors_named_before_it():
+    # PolNeAR: the author stands before "poll", not in "from Sept. 19"
+    found = claimants("The Washington Post/ABC News poll was conducted from Sept. 19 to 22, surveying a random sample "
+                      "of 1,001 adults by landline and cellphone.")
+    assert found["1,001"] == "Washington Post/ABC News"

@@ -125,7 +125,7 @@ DASH_SOURCE = re.compile(r"\s*(?P<cue>[―—])\s*(?P<source>" + NAME + r")(?=\s
 # What may stand between a cue and its reported clause: the addressee of a verb that takes one
 # ("told reporters", "briefed the committee"), a day, "in a statement", "that".
 _WHEN_WHERE = (r"(?:on |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)|"
-               r"in an? (?:statement|interview|speech|post|letter|email|tweet)|in [A-Z][\w.’'-]*")
+               r"in an? (?:statement|interview|speech|post|letter|e-?mail|tweet)|in [A-Z][\w.’'-]*")
 OBJECT = re.compile(r"(?:\s+(?:" + _WHEN_WHERE + r"))*[\s,]*(?:that\b)?")
 ADDRESSEE_OBJECT = re.compile(r"(?:\s+(?:[A-Z][\w.’'-]*|reporters|lawmakers|journalists|him|her|them|me|us|"
                               r"the [A-Za-z]+\b(?!’s|'s)|" + _WHEN_WHERE + r"))*[\s,]*(?:that\b)?")
@@ -317,7 +317,7 @@ def _find_in_paragraph(text: str, continuation: bool = True) -> list[Attribution
         if in_quote(match.start()):
             continue
         sentence = _sentence_of(sentences, match.start())
-        source = _noun_phrase_after(text, match.end(), sentence[1])
+        source = _noun_phrase_after(text, match.end(), sentence[1], closed=match.start() - sentence[0] <= 10)
         if source is not None:
             source = _strip_span(text, *source, chars=" \t\r\n,;:—–-.")
         if match.group().lower() != "according to" and source is None:

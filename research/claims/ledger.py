@@ -145,6 +145,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             forecast_words = [m.end() for m in FORECAST.finditer(passage.text)]
             sentence = (passage.start, passage.end)
             speaker = sentence_speaker(found, sentence)
+            if speaker and article_release and article_release.get("actor_kind") in ("other", "") \
+                    and speaker.get("actor_group") != article_release.get("actor_group"):
+                article_release = None  # an unplaced actor's words go on into later paragraphs until another is cited
             # a sentence with no cue of its own goes on with the release of the one before, or names its own
             release = None if speaker else sentence_release(passage.text, texts[article_id], passage.start)
             claimant_before = release or (previous_claimant if speaker is None else None)

@@ -176,8 +176,9 @@ def _in_phrase(word: str) -> bool:
     return lower not in FUNCTION_WORDS and lower not in CLAUSE_WORDS and lower not in VERB_FORMS
 
 
-def _noun_phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | None:
-    """The noun phrase starting at `start` (an inverted source), with a following appositive.
+def _noun_phrase_after(text: str, start: int, limit: int, closed: bool = False) -> tuple[int, int] | None:
+    """The noun phrase starting at `start` (an inverted source), with a following appositive (with `closed`,
+    only a short one that a comma closes: "According to X, the only two prior instances ..." opens what was said).
 
     It runs to the first comma, stop, quote or clause word, at most ten words,
     and must hold a capitalised word or a noun of people or documents.
@@ -196,6 +197,8 @@ def _noun_phrase_after(text: str, start: int, limit: int) -> tuple[int, int] | N
         return None  # "according to the dashboard"
     appositive = re.compile(r",\s+(?:a|an|the|who|which|whose|[a-z]+ of)\b(?:[^.;“”\"]|(?<=\b[A-Z])\.|"
                             r"(?<=\b[A-Z][a-z])\.)*").match(text, last, limit)
+    if appositive and closed:
+        appositive = re.compile(r",[^,.;“”\"]{1,60}(?=,)").match(text, last, appositive.end() + 1)
     if appositive:
         last = appositive.end()
     return _strip_span(text, first, last)

@@ -14,7 +14,7 @@ gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
 its colon. A person's words go on into a sentence without a cue only when it
-goes on quoting them (`goes_on_quoting`), and a claim named as a noun ("Trump's claim that") or a news outlet's
+goes on quoting them (`goes_on_quoting`), and what an actor no list places says or argues (`_opinion`), a claim named as a noun ("Trump's claim that") or a news outlet's
 report ("..., The New York Times reported.", not its poll or tally) never. `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
@@ -23,8 +23,14 @@ physician who announced ... that") claims only its own content: not the rest of 
 the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
 that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion") or in the
-purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), and one before the source of a bare
-participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...").
+purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), one before the source of a bare
+participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), one counting
+the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
+("said Cynthia Burgiss, 22, a student", `SPEAKER_ASIDE`), one opening the noun phrase the source was cut from
+("five past and present [Missouri Republican senators]", `IN_SOURCE`), and one on the far side of a cue from its
+content (`_across`: "In a letter signed by the 42 members ..., the Republicans informed ... that"; "he said, drawing
+cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); "In the poll, ..." states what the
+poll named before holds (`IN_DOCUMENT`).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import pandas as pd
 
 from research.claims.cues import STATEMENT_NOUNS, VERB_FORMS
 from research.claims.quantities import find_quantities, main_subject
+from research.text.quotes import quoted_ranges
 
 # What puts a cue after a figure in another clause: a subordinator, a semicolon, ", but", or a "with" or "as" clause
 # ("..., with experts warning against ...", "and, as experts suggested, ...").
@@ -57,9 +64,9 @@ class CueTable:
         # lodged lawsuits against the Texas physician who announced in a recent opinion piece that ..."
         self.relative = found["source_text"].str.lower().isin(["who", "which", "that"]).to_numpy() if len(found) \
             else np.zeros(0, dtype=bool)
-        # A bare participle ("accusing", "revealing") opens a clause hung on the main one, so its source is no
+        # A bare participle ("accusing", "revealing", "repeatedly asking") opens a clause hung on the main one, so its source is no
         # subject of a figure before it: "Seven Capitol Police officers filed a lawsuit Thursday accusing ...".
-        self.participle = found["cue_text"].str.fullmatch(r"[a-z]+ing").to_numpy() if len(found) \
+        self.participle = found["cue_text"].str.fullmatch(r"(?:[a-z]+ly\s+|first\s+|then\s+)?[a-z]+ing").to_numpy() if len(found) \
             else np.zeros(0, dtype=bool)
 
     def in_sentence(self, sentence: tuple[int, int]) -> np.ndarray:
@@ -75,10 +82,25 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     reporting"), else `previous` (the release the sentence goes on with; a person's words only when the
     sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
+    if OCCASION_BEFORE.search(text, max(sentence[0], quantity_start - 20), quantity_start) \
+            and OCCASION_AFTER.match(text, quantity_end, sentence[1]) and not _quoted(text, sentence, quantity_start):
+        return None  # "pushed back ... in two separate interviews on Sunday": the occasions of the words
+    by = BY_AFTER.match(text, quantity_end, sentence[1])
+    if by:  # "the 2.1 percent growth rate projected by the I.M.F."
+        return {"source_text": by.group("who"), "source_start": by.start("who"), "source_end": by.end("who"),
+                "actor": by.group("who"), "actor_group": by.group("who"), "actor_kind": "organisation",
+                "relay_text": ""}
     usable = ~(((cues.source_start <= quantity_start) | (np.abs(cues.source_start - quantity_end) <= 1))
                & (cues.source_end >= quantity_end))  # "27 other liberal groups warned": the figure is the source
+    near = np.flatnonzero((cues.source_start >= quantity_end) & (cues.source_start <= quantity_end + 40))
+    usable[[i for i in near if IN_SOURCE.fullmatch(text, quantity_end, cues.source_start[i])]] = False
     near = np.flatnonzero((cues.cue_end <= quantity_start) & (cues.cue_end >= quantity_start - 40))
     usable[[i for i in near if MEDIUM.match(text, cues.cue_end[i], quantity_start)]] = False
+    described = np.flatnonzero((cues.source_end >= 0) & (cues.source_end <= quantity_start)
+                               & (cues.source_end >= quantity_start - 80)
+                               & ((cues.cue_end <= cues.source_start) | (cues.cue_start >= quantity_end)))
+    usable[[i for i in described if SPEAKER_ASIDE.fullmatch(text, cues.source_end[i], quantity_start)
+            and not RELAY.fullmatch(cues.rows[i]["cue_text"])]] = False  # "According to Peter Keating, $1.1 million"
     holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
                              & (cues.source_start >= 0))
     appended = [i for i in holding if APPENDED.search(text, cues.content_start[i], quantity_start)]
@@ -94,17 +116,85 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
     inside = cues.in_sentence(sentence)
     inside = inside[usable[inside] & ~cues.relative[inside]
-                    & ~(cues.participle[inside] & (cues.source_start[inside] >= quantity_end))]
+                    & ~(cues.participle[inside] & (cues.source_start[inside] >= quantity_end))
+                    & ~_across(cues, inside, quantity_start, quantity_end, text)]
     later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
     if later is not None:  # a cue after a subordinator or semicolon that follows the figure is in another clause
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
-    if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text)
+    if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
                                  or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"]))) \
             and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
         return None  # a person's words, a claim or news go on into a sentence without a cue only as a quotation or a list
     return previous
+
+
+def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity_end: int, text: str) -> np.ndarray:
+    """Of the cues at `positions`, those that claim no figure outside their content on the far side of the cue:
+    a figure before a comma and the source of a "that" clause ("In a letter signed by the 42 members ..., the
+    Republicans informed their Democratic counterparts that", "has a 3-year-old daughter, ..., and he said that"), or
+    a circumstance or participle appended after a sentence-final "said" or "told" ("he said, drawing cheers ... from the
+    thousands", "told Fox News after a leisurely breakfast with three members")."""
+    trailing = [VERB_FORMS.get(cues.rows[i]["cue_text"].split()[-1].lower()) in ("say", "tell")
+                and cues.content_end[i] >= 0 and cues.content_end[i] <= cues.cue_start[i]
+                and quantity_start >= max(cues.cue_end[i], cues.source_end[i])
+                and bool(TRAILING.search(text, max(cues.cue_end[i], cues.source_end[i]), quantity_start))
+                for i in positions]
+    fronted = [quantity_end <= cues.source_start[i] <= cues.cue_start[i] and "," in text[quantity_end:cues.source_start[i]]
+               and bool(THAT_AFTER.match(text, cues.cue_end[i])) for i in positions]
+    return np.array(trailing, dtype=bool) | np.array(fronted, dtype=bool)
+
+
+# What follows a cue whose content is a "that" clause ("informed their Democratic counterparts that").
+THAT_AFTER = re.compile(r"[^.;:,—–“”\"]{0,60}?\bthat\b")
+# What opens a circumstance or participle clause appended after a sentence-final cue (not one that goes on
+# reporting: ", adding that", ", citing").
+_GOING_ON = (r"(?!(?:adding|citing|quoting|noting|saying|according|referring|pointing|explaining|arguing|warning|insisting|"
+             r"stressing|going|continuing)\b)")
+TRAILING = re.compile(r",\s+" + _GOING_ON + r"[a-z]+ing\b|\b(?:after|before|during|while)\b\s+" + _GOING_ON)
+
+
+# A figure in an aside set off by a comma right after the source describes the speaker, not what was said:
+# "said Cynthia Burgiss, 22, a student", "Other officials in the GOP, including five senior Missouri Republicans,".
+SPEAKER_ASIDE = re.compile(r"(?:\s+(?:in|of|at|from|for|on)\s+[^,.;:“”\"]{1,40})?,\s+(?:(?:including|among them|a|an|the)\s+)?"
+                           r"(?:[\w’'-]+\s+){0,2}")
+
+
+RELAY = re.compile(r"(?i:according to|citing|quoting)")
+
+
+# A figure that counts the occasions of the words, not what they say: "in two separate interviews", "at three rallies".
+OCCASION_BEFORE = re.compile(r"\b(?:in|during|at|over|across)\s+(?:the\s+)?$")
+OCCASION_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:interviews?|speech(?:es)?|statements?|appearances?|letters?|posts?|"
+                            r"tweets?|rallies|rally|events?|meetings?|calls?|hearings?|briefings?|sessions?|debates?)\b")
+
+
+# A figure whose noun phrase goes on with a participle naming who found it: "the 2.1 percent growth rate projected
+# by the I.M.F.", "the 600,000 deaths estimated by the Institute".
+BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+(?:projected|estimated|forecast|predicted|calculated|counted|tallied|"
+                      r"compiled|recorded)\s+by\s+(?P<who>(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+(?:of\s+|and\s+|for\s+)?"
+                      r"[A-Z][\w.’'&-]*)*)")
+
+
+# Words between a figure and a source that make the figure part of the source's noun phrase: "five past and present
+# [Missouri Republican senators]", "all seven Republicans on [the Senate Judiciary Committee]".
+IN_SOURCE = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|past|present|former|current|other|more|of|on|in|at|from|for|and))"
+                       r"{1,4}\s+")
+
+
+def _opinion(attribution: dict) -> bool:
+    """True for the argued words of an actor no list places ("Critics of Chick-fil-A argue that")."""
+    return attribution.get("actor_kind") in ("other", "") and bool(attribution.get("cue_text")) \
+        and VERB_FORMS.get(attribution["cue_text"].split()[-1].lower()) in OPINION_VERBS
+
+
+OPINION_VERBS = frozenset("say tell argue contend insist claim suggest believe think warn complain".split())
+
+
+def _quoted(text: str, sentence: tuple[int, int], position: int) -> bool:
+    """True when `position` of `text` lies inside a quotation of its sentence."""
+    return any(start <= position - sentence[0] < end for start, end in quoted_ranges(text[sentence[0]:sentence[1]]))
 
 
 # The figure names the document or occasion of the words, not what they say: "Murthy wrote in a 22-page
@@ -149,20 +239,25 @@ _ALL_DOCUMENTS = "|".join(sorted(_KIND_OF, key=len, reverse=True))
 # An organisation's name: capitalised words joined by "for", "and", "of", "-" or "/", with its abbreviation
 # ("Centers for Disease Control and Prevention (CDC)", "ABC News/Washington Post", "F.B.I.").
 _WORD = (r"(?!(?:The|A|An|This|That|It|In|On|At|As|By|Its|Their|New|Official|Monday|Tuesday|Wednesday|Thursday|"
+         r"Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
          r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
          r"December)\b)[A-Z](?:[\w’'&]|\.(?=\w))*\.?(?<![a-z]\.)")
 _ORG = _WORD + r"(?:(?:\s+|-\s*|/)(?:(?:for|and|of|on)\s+)?" + _WORD + r")*(?:\s+\([A-Z][\w.]*\))?"
 ORG = re.compile(_ORG)
 AUTHOR_BEFORE = re.compile(r"(?P<org>" + _ORG + r")(?:['’]s?)?\s+(?:(?:new|latest|own|official|weekly|\w+ly)\s+)?"
                            r"(?:(?!The\b)[A-Z]\w+\s+){0,3}(?P<noun>" + _ALL_DOCUMENTS + r")\b")
+# ("a poll of Republican primary voters" names whom it asked, not its author).
 AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:(?:(?!funded|sponsored|paid|commissioned|"
-                          r"financed|backed)[^,.;]){0,50}?\s)??(?:by|from|of)\s+"
+                          r"financed|backed)[^,.;]){0,50}?\s)??(?:by|from|of(?!\s+[A-Z]\w*\s+[a-z]))\s+"
                           r"(?:the\s+)?(?P<org>" + _ORG + r")")
-# Sources that cannot claim a figure: a month or weekday read as a name, a year, a bare lower-case word
+# Sources that cannot claim a figure: a month or weekday read as a name, a year, a time ("last year announced"),
+# a bare lower-case word
 # ("each", "openings") other than a pronoun or the people who speak for an office or a trade ("officials
 # said", "economists"); sources that hold a figure themselves are found by `find_quantities`.
 NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})$|"
+                          r"^(?:last|this|next|the|that|earlier|later)\s+(?:year|week|month|weekend|night|morning|"
+                          r"afternoon|evening|day|summer|spring|fall|autumn|winter|decade)$|"
                           r"^(?!(?:he|she|they|it|we|i|who|officials|economists|analysts|experts|researchers|"
                           r"scientists|authorities|police|prosecutors|investigators|doctors|forecasters|sources|"
                           r"lawmakers|witnesses|residents|organizers)$)[a-z]+$")
@@ -301,7 +396,7 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
 # A sentence that opens on a document and goes on with its findings: "The study, by the CDC, examined",
 # "The results concerning Biden were", "Figures released Thursday by the Labor Department show"; "figures
 # Kirby provided" and "The bureau released its statistics" name the source of what follows.
-DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:The|This|That|Those|These|Its)\s+)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
+DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:The|This|That|Those|These|Its|A|An)\s+(?:[\w/.’'-]+\s+){0,3}?)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
                               r"survey|report|analysis|data|results|figures|numbers|statistics))\b")
 PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\s+(?:that\s+)?(?P<who>[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:has\s+|had\s+)?(?:provided|released|published|compiled|"
@@ -323,12 +418,19 @@ DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>
                       r"cleared|voted)\b")
 
 
+# A sentence that states what a document named before holds: "In the poll, Romney leads ... with 21 percent",
+# "In the new survey, 40% say".
+IN_DOCUMENT = re.compile(r"\s*(?:(?:But|And)\s+)?(?:In|Among)\s+(?:the|this|that|its|their)\s+(?:[a-z]+\s+){0,2}"
+                         r"(?P<noun>(?i:poll|survey|study|report|analysis))\s*,")
+
+
 def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
     None. `offset` is the sentence's start in the article `text`."""
-    opening = DOCUMENT_SUBJECT.match(sentence)
+    opening = DOCUMENT_SUBJECT.match(sentence) or IN_DOCUMENT.match(sentence)
+    named = AUTHOR_BEFORE.search(sentence, 0, opening.end()) if opening else None  # "The Washington Post/ABC News poll"
     own = AUTHOR_AFTER.match(sentence, opening.start("noun")) if opening else None
-    who = own.group("org") if own and own.start("org") < 80 else \
+    who = named.group("org") if named else own.group("org") if own and own.start("org") < 80 else \
         document_author(text, offset, opening.group("noun")) if opening else ""
     provided = PROVIDED.search(sentence)
     who = who or (provided.group("who") or provided.group("releaser") if provided else "")
