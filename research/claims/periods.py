@@ -298,7 +298,7 @@ def field_dates(text: str, times: list) -> tuple | None:
 
 
 # A sentence that speaks of a poll: "In the poll, ...", "Republican primary voters surveyed".
-POLL = re.compile(r"\b(?:poll(?:s|ed)?|survey(?:s|ed)?)\b", re.IGNORECASE)
+POLL_WORD = re.compile(r"\b(?:poll(?:s|ed)?|survey(?:s|ed)?)\b", re.IGNORECASE)
 
 
 def poll_dates(fields: list, blocks: list, number: int, text: str) -> tuple | None:
@@ -306,7 +306,7 @@ def poll_dates(fields: list, blocks: list, number: int, text: str) -> tuple | No
     date the figures without a time of their own of sentence `number`: its own, else, when it speaks of a poll,
     those of the nearest sentence (the earlier on a tie) at most `CARRY_REACH` sentences before it, or after it in
     its paragraph (a lede's "according to a new poll" is left to publication)."""
-    if fields[number] or not POLL.search(text):
+    if fields[number] or not POLL_WORD.search(text):
         return fields[number]
     near = [(abs(k - number), k > number, field) for k, field in enumerate(fields)
             if field and abs(k - number) <= CARRY_REACH and (k < number or blocks[k] == blocks[number])]

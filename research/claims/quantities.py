@@ -487,7 +487,7 @@ def _amount_of(text: str, quantity: Quantity) -> Quantity:
 # In a poll (or among a group's supporters), a share said of a name is that candidate's support: "Gingrich garnered 11
 # percent", "Romney (17 percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44
 # percent" gives each name its share in turn.
-POLL = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters)\b", re.IGNORECASE)
+POLL_CONTEXT = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters)\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:is|was|[a-z]+(?:s|ed))\s+(?:[a-z]+\s+){0,2}?"
                       r"(?:at|with)\s+|"
@@ -502,7 +502,7 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
     """Percents without a subject of a poll sentence, given the support of the candidate named with them."""
     for i, quantity in enumerate(found):
         first = sentence_start(text, quantity.start)
-        if quantity.subject or quantity.kind != "percent" or not POLL.search(text, first, quantity.end + 200):
+        if quantity.subject or quantity.kind != "percent" or not POLL_CONTEXT.search(text, first, quantity.end + 200):
             continue
         before = text[first:quantity.start]
         tally = TALLY.search(before)
