@@ -1,4 +1,5 @@
-"""Figures, subjects, claimants, as-of periods and cross-outlet links against the figures golds (AllSides and BASIL).
+"""Figures, subjects, claimants, as-of periods and cross-outlet links against the figures golds
+(AllSides, BASIL, PolNeAR).
 
     python benchmarks/evaluate_figures.py DATA [--gold PATH ...] [--roles body|all] [--halves H,H]
                                                [--errors HALF ...]
@@ -17,16 +18,17 @@ after the fifth round: see `benchmarks/gold/HOLDOUT4.md`) and `benchmarks/gold/a
 AllSides roundups with a number expression, and half "holdout-5-full", 8 BASIL events told by three outlets as
 full articles, whose records carry `roundup` "basil-<triplet id>") and `benchmarks/gold/basil_figures_dev.jsonl`
 (half "full-dev": the 22 other BASIL dev events as full articles, a development set, see
-`benchmarks/gold/FULLDEV.md`). The holdout
-roundups are split here into two halves of 20 by a fixed seed (`split_holdout`:
-the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`, the first 20
-"holdout-dev", the rest "holdout-test"). `--gold`
-(repeatable) scores the given gold files instead, one column per half they hold.
-The texts are read with
-`read_allsides(folder, spread_hours=0)`, so periods resolve against the roundup
-date, and the BASIL texts with `read_basil(DATA / "basil_dev")` (event "basil-<triplet id>",
-periods resolve against each article's own date). Each roundup or BASIL event is one event: the chain runs
-as the pipeline runs it (`split_blocks`, `split_passages`, `attributions`, `extract_claims`; once per corpus),
+`benchmarks/gold/FULLDEV.md`) and `benchmarks/gold/polnear_figures_holdout6.jsonl` (half "holdout-6-full": 14
+PolNeAR dev articles annotated blind, each its own event "polnear-<article id>", see
+`benchmarks/gold/HOLDOUT6.md`). The holdout roundups are split here into two halves of 20 by
+a fixed seed (`split_holdout`: the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`,
+the first 20 "holdout-dev", the rest "holdout-test"). `--gold` (repeatable) scores the given gold
+files instead, one column per half they hold. The texts are read with
+`read_allsides(folder, spread_hours=0)`, so periods resolve against the roundup date, the BASIL
+texts with `read_basil(DATA / "basil_dev")` (event "basil-<triplet id>", periods resolve against
+each article's own date) and the PolNeAR texts with `read_polnear(DATA / "polnear_dev")`. Each
+roundup, BASIL event or PolNeAR article is one event: the chain runs as the pipeline runs it
+(`split_blocks`, `split_passages`, `attributions`, `extract_claims`; once per corpus),
 and `claim_ledger` and `claim_conflicts` run per event. With `--roles all`, the
 passages and blocks of every role are read as body (to score the figures apart
 from the cleaning); the default reads body passages only, as the pipeline does.
@@ -43,9 +45,10 @@ subject .906, found .914, links 11/20; sixth round's: claimant .772, as-of .803,
 links 13/20), then its errors read in issue 18's sixth round (the diagnosis), so it is now a development
 set; "holdout-5" and "holdout-5-full": a fifth gold annotated blind in the seventh round, feed excerpts and
 full articles, scored once with main's rules when it was committed, never read; "full-dev": a full-article
-development gold whose errors may be read). `--errors` (repeatable) lists
-the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full"); `--halves` limits the
-columns (and the roundups run) to the named halves, comma-separated. A gold record is
+development gold whose errors may be read; "holdout-6-full": a sixth gold, PolNeAR full articles annotated
+blind, scored once with main's rules when it was committed, never read). `--errors` (repeatable) lists
+the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full", "holdout-6-full");
+`--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
 - found: gold figures overlapped by an extracted figure / gold figures.
@@ -102,11 +105,13 @@ from research.text.tokens import stem
 GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
               for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
                            "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl",
-                           "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl"))
+                           "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl",
+                           "polnear_figures_holdout6.jsonl"))
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
-          "full-dev")
-BLIND = ("holdout-3", "holdout-5", "holdout-5-full")  # halves whose errors are never listed
+          "full-dev", "holdout-6-full")
+BLIND = ("holdout-3", "holdout-5", "holdout-5-full", "holdout-6-full")  # halves whose errors are never listed
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
+POLNEAR_EVENT = "polnear-"  # prefix of the gold `roundup` of a PolNeAR article (each article its own event)
 HOLDOUT_SEED = 18
 TARGETS = {"found": (">=", 0.95), "value right": (">=", 0.97), "subject right": (">=", 0.85),
            "claimant right": (">=", 0.85), "as-of right": (">=", 0.85),
@@ -135,12 +140,17 @@ def split_holdout(gold: pd.DataFrame, seed: int = HOLDOUT_SEED) -> pd.DataFrame:
 
 def read_articles(folder: Path, roundups: set[str]) -> list[pd.DataFrame]:
     """The articles of the gold roundups, one table per corpus: AllSides (`read_allsides(folder,
-    spread_hours=0)`) and, when a BASIL event is asked for, BASIL (`read_basil` of the sibling `basil_dev/`,
-    `event` "basil-<triplet id>")."""
+    spread_hours=0)`), when a BASIL event is asked for, BASIL (`read_basil` of the sibling `basil_dev/`,
+    `event` "basil-<triplet id>"), and when a PolNeAR article is asked for, PolNeAR (`read_polnear` of the sibling
+    `polnear_dev/`, `event` "polnear-<article id>")."""
     tables = [datasets.read_allsides(folder, spread_hours=0)]
     if any(r.startswith(BASIL_EVENT) for r in roundups):
         basil = datasets.read_basil(folder.parent / "basil_dev")
         tables.append(basil.assign(event=BASIL_EVENT + basil["event"]))
+    if any(r.startswith(POLNEAR_EVENT) for r in roundups):
+        polnear = datasets.read_polnear(folder.parent / "polnear_dev")
+        tables.append(polnear[["article_id", "outlet", "headline", "published", "text"]]
+                      .assign(event=POLNEAR_EVENT + polnear["article_id"]))
     tables = [t[t["event"].isin(roundups)].reset_index(drop=True) for t in tables]
     return [t for t in tables if len(t)]
 
@@ -405,11 +415,11 @@ def table(results: dict) -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path, help="folder holding allsides_dev/ (and basil_dev/)")
+    parser.add_argument("data", type=Path, help="folder holding allsides_dev/ (and basil_dev/, polnear_dev/)")
     parser.add_argument("--roles", choices=["body", "all"], default="body",
                         help="read body passages only (as the pipeline does) or passages of every role")
     parser.add_argument("--gold", type=Path, action="append",
-                        help="a gold file to score (repeatable; default: the five golds in benchmarks/gold)")
+                        help="a gold file to score (repeatable; default: the golds in benchmarks/gold)")
     parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
     parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
                         help="list the misses of a half on stderr (repeatable; never of a blind half)")

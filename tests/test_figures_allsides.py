@@ -142,10 +142,11 @@ def test_columns(claims):
 
 @pytest.mark.parametrize("gold", ["allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
                                   "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl",
-                                  "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl"])
+                                  "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl",
+                                  "polnear_figures_holdout6.jsonl"])
 def test_every_figures_gold_matches_its_texts(data_dir, gold):
-    """Each gold's offsets, values and links hold on its texts (AllSides, and BASIL for holdout-5-full and
-    full-dev), and no held-out roundup is in an earlier gold (`benchmarks/gold/check_gold.py`)."""
+    """Each gold's offsets, values and links hold on its texts (AllSides, BASIL for holdout-5-full and
+    full-dev, PolNeAR for holdout-6-full), and no held-out roundup is in an earlier gold (`benchmarks/gold/check_gold.py`)."""
     folder = Path(__file__).resolve().parents[1] / "benchmarks" / "gold"
     done = subprocess.run([sys.executable, str(folder / "check_gold.py"), str(data_dir), str(folder / gold)],
                           capture_output=True, text=True, check=False)

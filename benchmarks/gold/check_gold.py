@@ -1,5 +1,5 @@
 """Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl, allsides_figures_holdout3.jsonl,
-allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl) against its texts and print its counts.
+allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl, polnear_figures_holdout6.jsonl) against its texts and print its counts.
 
     python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | ...]
 
@@ -8,7 +8,9 @@ Records may carry half = "holdout", "holdout-3", "holdout-4" or "holdout-5" (bes
 neither earlier gold, holdout-4 roundups in none of the three earlier golds and holdout-5 roundups in none of the
 four (see HOLDOUT.md, HOLDOUT3.md, HOLDOUT4.md and HOLDOUT5.md). half = "holdout-5-full" records are BASIL full
 articles: their `roundup` is "basil-<triplet id>" and their headline (the text before the first blank line) is
-not annotated. half = "full-dev" records are BASIL full articles too, in events of no holdout-5-full record
+not annotated. half = "holdout-6-full" records are PolNeAR full articles (read_polnear of polnear_dev/, the
+sibling of basil_dev/): each article is its own event, "polnear-<article_id>", and its headline (the text before
+the first blank line) is not annotated either (HOLDOUT6.md). half = "full-dev" records are BASIL full articles too, in events of no holdout-5-full record
 (the development gold of FULLDEV.md, basil_figures_dev.jsonl).
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
@@ -84,6 +86,10 @@ def numbers(surface):
     low = re.sub(r"\bone-half\b", "0.5", low)
     # ... and "nearly a third" is nearly one third
     low = re.sub(r"^(nearly|almost|about|roughly|more than) an? (third|quarter)\b", r"\1 one \2", low)
+    # ... and (holdout-6) "eight of 10" / "eight out of 10" voters is the share 80 (percent)
+    low = re.sub(r"\b([a-z]+|\d+) (?:out )?of 10\b", lambda m: str(10 * (UNITS.get(m.group(1)) or float(m.group(1) if m.group(1).isdigit() else 0))), low)
+    # ... and "threefold" is 3 (times)
+    low = re.sub(r"\b([a-z]+)-?fold\b", lambda m: str(float(UNITS[m.group(1)])) if m.group(1) in UNITS else m.group(0), low)
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
@@ -178,6 +184,12 @@ def main():
         basil["event"] = "basil-" + basil.event
         body = {a: t.index("\n\n") + 2 for a, t in zip(basil.article_id, basil.text)}
         table = pd.concat([table, basil], ignore_index=True)
+    basil_ids = set(body)
+    if (folder.parent / "polnear_dev").is_dir():  # holdout-6-full: PolNeAR articles, each its own event
+        polnear = datasets.read_polnear(folder.parent / "polnear_dev")[["article_id", "text", "outlet"]]
+        polnear["event"] = "polnear-" + polnear.article_id
+        body.update({a: t.index("\n\n") + 2 for a, t in zip(polnear.article_id, polnear.text)})
+        table = pd.concat([table, polnear], ignore_index=True)
     text = dict(zip(table.article_id, table.text))
     outlet = dict(zip(table.article_id, table.outlet))
     event = dict(zip(table.article_id, table.event))
@@ -217,10 +229,13 @@ def main():
             if str(r["roundup"]) in before_fifth or aid in body:
                 err(i, f"holdout-5 record in roundup {r['roundup']} of an earlier gold or not AllSides")
         elif r["half"] == "holdout-5-full":
-            if aid not in body:
+            if aid not in basil_ids:
                 err(i, f"holdout-5-full record {aid} is not a BASIL article")
+        elif r["half"] == "holdout-6-full":
+            if not str(r["roundup"]).startswith("polnear-"):
+                err(i, f"holdout-6-full record {aid} is not a PolNeAR article")
         elif r["half"] == "full-dev":
-            if aid not in body or str(r["roundup"]) in blind_full:
+            if aid not in basil_ids or str(r["roundup"]) in blind_full:
                 err(i, f"full-dev record {aid} is not a BASIL article or sits in a holdout-5-full event")
         else:
             want_half = "choose" if int(r["roundup"]) % 4 == 0 else "report"
