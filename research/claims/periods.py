@@ -281,8 +281,9 @@ def carried_period(periods: list[tuple]) -> tuple | None:
 
 # A poll's field dates: the days right before "poll"/"survey" ("a March 31-April 4 survey of 1,000 adults") or after
 # its "conducted"/"taken" ("The poll, conducted from June 27-30").
-FIELD_BEFORE = re.compile(r"\s+(?:[\w/.’'-]+\s+){0,3}?(?:poll|survey)s?\b", re.IGNORECASE)
-FIELD_AFTER = re.compile(r"\b(?:poll|survey)s?\b[^.;]{0,60}?\b(?:conducted|taken|fielded|carried out)\s+"
+POLL_NOUN = r"(?:poll|survey)s?"
+FIELD_BEFORE = re.compile(r"\s+(?:[\w/.’'-]+\s+){0,3}?" + POLL_NOUN + r"\b", re.IGNORECASE)
+FIELD_AFTER = re.compile(r"\b" + POLL_NOUN + r"\b[^.;]{0,60}?\b(?:conducted|taken|fielded|carried out)\s+"
                          r"(?:(?:from|on|between|in|over)\s+)?$", re.IGNORECASE)
 
 
@@ -346,7 +347,7 @@ RELEASED = re.compile(r"\b(?:released|published|issued|announced|reported|unveil
                       r"(?:[^\s\d,.;]+\s+){0,5}$", re.IGNORECASE)
 # ... but a poll's release day, no field dates given, is the nearest day its figures are of: "a Des Moines Register poll
 # released Saturday".
-POLL_RELEASED = re.compile(r"\b(?:poll|survey)s?\s+(?:was\s+|were\s+)?(?:released|published|issued)\s+(?:on\s+)?$",
+POLL_RELEASED = re.compile(r"\b" + POLL_NOUN + r"\s+(?:was\s+|were\s+)?(?:released|published|issued)\s+(?:on\s+)?$",
                            re.IGNORECASE)
 RELEASE_NOUN = re.compile(r"\s*(?:report|statement|release|announcement|memo|press conference)\b", re.IGNORECASE)
 # Before a time phrase: a point of comparison ("more than in 2019", "compared with the year before").
