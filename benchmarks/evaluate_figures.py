@@ -20,7 +20,10 @@ full articles, whose records carry `roundup` "basil-<triplet id>") and `benchmar
 (half "full-dev": the 22 other BASIL dev events as full articles, a development set, see
 `benchmarks/gold/FULLDEV.md`) and `benchmarks/gold/polnear_figures_holdout6.jsonl` (half "holdout-6-full": 14
 PolNeAR dev articles annotated blind, each its own event "polnear-<article id>", see
-`benchmarks/gold/HOLDOUT6.md`). The holdout roundups are split here into two halves of 20 by
+`benchmarks/gold/HOLDOUT6.md`) and `benchmarks/gold/polnear_figures_dev1.jsonl` with `polnear_figures_dev2.jsonl`
+(half "polnear-dev": other PolNeAR articles, a development set, see `benchmarks/gold/POLNEARDEV.md`) and
+`benchmarks/gold/polnear_figures_holdout7.jsonl` (half "holdout-7-full": further PolNeAR articles annotated blind,
+see `benchmarks/gold/HOLDOUT7.md`). The holdout roundups are split here into two halves of 20 by
 a fixed seed (`split_holdout`: the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`,
 the first 20 "holdout-dev", the rest "holdout-test"). `--gold` (repeatable) scores the given gold
 files instead, one column per half they hold. The texts are read with
@@ -46,8 +49,10 @@ links 13/20), then its errors read in issue 18's sixth round (the diagnosis), so
 set; "holdout-5" and "holdout-5-full": a fifth gold annotated blind in the seventh round, feed excerpts and
 full articles, scored once with main's rules when it was committed, never read; "full-dev": a full-article
 development gold whose errors may be read; "holdout-6-full": a sixth gold, PolNeAR full articles annotated
-blind, scored once with main's rules when it was committed, never read). `--errors` (repeatable) lists
-the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full", "holdout-6-full");
+blind, scored once with main's rules when it was committed, never read; "polnear-dev": PolNeAR full articles, a
+development gold whose errors may be read; "holdout-7-full": a seventh gold, PolNeAR full articles annotated blind,
+never read). `--errors` (repeatable) lists
+the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full", "holdout-6-full", "holdout-7-full");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -106,10 +111,11 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
               for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
                            "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl",
                            "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl",
-                           "polnear_figures_holdout6.jsonl"))
+                           "polnear_figures_holdout6.jsonl", "polnear_figures_dev1.jsonl",
+                           "polnear_figures_dev2.jsonl", "polnear_figures_holdout7.jsonl"))
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
-          "full-dev", "holdout-6-full")
-BLIND = ("holdout-3", "holdout-5", "holdout-5-full", "holdout-6-full")  # halves whose errors are never listed
+          "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full")
+BLIND = ("holdout-3", "holdout-5", "holdout-5-full", "holdout-6-full", "holdout-7-full")  # halves whose errors are never listed
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 POLNEAR_EVENT = "polnear-"  # prefix of the gold `roundup` of a PolNeAR article (each article its own event)
 HOLDOUT_SEED = 18

@@ -10,7 +10,9 @@ four (see HOLDOUT.md, HOLDOUT3.md, HOLDOUT4.md and HOLDOUT5.md). half = "holdout
 articles: their `roundup` is "basil-<triplet id>" and their headline (the text before the first blank line) is
 not annotated. half = "holdout-6-full" records are PolNeAR full articles (read_polnear of polnear_dev/, the
 sibling of basil_dev/): each article is its own event, "polnear-<article_id>", and its headline (the text before
-the first blank line) is not annotated either (HOLDOUT6.md). half = "full-dev" records are BASIL full articles too, in events of no holdout-5-full record
+the first blank line) is not annotated either (HOLDOUT6.md); so are half = "polnear-dev" records (a development
+gold, POLNEARDEV.md) and half = "holdout-7-full" records (a seventh gold, annotated blind, HOLDOUT7.md), whose
+articles must be in no other PolNeAR gold. half = "full-dev" records are BASIL full articles too, in events of no holdout-5-full record
 (the development gold of FULLDEV.md, basil_figures_dev.jsonl).
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
@@ -64,6 +66,16 @@ COVER_WORDS = ("one two three four five six seven eight nine ten eleven twelve t
                "quarter quarters first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                "twentieth double doubled doubling twice triple tripled")
 COVER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:" + "|".join(COVER_WORDS.split()) + r")\b", re.IGNORECASE)
+
+
+def other_golds_polnear(gold: Path, half: str) -> set[str]:
+    """The PolNeAR article ids of the PolNeAR golds beside `gold` other than those of `half`."""
+    ids = set()
+    for path in gold.parent.glob("polnear_figures_*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and json.loads(line)["half"] != half:
+                ids.add(json.loads(line)["article_id"])
+    return ids
 
 
 def numbers(surface):
@@ -231,9 +243,9 @@ def main():
         elif r["half"] == "holdout-5-full":
             if aid not in basil_ids:
                 err(i, f"holdout-5-full record {aid} is not a BASIL article")
-        elif r["half"] == "holdout-6-full":
-            if not str(r["roundup"]).startswith("polnear-"):
-                err(i, f"holdout-6-full record {aid} is not a PolNeAR article")
+        elif r["half"] in ("holdout-6-full", "polnear-dev", "holdout-7-full"):
+            if not str(r["roundup"]).startswith("polnear-") or aid in other_golds_polnear(gold, r["half"]):
+                err(i, f"{r['half']} record {aid} is not a PolNeAR article or is an article of another PolNeAR gold")
         elif r["half"] == "full-dev":
             if aid not in basil_ids or str(r["roundup"]) in blind_full:
                 err(i, f"full-dev record {aid} is not a BASIL article or sits in a holdout-5-full event")
