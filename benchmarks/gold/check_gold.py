@@ -104,6 +104,8 @@ def numbers(surface):
     # ... and "threefold" is 3 (times)
     low = re.sub(r"\b([a-z]+)-?fold\b", lambda m: str(float(UNITS[m.group(1)])) if m.group(1) in UNITS else m.group(0), low)
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
+    # ... and (polnear-dev file 2) a bare scale word ("those billion people") is one of that scale
+    low = re.sub(r"^(thousand|million|billion|trillion)$", r"1 \1", low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):
