@@ -106,6 +106,8 @@ def numbers(surface):
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
     # ... and (polnear-dev file 2) a bare scale word ("those billion people") is one of that scale
     low = re.sub(r"^(thousand|million|billion|trillion)$", r"1 \1", low)
+    # ... and "a couple dozen" is 24
+    low = re.sub(r"\ba couple(?: of)? dozen\b", "24", low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):
