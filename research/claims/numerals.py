@@ -6,11 +6,17 @@ spoken fraction or multiple ("two-thirds of", "more than twice", "halved") and
 `vague` an amount in words ("a few thousand", "dozens of"), each a `Quantity`
 with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
 change, money, percent, rate, measure, age or vote) and a `unit` where there is
-one. `counted` leaves out years, calendar dates, times, ordinals, durations and
+one. `counted` leaves out years (also "the 90’s", "her 2000 and 2006 Senate
+races"), calendar dates, times ("three o’clock"), ordinals, durations and
 record spans ("four-week average", "21-year high"; not the length of a sentence,
-"a 270-month prison sentence"), labels ("Phase 6", "grades 7 through 12"),
-scores, numbers inside names ("H1N1", "F-16", "9/11") and "one" as a pronoun
-("only one state" counts, "just one of 198 people" does not). Two numbers
+"a 270-month prison sentence"), labels ("Phase 6", "grades 7 through 12",
+"School 285", "Day 1", "Project 21"), kinds of things ("a two-way race", "a
+two-front war", "a 12-step program"), groups picked by rank ("the top two
+leaders", "the two largest emitters", "two of the strongest critics"), "the two"
+as a pronoun ("when the two were negotiating") or naming known entities ("the two
+presidential candidates"), scores, numbers inside names ("H1N1", "F-16", "9/11")
+and "one" as a pronoun ("only one state" counts, "just one of 198 people" does
+not). Two numbers
 joined by a hyphen are a vote in a sentence of a vote, decision, ruling or
 majority ("a 6-3 conservative majority"), else a score or a code. What each
 figure counts is `research.claims.quantities`' job.
@@ -109,7 +115,8 @@ GESTATION_WEEKS = re.compile(r"[- ](?P<unit>week)s?\b")
 GESTATION = re.compile(r"\b(?:abortions?|pregnan\w*|gestation\w*|fetal|fetus\w*|heartbeat)\b", re.IGNORECASE)
 _LABELS = (r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
            r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
-           r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of|[Gg]rades?)\s+")
+           r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of|[Gg]rades?|"
+           r"School|Day|Project|District|Precinct|Ward|Interstate|Proposition|Question)\s+")
 LABEL = re.compile(_LABELS + r"(?:\d+\s*(?:through|to|and|-|–)\s*)?$")  # "Phase 6", "grades 7 through 12"
 # A time unit as an adjective or a length: "four-week average", "21-year high" (ages: "-year-old", "65 years and older").
 DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:o|up))")
@@ -154,6 +161,24 @@ HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
 FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
 AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?|weeks?|days?) old\b")
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
+# A number hyphenated to "way", "front" or "step" names a kind of thing, not an amount: "a two-way race",
+# "a two-front war", "a 12-step program".
+KIND_OF = re.compile(r"-(?:way|front|step)\b", re.IGNORECASE)
+# A decade written with an apostrophe: "the 90’s", "the 1980's" (a year, like "the 1990s").
+DECADE = re.compile(r"(?:\d0|(?:1[89]|20)\d0)['’]s\b")
+SUPERLATIVE = (r"(?:most|least|top|best|worst|largest|biggest|smallest|highest|lowest|greatest|strongest|weakest|"
+               r"richest|wealthiest|poorest|oldest|youngest|leading|closest|fastest|deadliest|busiest|"
+               r"longest|shortest)")
+# A number that picks a group by rank names who is meant, not how many: "the top two leaders of Facebook", "the two
+# largest emitters", "the nation’s two largest teachers unions" (a number word), "two of the strongest Republican
+# critics" ("six top Republicans" counts; "the top 2 percent" is a share, `research.claims.periods.ranked`).
+RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s+$|(?:\b(?:the|their|its|his|her|our)|['’]s)\s+$", re.IGNORECASE)
+RANK_AFTER = re.compile(r"\s+(?:of\s+the\s+)?" + SUPERLATIVE + r"\b", re.IGNORECASE)
+# "The two" standing alone is a pronoun for two people or things already named: "when the two were negotiating",
+# "the two learned of a meeting", "hope the two could be making progress".
+PRONOUN_AFTER = re.compile(r"\s*[,.;:)—]|\s+(?:were|are|was|is|have|had|has|could|would|will|can|may|might|should|"
+                           r"must|did|do|met|spoke|said|agreed)\b|\s+[a-z]+ed\s+(?:of|to|that|in|on|with|about|at|the|"
+                           r"a|an)\b")
 
 
 class Quantity(NamedTuple):
@@ -250,7 +275,9 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
-    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\\?/", after):
+    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b)|\\?/", after):
+        return True  # "4 a.m.", "at three o’clock in the morning": a time of day
+    if KIND_OF.match(after) or DECADE.match(text, start):
         return True
     if DURATION.match(text, end) and not TERM.match(text, end) and not gestational(text, end) \
             or re.match(r"\s+(?:straight|consecutive)\b", after):
@@ -273,9 +300,21 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
             match.group("number").lower() == "one" and ONLY.search(text, max(0, number_start - 12), number_start)
             and not re.match(r"\s+(?:of|who|that|which)\b", text[match.end():])):
         return False  # "one of the largest armies": a pronoun far more often than a count ("only one" counts)
-    return not (match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start])
-                and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b",
-                             text[number_end:]))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
+    if match.group("number2") and all(re.fullmatch(r"(?:1[89]|20)\d{2}", match.group(n)) for n in ("number", "number2")):
+        return False  # "her 2000 and 2006 Senate races": two years
+    before, after = text[max(0, number_start - 12):number_start], text[match.end():match.end() + 40]
+    if not (match.group("percent") or match.group("currency")) and RANK_BEFORE.search(before) and (
+            RANK_AFTER.match(after) and match.group("number").isalpha()
+            or re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE)):
+        return False  # "the top two leaders", "the two largest emitters" ("the nation's 25 largest cities" count)
+    if not (match.group("percent") or match.group("currency")) and RANK_AFTER.match(after) and \
+            re.match(r"\s+of\s+the\b", after):
+        return False  # "two of the strongest critics"
+    if not match.group("number").isalpha() or not re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]):
+        return True
+    return not (PRONOUN_AFTER.match(after) or re.match(
+        r"-|\s+(?:[A-Za-z]+\s+)?(?:countries|nations|parties|sides|leaders|governments|men|women|companies|candidates|"
+        r"nominees|presidents)\b", after))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
 
 
 def vague(text: str, match: re.Match) -> Quantity:

@@ -1,0 +1,55 @@
+"""Numbers that are no figures (issue 18, ninth round), each on a real sentence of a full article (PolNeAR dev
+or BASIL dev) or an AllSides excerpt: times of day, decades, names, kinds of things, groups by rank, "the two"."""
+
+import pytest
+
+from research.claims.quantities import find_quantities
+
+
+def figures(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quantities(text, "2016-09-30")]
+
+
+@pytest.mark.parametrize("text", [
+    # a time of day
+    "For those few people knocking me for tweeting at three o’clock in the morning, at least you know I will be there",
+    "By 10 o’clock the next morning, Jade Magnus Ogunnaike, a senior campaign director, published an op-ed",
+    # decades with an apostrophe
+    "Though there are still four years to go in the 90’s, business and government leaders in New York honored him",
+    # two years joined
+    "She met her Republican opponents one-on-one several times in her 2000 and 2006 Senate races in New York.",
+    # a number after a label noun is part of a name
+    "Students at Intermediate School 285 in Brooklyn, New York, can participate in chorus, dance and theater.",
+    "In other words, it was safely his from Day 1.",
+    "Among the groups is Project 21, a black conservative activist organization.",
+    # a number hyphenated to "way", "front" or "step" names a kind of thing
+    "Scott joked that, among African Americans, Trump ranks fourth in a two-way race.",
+    "Radical Islamic terrorists are engaged in a two-front war.",
+    "The Fox News host urged the GOP to embark on a 12-step program of recovery.",
+    # a group picked by rank
+    "The two top congressional Republicans said Wednesday that tax hikes are a red line in negotiations",
+    "people like Mark Zuckerberg and Sheryl Sandberg, the top two leaders of Facebook, and their platform",
+    "And any agreement had to be led by the two largest emitters, the United States and China.",
+    "Senators John McCain and Lindsey Graham, two of the strongest Republican critics of the administration, spoke",
+    # "the two" as a pronoun, or naming the two already known
+    "Mr. Zarif and Mr. Kerry spoke constantly when the two were negotiating the 2015 Iran nuclear deal.",
+    "In December 2009, with the climate conference on the verge of failure, the two learned of a meeting",
+    "an issue of the starkest possible contrast between the two presidential candidates.",
+])
+def test_no_figure(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # counts that the rules above leave alone
+    ("At least six top Republicans have already taken steps to run.", "At least six"),
+    ("The three other former officers accused of aiding and abetting will stand trial.", "three"),
+    ("the study found that in the state's 25 largest counties, voters were purged", "25"),
+    ("Pelosi's decision to reject the two Republicans -- and McCarthy's response to pull the rest", "two"),
+    ("far lower than the top 33 percent rate he has proposed for individuals", "33 percent"),
+    ("Tax rates for the top 2 percent would go up.", "2 percent"),
+    ("The 29 New Yorkers wounded by a bomb and the two New Jersey police officers shot by the alleged terrorist",
+     "two"),
+])
+def test_still_a_figure(text, figure):
+    assert figure in figures(text)
