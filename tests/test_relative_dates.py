@@ -4,6 +4,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from test_quantities import periods
 
 from research.text.dates import find_time_expressions, reference_date, resolve_dates
 
@@ -160,3 +161,33 @@ def test_seed_dates(seed_articles, seed_passages):
     assert times.loc["in early to mid-October.".rstrip("."), "date_end"] == "2024-10-20"
     newslooks = table[table["article_id"] == "002_1f373224d5a43559"]  # no publication date on the page
     assert len(newslooks) and (newslooks["date_start"] == "").all()
+
+
+# ---- ninth round (issue 18): years in full articles, each on a real PolNeAR or AllSides sentence
+
+@pytest.mark.parametrize(("text", "figure", "period"), [
+    # a year before the noun it dates places a figure of that event: "in the 2012 election", "A 2014 study found"
+    (("The line may as well have been lifted from the script Democrats used in the 2012 election, when President "
+      "Barack Obama effectively painted Romney as a plutocrat who wrote off 47 percent of the country."),
+     "47 percent", ("2012-01-01", "2012-12-31")),
+    ("A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents of voter impersonation.",
+     "31", ("2014-01-01", "2014-12-31")),
+    (("They cite the 2000 election in Florida, when the state incorrectly stated that about 12,000 registered "
+      "voters were ex-cons and then purged them from the rolls."), "about 12,000", ("2000-01-01", "2000-12-31")),
+    # ... but not a figure of another thing it stands near
+    (("President-elect Ebrahim Raisi on Monday backed talks between Iran and six world powers to revive a 2015 "
+      "nuclear deal but flatly rejected meeting U.S. President Joe Biden."), "six", ("2016-09-26", "2016-09-26")),
+    # "as of 2008" is that year
+    (("America’s prison population stood at 200,000 in 1972 and has since exploded to hold a record of 2.3 million "
+      "inmates as of 2008, according to the NAACP."), "2.3 million", ("2008-01-01", "2008-12-31")),
+    # "by 1991", wholly before publication, is a point reached, not a deadline ahead
+    (("Mr. Trump’s company was left holding some $8.8 billion in debt, causing his personal net worth to drop to a "
+      "low of about $1 billion in the red by 1991, the Times wrote."), "about $1 billion", ("1991-01-01", "1991-12-31")),
+])
+def test_years_of_full_articles_date_their_figures(text, figure, period):
+    assert periods(text, "2016-09-26")[figure][:2] == period
+
+
+def test_a_year_before_a_plural_noun_is_a_count_not_a_date():
+    assert find_time_expressions("It sent the 2000 troops home.", WEDNESDAY) == []
+    assert only("It was the 2000 election.").date_start == date(2000, 1, 1)

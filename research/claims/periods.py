@@ -24,6 +24,7 @@ an event ("the Jan. 6 select committee"). A time inside a "before"/"ahead of" ph
 a figure projected or forecast, or money over a span ahead ("over the next nine months"), takes a time after
 publication; `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them;
 `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the top 2 percent") take no carried period.
+A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
 """
 
 from __future__ import annotations
@@ -76,13 +77,13 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     near = times[bisect.bisect_left(times, quantity.start - REACH, key=START):
                  bisect.bisect_right(times, quantity.start + REACH, key=START)]  # both in text order
     when = next((time for time in near if time.end <= quantity.start and time.date_start is not None
-                 and WHEN.fullmatch(text, time.end, quantity.start)), None)
+                 and (WHEN.fullmatch(text, time.end, quantity.start) or _year_of(text, time, quantity))), None)
     if when:  # "since March 14, 2020, when there were 256,000 applicants": the figure of that time
         return when.date_start.isoformat(), _point_end(when).isoformat(), when.text
     # a time wholly after publication dates a forecast, not a figure stated as fact: "The three other former
     # officers ... will stand trial in March 2022", "1 million kids, will be back in their classroom in September"
-    times = [time for time in near if _a_period(text, time, forecast) and (
-        forecast or day is None or time.date_start is None or time.date_start <= day)]
+    times = [time for time in near if _a_period(text, time, forecast) and _year_of(text, time, quantity) is not False
+             and (forecast or day is None or time.date_start is None or time.date_start <= day)]
     for time in times:
         if day is not None and time.date_start is None or re.match(r"\s+levels?\b", text[time.end:]) or (
                 quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start
@@ -175,6 +176,25 @@ APPOSITION = re.compile(r"\s[—–]\s+(?:(?:up|down|or|representing|equal to|a 
 
 # Between a time phrase and a figure of a clause about that time: ", when".
 WHEN = re.compile(r"\s*,\s*when\b[^,;.]*")
+# A year before the noun it dates ("the 2000 election", "A 2014 study", `research.text.dates`) dates a figure only
+# when it places it: after "in", "during", "after" or "at" ("Democrats used in the 2012 election"), opening its
+# sentence ("A 2014 study ... found 31 incidents") or before a "when" clause ("the 2000 election in Florida, when
+# ... about 12,000"); not "to revive a 2015 nuclear deal" or "chairman of Trump's 2017 inaugural fund".
+YEAR_OF = re.compile(r"(?:the|an?|his|her|its|their|our|\w+['’]s)\s+(?:19|20)\d{2}", re.IGNORECASE)
+YEAR_PLACED = re.compile(r"(?:\b(?:in|during|after|at)\s+|^\s*|[.!?][”\"’]?\s+)$", re.IGNORECASE)
+NOUN_WHEN = re.compile(r"(?:\s+[\w-]+){1,3}" + WHEN.pattern)
+
+
+def _year_of(text: str, time, quantity: Quantity) -> bool | None:
+    """For a year before a noun (`YEAR_OF`): True when it dates `quantity` through a "when" clause, False when it
+    does not place the figure, None (a time like any other) when it does; None for other times too."""
+    if not YEAR_OF.fullmatch(time.text):
+        return None
+    if time.end <= quantity.start and NOUN_WHEN.fullmatch(text, time.end, quantity.start):
+        return True
+    if YEAR_PLACED.search(text, max(0, time.start - 12), time.start):
+        return None
+    return False
 
 
 def _point_end(time) -> date:

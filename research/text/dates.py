@@ -27,6 +27,10 @@ granularity. The rules, for English news:
   two weeks" and "for two weeks" the 14 days up to it, "in two weeks" the 14
   days after it;
 - a named era ("during World War II", "the Great Depression") spans its years;
+- a past year before the noun it dates is that year ("the 2000 election", "A
+  2014 study"; not "the 2000 troops"), and so is "as of 2008";
+- a "by"/"until" deadline that ended before publication is a point reached, not
+  a deadline ("a low of about $1 billion ... by 1991": as of 1991);
 - "later in the day", "that day", "the next day" refer to the last day named
   before them in the article (publication day when none was).
 """
@@ -167,8 +171,13 @@ TIME_PATTERNS = [
         r"\b" + _PREP + r"(?:the\s+)?(?:(?P<part>early|mid|late)[- ]?)?(?P<decade>(?:1[89]|20)\d0)['’]?s\b",
         re.IGNORECASE)),
     ("year", re.compile(
-        r"\b(?:(?P<prep>in|since|by|until|from|during|through|early|late)\s+)(?P<year>(?:19|20)\d{2})\b"
+        r"\b(?:(?P<prep>in|since|by|until|from|during|through|early|late|as of)\s+)(?P<year>(?:19|20)\d{2})\b"
         r"(?![-–—]\d)", re.IGNORECASE)),
+    # a year before the noun it dates: "the 2000 election", "A 2014 study", "the 1999 shooting death" (a past one
+    # only; not "the 2000 troops", a count)
+    ("year of", re.compile(
+        r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|\w+['’]s)\s+(?P<year>(?:19|20)\d{2})"
+        r"(?=\s+(?![a-z]+s\b)[A-Za-z])")),
 ]
 
 
@@ -405,6 +414,8 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
                 (date(year, 9, 1), date(year, 12, 31))
             return "date", "part of year", first, last
         return _with_prep(prep, "year", date(year, 1, 1), date(year, 12, 31), ref)
+    if kind == "year of":
+        return ("date", "year", date(year, 1, 1), date(year, 12, 31)) if year < ref.year else None
     raise AssertionError(kind)  # pragma: no cover
 
 
@@ -583,6 +594,8 @@ def find_time_expressions(text: str, published, anchor: date | None = None) -> l
         if resolved is None:
             continue
         kind, granularity, first, last = resolved
+        if kind == "deadline" and last < ref:
+            kind = "date"  # "to a low of about $1 billion ... by 1991": a point reached before publication, as of then
         if (parts.get("rel") or "").lower() == "this" and not forward and PERFECT.search(text, sentence_start,
                                                                                           sentence_end):
             last = min(last, ref)  # "have been halved this year": the year so far
