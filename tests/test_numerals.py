@@ -1,5 +1,6 @@
 """Numbers that are no figures (issue 18, ninth round), each on a real sentence of a full article (PolNeAR dev
-or BASIL dev) or an AllSides excerpt: times of day, decades, names, kinds of things, groups by rank, "the two"."""
+or BASIL dev) or an AllSides excerpt: times of day, decades, names, kinds of things, groups by rank, "the two",
+items by place, idioms, lengths of time, addresses."""
 
 import pytest
 
@@ -35,6 +36,17 @@ def figures(text: str) -> list[str]:
     "Mr. Zarif and Mr. Kerry spoke constantly when the two were negotiating the 2015 Iran nuclear deal.",
     "In December 2009, with the climate conference on the verge of failure, the two learned of a meeting",
     "an issue of the starkest possible contrast between the two presidential candidates.",
+    "The two women spoke for about five minutes.",
+    "The two Republican presidents introduced the “War On Drugs,” which escalated the disparity.",
+    # items picked by their place
+    "Melanie said yes, yes, yes, over and over again, until Trump reached the final three words of his speech.",
+    "He steadfastly refuses to do what every major party candidate has done in the past nine elections.",
+    # idioms, lengths of time, addresses, intensifiers
+    "Donald Trump is doubling down on his attacks on a former Miss Universe.",
+    "A more congenial Rick Santorum doubled down on several controversial, and religiously laden, remarks.",
+    "During his seven and a half years in office, Mr. Obama said, a majority of Americans had come to agree.",
+    "The explosion went off around 8:30 p.m. in front of 131 West 23rd Street, according to NYPD Commissioner.",
+    "“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” said Terry Strada.",
 ])
 def test_no_figure(text):
     assert figures(text) == []
@@ -47,6 +59,8 @@ def test_no_figure(text):
     ("the study found that in the state's 25 largest counties, voters were purged", "25"),
     ("Pelosi's decision to reject the two Republicans -- and McCarthy's response to pull the rest", "two"),
     ("far lower than the top 33 percent rate he has proposed for individuals", "33 percent"),
+    ("your statement “puts [you] at odds with about 100 percent of the Republican Party.", "about 100 percent"),
+    ("She wants to triple the size of the AmeriCorps program.", "triple"),
     ("Tax rates for the top 2 percent would go up.", "2 percent"),
     ("The 29 New Yorkers wounded by a bomb and the two New Jersey police officers shot by the alleged terrorist",
      "two"),

@@ -14,7 +14,10 @@ record spans ("four-week average", "21-year high"; not the length of a sentence,
 two-front war", "a 12-step program"), groups picked by rank ("the top two
 leaders", "the two largest emitters", "two of the strongest critics"), "the two"
 as a pronoun ("when the two were negotiating") or naming known entities ("the two
-presidential candidates"), scores, numbers inside names ("H1N1", "F-16", "9/11")
+presidential candidates", "The two women"), items picked by their place ("the final
+three words", "the past nine elections"), "seven and a half years", addresses
+("131 West 23rd Street"), "100 percent wrong", "doubling down", scores, numbers
+inside names ("H1N1", "F-16", "9/11")
 and "one" as a pronoun ("only one state" counts, "just one of 198 people" does
 not). Two numbers
 joined by a hyphen are a vote in a sentence of a vote, decision, ruling or
@@ -174,6 +177,15 @@ SUPERLATIVE = (r"(?:most|least|top|best|worst|largest|biggest|smallest|highest|l
 # critics" ("six top Republicans" counts; "the top 2 percent" is a share, `research.claims.periods.ranked`).
 RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s+$|(?:\b(?:the|their|its|his|her|our)|['’]s)\s+$", re.IGNORECASE)
 RANK_AFTER = re.compile(r"\s+(?:of\s+the\s+)?" + SUPERLATIVE + r"\b", re.IGNORECASE)
+# A street address: "131 West 23rd Street".
+ADDRESS = re.compile(r"\s+(?:(?:North|South|East|West|[NSEW]\.)\s+)?(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+)?"
+                     r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place)(?!\w)")
+# "100 percent" before these says how much, not a share: "They are 100 percent wrong", "100 percent sure".
+INTENSIFIED = re.compile(r"\s+(?:sure|certain|wrong|right|correct|true|false|behind|committed|confident|convinced)\b",
+                         re.IGNORECASE)
+# After "the first", "the last", "the final", "the past", "the previous" or "the next", a number word picks items by
+# their place, not how many: "the final three words of his speech", "in the past nine elections".
+PLACED = re.compile(r"\bthe\s+(?:first|last|final|past|previous|next)\s+$", re.IGNORECASE)
 # "The two" standing alone is a pronoun for two people or things already named: "when the two were negotiating",
 # "the two learned of a meeting", "hope the two could be making progress".
 PRONOUN_AFTER = re.compile(r"\s*[,.;:)—]|\s+(?:were|are|was|is|have|had|has|could|would|will|can|may|might|should|"
@@ -277,8 +289,10 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
         return True
     if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b)|\\?/", after):
         return True  # "4 a.m.", "at three o’clock in the morning": a time of day
-    if KIND_OF.match(after) or DECADE.match(text, start):
-        return True
+    if KIND_OF.match(after) or DECADE.match(text, start) or ADDRESS.match(text, end):
+        return True  # "a two-way race", "the 90’s", "131 West 23rd Street"
+    if text[start:end].isalpha() and re.match(r"\s+and\s+a\s+half\s+(?:hour|day|week|month|year)s\b", after + text[end + 12:end + 30]):
+        return True  # "his seven and a half years in office": a length of time
     if DURATION.match(text, end) and not TERM.match(text, end) and not gestational(text, end) \
             or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
@@ -310,8 +324,13 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
     if not (match.group("percent") or match.group("currency")) and RANK_AFTER.match(after) and \
             re.match(r"\s+of\s+the\b", after):
         return False  # "two of the strongest critics"
-    if not match.group("number").isalpha() or not re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start]):
-        return True
+    if match.group("percent") and match.group("number") == "100" and INTENSIFIED.match(text, match.end()):
+        return False  # "They are 100 percent wrong"
+    if match.group("number").isalpha() and PLACED.search(text, max(0, number_start - 20), number_start):
+        return False  # "the final three words"
+    if not match.group("number").isalpha() or not re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start],
+                                                            re.IGNORECASE):
+        return True  # "The two women spoke", "The two Republican presidents introduced": known entities
     return not (PRONOUN_AFTER.match(after) or re.match(
         r"-|\s+(?:[A-Za-z]+\s+)?(?:countries|nations|parties|sides|leaders|governments|men|women|companies|candidates|"
         r"nominees|presidents)\b", after))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
@@ -340,7 +359,12 @@ def vague(text: str, match: re.Match) -> Quantity:
 
 
 def is_ratio(text: str, match: re.Match) -> bool:
-    """False for a `RATIO` match that is no figure: "a year and a half", "twice a day", "a double bombing"."""
+    """False for a `RATIO` match that is no figure: "a year and a half", "seven and a half years", "twice a day",
+    "a double bombing", "doubling down on his attacks"."""
+    word = (match.group("ratio") or "").lower()
+    if re.match(r"\s+down\b", text[match.end():]) and word.startswith(("doubl", "tripl")) or word == "a half" and \
+            re.match(r"\s+(?:second|minute|hour|day|week|month|year|decade)s?\b", text[match.end():], re.IGNORECASE):
+        return False
     return not (NOT_A_RATIO.search(text, max(0, match.start() - 12), match.start())
                 or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple")
                 and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]))
