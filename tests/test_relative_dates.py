@@ -177,6 +177,14 @@ def test_seed_dates(seed_articles, seed_passages):
     # ... but not a figure of another thing it stands near
     (("President-elect Ebrahim Raisi on Monday backed talks between Iran and six world powers to revive a 2015 "
       "nuclear deal but flatly rejected meeting U.S. President Joe Biden."), "six", ("2016-09-26", "2016-09-26")),
+    # ... also an event a date would name: a year before it dates it
+    (("“American Skin (41 Shots)” was written by Springsteen after the 1999 shooting death of Guinea immigrant "
+      "Amadou Diallo, who was shot at 41 times by four plain-clothes NYPD officers."), "four",
+     ("1999-01-01", "1999-12-31")),
+    # a deadline right after a figure and its noun makes it a target: from publication to the deadline
+    (("She is proposing marquee projects like installing 500 million solar panels by 2020 and giving states and "
+      "cities $60 billion to invest in energy-efficient public transportation."), "500 million",
+     ("2016-09-26", "2020-12-31")),
     # "as of 2008" is that year
     (("America’s prison population stood at 200,000 in 1972 and has since exploded to hold a record of 2.3 million "
       "inmates as of 2008, according to the NAACP."), "2.3 million", ("2008-01-01", "2008-12-31")),

@@ -25,6 +25,7 @@ a figure projected or forecast, or money over a span ahead ("over the next nine 
 publication; `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them;
 `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the top 2 percent") take no carried period.
 A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
+A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     as `joined` gives them; see the module docstring); `forecast`: the figure is expected or planned, so a
     deadline dates it."""
     day = reference_date(published)
-    forecast = forecast or bool(PROJECTED.search(quantity.subject))
+    # a deadline right after the figure and its noun is its target: "installing 500 million solar panels by 2020"
+    forecast = forecast or bool(PROJECTED.search(quantity.subject)) or any(
+        time.kind == "deadline" and day is not None and time.date_end is not None and time.date_end > day
+        and re.fullmatch(r"(?:\s+[\w’'-]+){0,3}\s+", text[quantity.end:time.start]) for time in times)
     if stated_now(quantity, text):
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
     usable = []
@@ -399,12 +403,13 @@ def joined(text: str, times: list) -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
     to Y's end (when Y ends after X starts), a length of time ending at a date ("the 12 months that ended
     in June") made that many units to the date's end; dates that name an event ("the Jan. 6 committee")
-    left out."""
+    left out (not a year before its event: "the 1999 shooting death")."""
     joined = []
     for time in times:
         event = EVENT_NAME.match(text, time.end)
-        if time.kind == "date" and event and (not event.group("word") or time.granularity == "day"):
-            continue
+        if time.kind == "date" and event and (not event.group("word") or time.granularity == "day") \
+                and not YEAR_OF.fullmatch(time.text):
+            continue  # (a past year before an event dates it: "after the 1999 shooting death of ...")
         gap = text[joined[-1].end:time.start] if joined else ""
         length = joined and joined[-1].kind == "duration" and time.date_end is not None and (
             ENDING.fullmatch(gap) or not gap.strip() and time.text.lower().startswith("through")) and \
