@@ -199,3 +199,21 @@ def test_years_of_full_articles_date_their_figures(text, figure, period):
 def test_a_year_before_a_plural_noun_is_a_count_not_a_date():
     assert find_time_expressions("It sent the 2000 troops home.", WEDNESDAY) == []
     assert only("It was the 2000 election.").date_start == date(2000, 1, 1)
+
+
+@pytest.mark.parametrize(("text", "published", "figure", "period"), [
+    # a time after "because" dates that clause, not the figure before it
+    (("The dispute centers on Ohio's removal of perhaps tens of thousands of voters from registration lists because "
+      "they did not respond to queries seeking to confirm their address and have not voted since 2008."),
+     "2016-09-25", "tens of thousands of", ("2016-09-25", "2016-09-25")),
+    # a figure in a leading "Though ..." clause is not dated by the main clause
+    (("Though he has given more than $60 million to his campaign, he established a fundraising pact with the "
+      "Republican National Committee in May."), "2016-09-23", "more than $60 million", ("2016-09-23", "2016-09-23")),
+    # a figure after ", even though" is not dated by the clause before it, nor by a period carried from before: its
+    # sentence named a time of its own
+    (("Mitt Romney released his returns in 2012, even though they exposed his foreign bank accounts. Hillary Clinton "
+      "released her returns this year, even though they disclosed the unseemly specter of her husband making millions "
+      "of dollars from a for-profit university."), "2016-09-08", "millions of dollars", ("2016-09-08", "2016-09-08")),
+])
+def test_clauses_of_full_articles_keep_their_times(text, published, figure, period):
+    assert periods(text, published)[figure][:2] == period

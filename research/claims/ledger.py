@@ -190,7 +190,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 asof = averaged(prior, subject) if prior else asof
                 if not asof[2] and poll and not stated_now(quantity, passage.text):
                     asof = poll  # a poll's figure without a time of its own: its field dates
-                if not asof[2] and previous_period and not stated_now(quantity, passage.text) \
+                if not asof[2] and previous_period and not stated and not stated_now(quantity, passage.text) \
                         and not ranked(passage.text, quantity) and (forecast or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
                     # an age, or a group by rank ("the top 2 percent"), is never carried
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it

@@ -26,6 +26,7 @@ publication; `field_dates` and `poll_dates` give a poll's field dates to the pol
 `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the top 2 percent") take no carried period.
 A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
 A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
+"because", "though" and a leading "Though ...," clause (`_leading_clause`) end a figure's clause.
 """
 
 from __future__ import annotations
@@ -53,12 +54,22 @@ REACH = 400
 START = operator.attrgetter("start")
 
 
+# A clause that opens its sentence with a conjunction of concession, cause or condition, up to its comma: "Though he
+# has given more than $60 million to his campaign, he established a fundraising pact ... in May".
+LEADING_CLAUSE = re.compile(r"(?:^|[.!?][”\"’]?\s+)(?:Even though|Though|Although|While|Because|If|Unless|Whereas)\b[^,;.]*$")
+
+
+def _leading_clause(text: str, quantity: Quantity, time) -> bool:
+    """True when `quantity` is in a sentence's leading "Though ..." clause and `time` after that clause's comma."""
+    return bool(LEADING_CLAUSE.search(text, 0, quantity.start)) and "," in text[quantity.end:time.start]
+
+
 def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
     """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
-    pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
+    pattern = r";|,\s+(?:but|while|whereas|although|(?:even\s+)?though|because)\b|\s—\s"
     if relative:  # after the figure, also a clause of its own: ", as claims reached a low", ", likely triggering"
         # ", according to a poll released Saturday": the source's own phrase ends no clause, the one after it does
-        pattern += r"|\b(?:that|which|who|when|where)\b|,\s+(?!according\b)(?:as|(?:\w+ly\s+)?[a-z]+ing)\b" \
+        pattern += r"|\b(?:that|which|who|when|where|because)\b|,\s+(?!according\b)(?:as|(?:\w+ly\s+)?[a-z]+ing)\b" \
             r"|,\s+according\b[^;]*,"
     return bool(re.search(pattern, text[left:right]))
 
@@ -106,8 +117,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         subject = re.compile(r"\s*" + re.escape(quantity.subject)).match(text, quantity.end)
         after = subject.end() if subject else quantity.end
         own = re.match(r"\s*(?:that|which|who)\b", text[after:time.start])  # "the 1,500 that X reported last week"
-        if time.start > quantity.end and _clause_blocked(text, after + (own.end() if own else 0), time.start,
-                                                         relative=True):
+        if time.start > quantity.end and (_clause_blocked(text, after + (own.end() if own else 0), time.start,
+                                                          relative=True) or _leading_clause(text, quantity, time)):
             continue  # "12,000 troops ... in the invasion that began in February 2022"
         if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False) \
                 and not APPOSITION.search(text, max(0, quantity.start - 30), quantity.start):
