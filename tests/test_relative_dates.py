@@ -217,3 +217,15 @@ def test_a_year_before_a_plural_noun_is_a_count_not_a_date():
 ])
 def test_clauses_of_full_articles_keep_their_times(text, published, figure, period):
     assert periods(text, published)[figure][:2] == period
+
+
+@pytest.mark.parametrize(("sentence", "published", "day"), [
+    # the US general election, the Tuesday after the first Monday of November, the nearest one to publication
+    ("Republicans picked up 63 seats in the House in the November midterm election, but pressure mounted.",
+     "2010-12-12", date(2010, 11, 2)),
+    ("encouraging his supporters to visit polling locations on Election Day to make sure everything is fine",
+     "2016-09-30", date(2016, 11, 8)),
+])
+def test_election_day(sentence, published, day):
+    span = only(sentence, published)
+    assert (span.date_start, span.date_end) == (day, day)

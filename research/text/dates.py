@@ -27,6 +27,9 @@ granularity. The rules, for English news:
   two weeks" and "for two weeks" the 14 days up to it, "in two weeks" the 14
   days after it;
 - a named era ("during World War II", "the Great Depression") spans its years;
+- "Election Day" and "the November (midterm) election" are the US general
+  election day nearest publication (the Tuesday after the first Monday of
+  November);
 - a past year before the noun it dates is that year ("the 2000 election", "A
   2014 study"; not "the 2000 troops"), and so is "as of 2008";
 - a "by"/"until" deadline that ended before publication is a point reached, not
@@ -135,7 +138,8 @@ TIME_PATTERNS = [
     ("holiday", re.compile(
         r"\b" + _PREP + r"(?:the\s+)?(?P<holiday>(?-i:Fourth of July|July (?:Fourth|4th|4)|Independence Day|"
         r"Memorial Day|Labor Day|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|"
-        r"Halloween|Juneteenth|Veterans Day|Presidents['’]? Day|Martin Luther King(?: Jr\.)? Day))"
+        r"Halloween|Juneteenth|Veterans Day|Presidents['’]? Day|Martin Luther King(?: Jr\.)? Day|Election Day|"
+        r"November(?:['’]s)?(?: [a-z]+)? elections?))"
         r"(?P<weekend>(?:\s+holiday)?\s+weekend)?", re.IGNORECASE)),
     ("weekend", re.compile(
         r"\b(?P<prep>over|during|throughout|on|at|for|since)\s+the\s+(?:past\s+|long\s+)?(?P<holiday>holiday\s+)?"
@@ -443,7 +447,14 @@ ERAS = {"World War I": (1914, 1918), "World War II": (1939, 1945), "Great Depres
         "Korean War": (1950, 1953), "Vietnam War": (1955, 1975), "Cold War": (1947, 1991), "Gulf War": (1990, 1991)}
 
 
+def _election_day(year: int) -> date:
+    """The US general election: the Tuesday after the first Monday of November."""
+    return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
+
+
 def _holiday_date(name: str, year: int) -> date:
+    if "election" in name:
+        return _election_day(year)
     rule = HOLIDAYS[name]
     return date(year, *rule) if len(rule) == 2 else _nth_weekday(year, rule[0], rule[1], rule[2])
 
@@ -458,6 +469,9 @@ def _holiday_period(parts: dict, prep: str, ref: date, forward: bool) -> tuple:
         last = saturday + timedelta(days=2 if parts.get("holiday") else 1)
         return _with_prep(prep if prep != "throughout" else "", "day", saturday, min(last, max(ref, saturday)), ref)
     name = " ".join(parts["holiday"].lower().replace("’", "'").split())
+    if "election" in name:  # "Election Day", "the November midterm election": the nearest one, before or after
+        day = min((_election_day(ref.year + shift) for shift in (-1, 0, 1)), key=lambda d: abs((d - ref).days))
+        return _with_prep(prep, "day", day, day, ref)
     day = _holiday_date(name, ref.year)  # "this Memorial Day weekend": this year's
     if forward and day < ref and prep != "this":
         day = _holiday_date(name, ref.year + 1)
