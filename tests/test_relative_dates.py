@@ -229,3 +229,10 @@ def test_clauses_of_full_articles_keep_their_times(text, published, figure, peri
 def test_election_day(sentence, published, day):
     span = only(sentence, published)
     assert (span.date_start, span.date_end) == (day, day)
+
+
+def test_a_vague_amount_takes_no_period_carried_from_before():
+    found = periods("Last weekend, Mr. Huckabee used his television and radio programs, as well as Facebook, to help "
+                    "organize an appreciation day for Chick-fil-A on Wednesday.\n\nMore than 650,000 people signed up "
+                    "to participate, and tens of thousands “liked” photos of packed restaurants.", "2012-08-01")
+    assert found["tens of thousands"][:2] == ("2012-08-01", "2012-08-01")

@@ -257,7 +257,10 @@ def goes_on(text: str, quantity: Quantity) -> bool:
     """True when a figure without a time phrase goes on with the period named before it: its sentence
     narrates in the past ("the unemployment rate ticked up to 6.1%"), with no present or modal verb before
     the end of the figure's clause ("only 84 of the 143 districts have reported", "Republicans say the $300
-    supplement", "could bolster ... the 600-mile-long front")."""
+    supplement", "could bolster ... the 600-mile-long front"); never a vague amount ("tens of thousands"), a rough
+    size no release dates."""
+    if quantity.qualifier == "vague":
+        return False
     right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end, quantity.end + REACH)), len(text))
     past, present = _tenses(text)
     return past and present > right
