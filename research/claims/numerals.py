@@ -16,7 +16,9 @@ leaders", "the two largest emitters", "two of the strongest critics"), "the two"
 as a pronoun ("when the two were negotiating") or naming known entities ("the two
 presidential candidates", "The two women"), items picked by their place ("the final
 three words", "the past nine elections"), "seven and a half years", addresses
-("131 West 23rd Street"), "100 percent wrong", "doubling down", scores, numbers
+("131 West 23rd Street"), names and headings ("restaurant Two Meatballs", "show The
+411", "SAVE A QUARTER"), "100 percent wrong", "doubling down", "a double standard",
+"a third shot", scores, numbers
 inside names ("H1N1", "F-16", "9/11")
 and "one" as a pronoun ("only one state" counts, "just one of 198 people" does
 not). Two numbers
@@ -183,9 +185,10 @@ ADDRESS = re.compile(r"\s+(?:(?:North|South|East|West|[NSEW]\.)\s+)?(?:[A-Z][a-z
 # "100 percent" before these says how much, not a share: "They are 100 percent wrong", "100 percent sure".
 INTENSIFIED = re.compile(r"\s+(?:sure|certain|wrong|right|correct|true|false|behind|committed|confident|convinced)\b",
                          re.IGNORECASE)
-# After "the first", "the last", "the final", "the past", "the previous" or "the next", a number word picks items by
-# their place, not how many: "the final three words of his speech", "in the past nine elections".
-PLACED = re.compile(r"\bthe\s+(?:first|last|final|past|previous|next)\s+$", re.IGNORECASE)
+# After "the first", "the last", "the final", "the past", "the previous", "the next" or "the initial", a number word
+# picks items by their place, not how many: "the final three words of his speech", "in the past nine elections".
+PLACED = re.compile(r"\bthe\s+(?:first|last|final|past|previous|next|initial)\s+$", re.IGNORECASE)
+
 # "The two" standing alone is a pronoun for two people or things already named: "when the two were negotiating",
 # "the two learned of a meeting", "hope the two could be making progress".
 PRONOUN_AFTER = re.compile(r"\s*[,.;:)—]|\s+(?:were|are|was|is|have|had|has|could|would|will|can|may|might|should|"
@@ -291,7 +294,8 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
         return True  # "4 a.m.", "at three o’clock in the morning": a time of day
     if KIND_OF.match(after) or DECADE.match(text, start) or ADDRESS.match(text, end):
         return True  # "a two-way race", "the 90’s", "131 West 23rd Street"
-    if text[start:end].isalpha() and re.match(r"\s+and\s+a\s+half\s+(?:hour|day|week|month|year)s\b", after + text[end + 12:end + 30]):
+    if text[start:end].isalpha() and re.match(r"[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:hour|day|week|month|year)s\b",
+                                              text[end:end + 30]):
         return True  # "his seven and a half years in office": a length of time
     if DURATION.match(text, end) and not TERM.match(text, end) and not gestational(text, end) \
             or re.match(r"\s+(?:straight|consecutive)\b", after):
@@ -327,13 +331,24 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
     if match.group("percent") and match.group("number") == "100" and INTENSIFIED.match(text, match.end()):
         return False  # "They are 100 percent wrong"
     if match.group("number").isalpha() and PLACED.search(text, max(0, number_start - 20), number_start):
-        return False  # "the final three words"
+        return False  # "the final three words", "the initial two doses"
+    if in_title(text, number_start, match.group("number")):
+        return False  # "restaurant Two Meatballs in the Kitchen", "show The 411"
     if not match.group("number").isalpha() or not re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start],
                                                             re.IGNORECASE):
         return True  # "The two women spoke", "The two Republican presidents introduced": known entities
     return not (PRONOUN_AFTER.match(after) or re.match(
         r"-|\s+(?:[A-Za-z]+\s+)?(?:countries|nations|parties|sides|leaders|governments|men|women|companies|candidates|"
         r"nominees|presidents)\b", after))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
+
+
+def in_title(text: str, start: int, word: str) -> bool:
+    """True for a number word capitalised inside a sentence, part of a name or heading ("restaurant Two Meatballs in
+    the Kitchen", "SAVE A QUARTER"), or a number after a capitalised "The" inside a sentence ("show The 411")."""
+    before = text[max(0, start - 30):start]
+    if word.isalpha() and word[:1].isupper():
+        return bool(re.search(r"[A-Za-z,]\s+$", before))
+    return before.endswith("The ") and bool(re.search(r"[A-Za-z,]\s+$", before[:-4]))
 
 
 def vague(text: str, match: re.Match) -> Quantity:
@@ -360,11 +375,17 @@ def vague(text: str, match: re.Match) -> Quantity:
 
 def is_ratio(text: str, match: re.Match) -> bool:
     """False for a `RATIO` match that is no figure: "a year and a half", "seven and a half years", "twice a day",
-    "a double bombing", "doubling down on his attacks"."""
-    word = (match.group("ratio") or "").lower()
-    if re.match(r"\s+down\b", text[match.end():]) and word.startswith(("doubl", "tripl")) or word == "a half" and \
-            re.match(r"\s+(?:second|minute|hour|day|week|month|year|decade)s?\b", text[match.end():], re.IGNORECASE):
+    "a double bombing", "doubling down on his attacks", "a double standard", "a third shot", a heading ("SAVE A
+    QUARTER")."""
+    word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
+    after = text[match.end():match.end() + 30]
+    if re.match(r"\s+down\b", after) and word.startswith(("doubl", "tripl")) or word == "a half" and \
+            re.match(r"[\s-]+(?:second|minute|hour|day|week|month|year|decade)s?\b", after, re.IGNORECASE):
         return False
+    if in_title(text, match.start(), (match.group("ratio") or "x").split()[0]) or word == "double" and re.match(
+            r"\s+standards?\b", after) or word in ("a third", "one third") and re.match(
+            r"\s+(?!of\b|the\b|as\b|that\b|majority\b|more\b|less\b|fewer\b)[a-z]+\b", after):
+        return False  # "SAVE A QUARTER", "the media’s double standard", "a third shot": a heading, an idiom, an ordinal
     return not (NOT_A_RATIO.search(text, max(0, match.start() - 12), match.start())
                 or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple")
                 and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]))
