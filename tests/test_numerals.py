@@ -73,7 +73,7 @@ def test_no_figure(text):
     ("Two people died.", "Two"),
     ("A quarter of that, per the McKinley plan, is $40,000.", "A quarter"),
     ("the Taliban have captured a third of the country’s provincial capitals", "a third"),
-    ("The senator wants to file cloture on all three of these at the same time.", "all three"),
+    ("The senator wants to file cloture on all three of these at the same time.", "three"),
     ("Tax rates for the top 2 percent would go up.", "2 percent"),
     ("The 29 New Yorkers wounded by a bomb and the two New Jersey police officers shot by the alleged terrorist",
      "two"),
