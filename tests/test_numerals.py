@@ -80,3 +80,24 @@ def test_no_figure(text):
 ])
 def test_still_a_figure(text, figure):
     assert figure in figures(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "kind"), [
+    # number words of a size
+    ("The Democratic nominee is confounded by college price tags that seem to start at six figures.",
+     "six figures", 100_000, "money"),
+    ("You don't have to come up with a quarter of a million dollars for your kid, Mr. McKinley said.",
+     "a quarter of a million dollars", 250_000, "money"),
+    ("In a moment when a couple dozen investment bankers in the U.S. together make more than every teacher",
+     "a couple dozen", 24, "count"),
+    ("Calls and e-mails to a half-dozen advisers on the subject were not returned.", "a half-dozen", 6, "count"),
+])
+def test_sizes_in_words(text, surface, value, kind):
+    found = {text[q.start:q.end]: q for q in find_quantities(text, "2016-09-30")}
+    assert (found[surface].value, found[surface].kind) == (value, kind)
+
+
+def test_tens_of_thousands_without_of():
+    text = "More than 650,000 people signed up to participate, and tens of thousands “liked” photos."
+    found = {text[q.start:q.end]: q for q in find_quantities(text, "2012-08-01")}
+    assert found["tens of thousands"].low == 20_000

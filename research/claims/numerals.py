@@ -3,7 +3,9 @@
 `figure(text, match, dates)` reads one `QUANTITY` match ("3,000", "up to
 12,000", "$400 million", "74 percent", "5,000 to 6,000", "50-49"), `ratio` a
 spoken fraction or multiple ("two-thirds of", "more than twice", "halved") and
-`vague` an amount in words ("a few thousand", "dozens of"), each a `Quantity`
+`vague` an amount in words ("a few thousand", "dozens of", "tens of thousands"),
+each a `Quantity` (also "six figures", at least $100,000; "a quarter of a million
+dollars"; "a couple dozen"; "a half-dozen")
 with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
 change, money, percent, rate, measure, age or vote) and a `unit` where there is
 one. `counted` leaves out years (also "the 90’s", "her 2000 and 2006 Senate
@@ -62,6 +64,7 @@ NUMBER_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a couple of": 2,
+    "a couple dozen": 24, "a half-dozen": 6, "a half dozen": 6,
 }
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3, "dozen": 12}
@@ -104,7 +107,7 @@ QUANTITY = re.compile(
 VAGUE_QUANTITY = re.compile(
     r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
     r"|(?:dozens|hundreds|thousands|millions|billions|trillions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
-    r"|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
+    r"|(?:tens|hundreds)\s+of\s+thousands|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
     r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
     r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
 # A number glued to letters or slashes is part of a name or code: H1N1, F-16, COVID-19, 9/11, 24/7.
@@ -154,7 +157,8 @@ RATIO = re.compile(
                                                  ("about", "nearly", "almost", "more than", "over", "at least",
                                                   "roughly", "less than", "just over")), key=len, reverse=True))
     + r"))\s+)?\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
-    r"(?![-\w])|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
+    r"(?![-\w])(?P<scaled>\s+(?:of\s+)?an?\s+(?:million|billion|trillion)\b(?:\s+dollars\b)?)?"  # "a quarter of a million"
+    r"|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
     re.IGNORECASE)
 # After a figure, the base of a rate: "11.2 deaths per 100,000 people".
 PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
@@ -462,6 +466,11 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
             end += word.end()
             if word.group(1).lower() == "cents":
                 value, low, high = (v / 100 for v in (value, low, high))
+    digits = re.match(r"[\s-]+figures?\b", text[end:end + 12]) if kind == "count" and match.group("number").isalpha() \
+        and not match.group("scale") else None
+    if digits and 3 <= value <= 12:  # "start at six figures", "lop five figures off costs": money of that many digits
+        value, low, high, qualifier = 10 ** (value - 1), 10 ** (value - 1), math.inf, "at least"
+        kind, unit, end = "money", "USD", end + digits.end()
     per = PER.match(text, end) if kind == "count" else None
     if per:  # "55.8 births per 1,000 women": a rate
         kind, unit = "rate", "per " + per.group("base")
@@ -485,7 +494,11 @@ def ratio(text: str, match: re.Match) -> Quantity:
     kind, unit = "rate", "times"
     if word == "half" and re.search(r"\b(?:cut|cutting|slash\w*|reduc\w+)\s+(?:[\w.’'-]+\s+){0,6}in\s+$", text[max(0, match.start() - 80):match.start()]):
         word = "halved"  # "cut U.S. greenhouse gas emissions in half"
-    if word in FRACTIONS:
+    scaled = (match.group("scaled") or "").lower()
+    if word in FRACTIONS and scaled:  # "a quarter of a million dollars": a fraction of a scale
+        value = FRACTIONS[word] * SCALES[re.search(r"(?:m|b|tr)illion", scaled).group()]
+        kind, unit = ("money", "USD") if scaled.endswith("dollars") else ("count", "")
+    elif word in FRACTIONS:
         value = FRACTIONS[word]
         if re.match(r"\s+(?:of|(?:super)?majority)\b", text[match.end():match.end() + 20]):  # "a half dose": a ratio
             kind, unit, value = "percent", "%", round(100 * value, 2)  # "two-thirds of", "the two-thirds majority"
