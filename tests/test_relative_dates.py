@@ -235,4 +235,4 @@ def test_a_vague_amount_takes_no_period_carried_from_before():
     found = periods("Last weekend, Mr. Huckabee used his television and radio programs, as well as Facebook, to help "
                     "organize an appreciation day for Chick-fil-A on Wednesday.\n\nMore than 650,000 people signed up "
                     "to participate, and tens of thousands “liked” photos of packed restaurants.", "2012-08-01")
-    assert found["thousands"][:2] == ("2012-08-01", "2012-08-01")
+    assert found["tens of thousands"][:2] == ("2012-08-01", "2012-08-01")
