@@ -180,10 +180,11 @@ def _noun_phrase_after(text: str, start: int, limit: int, closed: bool = False) 
     """The noun phrase starting at `start` (an inverted source), with a following appositive (with `closed`,
     only a short one that a comma closes: "According to X, the only two prior instances ..." opens what was said).
 
-    It runs to the first comma, stop, quote or clause word, at most ten words,
+    It runs to the first comma, stop, quote or clause word, at most ten words (a slash inside a word:
+    "said 9/11 widow Terry Strada"),
     and must hold a capitalised word or a noun of people or documents.
     """
-    match = re.compile(r"\s*((?:(?!(?:who|which|that|as|when|while|because|if|and|but)\b)[\w’'.\-&]+\s*){1,10})"
+    match = re.compile(r"\s*((?:(?!(?:who|which|that|as|when|while|because|if|and|but)\b)[\w’'./\-&]+\s*){1,10})"
                        ).match(text, start, limit)
     if not match:
         return None
