@@ -339,3 +339,74 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
         "debates … it will dispel any remaining doubts,” Ed Rendell said.")
     assert found["hundreds of"] == "Sanders" and found["three"] == "Ed Rendell"
 
+
+
+@pytest.mark.parametrize(("text", "figure", "claimant"), [
+    # PolNeAR dev (NYT): "late August" is when the poll was released, not who found it
+    (("A Quinnipiac University poll released in late August found that 74 percent of likely voters said Mr. Trump "
+      "should release his tax returns."),
+     "74 percent", "Quinnipiac University"),
+    # BASIL 6f95dcb9 (Fox): the speaker of an object relative clause claims only its own content
+    (("Beck also launched the 9/12 Project, which sets forth nine values and 12 principles that he believes the "
+      "country was founded upon."),
+     "nine", ""),
+    # PolNeAR dev (Politico): the injured are the outlet's count, the mayor only described the explosion
+    (("Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion that Mayor "
+      "Bill de Blasio described as “an intentional act.”"),
+     "Twenty-nine", ""),
+    # PolNeAR dev (Washington Post): a cue in an "if" clause after the figure is in another clause
+    (("A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit overruled a U.S. district court "
+      "judge's decision that Husted was not violating any laws with the process he was using to take inactive "
+      "voters off the rolls if they did not confirm their status."),
+     "three", ""),
+    # PolNeAR dev (Washington Post): what a relative clause after a comma adds is the outlet's
+    ("Polls show a close contest in the state, where 18 electoral votes are up for grabs.", "18", ""),
+    ("Clinton supporters have also questioned the health of Donald Trump, who is 70.", "70", ""),
+    # PolNeAR dev (AP via Breitbart): "worries" followed by a verb is a noun, no one worrying
+    (("Health worries have dogged 68-year-old Hillary Clinton after she collapsed during a pneumonia spell earlier "
+      "this month."),
+     "68-year-old", ""),
+])
+def test_who_claims_a_figure_in_full_articles(text, figure, claimant):
+    assert claimants(text)[figure] == claimant  # "" is the outlet, in its own voice
+
+
+def test_a_definite_document_is_the_one_named_just_before_not_a_later_one():
+    # PolNeAR dev (Washington Post): "The study" is the Reuters survey of the sentence before, not Loyola's study
+    found = claimants(
+        "The current policy of mandating that inactive voters effectively prove that they still belong on the voter "
+        "rolls appears to be helping Republicans in Ohio's largest metropolitan areas, according to a recent Reuters "
+        "survey of voter lists. The study found that in the state's three largest counties, which include Cleveland, "
+        "Cincinnati and Columbus, voters have been taken off the rolls in Democratic-leaning neighborhoods at about "
+        "twice the rate as in GOP-heavy areas.",
+        "Republicans have expressed concern that changing the policy could lead to voter fraud. However, documented "
+        "instances of fraud are rare. A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents "
+        "of voter impersonation out of more than a billion ballots cast.")
+    assert found["about twice"] == "Reuters"
+    assert "Loyola Law School" in found["31"]
+
+
+def test_the_writers_first_person_is_the_outlets_voice():
+    # PolNeAR dev (NYT column): "I" outside a quotation is the columnist, not the adviser named before
+    found = claimants(
+        "Mr. McKinley is bearish on the future of student loans and expects them to become generally less available "
+        "over time.",
+        "If you're in that situation, please read the two guides I wrote in 2014 for people in that spot.")
+    assert found["two"] == ""
+
+
+def test_a_quoted_paragraph_after_a_colon_goes_on_with_its_source():
+    # BASIL a28a0329 (HuffPost): the quoted paragraph is what The Washington Post reported
+    found = claimants(
+        "The Washington Post reported last week that reading the founding document in full appears to be a first in "
+        "the chamber’s 221-year history:",
+        "“Call it the tea party-ization of Congress. ... These are two standout changes on a long list of new rules "
+        "Republicans will institute in the House when they assume the majority on Jan. 5.”")
+    assert found["two"] == "The Washington Post"
+
+
+def test_a_source_after_said_may_open_with_a_number():
+    # PolNeAR dev (Western Journal): "9/11 widow Terry Strada" is one noun phrase
+    found = claimants("“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” "
+                      "said 9/11 widow Terry Strada.")
+    assert "Terry Strada" in found["100 percent"]

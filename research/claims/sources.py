@@ -13,16 +13,19 @@ study, by the Centers for Disease Control and Prevention"). `sentence_release`
 gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
-its colon. A person's words go on into a sentence without a cue only when it
+its colon (and `QUOTE_OPENS` the quoted paragraphs after "He said:"; a sentence inside a quotation goes on with it).
+"The study" with no author of its kind named before it is the document named in the sentence before ("a recent
+Reuters survey of voter lists. The study found"). "I" and "we" outside a quotation are the writer's own voice. A person's words go on into a sentence without a cue only when it
 goes on quoting them (`goes_on_quoting`), and what an actor no list places says or argues (`_opinion`), a claim named as a noun ("Trump's claim that") or a news outlet's
 report ("..., The New York Times reported.", not its poll or tally) never. `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
-physician who announced ... that") claims only its own content: not the rest of its sentence
-(`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
+physician who announced ... that", "an explosion that Mayor Bill de Blasio described as") claims only its own
+content: not the rest of its sentence (`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
 the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
-that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion") or in the
+that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion", "the health of
+Donald Trump, who is 70", "a close contest in the state, where 18 electoral votes are up for grabs") or in the
 purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), one before the source of a bare
 participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), one counting
 the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
@@ -46,7 +49,7 @@ from research.text.quotes import quoted_ranges
 
 # What puts a cue after a figure in another clause: a subordinator, a semicolon, ", but", or a "with" or "as" clause
 # ("..., with experts warning against ...", "and, as experts suggested, ...").
-LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;|,\s+but\b"
+LATER_CLAUSE = re.compile(r"\b(?:once|if|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;|,\s+but\b"
                           r"|,\s+(?:with|as)\b(?=\s+(?!(?:of|well|many|much|part|a|an|the)\b)(?:[\w’'-]+\s+){0,4}[a-z]+(?:ed|ing)\b)")
 
 
@@ -62,8 +65,10 @@ class CueTable:
         self.vague = found["actor_kind"].isin(["other", ""]).to_numpy() if len(found) else np.zeros(0, dtype=bool)
         # A relative clause's speaker claims only its own content, not the clause it hangs on: "Two people have
         # lodged lawsuits against the Texas physician who announced in a recent opinion piece that ..."
-        self.relative = found["source_text"].str.lower().isin(["who", "which", "that"]).to_numpy() if len(found) \
-            else np.zeros(0, dtype=bool)
+        # So does the speaker of an object relative clause: "an explosion that Mayor Bill de Blasio described as",
+        # "the Federal mine, which Mr. Clarke says he is doing everything he can to keep open".
+        self.relative = (found["source_text"].str.lower().isin(["who", "which", "that"])
+                         | found["object_relative"]).to_numpy() if len(found) else np.zeros(0, dtype=bool)
         # A bare participle ("accusing", "revealing", "repeatedly asking") opens a clause hung on the main one, so its source is no
         # subject of a figure before it: "Seven Capitol Police officers filed a lawsuit Thursday accusing ...".
         self.participle = found["cue_text"].str.fullmatch(r"(?:[a-z]+ly\s+|first\s+|then\s+)?[a-z]+ing").to_numpy() if len(found) \
@@ -205,7 +210,7 @@ MEDIUM = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+(?:in|on|at|during|thro
 # A contrast the reporter draws after a comma (", in sharp contrast to the $2.25 trillion desired by President Biden")
 # and the purpose or campaign the reporter gives the act ("called on Tuesday for employers to ... as part of a renewed
 # push to reach tens of millions") is appended too.
-APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|,\s+in\s+(?:sharp\s+|stark\s+)?contrast\s+(?:to|with)\b"
+APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|,\s+(?:who|where)\b|,\s+in\s+(?:sharp\s+|stark\s+)?contrast\s+(?:to|with)\b"
                       r"|\s(?:as part of|in (?:an?|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:effort|bid|attempt|push|drive|"
                       r"campaign)\s+to)\b")
 
@@ -224,7 +229,8 @@ def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
     """True when the sentence of `text` at `sentence` opens with a quotation, follows a colon, or is an item
     of a list."""
     own = text[sentence[0]:sentence[1]]
-    return bool(re.match(r"\s*[“\"]", own) or text[:sentence[0]].rstrip().endswith(":") or LIST_ITEM.match(own))
+    return bool(QUOTE_OPENS.match(own) or text[:sentence[0]].rstrip().endswith(":") or LIST_ITEM.match(own)
+                or _in_quotation(text, sentence[0] + len(own) - len(own.lstrip())))
 
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
@@ -254,7 +260,7 @@ AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:(?
 # a bare lower-case word
 # ("each", "openings") other than a pronoun or the people who speak for an office or a trade ("officials
 # said", "economists"); sources that hold a figure themselves are found by `find_quantities`.
-NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+NOT_A_SOURCE = re.compile(r"^(?:(?:early|late|mid)[\s-]+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})$|"
                           r"^(?:last|this|next|the|that|earlier|later)\s+(?:year|week|month|weekend|night|morning|"
                           r"afternoon|evening|day|summer|spring|fall|autumn|winter|decade)$|"
@@ -267,7 +273,8 @@ CLAUSE_SOURCE = re.compile(r"\s(?:without|will|would|how)\s|\s(?:that|and|[a-z]+
 PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
                             "the organization the group the company".split(" "))
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
-# fell", "Worker filings for jobless claims, a proxy", "state unemployment insurance", "The median estimate in".
+# fell", "Worker filings for jobless claims, a proxy", "state unemployment insurance", "The median estimate in",
+# "Health worries have dogged", "the Supreme Court ruling in Brown v. Board of Education".
 # Verbs of an act rather than of speech, read as cues only before "that", a colon or a quotation: "agreed to
 # a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call", "countering
 # President Biden's plan with a framework around one-quarter the size".
@@ -280,7 +287,7 @@ ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|
 SPEECH_AFTER = re.compile(r"\s*(?:that\b|[:“\"]|,\s*[“\"])")
 AGREED_TO = re.compile(r"\s+(?:to|on|with)\b")  # "agreed to a cease-fire", not "agreed use of a booster would be safe"
 NOUN_CUES = frozenset("claims claim reports report estimate estimates state states figures forecast forecasts "
-                      "counts plans calls".split())
+                      "counts plans calls worries worry ruling".split())
 VERB_AFTER = re.compile(r"\s*(?:that\b|to\b|[:“\"]|,\s*[“\"]|(?:the|a|an|he|she|they|it|we|his|her|their|its|this|"
                         r"these|those|there|credit|responsibility|victory)\b)")
 
@@ -308,8 +315,23 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                 continue  # "representing 9.8 million people who say"
             row.update(source_text=poll, actor=poll, actor_group=poll, actor_kind="organisation",
                        source_start=row["cue_start"], source_end=row["cue_start"])
+        if row["source_text"].lower() in ("i", "we") and not _in_quotation(text, row["source_start"]):
+            continue  # "The best one I know of", "the two guides I wrote": the writer's own voice
+        row["object_relative"] = bool(OBJECT_RELATIVE.search(text, max(0, row["source_start"] - 12),
+                                                             max(0, row["source_start"])))
         rows.append(row)
-    return pd.DataFrame(rows, columns=table.columns)
+    return pd.DataFrame(rows, columns=[*table.columns, "object_relative"])
+
+
+# What opens an object relative clause right before its source: "an explosion that Mayor Bill de Blasio described".
+OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """True when `position` of `text` lies inside a quotation of its paragraph."""
+    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    paragraph = text[start:end if end >= 0 else len(text)]
+    return any(begin <= position - start < stop for begin, stop in quoted_ranges(paragraph))
 
 
 RESPONDENTS = re.compile(r"\b(?:respondents|voters|adults|Americans|people|those)\b", re.IGNORECASE)
@@ -353,16 +375,22 @@ def _adds_a_figure(text: str, cue: str, end: int) -> bool:
 
 def document_author(text: str, position: int, noun: str) -> str:
     """Who made the document `noun` ("study", "poll", "data", ...) the article names at `position`: the
-    author it names with a document of the same kind, nearest before `position`, else first after it;
-    "" when none."""
+    author it names with a document of the same kind, nearest before `position` or in its own name, else the
+    author of a document of any kind named just before it ("a recent Reuters survey of voter lists. The study found"), else the first
+    of the same kind after it; "" when none."""
     kind = _KIND_OF.get(noun.lower())
-    found = sorted((match.start(), match.group("org")) for pattern in (AUTHOR_BEFORE, AUTHOR_AFTER)
-                   for match in pattern.finditer(text)
-                   if kind is None or _KIND_OF[match.group("noun").lower()] == kind)
-    found = [(start, re.sub(r"\s*-\s*", "-", " ".join(org.split()))) for start, org in found]
-    before = [org for start, org in found if start <= position]
-    after = [org for start, org in found if start > position]
-    return before[-1] if before else after[0] if after else ""
+    found = sorted((match.start(), re.sub(r"\s*-\s*", "-", " ".join(match.group("org").split())),
+                    kind is None or _KIND_OF[match.group("noun").lower()] == kind)
+                   for pattern in (AUTHOR_BEFORE, AUTHOR_AFTER) for match in pattern.finditer(text))
+    near = [org for start, org, _ in found if position - JUST_BEFORE <= start <= position]
+    before = [org for start, org, same in found if same and start <= position]
+    after = [(start, org) for start, org, same in found if same and start > position]
+    own = [org for start, org in after[:1] if start <= position + OWN_NAME]  # "a Bloomberg survey"
+    return (before[-1:] or own or near[-1:] or [org for _, org in after[:1]] or [""])[0]
+
+
+JUST_BEFORE = 250  # characters: about the sentence before
+OWN_NAME = 50  # characters: a document's own noun phrase
 
 
 def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
@@ -403,6 +431,8 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
                       r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|" + _ORG + r"))\s+(?:released|"
                       r"published|issued)\s+(?:its|their|the|new)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
                       r"figures|numbers|estimates)\b")
+# A paragraph (or sentence) that opens with a quotation: after "He said:" it goes on with his words.
+QUOTE_OPENS = re.compile(r"\s*[“\"]")
 # A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%".
 LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
 
