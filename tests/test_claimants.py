@@ -410,3 +410,19 @@ def test_a_source_after_said_may_open_with_a_number():
     found = claimants("“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” "
                       "said 9/11 widow Terry Strada.")
     assert "Terry Strada" in found["100 percent"]
+
+
+def test_a_pronoun_refers_to_a_speaker_named_again_by_last_name():
+    # PolNeAR dev (Breitbart): "He said:" follows "Trump responded", not the "Clinton talked" before it
+    found = claimants(
+        "Following Monday’s presidential debate Politifact did a fact-check on Donald Trump’s claim that there have "
+        "been “thousands of shootings” in gun-controlled Chicago this year alone.",
+        "Trump made this statement during a portion of the debate focused on the racial divide in America. The "
+        "transcript of the debate–published by The Washington Post–shows that Clinton talked about criminal justice "
+        "reform and passing more gun control. Trump responded by using the example of Chicago to prove that gun "
+        "control is not the solution.",
+        "He said:",
+        "\"We have a situation where we have our inner cities, African- Americans, Hispanics are living in he’ll "
+        "because it’s so dangerous. You walk down the street, you get shot.\xa0In Chicago, they’ve had thousands of "
+        "shootings, thousands since January 1st.\"")
+    assert found["thousands"] == "Donald Trump"  # "thousands since January 1st", in the quoted paragraph
