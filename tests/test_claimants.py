@@ -426,3 +426,13 @@ def test_a_pronoun_refers_to_a_speaker_named_again_by_last_name():
         "because it’s so dangerous. You walk down the street, you get shot.\xa0In Chicago, they’ve had thousands of "
         "shootings, thousands since January 1st.\"")
     assert found["thousands"] == "Donald Trump"  # "thousands since January 1st", in the quoted paragraph
+
+
+def test_a_charts_source_line_credits_the_figures_of_the_paragraph_before_it():
+    # PolNeAR dev (Washington Post): the chart's figures are NATO's, as its source line says
+    found = claimants(
+        "Highest share of defense spending in NATO.",
+        "Only five countries in NATO spend more than the alliance's recommended 2 percent of gross domestic product "
+        "on defense. The U.S. spends more than twice as much as all other NATO countries combined.",
+        "Source: NATO.")
+    assert found["five"] == found["2 percent"] == found["more than twice"] == "NATO"

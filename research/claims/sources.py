@@ -11,7 +11,8 @@ the CDC", "FBI statistics", "a new ABC News/Washington Post poll", or the author
 the article gives the same kind of document elsewhere: "a small study" ... "The
 study, by the Centers for Disease Control and Prevention"). `sentence_release`
 gives the claimant of a sentence without a cue that names its release ("The
-study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
+study, by the CDC, examined ...", "Here are figures Kirby provided:", a chart's source line after its paragraph,
+"Source: NATO."), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
 its colon (and `QUOTE_OPENS` the quoted paragraphs after "He said:"; a sentence inside a quotation goes on with it).
 "The study" with no author of its kind named before it is the document named in the sentence before ("a recent
@@ -454,6 +455,11 @@ IN_DOCUMENT = re.compile(r"\s*(?:(?:But|And)\s+)?(?:In|Among)\s+(?:the|this|that
                          r"(?P<noun>(?i:poll|survey|study|report|analysis))\s*,")
 
 
+# A chart's source line, the paragraph right after the figures it credits: "... all other NATO countries combined.
+# [new paragraph] Source: NATO."
+CAPTION = re.compile(r"[^\n]*\n\s*Sources?:\s*(?P<who>[^\n]*?)\.?[ \t]*(?:\n|$)")
+
+
 def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
     None. `offset` is the sentence's start in the article `text`."""
@@ -464,6 +470,8 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
         document_author(text, offset, opening.group("noun")) if opening else ""
     provided = PROVIDED.search(sentence)
     who = who or (provided.group("who") or provided.group("releaser") if provided else "")
+    caption = CAPTION.match(text, offset + len(sentence)) if not who else None
+    who = who or (caption.group("who") if caption else "")
     decision = DECISION.match(sentence) if not who else None
     who = who or (decision.group("who") if decision else "")
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
