@@ -436,3 +436,10 @@ def test_a_charts_source_line_credits_the_figures_of_the_paragraph_before_it():
         "on defense. The U.S. spends more than twice as much as all other NATO countries combined.",
         "Source: NATO.")
     assert found["five"] == found["2 percent"] == found["more than twice"] == "NATO"
+
+
+def test_a_noun_of_expectation_names_no_forecaster():
+    # PolNeAR dev (USA Today): "expectations" is no forecast verb, so no one before it forecasts the 11 debates
+    found = claimants("Presidential candidates generally benefit from lowered debate expectations, yet Donald Trump "
+                      "continually brags about his prowess in his 11 primary-season debates.")
+    assert found["11"] == ""

@@ -339,10 +339,12 @@ RESPONDENTS = re.compile(r"\b(?:respondents|voters|adults|Americans|people|those
 
 
 # Who expects, when a forecast has no reporting cue: "Economists surveyed by Dow Jones had been looking for".
+# (The forecast is a verb: "Presidential candidates generally benefit from lowered debate expectations" names no
+# forecaster.)
 FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|analysts|forecasters|experts|"
                         r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
-                        r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
-                        re.IGNORECASE)
+                        r"were |was |are |is |been )*(?:expect(?!ation)|forecast|predict(?!ion)|anticipat(?!ion)|"
+                        r"project(?!ion)|looking for)", re.IGNORECASE)
 # Forecasters named anywhere before the figure: "The median forecast of economists polled by Bloomberg was 6.3%".
 POLLED = re.compile(r"\b(?:economists|analysts|forecasters|experts)\s+(?:surveyed|polled)\s+by(?:\s+(?-i:[A-Z])[\w’'.-]*)+",
                     re.IGNORECASE)
