@@ -289,6 +289,9 @@ SPEECH_AFTER = re.compile(r"\s*(?:that\b|[:“\"]|,\s*[“\"])")
 AGREED_TO = re.compile(r"\s+(?:to|on|with)\b")  # "agreed to a cease-fire", not "agreed use of a booster would be safe"
 NOUN_CUES = frozenset("claims claim reports report estimate estimates state states figures forecast forecasts "
                       "counts plans calls worries worry ruling".split())
+# A cue word that news prose uses as a plural noun, hardly ever as a present-tense verb ("courts ruled"): "a set of
+# Clean Air Act rules that could lead to", "a raft of new emissions rules that promise to".
+PLURAL_NOUNS = frozenset({"rules"})
 VERB_AFTER = re.compile(r"\s*(?:that\b|to\b|[:“\"]|,\s*[“\"]|(?:the|a|an|he|she|they|it|we|his|her|their|its|this|"
                         r"these|those|there|credit|responsibility|victory)\b)")
 
@@ -302,7 +305,7 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
         if _adds_a_figure(text, row["cue_text"], row["cue_end"]) \
                 or (NOT_A_SOURCE.search(row["source_text"]) and not DOCUMENT.fullmatch(row["source_text"])) \
                 or CLAUSE_SOURCE.search(row["source_text"]) \
-                or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
+                or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) or word in PLURAL_NOUNS \
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "ask" and ASKED.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
