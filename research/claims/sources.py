@@ -454,6 +454,11 @@ DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>
                       r"cleared|voted)\b")
 
 
+# A legislature's committee or panel, whose vote is a fact the outlet reports: "The House Oversight and Government
+# Reform Committee voted 19-15".
+LEGISLATURE = re.compile(r"\b(?:House|Senate|Congress|Congressional|Parliament|Parliamentary|Assembly|Legislature)\b")
+
+
 # A sentence that states what a document named before holds: "In the poll, Romney leads ... with 21 percent",
 # "In the new survey, 40% say".
 IN_DOCUMENT = re.compile(r"\s*(?:(?:But|And)\s+)?(?:In|Among)\s+(?:the|this|that|its|their)\s+(?:[a-z]+\s+){0,2}"
@@ -478,6 +483,7 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     caption = CAPTION.match(text, offset + len(sentence)) if not who else None
     who = who or (caption.group("who") if caption else "")
     decision = DECISION.match(sentence) if not who else None
+    decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0} \
