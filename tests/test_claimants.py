@@ -362,6 +362,10 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
     # PolNeAR dev (Washington Post): what a relative clause after a comma adds is the outlet's
     ("Polls show a close contest in the state, where 18 electoral votes are up for grabs.", "18", ""),
     ("Clinton supporters have also questioned the health of Donald Trump, who is 70.", "70", ""),
+    # PolNeAR dev (NYT): the crowd is where Obama spoke, in the participle phrase that opens the sentence
+    (("Speaking to dignitaries and thousands of people watching from the National Mall, Mr. Obama said the museum "
+      "would document the stories of Americans who are often overlooked in history books."),
+     "thousands of", ""),
     # PolNeAR dev (Politico): a House committee's vote is a fact the outlet reports, not a regulator's decision
     (("The House Oversight and Government Reform Committee voted 19-15 along party lines, to send a contempt "
       "resolution to the full House."),

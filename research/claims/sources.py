@@ -32,7 +32,8 @@ participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...
 the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
 ("said Cynthia Burgiss, 22, a student", `SPEAKER_ASIDE`), one opening the noun phrase the source was cut from
 ("five past and present [Missouri Republican senators]", `IN_SOURCE`), and one on the far side of a cue from its
-content (`_across`: "In a letter signed by the 42 members ..., the Republicans informed ... that"; "he said, drawing
+content (`_across`: "In a letter signed by the 42 members ..., the Republicans informed ... that"; "Speaking to
+dignitaries and thousands of people ..., Mr. Obama said"; "he said, drawing
 cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); "In the poll, ..." states what the
 poll named before holds (`IN_DOCUMENT`).
 """
@@ -123,7 +124,7 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     inside = cues.in_sentence(sentence)
     inside = inside[usable[inside] & ~cues.relative[inside]
                     & ~(cues.participle[inside] & (cues.source_start[inside] >= quantity_end))
-                    & ~_across(cues, inside, quantity_start, quantity_end, text)]
+                    & ~_across(cues, inside, quantity_start, quantity_end, text, sentence[0])]
     later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
     if later is not None:  # a cue after a subordinator or semicolon that follows the figure is in another clause
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
@@ -136,10 +137,13 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     return previous
 
 
-def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity_end: int, text: str) -> np.ndarray:
+def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity_end: int, text: str,
+            sentence_start: int) -> np.ndarray:
     """Of the cues at `positions`, those that claim no figure outside their content on the far side of the cue:
     a figure before a comma and the source of a "that" clause ("In a letter signed by the 42 members ..., the
-    Republicans informed their Democratic counterparts that", "has a 3-year-old daughter, ..., and he said that"), or
+    Republicans informed their Democratic counterparts that", "has a 3-year-old daughter, ..., and he said that") or
+    in a participle phrase that opens the sentence at `sentence_start` ("Speaking to ... thousands of people ...,
+    Mr. Obama said"), or
     a circumstance or participle appended after a sentence-final "said" or "told" ("he said, drawing cheers ... from the
     thousands", "told Fox News after a leisurely breakfast with three members")."""
     trailing = [VERB_FORMS.get(cues.rows[i]["cue_text"].split()[-1].lower()) in ("say", "tell")
@@ -147,11 +151,16 @@ def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity
                 and quantity_start >= max(cues.cue_end[i], cues.source_end[i])
                 and bool(TRAILING.search(text, max(cues.cue_end[i], cues.source_end[i]), quantity_start))
                 for i in positions]
+    opening = PARTICIPLE_OPENING.match(text, sentence_start)
     fronted = [quantity_end <= cues.source_start[i] <= cues.cue_start[i] and "," in text[quantity_end:cues.source_start[i]]
-               and bool(THAT_AFTER.match(text, cues.cue_end[i])) for i in positions]
+               and (bool(THAT_AFTER.match(text, cues.cue_end[i])) or bool(opening) and opening.end() >= quantity_end)
+               for i in positions]
     return np.array(trailing, dtype=bool) | np.array(fronted, dtype=bool)
 
 
+# A participle phrase opening the sentence up to its first comma, the circumstance of the words that follow:
+# "Speaking to dignitaries and thousands of people watching from the National Mall, Mr. Obama said".
+PARTICIPLE_OPENING = re.compile(r"\W*[A-Z][a-z]+ing\b[^,.;:“”\"]*,")
 # What follows a cue whose content is a "that" clause ("informed their Democratic counterparts that").
 THAT_AFTER = re.compile(r"[^.;:,—–“”\"]{0,60}?\bthat\b")
 # What opens a circumstance or participle clause appended after a sentence-final cue (not one that goes on
