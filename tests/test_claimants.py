@@ -366,6 +366,10 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
     (("Speaking to dignitaries and thousands of people watching from the National Mall, Mr. Obama said the museum "
       "would document the stories of Americans who are often overlooked in history books."),
      "thousands of", ""),
+    # PolNeAR dev (UPI via Breitbart): the relative clause describes Diallo, not what Springsteen wrote
+    (("“American Skin (41 Shots)” was written by Springsteen after the 1999 shooting death of Guinea immigrant "
+      "Amadou Diallo, who was shot at 41 times by four plain-clothes NYPD officers."),
+     "four", ""),
     # PolNeAR dev (Politico): a House committee's vote is a fact the outlet reports, not a regulator's decision
     (("The House Oversight and Government Reform Committee voted 19-15 along party lines, to send a contempt "
       "resolution to the full House."),

@@ -86,7 +86,7 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     """The attribution row (as a dict) that claims a figure at the given article offsets: the innermost
     attribution whose content holds it (a named actor before a vague one), else the nearest cue of its
     sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
-    reporting"), else `previous` (the release the sentence goes on with; a person's words only when the
+    reporting") nor one the figure follows in a relative clause after a comma (", who was shot at 41 times"), else `previous` (the release the sentence goes on with; a person's words only when the
     sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
     if OCCASION_BEFORE.search(text, max(sentence[0], quantity_start - 20), quantity_start) \
@@ -128,6 +128,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
     if later is not None:  # a cue after a subordinator or semicolon that follows the figure is in another clause
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
+    inside = inside[[not RELATIVE_AFTER.search(text, max(cues.cue_end[i], cues.source_end[i], cues.content_end[i]),
+                                               quantity_start) for i in inside]] if len(inside) else inside
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
     if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
@@ -158,6 +160,9 @@ def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity
     return np.array(trailing, dtype=bool) | np.array(fronted, dtype=bool)
 
 
+# A relative clause after a comma, which describes someone the sentence named and says nothing of its cue: "was
+# written by Springsteen after the 1999 shooting death of Guinea immigrant Amadou Diallo, who was shot at 41 times".
+RELATIVE_AFTER = re.compile(r",\s+(?:who|which|where)\b")
 # A participle phrase opening the sentence up to its first comma, the circumstance of the words that follow:
 # "Speaking to dignitaries and thousands of people watching from the National Mall, Mr. Obama said".
 PARTICIPLE_OPENING = re.compile(r"\W*[A-Z][a-z]+ing\b[^,.;:“”\"]*,")
