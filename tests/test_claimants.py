@@ -370,6 +370,10 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
     (("“American Skin (41 Shots)” was written by Springsteen after the 1999 shooting death of Guinea immigrant "
       "Amadou Diallo, who was shot at 41 times by four plain-clothes NYPD officers."),
      "four", ""),
+    # AllSides 5926-right (holdout-4): the age describes McAfee; the police sources told only of his death
+    (("The 75-year-old eccentric tech entrepreneur was arrested in October and was awaiting extradition in the "
+      "Barcelona jail when he was found dead by hanging, police sources told El Pais."),
+     "75-year-old", ""),
     # PolNeAR dev (Politico): a House committee's vote is a fact the outlet reports, not a regulator's decision
     (("The House Oversight and Government Reform Committee voted 19-15 along party lines, to send a contempt "
       "resolution to the full House."),

@@ -28,8 +28,8 @@ wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content
 that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion", "the health of
 Donald Trump, who is 70", "a close contest in the state, where 18 electoral votes are up for grabs") or in the
 purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), one before the source of a bare
-participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), one counting
-the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
+participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), an age
+that describes someone ("the 75-year-old eccentric tech entrepreneur", `AGE`), one counting the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
 ("said Cynthia Burgiss, 22, a student", `SPEAKER_ASIDE`), one opening the noun phrase the source was cut from
 ("five past and present [Missouri Republican senators]", `IN_SOURCE`), and one on the far side of a cue from its
 content (`_across`: "In a letter signed by the 42 members ..., the Republicans informed ... that"; "Speaking to
@@ -92,6 +92,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     if OCCASION_BEFORE.search(text, max(sentence[0], quantity_start - 20), quantity_start) \
             and OCCASION_AFTER.match(text, quantity_end, sentence[1]) and not _quoted(text, sentence, quantity_start):
         return None  # "pushed back ... in two separate interviews on Sunday": the occasions of the words
+    if AGE.fullmatch(text, quantity_start, quantity_end) and re.match(r"\s+[\w’'-]", text[quantity_end:sentence[1]]) \
+            and not _quoted(text, sentence, quantity_start):
+        return None  # "the 68-year-old congressman": an age that describes someone the outlet names is its own
     by = BY_AFTER.match(text, quantity_end, sentence[1])
     if by:  # "the 2.1 percent growth rate projected by the I.M.F."
         return {"source_text": by.group("who"), "source_start": by.start("who"), "source_end": by.end("who"),
@@ -184,6 +187,7 @@ SPEAKER_ASIDE = re.compile(r"(?:\s+(?:in|of|at|from|for|on)\s+[^,.;:“”\"]{1,
 RELAY = re.compile(r"(?i:according to|citing|quoting)")
 
 
+AGE = re.compile(r"[\w.]+[-\s]years?[-\s]old")
 # A figure that counts the occasions of the words, not what they say: "in two separate interviews", "at three rallies".
 OCCASION_BEFORE = re.compile(r"\b(?:in|during|at|over|across)\s+(?:the\s+)?$")
 OCCASION_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:interviews?|speech(?:es)?|statements?|appearances?|letters?|posts?|"
