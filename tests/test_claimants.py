@@ -463,3 +463,13 @@ def test_a_noun_of_expectation_names_no_forecaster():
     found = claimants("Presidential candidates generally benefit from lowered debate expectations, yet Donald Trump "
                       "continually brags about his prowess in his 11 primary-season debates.")
     assert found["11"] == ""
+
+
+def test_a_quoted_paragraph_goes_on_with_the_source_of_the_paragraph_before():
+    # BASIL a28a0329 (HuffPost): the quoted paragraph is Keating's, named in the paragraph before
+    found = claimants(
+        "According to Peter Keating at Vanity Fair, $1.1 million is the estimated cost of GOP plans to read the "
+        "document on the House floor.",
+        "“The amount I get is nearly $1.1 million. $1,071,872.87, to be exact, though of course this is more "
+        "back-of-the-envelope than exact.”")
+    assert "Peter Keating" in found["$1,071,872.87"]

@@ -135,9 +135,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             if number - named_at > CARRY_REACH:  # "in 1988" five paragraphs up dates no figure here
                 previous_period = None
             if passage.block_id != previous_block:
-                listing = bool(previous_claimant) and (block_end.endswith(":") or listing) \
-                    and bool(LIST_ITEM.match(passage.text) or QUOTE_OPENS.match(passage.text))  # the items of a list
-                # go on with its release, and quoted paragraphs after "He said:" with his words
+                listing = bool(previous_claimant) and (bool(QUOTE_OPENS.match(passage.text))  # a quoted paragraph
+                                                       or (block_end.endswith(":") or listing)  # and the items of a list
+                                                       and bool(LIST_ITEM.match(passage.text)))  # go on with the source
                 previous_subjects, previous_claimant, block_end = {}, previous_claimant if listing else None, ""
             previous_block, block_end = passage.block_id, passage.text.rstrip() or block_end
             quantities = find_quantities(passage.text, published.get(article_id, ""))

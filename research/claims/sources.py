@@ -14,7 +14,8 @@ gives the claimant of a sentence without a cue that names its release ("The
 study, by the CDC, examined ...", "Here are figures Kirby provided:", a chart's source line after its paragraph,
 "Source: NATO."), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
-its colon (and `QUOTE_OPENS` the quoted paragraphs after "He said:"; a sentence inside a quotation goes on with it).
+its colon (and `QUOTE_OPENS` a quoted paragraph, which goes on with the claimant of the paragraph before it: "He
+said:"; a sentence inside a quotation goes on with it).
 "The study" with no author of its kind named before it is the document named in the sentence before ("a recent
 Reuters survey of voter lists. The study found"). "I" and "we" outside a quotation are the writer's own voice. A person's words go on into a sentence without a cue only when it
 goes on quoting them (`goes_on_quoting`), and what an actor no list places says or argues (`_opinion`), a claim named as a noun ("Trump's claim that") or a news outlet's
@@ -455,7 +456,7 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
                       r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|" + _ORG + r"))\s+(?:released|"
                       r"published|issued)\s+(?:its|their|the|new)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
                       r"figures|numbers|estimates)\b")
-# A paragraph (or sentence) that opens with a quotation: after "He said:" it goes on with his words.
+# A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
 QUOTE_OPENS = re.compile(r"\s*[“\"]")
 # A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%".
 LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
