@@ -374,6 +374,10 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
     (("The 75-year-old eccentric tech entrepreneur was arrested in October and was awaiting extradition in the "
       "Barcelona jail when he was found dead by hanging, police sources told El Pais."),
      "75-year-old", ""),
+    # PolNeAR dev (Western Journal): Trump claimed a loss on a tax return; the Times wrote what it was
+    (("The Times on Saturday wrote that Trump had claimed a loss of $916 million in 1995, which could have allowed "
+      "him to avoid paying taxes for the next 18 years."),
+     "$916 million", "The Times"),
     # PolNeAR dev (Politico): a House committee's vote is a fact the outlet reports, not a regulator's decision
     (("The House Oversight and Government Reform Committee voted 19-15 along party lines, to send a contempt "
       "resolution to the full House."),

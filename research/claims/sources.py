@@ -305,6 +305,8 @@ ACTS = frozenset("criticize criticise blast slam praise attack share offer oppos
 # question at Harris's press conference asked why she selected El Paso, a city nearly 1,000 miles away".
 ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|for)\b")
 SPEECH_AFTER = re.compile(r"\s*(?:that\b|[:“\"]|,\s*[“\"])")
+# "Claim" before an indefinite object takes something, it states nothing: "Trump had claimed a loss of $916 million".
+CLAIMED_THING = re.compile(r"\s+(?:an?|credit|responsibility|victory)\b")
 AGREED_TO = re.compile(r"\s+(?:to|on|with)\b")  # "agreed to a cease-fire", not "agreed use of a booster would be safe"
 NOUN_CUES = frozenset("claims claim reports report estimate estimates state states figures forecast forecasts "
                       "counts plans calls worries worry ruling".split())
@@ -328,6 +330,7 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "ask" and ASKED.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
+                or (VERB_FORMS.get(word) == "claim" and CLAIMED_THING.match(text, row["cue_end"])) \
                 or (re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
                               text[max(0, row["cue_start"] - 12):row["cue_start"]])
                     and not re.match(r"s?\s+that\b", text[row["cue_end"]:row["cue_end"] + 8])):
