@@ -477,3 +477,11 @@ def test_a_quoted_paragraph_goes_on_with_the_source_of_the_paragraph_before():
         "“The amount I get is nearly $1.1 million. $1,071,872.87, to be exact, though of course this is more "
         "back-of-the-envelope than exact.”")
     assert "Peter Keating" in found["$1,071,872.87"]
+
+
+def test_an_organisation_noun_after_according_to_is_a_source():
+    # PolNeAR dev (NYT): "the union" is who says so, and the next sentence goes on with what it says
+    found = claimants("A few weeks before it filed for bankruptcy, the company, which is based in St. Louis, took steps "
+                      "to improve its chances in court, according to the union. Patriot created two subsidiaries in "
+                      "New York City, allowing its case to be heard there.")
+    assert found["two"] == "the union"
