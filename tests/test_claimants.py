@@ -350,6 +350,11 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
     (("Beck also launched the 9/12 Project, which sets forth nine values and 12 principles that he believes the "
       "country was founded upon."),
      "nine", ""),
+    # Seed (CNBC): but an object relative clause that reports the figure it hangs on claims it
+    (("South Korean lawmakers said Wednesday that North Korea had sent 3,000 troops to Russia out of a promised 10,000 "
+      "to be deployed by December. That is twice the 1,500 that the South Korean intelligence agency had reported "
+      "being sent last week."),
+     "1,500", "the South Korean intelligence agency"),
     # PolNeAR dev (Politico): the injured are the outlet's count, the mayor only described the explosion
     (("Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion that Mayor "
       "Bill de Blasio described as “an intentional act.”"),

@@ -72,6 +72,7 @@ class CueTable:
         # "the Federal mine, which Mr. Clarke says he is doing everything he can to keep open".
         self.relative = (found["source_text"].str.lower().isin(["who", "which", "that"])
                          | found["object_relative"]).to_numpy() if len(found) else np.zeros(0, dtype=bool)
+        self.object_relative = found["object_relative"].to_numpy(dtype=bool) if len(found) else np.zeros(0, dtype=bool)
         # A bare participle ("accusing", "revealing", "repeatedly asking") opens a clause hung on the main one, so its source is no
         # subject of a figure before it: "Seven Capitol Police officers filed a lawsuit Thursday accusing ...".
         self.participle = found["cue_text"].str.fullmatch(r"(?:[a-z]+ly\s+|first\s+|then\s+)?[a-z]+ing").to_numpy() if len(found) \
@@ -126,7 +127,7 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         best = holding[np.lexsort((cues.cue_start[holding], size, cues.vague[holding]))[0]]
         return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
     inside = cues.in_sentence(sentence)
-    inside = inside[usable[inside] & ~cues.relative[inside]
+    inside = inside[usable[inside] & ~(cues.relative[inside] & ~_reports(cues, inside, quantity_end, text))
                     & ~(cues.participle[inside] & (cues.source_start[inside] >= quantity_end))
                     & ~_across(cues, inside, quantity_start, quantity_end, text, sentence[0])]
     later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
@@ -141,6 +142,20 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
             and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
         return None  # a person's words, a claim or news go on into a sentence without a cue only as a quotation or a list
     return previous
+
+
+def _reports(cues: CueTable, positions: np.ndarray, quantity_end: int, text: str) -> np.ndarray:
+    """Of the cues at `positions`, the object relative clauses that report the figure they hang on: "twice the 1,500
+    that the South Korean intelligence agency had reported being sent" (not "nine values and 12 principles that he
+    believes the country was founded upon")."""
+    return np.array([bool(cues.object_relative[i]) and cues.source_start[i] >= quantity_end
+                     and VERB_FORMS.get(cues.rows[i]["cue_text"].split()[-1].lower()) in REPORTING
+                     and bool(ANTECEDENT.fullmatch(text, quantity_end, cues.source_start[i])) for i in positions],
+                    dtype=bool)
+
+
+REPORTING = frozenset("say report estimate announce tell count put".split())
+ANTECEDENT = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+(?:that|which)\s+")  # "the 1,500 that", "1,500 troops that"
 
 
 def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity_end: int, text: str,
