@@ -12,12 +12,12 @@ measure ("four times the area of New York City") or a tally's noun ("a 6-3
 conservative majority"); `head` is the noun phrase the subject is built on
 (`research.claims.keys.subject_key` groups subjects). A subject is a noun
 phrase: it holds no finite verb outside a relative clause, no dash and no
-pronoun that starts a clause (`without_finite_verb`). Money "on" something is
-spending on it; money without a noun is what its verb, "of" or copula makes of
-it ("will save $35 million": savings; "the debt of $16 trillion"; "$1.1 million
-is the estimated cost of ...", `_amount_of`), a figure after "by" a margin or
-a change and money "above" a noun its threshold (`_by_what`), weeks of a pregnancy are a gestational limit, and a poll share
-without a noun is the support of the candidate named with it (`_poll_shares`).
+pronoun that starts a clause (`research.claims.subjects.without_finite_verb`).
+Money "on" something is spending on it and weeks of a pregnancy a gestational
+limit. A figure without a noun of its own
+gets the subject the words around it say (`research.claims.subjects`: money by
+its verb, "of" or copula, a margin, change or threshold after "by" or "above",
+a poll share's candidate).
 """
 
 from __future__ import annotations
@@ -41,16 +41,18 @@ from research.claims.numerals import (
     sentence_start,
     vague,
 )
+from research.claims.subjects import (
+    DETERMINER_WORDS,
+    FINITE_VERBS,
+    INTRANSITIVE,
+    PREPOSITIONS,
+    SUBJECT_STOP,
+    complete_subjects,
+    without_finite_verb,
+)
 from research.text.dates import find_time_expressions
 
 TEMPERATURE = ("degrees", "fahrenheit", "celsius")
-# Words that end a subject noun phrase (a determiner starts the next one: "64% of Americans his handling").
-SUBJECT_STOP = frozenset(
-    "a an the of and or but that which who whom whose is are was were be been being has have had do does did "
-    "will would could should may might must can to from into in on at by for with as than then there their "
-    "his her our my your they them it its this these those said says each per out up down over after before since during while "
-    "when where if so not no also already still now about against between among including across along near "
-    "through around within without toward towards under via amid despite".split())
 # Nouns that measure something else, read with their "of" ("the unemployment rate of 6.1%", "a peak of
 # 904,000", "a decline of 34%"); alone they say little of what is counted.
 MEASURE_NOUNS = ("rate average peak total level temperature high low decline drop increase rise gain decrease loss tally count "
@@ -181,8 +183,6 @@ EXTENSION = re.compile(
     r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
     r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
     r"[\w’'-]+){0,5})")
-# Past tenses that are never a participle after a noun ("a boy died", not "people killed in").
-INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appeared existed stayed".split())
 # Verbs that state a figure of their subject: "claims fell by 92,000", "the rate was 5.4%".
 STATING_VERB = re.compile(  # a verb starts a word ("authorising" holds no "rising", "Medicare" no "are")
     r"\b(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
@@ -219,8 +219,6 @@ VERB_WORDS = frozenset("said says reported showed shows found estimated added ex
                        "announced according".split())
 CLAUSE_STOP = frozenset("that which who when while as and but or because if since after before than said says "
                         "according where so".split())
-DETERMINER_WORDS = frozenset("the a an its their his her this that these those our".split())
-PREPOSITIONS = frozenset("of in at on for from across among with to by over under into".split())
 
 
 def _extension(text: str, position: int) -> str:
@@ -418,101 +416,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
-    return _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
-
-
-# A figure after "by" is a margin after a verb of winning ("won two years ago by 36 percentage points", "carried his
-# district by 6 percent") and the change of the noun phrase a verb of changing takes ("raise the debt limit by $2
-# trillion": increase in debt limit); money after a noun and "above"/"below" is that noun's threshold ("those with
-# income above $250,000": income).
-WON_BY = re.compile(r"\b(?:won|wins?|winning|carried|carries|carrying|leads?|leading|led|beat|beats|defeated|lost|"
-                    r"loses?|trails?|trailed)\b[^.;,]{0,40}?\bby\s+(?:(?:about|nearly|almost|roughly|some|more than|"
-                    r"less than|at least|just|only)\s+)?$")
-CHANGED_BY = re.compile(r"\b(?P<verb>rais|increas|boost|expand|lift|cut|reduc|lower|trim|slash)\w*\s+(?:the\s+|its\s+|"
-                        r"their\s+|his\s+|her\s+)?(?P<np>(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+by\s+(?:(?:about|nearly|almost|"
-                        r"roughly|some|more than|at least)\s+)?[$€£]?$")
-THRESHOLD = re.compile(r"\b(?P<noun>[a-z]{3,})\s+(?:above|below|over|under|exceeding)\s+[$€£]?$")
-
-
-def _by_what(text: str, quantity: Quantity) -> Quantity:
-    """A figure with no noun of its own given the margin, change or threshold its words before say it is (above)."""
-    if quantity.head or quantity.subject or quantity.kind not in ("percent", "money", "count", "change"):
-        return quantity
-    before = text[max(0, quantity.start - 80):quantity.start]
-    changed, threshold = CHANGED_BY.search(before), THRESHOLD.search(before)
-    if quantity.kind == "percent" and WON_BY.search(before):
-        return quantity._replace(subject="margin", head="margin")
-    if changed and changed.group("np").split()[-1] not in SUBJECT_STOP:
-        change = "increase" if changed.group("verb") in ("rais", "increas", "boost", "expand", "lift") else "cut"
-        return quantity._replace(subject=f"{change} in {changed.group('np')}", head=changed.group("np").split()[-1])
-    if quantity.kind == "money" and threshold and threshold.group("noun") not in SUBJECT_STOP:
-        return quantity._replace(subject=threshold.group("noun"), head=threshold.group("noun"))
-    return quantity
-
-
-# Money without a noun of its own is what the verb it is the object of makes of it: "will save $35 million" (savings),
-# "is costing Secure America $1 million" (cost), "has donated millions of dollars to" (donations).
-MONEY_VERB = re.compile(r"\b(?P<verb>cost|costs|costing|sav(?:e|es|ed|ing)|donat(?:e|es|ed|ing))\s+(?:(?:it|them|us|you|"
-                        r"taxpayers|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+)?(?:as\s+)?(?:(?:about|nearly|almost|roughly|"
-                        r"some|over|more than|less than|at least|up to|an estimated)\s+)?$")
-MONEY_NOUNS = {"cost": "cost", "sav": "savings", "donat": "donations"}
-# ... or the noun it is "of": "the debt of $16 trillion"; or the noun phrase a copula after it names: "$1.1 million is
-# the estimated cost of GOP plans to read the document on the House floor".
-NOUN_OF = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<noun>[a-z][a-z-]+)\s+of\s+(?:(?:about|nearly|almost|"
-                     r"roughly|some|over|more than|at least)\s+)?$")
-IS_THE = re.compile(r"\s+(?:is|was|would be|will be)\s+(?:the|an?)\s+(?P<np>[^,;:.—()“”\"]{3,120})")
-
-
-def _amount_of(text: str, quantity: Quantity) -> Quantity:
-    """Money with no noun of its own given the noun its verb, "of" or copula says it is (see the patterns above);
-    an object after the figure ("to outside organizations") stays as what it is for."""
-    before = text[max(0, quantity.start - 60):quantity.start]
-    verb, of = MONEY_VERB.search(before), NOUN_OF.search(before)
-    to = re.match(r"\s+(to|for|on)\s+", text[quantity.end:])
-    if quantity.kind != "money" or quantity.head and not (verb and to):
-        return quantity
-    named = IS_THE.match(text, quantity.end)
-    if verb:
-        noun = next(n for stem, n in MONEY_NOUNS.items() if verb.group("verb").startswith(stem))
-        subject = f"{noun} {to.group(1)} {quantity.subject}" if to and quantity.subject else noun
-    elif of and of.group("noun") not in SUBJECT_STOP:
-        noun = subject = of.group("noun")
-    elif named:
-        noun, subject = named.group("np").split(" of ")[0].split()[-1], without_finite_verb(named.group("np").strip())
-    else:
-        return quantity
-    return quantity._replace(subject=subject, head=noun)
-
-
-# In a poll (or among a group's supporters), a share said of a name is that candidate's support: "Gingrich garnered 11
-# percent", "Romney (17 percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44
-# percent" gives each name its share in turn.
-POLL_CONTEXT = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters)\b", re.IGNORECASE)
-_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
-SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:is|was|[a-z]+(?:s|ed))\s+(?:[a-z]+\s+){0,2}?"
-                      r"(?:at|with)\s+|"
-                      r"(?:has|had|got|gets|won|wins|garnered|received|drew|draws|took|takes|earned|captured|"
-                      r"polled|polls)\s+))(?:about|nearly|almost|just|only|roughly)?\s*$")
-TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
-                   r"\s+(?P<b>" + _NAME + r")(?:\s+\w+){0,3}?,?\s+(?:by\s+)?$")
-PRONOUNS = frozenset("The A An In It He She They We I This That".split())  # no candidate's name
-
-
-def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
-    """Percents without a subject of a poll sentence, given the support of the candidate named with them."""
-    for i, quantity in enumerate(found):
-        first = sentence_start(text, quantity.start)
-        if quantity.subject or quantity.kind != "percent" or not POLL_CONTEXT.search(text, first, quantity.end + 200):
-            continue
-        before = text[first:quantity.start]
-        tally = TALLY.search(before)
-        later = i + 1 < len(found) and re.fullmatch(r"\s+to\s+", text[quantity.end:found[i + 1].start])
-        if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "49 percent to 44 percent"
-            found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head="support")
-            found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}", head="support")
-        elif (named := SHARE_OF.search(before)) and named.group("who").split()[0] not in PRONOUNS:
-            found[i] = quantity._replace(subject=f"support for {named.group('who')}", head="support")
-    return found
+    return complete_subjects(text, found)
 
 
 # After a multiple or fraction, the measure it multiplies: "four times the area of New York City".
@@ -633,46 +537,6 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         tally = head if head and head.split()[-1].lower() in VOTE_NOUNS else "vote"  # "a 6-3 conservative majority"
         subject = f"{voters[-1]} {tally}" if voters else tally
     return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
-
-
-# Finite verbs that no noun phrase holds outside a relative clause: auxiliaries, copulas, modals and past
-# tenses that are never participles ("the flight is ultimately going", "the 84-year-old died").
-FINITE_VERBS = frozenset("is are was were am has have had will would can could shall should must does did".split()) \
-    | INTRANSITIVE
-RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
-SUBJECT_PRONOUNS = frozenset("he she they we I you".split())
-
-
-def without_finite_verb(subject: str, kind: str = "count") -> str:
-    """`subject` up to its first finite verb after its noun (a noun phrase holds none; a relative clause or
-    an infinitive may: "people who have died", "people known to have died"). A verb right after the figure
-    is its predicate, which says what a bare count is ("at least 20 died"), but never what an age is of
-    ("the 84-year-old died"). A past in -ed with an object after it is a finite verb whose clause says which
-    are counted, made a relative clause ("more than 8,000 people [that] contracted the disease"). In a share, a copula with its complement says which share, and stays as a
-    relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant"). A dash ends it, and
-    so does a subject pronoun, which starts a clause ("the 12 million jobs he and Romney say ...")."""
-    words = subject.split()
-    for i, word in enumerate(words):
-        if word in RELATIVE_PRONOUNS:
-            return subject
-        if re.fullmatch(r"-{2,}|[—–]", word):  # a dash opens an aside: "350 miles was already funded -- some"
-            return " ".join(words[:i])
-        if i and re.fullmatch(r"[a-z]+ed", word) and words[i - 1].lower() not in PREPOSITIONS | DETERMINER_WORDS \
-                | {"have", "has", "had", "be", "been"} and words[i + 1:i + 2] \
-                and (words[i + 1] in DETERMINER_WORDS or words[i + 1][0].isupper()):
-            main = next((j for j in range(i + 1, len(words)) if words[j] in FINITE_VERBS), len(words))
-            return " ".join([*words[:i], "that", *words[i:main]])  # "people [that] contracted the disease"
-        if word not in FINITE_VERBS or words[i - 1:i] in (["to"], ["have"], ["be"], ["been"]) or not i and kind != "age":
-            continue
-        if kind == "percent" and i and word in ("is", "are", "was", "were") and i + 1 < len(words):
-            return " ".join([*words[:i], "that", *words[i:]])
-        words = words[:i]
-        break
-    while len(words) > 1 and words[-1] in SUBJECT_PRONOUNS:  # "12 million jobs he and Romney say": a clause starts
-        words.pop()
-    while words and words[-1].lower() in SUBJECT_STOP:
-        words.pop()
-    return " ".join(words)
 
 
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
