@@ -1,0 +1,16 @@
+"""Subject rules of the ninth round (issue 18), each on a real sentence of a full article (BASIL or the PolNeAR
+development articles) that fails without it."""
+
+from research.claims.quantities import find_quantities
+
+
+def subjects(text: str) -> dict[str, str]:
+    return {text[q.start:q.end]: q.subject for q in find_quantities(text, "2016-10-04")}
+
+
+def test_scare_quotes_after_a_figure_do_not_end_its_noun_phrase():
+    # BASIL (NYT, 2012) and PolNeAR (Western Journal, 2016): the quoted word is what is counted
+    assert subjects("More than 650,000 people signed up to participate, and tens of thousands “liked” photos of "
+                    "packed restaurants that Mr. Huckabee posted.")["thousands"] == "liked photos"
+    assert subjects("The four “loopholes” he cited are “the ability to use real estate losses to offset other "
+                    "income.”")["four"] == "loopholes he cited"
