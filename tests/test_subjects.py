@@ -14,3 +14,12 @@ def test_scare_quotes_after_a_figure_do_not_end_its_noun_phrase():
                     "packed restaurants that Mr. Huckabee posted.")["thousands"] == "liked photos"
     assert subjects("The four “loopholes” he cited are “the ability to use real estate losses to offset other "
                     "income.”")["four"] == "loopholes he cited"
+
+
+def test_a_figure_in_apposition_is_the_value_of_the_noun_phrase_before_it():
+    # BASIL (Fox News, 2012) and PolNeAR (NYT, 2016): the figure set off by commas has no noun of its own
+    assert subjects("The Gay and Lesbian Alliance Against Defamation has asked supporters to donate the cost of a meal "
+                    "at a Chick-fil-A, about $6.50, to gay and lesbian rights groups.")["about $6.50"] \
+        == "cost of a meal at a Chick-fil-A"
+    assert subjects("they'll need to find a bit over $500 a month to hit the four-year number, $25,000, that equals "
+                    "a quarter of the total cost.")["$25,000"] == "four-year number"

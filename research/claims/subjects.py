@@ -161,6 +161,30 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
     return found
 
 
+# A figure set off by commas after a noun phrase is its value, in apposition: "the cost of a meal at a Chick-fil-A,
+# about $6.50, to gay and lesbian rights groups", "the four-year number, $25,000, that equals".
+APPOSED = re.compile(r"\s*(?:[,;.)]|—|--|$)")
+DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+")
+
+
+def _appositive(text: str, quantity: Quantity) -> Quantity:
+    """A figure without a noun of its own, in apposition, given the noun phrase before its comma."""
+    before = text[max(sentence_start(text, quantity.start), quantity.start - 100):quantity.start]
+    if quantity.head or quantity.subject or quantity.kind not in ("count", "money", "percent") \
+            or not before.endswith(", ") or not APPOSED.match(text, quantity.end):
+        return quantity
+    phrase = before[:-2]
+    phrase = phrase[phrase.rfind(",") + 1:]
+    starts = [m for m in DETERMINER.finditer(phrase)]
+    while starts and re.search(r"\b(?:of|at|in|for|from|on|with|to|by)\s+$", phrase[:starts[-1].start()]):
+        starts.pop()  # "the cost of [a meal at [a Chick-fil-A]]": the phrase starts at the outer determiner
+    words = phrase[starts[-1].end():].split() if starts else []
+    if not words or not re.fullmatch(r"[\w’'-]+", words[-1]) or without_finite_verb(" ".join(words)) != " ".join(words):
+        return quantity
+    return quantity._replace(subject=" ".join(words), head=words[-1])
+
+
 def complete_subjects(text: str, found: list[Quantity]) -> list[Quantity]:
     """`found` (the figures of `text`, in order) with the subjects their words around say (see the module)."""
-    return _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
+    found = _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
+    return [_appositive(text, quantity) for quantity in found]
