@@ -97,13 +97,10 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
                       r")(?=\s+(?:for|on|to|toward|towards)\b)|"
                       r"^(\s+over\s+(?:\w+\s+)?(?:days|weeks|months|years|decades?))(?=\s+(?:on|for|to)\b)",
                       lambda m: " " * len(m.group()), rest)
-    unit, skipped, agent, quoted = "", False, False, False
+    unit, skipped, agent = "", False, False
     words, ends = [], []  # the phrase's words and where each ends in `rest`
     for match in re.finditer(r"(?:[A-Za-z]\.){2,}|[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
-        if word in "“”\"" and (not words and not quoted or quoted and words):
-            quoted = not quoted  # scare quotes right after the figure: "four “loopholes”", "thousands “liked” photos"
-            continue
         if not words and match.start() == 0 and re.fullmatch(r"-[a-z]+", word):
             word = word[1:] if word.endswith("s") else word[1:] + "s"  # "the 60-vote hurdle": votes
         lower = word.lower()
