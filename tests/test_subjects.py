@@ -15,3 +15,14 @@ def test_a_figure_in_apposition_is_the_value_of_the_noun_phrase_before_it():
         == "cost of a meal at a Chick-fil-A"
     assert subjects("they'll need to find a bit over $500 a month to hit the four-year number, $25,000, that equals "
                     "a quarter of the total cost.")["$25,000"] == "four-year number"
+
+
+def test_a_count_of_times_counts_what_its_clause_did():
+    # BASIL (NYT, 2012) and PolNeAR (Washington Post, USA Today, 2016): "twice" and "five times" are no multiples
+    # here but occasions, of the clause's subject and verb
+    assert subjects("At one Atlanta location, the restaurant was packed, while the line for the drive-thru looped "
+                    "twice around the building.")["twice"] == "times the line for the drive-thru looped"
+    assert subjects("President Obama won the state twice, but Democrats have had a harder time winning in off-year "
+                    "elections.")["twice"] == "times President Obama won the state"
+    assert subjects("Clinton went up against Bernie Sanders five times, debated Barack Obama four times in "
+                    "2008.")["four times"] == "times debated Barack Obama"

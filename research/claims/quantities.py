@@ -442,15 +442,31 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
                                                                                          "their", "our"}), len(words))
         subject = " ".join([compared.group("noun"), *(["of", *words[:cut]] if words[:cut] else [])])
         return quantity._replace(subject=subject, head=compared.group("noun"))
-    if not quantity.subject and re.search(r"\btimes$", text[match.start():match.end()]) and not re.match(
+    if not quantity.subject and re.search(r"\b(?:times|twice)$", text[match.start():match.end()]) and not re.match(
             r"\s*(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|as|the|that|than|its|"
             r"their|his|her|[a-z]+er)\b", text[match.end():]):
-        return quantity._replace(subject="times", kind="count")  # a count of occasions, not a multiple: "attacked ...
-        # at least 200 times", "amended, as has been done 27 times in history"
+        # a count of occasions, not a multiple, of what its clause did: "Obama won the state twice" (times Obama
+        # won the state), "amended, as has been done 27 times in history"
+        return quantity._replace(subject=" ".join(["times", *_clause_before(text, match.start())]), kind="count")
     if quantity.kind == "change" and not quantity.head:  # "halved", "doubled", "doubling", "tripled"
         said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
         return quantity._replace(subject=said_of, head=said_of)
     return quantity
+
+
+CLAUSE_OPENING = re.compile(r"(?:^|[,;:(—]|\s(?:and|but|while|when|as|after|because|which|who|that|where|if|since)\s)"
+                            r"(?!.*(?:[,;:(—]|\s(?:and|but|while|when|as|after|because|which|who|that|where|if|since)\s))")
+
+
+def _clause_before(text: str, start: int) -> list[str]:
+    """The words of the clause before `start` (its subject and verb, up to ten words): "the line for the drive-thru
+    looped" in "while the line for the drive-thru looped twice", its qualifier of the figure left out; none for
+    a verb that stands for another ("as has been done")."""
+    before = text[sentence_start(text, start):start]
+    before = re.sub(r"(?:\s+(?:at least|more than|about|nearly|almost|some|over|only|just|roughly|up to))+\s*$", "",
+                    before[CLAUSE_OPENING.search(before).end():])
+    words = before.split()[-10:]
+    return [] if words[-1:] == ["done"] else words  # "as has been done 27 times": a verb standing for another
 
 
 def _described(text: str, quantity: Quantity) -> Quantity:
