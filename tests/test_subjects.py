@@ -26,3 +26,15 @@ def test_a_count_of_times_counts_what_its_clause_did():
                     "elections.")["twice"] == "times President Obama won the state"
     assert subjects("Clinton went up against Bernie Sanders five times, debated Barack Obama four times in "
                     "2008.")["four times"] == "times debated Barack Obama"
+
+
+def test_money_without_a_noun_is_what_its_verb_makes_of_it():
+    # PolNeAR development articles (HuffPost, USA Today, AP via Breitbart, NYT, 2016)
+    assert subjects("we have been told through investigative reporting that he owes about $650 million to Wall Street "
+                    "and foreign banks.")["about $650 million"] == "debt to Wall Street"
+    assert subjects("They collected a combined $90 million in August, and the campaign has about $100 million "
+                    "remaining.")["$90 million"] == "money collected"
+    assert subjects("He said he plans to put to good use the approximately $18 million he says he raised for his "
+                    "campaign.")["approximately $18 million"] == "money raised"
+    assert subjects("Nor was it the problem of the hedge funds and other investors that had lent the company "
+                    "millions.")["millions"] == "money lent"

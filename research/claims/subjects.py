@@ -97,11 +97,22 @@ def _by_what(text: str, quantity: Quantity) -> Quantity:
 
 
 # Money without a noun of its own is what the verb it is the object of makes of it: "will save $35 million" (savings),
-# "is costing Secure America $1 million" (cost), "has donated millions of dollars to" (donations).
-MONEY_VERB = re.compile(r"\b(?P<verb>cost|costs|costing|sav(?:e|es|ed|ing)|donat(?:e|es|ed|ing))\s+(?:(?:it|them|us|you|"
-                        r"taxpayers|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+)?(?:as\s+)?(?:(?:about|nearly|almost|roughly|"
-                        r"some|over|more than|less than|at least|up to|an estimated)\s+)?$")
-MONEY_NOUNS = {"cost": "cost", "sav": "savings", "donat": "donations"}
+# "is costing Secure America $1 million" (cost), "has donated millions of dollars to" (donations), "raised more than
+# $100 million" (money raised), "lent the company millions", "owes about $650 million to Wall Street" (debt).
+MONEY_VERB = re.compile(r"\b(?P<verb>cost|costs|costing|sav(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
+                        r"collect(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|lent|lend(?:s|ing)?|ow(?:e|es|ed|ing)|"
+                        r"borrow(?:s|ed|ing)?|solicit(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing))\s+"
+                        r"(?:(?:it|them|us|you|him|her|taxpayers|(?:the|a|an|his|her|their|its)\s+[a-z]+|"
+                        r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+)?(?:as\s+)?(?:a\s+combined\s+|a\s+total\s+of\s+)?"
+                        r"(?:(?:about|nearly|almost|roughly|some|over|more than|less than|at least|up to|an estimated)\s+)?$")
+MONEY_NOUNS = {"cost": "cost", "sav": "savings", "donat": "donations", "solicit": "donations", "contribut": "contributions",
+               "rais": "money raised", "collect": "money collected", "giv": "money given", "gave": "money given",
+               "lent": "money lent", "lend": "money lent", "ow": "debt", "borrow": "money borrowed",
+               "pledg": "money pledged"}
+# ... or of the verb of a clause after it without its "that": "the approximately $18 million he says he raised".
+MONEY_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I|you|it|[A-Z][\w’'.-]+)\s+(?:(?:says|said|has|had|have|also)\s+"
+                          r"(?:(?:he|she|they|we|it)\s+)?)*(?P<verb>raised|collected|spent|saved|donated|given|gave|"
+                          r"lent|owes|owed|borrowed|contributed|pledged)\b")
 # ... or the noun it is "of": "the debt of $16 trillion"; or the noun phrase a copula after it names: "$1.1 million is
 # the estimated cost of GOP plans to read the document on the House floor".
 NOUN_OF = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<noun>[a-z][a-z-]+)\s+of\s+(?:(?:about|nearly|almost|"
@@ -115,12 +126,16 @@ def _amount_of(text: str, quantity: Quantity) -> Quantity:
     before = text[max(0, quantity.start - 60):quantity.start]
     verb, of = MONEY_VERB.search(before), NOUN_OF.search(before)
     to = re.match(r"\s+(to|for|on)\s+", text[quantity.end:])
-    if quantity.kind != "money" or quantity.head and not (verb and to):
+    clause = MONEY_CLAUSE.match(text, quantity.end)
+    verb = verb or clause if not quantity.head or quantity.head in SUBJECT_PRONOUNS else verb
+    vague_money = quantity.kind == "count" and quantity.qualifier == "vague" and verb  # "lent the company millions"
+    if quantity.kind != "money" and not vague_money or quantity.head and not (verb and to) and not clause:
         return quantity
     named = IS_THE.match(text, quantity.end)
     if verb:
         noun = next(n for stem, n in MONEY_NOUNS.items() if verb.group("verb").startswith(stem))
         subject = f"{noun} {to.group(1)} {quantity.subject}" if to and quantity.subject else noun
+        noun = noun.split()[0]  # "money raised": money
     elif of and of.group("noun") not in SUBJECT_STOP:
         noun = subject = of.group("noun")
     elif named:
