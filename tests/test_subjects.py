@@ -38,3 +38,9 @@ def test_money_without_a_noun_is_what_its_verb_makes_of_it():
                     "campaign.")["approximately $18 million"] == "money raised"
     assert subjects("Nor was it the problem of the hedge funds and other investors that had lent the company "
                     "millions.")["millions"] == "money lent"
+
+
+def test_a_relative_clause_whose_subject_is_a_name_says_which_are_counted():
+    # BASIL (Fox News, 2011)
+    assert subjects("Cordova is just one of 198 people that Weiner follows on Twitter, though he has nearly 50,000 "
+                    "followers.")["198"] == "people that Weiner follows on Twitter"

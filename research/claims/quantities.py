@@ -221,8 +221,19 @@ CLAUSE_STOP = frozenset("that which who when while as and but or because if sinc
                         "according where so".split())
 
 
+# A relative clause whose subject is a name: "198 people that Weiner follows on Twitter".
+NAMED_RELATIVE = re.compile(r"\s+(?:that|whom|which)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:has\s+|have\s+|had\s+)?"
+                            r"[a-z]+(?:s|ed)\b(?:\s+(?!(?:and|but|while|as|according|said|says)\b)[\w’'-]+){0,3}")
+
+
 def _extension(text: str, position: int) -> str:
     """The participle, relative clause or predicate that says which of the counted are meant."""
+    named = NAMED_RELATIVE.match(text, position)
+    if named:
+        words = named.group().split()
+        while words[-1].lower() in SUBJECT_STOP or not words[-1][-1].isalnum() or TIME_WORD.match(words[-1]):
+            words.pop()
+        return " ".join(words)
     match = EXTENSION.match(text, position)
     if not match:
         return ""
