@@ -44,3 +44,10 @@ def test_a_relative_clause_whose_subject_is_a_name_says_which_are_counted():
     # BASIL (Fox News, 2011)
     assert subjects("Cordova is just one of 198 people that Weiner follows on Twitter, though he has nearly 50,000 "
                     "followers.")["198"] == "people that Weiner follows on Twitter"
+
+
+def test_money_a_thing_sells_or_is_bought_for_is_its_price():
+    # PolNeAR development article (NYT, 2016)
+    found = subjects("Mr. Clarke said he expected to sell its coal for at least $50 a ton. Recent shipments have sold "
+                     "for just above $40 a ton, he said.")
+    assert (found["at least $50"], found["just above $40"]) == ("price", "price")

@@ -117,6 +117,9 @@ MONEY_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I|you|it|[A-Z][\w’'.-]+)\s+(?
 # the estimated cost of GOP plans to read the document on the House floor".
 NOUN_OF = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<noun>[a-z][a-z-]+)\s+of\s+(?:(?:about|nearly|almost|"
                      r"roughly|some|over|more than|at least)\s+)?$")
+# ... or, after a verb of selling or buying and "for", its price: "sell its coal for at least $50 a ton".
+SOLD_FOR = re.compile(r"\b(?:sell|sells|sold|selling|buy|buys|bought|buying)\b[^.;:,]{0,40}?\s+for\s+(?:(?:just|about|nearly|"
+                      r"almost|roughly|some|over|under|above|below|more than|less than|at least|at most|up to)\s+)*$")
 IS_THE = re.compile(r"\s+(?:is|was|would be|will be)\s+(?:the|an?)\s+(?P<np>[^,;:.—()“”\"]{3,120})")
 
 
@@ -124,6 +127,8 @@ def _amount_of(text: str, quantity: Quantity) -> Quantity:
     """Money with no noun of its own given the noun its verb, "of" or copula says it is (see the patterns above);
     an object after the figure ("to outside organizations") stays as what it is for."""
     before = text[max(0, quantity.start - 60):quantity.start]
+    if quantity.kind == "money" and SOLD_FOR.search(before):
+        return quantity._replace(subject="price", head="price")
     verb, of = MONEY_VERB.search(before), NOUN_OF.search(before)
     to = re.match(r"\s+(to|for|on)\s+", text[quantity.end:])
     clause = MONEY_CLAUSE.match(text, quantity.end)
