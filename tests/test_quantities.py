@@ -343,7 +343,7 @@ def test_cut_in_half_is_down_fifty_percent():
 @pytest.mark.parametrize(("text", "figure", "subject"), [
     ("Taxpayers making above $1 million would see an 11% tax increase to their federal taxes", "$1 million", "income"),
     ("qualified families will receive a payment of up to $300 per month for each child under 6", "up to $300",
-     "payment"),
+     "payment per month"),
 ])
 def test_what_an_amount_of_money_is(text, figure, subject):
     assert figures(text)[figure][3] == subject
@@ -522,7 +522,7 @@ def test_money_on_something_is_spending_on_it():
                    "passed")["trillions of dollars"][3] == "spending on social programs"
     assert figures("after billions of dollars spent on a 20-year war effort, it could all end so ignominiously")[
         "billions of dollars"][3] == "spending on 20-year war effort"
-    assert figures("saving them $600 a year on prescription drugs")["$600"][3] == "savings on prescription drugs"
+    assert figures("saving them $600 a year on prescription drugs")["$600"][3] == "savings on prescription drugs per year"
 
 
 def test_a_participle_extends_the_noun_phrase_it_follows_after_a_skipped_article():

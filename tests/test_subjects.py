@@ -50,4 +50,10 @@ def test_money_a_thing_sells_or_is_bought_for_is_its_price():
     # PolNeAR development article (NYT, 2016)
     found = subjects("Mr. Clarke said he expected to sell its coal for at least $50 a ton. Recent shipments have sold "
                      "for just above $40 a ton, he said.")
-    assert (found["at least $50"], found["$40"]) == ("price", "price")
+    assert (found["at least $50"], found["$40"]) == ("price per ton", "price per ton")
+
+
+def test_money_per_a_span_of_time_is_a_rate_that_its_subject_says():
+    # PolNeAR development article (NYT, 2016)
+    assert subjects("Plenty of people don't make enough money to save anything for college, let alone save $500 a "
+                    "month while their child is in school.")["$500"] == "savings per month"

@@ -204,7 +204,21 @@ def _appositive(text: str, quantity: Quantity) -> Quantity:
     return quantity._replace(subject=" ".join(words), head=words[-1])
 
 
+# Money per a span of time or a unit is a rate, which its subject says: "$500 a month" (savings per month), "$50 a ton".
+PER_UNIT = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|month|year|ton|barrel|gallon|share|pound|"
+                      r"ounce|acre|person|student|child|head)\b")
+
+
+def _per_unit(text: str, quantity: Quantity) -> Quantity:
+    """Money per a unit with the unit in its subject (see above)."""
+    per = PER_UNIT.match(text, quantity.end) if quantity.kind == "money" else None
+    if not per or re.search(r"\bper\b", quantity.subject):
+        return quantity
+    return quantity._replace(subject=f"{quantity.subject} per {per.group('unit')}".strip())  # alone, it is added to
+    # the subject of the figure before it (`research.claims.ledger`)
+
+
 def complete_subjects(text: str, found: list[Quantity]) -> list[Quantity]:
     """`found` (the figures of `text`, in order) with the subjects their words around say (see the module)."""
     found = _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
-    return [_appositive(text, quantity) for quantity in found]
+    return [_per_unit(text, _appositive(text, quantity)) for quantity in found]
