@@ -57,3 +57,11 @@ def test_money_per_a_span_of_time_is_a_rate_that_its_subject_says():
     # PolNeAR development article (NYT, 2016)
     assert subjects("Plenty of people don't make enough money to save anything for college, let alone save $500 a "
                     "month while their child is in school.")["$500"] == "savings per month"
+
+
+def test_a_vague_count_of_a_measure_counts_the_measure_of_what_follows():
+    # PolNeAR development article (NYT, 2016): "of" after the unit goes on to what is measured
+    found = subjects("Mr. Clarke has made deals with several other struggling coal companies, gaining control of "
+                     "multiple underground mines, millions of tons of coal reserves and thousands of acres of surface "
+                     "mines.")
+    assert (found["millions of"], found["thousands of"]) == ("tons of coal reserves", "acres of surface mines")

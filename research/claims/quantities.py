@@ -110,8 +110,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
             continue  # "$568 billion to rebuild the nation's roads"
         if skipped in ("for", "on") and not words and lower in ("the", "a", "an", "its", "their", "his", "her", "our"):
             continue  # "billions of dollars spent on a 20-year war effort"
-        if not words and (lower == "of" or lower in ("in", "worth") and money) and not unit:
-            continue  # "74 percent of likely voters", "$400 million in new military aid"
+        if not words and (lower == "of" or lower in ("in", "worth") and money and not unit):
+            continue  # "74 percent of likely voters", "$400 million in new military aid", "millions of tons of coal"
         if not words and lower in ("for", "on", "to", "toward", "towards") and money and not skipped:
             skipped = lower
             continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
@@ -488,7 +488,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     start, end, kind, unit = quantity.start, quantity.end, quantity.kind, quantity.unit
     head, measure, spent, offset = _subject(text, end, money=kind == "money")
     if measure and kind == "count":
-        kind, unit, head = "measure", measure, head or measure  # "thousands of acres"
+        kind, unit, head = "measure", measure, f"{measure} of {head}" if head else measure  # "thousands of acres",
+        # "millions of tons of coal reserves": tons of coal reserves
     elif kind == "measure" and unit not in TEMPERATURE and not re.match(r"\s+of\b", text[end:]) \
             and not re.search(r"-\s*[A-Za-z]+$", text[start:end]):  # not "the 600-mile-long front"  # "1.8 million acres have burned", "1,200 square miles", "1,000 miles away": the unit
         written = re.search(r"[A-Za-z][A-Za-z -]*$", text[start:end])

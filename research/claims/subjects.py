@@ -17,7 +17,7 @@ from research.claims.numerals import Quantity, sentence_start
 # Words that end a subject noun phrase (a determiner starts the next one: "64% of Americans his handling").
 SUBJECT_STOP = frozenset(
     "a an the of and or but that which who whom whose is are was were be been being has have had do does did "
-    "will would could should may might must can to from into in on at by for with as than then there their "
+    "will would could should may might must can to from into onto upon in on at by for with as than then there their "
     "his her our my your they them it its this these those said says each per out up down over after before since during while "
     "when where if so not no also already still now about against between among including across along near "
     "through around within without toward towards under via amid despite".split())
