@@ -37,7 +37,7 @@ def test_money_without_a_noun_is_what_its_verb_makes_of_it():
     assert subjects("He said he plans to put to good use the approximately $18 million he says he raised for his "
                     "campaign.")["approximately $18 million"] == "money raised"
     assert subjects("Nor was it the problem of the hedge funds and other investors that had lent the company "
-                    "millions.")["millions"] == "money lent"
+                    "millions.")["millions"] == "loans"
 
 
 def test_a_relative_clause_whose_subject_is_a_name_says_which_are_counted():

@@ -98,7 +98,7 @@ def _by_what(text: str, quantity: Quantity) -> Quantity:
 
 # Money without a noun of its own is what the verb it is the object of makes of it: "will save $35 million" (savings),
 # "is costing Secure America $1 million" (cost), "has donated millions of dollars to" (donations), "raised more than
-# $100 million" (money raised), "lent the company millions", "owes about $650 million to Wall Street" (debt).
+# $100 million" (money raised), "lent the company millions" (loans), "owes about $650 million to Wall Street" (debt).
 MONEY_VERB = re.compile(r"\b(?P<verb>cost|costs|costing|sav(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
                         r"collect(?:s|ed|ing)?|giv(?:e|es|en|ing)|gave|lent|lend(?:s|ing)?|ow(?:e|es|ed|ing)|"
                         r"borrow(?:s|ed|ing)?|solicit(?:s|ed|ing)?|contribut(?:e|es|ed|ing)|pledg(?:e|es|ed|ing))\s+"
@@ -107,7 +107,7 @@ MONEY_VERB = re.compile(r"\b(?P<verb>cost|costs|costing|sav(?:e|es|ed|ing)|donat
                         r"(?:(?:about|nearly|almost|roughly|some|over|more than|less than|at least|up to|an estimated)\s+)?$")
 MONEY_NOUNS = {"cost": "cost", "sav": "savings", "donat": "donations", "solicit": "donations", "contribut": "contributions",
                "rais": "money raised", "collect": "money collected", "giv": "money given", "gave": "money given",
-               "lent": "money lent", "lend": "money lent", "ow": "debt", "borrow": "money borrowed",
+               "lent": "loans", "lend": "loans", "ow": "debt", "borrow": "loans",
                "pledg": "money pledged"}
 # ... or of the verb of a clause after it without its "that": "the approximately $18 million he says he raised".
 MONEY_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I|you|it|[A-Z][\w’'.-]+)\s+(?:(?:says|said|has|had|have|also)\s+"
