@@ -65,3 +65,10 @@ def test_a_vague_count_of_a_measure_counts_the_measure_of_what_follows():
                      "multiple underground mines, millions of tons of coal reserves and thousands of acres of surface "
                      "mines.")
     assert (found["millions of"], found["thousands of"]) == ("tons of coal reserves", "acres of surface mines")
+
+
+def test_money_earned_is_earnings_and_money_made_income():
+    # PolNeAR development article (NYT, 2016); AllSides (choose half): "making above $1 million" stays income
+    assert subjects("Don't forget that your college-age child is capable of earning $6,000 annually by working full "
+                    "time in the summer.")["$6,000"] == "earnings"
+    assert subjects("Taxpayers making above $1 million would see an 11% tax increase")["$1 million"] == "income"

@@ -361,7 +361,8 @@ def _measured(text: str, start: int) -> str:
     if not match:
         return ""
     if match.group("spending"):
-        return "income" if match.group("spending").lower().startswith(("mak", "earn")) else match.group("spending")
+        spending = match.group("spending").lower()  # "making above $1 million": income; "earning $6,000": earnings
+        return "income" if spending.startswith("mak") else "earnings" if spending.startswith("earn") else spending
     words = match.group("measure").split()
     determiners = [i for i, word in enumerate(words) if word.lower() in DETERMINER_WORDS]
     words = words[determiners[-1] + 1:] if determiners else words
