@@ -72,3 +72,9 @@ def test_money_earned_is_earnings_and_money_made_income():
     assert subjects("Don't forget that your college-age child is capable of earning $6,000 annually by working full "
                     "time in the summer.")["$6,000"] == "earnings"
     assert subjects("Taxpayers making above $1 million would see an 11% tax increase")["$1 million"] == "income"
+
+
+def test_a_percent_a_verb_of_changing_takes_without_by_is_the_change_of_its_object():
+    # PolNeAR development article (NYT, 2016)
+    assert subjects("an aggressive pledge made in Paris to reduce greenhouse gas emissions 80 percent from 2005 levels "
+                    "by 2050.")["80 percent"] == "cut in greenhouse gas emissions"

@@ -69,13 +69,13 @@ def without_finite_verb(subject: str, kind: str = "count") -> str:
 
 # A figure after "by" is a margin after a verb of winning ("won two years ago by 36 percentage points", "carried his
 # district by 6 percent") and the change of the noun phrase a verb of changing takes ("raise the debt limit by $2
-# trillion": increase in debt limit); money after a noun and "above"/"below" is that noun's threshold ("those with
-# income above $250,000": income).
+# trillion": increase in debt limit; a percent also without "by": "reduce greenhouse gas emissions 80 percent"); money
+# after a noun and "above"/"below" is that noun's threshold ("those with income above $250,000": income).
 WON_BY = re.compile(r"\b(?:won|wins?|winning|carried|carries|carrying|leads?|leading|led|beat|beats|defeated|lost|"
                     r"loses?|trails?|trailed)\b[^.;,]{0,40}?\bby\s+(?:(?:about|nearly|almost|roughly|some|more than|"
                     r"less than|at least|just|only)\s+)?$")
 CHANGED_BY = re.compile(r"\b(?P<verb>rais|increas|boost|expand|lift|cut|reduc|lower|trim|slash)\w*\s+(?:the\s+|its\s+|"
-                        r"their\s+|his\s+|her\s+)?(?P<np>(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+by\s+(?:(?:about|nearly|almost|"
+                        r"their\s+|his\s+|her\s+)?(?P<np>(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?P<by>by\s+)?(?:(?:about|nearly|almost|"
                         r"roughly|some|more than|at least)\s+)?[$€£]?$")
 THRESHOLD = re.compile(r"\b(?P<noun>[a-z]{3,})\s+(?:above|below|over|under|exceeding)\s+[$€£]?$")
 
@@ -88,7 +88,7 @@ def _by_what(text: str, quantity: Quantity) -> Quantity:
     changed, threshold = CHANGED_BY.search(before), THRESHOLD.search(before)
     if quantity.kind == "percent" and WON_BY.search(before):
         return quantity._replace(subject="margin", head="margin")
-    if changed and changed.group("np").split()[-1] not in SUBJECT_STOP:
+    if changed and changed.group("np").split()[-1] not in SUBJECT_STOP and (changed.group("by") or quantity.kind == "percent"):
         change = "increase" if changed.group("verb") in ("rais", "increas", "boost", "expand", "lift") else "cut"
         return quantity._replace(subject=f"{change} in {changed.group('np')}", head=changed.group("np").split()[-1])
     if quantity.kind == "money" and threshold and threshold.group("noun") not in SUBJECT_STOP:
