@@ -78,3 +78,10 @@ def test_a_percent_a_verb_of_changing_takes_without_by_is_the_change_of_its_obje
     # PolNeAR development article (NYT, 2016)
     assert subjects("an aggressive pledge made in Paris to reduce greenhouse gas emissions 80 percent from 2005 levels "
                     "by 2050.")["80 percent"] == "cut in greenhouse gas emissions"
+
+
+def test_a_bare_count_after_including_is_part_of_the_count_before_it():
+    # PolNeAR development article (Washington Post, 2016): not the sentence's subject ("Scott")
+    assert subjects("To that end, Scott has worked hard for Clinton, attending at least a dozen office openings and "
+                    "rallies since February, including seven after Kaine joined the ticket.")["seven"] \
+        == "office openings"

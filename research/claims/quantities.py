@@ -423,7 +423,8 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
                    else q for q in found)
     for i in range(1, len(found)):
         gap = text[found[i - 1].end:found[i].start]
-        if not found[i].head and found[i - 1].subject and SECOND_FIGURE.fullmatch(gap):
+        if not found[i].head and found[i - 1].subject and (SECOND_FIGURE.fullmatch(gap) or re.fullmatch(
+                r"[^.;:!?]*,\s+(?:including|among them)\s+", gap)):  # "a dozen office openings, including seven"
             found[i] = found[i]._replace(subject=found[i - 1].subject, head=found[i - 1].head)
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
@@ -578,7 +579,7 @@ PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?
 EXPECTED_BY = re.compile(r"\s+(?:economists|analysts|forecasters|experts)(?:\s+(?:polled|surveyed)\s+by(?:\s+[A-Z][\w.-]*)+)?"
                          r"\s+(?:had\s+|have\s+)?(?:been\s+)?(?:expect|forecast|predict|estimat|project|anticipat)\w*")
 # Before a figure, a clause of the sentence's subject: ", down about 25 percent", ", dipping below 300,000".
-PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?[a-z]+ing(?:\s+(?:below|above|to|by|at|from|under|over|"
+PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?(?!including\b)[a-z]+ing(?:\s+(?:below|above|to|by|at|from|under|over|"
                                r"past))?)\s+(?:\w+\s+)?$")
 # A verb of expecting before a count, whose infinitive after the noun says what is counted: "expects 37
 # million Americans to travel".
