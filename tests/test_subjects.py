@@ -85,3 +85,14 @@ def test_a_bare_count_after_including_is_part_of_the_count_before_it():
     assert subjects("To that end, Scott has worked hard for Clinton, attending at least a dozen office openings and "
                     "rallies since February, including seven after Kaine joined the ticket.")["seven"] \
         == "office openings"
+
+
+def test_a_poll_share_at_a_figure_is_the_support_of_the_name_its_clause_is_of():
+    # BASIL (Fox News and HuffPost, 2011): the clause's subject, or two names joined by "and"
+    assert subjects("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the "
+                    "2012 GOP primary field at 17 percent (Mitt Romney leads the pack at 21 percent).")["17 percent"] \
+        == "support for Trump"
+    assert subjects("In the poll, former Massachusetts Gov. Mitt Romney leads the would-be group of contenders with 21 "
+                    "percent of Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike "
+                    "Huckabee at 17 percent each.")["17 percent"] \
+        == "support for Trump and former Arkansas Gov. Mike Huckabee"

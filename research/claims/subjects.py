@@ -159,6 +159,16 @@ SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:
                       r"(?:at|with)\s+|"
                       r"(?:has|had|got|gets|won|wins|garnered|received|drew|draws|took|takes|earned|captured|"
                       r"polled|polls)\s+))(?:about|nearly|almost|just|only|roughly)?\s*$")
+# ... or two names joined by "and" before "at" ("followed by Trump and former Arkansas Gov. Mike Huckabee at 17 percent
+# each"), or, for a share "at" a figure with no name right before it, the name that is the subject of its clause ("shows
+# Trump tied for 2nd with Mike Huckabee in the 2012 GOP primary field at 17 percent").
+JOINT = re.compile(r"(?P<who>" + _NAME + r"\s+and\s+(?:former\s+|then\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})\s+"
+                   r"(?:at|with)\s+(?:about|nearly|almost|just|only|roughly)?\s*$")
+AT = re.compile(r"(?:\bat|\(\s*at)\s+(?:about|nearly|almost|just|only|roughly)?\s*$")
+CLAUSE_NAME = re.compile(r"(?:^|[,;:“\"]\s*|\b(?:shows?|showed|finds?|found|puts?|gives?|gave)\s+)(?P<who>" + _NAME
+                         + r")(?:\s*\.)*\s+(?:[a-z]+(?:s|ed)|is|was|tied|came|led)\b")
+NOT_NAMES = frozenset("January February March April May June July August September October November December "
+                      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
                    r"\s+(?P<b>" + _NAME + r")(?:\s+\w+){0,3}?,?\s+(?:by\s+)?$")
 PRONOUNS = frozenset("The A An In It He She They We I This That".split())  # no candidate's name
@@ -176,7 +186,12 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
         if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "49 percent to 44 percent"
             found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head="support")
             found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}", head="support")
-        elif (named := SHARE_OF.search(before)) and named.group("who").split()[0] not in PRONOUNS:
+            continue
+        named = JOINT.search(before) or SHARE_OF.search(before)
+        if not named and AT.search(before):
+            clause = before[max(before.rfind(";"), before.rfind("(", 0, AT.search(before).start())) + 1:]
+            named = CLAUSE_NAME.search(clause)
+        if named and named.group("who").split()[0] not in PRONOUNS | NOT_NAMES:
             found[i] = quantity._replace(subject=f"support for {named.group('who')}", head="support")
     return found
 
