@@ -96,3 +96,10 @@ def test_a_poll_share_at_a_figure_is_the_support_of_the_name_its_clause_is_of():
                     "percent of Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike "
                     "Huckabee at 17 percent each.")["17 percent"] \
         == "support for Trump and former Arkansas Gov. Mike Huckabee"
+
+
+def test_money_to_a_verb_keeps_what_the_verb_is_in():
+    # PolNeAR development article (NYT, 2016)
+    assert subjects("She is proposing marquee projects like installing 500 million solar panels by 2020 and giving "
+                    "states and cities $60 billion to invest in energy-efficient public transportation and "
+                    "buildings.")["$60 billion"] == "invest in energy-efficient public transportation"

@@ -108,6 +108,10 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
             break  # "the 151,000 case average two weeks ago"
         if skipped == "to" and len(words) == 1 and lower in ("the", "a", "an"):
             continue  # "$568 billion to rebuild the nation's roads"
+        if skipped == "to" and len(words) == 1 and lower in ("in", "on", "for") and not words[0][0].isupper():
+            words.append(word)  # "$60 billion to invest in energy-efficient public transportation"
+            ends.append(match.end())
+            continue
         if skipped in ("for", "on") and not words and lower in ("the", "a", "an", "its", "their", "his", "her", "our"):
             continue  # "billions of dollars spent on a 20-year war effort"
         if not words and (lower == "of" or lower in ("in", "worth") and money and not unit):
