@@ -563,9 +563,9 @@ def test_a_dash_ends_a_subject_and_an_age_is_of_no_verb():
      "9 percent."), ["support for Speaker Newt Gingrich", "support for Gov. Sarah Palin"]),
     ("A Fox News poll released Wednesday shows Obama leading Romney, 49 percent to 44 percent, in Florida.",
      ["support for Obama", "support for Romney"]),
-    # BASIL (HuffPost, 2011): "Mitt Romney leads the pack at 21 percent"; the GOP is no candidate
+    # BASIL (HuffPost, 2011): "Mitt Romney leads the pack at 21 percent"; the GOP is no candidate, the clause is Trump's
     (("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the 2012 GOP primary "
-     "field at 17 percent (Mitt Romney leads the pack at 21 percent)."), ["", "support for Mitt Romney"]),
+     "field at 17 percent (Mitt Romney leads the pack at 21 percent)."), ["support for Trump", "support for Mitt Romney"]),
     # BASIL (HuffPost, 2011): shares among a party's supporters are a poll's, each name's in its brackets
     (("finishes first among Tea Party supporters (at 20 percent), followed by Romney (17 percent), Huckabee (14 "
       "percent), Palin (12 percent) and Gingrich (9 percent).”"),
