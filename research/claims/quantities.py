@@ -9,15 +9,18 @@ participle or predicate that says which ("people killed in shootings"), or, for
 a figure stated of something before its verb, that noun phrase ("Initial claims
 fell by 92,000", "premiums accounted for nearly 17 percent"), a multiple's
 measure ("four times the area of New York City") or a tally's noun ("a 6-3
-conservative majority"); `head` is the noun phrase the subject is built on
-(`research.claims.keys.subject_key` groups subjects). A subject is a noun
-phrase: it holds no finite verb outside a relative clause, no dash and no
-pronoun that starts a clause (`research.claims.subjects.without_finite_verb`).
-Money "on" something is spending on it and weeks of a pregnancy a gestational
-limit. A figure without a noun of its own
-gets the subject the words around it say (`research.claims.subjects`: money by
-its verb, "of" or copula, a margin, change or threshold after "by" or "above",
-a poll share's candidate).
+conservative majority"), a count of times what its clause did ("times President
+Obama won the state"), a relative clause with a name for its subject ("people
+that Weiner follows"), a vague measure the measure of what follows ("tons of
+coal reserves") and a bare count after ", including" the count before it;
+`head` is the noun phrase the subject is built on (`research.claims.keys.subject_key`
+groups subjects). A subject is a noun phrase: it holds no finite verb outside a
+relative clause, no dash and no pronoun that starts a clause
+(`research.claims.subjects.without_finite_verb`). Money "on" something is
+spending on it and weeks of a pregnancy a gestational limit. A figure without a
+noun of its own gets the subject the words around it say
+(`research.claims.subjects`: money by its verb, "of" or copula, a margin, change
+or threshold, a poll share's candidate, an apposition).
 """
 
 from __future__ import annotations

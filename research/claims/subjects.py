@@ -3,9 +3,13 @@ a figure that has no noun of its own.
 
 `without_finite_verb(subject)` cuts a subject at its first finite verb outside a relative clause (a noun phrase
 holds none). `complete_subjects(text, found)` gives the figures `research.claims.quantities.find_quantities`
-found in `text` without a noun of their own the subject their words around say: a margin after a verb of
-winning, the change a verb of changing makes or money's threshold (`_by_what`), money's noun from its verb,
-its "of" or a copula after it (`_amount_of`) and a poll share's candidate (`_poll_shares`).
+found in `text` the subject their words around say: a margin after a verb of winning, the change a verb of
+changing makes ("reduce greenhouse gas emissions 80 percent") or money's threshold (`_by_what`); money's noun
+from its verb ("raised": money raised, "owes": debt, "lent": loans), from a clause after it without its "that"
+("the $18 million he says he raised"), its "of" or a copula after it, or a price after a verb of selling and
+"for" (`_amount_of`); a poll share's candidate (`_poll_shares`); the noun phrase a figure is in apposition to
+("the cost of a meal at a Chick-fil-A, about $6.50,", `_appositive`) and money's rate ("$500 a month": per
+month, `_per_unit`). Each rule is a pattern of news prose with a real sentence in tests/test_subjects.py.
 """
 
 from __future__ import annotations
