@@ -103,3 +103,10 @@ def test_money_to_a_verb_keeps_what_the_verb_is_in():
     assert subjects("She is proposing marquee projects like installing 500 million solar panels by 2020 and giving "
                     "states and cities $60 billion to invest in energy-efficient public transportation and "
                     "buildings.")["$60 billion"] == "invest in energy-efficient public transportation"
+
+
+def test_a_participle_in_ing_keeps_its_manner_after_by():
+    # PolNeAR development article (Politico, 2016)
+    assert subjects("though only 40 percent of DNC members are typically required to be present at meetings — with "
+                    "another 10 percent voting by proxy — a vote to replace a national nominee requires a "
+                    "majority.")["another 10 percent"] == "voting by proxy"

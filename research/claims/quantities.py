@@ -122,6 +122,11 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
         if not words and lower in ("for", "on", "to", "toward", "towards") and money and not skipped:
             skipped = lower
             continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
+        manner = re.match(r"\s+([a-z]+)\b", rest[match.end():]) if len(words) == 1 and lower == "by" else None
+        if manner and words[0].endswith("ing") and manner.group(1) not in SUBJECT_STOP:
+            words.extend([word, manner.group(1)])  # "another 10 percent voting by proxy"
+            ends.append(match.end() + manner.end())
+            break
         if len(words) == 1 and lower == "by" and (words[0].endswith(("ed", "en")) or words[0] in PARTICIPLES):
             agent = True  # "the $2.25 trillion desired by President Biden"
             words.append(word)
