@@ -36,6 +36,8 @@ def test_money_without_a_noun_is_what_its_verb_makes_of_it():
                     "remaining.")["$90 million"] == "money collected"
     assert subjects("He said he plans to put to good use the approximately $18 million he says he raised for his "
                     "campaign.")["approximately $18 million"] == "money raised"
+    assert subjects("That’s a small fraction of the minimum $20 million experts say it costs to run statewide.")[
+        "$20 million"] == "cost to run statewide"
     assert subjects("Nor was it the problem of the hedge funds and other investors that had lent the company "
                     "millions.")["millions"] == "loans"
 

@@ -113,10 +113,12 @@ MONEY_NOUNS = {"cost": "cost", "sav": "savings", "donat": "donations", "solicit"
                "rais": "money raised", "collect": "money collected", "giv": "money given", "gave": "money given",
                "lent": "loans", "lend": "loans", "ow": "debt", "borrow": "loans",
                "pledg": "money pledged"}
-# ... or of the verb of a clause after it without its "that": "the approximately $18 million he says he raised".
-MONEY_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I|you|it|[A-Z][\w’'.-]+)\s+(?:(?:says|said|has|had|have|also)\s+"
-                          r"(?:(?:he|she|they|we|it)\s+)?)*(?P<verb>raised|collected|spent|saved|donated|given|gave|"
-                          r"lent|owes|owed|borrowed|contributed|pledged)\b")
+# ... or of the verb of a clause after it without its "that": "the approximately $18 million he says he raised", "the
+# minimum $20 million experts say it costs to run statewide" (cost).
+MONEY_CLAUSE = re.compile(r"\s+(?:he|she|they|we|I|you|it|[A-Z][\w’'.-]+|experts|analysts|officials)\s+(?:(?:say|says|"
+                          r"said|estimate|estimates|has|had|have|also)\s+(?:(?:he|she|they|we|it)\s+)?)*"
+                          r"(?P<verb>raised|collected|spent|saved|donated|given|gave|lent|owes|owed|borrowed|"
+                          r"contributed|pledged|costs|cost)\b")
 # ... or the noun it is "of": "the debt of $16 trillion"; or the noun phrase a copula after it names: "$1.1 million is
 # the estimated cost of GOP plans to read the document on the House floor".
 NOUN_OF = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<noun>[a-z][a-z-]+)\s+of\s+(?:(?:about|nearly|almost|"
@@ -136,7 +138,7 @@ def _amount_of(text: str, quantity: Quantity) -> Quantity:
     verb, of = MONEY_VERB.search(before), NOUN_OF.search(before)
     to = re.match(r"\s+(to|for|on)\s+", text[quantity.end:])
     clause = MONEY_CLAUSE.match(text, quantity.end)
-    verb = verb or clause if not quantity.head or quantity.head in SUBJECT_PRONOUNS else verb
+    verb = verb or clause  # the clause starts right after the figure: its subject is no noun of the figure's
     vague_money = quantity.kind == "count" and quantity.qualifier == "vague" and verb  # "lent the company millions"
     if quantity.kind != "money" and not vague_money or quantity.head and not (verb and to) and not clause:
         return quantity
@@ -144,6 +146,8 @@ def _amount_of(text: str, quantity: Quantity) -> Quantity:
     if verb:
         noun = next(n for stem, n in MONEY_NOUNS.items() if verb.group("verb").startswith(stem))
         subject = f"{noun} {to.group(1)} {quantity.subject}" if to and quantity.subject else noun
+        purpose = re.match(r"\s+to\s+[a-z]+(?:\s+(?!and\b|but\b)[a-z]+)?\b", text[clause.end():]) if clause else None
+        subject = f"{subject} {purpose.group().strip()}" if purpose else subject  # "costs to run statewide"
         noun = noun.split()[0]  # "money raised": money
     elif of and of.group("noun") not in SUBJECT_STOP:
         noun = subject = of.group("noun")
