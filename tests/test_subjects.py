@@ -112,3 +112,9 @@ def test_a_participle_in_ing_keeps_its_manner_after_by():
     assert subjects("though only 40 percent of DNC members are typically required to be present at meetings — with "
                     "another 10 percent voting by proxy — a vote to replace a national nominee requires a "
                     "majority.")["another 10 percent"] == "voting by proxy"
+
+
+def test_a_vague_count_in_a_noun_of_money_counts_that_money():
+    # PolNeAR development article (NYT, 2016)
+    assert subjects("Surety companies that had insured Patriot's reclamation obligations agreed to release millions "
+                    "in cash so Mr. Clarke could start work.")["millions"] == "cash"

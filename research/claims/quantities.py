@@ -71,6 +71,9 @@ CONTAINERS = frozenset("containers units rounds shells tons tonnes barrels piece
                        "groups percent".split()) | frozenset(MEASURE_NOUNS)
 # Nouns of a change, whose "in" says what changed.
 CHANGE_NOUNS = frozenset("decline drop increase rise gain decrease loss fall jump reduction cut surge spike".split())
+# Nouns of money after a vague count and "in" ("millions in cash").
+MONEY_IN = r"(?:new\s+|federal\s+|public\s+)?(?:cash|aid|funding|funds|revenue|donations|contributions|damages|fines|fees|loans|debt|" \
+    r"taxes|profits|sales|salaries|wages|assets|savings|spending|investments?|bonuses|subsidies|grants)\b"
 # Nouns in -ing that stay in a noun phrase ("$550 billion in new spending"), not participles.
 ING_NOUNS = frozenset("spending funding financing housing training building shipping lending borrowing testing "
                       "screening trading pricing polling schooling hearing meeting offering clothing bedding "
@@ -117,6 +120,8 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
             continue
         if skipped in ("for", "on") and not words and lower in ("the", "a", "an", "its", "their", "his", "her", "our"):
             continue  # "billions of dollars spent on a 20-year war effort"
+        if not words and lower == "in" and re.match(r"\s+" + MONEY_IN, rest[match.end():]):
+            continue  # "agreed to release millions in cash": a vague count of money
         if not words and (lower == "of" or lower in ("in", "worth") and money and not unit):
             continue  # "74 percent of likely voters", "$400 million in new military aid", "millions of tons of coal"
         if not words and lower in ("for", "on", "to", "toward", "towards") and money and not skipped:
