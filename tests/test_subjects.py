@@ -1,6 +1,10 @@
 """Subject rules of the ninth round (issue 18), each on a real sentence of a full article (BASIL or the PolNeAR
 development articles) that fails without it."""
 
+from types import SimpleNamespace
+
+from research.claims.keys import subject_key
+from research.claims.ledger import _same_subject
 from research.claims.quantities import find_quantities
 
 
@@ -118,3 +122,16 @@ def test_a_vague_count_in_a_noun_of_money_counts_that_money():
     # PolNeAR development article (NYT, 2016)
     assert subjects("Surety companies that had insured Patriot's reclamation obligations agreed to release millions "
                     "in cash so Mr. Clarke could start work.")["millions"] == "cash"
+
+
+def test_poll_shares_of_two_candidates_are_two_subjects():
+    # BASIL (HuffPost and Fox News, 2011): Romney's 21 percent and Trump's 17 percent are two subjects, never linked
+    # nor a conflict of one (they share the word "support")
+    romney = subjects("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the "
+                      "2012 GOP primary field at 17 percent (Mitt Romney leads the pack at 21 percent).")["21 percent"]
+    trump = subjects("In the poll, former Massachusetts Gov. Mitt Romney leads the would-be group of contenders with 21 "
+                     "percent of Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike "
+                     "Huckabee at 17 percent each.")["17 percent"]
+    rows = [SimpleNamespace(subject=subject, subject_key=subject_key(subject)) for subject in (romney, trump)]
+    assert [row.subject_key for row in rows] == ["support romney", "support trump"]
+    assert not _same_subject(*rows) and _same_subject(rows[0], rows[0])

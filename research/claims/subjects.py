@@ -192,15 +192,16 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
         tally = TALLY.search(before)
         later = i + 1 < len(found) and re.fullmatch(r"\s+to\s+", text[quantity.end:found[i + 1].start])
         if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "49 percent to 44 percent"
-            found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head="support")
-            found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}", head="support")
+            found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head=f"support for {tally.group('a')}")
+            found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}",
+                                                 head=f"support for {tally.group('b')}")
             continue
         named = JOINT.search(before) or SHARE_OF.search(before)
         if not named and AT.search(before):
             clause = before[max(before.rfind(";"), before.rfind("(", 0, AT.search(before).start())) + 1:]
             named = CLAUSE_NAME.search(clause)
         if named and named.group("who").split()[0] not in PRONOUNS | NOT_NAMES:
-            found[i] = quantity._replace(subject=f"support for {named.group('who')}", head="support")
+            found[i] = quantity._replace(subject=f"support for {named.group('who')}", head=f"support for {named.group('who')}")
     return found
 
 
