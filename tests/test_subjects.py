@@ -135,3 +135,10 @@ def test_poll_shares_of_two_candidates_are_two_subjects():
     rows = [SimpleNamespace(subject=subject, subject_key=subject_key(subject)) for subject in (romney, trump)]
     assert [row.subject_key for row in rows] == ["support romney", "support trump"]
     assert not _same_subject(*rows) and _same_subject(rows[0], rows[0])
+
+
+def test_income_keeps_where_it_is_made_from():
+    # PolNeAR development article (USA Today, 2016)
+    assert subjects("Hillary Clinton released her returns this year, even though they disclosed the unseemly specter "
+                    "of her husband making millions of dollars from a for-profit university.")[
+        "millions of dollars"] == "income from a for-profit university"

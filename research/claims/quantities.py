@@ -535,6 +535,12 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         saved = re.search(r"\bsav(?:e|es|ed|ing)\b[^.;]{0,20}$", text[max(0, start - 30):start])
         subject = f"{'savings' if saved else 'spending'} on {subject}"  # "saving them $600 a year on drugs"
     of = "" if of.lower() == "total" and head else of  # "a total of 10,000 troops" counts troops, not a total
+    source = re.match(r"\s+from\s+((?:(?:the|a|an|his|her|their|its)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})", text[end:]) \
+        if of in ("income", "earnings") and not head else None
+    if source:  # "making millions of dollars from a for-profit university": income from a for-profit university
+        words = source.group(1).split()
+        cut = next((i for i, word in enumerate(words) if i and word.lower() in SUBJECT_STOP), len(words))
+        of = f"{of} from {' '.join(words[:cut])}"
     if of:
         prep = "of" if of.split()[-1] in MEASURE_NOUNS else \
             (re.match(r"\s*(?:over\s+\w+\s+\w+\s+)?(for|on|to|in)?", text[end:]).group(1) or "on")
