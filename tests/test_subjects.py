@@ -142,3 +142,9 @@ def test_income_keeps_where_it_is_made_from():
     assert subjects("Hillary Clinton released her returns this year, even though they disclosed the unseemly specter "
                     "of her husband making millions of dollars from a for-profit university.")[
         "millions of dollars"] == "income from a for-profit university"
+
+
+def test_a_bare_figure_after_out_of_is_the_whole_of_the_noun_before_it():
+    # BASIL (HuffPost, 2010)
+    assert subjects("-On a few occasions out of hundreds, Dick misspoke and he'll be the first to admit that those "
+                    "were mistakes.")["hundreds"] == "occasions"

@@ -242,7 +242,20 @@ def _per_unit(text: str, quantity: Quantity) -> Quantity:
     # the subject of the figure before it (`research.claims.ledger`)
 
 
+# A bare figure after "out of" is the whole the noun before it is part of: "On a few occasions out of hundreds".
+OUT_OF = re.compile(r"\b(?P<noun>[a-z]{3,}s)\s+out\s+of\s+(?:(?:about|nearly|almost|roughly|some|over|more than|at least)"
+                    r"\s+)?$")
+
+
+def _out_of(text: str, quantity: Quantity) -> Quantity:
+    """A figure without a noun after "out of" given the noun before it (see above)."""
+    whole = OUT_OF.search(text, max(0, quantity.start - 60), quantity.start) if not quantity.subject else None
+    if not whole or whole.group("noun") in SUBJECT_STOP:
+        return quantity
+    return quantity._replace(subject=whole.group("noun"), head=whole.group("noun"))
+
+
 def complete_subjects(text: str, found: list[Quantity]) -> list[Quantity]:
     """`found` (the figures of `text`, in order) with the subjects their words around say (see the module)."""
     found = _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
-    return [_per_unit(text, _appositive(text, quantity)) for quantity in found]
+    return [_per_unit(text, _out_of(text, _appositive(text, quantity))) for quantity in found]
