@@ -13,7 +13,7 @@ def subjects(text: str) -> dict[str, str]:
 
 
 def test_a_figure_in_apposition_is_the_value_of_the_noun_phrase_before_it():
-    # BASIL (Fox News, 2012) and PolNeAR (NYT, 2016): the figure set off by commas has no noun of its own
+    # BASIL (NYT, 2012) and PolNeAR (NYT, 2016): the figure set off by commas has no noun of its own
     assert subjects("The Gay and Lesbian Alliance Against Defamation has asked supporters to donate the cost of a meal "
                     "at a Chick-fil-A, about $6.50, to gay and lesbian rights groups.")["about $6.50"] \
         == "cost of a meal at a Chick-fil-A"
@@ -22,7 +22,7 @@ def test_a_figure_in_apposition_is_the_value_of_the_noun_phrase_before_it():
 
 
 def test_a_count_of_times_counts_what_its_clause_did():
-    # BASIL (NYT, 2012) and PolNeAR (Washington Post, USA Today, 2016): "twice" and "five times" are no multiples
+    # BASIL (Fox News, 2012) and PolNeAR (Washington Post, USA Today, 2016): "twice" and "five times" are no multiples
     # here but occasions, of the clause's subject and verb
     assert subjects("At one Atlanta location, the restaurant was packed, while the line for the drive-thru looped "
                     "twice around the building.")["twice"] == "times the line for the drive-thru looped"
@@ -94,7 +94,7 @@ def test_a_bare_count_after_including_is_part_of_the_count_before_it():
 
 
 def test_a_poll_share_at_a_figure_is_the_support_of_the_name_its_clause_is_of():
-    # BASIL (Fox News and HuffPost, 2011): the clause's subject, or two names joined by "and"
+    # BASIL (HuffPost and Fox News, 2011): the clause's subject, or two names joined by "and"
     assert subjects("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the "
                     "2012 GOP primary field at 17 percent (Mitt Romney leads the pack at 21 percent).")["17 percent"] \
         == "support for Trump"
