@@ -43,7 +43,8 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     infected are "cases" when `following` (the text after the subject) or the
     end of `context` (the text before the figure) says so ("81 people had
     died", "killed 150 people"). The country is the nationality in the
-    subject, else the nearest one named in `context`.
+    subject, else the nearest one named in `context`. A poll share is keyed by its
+    candidate ("support for Mitt Romney": "support romney").
     """
     words = [w.lower().strip("’'") for w in subject.split()]
     if not words:

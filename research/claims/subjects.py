@@ -8,8 +8,8 @@ changing makes ("reduce greenhouse gas emissions 80 percent") or money's thresho
 from its verb ("raised": money raised, "owes": debt, "lent": loans), from a clause after it without its "that"
 ("the $18 million he says he raised"), its "of" or a copula after it, or a price after a verb of selling and
 "for" (`_amount_of`); a poll share's candidate (`_poll_shares`); the noun phrase a figure is in apposition to
-("the cost of a meal at a Chick-fil-A, about $6.50,", `_appositive`) and money's rate ("$500 a month": per
-month, `_per_unit`). Each rule is a pattern of news prose with a real sentence in tests/test_subjects.py.
+("the cost of a meal at a Chick-fil-A, about $6.50,", `_appositive`), the whole after "out of" ("a few occasions
+out of hundreds", `_out_of`) and money's rate ("$500 a month": per month, `_per_unit`). Each rule is a pattern of news prose with a real sentence in tests/test_subjects.py.
 """
 
 from __future__ import annotations
