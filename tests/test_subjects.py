@@ -30,6 +30,9 @@ def test_a_count_of_times_counts_what_its_clause_did():
                     "elections.")["twice"] == "times President Obama won the state"
     assert subjects("Clinton went up against Bernie Sanders five times, debated Barack Obama four times in "
                     "2008.")["four times"] == "times debated Barack Obama"
+    # BASIL (Fox News, 2011): "done" stands for the participle before ", as"
+    assert subjects("Portions of the U.S. Constitution are never deleted, just amended, as has been done 27 times in "
+                    "history.")["27 times"] == "times amended"
 
 
 def test_money_without_a_noun_is_what_its_verb_makes_of_it():

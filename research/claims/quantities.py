@@ -490,13 +490,17 @@ CLAUSE_OPENING = re.compile(r"(?:^|[,;:(—]|\s(?:and|but|while|when|as|after|be
 
 def _clause_before(text: str, start: int) -> list[str]:
     """The words of the clause before `start` (its subject and verb, up to ten words): "the line for the drive-thru
-    looped" in "while the line for the drive-thru looped twice", its qualifier of the figure left out; none for
-    a verb that stands for another ("as has been done")."""
-    before = text[sentence_start(text, start):start]
+    looped" in "while the line for the drive-thru looped twice", its qualifier of the figure left out; for a verb
+    that stands for another ("just amended, as has been done 27 times"), the participle it stands for."""
+    sentence = text[sentence_start(text, start):start]
+    opening = CLAUSE_OPENING.search(sentence)
     before = re.sub(r"(?:\s+(?:at least|more than|about|nearly|almost|some|over|only|just|roughly|up to))+\s*$", "",
-                    before[CLAUSE_OPENING.search(before).end():])
+                    sentence[opening.end():])
     words = before.split()[-10:]
-    return [] if words[-1:] == ["done"] else words  # "as has been done 27 times": a verb standing for another
+    if words[-1:] == ["done"]:
+        done = re.search(r"\b([a-z]+ed)\s*,\s*as\s+$", sentence[:opening.end()])
+        return [done.group(1)] if done else []
+    return words
 
 
 def _described(text: str, quantity: Quantity) -> Quantity:
