@@ -60,7 +60,7 @@ VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, 
          "trillions": 1e12, "multitrillion": 1e12, "scores": 20.0}
 DIVIDE = {"quarter": 4.0, "quarters": 4.0, "third": 3.0, "thirds": 3.0, "cents": 100.0}
 TIMES = {"halve": 50.0, "double": 2.0, "twice": 2.0, "doubling": 2.0, "doubled": 2.0, "half": 0.5, "halved": 50.0,
-         "triple": 3.0, "tripled": 3.0,  # "triple" added for polnear-dev ("triple the size of the AmeriCorps program")
+         "triple": 3.0, "tripled": 3.0,  # polnear-dev: "triple the size of the AmeriCorps program"
          "quadrupled": 4.0}  # polnear-dev file 2: "quadrupled" is a rate of 4
 COVER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens "
