@@ -353,19 +353,19 @@ def test_an_excerpt_ending_on_a_whole_sentence_is_still_an_excerpt(data_dir):
     assert rows.loc[rows["label"].str.contains("what do you do all the time"), "kind"].tolist() == ["left out"]
 
 
-def test_the_tail_of_a_sentence_split_at_an_abbreviation_is_no_finding(data_dir):
+def test_a_sentence_cut_at_a_title_abbreviation_stays_whole_and_its_figure_is_no_exclusive(data_dir):
     articles = datasets.read_allsides(data_dir / "allsides_dev")
-    articles = articles[articles["event"] == "5722"]  # Biden's approval before Labor Day
+    articles = articles[articles["event"] == "5794"]  # the Senate passes the infrastructure bill
     passages = research.split_passages(research.split_blocks(articles))
     found = cluster_passages(passages, articles)
-    tail = found.elements[found.elements["label"].str.startswith("who are balking")]
-    assert len(tail) == 1  # "... Sens. Kyrsten Sinema (Ariz.) and Joe Manchin (W.Va.) | who are balking ..."
+    # once cut after "led by Sens.", the New York Post's head was an "only" finding (judged wrong, round 6): its
+    # main clause, "$550 billion in new spending", is in CNBC too
+    head = found.passages[found.passages["text"].str.contains("led by Sens.", regex=False)]
+    assert len(head) == 1 and "includes $550 billion in new spending" in head["text"].iloc[0]
     table = coverage(found, passages)
-    mine = table[table["element_id"].isin(tail["element_id"])]
-    # a figure one outlet alone carries, that no other outlet comes close to: only its being a fragment stops it
-    assert set(mine["fact"]) == {"figure"} and set(mine["n_outlets"]) == {1}
-    assert mine.loc[~mine["covered"], "nearest_similarity"].max() < LOOSE_THRESHOLD
-    assert not omissions(table)["element_id"].isin(tail["element_id"]).any()
+    cnbc = table[table["element_id"].isin(head["element_id"]) & (table["outlet"] == "CNBC")]
+    assert "$550 billion" in cnbc["nearest_text"].iloc[0] and cnbc["nearest_similarity"].iloc[0] >= LOOSE_THRESHOLD
+    assert not omissions(table)["element_id"].isin(head["element_id"]).any()
 
 
 def test_another_story_of_a_multi_story_page_is_no_exclusive(data_dir):
