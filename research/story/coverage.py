@@ -26,7 +26,9 @@ about the event: its similarity to the other outlets' texts, as a share of the
 best such similarity of any neighbourhood of its article (`topicality`, 1 for
 the part of the article closest to the other outlets; on an excerpt, shorter
 than a neighbourhood, every passage scores 1). An "only" finding needs
-`MIN_TOPICALITY`.
+`MIN_TOPICALITY`. An element one outlet tells in two of its articles may be
+two facts joined by a shared word: "only" then needs the sentences to be told
+in similar words (`cohesion` at least `MIN_ONLY_COHESION`), as an omission does.
 """
 
 from __future__ import annotations
