@@ -41,6 +41,9 @@ def sentences(text):
     # a state after a town still ends a sentence before a capital; a lower-case brand name opens one
     ("He went to Springfield, Ill. The next day he left.", ["He went to Springfield, Ill.", "The next day he left."]),
     ("eBay rose. iPhone sales fell.", ["eBay rose.", "iPhone sales fell."]),
+    # informal prose opening a sentence in lower case after an ordinary word (a Timeline17 reader's comment)
+    ("i love my sister , really . sometimes i do n't put up with her .",
+     ["i love my sister , really .", "sometimes i do n't put up with her ."]),
 ])
 def test_sentence_splitting_handles_news_abbreviations(text, expected):
     assert sentences(text) == expected
