@@ -59,7 +59,9 @@ VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, 
          # added for the holdout gold: vague trillions ("trillions of dollars", "multitrillion-dollar")
          "trillions": 1e12, "multitrillion": 1e12, "scores": 20.0}
 DIVIDE = {"quarter": 4.0, "quarters": 4.0, "third": 3.0, "thirds": 3.0, "cents": 100.0}
-TIMES = {"halve": 50.0, "double": 2.0, "twice": 2.0, "doubling": 2.0, "doubled": 2.0, "half": 0.5, "halved": 50.0}
+TIMES = {"halve": 50.0, "double": 2.0, "twice": 2.0, "doubling": 2.0, "doubled": 2.0, "half": 0.5, "halved": 50.0,
+         "triple": 3.0, "tripled": 3.0,  # polnear-dev: "triple the size of the AmeriCorps program"
+         "quadrupled": 4.0}  # polnear-dev file 2: "quadrupled" is a rate of 4
 COVER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens "
                "hundred hundreds thousand thousands million millions billion billions trillion trillions half halved "
@@ -93,16 +95,27 @@ def numbers(surface):
     # ... and (full-dev) "a half-dozen" / "half a dozen" is 6
     low = re.sub(r"\b(?:an? |one )?half(?:-| a )dozen\b", "6", low)
     # ... and (holdout-4) "a third" / "a quarter" / "a half" are one third, one quarter, one half
+    # (polnear-dev) "a quarter of a million" is 250,000
+    low = re.sub(r"^a (quarter|half) of a (million|billion)\b",
+                 lambda m: str((0.25 if m.group(1) == "quarter" else 0.5) * SCALE[m.group(2)]), low)
     low = re.sub(r"^an? (third|quarter|half)\b", r"one \1", low)
+    # ... and (polnear-dev) "another quarter" is one quarter, and "six figures"
+    # (dollars) the vague 1e5 ("five figures" 1e4)
+    low = re.sub(r"^another (third|quarter)\b", r"one \1", low)
+    low = re.sub(r"\b([a-z]+) figures\b", lambda m: str(10.0 ** (UNITS[m.group(1)] - 1)) if m.group(1) in UNITS else m.group(0), low)
     # ... and (holdout-5) "one-half" is 0.5 ("one-half of one percentage point")
     low = re.sub(r"\bone-half\b", "0.5", low)
     # ... and "nearly a third" is nearly one third
-    low = re.sub(r"^(nearly|almost|about|roughly|more than) an? (third|quarter)\b", r"\1 one \2", low)
+    low = re.sub(r"^(nearly|almost|about|roughly|more than|less than) an? (third|quarter)\b", r"\1 one \2", low)
     # ... and (holdout-6) "eight of 10" / "eight out of 10" voters is the share 80 (percent)
     low = re.sub(r"\b([a-z]+|\d+) (?:out )?of 10\b", lambda m: str(10 * (UNITS.get(m.group(1)) or float(m.group(1) if m.group(1).isdigit() else 0))), low)
     # ... and "threefold" is 3 (times)
     low = re.sub(r"\b([a-z]+)-?fold\b", lambda m: str(float(UNITS[m.group(1)])) if m.group(1) in UNITS else m.group(0), low)
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
+    # ... and (polnear-dev file 2) a bare scale word ("those billion people") is one of that scale
+    low = re.sub(r"^(thousand|million|billion|trillion)$", r"1 \1", low)
+    # ... and "a couple dozen" is 24
+    low = re.sub(r"\ba couple(?: of)? dozen\b", "24", low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):
