@@ -37,7 +37,7 @@ is printed):
 
 For the package with every rule, with each rule off (the others on), and with
 none: the judged findings of rounds 1-5 the package states (right, wrong,
-precision; rounds 4-5 apart; round 6 and round 7 apart), and the findings of the events with known
+precision; rounds 4-5 apart; rounds 1-6, right and wrong; round 6 and round 7 apart), and the findings of the events with known
 elements, choose and report halves, on each kind of text, with their agreement
 (`evaluate_elements.correct`). The fact rules are switched off by recomputing
 each element's `fact` with the rule's pattern matching nothing.
