@@ -321,7 +321,14 @@ def _same_subject(a, b) -> bool:
     """Subjects that may count the same thing: one key, a shared content word, or one unknown."""
     if not a.subject or not b.subject:
         return True
+    if _candidates(a) and _candidates(b):
+        return _candidates(a) == _candidates(b)
     return _noun_class(a) == _noun_class(b) or bool(_words(a.subject) & _words(b.subject))
+
+
+def _candidates(row) -> str:
+    """The candidate a poll share is the support of (its key "support <surname>", `subject_key`), else ""."""
+    return row.subject_key.removeprefix("support ") if row.subject_key.startswith("support ") else ""
 
 
 def _noun_class(row) -> str:
