@@ -20,6 +20,12 @@ apart are two events, however alike their words.
   graph, like two unrelated texts. An article without a usable date is
   compared with every article on text alone, and `cluster_articles` warns with
   their number.
+- Near in time (`near_weighted`): a pair published at most NEAR_HOURS apart
+  counts (1 + NEAR_BOOST) times its score in the linkage (the graph's pairs
+  are still those whose own score reaches the floor; undated pairs count as
+  they are). An opinion piece or a story on a local angle, published with the
+  news, shares the event's names but fewer of its words than the news reports
+  share with each other: the closer in time, the less text two articles need.
 - Average linkage on that sparse graph (`research.reuse.linkage.average_link`):
   two groups merge while the mean score of all their cross pairs is at least
   `threshold`, a pair not in the graph counting as 0. One similar pair cannot
