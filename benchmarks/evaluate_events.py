@@ -236,7 +236,7 @@ def time_choice(comps: dict) -> dict:
                     for k in copies for w in windows for t in thresholds for near in nears]
             table = pd.DataFrame(rows)
             chosen[family, half] = eh.choose(table)
-            best = table.loc[table.groupby(["copies", table["window"].astype(str), table["near"].astype(str)])[
+            best = table.loc[table.groupby(["copies", table["window"].astype(str), table["near"].map(eh.near_name)])[
                 "criterion"].idxmax()]
             best = best.sort_values("criterion", ascending=False, kind="stable").head(8)
             best["window"] = best["window"].map(eh.window_name)

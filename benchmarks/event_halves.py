@@ -249,10 +249,10 @@ def choose(table: pd.DataFrame) -> dict:
     middle of the thresholds within NEAR of its best (the lower of two middles)."""
     best = table.loc[table["criterion"].idxmax()]
     mine = table[(table["copies"] == best["copies"]) & (table["window"].astype(str) == str(best["window"])) &
-                 (table["near"].astype(str) == str(best["near"]))]
+                 (table["near"].map(near_name) == near_name(best["near"]))]
     near = mine.loc[mine["criterion"] >= mine["criterion"].max() - NEAR, "threshold"].to_numpy()
     return {"copies": int(best["copies"]), "window": best["window"], "threshold": float(near[(len(near) - 1) // 2]),
-            "near": best["near"]}
+            "near": best["near"] if isinstance(best["near"], tuple) else None}
 
 
 def window_name(window) -> str:
@@ -260,7 +260,8 @@ def window_name(window) -> str:
 
 
 def near_name(near) -> str:
-    return "none" if near is None else f"x{1 + near[1]:g} within {near[0]:g} h"
+    """A near-time weight (hours, boost) in words; "none" for None (NaN in a table)."""
+    return f"x{1 + near[1]:g} within {near[0]:g} h" if isinstance(near, tuple) else "none"
 
 
 def describe(setting: dict) -> str:
