@@ -222,7 +222,7 @@ PACKAGE_FAMILY = list(FAMILIES)[1]
 PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
            "near": (NEAR_HOURS, NEAR_BOOST)}
 # The package default before the near-time weight (issue 17, items 1-2: one story split by outlet angle).
-NO_NEAR = {**PACKAGE, "near": None}
+PREVIOUS = {"copies": 2, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD, "near": None}
 BEFORE = {"copies": 0, "window": None, "threshold": EVENT_THRESHOLD, "near": None}
 
 
@@ -252,7 +252,7 @@ def held_out(comps: dict, chosen: dict) -> None:
     rows = []
     for half, other in (("A", "B"), ("B", "A")):
         settings = {"package before (body, no time)": BEFORE, "text only (no dates), package text": {
-            **PACKAGE, "window": None}, "package default without near-time weight": NO_NEAR,
+            **PACKAGE, "window": None}, "previous default (headline x2, no near-time weight)": PREVIOUS,
             "package default": PACKAGE}
         settings |= {f"{family}: {eh.describe(chosen[family, half])}": chosen[family, half] for family in FAMILIES}
         for name, setting in settings.items():
@@ -369,7 +369,7 @@ def whole_corpora(data) -> None:
         corpus = pd.concat(parts, ignore_index=True)
         corpus = corpus.assign(published=data.times(corpus, 0, shifted=shifted).to_numpy())
         blocks = research.split_blocks(corpus)
-        for label, options in (("package default", {}), ("without near-time weight", {"near_hours": None}),
+        for label, options in (("package default", {}), ("previous default", {"near_hours": None, "headline": 2}),
                                ("package before", {"window_hours": None, "headline": 0})):
             start = time.perf_counter()
             events = research.cluster_articles(blocks, corpus, top_k=top_k, **options).set_index("article_id")
@@ -387,7 +387,7 @@ def whole_corpora(data) -> None:
                          "unrelated in known events": int(np.isin(ids[~known], ids[known]).sum()),
                          "seconds": seconds})
     print(f"== Events 3. research.cluster_articles on whole corpora (not held out): the package default "
-          f"({eh.describe(PACKAGE)}), the same without the near-time weight and the package before time was used "
+          f"({eh.describe(PACKAGE)}), the previous default ({eh.describe(PREVIOUS)}) and the package before time was used "
           f"({eh.describe(BEFORE)}); AllSides spread "
           "seed 0")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
