@@ -16,19 +16,23 @@
    choice made on one half is reported on the other; the package threshold is
    the mean of the two choices.
 2. Events in time (`research.cluster_articles`: headline copies, window,
-   threshold, near-time weight: pairs published within some hours count more), chosen on halves of AllSides dev (feed excerpts; the roundup
-   time spread per article by the reader's seeded 0-36 h offset, several
-   spread seeds) and BASIL dev (full articles, dates only), with the seeds and
+   threshold, near-time weight: pairs published within some hours count
+   more), chosen on halves of AllSides dev (feed excerpts; the roundup time
+   spread per article by the reader's seeded 0-36 h offset, several spread
+   seeds) and BASIL dev (full articles, dates only), with the seeds and
    unrelated news in mixes (benchmarks/event_halves.py: corpora, halves,
-   criterion). Each setting of three families is scored on one half by the
-   criterion (mean ARI of AllSides over spreads of 24, 36 and 48 h, AllSides
-   dense, BASIL, the mix with shifted dates; 0 unless the seeds are one event
-   alone and of their own in the mix); each half's choice is reported on the
-   other half, both ways, beside the package default, the package before time
-   was used and the text-only fallback. Then robustness (window x spread,
-   spread seeds, density x threshold), missing and date-only times, the
-   package defaults on whole corpora (not held out) against the quick
-   baselines, and a check that `cluster_articles` gives the harness's events.
+   criterion). Each setting of four families (`FAMILIES`; the package's:
+   window and threshold fixed, headline copies and near-time weight chosen)
+   is scored on one half by the criterion (mean ARI of AllSides over spreads
+   of 24, 36 and 48 h, AllSides dense, BASIL, the mix with shifted dates; 0
+   unless the seeds are one event alone and of their own in the mix); each
+   half's choice is reported on the other half, both ways, beside the package
+   default, the previous default (headline x2, no near-time weight), the
+   package before time was used and the text-only fallback. Then robustness
+   (window x spread, spread seeds, density x threshold), missing and
+   date-only times, the package defaults on whole corpora (not held out)
+   against the previous default and the quick baselines, and a check that
+   `cluster_articles` gives the harness's events.
 
 Story elements: benchmarks/evaluate_elements.py.
 """
