@@ -339,3 +339,154 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
         "debates … it will dispel any remaining doubts,” Ed Rendell said.")
     assert found["hundreds of"] == "Sanders" and found["three"] == "Ed Rendell"
 
+
+
+@pytest.mark.parametrize(("text", "figure", "claimant"), [
+    # PolNeAR dev (NYT): "late August" is when the poll was released, not who found it
+    (("A Quinnipiac University poll released in late August found that 74 percent of likely voters said Mr. Trump "
+      "should release his tax returns."),
+     "74 percent", "Quinnipiac University"),
+    # BASIL 6f95dcb9 (Fox): the speaker of an object relative clause claims only its own content
+    (("Beck also launched the 9/12 Project, which sets forth nine values and 12 principles that he believes the "
+      "country was founded upon."),
+     "nine", ""),
+    # Seed (CNBC): but an object relative clause that reports the figure it hangs on claims it
+    (("South Korean lawmakers said Wednesday that North Korea had sent 3,000 troops to Russia out of a promised 10,000 "
+      "to be deployed by December. That is twice the 1,500 that the South Korean intelligence agency had reported "
+      "being sent last week."),
+     "1,500", "the South Korean intelligence agency"),
+    # PolNeAR dev (Politico): the injured are the outlet's count, the mayor only described the explosion
+    (("Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion that Mayor "
+      "Bill de Blasio described as “an intentional act.”"),
+     "Twenty-nine", ""),
+    # PolNeAR dev (Washington Post): a cue in an "if" clause after the figure is in another clause
+    (("A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit overruled a U.S. district court "
+      "judge's decision that Husted was not violating any laws with the process he was using to take inactive "
+      "voters off the rolls if they did not confirm their status."),
+     "three", ""),
+    # PolNeAR dev (Washington Post): what a relative clause after a comma adds is the outlet's
+    ("Polls show a close contest in the state, where 18 electoral votes are up for grabs.", "18", ""),
+    ("Clinton supporters have also questioned the health of Donald Trump, who is 70.", "70", ""),
+    # PolNeAR dev (NYT): the crowd is where Obama spoke, in the participle phrase that opens the sentence
+    (("Speaking to dignitaries and thousands of people watching from the National Mall, Mr. Obama said the museum "
+      "would document the stories of Americans who are often overlooked in history books."),
+     "thousands of", ""),
+    # PolNeAR dev (UPI via Breitbart): the relative clause describes Diallo, not what Springsteen wrote
+    (("“American Skin (41 Shots)” was written by Springsteen after the 1999 shooting death of Guinea immigrant "
+      "Amadou Diallo, who was shot at 41 times by four plain-clothes NYPD officers."),
+     "four", ""),
+    # AllSides 5926-right (holdout-4): the age describes McAfee; the police sources told only of his death
+    (("The 75-year-old eccentric tech entrepreneur was arrested in October and was awaiting extradition in the "
+      "Barcelona jail when he was found dead by hanging, police sources told El Pais."),
+     "75-year-old", ""),
+    # PolNeAR dev (Western Journal): Trump claimed a loss on a tax return; the Times wrote what it was
+    (("The Times on Saturday wrote that Trump had claimed a loss of $916 million in 1995, which could have allowed "
+      "him to avoid paying taxes for the next 18 years."),
+     "$916 million", "The Times"),
+    # PolNeAR dev (Politico): a House committee's vote is a fact the outlet reports, not a regulator's decision
+    (("The House Oversight and Government Reform Committee voted 19-15 along party lines, to send a contempt "
+      "resolution to the full House."),
+     "19-15", ""),
+    # PolNeAR dev (NYT): "rules" is the plural noun, not a ruling of "a set of Clean Air Act"
+    (("In 2014, Mr. Obama unveiled the first draft of what would become the Clean Power Plan: a set of Clean Air Act "
+      "rules that could lead to the closing of hundreds of coal-fired power plants."),
+     "hundreds of", ""),
+    # PolNeAR dev (AP via Breitbart): "worries" followed by a verb is a noun, no one worrying
+    (("Health worries have dogged 68-year-old Hillary Clinton after she collapsed during a pneumonia spell earlier "
+      "this month."),
+     "68-year-old", ""),
+])
+def test_who_claims_a_figure_in_full_articles(text, figure, claimant):
+    assert claimants(text)[figure] == claimant  # "" is the outlet, in its own voice
+
+
+def test_a_definite_document_is_the_one_named_just_before_not_a_later_one():
+    # PolNeAR dev (Washington Post): "The study" is the Reuters survey of the sentence before, not Loyola's study
+    found = claimants(
+        "The current policy of mandating that inactive voters effectively prove that they still belong on the voter "
+        "rolls appears to be helping Republicans in Ohio's largest metropolitan areas, according to a recent Reuters "
+        "survey of voter lists. The study found that in the state's three largest counties, which include Cleveland, "
+        "Cincinnati and Columbus, voters have been taken off the rolls in Democratic-leaning neighborhoods at about "
+        "twice the rate as in GOP-heavy areas.",
+        "Republicans have expressed concern that changing the policy could lead to voter fraud. However, documented "
+        "instances of fraud are rare. A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents "
+        "of voter impersonation out of more than a billion ballots cast.")
+    assert found["about twice"] == "Reuters"
+    assert "Loyola Law School" in found["31"]
+
+
+def test_the_writers_first_person_is_the_outlets_voice():
+    # PolNeAR dev (NYT column): "I" outside a quotation is the columnist, not the adviser named before
+    found = claimants(
+        "Mr. McKinley is bearish on the future of student loans and expects them to become generally less available "
+        "over time.",
+        "If you're in that situation, please read the two guides I wrote in 2014 for people in that spot.")
+    assert found["two"] == ""
+
+
+def test_a_quoted_paragraph_after_a_colon_goes_on_with_its_source():
+    # BASIL a28a0329 (HuffPost): the quoted paragraph is what The Washington Post reported
+    found = claimants(
+        "The Washington Post reported last week that reading the founding document in full appears to be a first in "
+        "the chamber’s 221-year history:",
+        "“Call it the tea party-ization of Congress. ... These are two standout changes on a long list of new rules "
+        "Republicans will institute in the House when they assume the majority on Jan. 5.”")
+    assert found["two"] == "The Washington Post"
+
+
+def test_a_source_after_said_may_open_with_a_number():
+    # PolNeAR dev (Western Journal): "9/11 widow Terry Strada" is one noun phrase
+    found = claimants("“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” "
+                      "said 9/11 widow Terry Strada.")
+    assert "Terry Strada" in found["100 percent"]
+
+
+def test_a_pronoun_refers_to_a_speaker_named_again_by_last_name():
+    # PolNeAR dev (Breitbart): "He said:" follows "Trump responded", not the "Clinton talked" before it
+    found = claimants(
+        "Following Monday’s presidential debate Politifact did a fact-check on Donald Trump’s claim that there have "
+        "been “thousands of shootings” in gun-controlled Chicago this year alone.",
+        "Trump made this statement during a portion of the debate focused on the racial divide in America. The "
+        "transcript of the debate–published by The Washington Post–shows that Clinton talked about criminal justice "
+        "reform and passing more gun control. Trump responded by using the example of Chicago to prove that gun "
+        "control is not the solution.",
+        "He said:",
+        "\"We have a situation where we have our inner cities, African- Americans, Hispanics are living in he’ll "
+        "because it’s so dangerous. You walk down the street, you get shot.\xa0In Chicago, they’ve had thousands of "
+        "shootings, thousands since January 1st.\"")
+    assert found["thousands"] == "Donald Trump"  # "thousands since January 1st", in the quoted paragraph
+
+
+def test_a_charts_source_line_credits_the_figures_of_the_paragraph_before_it():
+    # PolNeAR dev (Washington Post): the chart's figures are NATO's, as its source line says
+    found = claimants(
+        "Highest share of defense spending in NATO.",
+        "Only five countries in NATO spend more than the alliance's recommended 2 percent of gross domestic product "
+        "on defense. The U.S. spends more than twice as much as all other NATO countries combined.",
+        "Source: NATO.")
+    assert found["five"] == found["2 percent"] == found["more than twice"] == "NATO"
+
+
+def test_a_noun_of_expectation_names_no_forecaster():
+    # PolNeAR dev (USA Today): "expectations" is no forecast verb, so no one before it forecasts the 11 debates
+    found = claimants("Presidential candidates generally benefit from lowered debate expectations, yet Donald Trump "
+                      "continually brags about his prowess in his 11 primary-season debates.")
+    assert found["11"] == ""
+
+
+def test_a_quoted_paragraph_goes_on_with_the_source_of_the_paragraph_before():
+    # BASIL a28a0329 (HuffPost): the quoted paragraph is Keating's, named in the paragraph before
+    found = claimants(
+        "According to Peter Keating at Vanity Fair, $1.1 million is the estimated cost of GOP plans to read the "
+        "document on the House floor.",
+        "“The amount I get is nearly $1.1 million. $1,071,872.87, to be exact, though of course this is more "
+        "back-of-the-envelope than exact.”")
+    assert "Peter Keating" in found["$1,071,872.87"]
+
+
+def test_an_organisation_noun_after_according_to_is_a_source():
+    # PolNeAR dev (NYT): "the union" is who says so, and the next sentence goes on with what it says
+    found = claimants("A few weeks before it filed for bankruptcy, the company, which is based in St. Louis, took steps "
+                      "to improve its chances in court, according to the union. Patriot created two subsidiaries in "
+                      "New York City, allowing its case to be heard there.")
+    assert found["two"] == "the union"

@@ -143,7 +143,8 @@ def test_columns(claims):
 @pytest.mark.parametrize("gold", ["allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
                                   "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl",
                                   "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl",
-                                  "polnear_figures_holdout6.jsonl"])
+                                  "polnear_figures_holdout6.jsonl", "polnear_figures_dev1.jsonl",
+                                  "polnear_figures_dev2.jsonl", "polnear_figures_holdout7.jsonl"])
 def test_every_figures_gold_matches_its_texts(data_dir, gold):
     """Each gold's offsets, values and links hold on its texts (AllSides, BASIL for holdout-5-full and
     full-dev, PolNeAR for holdout-6-full), and no held-out roundup is in an earlier gold (`benchmarks/gold/check_gold.py`)."""

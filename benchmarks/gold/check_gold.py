@@ -60,7 +60,8 @@ VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, 
          "trillions": 1e12, "multitrillion": 1e12, "scores": 20.0}
 DIVIDE = {"quarter": 4.0, "quarters": 4.0, "third": 3.0, "thirds": 3.0, "cents": 100.0}
 TIMES = {"halve": 50.0, "double": 2.0, "twice": 2.0, "doubling": 2.0, "doubled": 2.0, "half": 0.5, "halved": 50.0,
-         "triple": 3.0, "tripled": 3.0}  # "triple" added for polnear-dev ("triple the size of the AmeriCorps program")
+         "triple": 3.0, "tripled": 3.0,  # polnear-dev: "triple the size of the AmeriCorps program"
+         "quadrupled": 4.0}  # polnear-dev file 2: "quadrupled" is a rate of 4
 COVER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
                "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens "
                "hundred hundreds thousand thousands million millions billion billions trillion trillions half halved "
@@ -111,6 +112,10 @@ def numbers(surface):
     # ... and "threefold" is 3 (times)
     low = re.sub(r"\b([a-z]+)-?fold\b", lambda m: str(float(UNITS[m.group(1)])) if m.group(1) in UNITS else m.group(0), low)
     low = re.sub(r"\btriple-digit", "100", re.sub(r"\bdouble-digit", "10", low))
+    # ... and (polnear-dev file 2) a bare scale word ("those billion people") is one of that scale
+    low = re.sub(r"^(thousand|million|billion|trillion)$", r"1 \1", low)
+    # ... and "a couple dozen" is 24
+    low = re.sub(r"\ba couple(?: of)? dozen\b", "24", low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):

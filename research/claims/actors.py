@@ -329,7 +329,8 @@ def group_actors(table: pd.DataFrame, articles: pd.DataFrame, column: str = "sou
       description's country;
     - "he", "she", "his office" resolve to a person mentioned before them (see
       `_antecedent`; people an honorific gives the other gender, "Mrs. Alder"
-      for "he", are skipped), "who" to the noun phrase before it, "they" and
+      for "he", are skipped; a speaker cited before counts as mentioned again
+      wherever the last name recurs outside quotations, "Trump responded"), "who" to the noun phrase before it, "they" and
       "it" to the last actor that is not a person (nor a surname alone),
       "the agency" to the last agency, else to itself.
 
@@ -383,6 +384,7 @@ def _article_actors(text: str, rows: list[tuple[str, int]]) -> list[Actor | None
                  for start, end in sentence_spans(line)]
     mentions = _person_mentions(text, people, sentences)
     genders = {actor.actor: female for actor, female in _honorifics(text, people)}
+    quoted = [(offset + start, offset + end) for offset, line in _lines(text) for start, end in quotations(line)]
     actors: list[Actor | None] = []
 
     def resolved_before(where: int) -> list[tuple[int, Actor]]:  # read only for pronouns: rows x rows otherwise
@@ -396,6 +398,7 @@ def _article_actors(text: str, rows: list[tuple[str, int]]) -> list[Actor | None
         elif wanted == "person":
             speakers = [Mention(at, actor, True) for at, actor in resolved_before(where) if actor.kind == "person"
                         or (actor.kind == "other" and SURNAME.fullmatch(actor.actor))]  # "Warren said"
+            speakers += _named_again(text, where, speakers, sentences, quoted)
             female = description.lower() in ("she", "her", "her office")
             actor = _antecedent(text, where, sentences, [m for m in sorted(mentions + speakers)
                                                           if genders.get(m.actor.actor, female) == female])
@@ -502,6 +505,23 @@ def _person_mentions(text: str, people: list[tuple[int, str, str]],
         mentions.append(Mention(match.start(), actor_group(person[1], [p for p in people if p[1] == person[1]]),
                                 _opens_sentence(text, sentence[0], match.start())))
     return sorted(mentions)
+
+
+def _named_again(text: str, where: int, speakers: list[Mention], sentences: list[tuple[int, int]],
+                 quoted: list[tuple[int, int]]) -> list[Mention]:
+    """Where the speakers cited before `where` are named again by their last name before it, outside the `quoted`
+    ranges ("Trump responded by using the example of Chicago" after a claim of "Donald Trump": a "He said:" next
+    is his)."""
+    found = []
+    for actor in {mention.actor for mention in speakers}:
+        last = actor.actor.split()[-1]
+        if not SURNAME.fullmatch(last):
+            continue
+        for match in re.finditer(r"(?<![\w’'-])" + re.escape(last) + r"(?![\w’'-])", text[:where]):
+            if not any(start <= match.start() < end for start, end in quoted):
+                sentence = _sentence_of(sentences, match.start())
+                found.append(Mention(match.start(), actor, _opens_sentence(text, sentence[0], match.start())))
+    return found
 
 
 def _honorifics(text: str, people: list[tuple[int, str, str]]) -> list[tuple[Actor, bool]]:

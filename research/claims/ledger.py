@@ -68,10 +68,12 @@ from research.claims.quantities import (
 from research.claims.sources import (
     DOCUMENT,
     LIST_ITEM,
+    QUOTE_OPENS,
     CueTable,
     claimant_name,
     claimant_of,
     forecaster,
+    goes_on_quoting,
     sentence_release,
     sentence_speaker,
     usable_cues,
@@ -133,8 +135,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             if number - named_at > CARRY_REACH:  # "in 1988" five paragraphs up dates no figure here
                 previous_period = None
             if passage.block_id != previous_block:
-                listing = bool(previous_claimant) and (block_end.endswith(":") or listing) \
-                    and bool(LIST_ITEM.match(passage.text))  # the items of a list go on with its release
+                listing = bool(previous_claimant) and (bool(QUOTE_OPENS.match(passage.text))  # a quoted paragraph
+                                                       or (block_end.endswith(":") or listing)  # and the items of a list
+                                                       and bool(LIST_ITEM.match(passage.text)))  # go on with the source
                 previous_subjects, previous_claimant, block_end = {}, previous_claimant if listing else None, ""
             previous_block, block_end = passage.block_id, passage.text.rstrip() or block_end
             quantities = find_quantities(passage.text, published.get(article_id, ""))
@@ -200,7 +203,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                              claimant["actor_group"] if claimant and named else "",
                              claimant.get("relay_text", "") if claimant else "", forecast, *asof, passage.text))
             if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
-                previous_claimant = sentence_claimant or speaker or release
+                previous_claimant = sentence_claimant or speaker or release \
+                    or (previous_claimant if goes_on_quoting(texts[article_id], sentence) else None)  # a quotation goes on
             if sentence_claimant or (speaker and not quantities and RELEASING.search(speaker["cue_text"])):
                 article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None

@@ -43,7 +43,9 @@ def _is_role(word: str) -> bool:
 PEOPLE_NOUNS = re.compile(r"\b(?:officials?|sources?|analysts?|experts?|data|polls?|reports?|documents?|"
                           r"records?|statements?|figures?|estimates?|people|residents?|lawmakers?|aides?|"
                           r"diplomats?|officers?|studies|study|survey|authorities|police|prosecutors|investigators|"
-                          r"economists|researchers|scientists|doctors|forecasters|witnesses)\b")
+                          r"economists|researchers|scientists|doctors|forecasters|witnesses|"
+                          r"unions?|company|campaign|government|agency|department|ministry|administration|committee|"
+                          r"spokes(?:man|woman|person))\b")  # and organisations: "according to the union"
 # Documents and counts that "show", "find" or "suggest" what a source would say.
 DOCUMENTS = re.compile(r"polls?|polling|surveys?|study|studies|reports?|analysis|analyses|data|figures|records|"
                        r"documents?|averages?|transcripts?|videos?|footage|memos?|letters?|reviews?|audits?|"
@@ -180,10 +182,11 @@ def _noun_phrase_after(text: str, start: int, limit: int, closed: bool = False) 
     """The noun phrase starting at `start` (an inverted source), with a following appositive (with `closed`,
     only a short one that a comma closes: "According to X, the only two prior instances ..." opens what was said).
 
-    It runs to the first comma, stop, quote or clause word, at most ten words,
-    and must hold a capitalised word or a noun of people or documents.
+    It runs to the first comma, stop, quote or clause word, at most ten words (a slash inside a word:
+    "said 9/11 widow Terry Strada"),
+    and must hold a capitalised word or a noun of people, organisations ("according to the union") or documents.
     """
-    match = re.compile(r"\s*((?:(?!(?:who|which|that|as|when|while|because|if|and|but)\b)[\w’'.\-&]+\s*){1,10})"
+    match = re.compile(r"\s*((?:(?!(?:who|which|that|as|when|while|because|if|and|but)\b)[\w’'./\-&]+\s*){1,10})"
                        ).match(text, start, limit)
     if not match:
         return None

@@ -11,24 +11,30 @@ the CDC", "FBI statistics", "a new ABC News/Washington Post poll", or the author
 the article gives the same kind of document elsewhere: "a small study" ... "The
 study, by the Centers for Disease Control and Prevention"). `sentence_release`
 gives the claimant of a sentence without a cue that names its release ("The
-study, by the CDC, examined ...", "Here are figures Kirby provided:"), and
+study, by the CDC, examined ...", "Here are figures Kirby provided:", a chart's source line after its paragraph,
+"Source: NATO."), and
 `LIST_ITEM` the paragraphs of a list that go on with the release named before
-its colon. A person's words go on into a sentence without a cue only when it
+its colon (and `QUOTE_OPENS` a quoted paragraph, which goes on with the claimant of the paragraph before it: "He
+said:"; a sentence inside a quotation goes on with it).
+"The study" with no author of its kind named before it is the document named in the sentence before ("a recent
+Reuters survey of voter lists. The study found"). "I" and "we" outside a quotation are the writer's own voice. A person's words go on into a sentence without a cue only when it
 goes on quoting them (`goes_on_quoting`), and what an actor no list places says or argues (`_opinion`), a claim named as a noun ("Trump's claim that") or a news outlet's
 report ("..., The New York Times reported.", not its poll or tally) never. `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
-physician who announced ... that") claims only its own content: not the rest of its sentence
-(`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
+physician who announced ... that", "an explosion that Mayor Bill de Blasio described as") claims only its own
+content: not the rest of its sentence (`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
 the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
-that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion") or in the
+that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion", "the health of
+Donald Trump, who is 70", "a close contest in the state, where 18 electoral votes are up for grabs") or in the
 purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), one before the source of a bare
-participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), one counting
-the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
+participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), an age
+that describes someone ("the 75-year-old eccentric tech entrepreneur", `AGE`), one counting the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
 ("said Cynthia Burgiss, 22, a student", `SPEAKER_ASIDE`), one opening the noun phrase the source was cut from
 ("five past and present [Missouri Republican senators]", `IN_SOURCE`), and one on the far side of a cue from its
-content (`_across`: "In a letter signed by the 42 members ..., the Republicans informed ... that"; "he said, drawing
+content (`_across`: "In a letter signed by the 42 members ..., the Republicans informed ... that"; "Speaking to
+dignitaries and thousands of people ..., Mr. Obama said"; "he said, drawing
 cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); "In the poll, ..." states what the
 poll named before holds (`IN_DOCUMENT`).
 """
@@ -46,7 +52,7 @@ from research.text.quotes import quoted_ranges
 
 # What puts a cue after a figure in another clause: a subordinator, a semicolon, ", but", or a "with" or "as" clause
 # ("..., with experts warning against ...", "and, as experts suggested, ...").
-LATER_CLAUSE = re.compile(r"\b(?:once|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;|,\s+but\b"
+LATER_CLAUSE = re.compile(r"\b(?:once|if|when|while|after|before|because|although|though|until|unless|whereas|despite)\b|;|,\s+but\b"
                           r"|,\s+(?:with|as)\b(?=\s+(?!(?:of|well|many|much|part|a|an|the)\b)(?:[\w’'-]+\s+){0,4}[a-z]+(?:ed|ing)\b)")
 
 
@@ -62,8 +68,11 @@ class CueTable:
         self.vague = found["actor_kind"].isin(["other", ""]).to_numpy() if len(found) else np.zeros(0, dtype=bool)
         # A relative clause's speaker claims only its own content, not the clause it hangs on: "Two people have
         # lodged lawsuits against the Texas physician who announced in a recent opinion piece that ..."
-        self.relative = found["source_text"].str.lower().isin(["who", "which", "that"]).to_numpy() if len(found) \
-            else np.zeros(0, dtype=bool)
+        # So does the speaker of an object relative clause: "an explosion that Mayor Bill de Blasio described as",
+        # "the Federal mine, which Mr. Clarke says he is doing everything he can to keep open".
+        self.relative = (found["source_text"].str.lower().isin(["who", "which", "that"])
+                         | found["object_relative"]).to_numpy() if len(found) else np.zeros(0, dtype=bool)
+        self.object_relative = found["object_relative"].to_numpy(dtype=bool) if len(found) else np.zeros(0, dtype=bool)
         # A bare participle ("accusing", "revealing", "repeatedly asking") opens a clause hung on the main one, so its source is no
         # subject of a figure before it: "Seven Capitol Police officers filed a lawsuit Thursday accusing ...".
         self.participle = found["cue_text"].str.fullmatch(r"(?:[a-z]+ly\s+|first\s+|then\s+)?[a-z]+ing").to_numpy() if len(found) \
@@ -79,12 +88,15 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     """The attribution row (as a dict) that claims a figure at the given article offsets: the innermost
     attribution whose content holds it (a named actor before a vague one), else the nearest cue of its
     sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
-    reporting"), else `previous` (the release the sentence goes on with; a person's words only when the
+    reporting") nor one the figure follows in a relative clause after a comma (", who was shot at 41 times"), else `previous` (the release the sentence goes on with; a person's words only when the
     sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
     if OCCASION_BEFORE.search(text, max(sentence[0], quantity_start - 20), quantity_start) \
             and OCCASION_AFTER.match(text, quantity_end, sentence[1]) and not _quoted(text, sentence, quantity_start):
         return None  # "pushed back ... in two separate interviews on Sunday": the occasions of the words
+    if AGE.fullmatch(text, quantity_start, quantity_end) and re.match(r"\s+[\w’'-]", text[quantity_end:sentence[1]]) \
+            and not _quoted(text, sentence, quantity_start):
+        return None  # "the 68-year-old congressman": an age that describes someone the outlet names is its own
     by = BY_AFTER.match(text, quantity_end, sentence[1])
     if by:  # "the 2.1 percent growth rate projected by the I.M.F."
         return {"source_text": by.group("who"), "source_start": by.start("who"), "source_end": by.end("who"),
@@ -115,12 +127,14 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         best = holding[np.lexsort((cues.cue_start[holding], size, cues.vague[holding]))[0]]
         return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
     inside = cues.in_sentence(sentence)
-    inside = inside[usable[inside] & ~cues.relative[inside]
+    inside = inside[usable[inside] & ~(cues.relative[inside] & ~_reports(cues, inside, quantity_end, text))
                     & ~(cues.participle[inside] & (cues.source_start[inside] >= quantity_end))
-                    & ~_across(cues, inside, quantity_start, quantity_end, text)]
+                    & ~_across(cues, inside, quantity_start, quantity_end, text, sentence[0])]
     later = LATER_CLAUSE.search(text, quantity_end, sentence[1]) if len(inside) else None
     if later is not None:  # a cue after a subordinator or semicolon that follows the figure is in another clause
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
+    inside = inside[[not RELATIVE_AFTER.search(text, max(cues.cue_end[i], cues.source_end[i], cues.content_end[i]),
+                                               quantity_start) for i in inside]] if len(inside) else inside
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
     if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
@@ -130,10 +144,27 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     return previous
 
 
-def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity_end: int, text: str) -> np.ndarray:
+def _reports(cues: CueTable, positions: np.ndarray, quantity_end: int, text: str) -> np.ndarray:
+    """Of the cues at `positions`, the object relative clauses that report the figure they hang on: "twice the 1,500
+    that the South Korean intelligence agency had reported being sent" (not "nine values and 12 principles that he
+    believes the country was founded upon")."""
+    return np.array([bool(cues.object_relative[i]) and cues.source_start[i] >= quantity_end
+                     and VERB_FORMS.get(cues.rows[i]["cue_text"].split()[-1].lower()) in REPORTING
+                     and bool(ANTECEDENT.fullmatch(text, quantity_end, cues.source_start[i])) for i in positions],
+                    dtype=bool)
+
+
+REPORTING = frozenset("say report estimate announce tell count put".split())
+ANTECEDENT = re.compile(r"(?:\s+[\w’'-]+){0,2}\s+(?:that|which)\s+")  # "the 1,500 that", "1,500 troops that"
+
+
+def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity_end: int, text: str,
+            sentence_start: int) -> np.ndarray:
     """Of the cues at `positions`, those that claim no figure outside their content on the far side of the cue:
     a figure before a comma and the source of a "that" clause ("In a letter signed by the 42 members ..., the
-    Republicans informed their Democratic counterparts that", "has a 3-year-old daughter, ..., and he said that"), or
+    Republicans informed their Democratic counterparts that", "has a 3-year-old daughter, ..., and he said that") or
+    in a participle phrase that opens the sentence at `sentence_start` ("Speaking to ... thousands of people ...,
+    Mr. Obama said"), or
     a circumstance or participle appended after a sentence-final "said" or "told" ("he said, drawing cheers ... from the
     thousands", "told Fox News after a leisurely breakfast with three members")."""
     trailing = [VERB_FORMS.get(cues.rows[i]["cue_text"].split()[-1].lower()) in ("say", "tell")
@@ -141,11 +172,19 @@ def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity
                 and quantity_start >= max(cues.cue_end[i], cues.source_end[i])
                 and bool(TRAILING.search(text, max(cues.cue_end[i], cues.source_end[i]), quantity_start))
                 for i in positions]
+    opening = PARTICIPLE_OPENING.match(text, sentence_start)
     fronted = [quantity_end <= cues.source_start[i] <= cues.cue_start[i] and "," in text[quantity_end:cues.source_start[i]]
-               and bool(THAT_AFTER.match(text, cues.cue_end[i])) for i in positions]
+               and (bool(THAT_AFTER.match(text, cues.cue_end[i])) or bool(opening) and opening.end() >= quantity_end)
+               for i in positions]
     return np.array(trailing, dtype=bool) | np.array(fronted, dtype=bool)
 
 
+# A relative clause after a comma, which describes someone the sentence named and says nothing of its cue: "was
+# written by Springsteen after the 1999 shooting death of Guinea immigrant Amadou Diallo, who was shot at 41 times".
+RELATIVE_AFTER = re.compile(r",\s+(?:who|which|where)\b")
+# A participle phrase opening the sentence up to its first comma, the circumstance of the words that follow:
+# "Speaking to dignitaries and thousands of people watching from the National Mall, Mr. Obama said".
+PARTICIPLE_OPENING = re.compile(r"\W*[A-Z][a-z]+ing\b[^,.;:“”\"]*,")
 # What follows a cue whose content is a "that" clause ("informed their Democratic counterparts that").
 THAT_AFTER = re.compile(r"[^.;:,—–“”\"]{0,60}?\bthat\b")
 # What opens a circumstance or participle clause appended after a sentence-final cue (not one that goes on
@@ -164,6 +203,7 @@ SPEAKER_ASIDE = re.compile(r"(?:\s+(?:in|of|at|from|for|on)\s+[^,.;:“”\"]{1,
 RELAY = re.compile(r"(?i:according to|citing|quoting)")
 
 
+AGE = re.compile(r"[\w.]+[-\s]years?[-\s]old")
 # A figure that counts the occasions of the words, not what they say: "in two separate interviews", "at three rallies".
 OCCASION_BEFORE = re.compile(r"\b(?:in|during|at|over|across)\s+(?:the\s+)?$")
 OCCASION_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:interviews?|speech(?:es)?|statements?|appearances?|letters?|posts?|"
@@ -205,7 +245,7 @@ MEDIUM = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+(?:in|on|at|during|thro
 # A contrast the reporter draws after a comma (", in sharp contrast to the $2.25 trillion desired by President Biden")
 # and the purpose or campaign the reporter gives the act ("called on Tuesday for employers to ... as part of a renewed
 # push to reach tens of millions") is appended too.
-APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|,\s+in\s+(?:sharp\s+|stark\s+)?contrast\s+(?:to|with)\b"
+APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|,\s+(?:who|where)\b|,\s+in\s+(?:sharp\s+|stark\s+)?contrast\s+(?:to|with)\b"
                       r"|\s(?:as part of|in (?:an?|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:effort|bid|attempt|push|drive|"
                       r"campaign)\s+to)\b")
 
@@ -224,7 +264,8 @@ def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
     """True when the sentence of `text` at `sentence` opens with a quotation, follows a colon, or is an item
     of a list."""
     own = text[sentence[0]:sentence[1]]
-    return bool(re.match(r"\s*[“\"]", own) or text[:sentence[0]].rstrip().endswith(":") or LIST_ITEM.match(own))
+    return bool(QUOTE_OPENS.match(own) or text[:sentence[0]].rstrip().endswith(":") or LIST_ITEM.match(own)
+                or _in_quotation(text, sentence[0] + len(own) - len(own.lstrip())))
 
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
@@ -254,7 +295,7 @@ AUTHOR_AFTER = re.compile(r"\b(?P<noun>(?i:" + _ALL_DOCUMENTS + r"))\b,?\s+(?:(?
 # a bare lower-case word
 # ("each", "openings") other than a pronoun or the people who speak for an office or a trade ("officials
 # said", "economists"); sources that hold a figure themselves are found by `find_quantities`.
-NOT_A_SOURCE = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+NOT_A_SOURCE = re.compile(r"^(?:(?:early|late|mid)[\s-]+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})$|"
                           r"^(?:last|this|next|the|that|earlier|later)\s+(?:year|week|month|weekend|night|morning|"
                           r"afternoon|evening|day|summer|spring|fall|autumn|winter|decade)$|"
@@ -267,7 +308,8 @@ CLAUSE_SOURCE = re.compile(r"\s(?:without|will|would|how)\s|\s(?:that|and|[a-z]+
 PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
                             "the organization the group the company".split(" "))
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
-# fell", "Worker filings for jobless claims, a proxy", "state unemployment insurance", "The median estimate in".
+# fell", "Worker filings for jobless claims, a proxy", "state unemployment insurance", "The median estimate in",
+# "Health worries have dogged", "the Supreme Court ruling in Brown v. Board of Education".
 # Verbs of an act rather than of speech, read as cues only before "that", a colon or a quotation: "agreed to
 # a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call", "countering
 # President Biden's plan with a framework around one-quarter the size".
@@ -278,9 +320,14 @@ ACTS = frozenset("criticize criticise blast slam praise attack share offer oppos
 # question at Harris's press conference asked why she selected El Paso, a city nearly 1,000 miles away".
 ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|for)\b")
 SPEECH_AFTER = re.compile(r"\s*(?:that\b|[:“\"]|,\s*[“\"])")
+# "Claim" before an indefinite object takes something, it states nothing: "Trump had claimed a loss of $916 million".
+CLAIMED_THING = re.compile(r"\s+(?:an?|credit|responsibility|victory)\b")
 AGREED_TO = re.compile(r"\s+(?:to|on|with)\b")  # "agreed to a cease-fire", not "agreed use of a booster would be safe"
 NOUN_CUES = frozenset("claims claim reports report estimate estimates state states figures forecast forecasts "
-                      "counts plans calls".split())
+                      "counts plans calls worries worry ruling".split())
+# A cue word that news prose uses as a plural noun, hardly ever as a present-tense verb ("courts ruled"): "a set of
+# Clean Air Act rules that could lead to", "a raft of new emissions rules that promise to".
+PLURAL_NOUNS = frozenset({"rules"})
 VERB_AFTER = re.compile(r"\s*(?:that\b|to\b|[:“\"]|,\s*[“\"]|(?:the|a|an|he|she|they|it|we|his|her|their|its|this|"
                         r"these|those|there|credit|responsibility|victory)\b)")
 
@@ -294,10 +341,11 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
         if _adds_a_figure(text, row["cue_text"], row["cue_end"]) \
                 or (NOT_A_SOURCE.search(row["source_text"]) and not DOCUMENT.fullmatch(row["source_text"])) \
                 or CLAUSE_SOURCE.search(row["source_text"]) \
-                or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) \
+                or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) or word in PLURAL_NOUNS \
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "ask" and ASKED.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "agree" and AGREED_TO.match(text, row["cue_end"])) \
+                or (VERB_FORMS.get(word) == "claim" and CLAIMED_THING.match(text, row["cue_end"])) \
                 or (re.search(r"\bthan\s+$|['’]s\s+(?:new\s+|initial\s+|latest\s+)?$|\b(?:new|initial|latest)\s+$",
                               text[max(0, row["cue_start"] - 12):row["cue_start"]])
                     and not re.match(r"s?\s+that\b", text[row["cue_end"]:row["cue_end"] + 8])):
@@ -308,18 +356,35 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                 continue  # "representing 9.8 million people who say"
             row.update(source_text=poll, actor=poll, actor_group=poll, actor_kind="organisation",
                        source_start=row["cue_start"], source_end=row["cue_start"])
+        if row["source_text"].lower() in ("i", "we") and not _in_quotation(text, row["source_start"]):
+            continue  # "The best one I know of", "the two guides I wrote": the writer's own voice
+        row["object_relative"] = bool(OBJECT_RELATIVE.search(text, max(0, row["source_start"] - 12),
+                                                             max(0, row["source_start"])))
         rows.append(row)
-    return pd.DataFrame(rows, columns=table.columns)
+    return pd.DataFrame(rows, columns=[*table.columns, "object_relative"])
+
+
+# What opens an object relative clause right before its source: "an explosion that Mayor Bill de Blasio described".
+OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """True when `position` of `text` lies inside a quotation of its paragraph."""
+    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    paragraph = text[start:end if end >= 0 else len(text)]
+    return any(begin <= position - start < stop for begin, stop in quoted_ranges(paragraph))
 
 
 RESPONDENTS = re.compile(r"\b(?:respondents|voters|adults|Americans|people|those)\b", re.IGNORECASE)
 
 
 # Who expects, when a forecast has no reporting cue: "Economists surveyed by Dow Jones had been looking for".
+# (The forecast is a verb: "Presidential candidates generally benefit from lowered debate expectations" names no
+# forecaster.)
 FORECASTER = re.compile(r"^\W*(?P<who>(?:[\w’'.-]+\s+){0,7}?(?:economists|analysts|forecasters|experts|"
                         r"[A-Z][\w’'.-]*)(?:\s+(?:surveyed|polled) by(?:\s+[A-Z][\w’'.-]*)+)?)\s+(?:had |have |has |"
-                        r"were |was |are |is |been )*(?:expect|forecast|predict|anticipat|project|looking for)",
-                        re.IGNORECASE)
+                        r"were |was |are |is |been )*(?:expect(?!ation)|forecast|predict(?!ion)|anticipat(?!ion)|"
+                        r"project(?!ion)|looking for)", re.IGNORECASE)
 # Forecasters named anywhere before the figure: "The median forecast of economists polled by Bloomberg was 6.3%".
 POLLED = re.compile(r"\b(?:economists|analysts|forecasters|experts)\s+(?:surveyed|polled)\s+by(?:\s+(?-i:[A-Z])[\w’'.-]*)+",
                     re.IGNORECASE)
@@ -353,16 +418,22 @@ def _adds_a_figure(text: str, cue: str, end: int) -> bool:
 
 def document_author(text: str, position: int, noun: str) -> str:
     """Who made the document `noun` ("study", "poll", "data", ...) the article names at `position`: the
-    author it names with a document of the same kind, nearest before `position`, else first after it;
-    "" when none."""
+    author it names with a document of the same kind, nearest before `position` or in its own name, else the
+    author of a document of any kind named just before it ("a recent Reuters survey of voter lists. The study found"), else the first
+    of the same kind after it; "" when none."""
     kind = _KIND_OF.get(noun.lower())
-    found = sorted((match.start(), match.group("org")) for pattern in (AUTHOR_BEFORE, AUTHOR_AFTER)
-                   for match in pattern.finditer(text)
-                   if kind is None or _KIND_OF[match.group("noun").lower()] == kind)
-    found = [(start, re.sub(r"\s*-\s*", "-", " ".join(org.split()))) for start, org in found]
-    before = [org for start, org in found if start <= position]
-    after = [org for start, org in found if start > position]
-    return before[-1] if before else after[0] if after else ""
+    found = sorted((match.start(), re.sub(r"\s*-\s*", "-", " ".join(match.group("org").split())),
+                    kind is None or _KIND_OF[match.group("noun").lower()] == kind)
+                   for pattern in (AUTHOR_BEFORE, AUTHOR_AFTER) for match in pattern.finditer(text))
+    near = [org for start, org, _ in found if position - JUST_BEFORE <= start <= position]
+    before = [org for start, org, same in found if same and start <= position]
+    after = [(start, org) for start, org, same in found if same and start > position]
+    own = [org for start, org in after[:1] if start <= position + OWN_NAME]  # "a Bloomberg survey"
+    return (before[-1:] or own or near[-1:] or [org for _, org in after[:1]] or [""])[0]
+
+
+JUST_BEFORE = 250  # characters: about the sentence before
+OWN_NAME = 50  # characters: a document's own noun phrase
 
 
 def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
@@ -403,6 +474,8 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
                       r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|" + _ORG + r"))\s+(?:released|"
                       r"published|issued)\s+(?:its|their|the|new)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
                       r"figures|numbers|estimates)\b")
+# A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
+QUOTE_OPENS = re.compile(r"\s*[“\"]")
 # A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%".
 LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
 
@@ -418,10 +491,20 @@ DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>
                       r"cleared|voted)\b")
 
 
+# A legislature's committee or panel, whose vote is a fact the outlet reports: "The House Oversight and Government
+# Reform Committee voted 19-15".
+LEGISLATURE = re.compile(r"\b(?:House|Senate|Congress|Congressional|Parliament|Parliamentary|Assembly|Legislature)\b")
+
+
 # A sentence that states what a document named before holds: "In the poll, Romney leads ... with 21 percent",
 # "In the new survey, 40% say".
 IN_DOCUMENT = re.compile(r"\s*(?:(?:But|And)\s+)?(?:In|Among)\s+(?:the|this|that|its|their)\s+(?:[a-z]+\s+){0,2}"
                          r"(?P<noun>(?i:poll|survey|study|report|analysis))\s*,")
+
+
+# A chart's source line, the paragraph right after the figures it credits: "... all other NATO countries combined.
+# [new paragraph] Source: NATO."
+CAPTION = re.compile(r"[^\n]*\n\s*Sources?:\s*(?P<who>[^\n]*?)\.?[ \t]*(?:\n|$)")
 
 
 def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
@@ -434,7 +517,10 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
         document_author(text, offset, opening.group("noun")) if opening else ""
     provided = PROVIDED.search(sentence)
     who = who or (provided.group("who") or provided.group("releaser") if provided else "")
+    caption = CAPTION.match(text, offset + len(sentence)) if not who else None
+    who = who or (caption.group("who") if caption else "")
     decision = DECISION.match(sentence) if not who else None
+    decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0} \
