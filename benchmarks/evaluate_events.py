@@ -21,8 +21,8 @@
    spread per article by the reader's seeded 0-36 h offset, several spread
    seeds) and BASIL dev (full articles, dates only), with the seeds and
    unrelated news in mixes (benchmarks/event_halves.py: corpora, halves,
-   criterion). Each setting of four families (`FAMILIES`; the package's:
-   window and threshold fixed, headline copies and near-time weight chosen)
+   criterion). Each setting of five families (`FAMILIES`; the package's:
+   window, threshold and headline copies fixed, near-time weight chosen)
    is scored on one half by the criterion (mean ARI of AllSides over spreads
    of 24, 36 and 48 h, AllSides dense, BASIL, the mix with shifted dates; 0
    unless the seeds are one event alone and of their own in the mix); each
@@ -216,6 +216,8 @@ NEARS = (None,) + tuple((hours, boost) for hours in (6.0, 12.0, 24.0, 36.0) for 
 FAMILIES = {
     f"window {WINDOW_HOURS:g} h and threshold {EVENT_THRESHOLD} fixed, no near-time weight":
         (COPIES, (WINDOW_HOURS,), (EVENT_THRESHOLD,), (None,)),
+    f"window {WINDOW_HOURS:g} h, threshold {EVENT_THRESHOLD} and headline x{HEADLINE_COPIES} fixed":
+        ((HEADLINE_COPIES,), (WINDOW_HOURS,), (EVENT_THRESHOLD,), NEARS),
     f"window {WINDOW_HOURS:g} h and threshold {EVENT_THRESHOLD} fixed": (COPIES, (WINDOW_HOURS,), (EVENT_THRESHOLD,),
                                                                       NEARS),
     f"threshold {EVENT_THRESHOLD} fixed, no near-time weight": (COPIES, WINDOWS, (EVENT_THRESHOLD,), (None,)),

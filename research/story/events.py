@@ -7,8 +7,8 @@ apart are two events, however alike their words.
   else its headline blocks) HEADLINE_COPIES times, then its body text
   (`body_texts`), scored with the package's scorer set for whole articles
   (`EVENT_SCORER`: words only, stop words removed, full IDF fitted on the
-  corpus). With sublinear tf a word said three times weighs 1 + ln 3 = 2.10
-  times one said once: the headline names the event, the body tells it.
+  corpus). With sublinear tf a word said twice weighs 1 + ln 2 = 1.69 times
+  one said once: the headline names the event, the body tells it.
 - Time (`publication_intervals`): each `published` value is the interval of
   instants it allows: a timestamp one instant (without a zone read as UTC), a
   date alone its whole day. The gap of two articles is the distance between
@@ -70,16 +70,17 @@ FALLBACK_ROLES = ("headline", "subheading", "caption")
 # chosen on either half of the BASIL events, each checked on the other half: docs/evaluation.md, "Events").
 EVENT_SCORER = {"alpha": 1.0, "stop_words": "english", "idf_power": 1.0}
 EVENT_THRESHOLD = 0.205
-# Pairs of articles published further apart than WINDOW_HOURS are never linked (docs/evaluation.md,
-# "Events": chosen on halves of AllSides and BASIL, reported on the other halves).
+# Pairs of articles published further apart than WINDOW_HOURS are never linked, and each article's text
+# opens with its headline HEADLINE_COPIES times (docs/evaluation.md, "Events": chosen on halves of
+# AllSides and BASIL, reported on the other halves).
 WINDOW_HOURS = 48.0
-# Each article's text opens with its headline HEADLINE_COPIES times, and a pair of articles published at most
-# NEAR_HOURS apart counts (1 + NEAR_BOOST) times its score in the linkage: the closer in time, the less text
-# two articles need to share (an opinion piece or a local angle published with the news shares its names,
-# few of its words). Chosen together, with the window and the threshold fixed, by the criterion of
-# benchmarks/event_halves.py: both halves of AllSides and BASIL choose these (copies 0-3, hours 6-36, boost
-# 0.25-1 or none), each reported on the other half (benchmarks/evaluate_events.py, section 2).
-HEADLINE_COPIES = 3
+HEADLINE_COPIES = 2
+# A pair of articles published at most NEAR_HOURS apart counts (1 + NEAR_BOOST) times its score in the
+# linkage: the closer in time, the less text two articles need to share (an opinion piece or a local angle
+# published with the news shares its names, few of its words). Chosen with the window, the threshold and the
+# headline copies fixed, by the criterion of benchmarks/event_halves.py: both halves of AllSides and BASIL
+# choose these (hours 6, 12, 24 or 36 x boost 0.25, 0.5, 0.75 or 1, or none), each reported on the other
+# half (benchmarks/evaluate_events.py, section 2).
 NEAR_HOURS = 12.0
 NEAR_BOOST = 0.25
 # Hours a date without time of day covers.
