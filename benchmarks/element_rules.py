@@ -1,6 +1,6 @@
 """What each rule chosen on the findings judged by reading removes, right and wrong.
 
-    python benchmarks/element_rules.py ../shared/data
+    python benchmarks/element_rules.py ../shared/data [--choose-only]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -28,9 +28,16 @@ before them):
   sentence closes a quotation opened in an earlier sentence, by round and
   verdict.
 
+and, chosen on rounds 1-6 (rounds 7 and 8 kept for the report: `--choose-only`
+reads no judged finding of a round after `CHOOSE_ROUNDS`, so none of their rows
+is printed):
+
+- only cohesion: an "only" element one outlet tells in two articles or more
+  needs `cohesion` at least `MIN_ONLY_COHESION` (`omissions(min_only_cohesion=...)`).
+
 For the package with every rule, with each rule off (the others on), and with
 none: the judged findings of rounds 1-5 the package states (right, wrong,
-precision; rounds 4-5 apart; round 6 and round 7 apart), and the findings of the events with known
+precision; rounds 4-5 apart; rounds 1-6, right and wrong; round 6 and round 7 apart), and the findings of the events with known
 elements, choose and report halves, on each kind of text, with their agreement
 (`evaluate_elements.correct`). The fact rules are switched off by recomputing
 each element's `fact` with the rule's pattern matching nothing.
@@ -52,13 +59,14 @@ from research.story import facts
 from research.story.coverage import (
     FINDING_FACTS,
     MIN_OMISSION_COHESION,
+    MIN_ONLY_COHESION,
     MIN_TOPICALITY,
     coverage,
     omissions,
 )
 from research.story.elements import article_field, cluster_passages
 
-RULES = ("transition", "argues", "fact kinds", "omission cohesion", "reader", "topicality")
+RULES = ("transition", "argues", "fact kinds", "omission cohesion", "reader", "topicality", "only cohesion")
 NOTHING = re.compile(r"(?!)")
 # The fact rules and what switches each off: its pattern matching nothing, or its test answering no.
 FACT_RULES = {"transition": ("TRANSITION", NOTHING), "argues": ("ARGUES", NOTHING),
@@ -66,6 +74,8 @@ FACT_RULES = {"transition": ("TRANSITION", NOTHING), "argues": ("ARGUES", NOTHIN
 JUDGED_ROUNDS = range(1, 6)
 # The rounds the reader and topicality rules were chosen on; the next round is their check.
 TOPIC_ROUNDS = range(1, 7)
+# The rounds the rules after round 8 were chosen on (`--choose-only` reads no later round).
+CHOOSE_ROUNDS = range(1, 7)
 TOPICALITY_GRID = np.round(np.arange(0.3, 0.601, 0.05), 2)
 # Corpora of the judged findings made by grouping a corpus with `cluster_articles` (evaluate_elements.fresh_pools).
 GROUPED = {"timeline17": ("timeline17", False), "timeline17-excerpts": ("timeline17", True),
@@ -110,14 +120,16 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
             cover = cover.assign(fact=cover["element_id"].map(element_facts(event["found"], event["published"])))
     return omissions(cover, min_omission_cohesion=0.0 if "omission cohesion" in off else MIN_OMISSION_COHESION,
                      finding_facts=None if "fact kinds" in off else FINDING_FACTS,
-                     min_topicality=0.0 if "topicality" in off else min_topicality)
+                     min_topicality=0.0 if "topicality" in off else min_topicality,
+                     min_only_cohesion=0.0 if "only cohesion" in off else MIN_ONLY_COHESION)
 
 
-def load(data: Path) -> tuple[dict, pd.DataFrame]:
-    """Each event needed (every judged round; known elements) with its elements, coverage and known elements,
-    and the judged findings."""
-    judged = pd.DataFrame([json.loads(line) for line in ev.JUDGED.read_text(encoding="utf-8").splitlines()
-                           if line.strip()]).assign(event=lambda t: t["event"].astype(str))
+def load(data: Path, last_round: int | None = None) -> tuple[dict, pd.DataFrame]:
+    """Each event needed (every judged round up to `last_round`, None: all; known elements) with its elements,
+    coverage and known elements, and the judged findings (of those rounds)."""
+    judged = [json.loads(line) for line in ev.JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    judged = pd.DataFrame([row for row in judged if last_round is None or row["round"] <= last_round]) \
+        .assign(event=lambda t: t["event"].astype(str))
     corpora = {"allsides": (*ev.load_allsides(data), *ev.allsides_known()),
                "basil": (*ev.load_basil(data), *ev.basil_known())}
     corpora["allsides-known-choose"] = (*corpora["allsides"][:2], {}, {})
@@ -170,6 +182,9 @@ def measure(events: dict, judged: pd.DataFrame, off=(), min_topicality: float = 
     result = {"rules switched off": ", ".join(off) or "none (the package)", "judged 1-5 stated": int(chosen.sum()),
               "right": int(right[chosen].sum()), "wrong": int((~right[chosen]).sum()),
               "precision": right[chosen].mean(), "4-5 stated": int(held.sum()), "4-5 precision": right[held].mean()}
+    choose = still["round"].isin(CHOOSE_ROUNDS)
+    result |= {"1-6 stated": int(choose.sum()), "1-6 right": int(right[choose].sum()),
+               "1-6 wrong": int((~right[choose]).sum())}
     for number in (6, 7):
         mine = still["round"] == number
         result |= {f"{number} stated": int(mine.sum()), f"{number} precision": right[mine].mean()}
@@ -269,7 +284,7 @@ def quotation_fragments(events: dict, judged: pd.DataFrame) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     pd.set_option("display.width", 250)
-    events, judged = load(Path(argv[0]))
+    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else None)
     kind_choice(events, judged)
     topicality_choice(events, judged)
     quotation_fragments(events, judged)

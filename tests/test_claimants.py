@@ -435,10 +435,12 @@ def test_a_quoted_paragraph_after_a_colon_goes_on_with_its_source():
 
 
 def test_a_source_after_said_may_open_with_a_number():
-    # PolNeAR dev (Western Journal): "9/11 widow Terry Strada" is one noun phrase
-    found = claimants("“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” "
-                      "said 9/11 widow Terry Strada.")
-    assert "Terry Strada" in found["100 percent"]
+    # PolNeAR dev (Western Journal): "9/11 widow Terry Strada" is one noun phrase (the source of the quotation; its
+    # "100 percent wrong" is emphatic, no figure: polnear-dev ruling 7)
+    text = ("Test headline\n\n“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” "
+            "said 9/11 widow Terry Strada.")
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["Test"], "published": ["2016-09-23"], "text": [text]})
+    assert "Terry Strada" in research.attributions(research.split_blocks(articles), articles)["source_text"][0]
 
 
 def test_a_pronoun_refers_to_a_speaker_named_again_by_last_name():

@@ -1,6 +1,7 @@
 import pytest
 
-from research.text.dates import find_page_date, find_time_expressions, has_date
+from research.text.dates import find_time_expressions
+from research.text.pagedates import find_page_date, has_date
 
 
 @pytest.mark.parametrize(

@@ -166,7 +166,7 @@ def test_outlet_names_fall_back_to_the_article_id():
     ("At least 40 homes were destroyed, the county sheriff said, and two firefighters were treated for injuries.",
      "At least 40 homes were destroyed, the county sheriff said [two]"),
     ("“Left to be seen.”", "“Left to be seen.”"),
-    # the tail of a sentence split at an abbreviation keeps its lower case (AllSides 5722: "Sens. ... (W.Va.)")
+    # a piece of a sentence that opens in lower case keeps it, so `omissions` can tell it is a fragment
     ("who are balking at the $3.5 trillion cost of his budget reconciliation measure.",
      "who are balking at the $3.5 trillion cost of his budget reconciliation measure"),
     # a participle before a noun is no opening phrase: "Acting minister" is the subject (AllSides 5858)

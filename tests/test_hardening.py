@@ -30,7 +30,7 @@ from research.reuse.alignment import ALIGN_COLUMNS
 from research.reuse.overlap import OVERLAP_COLUMNS
 from research.reuse.similarity import PAIR_COLUMNS
 from research.story.coverage import OMISSION_COLUMNS
-from research.text import dates
+from research.text import dates, pagedates
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = research.default_corpus()
@@ -270,9 +270,9 @@ def test_an_impossible_time_in_a_page_header_leaves_the_date_empty_instead_of_fa
     write(tmp_path, "story.txt", "Troops Cross the Border\n\nUpdated 2024-10-23 25:00\n\n" + "\n\n".join(PROSE))
     articles, messages = load_recording(tmp_path)
     assert messages == [] and articles.loc[0, "published"] == ""
-    assert dates.find_page_date("Created at 2024-10-23 13:75:00") is None
-    assert dates.find_page_date("2024-10-23T10:00:00+99:00") is None
-    assert dates.find_page_date("Created at 2024-10-23 13:35:02") == "2024-10-23T13:35:02"
+    assert pagedates.find_page_date("Created at 2024-10-23 13:75:00") is None
+    assert pagedates.find_page_date("2024-10-23T10:00:00+99:00") is None
+    assert pagedates.find_page_date("Created at 2024-10-23 13:35:02") == "2024-10-23T13:35:02"
 
 
 def test_a_duration_before_the_next_day_is_resolved_without_failing():

@@ -21,6 +21,29 @@ def sentences(text):
     ("David E. Sanger covers the administration. He writes books.",
      ["David E. Sanger covers the administration.", "He writes books."]),
     ("The troops went to the U.S. The next day they left.", ["The troops went to the U.S.", "The next day they left."]),
+    # a plural title (AllSides 5794), a party and state in brackets (BASIL), a lower-case piece after an
+    # abbreviation Punkt does not know (AllSides 5722, 6050), a closing bracket after one (AllSides 6000)
+    (("The measure — negotiated by a group of 22 bipartisan lawmakers led by Sens. Kyrsten Sinema (D-Ariz.) and Rob "
+      "Portman (R-Ohio) — includes $550 billion in new spending."),
+     [("The measure — negotiated by a group of 22 bipartisan lawmakers led by Sens. Kyrsten Sinema (D-Ariz.) and "
+       "Rob Portman (R-Ohio) — includes $550 billion in new spending.")]),
+    ("Rep. Joe Sestak (D-Penn.) was offered a prominent but uncompensated, advisory position.",
+     ["Rep. Joe Sestak (D-Penn.) was offered a prominent but uncompensated, advisory position."]),
+    (("It could make it tougher for Biden to muscle moderates such as Sens. Kyrsten Sinema (Ariz.) and Joe Manchin "
+      "(W.Va.) who are balking at the $3.5 trillion cost."),
+     [("It could make it tougher for Biden to muscle moderates such as Sens. Kyrsten Sinema (Ariz.) and Joe "
+       "Manchin (W.Va.) who are balking at the $3.5 trillion cost.")]),
+    ("Economists had expected the C.P.I. to rise 3.6 percent over the year. Prices rose.",
+     ["Economists had expected the C.P.I. to rise 3.6 percent over the year.", "Prices rose."]),
+    ("GOP Sens. Lisa Murkowski (Alaska), Bill Cassidy (La.), Rob Portman (Ohio) and Ben Sasse (Neb.) broke ranks.",
+     [("GOP Sens. Lisa Murkowski (Alaska), Bill Cassidy (La.), Rob Portman (Ohio) and Ben Sasse (Neb.) broke "
+       "ranks.")]),
+    # a state after a town still ends a sentence before a capital; a lower-case brand name opens one
+    ("He went to Springfield, Ill. The next day he left.", ["He went to Springfield, Ill.", "The next day he left."]),
+    ("eBay rose. iPhone sales fell.", ["eBay rose.", "iPhone sales fell."]),
+    # informal prose opening a sentence in lower case after an ordinary word (a Timeline17 reader's comment)
+    ("i love my sister , really . sometimes i do n't put up with her .",
+     ["i love my sister , really .", "sometimes i do n't put up with her ."]),
 ])
 def test_sentence_splitting_handles_news_abbreviations(text, expected):
     assert sentences(text) == expected

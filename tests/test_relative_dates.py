@@ -4,6 +4,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from test_quantities import periods
 
 from research.text.dates import find_time_expressions, reference_date, resolve_dates
 
@@ -160,3 +161,78 @@ def test_seed_dates(seed_articles, seed_passages):
     assert times.loc["in early to mid-October.".rstrip("."), "date_end"] == "2024-10-20"
     newslooks = table[table["article_id"] == "002_1f373224d5a43559"]  # no publication date on the page
     assert len(newslooks) and (newslooks["date_start"] == "").all()
+
+
+# ---- ninth round (issue 18): years in full articles, each on a real PolNeAR or AllSides sentence
+
+@pytest.mark.parametrize(("text", "figure", "period"), [
+    # a year before the noun it dates places a figure of that event: "in the 2012 election", "A 2014 study found"
+    (("The line may as well have been lifted from the script Democrats used in the 2012 election, when President "
+      "Barack Obama effectively painted Romney as a plutocrat who wrote off 47 percent of the country."),
+     "47 percent", ("2012-01-01", "2012-12-31")),
+    ("A 2014 study by Loyola Law School professor Justin Levitt found 31 incidents of voter impersonation.",
+     "31", ("2014-01-01", "2014-12-31")),
+    (("They cite the 2000 election in Florida, when the state incorrectly stated that about 12,000 registered "
+      "voters were ex-cons and then purged them from the rolls."), "about 12,000", ("2000-01-01", "2000-12-31")),
+    # ... but not a figure of another thing it stands near
+    (("President-elect Ebrahim Raisi on Monday backed talks between Iran and six world powers to revive a 2015 "
+      "nuclear deal but flatly rejected meeting U.S. President Joe Biden."), "six", ("2016-09-26", "2016-09-26")),
+    # ... also an event a date would name: a year before it dates it
+    (("“American Skin (41 Shots)” was written by Springsteen after the 1999 shooting death of Guinea immigrant "
+      "Amadou Diallo, who was shot at 41 times by four plain-clothes NYPD officers."), "four",
+     ("1999-01-01", "1999-12-31")),
+    # a deadline right after a figure and its noun makes it a target: from publication to the deadline
+    (("She is proposing marquee projects like installing 500 million solar panels by 2020 and giving states and "
+      "cities $60 billion to invest in energy-efficient public transportation."), "500 million",
+     ("2016-09-26", "2020-12-31")),
+    # "as of 2008" is that year
+    (("America’s prison population stood at 200,000 in 1972 and has since exploded to hold a record of 2.3 million "
+      "inmates as of 2008, according to the NAACP."), "2.3 million", ("2008-01-01", "2008-12-31")),
+    # "by 1991", wholly before publication, is a point reached, not a deadline ahead
+    (("Mr. Trump’s company was left holding some $8.8 billion in debt, causing his personal net worth to drop to a "
+      "low of about $1 billion in the red by 1991, the Times wrote."), "about $1 billion", ("1991-01-01", "1991-12-31")),
+])
+def test_years_of_full_articles_date_their_figures(text, figure, period):
+    assert periods(text, "2016-09-26")[figure][:2] == period
+
+
+def test_a_year_before_a_plural_noun_is_a_count_not_a_date():
+    assert find_time_expressions("It sent the 2000 troops home.", WEDNESDAY) == []
+    assert only("It was the 2000 election.").date_start == date(2000, 1, 1)
+
+
+@pytest.mark.parametrize(("text", "published", "figure", "period"), [
+    # a time after "because" dates that clause, not the figure before it
+    (("The dispute centers on Ohio's removal of perhaps tens of thousands of voters from registration lists because "
+      "they did not respond to queries seeking to confirm their address and have not voted since 2008."),
+     "2016-09-25", "tens of thousands of", ("2016-09-25", "2016-09-25")),
+    # a figure in a leading "Though ..." clause is not dated by the main clause
+    (("Though he has given more than $60 million to his campaign, he established a fundraising pact with the "
+      "Republican National Committee in May."), "2016-09-23", "more than $60 million", ("2016-09-23", "2016-09-23")),
+    # a figure after ", even though" is not dated by the clause before it, nor by a period carried from before: its
+    # sentence named a time of its own
+    (("Mitt Romney released his returns in 2012, even though they exposed his foreign bank accounts. Hillary Clinton "
+      "released her returns this year, even though they disclosed the unseemly specter of her husband making millions "
+      "of dollars from a for-profit university."), "2016-09-08", "millions of dollars", ("2016-09-08", "2016-09-08")),
+])
+def test_clauses_of_full_articles_keep_their_times(text, published, figure, period):
+    assert periods(text, published)[figure][:2] == period
+
+
+@pytest.mark.parametrize(("sentence", "published", "day"), [
+    # the US general election, the Tuesday after the first Monday of November, the nearest one to publication
+    ("Republicans picked up 63 seats in the House in the November midterm election, but pressure mounted.",
+     "2010-12-12", date(2010, 11, 2)),
+    ("encouraging his supporters to visit polling locations on Election Day to make sure everything is fine",
+     "2016-09-30", date(2016, 11, 8)),
+])
+def test_election_day(sentence, published, day):
+    span = only(sentence, published)
+    assert (span.date_start, span.date_end) == (day, day)
+
+
+def test_a_vague_amount_takes_no_period_carried_from_before():
+    found = periods("Last weekend, Mr. Huckabee used his television and radio programs, as well as Facebook, to help "
+                    "organize an appreciation day for Chick-fil-A on Wednesday.\n\nMore than 650,000 people signed up "
+                    "to participate, and tens of thousands “liked” photos of packed restaurants.", "2012-08-01")
+    assert found["tens of thousands"][:2] == ("2012-08-01", "2012-08-01")

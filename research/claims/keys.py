@@ -43,7 +43,8 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     infected are "cases" when `following` (the text after the subject) or the
     end of `context` (the text before the figure) says so ("81 people had
     died", "killed 150 people"). The country is the nationality in the
-    subject, else the nearest one named in `context`.
+    subject, else the nearest one named in `context`. A poll share is keyed by its
+    candidate ("support for Mitt Romney": "support romney").
     """
     words = [w.lower().strip("’'") for w in subject.split()]
     if not words:
@@ -51,6 +52,9 @@ def subject_key(subject: str, context: str = "", following: str = "") -> str:
     if "of" in words and words[0] in ("number", "total", "count", "tally", "share", "percentage", "average", "peak",
                                       "level", "rate"):
         words = words[words.index("of") + 1:] or words  # "the number of confirmed cases": cases
+    if words[:2] == ["support", "for"] and len(words) > 2:  # a poll share: the support of one candidate, by surname
+        name = words[2:words.index("and")] if "and" in words[2:] else words[2:]
+        return f"support {(name or words[2:])[-1]}"
     for stop in ("in", "at", "on", "for", "from", "across", "among", "each", "per", "a"):
         words = words[:words.index(stop)] if stop in words[1:] else words  # "cases in New Zealand": cases
     head = words[words.index("of") - 1] if "of" in words and words.index("of") > 0 else words[-1]

@@ -193,7 +193,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 asof = averaged(prior, subject) if prior else asof
                 if not asof[2] and poll and not stated_now(quantity, passage.text):
                     asof = poll  # a poll's figure without a time of its own: its field dates
-                if not asof[2] and previous_period and not stated_now(quantity, passage.text) \
+                if not asof[2] and previous_period and not stated and not stated_now(quantity, passage.text) \
                         and not ranked(passage.text, quantity) and (forecast or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
                     # an age, or a group by rank ("the top 2 percent"), is never carried
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
@@ -321,7 +321,14 @@ def _same_subject(a, b) -> bool:
     """Subjects that may count the same thing: one key, a shared content word, or one unknown."""
     if not a.subject or not b.subject:
         return True
+    if _candidates(a) and _candidates(b):
+        return _candidates(a) == _candidates(b)
     return _noun_class(a) == _noun_class(b) or bool(_words(a.subject) & _words(b.subject))
+
+
+def _candidates(row) -> str:
+    """The candidate a poll share is the support of (its key "support <surname>", `subject_key`), else ""."""
+    return row.subject_key.removeprefix("support ") if row.subject_key.startswith("support ") else ""
 
 
 def _noun_class(row) -> str:

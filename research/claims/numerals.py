@@ -3,14 +3,27 @@
 `figure(text, match, dates)` reads one `QUANTITY` match ("3,000", "up to
 12,000", "$400 million", "74 percent", "5,000 to 6,000", "50-49"), `ratio` a
 spoken fraction or multiple ("two-thirds of", "more than twice", "halved") and
-`vague` an amount in words ("a few thousand", "dozens of"), each a `Quantity`
+`vague` an amount in words ("a few thousand", "dozens of", "tens of thousands"),
+each a `Quantity` (also "six figures", at least $100,000; "a quarter of a million
+dollars"; "a couple dozen"; "a half-dozen")
 with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
 change, money, percent, rate, measure, age or vote) and a `unit` where there is
-one. `counted` leaves out years, calendar dates, times, ordinals, durations and
+one. `counted` leaves out years (also "the 90’s", "her 2000 and 2006 Senate
+races"), calendar dates, times ("three o’clock"), ordinals, durations and
 record spans ("four-week average", "21-year high"; not the length of a sentence,
-"a 270-month prison sentence"), labels ("Phase 6", "grades 7 through 12"),
-scores, numbers inside names ("H1N1", "F-16", "9/11") and "one" as a pronoun
-("only one state" counts, "just one of 198 people" does not). Two numbers
+"a 270-month prison sentence"), labels ("Phase 6", "grades 7 through 12",
+"School 285", "Day 1", "Project 21"), kinds of things ("a two-way race", "a
+two-front war", "a 12-step program"), groups picked by rank ("the top two
+leaders", "the two largest emitters", "two of the strongest critics"), "the two"
+as a pronoun ("when the two were negotiating") or naming known entities ("the two
+presidential candidates", "The two women"), items picked by their place ("the final
+three words", "the past nine elections"), "seven and a half years", addresses
+("131 West 23rd Street"), names and headings ("restaurant Two Meatballs", "show The
+411", "SAVE A QUARTER"), "100 percent wrong", "doubling down", "a double standard",
+"a third shot", scores, numbers
+inside names ("H1N1", "F-16", "9/11")
+and "one" as a pronoun ("only one state" counts, "just one of 198 people" does
+not). Two numbers
 joined by a hyphen are a vote in a sentence of a vote, decision, ruling or
 majority ("a 6-3 conservative majority"), else a score or a code. What each
 figure counts is `research.claims.quantities`' job.
@@ -51,6 +64,7 @@ NUMBER_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "a couple of": 2,
+    "a couple dozen": 24, "a half-dozen": 6, "a half dozen": 6,
 }
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3, "dozen": 12}
@@ -93,7 +107,7 @@ QUANTITY = re.compile(
 VAGUE_QUANTITY = re.compile(
     r"\b(?P<words>(?:" + "|".join(sorted(map(re.escape, VAGUE_PLURALS), key=len, reverse=True)) + r")\s+of"
     r"|(?:dozens|hundreds|thousands|millions|billions|trillions)(?!\s+of\b)"  # "among dozens killed", "as millions hit"
-    r"|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
+    r"|(?:tens|hundreds)\s+of\s+thousands|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
     r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
     r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
 # A number glued to letters or slashes is part of a name or code: H1N1, F-16, COVID-19, 9/11, 24/7.
@@ -109,7 +123,8 @@ GESTATION_WEEKS = re.compile(r"[- ](?P<unit>week)s?\b")
 GESTATION = re.compile(r"\b(?:abortions?|pregnan\w*|gestation\w*|fetal|fetus\w*|heartbeat)\b", re.IGNORECASE)
 _LABELS = (r"\b(?:Phase|Level|Category|Stage|Grade|Article|Section|Chapter|Room|Flight|Route|Highway|"
            r"No\.|Number|Channel|Apollo|Game|Round|Step|Page|Volume|Vol\.|Part|Act|Class|Type|Model|"
-           r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of|[Gg]rades?)\s+")
+           r"Version|Resolution|Platform|Gate|Terminal|Unit|Group of|[Gg]rades?|"
+           r"School|Day|Project|District|Precinct|Ward|Interstate|Proposition|Question)\s+")
 LABEL = re.compile(_LABELS + r"(?:\d+\s*(?:through|to|and|-|–)\s*)?$")  # "Phase 6", "grades 7 through 12"
 # A time unit as an adjective or a length: "four-week average", "21-year high" (ages: "-year-old", "65 years and older").
 DURATION = re.compile(r"(?i)[- ](?:second|minute|hour|day|night|week|month|year|decade)s?\b(?![- ]old|\s+(?:and|or)\s+(?:o|up))")
@@ -142,7 +157,8 @@ RATIO = re.compile(
                                                  ("about", "nearly", "almost", "more than", "over", "at least",
                                                   "roughly", "less than", "just over")), key=len, reverse=True))
     + r"))\s+)?\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
-    r"(?![-\w])|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
+    r"(?![-\w])(?P<scaled>\s+(?:of\s+)?an?\s+(?:million|billion|trillion)\b(?:\s+dollars\b)?)?"  # "a quarter of a million"
+    r"|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
     re.IGNORECASE)
 # After a figure, the base of a rate: "11.2 deaths per 100,000 people".
 PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
@@ -154,6 +170,34 @@ HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
 FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
 AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?|weeks?|days?) old\b")
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
+# A number hyphenated to "way", "front" or "step" names a kind of thing, not an amount: "a two-way race",
+# "a two-front war", "a 12-step program".
+KIND_OF = re.compile(r"-(?:way|front|step)\b", re.IGNORECASE)
+# A decade written with an apostrophe: "the 90’s", "the 1980's" (a year, like "the 1990s").
+DECADE = re.compile(r"(?:\d0|(?:1[89]|20)\d0)['’]s\b")
+SUPERLATIVE = (r"(?:most|least|top|best|worst|largest|biggest|smallest|highest|lowest|greatest|strongest|weakest|"
+               r"richest|wealthiest|poorest|oldest|youngest|leading|closest|fastest|deadliest|busiest|"
+               r"longest|shortest)")
+# A number that picks a group by rank names who is meant, not how many: "the top two leaders of Facebook", "the two
+# largest emitters", "the nation’s two largest teachers unions" (a number word), "two of the strongest Republican
+# critics" ("six top Republicans" counts; "the top 2 percent" is a share, `research.claims.periods.ranked`).
+RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s+$|(?:\b(?:the|their|its|his|her|our)|['’]s)\s+$", re.IGNORECASE)
+RANK_AFTER = re.compile(r"\s+(?:of\s+the\s+)?" + SUPERLATIVE + r"\b", re.IGNORECASE)
+# A street address: "131 West 23rd Street".
+ADDRESS = re.compile(r"\s+(?:(?:North|South|East|West|[NSEW]\.)\s+)?(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))(?:\s+[A-Z][a-z]+)?"
+                     r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place)(?!\w)")
+# "100 percent" before these says how much, not a share: "They are 100 percent wrong", "100 percent sure".
+INTENSIFIED = re.compile(r"\s+(?:sure|certain|wrong|right|correct|true|false|behind|committed|confident|convinced)\b",
+                         re.IGNORECASE)
+# After "the first", "the last", "the final", "the past", "the previous", "the next" or "the initial", a number word
+# picks items by their place, not how many: "the final three words of his speech", "in the past nine elections".
+PLACED = re.compile(r"\bthe\s+(?:first|last|final|past|previous|next|initial)\s+$", re.IGNORECASE)
+
+# "The two" standing alone is a pronoun for two people or things already named: "when the two were negotiating",
+# "the two learned of a meeting", "hope the two could be making progress".
+PRONOUN_AFTER = re.compile(r"\s*[,.;:)—]|\s+(?:were|are|was|is|have|had|has|could|would|will|can|may|might|should|"
+                           r"must|did|do|met|spoke|said|agreed)\b|\s+[a-z]+ed\s+(?:of|to|that|in|on|with|about|at|the|"
+                           r"a|an)\b")
 
 
 class Quantity(NamedTuple):
@@ -250,8 +294,13 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
-    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b)|\\?/", after):
-        return True
+    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b)|\\?/", after):
+        return True  # "4 a.m.", "at three o’clock in the morning": a time of day
+    if KIND_OF.match(after) or DECADE.match(text, start) or ADDRESS.match(text, end):
+        return True  # "a two-way race", "the 90’s", "131 West 23rd Street"
+    if text[start:end].isalpha() and re.match(r"[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:hour|day|week|month|year)s\b",
+                                              text[end:end + 30]):
+        return True  # "his seven and a half years in office": a length of time
     if DURATION.match(text, end) and not TERM.match(text, end) and not gestational(text, end) \
             or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
@@ -273,9 +322,37 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
             match.group("number").lower() == "one" and ONLY.search(text, max(0, number_start - 12), number_start)
             and not re.match(r"\s+(?:of|who|that|which)\b", text[match.end():])):
         return False  # "one of the largest armies": a pronoun far more often than a count ("only one" counts)
-    return not (match.group("number").isalpha() and re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start])
-                and re.match(r"-|\s+(?:countries|nations|parties|sides|leaders|governments|men|women|companies)\b",
-                             text[number_end:]))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
+    if match.group("number2") and all(re.fullmatch(r"(?:1[89]|20)\d{2}", match.group(n)) for n in ("number", "number2")):
+        return False  # "her 2000 and 2006 Senate races": two years
+    before, after = text[max(0, number_start - 12):number_start], text[match.end():match.end() + 40]
+    if not (match.group("percent") or match.group("currency")) and RANK_BEFORE.search(before) and (
+            RANK_AFTER.match(after) and match.group("number").isalpha()
+            or re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE)):
+        return False  # "the top two leaders", "the two largest emitters" ("the nation's 25 largest cities" count)
+    if not (match.group("percent") or match.group("currency")) and RANK_AFTER.match(after) and \
+            re.match(r"\s+of\s+the\b", after):
+        return False  # "two of the strongest critics"
+    if match.group("percent") and match.group("number") == "100" and INTENSIFIED.match(text, match.end()):
+        return False  # "They are 100 percent wrong"
+    if match.group("number").isalpha() and PLACED.search(text, max(0, number_start - 20), number_start):
+        return False  # "the final three words", "the initial two doses"
+    if in_title(text, number_start, match.group("number")):
+        return False  # "restaurant Two Meatballs in the Kitchen", "show The 411"
+    if not match.group("number").isalpha() or not re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start],
+                                                            re.IGNORECASE):
+        return True  # "The two women spoke", "The two Republican presidents introduced": known entities
+    return not (PRONOUN_AFTER.match(after) or re.match(
+        r"-|\s+(?:[A-Za-z]+\s+)?(?:countries|nations|parties|sides|leaders|governments|men|women|companies|candidates|"
+        r"nominees|presidents)\b", after))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
+
+
+def in_title(text: str, start: int, word: str) -> bool:
+    """True for a number word capitalised inside a sentence, part of a name or heading ("restaurant Two Meatballs in
+    the Kitchen", "SAVE A QUARTER"), or a number after a capitalised "The" inside a sentence ("show The 411")."""
+    before = text[max(0, start - 30):start]
+    if word.isalpha() and word[:1].isupper():
+        return bool(re.search(r"[A-Za-z,]\s+$", before))
+    return before.endswith("The ") and bool(re.search(r"[A-Za-z,]\s+$", before[:-4]))
 
 
 def vague(text: str, match: re.Match) -> Quantity:
@@ -301,7 +378,18 @@ def vague(text: str, match: re.Match) -> Quantity:
 
 
 def is_ratio(text: str, match: re.Match) -> bool:
-    """False for a `RATIO` match that is no figure: "a year and a half", "twice a day", "a double bombing"."""
+    """False for a `RATIO` match that is no figure: "a year and a half", "seven and a half years", "twice a day",
+    "a double bombing", "doubling down on his attacks", "a double standard", "a third shot", a heading ("SAVE A
+    QUARTER")."""
+    word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
+    after = text[match.end():match.end() + 30]
+    if re.match(r"\s+down\b", after) and word.startswith(("doubl", "tripl")) or word == "a half" and \
+            re.match(r"[\s-]+(?:second|minute|hour|day|week|month|year|decade)s?\b", after, re.IGNORECASE):
+        return False
+    if in_title(text, match.start(), (match.group("ratio") or "x").split()[0]) or word == "double" and re.match(
+            r"\s+standards?\b", after) or word in ("a third", "one third") and re.match(
+            r"\s+(?!of\b|the\b|as\b|that\b|majority\b|more\b|less\b|fewer\b)[a-z]+\b", after):
+        return False  # "SAVE A QUARTER", "the media’s double standard", "a third shot": a heading, an idiom, an ordinal
     return not (NOT_A_RATIO.search(text, max(0, match.start() - 12), match.start())
                 or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple")
                 and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]))
@@ -378,6 +466,11 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
             end += word.end()
             if word.group(1).lower() == "cents":
                 value, low, high = (v / 100 for v in (value, low, high))
+    digits = re.match(r"[\s-]+figures?\b", text[end:end + 12]) if kind == "count" and match.group("number").isalpha() \
+        and not match.group("scale") else None
+    if digits and 3 <= value <= 12:  # "start at six figures", "lop five figures off costs": money of that many digits
+        value, low, high, qualifier = 10 ** (value - 1), 10 ** (value - 1), math.inf, "at least"
+        kind, unit, end = "money", "USD", end + digits.end()
     per = PER.match(text, end) if kind == "count" else None
     if per:  # "55.8 births per 1,000 women": a rate
         kind, unit = "rate", "per " + per.group("base")
@@ -401,7 +494,11 @@ def ratio(text: str, match: re.Match) -> Quantity:
     kind, unit = "rate", "times"
     if word == "half" and re.search(r"\b(?:cut|cutting|slash\w*|reduc\w+)\s+(?:[\w.’'-]+\s+){0,6}in\s+$", text[max(0, match.start() - 80):match.start()]):
         word = "halved"  # "cut U.S. greenhouse gas emissions in half"
-    if word in FRACTIONS:
+    scaled = (match.group("scaled") or "").lower()
+    if word in FRACTIONS and scaled:  # "a quarter of a million dollars": a fraction of a scale
+        value = FRACTIONS[word] * SCALES[re.search(r"(?:m|b|tr)illion", scaled).group()]
+        kind, unit = ("money", "USD") if scaled.endswith("dollars") else ("count", "")
+    elif word in FRACTIONS:
         value = FRACTIONS[word]
         if re.match(r"\s+(?:of|(?:super)?majority)\b", text[match.end():match.end() + 20]):  # "a half dose": a ratio
             kind, unit, value = "percent", "%", round(100 * value, 2)  # "two-thirds of", "the two-thirds majority"

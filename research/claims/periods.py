@@ -24,6 +24,9 @@ an event ("the Jan. 6 select committee"). A time inside a "before"/"ahead of" ph
 a figure projected or forecast, or money over a span ahead ("over the next nine months"), takes a time after
 publication; `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them;
 `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the top 2 percent") take no carried period.
+A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
+A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
+"because", "though" and a leading "Though ...," clause (`_leading_clause`) end a figure's clause.
 """
 
 from __future__ import annotations
@@ -51,12 +54,22 @@ REACH = 400
 START = operator.attrgetter("start")
 
 
+# A clause that opens its sentence with a conjunction of concession, cause or condition, up to its comma: "Though he
+# has given more than $60 million to his campaign, he established a fundraising pact ... in May".
+LEADING_CLAUSE = re.compile(r"(?:^|[.!?][”\"’]?\s+)(?:Even though|Though|Although|While|Because|If|Unless|Whereas)\b[^,;.]*$")
+
+
+def _leading_clause(text: str, quantity: Quantity, time) -> bool:
+    """True when `quantity` is in a sentence's leading "Though ..." clause and `time` after that clause's comma."""
+    return bool(LEADING_CLAUSE.search(text, 0, quantity.start)) and "," in text[quantity.end:time.start]
+
+
 def _clause_blocked(text: str, left: int, right: int, relative: bool) -> bool:
     """True when a clause boundary (or, with `relative`, a relative clause) separates text[left:right]."""
-    pattern = r";|,\s+(?:but|while|whereas|although)\b|\s—\s"
+    pattern = r";|,\s+(?:but|while|whereas|although|(?:even\s+)?though|because)\b|\s—\s"
     if relative:  # after the figure, also a clause of its own: ", as claims reached a low", ", likely triggering"
         # ", according to a poll released Saturday": the source's own phrase ends no clause, the one after it does
-        pattern += r"|\b(?:that|which|who|when|where)\b|,\s+(?!according\b)(?:as|(?:\w+ly\s+)?[a-z]+ing)\b" \
+        pattern += r"|\b(?:that|which|who|when|where|because)\b|,\s+(?!according\b)(?:as|(?:\w+ly\s+)?[a-z]+ing)\b" \
             r"|,\s+according\b[^;]*,"
     return bool(re.search(pattern, text[left:right]))
 
@@ -67,7 +80,10 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     as `joined` gives them; see the module docstring); `forecast`: the figure is expected or planned, so a
     deadline dates it."""
     day = reference_date(published)
-    forecast = forecast or bool(PROJECTED.search(quantity.subject))
+    # a deadline right after the figure and its noun is its target: "installing 500 million solar panels by 2020"
+    forecast = forecast or bool(PROJECTED.search(quantity.subject)) or any(
+        time.kind == "deadline" and day is not None and time.date_end is not None and time.date_end > day
+        and re.fullmatch(r"(?:\s+[\w’'-]+){0,3}\s+", text[quantity.end:time.start]) for time in times)
     if stated_now(quantity, text):
         return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
     usable = []
@@ -76,13 +92,13 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     near = times[bisect.bisect_left(times, quantity.start - REACH, key=START):
                  bisect.bisect_right(times, quantity.start + REACH, key=START)]  # both in text order
     when = next((time for time in near if time.end <= quantity.start and time.date_start is not None
-                 and WHEN.fullmatch(text, time.end, quantity.start)), None)
+                 and (WHEN.fullmatch(text, time.end, quantity.start) or _year_of(text, time, quantity))), None)
     if when:  # "since March 14, 2020, when there were 256,000 applicants": the figure of that time
         return when.date_start.isoformat(), _point_end(when).isoformat(), when.text
     # a time wholly after publication dates a forecast, not a figure stated as fact: "The three other former
     # officers ... will stand trial in March 2022", "1 million kids, will be back in their classroom in September"
-    times = [time for time in near if _a_period(text, time, forecast) and (
-        forecast or day is None or time.date_start is None or time.date_start <= day)]
+    times = [time for time in near if _a_period(text, time, forecast) and _year_of(text, time, quantity) is not False
+             and (forecast or day is None or time.date_start is None or time.date_start <= day)]
     for time in times:
         if day is not None and time.date_start is None or re.match(r"\s+levels?\b", text[time.end:]) or (
                 quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start
@@ -101,8 +117,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         subject = re.compile(r"\s*" + re.escape(quantity.subject)).match(text, quantity.end)
         after = subject.end() if subject else quantity.end
         own = re.match(r"\s*(?:that|which|who)\b", text[after:time.start])  # "the 1,500 that X reported last week"
-        if time.start > quantity.end and _clause_blocked(text, after + (own.end() if own else 0), time.start,
-                                                         relative=True):
+        if time.start > quantity.end and (_clause_blocked(text, after + (own.end() if own else 0), time.start,
+                                                          relative=True) or _leading_clause(text, quantity, time)):
             continue  # "12,000 troops ... in the invasion that began in February 2022"
         if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False) \
                 and not APPOSITION.search(text, max(0, quantity.start - 30), quantity.start):
@@ -175,6 +191,25 @@ APPOSITION = re.compile(r"\s[—–]\s+(?:(?:up|down|or|representing|equal to|a 
 
 # Between a time phrase and a figure of a clause about that time: ", when".
 WHEN = re.compile(r"\s*,\s*when\b[^,;.]*")
+# A year before the noun it dates ("the 2000 election", "A 2014 study", `research.text.dates`) dates a figure only
+# when it places it: after "in", "during", "after" or "at" ("Democrats used in the 2012 election"), opening its
+# sentence ("A 2014 study ... found 31 incidents") or before a "when" clause ("the 2000 election in Florida, when
+# ... about 12,000"); not "to revive a 2015 nuclear deal" or "chairman of Trump's 2017 inaugural fund".
+YEAR_OF = re.compile(r"(?:the|an?|his|her|its|their|our|\w+['’]s)\s+(?:19|20)\d{2}", re.IGNORECASE)
+YEAR_PLACED = re.compile(r"(?:\b(?:in|during|after|at)\s+|^\s*|[.!?][”\"’]?\s+)$", re.IGNORECASE)
+NOUN_WHEN = re.compile(r"(?:\s+[\w-]+){1,3}" + WHEN.pattern)
+
+
+def _year_of(text: str, time, quantity: Quantity) -> bool | None:
+    """For a year before a noun (`YEAR_OF`): True when it dates `quantity` through a "when" clause, False when it
+    does not place the figure, None (a time like any other) when it does; None for other times too."""
+    if not YEAR_OF.fullmatch(time.text):
+        return None
+    if time.end <= quantity.start and NOUN_WHEN.fullmatch(text, time.end, quantity.start):
+        return True
+    if YEAR_PLACED.search(text, max(0, time.start - 12), time.start):
+        return None
+    return False
 
 
 def _point_end(time) -> date:
@@ -222,7 +257,10 @@ def goes_on(text: str, quantity: Quantity) -> bool:
     """True when a figure without a time phrase goes on with the period named before it: its sentence
     narrates in the past ("the unemployment rate ticked up to 6.1%"), with no present or modal verb before
     the end of the figure's clause ("only 84 of the 143 districts have reported", "Republicans say the $300
-    supplement", "could bolster ... the 600-mile-long front")."""
+    supplement", "could bolster ... the 600-mile-long front"); never a vague amount ("tens of thousands"), a rough
+    size no release dates."""
+    if quantity.qualifier == "vague":
+        return False
     right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end, quantity.end + REACH)), len(text))
     past, present = _tenses(text)
     return past and present > right
@@ -379,12 +417,13 @@ def joined(text: str, times: list) -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
     to Y's end (when Y ends after X starts), a length of time ending at a date ("the 12 months that ended
     in June") made that many units to the date's end; dates that name an event ("the Jan. 6 committee")
-    left out."""
+    left out (not a year before its event: "the 1999 shooting death")."""
     joined = []
     for time in times:
         event = EVENT_NAME.match(text, time.end)
-        if time.kind == "date" and event and (not event.group("word") or time.granularity == "day"):
-            continue
+        if time.kind == "date" and event and (not event.group("word") or time.granularity == "day") \
+                and not YEAR_OF.fullmatch(time.text):
+            continue  # (a past year before an event dates it: "after the 1999 shooting death of ...")
         gap = text[joined[-1].end:time.start] if joined else ""
         length = joined and joined[-1].kind == "duration" and time.date_end is not None and (
             ENDING.fullmatch(gap) or not gap.strip() and time.text.lower().startswith("through")) and \

@@ -9,15 +9,18 @@ participle or predicate that says which ("people killed in shootings"), or, for
 a figure stated of something before its verb, that noun phrase ("Initial claims
 fell by 92,000", "premiums accounted for nearly 17 percent"), a multiple's
 measure ("four times the area of New York City") or a tally's noun ("a 6-3
-conservative majority"); `head` is the noun phrase the subject is built on
-(`research.claims.keys.subject_key` groups subjects). A subject is a noun
-phrase: it holds no finite verb outside a relative clause, no dash and no
-pronoun that starts a clause (`without_finite_verb`). Money "on" something is
-spending on it; money without a noun is what its verb, "of" or copula makes of
-it ("will save $35 million": savings; "the debt of $16 trillion"; "$1.1 million
-is the estimated cost of ...", `_amount_of`), a figure after "by" a margin or
-a change and money "above" a noun its threshold (`_by_what`), weeks of a pregnancy are a gestational limit, and a poll share
-without a noun is the support of the candidate named with it (`_poll_shares`).
+conservative majority"), a count of times what its clause did ("times President
+Obama won the state"), a relative clause with a name for its subject ("people
+that Weiner follows"), a vague measure the measure of what follows ("tons of
+coal reserves") and a bare count after ", including" the count before it;
+`head` is the noun phrase the subject is built on (`research.claims.keys.subject_key`
+groups subjects). A subject is a noun phrase: it holds no finite verb outside a
+relative clause, no dash and no pronoun that starts a clause
+(`research.claims.subjects.without_finite_verb`). Money "on" something is
+spending on it and weeks of a pregnancy a gestational limit. A figure without a
+noun of its own gets the subject the words around it say
+(`research.claims.subjects`: money by its verb, "of" or copula, a margin, change
+or threshold, a poll share's candidate, an apposition).
 """
 
 from __future__ import annotations
@@ -41,16 +44,18 @@ from research.claims.numerals import (
     sentence_start,
     vague,
 )
+from research.claims.subjects import (
+    DETERMINER_WORDS,
+    FINITE_VERBS,
+    INTRANSITIVE,
+    PREPOSITIONS,
+    SUBJECT_STOP,
+    complete_subjects,
+    without_finite_verb,
+)
 from research.text.dates import find_time_expressions
 
 TEMPERATURE = ("degrees", "fahrenheit", "celsius")
-# Words that end a subject noun phrase (a determiner starts the next one: "64% of Americans his handling").
-SUBJECT_STOP = frozenset(
-    "a an the of and or but that which who whom whose is are was were be been being has have had do does did "
-    "will would could should may might must can to from into in on at by for with as than then there their "
-    "his her our my your they them it its this these those said says each per out up down over after before since during while "
-    "when where if so not no also already still now about against between among including across along near "
-    "through around within without toward towards under via amid despite".split())
 # Nouns that measure something else, read with their "of" ("the unemployment rate of 6.1%", "a peak of
 # 904,000", "a decline of 34%"); alone they say little of what is counted.
 MEASURE_NOUNS = ("rate average peak total level temperature high low decline drop increase rise gain decrease loss tally count "
@@ -66,6 +71,9 @@ CONTAINERS = frozenset("containers units rounds shells tons tonnes barrels piece
                        "groups percent".split()) | frozenset(MEASURE_NOUNS)
 # Nouns of a change, whose "in" says what changed.
 CHANGE_NOUNS = frozenset("decline drop increase rise gain decrease loss fall jump reduction cut surge spike".split())
+# Nouns of money after a vague count and "in" ("millions in cash").
+MONEY_IN = r"(?:new\s+|federal\s+|public\s+)?(?:cash|aid|funding|funds|revenue|donations|contributions|damages|fines|fees|loans|debt|" \
+    r"taxes|profits|sales|salaries|wages|assets|savings|spending|investments?|bonuses|subsidies|grants)\b"
 # Nouns in -ing that stay in a noun phrase ("$550 billion in new spending"), not participles.
 ING_NOUNS = frozenset("spending funding financing housing training building shipping lending borrowing testing "
                       "screening trading pricing polling schooling hearing meeting offering clothing bedding "
@@ -106,13 +114,24 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
             break  # "the 151,000 case average two weeks ago"
         if skipped == "to" and len(words) == 1 and lower in ("the", "a", "an"):
             continue  # "$568 billion to rebuild the nation's roads"
+        if skipped == "to" and len(words) == 1 and lower in ("in", "on", "for") and not words[0][0].isupper():
+            words.append(word)  # "$60 billion to invest in energy-efficient public transportation"
+            ends.append(match.end())
+            continue
         if skipped in ("for", "on") and not words and lower in ("the", "a", "an", "its", "their", "his", "her", "our"):
             continue  # "billions of dollars spent on a 20-year war effort"
-        if not words and (lower == "of" or lower in ("in", "worth") and money) and not unit:
-            continue  # "74 percent of likely voters", "$400 million in new military aid"
+        if not words and lower == "in" and re.match(r"\s+" + MONEY_IN, rest[match.end():]):
+            continue  # "agreed to release millions in cash": a vague count of money
+        if not words and (lower == "of" or lower in ("in", "worth") and money and not unit):
+            continue  # "74 percent of likely voters", "$400 million in new military aid", "millions of tons of coal"
         if not words and lower in ("for", "on", "to", "toward", "towards") and money and not skipped:
             skipped = lower
             continue  # "$61 billion for public transit systems", "$6.3 billion to help resettle evacuees"
+        manner = re.match(r"\s+([a-z]+)\b", rest[match.end():]) if len(words) == 1 and lower == "by" else None
+        if manner and words[0].endswith("ing") and manner.group(1) not in SUBJECT_STOP:
+            words.extend([word, manner.group(1)])  # "another 10 percent voting by proxy"
+            ends.append(match.end() + manner.end())
+            break
         if len(words) == 1 and lower == "by" and (words[0].endswith(("ed", "en")) or words[0] in PARTICIPLES):
             agent = True  # "the $2.25 trillion desired by President Biden"
             words.append(word)
@@ -181,8 +200,6 @@ EXTENSION = re.compile(
     r"(?:shot|hit|lost|paid|spent|cut|sent|held|made|built|sold|left|put|set|won)\b))"
     r"(?P<words>[a-z][\w’'-]*(?:\s+(?!(?:and|but|while|as|according|said|says|to be)\b)"
     r"[\w’'-]+){0,5})")
-# Past tenses that are never a participle after a noun ("a boy died", not "people killed in").
-INTRANSITIVE = frozenset("died arrived happened occurred remained emerged appeared existed stayed".split())
 # Verbs that state a figure of their subject: "claims fell by 92,000", "the rate was 5.4%".
 STATING_VERB = re.compile(  # a verb starts a word ("authorising" holds no "rising", "Medicare" no "are")
     r"\b(?:(?:has|have|had|was|were|is|are|will|would|could|also|now|just|still|been|\w+ly)\s+){0,3}"
@@ -219,12 +236,21 @@ VERB_WORDS = frozenset("said says reported showed shows found estimated added ex
                        "announced according".split())
 CLAUSE_STOP = frozenset("that which who when while as and but or because if since after before than said says "
                         "according where so".split())
-DETERMINER_WORDS = frozenset("the a an its their his her this that these those our".split())
-PREPOSITIONS = frozenset("of in at on for from across among with to by over under into".split())
+
+
+# A relative clause whose subject is a name: "198 people that Weiner follows on Twitter".
+NAMED_RELATIVE = re.compile(r"\s+(?:that|whom|which)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}\s+(?:has\s+|have\s+|had\s+)?"
+                            r"[a-z]+(?:s|ed)\b(?:\s+(?!(?:and|but|while|as|according|said|says)\b)[\w’'-]+){0,3}")
 
 
 def _extension(text: str, position: int) -> str:
     """The participle, relative clause or predicate that says which of the counted are meant."""
+    named = NAMED_RELATIVE.match(text, position)
+    if named:
+        words = named.group().split()
+        while words[-1].lower() in SUBJECT_STOP or not words[-1][-1].isalnum() or TIME_WORD.match(words[-1]):
+            words.pop()
+        return " ".join(words)
     match = EXTENSION.match(text, position)
     if not match:
         return ""
@@ -352,7 +378,8 @@ def _measured(text: str, start: int) -> str:
     if not match:
         return ""
     if match.group("spending"):
-        return "income" if match.group("spending").lower().startswith(("mak", "earn")) else match.group("spending")
+        spending = match.group("spending").lower()  # "making above $1 million": income; "earning $6,000": earnings
+        return "income" if spending.startswith("mak") else "earnings" if spending.startswith("earn") else spending
     words = match.group("measure").split()
     determiners = [i for i, word in enumerate(words) if word.lower() in DETERMINER_WORDS]
     words = words[determiners[-1] + 1:] if determiners else words
@@ -413,106 +440,13 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
                    else q for q in found)
     for i in range(1, len(found)):
         gap = text[found[i - 1].end:found[i].start]
-        if not found[i].head and found[i - 1].subject and SECOND_FIGURE.fullmatch(gap):
+        if not found[i].head and found[i - 1].subject and (SECOND_FIGURE.fullmatch(gap) or re.fullmatch(
+                r"[^.;:!?]*,\s+(?:including|among them)\s+", gap)):  # "a dozen office openings, including seven"
             found[i] = found[i]._replace(subject=found[i - 1].subject, head=found[i - 1].head)
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
-    return _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
-
-
-# A figure after "by" is a margin after a verb of winning ("won two years ago by 36 percentage points", "carried his
-# district by 6 percent") and the change of the noun phrase a verb of changing takes ("raise the debt limit by $2
-# trillion": increase in debt limit); money after a noun and "above"/"below" is that noun's threshold ("those with
-# income above $250,000": income).
-WON_BY = re.compile(r"\b(?:won|wins?|winning|carried|carries|carrying|leads?|leading|led|beat|beats|defeated|lost|"
-                    r"loses?|trails?|trailed)\b[^.;,]{0,40}?\bby\s+(?:(?:about|nearly|almost|roughly|some|more than|"
-                    r"less than|at least|just|only)\s+)?$")
-CHANGED_BY = re.compile(r"\b(?P<verb>rais|increas|boost|expand|lift|cut|reduc|lower|trim|slash)\w*\s+(?:the\s+|its\s+|"
-                        r"their\s+|his\s+|her\s+)?(?P<np>(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+by\s+(?:(?:about|nearly|almost|"
-                        r"roughly|some|more than|at least)\s+)?[$€£]?$")
-THRESHOLD = re.compile(r"\b(?P<noun>[a-z]{3,})\s+(?:above|below|over|under|exceeding)\s+[$€£]?$")
-
-
-def _by_what(text: str, quantity: Quantity) -> Quantity:
-    """A figure with no noun of its own given the margin, change or threshold its words before say it is (above)."""
-    if quantity.head or quantity.subject or quantity.kind not in ("percent", "money", "count", "change"):
-        return quantity
-    before = text[max(0, quantity.start - 80):quantity.start]
-    changed, threshold = CHANGED_BY.search(before), THRESHOLD.search(before)
-    if quantity.kind == "percent" and WON_BY.search(before):
-        return quantity._replace(subject="margin", head="margin")
-    if changed and changed.group("np").split()[-1] not in SUBJECT_STOP:
-        change = "increase" if changed.group("verb") in ("rais", "increas", "boost", "expand", "lift") else "cut"
-        return quantity._replace(subject=f"{change} in {changed.group('np')}", head=changed.group("np").split()[-1])
-    if quantity.kind == "money" and threshold and threshold.group("noun") not in SUBJECT_STOP:
-        return quantity._replace(subject=threshold.group("noun"), head=threshold.group("noun"))
-    return quantity
-
-
-# Money without a noun of its own is what the verb it is the object of makes of it: "will save $35 million" (savings),
-# "is costing Secure America $1 million" (cost), "has donated millions of dollars to" (donations).
-MONEY_VERB = re.compile(r"\b(?P<verb>cost|costs|costing|sav(?:e|es|ed|ing)|donat(?:e|es|ed|ing))\s+(?:(?:it|them|us|you|"
-                        r"taxpayers|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+)?(?:as\s+)?(?:(?:about|nearly|almost|roughly|"
-                        r"some|over|more than|less than|at least|up to|an estimated)\s+)?$")
-MONEY_NOUNS = {"cost": "cost", "sav": "savings", "donat": "donations"}
-# ... or the noun it is "of": "the debt of $16 trillion"; or the noun phrase a copula after it names: "$1.1 million is
-# the estimated cost of GOP plans to read the document on the House floor".
-NOUN_OF = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+(?P<noun>[a-z][a-z-]+)\s+of\s+(?:(?:about|nearly|almost|"
-                     r"roughly|some|over|more than|at least)\s+)?$")
-IS_THE = re.compile(r"\s+(?:is|was|would be|will be)\s+(?:the|an?)\s+(?P<np>[^,;:.—()“”\"]{3,120})")
-
-
-def _amount_of(text: str, quantity: Quantity) -> Quantity:
-    """Money with no noun of its own given the noun its verb, "of" or copula says it is (see the patterns above);
-    an object after the figure ("to outside organizations") stays as what it is for."""
-    before = text[max(0, quantity.start - 60):quantity.start]
-    verb, of = MONEY_VERB.search(before), NOUN_OF.search(before)
-    to = re.match(r"\s+(to|for|on)\s+", text[quantity.end:])
-    if quantity.kind != "money" or quantity.head and not (verb and to):
-        return quantity
-    named = IS_THE.match(text, quantity.end)
-    if verb:
-        noun = next(n for stem, n in MONEY_NOUNS.items() if verb.group("verb").startswith(stem))
-        subject = f"{noun} {to.group(1)} {quantity.subject}" if to and quantity.subject else noun
-    elif of and of.group("noun") not in SUBJECT_STOP:
-        noun = subject = of.group("noun")
-    elif named:
-        noun, subject = named.group("np").split(" of ")[0].split()[-1], without_finite_verb(named.group("np").strip())
-    else:
-        return quantity
-    return quantity._replace(subject=subject, head=noun)
-
-
-# In a poll (or among a group's supporters), a share said of a name is that candidate's support: "Gingrich garnered 11
-# percent", "Romney (17 percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44
-# percent" gives each name its share in turn.
-POLL_CONTEXT = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters)\b", re.IGNORECASE)
-_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
-SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:is|was|[a-z]+(?:s|ed))\s+(?:[a-z]+\s+){0,2}?"
-                      r"(?:at|with)\s+|"
-                      r"(?:has|had|got|gets|won|wins|garnered|received|drew|draws|took|takes|earned|captured|"
-                      r"polled|polls)\s+))(?:about|nearly|almost|just|only|roughly)?\s*$")
-TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
-                   r"\s+(?P<b>" + _NAME + r")(?:\s+\w+){0,3}?,?\s+(?:by\s+)?$")
-PRONOUNS = frozenset("The A An In It He She They We I This That".split())  # no candidate's name
-
-
-def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
-    """Percents without a subject of a poll sentence, given the support of the candidate named with them."""
-    for i, quantity in enumerate(found):
-        first = sentence_start(text, quantity.start)
-        if quantity.subject or quantity.kind != "percent" or not POLL_CONTEXT.search(text, first, quantity.end + 200):
-            continue
-        before = text[first:quantity.start]
-        tally = TALLY.search(before)
-        later = i + 1 < len(found) and re.fullmatch(r"\s+to\s+", text[quantity.end:found[i + 1].start])
-        if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "49 percent to 44 percent"
-            found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head="support")
-            found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}", head="support")
-        elif (named := SHARE_OF.search(before)) and named.group("who").split()[0] not in PRONOUNS:
-            found[i] = quantity._replace(subject=f"support for {named.group('who')}", head="support")
-    return found
+    return complete_subjects(text, found)
 
 
 # After a multiple or fraction, the measure it multiplies: "four times the area of New York City".
@@ -538,15 +472,35 @@ def _ratio_described(text: str, match: re.Match, quantity: Quantity) -> Quantity
                                                                                          "their", "our"}), len(words))
         subject = " ".join([compared.group("noun"), *(["of", *words[:cut]] if words[:cut] else [])])
         return quantity._replace(subject=subject, head=compared.group("noun"))
-    if not quantity.subject and re.search(r"\btimes$", text[match.start():match.end()]) and not re.match(
+    if not quantity.subject and re.search(r"\b(?:times|twice)$", text[match.start():match.end()]) and not re.match(
             r"\s*(?:more|less|fewer|higher|lower|larger|bigger|greater|smaller|faster|slower|as|the|that|than|its|"
             r"their|his|her|[a-z]+er)\b", text[match.end():]):
-        return quantity._replace(subject="times", kind="count")  # a count of occasions, not a multiple: "attacked ...
-        # at least 200 times", "amended, as has been done 27 times in history"
+        # a count of occasions, not a multiple, of what its clause did: "Obama won the state twice" (times Obama
+        # won the state), "amended, as has been done 27 times in history"
+        return quantity._replace(subject=" ".join(["times", *_clause_before(text, match.start())]), kind="count")
     if quantity.kind == "change" and not quantity.head:  # "halved", "doubled", "doubling", "tripled"
         said_of = _clause_subject(text, match.start(), verb_figure=True)  # "new cases per day doubling"
         return quantity._replace(subject=said_of, head=said_of)
     return quantity
+
+
+CLAUSE_OPENING = re.compile(r"(?:^|[,;:(—]|\s(?:and|but|while|when|as|after|because|which|who|that|where|if|since)\s)"
+                            r"(?!.*(?:[,;:(—]|\s(?:and|but|while|when|as|after|because|which|who|that|where|if|since)\s))")
+
+
+def _clause_before(text: str, start: int) -> list[str]:
+    """The words of the clause before `start` (its subject and verb, up to ten words): "the line for the drive-thru
+    looped" in "while the line for the drive-thru looped twice", its qualifier of the figure left out; for a verb
+    that stands for another ("just amended, as has been done 27 times"), the participle it stands for."""
+    sentence = text[sentence_start(text, start):start]
+    opening = CLAUSE_OPENING.search(sentence)
+    before = re.sub(r"(?:\s+(?:at least|more than|about|nearly|almost|some|over|only|just|roughly|up to))+\s*$", "",
+                    sentence[opening.end():])
+    words = before.split()[-10:]
+    if words[-1:] == ["done"]:
+        done = re.search(r"\b([a-z]+ed)\s*,\s*as\s+$", sentence[:opening.end()])
+        return [done.group(1)] if done else []
+    return words
 
 
 def _described(text: str, quantity: Quantity) -> Quantity:
@@ -557,7 +511,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     start, end, kind, unit = quantity.start, quantity.end, quantity.kind, quantity.unit
     head, measure, spent, offset = _subject(text, end, money=kind == "money")
     if measure and kind == "count":
-        kind, unit, head = "measure", measure, head or measure  # "thousands of acres"
+        kind, unit, head = "measure", measure, f"{measure} of {head}" if head else measure  # "thousands of acres",
+        # "millions of tons of coal reserves": tons of coal reserves
     elif kind == "measure" and unit not in TEMPERATURE and not re.match(r"\s+of\b", text[end:]) \
             and not re.search(r"-\s*[A-Za-z]+$", text[start:end]):  # not "the 600-mile-long front"  # "1.8 million acres have burned", "1,200 square miles", "1,000 miles away": the unit
         written = re.search(r"[A-Za-z][A-Za-z -]*$", text[start:end])
@@ -584,6 +539,12 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         saved = re.search(r"\bsav(?:e|es|ed|ing)\b[^.;]{0,20}$", text[max(0, start - 30):start])
         subject = f"{'savings' if saved else 'spending'} on {subject}"  # "saving them $600 a year on drugs"
     of = "" if of.lower() == "total" and head else of  # "a total of 10,000 troops" counts troops, not a total
+    source = re.match(r"\s+from\s+((?:(?:the|a|an|his|her|their|its)\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})", text[end:]) \
+        if of in ("income", "earnings") and not head else None
+    if source:  # "making millions of dollars from a for-profit university": income from a for-profit university
+        words = source.group(1).split()
+        cut = next((i for i, word in enumerate(words) if i and word.lower() in SUBJECT_STOP), len(words))
+        of = f"{of} from {' '.join(words[:cut])}"
     if of:
         prep = "of" if of.split()[-1] in MEASURE_NOUNS else \
             (re.match(r"\s*(?:over\s+\w+\s+\w+\s+)?(for|on|to|in)?", text[end:]).group(1) or "on")
@@ -635,46 +596,6 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
 
 
-# Finite verbs that no noun phrase holds outside a relative clause: auxiliaries, copulas, modals and past
-# tenses that are never participles ("the flight is ultimately going", "the 84-year-old died").
-FINITE_VERBS = frozenset("is are was were am has have had will would can could shall should must does did".split()) \
-    | INTRANSITIVE
-RELATIVE_PRONOUNS = frozenset("who whom whose which that".split())
-SUBJECT_PRONOUNS = frozenset("he she they we I you".split())
-
-
-def without_finite_verb(subject: str, kind: str = "count") -> str:
-    """`subject` up to its first finite verb after its noun (a noun phrase holds none; a relative clause or
-    an infinitive may: "people who have died", "people known to have died"). A verb right after the figure
-    is its predicate, which says what a bare count is ("at least 20 died"), but never what an age is of
-    ("the 84-year-old died"). A past in -ed with an object after it is a finite verb whose clause says which
-    are counted, made a relative clause ("more than 8,000 people [that] contracted the disease"). In a share, a copula with its complement says which share, and stays as a
-    relative clause ("19 percent of H1N1 viruses tested [that] were Tamiflu-resistant"). A dash ends it, and
-    so does a subject pronoun, which starts a clause ("the 12 million jobs he and Romney say ...")."""
-    words = subject.split()
-    for i, word in enumerate(words):
-        if word in RELATIVE_PRONOUNS:
-            return subject
-        if re.fullmatch(r"-{2,}|[—–]", word):  # a dash opens an aside: "350 miles was already funded -- some"
-            return " ".join(words[:i])
-        if i and re.fullmatch(r"[a-z]+ed", word) and words[i - 1].lower() not in PREPOSITIONS | DETERMINER_WORDS \
-                | {"have", "has", "had", "be", "been"} and words[i + 1:i + 2] \
-                and (words[i + 1] in DETERMINER_WORDS or words[i + 1][0].isupper()):
-            main = next((j for j in range(i + 1, len(words)) if words[j] in FINITE_VERBS), len(words))
-            return " ".join([*words[:i], "that", *words[i:main]])  # "people [that] contracted the disease"
-        if word not in FINITE_VERBS or words[i - 1:i] in (["to"], ["have"], ["be"], ["been"]) or not i and kind != "age":
-            continue
-        if kind == "percent" and i and word in ("is", "are", "was", "were") and i + 1 < len(words):
-            return " ".join([*words[:i], "that", *words[i:]])
-        words = words[:i]
-        break
-    while len(words) > 1 and words[-1] in SUBJECT_PRONOUNS:  # "12 million jobs he and Romney say": a clause starts
-        words.pop()
-    while words and words[-1].lower() in SUBJECT_STOP:
-        words.pop()
-    return " ".join(words)
-
-
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
 # "more than 175 million have been fully vaccinated".
 PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?=(?:\w+ly\s+)?\w+ed\b|at least|"
@@ -685,7 +606,7 @@ PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?
 EXPECTED_BY = re.compile(r"\s+(?:economists|analysts|forecasters|experts)(?:\s+(?:polled|surveyed)\s+by(?:\s+[A-Z][\w.-]*)+)?"
                          r"\s+(?:had\s+|have\s+)?(?:been\s+)?(?:expect|forecast|predict|estimat|project|anticipat)\w*")
 # Before a figure, a clause of the sentence's subject: ", down about 25 percent", ", dipping below 300,000".
-PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?[a-z]+ing(?:\s+(?:below|above|to|by|at|from|under|over|"
+PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?(?!including\b)[a-z]+ing(?:\s+(?:below|above|to|by|at|from|under|over|"
                                r"past))?)\s+(?:\w+\s+)?$")
 # A verb of expecting before a count, whose infinitive after the noun says what is counted: "expects 37
 # million Americans to travel".

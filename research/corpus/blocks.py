@@ -46,7 +46,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.errors import CorpusWarning
-from research.text.dates import has_date
+from research.text.pagedates import has_date
 from research.text.tokens import WORD
 
 ROLES = ("body", "headline", "subheading", "caption", "metadata", "boilerplate")

@@ -37,7 +37,8 @@ from lxml import etree, html
 
 from research.corpus.blocks import classify, segment
 from research.errors import CorpusError, CorpusWarning
-from research.text.dates import find_page_date, parse_published
+from research.text.dates import parse_published
+from research.text.pagedates import find_page_date
 
 # Default names tried for each field of a JSONL/CSV record, in order (compared
 # case-insensitively; "source.name" looks inside a nested JSON object, as in
@@ -277,7 +278,7 @@ def normalise_published(value: str) -> str | None:
 
     Accepts ISO 8601 ("2024-10-23", "2024-10-23T13:35:02Z"), RFC 2822 as in RSS
     feeds ("Wed, 23 Oct 2024 13:35:02 GMT") and the forms news pages print
-    ("Oct. 23, 2024, 6:55 a.m. ET", via `research.text.dates.find_page_date`).
+    ("Oct. 23, 2024, 6:55 a.m. ET", via `research.text.pagedates.find_page_date`).
     """
     value = value.strip()
     if not value:

@@ -1,10 +1,4 @@
-"""Dates as news pages print them.
-
-`find_page_date` reads the publication date off a header line ("Oct. 23, 2024,
-6:55 a.m. ET", "Wednesday, October 23, 2024", "Created at 2024-10-23 13:35:02")
-and returns it as ISO 8601: a date ("2024-10-23") when the line gives no time, a
-date-time with its offset when it names a time zone, and a naive date-time when it
-gives a time but no zone (we never invent a zone).
+"""Time expressions in article prose, resolved against publication (page dates: `research.text.pagedates`).
 
 `find_time_expressions` and `resolve_dates` find time expressions in article
 prose ("on Wednesday", "last week", "in June", "since August 2023", "by
@@ -33,6 +27,13 @@ granularity. The rules, for English news:
   two weeks" and "for two weeks" the 14 days up to it, "in two weeks" the 14
   days after it;
 - a named era ("during World War II", "the Great Depression") spans its years;
+- "Election Day" and "the November (midterm) election" are the US general
+  election day nearest publication (the Tuesday after the first Monday of
+  November);
+- a past year before the noun it dates is that year ("the 2000 election", "A
+  2014 study"; not "the 2000 troops"), and so is "as of 2008";
+- a "by"/"until" deadline that ended before publication is a point reached, not
+  a deadline ("a low of about $1 billion ... by 1991": as of 1991);
 - "later in the day", "that day", "the next day" refer to the last day named
   before them in the article (publication day when none was).
 """
@@ -42,127 +43,12 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-# Zone abbreviations that news pages print after a time. Named regions follow
-# daylight saving (ET is EDT in October); explicit EST/EDT are fixed offsets.
-ZONES = {
-    "ET": ZoneInfo("America/New_York"),
-    "CT": ZoneInfo("America/Chicago"),
-    "MT": ZoneInfo("America/Denver"),
-    "PT": ZoneInfo("America/Los_Angeles"),
-    "EST": timezone(timedelta(hours=-5)),
-    "EDT": timezone(timedelta(hours=-4)),
-    "CST": timezone(timedelta(hours=-6)),
-    "CDT": timezone(timedelta(hours=-5)),
-    "PST": timezone(timedelta(hours=-8)),
-    "PDT": timezone(timedelta(hours=-7)),
-    "GMT": UTC,
-    "UTC": UTC,
-    "BST": timezone(timedelta(hours=1)),
-    "CET": timezone(timedelta(hours=1)),
-    "CEST": timezone(timedelta(hours=2)),
-    "KST": timezone(timedelta(hours=9)),
-}
-
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_TIME = (
-    r"(?:,?\s*(?:at\s+)?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*"
-    r"(?P<ampm>[ap])\.?\s?m\.?"
-    r"(?:\s+(?P<zone>" + "|".join(ZONES) + r")\b)?)?"
-)
-MONTH_FIRST = re.compile(
-    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b" + _TIME,
-    re.IGNORECASE,
-)
-DAY_FIRST = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b" + _TIME,
-    re.IGNORECASE,
-)
-ISO = re.compile(
-    r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})"
-    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?\b"
-)
-# Any of the above, for telling whether a line carries a date at all.
-DATE_PATTERNS = (ISO, MONTH_FIRST, DAY_FIRST)
-
-
-def find_page_date(text: str) -> str | None:
-    """Return the first date in `text` as an ISO 8601 string, or None.
-
-    >>> find_page_date("Oct. 23, 2024, 6:55 a.m. ET")
-    '2024-10-23T06:55:00-04:00'
-    >>> find_page_date("- The Washington Times - Wednesday, October 23, 2024")
-    '2024-10-23'
-    """
-    found = []
-    for pattern in DATE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            found.append((match.start(), pattern, match))
-    if not found:
-        return None
-    _, pattern, match = min(found, key=lambda item: item[0])
-    parts = match.groupdict()
-    month = int(parts["month"]) if pattern is ISO else MONTHS[parts["month"].lower()]
-    try:
-        day = date(int(parts["year"]), month, int(parts["day"]))
-    except ValueError:
-        return None
-    if not parts.get("hour"):
-        return day.isoformat()
-    hour = int(parts["hour"])
-    if parts.get("ampm"):
-        hour = hour % 12 + (12 if parts["ampm"].lower() == "p" else 0)
-    try:  # a time that cannot be ("25:00", "+99:00") makes the whole date not understood, as a bad day does
-        moment = datetime(day.year, day.month, day.day, hour, int(parts.get("minute") or 0),
-                          int(parts.get("second") or 0))
-        zone = parts.get("zone")
-        offset = parts.get("offset")
-        if zone:
-            moment = moment.replace(tzinfo=ZONES[zone.upper()])
-        elif offset:
-            moment = datetime.fromisoformat(moment.isoformat() + ("+00:00" if offset == "Z" else offset))
-    except ValueError:
-        return None
-    return moment.isoformat()
-
-
-def has_date(text: str) -> bool:
-    """True when `text` contains a calendar date in one of the forms above."""
-    return any(pattern.search(text) for pattern in DATE_PATTERNS)
-
-
-# ---------------------------------------------------------------------------
-# Time expressions in article prose, resolved against the publication date.
-# ---------------------------------------------------------------------------
+from research.text.pagedates import MONTHS
 
 TIME_COLUMNS = ["article_id", "passage_id", "start", "end", "text", "kind", "granularity",
                 "date_start", "date_end"]
@@ -252,7 +138,8 @@ TIME_PATTERNS = [
     ("holiday", re.compile(
         r"\b" + _PREP + r"(?:the\s+)?(?P<holiday>(?-i:Fourth of July|July (?:Fourth|4th|4)|Independence Day|"
         r"Memorial Day|Labor Day|Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|"
-        r"Halloween|Juneteenth|Veterans Day|Presidents['’]? Day|Martin Luther King(?: Jr\.)? Day))"
+        r"Halloween|Juneteenth|Veterans Day|Presidents['’]? Day|Martin Luther King(?: Jr\.)? Day|Election Day|"
+        r"November(?:['’]s)?(?: [a-z]+)? elections?))"
         r"(?P<weekend>(?:\s+holiday)?\s+weekend)?", re.IGNORECASE)),
     ("weekend", re.compile(
         r"\b(?P<prep>over|during|throughout|on|at|for|since)\s+the\s+(?:past\s+|long\s+)?(?P<holiday>holiday\s+)?"
@@ -288,8 +175,13 @@ TIME_PATTERNS = [
         r"\b" + _PREP + r"(?:the\s+)?(?:(?P<part>early|mid|late)[- ]?)?(?P<decade>(?:1[89]|20)\d0)['’]?s\b",
         re.IGNORECASE)),
     ("year", re.compile(
-        r"\b(?:(?P<prep>in|since|by|until|from|during|through|early|late)\s+)(?P<year>(?:19|20)\d{2})\b"
+        r"\b(?:(?P<prep>in|since|by|until|from|during|through|early|late|as of)\s+)(?P<year>(?:19|20)\d{2})\b"
         r"(?![-–—]\d)", re.IGNORECASE)),
+    # a year before the noun it dates: "the 2000 election", "A 2014 study", "the 1999 shooting death" (a past one
+    # only; not "the 2000 troops", a count)
+    ("year of", re.compile(
+        r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|\w+['’]s)\s+(?P<year>(?:19|20)\d{2})"
+        r"(?=\s+(?![a-z]+s\b)[A-Za-z])")),
 ]
 
 
@@ -526,6 +418,8 @@ def _resolve(kind: str, parts: dict, ref: date, forward: bool, anchor: date) -> 
                 (date(year, 9, 1), date(year, 12, 31))
             return "date", "part of year", first, last
         return _with_prep(prep, "year", date(year, 1, 1), date(year, 12, 31), ref)
+    if kind == "year of":
+        return ("date", "year", date(year, 1, 1), date(year, 12, 31)) if year < ref.year else None
     raise AssertionError(kind)  # pragma: no cover
 
 
@@ -553,7 +447,14 @@ ERAS = {"World War I": (1914, 1918), "World War II": (1939, 1945), "Great Depres
         "Korean War": (1950, 1953), "Vietnam War": (1955, 1975), "Cold War": (1947, 1991), "Gulf War": (1990, 1991)}
 
 
+def _election_day(year: int) -> date:
+    """The US general election: the Tuesday after the first Monday of November."""
+    return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
+
+
 def _holiday_date(name: str, year: int) -> date:
+    if "election" in name:
+        return _election_day(year)
     rule = HOLIDAYS[name]
     return date(year, *rule) if len(rule) == 2 else _nth_weekday(year, rule[0], rule[1], rule[2])
 
@@ -568,6 +469,9 @@ def _holiday_period(parts: dict, prep: str, ref: date, forward: bool) -> tuple:
         last = saturday + timedelta(days=2 if parts.get("holiday") else 1)
         return _with_prep(prep if prep != "throughout" else "", "day", saturday, min(last, max(ref, saturday)), ref)
     name = " ".join(parts["holiday"].lower().replace("’", "'").split())
+    if "election" in name:  # "Election Day", "the November midterm election": the nearest one, before or after
+        day = min((_election_day(ref.year + shift) for shift in (-1, 0, 1)), key=lambda d: abs((d - ref).days))
+        return _with_prep(prep, "day", day, day, ref)
     day = _holiday_date(name, ref.year)  # "this Memorial Day weekend": this year's
     if forward and day < ref and prep != "this":
         day = _holiday_date(name, ref.year + 1)
@@ -704,6 +608,8 @@ def find_time_expressions(text: str, published, anchor: date | None = None) -> l
         if resolved is None:
             continue
         kind, granularity, first, last = resolved
+        if kind == "deadline" and last < ref:
+            kind = "date"  # "to a low of about $1 billion ... by 1991": a point reached before publication, as of then
         if (parts.get("rel") or "").lower() == "this" and not forward and PERFECT.search(text, sentence_start,
                                                                                           sentence_end):
             last = min(last, ref)  # "have been halved this year": the year so far

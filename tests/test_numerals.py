@@ -1,0 +1,103 @@
+"""Numbers that are no figures (issue 18, ninth round), each on a real sentence of a full article (PolNeAR dev
+or BASIL dev) or an AllSides excerpt: times of day, decades, names, kinds of things, groups by rank, "the two",
+items by place, idioms, lengths of time, addresses."""
+
+import pytest
+
+from research.claims.quantities import find_quantities
+
+
+def figures(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quantities(text, "2016-09-30")]
+
+
+@pytest.mark.parametrize("text", [
+    # a time of day
+    "For those few people knocking me for tweeting at three o’clock in the morning, at least you know I will be there",
+    "By 10 o’clock the next morning, Jade Magnus Ogunnaike, a senior campaign director, published an op-ed",
+    # decades with an apostrophe
+    "Though there are still four years to go in the 90’s, business and government leaders in New York honored him",
+    # two years joined
+    "She met her Republican opponents one-on-one several times in her 2000 and 2006 Senate races in New York.",
+    # a number after a label noun is part of a name
+    "Students at Intermediate School 285 in Brooklyn, New York, can participate in chorus, dance and theater.",
+    "In other words, it was safely his from Day 1.",
+    "Among the groups is Project 21, a black conservative activist organization.",
+    # a number hyphenated to "way", "front" or "step" names a kind of thing
+    "Scott joked that, among African Americans, Trump ranks fourth in a two-way race.",
+    "Radical Islamic terrorists are engaged in a two-front war.",
+    "The Fox News host urged the GOP to embark on a 12-step program of recovery.",
+    # a group picked by rank
+    "The two top congressional Republicans said Wednesday that tax hikes are a red line in negotiations",
+    "people like Mark Zuckerberg and Sheryl Sandberg, the top two leaders of Facebook, and their platform",
+    "And any agreement had to be led by the two largest emitters, the United States and China.",
+    "Senators John McCain and Lindsey Graham, two of the strongest Republican critics of the administration, spoke",
+    # "the two" as a pronoun, or naming the two already known
+    "Mr. Zarif and Mr. Kerry spoke constantly when the two were negotiating the 2015 Iran nuclear deal.",
+    "In December 2009, with the climate conference on the verge of failure, the two learned of a meeting",
+    "an issue of the starkest possible contrast between the two presidential candidates.",
+    "The two women spoke for about five minutes.",
+    "The two Republican presidents introduced the “War On Drugs,” which escalated the disparity.",
+    # items picked by their place
+    "Melanie said yes, yes, yes, over and over again, until Trump reached the final three words of his speech.",
+    "He steadfastly refuses to do what every major party candidate has done in the past nine elections.",
+    # idioms, lengths of time, addresses, intensifiers
+    "Donald Trump is doubling down on his attacks on a former Miss Universe.",
+    "A more congenial Rick Santorum doubled down on several controversial, and religiously laden, remarks.",
+    "During his seven and a half years in office, Mr. Obama said, a majority of Americans had come to agree.",
+    "The explosion went off around 8:30 p.m. in front of 131 West 23rd Street, according to NYPD Commissioner.",
+    "“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” said Terry Strada.",
+    "The White House reached conclusions at least two-and-a-half months ago.",
+    "It’s now “very clear” that immunity starts to fall after the initial two doses, and with the delta variant",
+    # names and headings: a number word capitalised inside a sentence, a number after a capitalised "The"
+    "DeSantis made the announcement from Cape Coral restaurant Two Meatballs in the Kitchen.",
+    "In a preview clip for Mary J. Blige’s upcoming Apple Music show The 411, Blige sings Bruce Springsteen’s song",
+    "SAVE A QUARTER Let's say you think an undergraduate degree from a state university will cost a lot.",
+    # idioms and ordinals
+    "Brent Bozell decried the media’s double standard of playing up favorite issues.",
+    "Americans who are eligible can receive a third shot beginning Sept. 20, pending authorization.",
+])
+def test_no_figure(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # counts that the rules above leave alone
+    ("At least six top Republicans have already taken steps to run.", "At least six"),
+    ("The three other former officers accused of aiding and abetting will stand trial.", "three"),
+    ("the study found that in the state's 25 largest counties, voters were purged", "25"),
+    ("Pelosi's decision to reject the two Republicans -- and McCarthy's response to pull the rest", "two"),
+    ("far lower than the top 33 percent rate he has proposed for individuals", "33 percent"),
+    ("your statement “puts [you] at odds with about 100 percent of the Republican Party.", "about 100 percent"),
+    ("She wants to triple the size of the AmeriCorps program.", "triple"),
+    ("Two people died.", "Two"),
+    ("A quarter of that, per the McKinley plan, is $40,000.", "A quarter"),
+    ("the Taliban have captured a third of the country’s provincial capitals", "a third"),
+    ("The senator wants to file cloture on all three of these at the same time.", "three"),
+    ("Tax rates for the top 2 percent would go up.", "2 percent"),
+    ("The 29 New Yorkers wounded by a bomb and the two New Jersey police officers shot by the alleged terrorist",
+     "two"),
+])
+def test_still_a_figure(text, figure):
+    assert figure in figures(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "kind"), [
+    # number words of a size
+    ("The Democratic nominee is confounded by college price tags that seem to start at six figures.",
+     "six figures", 100_000, "money"),
+    ("You don't have to come up with a quarter of a million dollars for your kid, Mr. McKinley said.",
+     "a quarter of a million dollars", 250_000, "money"),
+    ("In a moment when a couple dozen investment bankers in the U.S. together make more than every teacher",
+     "a couple dozen", 24, "count"),
+    ("Calls and e-mails to a half-dozen advisers on the subject were not returned.", "a half-dozen", 6, "count"),
+])
+def test_sizes_in_words(text, surface, value, kind):
+    found = {text[q.start:q.end]: q for q in find_quantities(text, "2016-09-30")}
+    assert (found[surface].value, found[surface].kind) == (value, kind)
+
+
+def test_tens_of_thousands_without_of():
+    text = "More than 650,000 people signed up to participate, and tens of thousands “liked” photos."
+    found = {text[q.start:q.end]: q for q in find_quantities(text, "2012-08-01")}
+    assert found["tens of thousands"].low == 20_000

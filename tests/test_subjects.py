@@ -1,0 +1,153 @@
+"""Subject rules of the ninth round (issue 18), each on a real sentence of a full article (BASIL or the PolNeAR
+development articles) that fails without it."""
+
+from types import SimpleNamespace
+
+from research.claims.keys import subject_key
+from research.claims.ledger import _same_subject
+from research.claims.quantities import find_quantities
+
+
+def subjects(text: str) -> dict[str, str]:
+    return {text[q.start:q.end]: q.subject for q in find_quantities(text, "2016-10-04")}
+
+
+def test_a_figure_in_apposition_is_the_value_of_the_noun_phrase_before_it():
+    # BASIL (NYT, 2012) and PolNeAR (NYT, 2016): the figure set off by commas has no noun of its own
+    assert subjects("The Gay and Lesbian Alliance Against Defamation has asked supporters to donate the cost of a meal "
+                    "at a Chick-fil-A, about $6.50, to gay and lesbian rights groups.")["about $6.50"] \
+        == "cost of a meal at a Chick-fil-A"
+    assert subjects("they'll need to find a bit over $500 a month to hit the four-year number, $25,000, that equals "
+                    "a quarter of the total cost.")["$25,000"] == "four-year number"
+
+
+def test_a_count_of_times_counts_what_its_clause_did():
+    # BASIL (Fox News, 2012) and PolNeAR (Washington Post, USA Today, 2016): "twice" and "five times" are no multiples
+    # here but occasions, of the clause's subject and verb
+    assert subjects("At one Atlanta location, the restaurant was packed, while the line for the drive-thru looped "
+                    "twice around the building.")["twice"] == "times the line for the drive-thru looped"
+    assert subjects("President Obama won the state twice, but Democrats have had a harder time winning in off-year "
+                    "elections.")["twice"] == "times President Obama won the state"
+    assert subjects("Clinton went up against Bernie Sanders five times, debated Barack Obama four times in "
+                    "2008.")["four times"] == "times debated Barack Obama"
+    # BASIL (Fox News, 2011): "done" stands for the participle before ", as"
+    assert subjects("Portions of the U.S. Constitution are never deleted, just amended, as has been done 27 times in "
+                    "history.")["27 times"] == "times amended"
+
+
+def test_money_without_a_noun_is_what_its_verb_makes_of_it():
+    # PolNeAR development articles (HuffPost, USA Today, AP via Breitbart, NYT, 2016)
+    assert subjects("we have been told through investigative reporting that he owes about $650 million to Wall Street "
+                    "and foreign banks.")["about $650 million"] == "debt to Wall Street"
+    assert subjects("They collected a combined $90 million in August, and the campaign has about $100 million "
+                    "remaining.")["$90 million"] == "money collected"
+    assert subjects("He said he plans to put to good use the approximately $18 million he says he raised for his "
+                    "campaign.")["approximately $18 million"] == "money raised"
+    assert subjects("That’s a small fraction of the minimum $20 million experts say it costs to run statewide.")[
+        "$20 million"] == "cost to run statewide"
+    assert subjects("Nor was it the problem of the hedge funds and other investors that had lent the company "
+                    "millions.")["millions"] == "loans"
+
+
+def test_a_relative_clause_whose_subject_is_a_name_says_which_are_counted():
+    # BASIL (Fox News, 2011)
+    assert subjects("Cordova is just one of 198 people that Weiner follows on Twitter, though he has nearly 50,000 "
+                    "followers.")["198"] == "people that Weiner follows on Twitter"
+
+
+def test_money_a_thing_sells_or_is_bought_for_is_its_price():
+    # PolNeAR development article (NYT, 2016)
+    found = subjects("Mr. Clarke said he expected to sell its coal for at least $50 a ton. Recent shipments have sold "
+                     "for just above $40 a ton, he said.")
+    assert (found["at least $50"], found["$40"]) == ("price per ton", "price per ton")
+
+
+def test_money_per_a_span_of_time_is_a_rate_that_its_subject_says():
+    # PolNeAR development article (NYT, 2016)
+    assert subjects("Plenty of people don't make enough money to save anything for college, let alone save $500 a "
+                    "month while their child is in school.")["$500"] == "savings per month"
+
+
+def test_a_vague_count_of_a_measure_counts_the_measure_of_what_follows():
+    # PolNeAR development article (NYT, 2016): "of" after the unit goes on to what is measured
+    found = subjects("Mr. Clarke has made deals with several other struggling coal companies, gaining control of "
+                     "multiple underground mines, millions of tons of coal reserves and thousands of acres of surface "
+                     "mines.")
+    assert (found["millions of"], found["thousands of"]) == ("tons of coal reserves", "acres of surface mines")
+
+
+def test_money_earned_is_earnings_and_money_made_income():
+    # PolNeAR development article (NYT, 2016); AllSides (choose half): "making above $1 million" stays income
+    assert subjects("Don't forget that your college-age child is capable of earning $6,000 annually by working full "
+                    "time in the summer.")["$6,000"] == "earnings"
+    assert subjects("Taxpayers making above $1 million would see an 11% tax increase")["$1 million"] == "income"
+
+
+def test_a_percent_a_verb_of_changing_takes_without_by_is_the_change_of_its_object():
+    # PolNeAR development article (NYT, 2016)
+    assert subjects("an aggressive pledge made in Paris to reduce greenhouse gas emissions 80 percent from 2005 levels "
+                    "by 2050.")["80 percent"] == "cut in greenhouse gas emissions"
+
+
+def test_a_bare_count_after_including_is_part_of_the_count_before_it():
+    # PolNeAR development article (Washington Post, 2016): not the sentence's subject ("Scott")
+    assert subjects("To that end, Scott has worked hard for Clinton, attending at least a dozen office openings and "
+                    "rallies since February, including seven after Kaine joined the ticket.")["seven"] \
+        == "office openings"
+
+
+def test_a_poll_share_at_a_figure_is_the_support_of_the_name_its_clause_is_of():
+    # BASIL (HuffPost and Fox News, 2011): the clause's subject, or two names joined by "and"
+    assert subjects("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the "
+                    "2012 GOP primary field at 17 percent (Mitt Romney leads the pack at 21 percent).")["17 percent"] \
+        == "support for Trump"
+    assert subjects("In the poll, former Massachusetts Gov. Mitt Romney leads the would-be group of contenders with 21 "
+                    "percent of Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike "
+                    "Huckabee at 17 percent each.")["17 percent"] \
+        == "support for Trump and former Arkansas Gov. Mike Huckabee"
+
+
+def test_money_to_a_verb_keeps_what_the_verb_is_in():
+    # PolNeAR development article (NYT, 2016)
+    assert subjects("She is proposing marquee projects like installing 500 million solar panels by 2020 and giving "
+                    "states and cities $60 billion to invest in energy-efficient public transportation and "
+                    "buildings.")["$60 billion"] == "invest in energy-efficient public transportation"
+
+
+def test_a_participle_in_ing_keeps_its_manner_after_by():
+    # PolNeAR development article (Politico, 2016)
+    assert subjects("though only 40 percent of DNC members are typically required to be present at meetings — with "
+                    "another 10 percent voting by proxy — a vote to replace a national nominee requires a "
+                    "majority.")["another 10 percent"] == "voting by proxy"
+
+
+def test_a_vague_count_in_a_noun_of_money_counts_that_money():
+    # PolNeAR development article (NYT, 2016)
+    assert subjects("Surety companies that had insured Patriot's reclamation obligations agreed to release millions "
+                    "in cash so Mr. Clarke could start work.")["millions"] == "cash"
+
+
+def test_poll_shares_of_two_candidates_are_two_subjects():
+    # BASIL (HuffPost and Fox News, 2011): Romney's 21 percent and Trump's 17 percent are two subjects, never linked
+    # nor a conflict of one (they share the word "support")
+    romney = subjects("A national NBC/WSJ poll released yesterday shows Trump tied for 2nd with Mike Huckabee in the "
+                      "2012 GOP primary field at 17 percent (Mitt Romney leads the pack at 21 percent).")["21 percent"]
+    trump = subjects("In the poll, former Massachusetts Gov. Mitt Romney leads the would-be group of contenders with 21 "
+                     "percent of Republican primary voters surveyed followed by Trump and former Arkansas Gov. Mike "
+                     "Huckabee at 17 percent each.")["17 percent"]
+    rows = [SimpleNamespace(subject=subject, subject_key=subject_key(subject)) for subject in (romney, trump)]
+    assert [row.subject_key for row in rows] == ["support romney", "support trump"]
+    assert not _same_subject(*rows) and _same_subject(rows[0], rows[0])
+
+
+def test_income_keeps_where_it_is_made_from():
+    # PolNeAR development article (USA Today, 2016)
+    assert subjects("Hillary Clinton released her returns this year, even though they disclosed the unseemly specter "
+                    "of her husband making millions of dollars from a for-profit university.")[
+        "millions of dollars"] == "income from a for-profit university"
+
+
+def test_a_bare_figure_after_out_of_is_the_whole_of_the_noun_before_it():
+    # BASIL (HuffPost, 2010)
+    assert subjects("-On a few occasions out of hundreds, Dick misspoke and he'll be the first to admit that those "
+                    "were mistakes.")["hundreds"] == "occasions"
