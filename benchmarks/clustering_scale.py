@@ -1,9 +1,11 @@
 """Time and peak memory of event and story-element clustering at scale, by stage.
 
     python benchmarks/clustering_scale.py --articles 1000 10000 100000 --passages 10000 100000 \
-        [--passage-threshold 0.4] [--graphs 1000000]
+        [--passage-threshold 0.4] [--graphs 1000000] [--settings 2:0 3:12]
 
-- `research.cluster_articles` on `synthetic_articles`: seeded news-like
+- `research.cluster_articles` on `synthetic_articles` (`--settings`: headline
+  copies and near-time hours, 0 for none, to run side by side; default the
+  package's): seeded news-like
   articles with planted events. Each article has a headline, a date and
   paragraphs of sentences; its words are English stop words (about 45%),
   words of a Zipf vocabulary of 50,000 random letter strings, and, for an
@@ -191,7 +193,8 @@ def _row(kind: str, n: int, start: float, cpu: float, before: float, stages: lis
     return row
 
 
-def run_articles(n: int, window: float | None, undated: float) -> dict:
+def run_articles(n: int, window: float | None, undated: float, copies: int = events.HEADLINE_COPIES,
+                 near: float | None = events.NEAR_HOURS) -> dict:
     """`cluster_articles` on `synthetic_articles(n)`: `split_blocks` first, timed on its own (the stage
     before; `cluster_articles` takes the blocks), then the clustering with its peak memory alone."""
     load = os.getloadavg()[0]
@@ -207,11 +210,12 @@ def run_articles(n: int, window: float | None, undated: float) -> dict:
     with _timed(events, ("_rows", "windowed_join", "average_link"), marks), warnings.catch_warnings():
         warnings.filterwarnings("ignore", "cluster_articles: .* no publication date", CorpusWarning)  # `undated`
         start, cpu = time.perf_counter(), _cpu_seconds()
-        found = research.cluster_articles(blocks, articles, window_hours=window)
+        found = research.cluster_articles(blocks, articles, window_hours=window, headline=copies, near_hours=near)
         end = time.perf_counter()
     row = _row("cluster_articles", n, start, cpu, before,
                [("texts", "_rows"), ("join", "windowed_join"), ("linkage", "average_link")], marks, end)
-    row |= {"window h": window or "none", "undated": undated, "threshold": events.EVENT_THRESHOLD, **split}
+    row |= {"window h": window or "none", "headline": copies, "near h": near or "none", "undated": undated,
+            "threshold": events.EVENT_THRESHOLD, **split}
     truth = articles.set_index("article_id")["event"]
     row["clusters"] = found["event_id"].nunique()
     row["ARI"] = round(adjusted_rand_score(truth[found["article_id"]], found["event_id"]), 4)
@@ -277,29 +281,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, nargs="*", default=[1_000, 10_000], help="article counts")
     parser.add_argument("--windows", type=float, nargs="*", default=[events.WINDOW_HOURS],
                         help="windows of cluster_articles in hours (0: no window)")
+    parser.add_argument("--settings", nargs="*", default=[f"{events.HEADLINE_COPIES}:{events.NEAR_HOURS:g}"],
+                        help="settings of cluster_articles, each COPIES:NEAR_HOURS (headline copies; pairs within "
+                             "NEAR_HOURS count more, 0: none)")
     parser.add_argument("--undated", type=float, default=0.0, help="share of articles without a date")
     parser.add_argument("--passages", type=int, nargs="*", default=[10_000], help="passage counts")
     parser.add_argument("--graphs", type=int, nargs="*", default=[], help="node counts of random_graph")
     parser.add_argument("--passage-threshold", type=float, default=elements.ELEMENT_THRESHOLD,
                         help="threshold of cluster_passages (default: the package's)")
-    parser.add_argument("--run", nargs=3, help=argparse.SUPPRESS)  # one size in this process: kind, n, window
+    parser.add_argument("--run", nargs=4, help=argparse.SUPPRESS)  # one size in this process: kind, n, window, setting
     args = parser.parse_args(argv)
     if args.run:
-        kind, n, window = args.run
+        kind, n, window, setting = args.run
+        copies, near = setting.split(":")
         linkage.average_link(2, [0], [1], [1.0], 0.5, [0, 1])  # load the compiled kernels before timing
         if kind == "articles":
             warm = research.split_blocks(synthetic_articles(20))
             events.windowed_join(TextVectorizer().fit_transform(warm["text"]), np.zeros(len(warm)), np.zeros(len(warm)),
                                  1.0, 0.1)
-        row = run_articles(int(n), float(window) or None, args.undated) if kind == "articles" else \
-            run_graph(int(n)) if kind == "graph" else run_passages(int(n), args.passage_threshold)
+        row = run_articles(int(n), float(window) or None, args.undated, int(copies), float(near) or None) \
+            if kind == "articles" else run_graph(int(n)) if kind == "graph" else run_passages(int(n), args.passage_threshold)
         print(json.dumps(row))
         return 0
     rows = []
-    runs = [("articles", n, w) for n in args.articles for w in args.windows] + \
-        [(kind, n, 0) for kind, sizes in (("passages", args.passages), ("graph", args.graphs)) for n in sizes]
-    for kind, n, window in runs:
-        done = subprocess.run([sys.executable, __file__, "--run", kind, str(n), str(window), "--undated",
+    runs = [("articles", n, w, setting) for n in args.articles for w in args.windows for setting in args.settings] + \
+        [(kind, n, 0, "0:0") for kind, sizes in (("passages", args.passages), ("graph", args.graphs)) for n in sizes]
+    for kind, n, window, setting in runs:
+        done = subprocess.run([sys.executable, __file__, "--run", kind, str(n), str(window), setting, "--undated",
                                str(args.undated), "--passage-threshold", str(args.passage_threshold)],
                               capture_output=True, text=True, check=False)
         if done.returncode:

@@ -16,19 +16,23 @@
    choice made on one half is reported on the other; the package threshold is
    the mean of the two choices.
 2. Events in time (`research.cluster_articles`: headline copies, window,
-   threshold), chosen on halves of AllSides dev (feed excerpts; the roundup
-   time spread per article by the reader's seeded 0-36 h offset, several
-   spread seeds) and BASIL dev (full articles, dates only), with the seeds and
+   threshold, near-time weight: pairs published within some hours count
+   more), chosen on halves of AllSides dev (feed excerpts; the roundup time
+   spread per article by the reader's seeded 0-36 h offset, several spread
+   seeds) and BASIL dev (full articles, dates only), with the seeds and
    unrelated news in mixes (benchmarks/event_halves.py: corpora, halves,
-   criterion). Each setting of three families is scored on one half by the
-   criterion (mean ARI of AllSides over spreads of 24, 36 and 48 h, AllSides
-   dense, BASIL, the mix with shifted dates; 0 unless the seeds are one event
-   alone and of their own in the mix); each half's choice is reported on the
-   other half, both ways, beside the package default, the package before time
-   was used and the text-only fallback. Then robustness (window x spread,
-   spread seeds, density x threshold), missing and date-only times, the
-   package defaults on whole corpora (not held out) against the quick
-   baselines, and a check that `cluster_articles` gives the harness's events.
+   criterion). Each setting of five families (`FAMILIES`; the package's:
+   window, threshold and headline copies fixed, near-time weight chosen)
+   is scored on one half by the criterion (mean ARI of AllSides over spreads
+   of 24, 36 and 48 h, AllSides dense, BASIL, the mix with shifted dates; 0
+   unless the seeds are one event alone and of their own in the mix); each
+   half's choice is reported on the other half, both ways, beside the package
+   default, the previous default (headline x2, no near-time weight), the
+   package before time was used and the text-only fallback. Then robustness
+   (window x spread, spread seeds, density x threshold), missing and
+   date-only times, the package defaults on whole corpora (not held out)
+   against the previous default and the quick baselines, and a check that
+   `cluster_articles` gives the harness's events.
 
 Story elements: benchmarks/evaluate_elements.py.
 """
@@ -56,6 +60,8 @@ from research.story.events import (
     EVENT_THRESHOLD,
     FLOOR_SHARE,
     HEADLINE_COPIES,
+    NEAR_BOOST,
+    NEAR_HOURS,
     WINDOW_HOURS,
     article_pairs,
     body_texts,
@@ -204,27 +210,43 @@ def selection(articles: pd.DataFrame, texts: pd.Series) -> None:
 COPIES = (0, 1, 2, 3)
 WINDOWS = (None, 24.0, 36.0, 48.0, 60.0, 72.0, 96.0, 120.0, 168.0)
 THRESHOLDS = tuple(np.round(np.arange(0.10, 0.305, 0.01), 2))
+# Near-time weights (hours, boost): pairs at most that far apart count (1 + boost) times their score.
+NEARS = (None,) + tuple((hours, boost) for hours in (6.0, 12.0, 24.0, 36.0) for boost in (0.25, 0.5, 0.75, 1.0))
+# Each family: the grid of headline copies, windows, thresholds and near-time weights it chooses from.
 FAMILIES = {
-    f"window {WINDOW_HOURS:g} h and threshold {EVENT_THRESHOLD} fixed": (COPIES, (WINDOW_HOURS,), (EVENT_THRESHOLD,)),
-    f"threshold {EVENT_THRESHOLD} fixed": (COPIES, WINDOWS, (EVENT_THRESHOLD,)),
-    "nothing fixed": (COPIES, WINDOWS, THRESHOLDS),
+    f"window {WINDOW_HOURS:g} h and threshold {EVENT_THRESHOLD} fixed, no near-time weight":
+        (COPIES, (WINDOW_HOURS,), (EVENT_THRESHOLD,), (None,)),
+    f"window {WINDOW_HOURS:g} h, threshold {EVENT_THRESHOLD} and headline x{HEADLINE_COPIES} fixed":
+        ((HEADLINE_COPIES,), (WINDOW_HOURS,), (EVENT_THRESHOLD,), NEARS),
+    f"window {WINDOW_HOURS:g} h and threshold {EVENT_THRESHOLD} fixed": (COPIES, (WINDOW_HOURS,), (EVENT_THRESHOLD,),
+                                                                      NEARS),
+    f"threshold {EVENT_THRESHOLD} fixed, no near-time weight": (COPIES, WINDOWS, (EVENT_THRESHOLD,), (None,)),
+    "nothing fixed but no near-time weight": (COPIES, WINDOWS, THRESHOLDS, (None,)),
 }
-PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD}
-BEFORE = {"copies": 0, "window": None, "threshold": EVENT_THRESHOLD}
+# The family of the package default.
+PACKAGE_FAMILY = list(FAMILIES)[1]
+PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
+           "near": (NEAR_HOURS, NEAR_BOOST)}
+# The package default before the near-time weight (issue 17, items 1-2: one story split by outlet angle).
+PREVIOUS = {"copies": 2, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD, "near": None}
+BEFORE = {"copies": 0, "window": None, "threshold": EVENT_THRESHOLD, "near": None}
 
 
 def time_choice(comps: dict) -> dict:
     """Section 2a: each family's choice on each half (the best 8 settings shown)."""
     chosen = {}
-    for family, (copies, windows, thresholds) in FAMILIES.items():
+    for family, (copies, windows, thresholds, nears) in FAMILIES.items():
         for half in ("A", "B"):
-            rows = [{"copies": k, "window": w, "threshold": t, **eh.criterion(comps, half, k, w, t)}
-                    for k in copies for w in windows for t in thresholds]
+            rows = [{"copies": k, "window": w, "threshold": t, "near": near,
+                     **eh.criterion(comps, half, k, w, t, near)}
+                    for k in copies for w in windows for t in thresholds for near in nears]
             table = pd.DataFrame(rows)
             chosen[family, half] = eh.choose(table)
-            best = table.loc[table.groupby(["copies", table["window"].astype(str)])["criterion"].idxmax()]
+            best = table.loc[table.groupby(["copies", table["window"].astype(str), table["near"].map(eh.near_name)])[
+                "criterion"].idxmax()]
             best = best.sort_values("criterion", ascending=False, kind="stable").head(8)
             best["window"] = best["window"].map(eh.window_name)
+            best["near"] = best["near"].map(eh.near_name)
             print(f"\n-- {family}; half {half}: chosen {eh.describe(chosen[family, half])}")
             print(best.round(3).to_string(index=False))
     return chosen
@@ -236,7 +258,8 @@ def held_out(comps: dict, chosen: dict) -> None:
     rows = []
     for half, other in (("A", "B"), ("B", "A")):
         settings = {"package before (body, no time)": BEFORE, "text only (no dates), package text": {
-            **PACKAGE, "window": None}, "package default": PACKAGE}
+            **PACKAGE, "window": None}, "previous default (headline x2, no near-time weight)": PREVIOUS,
+            "package default": PACKAGE}
         settings |= {f"{family}: {eh.describe(chosen[family, half])}": chosen[family, half] for family in FAMILIES}
         for name, setting in settings.items():
             rows.append({"chosen on": half if ":" in name else "", "reported on": other, "setting": name,
@@ -246,7 +269,7 @@ def held_out(comps: dict, chosen: dict) -> None:
 
 def robustness(comps: dict, data) -> None:
     """Section 2c: the package text and threshold under other windows, spreads, seeds and densities."""
-    copies, threshold = HEADLINE_COPIES, EVENT_THRESHOLD
+    copies, threshold, near = HEADLINE_COPIES, EVENT_THRESHOLD, PACKAGE["near"]
     spreads = (12.0, 24.0, 36.0, 48.0, 72.0, 96.0)
     rows = []
     for half in ("A", "B"):
@@ -255,19 +278,20 @@ def robustness(comps: dict, data) -> None:
             eh.add_variants(comp, data, f"spread {hours:g}", hours=hours)
         for window in WINDOWS:
             row = {"half": half, "window": eh.window_name(window)}
-            row |= {f"spread {h:g}h": comp.scores(copies, window, threshold, eh.keys(f"spread {h:g}"))["ari"]
+            row |= {f"spread {h:g}h": comp.scores(copies, window, threshold, eh.keys(f"spread {h:g}"), near)["ari"]
                     for h in spreads}
-            row |= {"dense": comp.scores(copies, window, threshold, eh.keys("dense"))["ari"],
-                    "BASIL": comps["basil", half].scores(copies, window, threshold, eh.keys("real", (0,)))["ari"]}
+            row |= {"dense": comp.scores(copies, window, threshold, eh.keys("dense"), near)["ari"],
+                    "BASIL": comps["basil", half].scores(copies, window, threshold, eh.keys("real", (0,)), near)["ari"]}
             rows.append(row)
     print("\n-- 2c. Window x how long an event's articles spread (AllSides, spread 0 to h hours, five seeds), "
-          f"AllSides dense x{eh.DENSE}, BASIL; headline x{copies}, threshold {threshold}")
+          f"AllSides dense x{eh.DENSE}, BASIL; headline x{copies}, threshold {threshold}, near-time weight "
+          f"{eh.near_name(near)}")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
     rows = []
     for half in ("A", "B"):
         comp = comps["allsides", half]
         found = eh.add_variants(comp, data, "ten seeds", seeds=range(10))
-        aris = [comp.scores(copies, WINDOW_HOURS, threshold, [key])["ari"] for key in found]
+        aris = [comp.scores(copies, WINDOW_HOURS, threshold, [key], near)["ari"] for key in found]
         rows.append({"half": half, **{f"seed {k}": v for k, v in enumerate(aris)}, "mean": np.mean(aris),
                      "min": np.min(aris), "max": np.max(aris)})
     print("\n-- 2d. The package default on AllSides, spread 0-36 h, ten spread seeds")
@@ -279,10 +303,10 @@ def robustness(comps: dict, data) -> None:
             found = eh.add_variants(comp, data, f"dense {k}", dense=k)
             for t in (0.16, 0.18, EVENT_THRESHOLD, 0.23, 0.25):
                 rows.append({"half": half, "compressed": k, "threshold": t,
-                             "ARI": comp.scores(copies, WINDOW_HOURS, t, found)["ari"]})
+                             "ARI": comp.scores(copies, WINDOW_HOURS, t, found, near)["ari"]})
     print(f"\n-- 2e. Density: AllSides roundup times compressed k times (k = 2: the whole corpus's density, "
           f"and that of a held-out corpus of its size) x the threshold; headline x{copies}, window "
-          f"{WINDOW_HOURS:g} h")
+          f"{WINDOW_HOURS:g} h, near-time weight {eh.near_name(near)}")
     table = pd.DataFrame(rows).pivot_table(index=["half", "compressed"], columns="threshold", values="ARI")
     print(table.round(3).to_string())
 
@@ -305,8 +329,9 @@ def missing_dates(comps: dict, data) -> None:
             found = eh.add_variants(comps["allsides", half], data, f"times: {name}", alter=alter)
             basil = eh.add_variants(comps["basil", half], data, f"times: {name}", seeds=(0,), alter=alter)
             rows.append({"half": half, "times": name, "AllSides": comps["allsides", half].scores(
-                HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found)["ari"], "BASIL":
-                comps["basil", half].scores(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, basil)["ari"]})
+                HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found, PACKAGE["near"])["ari"], "BASIL":
+                comps["basil", half].scores(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, basil,
+                                            PACKAGE["near"])["ari"]})
     print(f"\n-- 2f. Missing and date-only times; package default ({eh.describe(PACKAGE)}); AllSides spread "
           "0-36 h, five seeds")
     table = pd.DataFrame(rows).pivot(index="times", columns="half").reindex(list(variants))
@@ -325,9 +350,9 @@ def time_sections(data) -> None:
           f"AllSides dense x{eh.DENSE}, BASIL, mixed shifted; 0 unless the seeds are one event alone and of their own "
           "in the mix)")
     chosen = time_choice(comps)
-    proposal = [chosen[next(iter(FAMILIES)), half] for half in ("A", "B")]
-    print(f"\nThe package default ({eh.describe(PACKAGE)}) is the choice of both halves in the family with the "
-          f"window and threshold fixed: {'yes' if proposal[0] == proposal[1] == PACKAGE else 'NO'}")
+    proposal = [chosen[PACKAGE_FAMILY, half] for half in ("A", "B")]
+    print(f"\nThe package default ({eh.describe(PACKAGE)}) is the choice of both halves in the family "
+          f"'{PACKAGE_FAMILY}': {'yes' if proposal[0] == proposal[1] == PACKAGE else 'NO'}")
     print("\n-- 2b. Held out: each half's choice reported on the other half; AllSides at the reader's 0-36 h spread, "
           f"mean and min over spread seeds {eh.SPREAD_SEEDS}; mixes: ARI over the BASIL, AllSides and seed articles")
     held_out(comps, chosen)
@@ -350,7 +375,8 @@ def whole_corpora(data) -> None:
         corpus = pd.concat(parts, ignore_index=True)
         corpus = corpus.assign(published=data.times(corpus, 0, shifted=shifted).to_numpy())
         blocks = research.split_blocks(corpus)
-        for label, options in (("package default", {}), ("package before", {"window_hours": None, "headline": 0})):
+        for label, options in (("package default", {}), ("previous default", {"near_hours": None, "headline": 2}),
+                               ("package before", {"window_hours": None, "headline": 0})):
             start = time.perf_counter()
             events = research.cluster_articles(blocks, corpus, top_k=top_k, **options).set_index("article_id")
             seconds = time.perf_counter() - start
@@ -367,7 +393,8 @@ def whole_corpora(data) -> None:
                          "unrelated in known events": int(np.isin(ids[~known], ids[known]).sum()),
                          "seconds": seconds})
     print(f"== Events 3. research.cluster_articles on whole corpora (not held out): the package default "
-          f"({eh.describe(PACKAGE)}) and the package before time was used ({eh.describe(BEFORE)}); AllSides spread "
+          f"({eh.describe(PACKAGE)}), the previous default ({eh.describe(PREVIOUS)}) and the package before time was used "
+          f"({eh.describe(BEFORE)}); AllSides spread "
           "seed 0")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
 
@@ -380,7 +407,7 @@ def consistency(data) -> None:
     for name, tables in parts.items():
         comp = eh.Composition(tables, copies=(HEADLINE_COPIES,))
         found = eh.add_variants(comp, data, "real", seeds=(0,))
-        mine = comp.labels(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found[0])
+        mine = comp.labels(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found[0], PACKAGE["near"])
         articles = comp.articles.assign(published=data.times(comp.articles, 0).to_numpy())
         events = research.cluster_articles(research.split_blocks(articles), articles)
         theirs = events.set_index("article_id")["event_id"].reindex(articles["article_id"]).to_numpy()

@@ -20,7 +20,9 @@ permutation of their sorted labels (`SPLIT_SEED`).
 
 A `Composition` lists the pairs of its articles once per representation
 (headline copies) down to `FLOOR`, on text alone, and clusters them under any
-setting (window, threshold) and time variant (the gaps of those pairs).
+setting (window, threshold, near-time weight) and time variant (the gaps of
+those pairs). A near-time weight `near` is (hours, boost): pairs at most that
+many hours apart count (1 + boost) times their score (`near_weighted`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,13 @@ import research
 from research.corpus import datasets
 from research.reuse.linkage import average_link
 from research.reuse.similarity import interval_gaps
-from research.story.events import FLOOR_SHARE, article_pairs, event_texts, publication_intervals
+from research.story.events import (
+    FLOOR_SHARE,
+    article_pairs,
+    event_texts,
+    near_weighted,
+    publication_intervals,
+)
 
 SPLIT_SEED = 0
 SPREAD_HOURS = 36.0
@@ -151,19 +159,22 @@ class Composition:
         for k, (i, j, _) in self.pairs.items():
             self.gaps[k, key] = interval_gaps(start, end, i, j)
 
-    def labels(self, copies: int, window: float | None, threshold: float, key) -> np.ndarray:
+    def labels(self, copies: int, window: float | None, threshold: float, key, near=None) -> np.ndarray:
         i, j, s = self.pairs[copies]
         keep = s >= FLOOR_SHARE * threshold
-        if window is not None:
-            keep &= ~(self.gaps[copies, key] > window)
-        return average_link(self.n, i[keep], j[keep], s[keep], threshold)
+        if window is None:
+            return average_link(self.n, i[keep], j[keep], s[keep], threshold)
+        gaps = self.gaps[copies, key]
+        keep &= ~(gaps > window)
+        s = s[keep] if near is None else near_weighted(s[keep], gaps[keep], near[0], near[1])
+        return average_link(self.n, i[keep], j[keep], s, threshold)
 
-    def scores(self, copies: int, window: float | None, threshold: float, keys) -> dict:
+    def scores(self, copies: int, window: float | None, threshold: float, keys, near=None) -> dict:
         """Over the time variants `keys`: ARI over the known articles (mean and min), whether the seeds
         are one event of their own in every variant, unrelated articles pulled into known events."""
         aris, seeds_ok, pulled = [], True, []
         for key in keys:
-            labels = self.labels(copies, window, threshold, key)
+            labels = self.labels(copies, window, threshold, key, near)
             aris.append(adjusted_rand_score(self.truth[self.known], labels[self.known]))
             if self.is_seed.any():
                 mine = np.unique(labels[self.is_seed])
@@ -216,16 +227,17 @@ def keys(name: str, seeds=SPREAD_SEEDS) -> list:
     return [(name, seed) for seed in seeds]
 
 
-def criterion(comps: dict, half: str, copies: int, window, threshold: float) -> dict:
+def criterion(comps: dict, half: str, copies: int, window, threshold: float, near=None) -> dict:
     """The criterion of a setting on one half: the mean ARI of AllSides (mean over the spreads
     CRITERION_SPREADS), AllSides dense, BASIL and the mix with shifted dates; 0 unless the seeds are
     one event alone and one event of their own in the mix."""
     allsides = comps["allsides", half]
-    by_spread = [allsides.scores(copies, window, threshold, keys(f"spread {h:g}"))["ari"] for h in CRITERION_SPREADS]
-    dense = allsides.scores(copies, window, threshold, keys("dense"))["ari"]
-    basil = comps["basil", half].scores(copies, window, threshold, keys("real", (0,)))["ari"]
-    shifted = comps["mixed", half].scores(copies, window, threshold, keys("shifted"))
-    alone = comps["seeds"].scores(copies, window, threshold, keys("real", (0,)))
+    by_spread = [allsides.scores(copies, window, threshold, keys(f"spread {h:g}"), near)["ari"]
+                 for h in CRITERION_SPREADS]
+    dense = allsides.scores(copies, window, threshold, keys("dense"), near)["ari"]
+    basil = comps["basil", half].scores(copies, window, threshold, keys("real", (0,)), near)["ari"]
+    shifted = comps["mixed", half].scores(copies, window, threshold, keys("shifted"), near)
+    alone = comps["seeds"].scores(copies, window, threshold, keys("real", (0,)), near)
     gate = alone["seeds ok"] and shifted["seeds ok"]
     terms = [float(np.mean(by_spread)), dense, basil, shifted["ari"]]
     return {**{f"AllSides {h:g}h": v for h, v in zip(CRITERION_SPREADS, by_spread)}, "dense": dense, "BASIL": basil,
@@ -233,33 +245,40 @@ def criterion(comps: dict, half: str, copies: int, window, threshold: float) -> 
 
 
 def choose(table: pd.DataFrame) -> dict:
-    """The best (copies, window) by criterion (the first in grid order on ties); its threshold the
+    """The best (copies, window, near) by criterion (the first in grid order on ties); its threshold the
     middle of the thresholds within NEAR of its best (the lower of two middles)."""
     best = table.loc[table["criterion"].idxmax()]
-    mine = table[(table["copies"] == best["copies"]) & (table["window"].astype(str) == str(best["window"]))]
+    mine = table[(table["copies"] == best["copies"]) & (table["window"].astype(str) == str(best["window"])) &
+                 (table["near"].map(near_name) == near_name(best["near"]))]
     near = mine.loc[mine["criterion"] >= mine["criterion"].max() - NEAR, "threshold"].to_numpy()
-    return {"copies": int(best["copies"]), "window": best["window"], "threshold": float(near[(len(near) - 1) // 2])}
+    return {"copies": int(best["copies"]), "window": best["window"], "threshold": float(near[(len(near) - 1) // 2]),
+            "near": best["near"] if isinstance(best["near"], tuple) else None}
 
 
 def window_name(window) -> str:
     return "no time" if window is None else f"{window:g} h"
 
 
+def near_name(near) -> str:
+    """A near-time weight (hours, boost) in words; "none" for None (NaN in a table)."""
+    return f"x{1 + near[1]:g} within {near[0]:g} h" if isinstance(near, tuple) else "none"
+
+
 def describe(setting: dict) -> str:
     return (f"headline x{setting['copies']}, window {window_name(setting['window'])}, "
-            f"threshold {setting['threshold']:.3f}")
+            f"threshold {setting['threshold']:.3f}, near-time weight {near_name(setting.get('near'))}")
 
 
 def report_row(comps: dict, half: str, setting: dict) -> dict:
     """A setting's figures on one half: AllSides at the reader's 0-36 h spread (mean and min over the
     spread seeds), dense, BASIL, the mixes, the seeds, unrelated articles pulled into known events."""
-    copies, window, threshold = setting["copies"], setting["window"], setting["threshold"]
-    allsides = comps["allsides", half].scores(copies, window, threshold, keys("spread 36"))
-    dense = comps["allsides", half].scores(copies, window, threshold, keys("dense"))
-    basil = comps["basil", half].scores(copies, window, threshold, keys("real", (0,)))
-    shifted = comps["mixed", half].scores(copies, window, threshold, keys("shifted"))
-    real = comps["mixed", half].scores(copies, window, threshold, keys("real"))
-    alone = comps["seeds"].scores(copies, window, threshold, keys("real", (0,)))
+    copies, window, threshold, near = setting["copies"], setting["window"], setting["threshold"], setting.get("near")
+    allsides = comps["allsides", half].scores(copies, window, threshold, keys("spread 36"), near)
+    dense = comps["allsides", half].scores(copies, window, threshold, keys("dense"), near)
+    basil = comps["basil", half].scores(copies, window, threshold, keys("real", (0,)), near)
+    shifted = comps["mixed", half].scores(copies, window, threshold, keys("shifted"), near)
+    real = comps["mixed", half].scores(copies, window, threshold, keys("real"), near)
+    alone = comps["seeds"].scores(copies, window, threshold, keys("real", (0,)), near)
     return {"AllSides": allsides["ari"], "AllSides min": allsides["min"], f"AllSides dense x{DENSE}": dense["ari"],
             "BASIL": basil["ari"], "mixed shifted": shifted["ari"], "mixed real dates": real["ari"],
             "seeds one event": alone["seeds ok"] and shifted["seeds ok"] and real["seeds ok"],

@@ -20,12 +20,15 @@ from research.story.events import (
     EVENT_COLUMNS,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
+    NEAR_BOOST,
+    NEAR_HOURS,
     TOP_TERMS,
     WINDOW_HOURS,
     _top_terms,
     article_pairs,
     body_texts,
     event_texts,
+    near_weighted,
     publication_intervals,
 )
 from research.text.tokens import normalised_words
@@ -453,6 +456,35 @@ def test_allsides_roundups_are_found_in_time_and_not_on_text_alone(data_dir):
     timed, text_only = (adjusted_rand_score(truth[e["article_id"]], e["event_id"])
                         for e in (events_of(articles), events_of(articles, window_hours=None, headline=0)))
     assert timed > 0.8 and text_only < 0.6
+
+
+def test_pairs_published_close_in_time_count_more():
+    scores, gaps = np.array([0.2, 0.2, 0.2, 0.2]), np.array([0.0, NEAR_HOURS, NEAR_HOURS + 1, np.nan])
+    assert np.allclose(near_weighted(scores, gaps, NEAR_HOURS), [0.2 * (1 + NEAR_BOOST)] * 2 + [0.2, 0.2])
+    assert near_weighted(scores, gaps, None) is scores
+
+
+def test_an_angle_story_published_with_the_news_joins_its_event(data_dir):
+    # AllSides roundups, each article published within 6 h of its roundup's time. USA Today's "Texas GOP
+    # lawmakers unveil sweeping version of elections bill" and Fox News's "Biden calls Texas voting bill 'wrong
+    # and un-American'" share the bill's names, few other words: counted more for being published hours apart,
+    # they are one event. The Senate's $1 trillion infrastructure vote stays apart from its $3.5 trillion budget
+    # vote the next day (without the weight they are one event), and Biden's "killing people" remark on Facebook
+    # (with Reason's opinion piece on it) stays apart from the White House's attack on Facebook four days before.
+    articles = datasets.read_allsides(data_dir / "allsides_dev", spread_hours=6.0, seed=0)
+    truth = articles.set_index("article_id")["event"]
+
+    def whole(events, roundup):
+        found = events.set_index("article_id")["event_id"]
+        mine = set(found[truth.index[truth == roundup]])
+        return len(mine) == 1 and set(found.index[found.isin(mine)]) == set(truth.index[truth == roundup])
+
+    events, plain = events_of(articles), events_of(articles, near_hours=None)
+    for roundup in ("5998", "5794", "5852", "5860", "5962"):
+        assert whole(events, roundup), roundup
+    assert not whole(plain, "5998") and not whole(plain, "5794")
+    ari = [adjusted_rand_score(truth[e["article_id"]], e["event_id"]) for e in (events, plain)]
+    assert ari[0] > ari[1] + 0.01
 
 
 def test_basil_linkage_and_terms_equal_the_reference(data_dir, seed_articles):
