@@ -34,7 +34,8 @@ recall over sentences of different articles (`scores`), and the findings of
    "timeline17" (Timeline17 H1N1 coverage by BBC, Guardian and Reuters, full
    articles) and "polnear" (PolNeAR dev, 2016 election news of 7 publishers,
    full articles), each grouped into events by `research.cluster_articles`
-   with its defaults on `split_blocks` of the corpus (deterministic: no seed;
+   with its defaults but `POOL_EVENTS` (no near-time weight, as when the pools
+   were judged) on `split_blocks` of the corpus (deterministic: no seed;
    the event id is its `event_id`, "1", "2", ... zero-padded, numbered by the
    smallest `article_id` of each event), events of at least 2 outlets kept;
    "timeline17-excerpts" and "polnear-excerpts", the same events with each
@@ -317,6 +318,10 @@ FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeli
 # Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
+# The fresh pools are grouped into events as they were when their findings were drawn and judged (rounds 6-8,
+# before the near-time weight of `research.story.events`), so that a judged finding is found again by its event;
+# the events themselves are measured by benchmarks/evaluate_events.py.
+POOL_EVENTS = {"near_hours": None}
 
 
 def halves(articles: pd.DataFrame, key=int) -> dict[str, list[str]]:
@@ -453,12 +458,13 @@ def load_seeds() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def grouped(articles: pd.DataFrame, excerpts: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`articles` with `event` set to the `event_id` of `research.cluster_articles` (package defaults), only the
+    """`articles` with `event` set to the `event_id` of `research.cluster_articles` (package defaults but
+    `POOL_EVENTS`), only the
     events of at least `MIN_FRESH_OUTLETS` outlets, and their passages as `load_allsides` makes them; with
     `excerpts`, the events are grouped on the full articles and each text is then cut as a feed cuts it
     (`feed_excerpts`)."""
     blocks = research.split_blocks(articles)
-    events = research.cluster_articles(blocks, articles).set_index("article_id")["event_id"]
+    events = research.cluster_articles(blocks, articles, **POOL_EVENTS).set_index("article_id")["event_id"]
     articles = articles.assign(event=articles["article_id"].astype(str).map(events))
     outlets = articles.groupby("event")["outlet"].transform("nunique")
     articles = articles[outlets >= MIN_FRESH_OUTLETS].reset_index(drop=True)
