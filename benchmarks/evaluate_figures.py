@@ -49,10 +49,11 @@ links 13/20), then its errors read in issue 18's sixth round (the diagnosis), so
 set; "holdout-5" and "holdout-5-full": a fifth gold annotated blind in the seventh round, feed excerpts and
 full articles, scored once with main's rules when it was committed, never read; "full-dev": a full-article
 development gold whose errors may be read; "holdout-6-full": a sixth gold, PolNeAR full articles annotated
-blind, scored once with main's rules when it was committed, never read; "polnear-dev": PolNeAR full articles, a
+blind, scored blind once with main's rules when it was committed and once after issue 18's ninth round, then
+made a development set (its errors may be read from the tenth round on); "polnear-dev": PolNeAR full articles, a
 development gold whose errors may be read; "holdout-7-full": a seventh gold, PolNeAR full articles annotated blind,
 never read). `--errors` (repeatable) lists
-the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full", "holdout-6-full", "holdout-7-full");
+the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full", "holdout-7-full");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -115,7 +116,7 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
                            "polnear_figures_dev2.jsonl", "polnear_figures_holdout7.jsonl"))
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
           "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full")
-BLIND = ("holdout-3", "holdout-5", "holdout-5-full", "holdout-6-full", "holdout-7-full")  # halves whose errors are never listed
+BLIND = ("holdout-3", "holdout-5", "holdout-5-full", "holdout-7-full")  # halves whose errors are never listed
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 POLNEAR_EVENT = "polnear-"  # prefix of the gold `roundup` of a PolNeAR article (each article its own event)
 HOLDOUT_SEED = 18
