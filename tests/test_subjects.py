@@ -193,3 +193,14 @@ def test_a_share_of_people_who_say_something_counts_them_with_what_they_say():
         == "voters saying the debate changed their minds"
     assert subjects("Twelve percent indicated that they were not sure.")["Twelve percent"] \
         == "respondents saying they were not sure"
+
+
+def test_money_per_hour_or_year_after_a_verb_or_noun_of_pay_is_pay():
+    # PolNeAR development (HuffPost, 2016) and AllSides (5704, 2021)
+    found = subjects("Stumpf said on Tuesday that the lowest-paid bank workers make $12 an hour in low-cost regions and "
+                     "have salaries that touch $16.50 an hour in the highest-cost areas.")
+    assert found == {"$12": "pay per hour", "$16.50": "pay per hour"}
+    assert subjects("Those who lost their jobs were making on average $35,000 to $60,000 a year.")["$35,000 to $60,000"] \
+        == "pay per year"
+    assert subjects("Troy Sutton lost a job as a custodian at the start of the pandemic in 2020 that paid $12 an "
+                    "hour.")["$12"] == "pay per hour"

@@ -263,6 +263,22 @@ PER_UNIT = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|mont
                       r"ounce|acre|person|student|child|head)\b")
 
 
+# Money per hour or per year after a verb of earning or a noun of pay is a wage: "the lowest-paid bank workers make $12 an
+# hour", "have salaries that touch $16.50 an hour", "were making on average $35,000 to $60,000 a year", "a job ... that
+# paid $12 an hour" (pay per hour).
+PAID = re.compile(r"\b(?:mak(?:e|es|ing)|earn(?:s|ed|ing)?|paid|pays?|salar(?:y|ies)|wages?)\b(?:\s+(?:on\s+average|(?!(?:of|for|on|to|"
+                  r"in)\b)[a-z-]+)){0,3}\s+[$€£]?$")
+
+
+def _pay(text: str, quantity: Quantity) -> Quantity:
+    """Money per hour or year after a verb or noun of pay given the subject "pay" (see above)."""
+    per = PER_UNIT.match(text, quantity.end) if quantity.kind == "money" else None
+    if not per or per.group("unit") not in ("hour", "year") \
+            or not PAID.search(text, max(sentence_start(text, quantity.start), quantity.start - 50), quantity.start):
+        return quantity
+    return quantity._replace(subject="pay", head="pay")
+
+
 def _per_unit(text: str, quantity: Quantity) -> Quantity:
     """Money per a unit with the unit in its subject (see above)."""
     per = PER_UNIT.match(text, quantity.end) if quantity.kind == "money" else None
@@ -320,5 +336,5 @@ def _saying(text: str, quantity: Quantity) -> Quantity:
 def complete_subjects(text: str, found: list[Quantity]) -> list[Quantity]:
     """`found` (the figures of `text`, in order) with the subjects their words around say (see the module)."""
     found = _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
-    return [_saying(text, _margin_of_error(text, _per_unit(text, _out_of(text, _appositive(text, quantity)))))
+    return [_saying(text, _margin_of_error(text, _per_unit(text, _pay(text, _out_of(text, _appositive(text, quantity))))))
             for quantity in found]
