@@ -188,7 +188,7 @@ PRONOUNS = frozenset("The A An In It He She They We I This That".split())  # no 
 # percent" (a title before the name left out: "prefer Libertarian nominee Gary Johnson").
 CHOOSE = r"(?:choose|chose|back|backed|support|supported|prefer|preferred|favor|favored|pick|picked)"
 CHOSEN = re.compile(r"\s+(?:(?:would|will|say they would|said they would)\s+)?(?P<verb>" + CHOOSE + r"s?)\s+"
-                    r"(?P<words>[^,;:.()—]{1,60}?)(?=\s*(?:[,;:.()—]|\s(?:and|while|but|in|among|to)\s|$))")
+                    r"(?P<words>(?:the\s+)?[A-Z][^,;:.()—]{0,60}?)(?=\s*(?:[,;:.()—]|\s(?:and|while|but|in|among|to)\s|$))")
 CHOSEN_BY = re.compile(r"(?P<who>" + _NAME + r")\s+(?:is|was|were|are)\s+(?:\w+ly\s+)?" + CHOOSE + r"\s+by\s+"
                        r"(?:about|nearly|almost|just|only|roughly)?\s*$")
 
@@ -318,7 +318,7 @@ def _margin_of_error(text: str, quantity: Quantity) -> Quantity:
 # they would not pick either candidate", "Just 9 percent of voters said the debate changed their minds" (voters saying
 # the debate changed their minds).
 SAYING = re.compile(r"(?P<np>\s+of\s+(?:[\w’'-]+\s+){0,4}?)??\s*(?:(?:also|still|now)\s+)?(?:said|say|says|indicated|"
-                    r"believe|believed|think|thought)\s+(?:that\s+)?(?P<clause>[^,;:.?!()—]{3,240}?)(?=\s*(?:[,;:.?!()—]|"
+                    r"believe|believed|think|thought)\s+(?!to\b)(?:that\s+)?(?P<clause>[^,;:.?!()—]{3,240}?)(?=\s*(?:[,;:.?!()—]|"
                     r"\s(?:while|but|compared|according)\s|$))")
 
 
