@@ -4,12 +4,16 @@ a figure that has no noun of its own.
 `without_finite_verb(subject)` cuts a subject at its first finite verb outside a relative clause (a noun phrase
 holds none). `complete_subjects(text, found)` gives the figures `research.claims.quantities.find_quantities`
 found in `text` the subject their words around say: a margin after a verb of winning, the change a verb of
-changing makes ("reduce greenhouse gas emissions 80 percent") or money's threshold (`_by_what`); money's noun
+changing makes ("reduce greenhouse gas emissions 80 percent") or money's threshold (`_by_what`), but not before two
+shares joined by "to" ("beats Trump by 46 percent to 42 percent": each name's support); money's noun
 from its verb ("raised": money raised, "owes": debt, "lent": loans), from a clause after it without its "that"
 ("the $18 million he says he raised"), its "of" or a copula after it, or a price after a verb of selling and
-"for" (`_amount_of`); a poll share's candidate (`_poll_shares`); the noun phrase a figure is in apposition to
+"for" (`_amount_of`); a poll share's candidate (`_poll_shares`), also the name a verb of choosing joins it to
+("46 percent would choose Clinton", "Clinton was supported by 42 percent", `_chosen`); the noun phrase a figure is in apposition to
 ("the cost of a meal at a Chick-fil-A, about $6.50,", `_appositive`), the whole after "out of" ("a few occasions
-out of hundreds", `_out_of`) and money's rate ("$500 a month": per month, `_per_unit`). Each rule is a pattern of news prose with a real sentence in tests/test_subjects.py.
+out of hundreds", `_out_of`), money's rate ("$500 a month": per month, `_per_unit`), a wage ("workers make $12 an
+hour": pay per hour, `_pay`), a poll's margin of error (`_margin_of_error`) and a share of people who say something
+("9 percent of voters said the debate changed their minds": voters saying ..., `_saying`). Each rule is a pattern of news prose with a real sentence in tests/test_subjects.py.
 """
 
 from __future__ import annotations
