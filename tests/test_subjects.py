@@ -161,8 +161,9 @@ def test_by_two_shares_joined_by_to_is_the_tally_of_both_not_a_margin():
     assert tally == {"46 percent": "support for Clinton", "42 percent": "support for Trump"}
     assert subjects("The latest Reuters/Ipsos opinion poll released Friday shows that in a head-to-head contest, Clinton "
                     "leads Trump by 43 percent to 38 percent.")["43 percent"] == "support for Clinton"
-    # a single figure after "by" stays a margin
-    assert subjects("Clinton leads Trump by 4 percent in the poll.")["4 percent"] == "margin"
+    # a single figure after "by" stays a margin (BASIL, NYT, 2010)
+    assert subjects("He won two years ago by 36 percentage points, and Mr. Obama carried his district by 6 "
+                    "percent.")["6 percent"] == "margin"
 
 
 def test_a_figure_after_margin_of_error_is_that_margin():
