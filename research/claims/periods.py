@@ -22,7 +22,9 @@ month", nor one named more than four sentences before), and when it does. `joine
 phrase, "the 12 months that ended in June" the 12 months to the end of June, and leaves out dates that name
 an event ("the Jan. 6 select committee"). A time inside a "before"/"ahead of" phrase dates the event it names;
 a figure projected or forecast, or money over a span ahead ("over the next nine months"), takes a time after
-publication; `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them;
+publication; `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them, `poll_runs` those of a
+methodology sentence ("The poll was conducted Sept. 19 to 22") to its paragraph and to the shares told after
+the poll is named;
 `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the top 2 percent") take no carried period.
 A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
 A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
@@ -350,6 +352,36 @@ def poll_dates(fields: list, blocks: list, number: int, text: str) -> tuple | No
     near = [(abs(k - number), k > number, field) for k, field in enumerate(fields)
             if field and abs(k - number) <= CARRY_REACH and (k < number or blocks[k] == blocks[number])]
     return min(near)[2] if near else None
+
+
+# A methodology sentence: the article's own poll, named as the sentence's subject, and when it was taken ("The
+# Washington Post/ABC News poll was conducted from Sept. 19 to 22", "The survey was conducted September 16-19").
+METHOD = re.compile(r"(?:The|This)\s+(?:[\w/.’'-]+\s+){0,6}?" + POLL_NOUN + r"\s+(?:was|were)\s+"
+                    r"(?:conducted|taken|fielded|carried out)\b")
+# A poll's result is a share: "46 percent would choose Clinton", "by 5 percentage points".
+SHARE = re.compile(r"\d\s*%|\b(?:percent|per cent|percentage points?|points?)\b", re.IGNORECASE)
+
+
+def poll_runs(fields: list, blocks: list, texts: list) -> list:
+    """For each sentence of an article (`fields` from `field_dates`, `blocks` their paragraphs, `texts`), the field
+    dates of the article's own poll that date its figures without a time of their own, or None. A methodology
+    sentence (`METHOD`, most often the last paragraph) gives them; they date the sentences of its paragraph ("The
+    registered voter sample is 834") and the shares (`SHARE`) of the run of results that goes on from the first
+    sentence naming a poll ("according to a new ... poll. Among likely voters, 46 percent ...") up to a sentence
+    that names a poll of its own dates ("In the previous ... poll, conducted in early September") or the
+    methodology's paragraph."""
+    runs = [None] * len(texts)
+    method = [k for k, (text, field) in enumerate(zip(texts, fields)) if field and METHOD.match(text.lstrip())]
+    if not method:
+        return runs
+    dates, block = fields[method[-1]], blocks[method[-1]]
+    first = next(k for k, text in enumerate(texts) if POLL_WORD.search(text))
+    for k in range(first, len(texts)):
+        if blocks[k] == block or fields[k] and fields[k] != dates:  # another poll's dates end the run
+            break
+        if SHARE.search(texts[k]):
+            runs[k] = dates
+    return [dates if blocks[k] == block else run for k, run in enumerate(runs)]
 
 
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
