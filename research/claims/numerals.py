@@ -388,7 +388,9 @@ def is_ratio(text: str, match: re.Match) -> bool:
         return False
     if in_title(text, match.start(), (match.group("ratio") or "x").split()[0]) or word == "double" and re.match(
             r"\s+standards?\b", after) or word in ("a third", "one third") and re.match(
-            r"\s+(?!of\b|the\b|as\b|that\b|majority\b|more\b|less\b|fewer\b)[a-z]+\b", after):
+            r"\s+(?!of\b|the\b|as\b|that\b|majority\b|more\b|less\b|fewer\b|from\b|since\b|in\b|over\b|to\b|than\b|and\b|or\b)"
+            r"[a-z]+\b", after):
+        # "a third shot" is an ordinal before its noun; "up by a third from 2001" a fraction before a preposition
         return False  # "SAVE A QUARTER", "the media’s double standard", "a third shot": a heading, an idiom, an ordinal
     return not (NOT_A_RATIO.search(text, max(0, match.start() - 12), match.start())
                 or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple")
