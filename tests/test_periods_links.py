@@ -257,3 +257,18 @@ def test_a_methodology_sentence_dates_the_poll_s_results():
     poll = ("2016-09-19", "2016-09-22", "from Sept. 19 to 22")
     assert found["46 percent"] == found["44 percent"] == found["834"] == poll
     assert found["3"] == ("2016-09-25", "2016-09-25", "")
+
+
+def test_a_part_of_a_month_dates_figures_to_the_month():
+    """"through the end of August" (PolNeAR USA Today, holdout-6-full) and "in late August" (PolNeAR NYT,
+    polnear-dev), months ended by publication, date their figures to the whole month; "the last day of May" stays
+    that day."""
+    found = periods("Donations to super PACs hit nearly $1.1 billion through the end of August, a USA TODAY analysis of "
+                    "newly filed campaign-finance reports shows.", "2016-09-22")
+    assert found["nearly $1.1 billion"][:2] == ("2016-08-01", "2016-08-31")
+    found = periods("A Quinnipiac University poll released in late August found that 74 percent of likely voters said "
+                    "Mr. Trump should release his tax returns.", "2016-09-30")
+    assert found["74 percent"][:2] == ("2016-08-01", "2016-08-31")
+    found = periods("The number of available jobs on the last day of May rose slightly to 9.21 million, from 9.19 "
+                    "million in April, the Labor Department said Wednesday.", "2021-07-07T14:00:00-07:00")
+    assert found["9.21 million"][:2] == ("2021-05-31", "2021-05-31")

@@ -128,7 +128,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         last_forecaster = ""
         named_before, block_end, listing = "", "", False
         named_at = 0  # the sentence that named `previous_period`
-        all_times = [joined(text, find_time_expressions(text, published.get(article_id, "")))
+        all_times = [joined(text, find_time_expressions(text, published.get(article_id, "")),
+                            published.get(article_id, ""))
                      for text in sentences["text"]]
         fields = [field_dates(text, times) for text, times in zip(sentences["text"], all_times)]
         blocks = list(sentences["block_id"])

@@ -440,16 +440,30 @@ EVENT_NAME = re.compile(r"(?:th)?\s+(?:(?P<word>[\w-]+)\s+)?(?:attacks?|insurrec
                         r"hearings?|investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
 
 
+def _whole_month(time):
+    """A part of a month ("in late August", "the end of April") as its whole month: a figure of a month that has
+    ended is reported for the month, the part only says when in it the report or event came (a month still running
+    at publication keeps its part: "in early to mid-October")."""
+    start = time.date_start.replace(day=1)
+    end = (start + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    return time._replace(date_start=start, date_end=end, granularity="month")
+
+
 # Between a length of time and the date it ends at: "the 12 months [that ended] in June", "the year [ending] Sept. 30".
 ENDING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|to)\s+")
 LENGTH = re.compile(_COUNT + r"\s+" + _UNIT, re.IGNORECASE)
 
 
-def joined(text: str, times: list) -> list:
+def joined(text: str, times: list, published: str = "") -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
     to Y's end (when Y ends after X starts), a length of time ending at a date ("the 12 months that ended
     in June") made that many units to the date's end; dates that name an event ("the Jan. 6 committee")
-    left out (not a year before its event: "the 1999 shooting death")."""
+    left out (not a year before its event: "the 1999 shooting death"); a part of a month that has ended by
+    publication (`published`) made the whole month (`_whole_month`)."""
+    day = reference_date(published)
+
+    def ended(time) -> bool:
+        return day is not None and _whole_month(time).date_end < day
     joined = []
     for time in times:
         event = EVENT_NAME.match(text, time.end)
@@ -472,6 +486,9 @@ def joined(text: str, times: list) -> list:
             first = joined.pop()
             time = first._replace(end=time.end, text=text[first.start:time.end], date_end=time.date_end,
                                   kind="date")
+        if time.granularity == "part of month" and time.kind == "date" and time.date_start is not None \
+                and time.date_end > time.date_start and ended(time):  # ("the last day of May" stays that day)
+            time = _whole_month(time)
         joined.append(time)
     return joined
 
