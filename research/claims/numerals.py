@@ -379,8 +379,8 @@ def vague(text: str, match: re.Match) -> Quantity:
 
 def is_ratio(text: str, match: re.Match) -> bool:
     """False for a `RATIO` match that is no figure: "a year and a half", "seven and a half years", "twice a day",
-    "a double bombing", "doubling down on his attacks", "a double standard", "a third shot", a heading ("SAVE A
-    QUARTER")."""
+    "a double bombing", "doubling down on his attacks", "a double standard", "a third shot" (not "up by a third
+    from 2001"), a heading ("SAVE A QUARTER")."""
     word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
     after = text[match.end():match.end() + 30]
     if re.match(r"\s+down\b", after) and word.startswith(("doubl", "tripl")) or word == "a half" and \

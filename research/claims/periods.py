@@ -19,7 +19,7 @@ day. `prior_period` counts "the prior week" back from the period of the data, `a
 "seven-day average" to its days, `stated_periods`, `carried_period`, `CARRY_REACH` and `goes_on` give the
 periods a later figure without a time goes on with (not one still running at publication, "earlier this
 month", nor one named more than four sentences before), and when it does. `joined` makes "X through Y" one
-phrase, "the 12 months that ended in June" the 12 months to the end of June, and leaves out dates that name
+phrase, a part of a month ended by publication ("in late August") the whole month, "the 12 months that ended in June" the 12 months to the end of June, and leaves out dates that name
 an event ("the Jan. 6 select committee"). A time inside a "before"/"ahead of" phrase dates the event it names;
 a figure projected or forecast, or money over a span ahead ("over the next nine months"), takes a time after
 publication; `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them, `poll_runs` those of a
