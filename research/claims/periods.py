@@ -23,8 +23,9 @@ phrase, a part of a month ended by publication ("in late August") the whole mont
 in June" the 12 months to the end of June, and leaves out dates that name an event ("the Jan. 6 select
 committee"). A time inside a "before"/"ahead of" phrase dates the event it names; a figure projected or
 forecast, or money over a span ahead ("over the next nine months"), takes a time after publication;
-`field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them, `poll_runs` those of a methodology sentence ("The poll was conducted Sept. 19 to 22") to its paragraph and to
-the shares told after the poll is named; `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the
+`field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them, `poll_runs`
+those of a methodology sentence ("The poll was conducted Sept. 19 to 22") to its paragraph and to the shares
+told after the poll is named; `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the
 top 2 percent") take no carried period.
 A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
 A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
