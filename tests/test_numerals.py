@@ -75,6 +75,9 @@ def test_no_figure(text):
     ("the Taliban have captured a third of the country’s provincial capitals", "a third"),
     ("The senator wants to file cloture on all three of these at the same time.", "three"),
     ("Tax rates for the top 2 percent would go up.", "2 percent"),
+    # a fraction before a preposition, not an ordinal before its noun (PolNeAR USA Today, holdout-6-full)
+    (("Veterans in 2014 were killing themselves at three times the rate of civilians and at a quickening pace, up by "
+      "a third from 2001 to 2014."), "a third"),
     ("The 29 New Yorkers wounded by a bomb and the two New Jersey police officers shot by the alleged terrorist",
      "two"),
 ])

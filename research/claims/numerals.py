@@ -379,8 +379,8 @@ def vague(text: str, match: re.Match) -> Quantity:
 
 def is_ratio(text: str, match: re.Match) -> bool:
     """False for a `RATIO` match that is no figure: "a year and a half", "seven and a half years", "twice a day",
-    "a double bombing", "doubling down on his attacks", "a double standard", "a third shot", a heading ("SAVE A
-    QUARTER")."""
+    "a double bombing", "doubling down on his attacks", "a double standard", "a third shot" (not "up by a third
+    from 2001"), a heading ("SAVE A QUARTER")."""
     word = " ".join((match.group("ratio") or "").lower().replace("-", " ").split())
     after = text[match.end():match.end() + 30]
     if re.match(r"\s+down\b", after) and word.startswith(("doubl", "tripl")) or word == "a half" and \
@@ -388,7 +388,9 @@ def is_ratio(text: str, match: re.Match) -> bool:
         return False
     if in_title(text, match.start(), (match.group("ratio") or "x").split()[0]) or word == "double" and re.match(
             r"\s+standards?\b", after) or word in ("a third", "one third") and re.match(
-            r"\s+(?!of\b|the\b|as\b|that\b|majority\b|more\b|less\b|fewer\b)[a-z]+\b", after):
+            r"\s+(?!of\b|the\b|as\b|that\b|majority\b|more\b|less\b|fewer\b|from\b|since\b|in\b|over\b|to\b|than\b|and\b|or\b)"
+            r"[a-z]+\b", after):
+        # "a third shot" is an ordinal before its noun; "up by a third from 2001" a fraction before a preposition
         return False  # "SAVE A QUARTER", "the media’s double standard", "a third shot": a heading, an idiom, an ordinal
     return not (NOT_A_RATIO.search(text, max(0, match.start() - 12), match.start())
                 or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple")

@@ -19,11 +19,14 @@ day. `prior_period` counts "the prior week" back from the period of the data, `a
 "seven-day average" to its days, `stated_periods`, `carried_period`, `CARRY_REACH` and `goes_on` give the
 periods a later figure without a time goes on with (not one still running at publication, "earlier this
 month", nor one named more than four sentences before), and when it does. `joined` makes "X through Y" one
-phrase, "the 12 months that ended in June" the 12 months to the end of June, and leaves out dates that name
-an event ("the Jan. 6 select committee"). A time inside a "before"/"ahead of" phrase dates the event it names;
-a figure projected or forecast, or money over a span ahead ("over the next nine months"), takes a time after
-publication; `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them;
-`stated_now` (ages, a plan's size or what it holds) and `ranked` ("the top 2 percent") take no carried period.
+phrase, a part of a month ended by publication ("in late August") the whole month, "the 12 months that ended
+in June" the 12 months to the end of June, and leaves out dates that name an event ("the Jan. 6 select
+committee"). A time inside a "before"/"ahead of" phrase dates the event it names; a figure projected or
+forecast, or money over a span ahead ("over the next nine months"), takes a time after publication;
+`field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them, `poll_runs`
+those of a methodology sentence ("The poll was conducted Sept. 19 to 22") to its paragraph and to the shares
+told after the poll is named; `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the
+top 2 percent") take no carried period.
 A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
 A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
 "because", "though" and a leading "Though ...," clause (`_leading_clause`) end a figure's clause.
@@ -352,6 +355,36 @@ def poll_dates(fields: list, blocks: list, number: int, text: str) -> tuple | No
     return min(near)[2] if near else None
 
 
+# A methodology sentence: the article's own poll, named as the sentence's subject, and when it was taken ("The
+# Washington Post/ABC News poll was conducted from Sept. 19 to 22", "The survey was conducted September 16-19").
+METHOD = re.compile(r"(?:The|This)\s+(?:[\w/.’'-]+\s+){0,6}?" + POLL_NOUN + r"\s+(?:was|were)\s+"
+                    r"(?:conducted|taken|fielded|carried out)\b")
+# A poll's result is a share: "46 percent would choose Clinton", "by 5 percentage points".
+SHARE = re.compile(r"\d\s*%|\b(?:percent|per cent|percentage points?|points?)\b", re.IGNORECASE)
+
+
+def poll_runs(fields: list, blocks: list, texts: list) -> list:
+    """For each sentence of an article (`fields` from `field_dates`, `blocks` their paragraphs, `texts`), the field
+    dates of the article's own poll that date its figures without a time of their own, or None. A methodology
+    sentence (`METHOD`, most often the last paragraph) gives them; they date the sentences of its paragraph ("The
+    registered voter sample is 834") and the shares (`SHARE`) of the run of results that goes on from the first
+    sentence naming a poll ("according to a new ... poll. Among likely voters, 46 percent ...") up to a sentence
+    that names a poll of its own dates ("In the previous ... poll, conducted in early September") or the
+    methodology's paragraph."""
+    runs = [None] * len(texts)
+    method = [k for k, (text, field) in enumerate(zip(texts, fields)) if field and METHOD.match(text.lstrip())]
+    if not method:
+        return runs
+    dates, block = fields[method[-1]], blocks[method[-1]]
+    first = next(k for k, text in enumerate(texts) if POLL_WORD.search(text))
+    for k in range(first, len(texts)):
+        if blocks[k] == block or fields[k] and fields[k] != dates:  # another poll's dates end the run
+            break
+        if SHARE.search(texts[k]):
+            runs[k] = dates
+    return [dates if blocks[k] == block else run for k, run in enumerate(runs)]
+
+
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
 # invasion that began in February 2022"), not "said that".
 RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )(?<!show )(?<!shows )(?<!showed )(?<!found )"
@@ -408,16 +441,30 @@ EVENT_NAME = re.compile(r"(?:th)?\s+(?:(?P<word>[\w-]+)\s+)?(?:attacks?|insurrec
                         r"hearings?|investigation|probe|rally|bombings?|shootings?)\b", re.IGNORECASE)
 
 
+def _whole_month(time):
+    """A part of a month ("in late August", "the end of April") as its whole month: a figure of a month that has
+    ended is reported for the month, the part only says when in it the report or event came (a month still running
+    at publication keeps its part: "in early to mid-October")."""
+    start = time.date_start.replace(day=1)
+    end = (start + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+    return time._replace(date_start=start, date_end=end, granularity="month")
+
+
 # Between a length of time and the date it ends at: "the 12 months [that ended] in June", "the year [ending] Sept. 30".
 ENDING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|to)\s+")
 LENGTH = re.compile(_COUNT + r"\s+" + _UNIT, re.IGNORECASE)
 
 
-def joined(text: str, times: list) -> list:
+def joined(text: str, times: list, published: str = "") -> list:
     """Time phrases with "X through Y", "X and Y", "X to Y" joined into one period from X's start
     to Y's end (when Y ends after X starts), a length of time ending at a date ("the 12 months that ended
     in June") made that many units to the date's end; dates that name an event ("the Jan. 6 committee")
-    left out (not a year before its event: "the 1999 shooting death")."""
+    left out (not a year before its event: "the 1999 shooting death"); a part of a month that has ended by
+    publication (`published`) made the whole month (`_whole_month`)."""
+    day = reference_date(published)
+
+    def ended(time) -> bool:
+        return day is not None and _whole_month(time).date_end < day
     joined = []
     for time in times:
         event = EVENT_NAME.match(text, time.end)
@@ -440,6 +487,9 @@ def joined(text: str, times: list) -> list:
             first = joined.pop()
             time = first._replace(end=time.end, text=text[first.start:time.end], date_end=time.date_end,
                                   kind="date")
+        if time.granularity == "part of month" and time.kind == "date" and time.date_start is not None \
+                and time.date_end > time.date_start and ended(time):  # ("the last day of May" stays that day)
+            time = _whole_month(time)
         joined.append(time)
     return joined
 
