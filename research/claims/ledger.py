@@ -74,6 +74,7 @@ from research.claims.sources import (
     claimant_of,
     forecaster,
     goes_on_quoting,
+    releases,
     sentence_release,
     sentence_speaker,
     usable_cues,
@@ -205,7 +206,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
                 previous_claimant = sentence_claimant or speaker or release \
                     or (previous_claimant if goes_on_quoting(texts[article_id], sentence) else None)  # a quotation goes on
-            if sentence_claimant or (speaker and not quantities and RELEASING.search(speaker["cue_text"])):
+            if sentence_claimant or (speaker and not quantities and releases(speaker)):
                 article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
@@ -215,8 +216,6 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                          "high": "float64", "against": "float64", "forecast": "bool"})
 
 
-# Cues of a release of data, not of an opinion ("the Labor Department reported", not "officials say").
-RELEASING = re.compile(r"\b(?:report|releas|show|publish|announc)\w*", re.IGNORECASE)
 # What puts a figure of a forecast sentence before the forecast: "would drop from March's 6% down to 5.8%".
 BASELINE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:(?:about|nearly|almost|over|"
                       r"more than)\s+)?[$€£]?$")

@@ -37,6 +37,10 @@ content (`_across`: "In a letter signed by the 42 members ..., the Republicans i
 dignitaries and thousands of people ..., Mr. Obama said"; "he said, drawing
 cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); "In the poll, ..." states what the
 poll named before holds (`IN_DOCUMENT`).
+A sentence without figures whose cue releases data or states what an organisation or a document found
+(`releases`: "the Labor Department reported", "research conducted by the Center for Media and Public Affairs found",
+"according to new figures released Monday by the F.B.I.") opens a run of the later paragraphs' figures; a figure that
+describes the document a sentence opens on ("The 165-page report said") is the outlet's.
 """
 
 from __future__ import annotations
@@ -97,6 +101,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     if AGE.fullmatch(text, quantity_start, quantity_end) and re.match(r"\s+[\w’'-]", text[quantity_end:sentence[1]]) \
             and not _quoted(text, sentence, quantity_start):
         return None  # "the 68-year-old congressman": an age that describes someone the outlet names is its own
+    opening = DOCUMENT_SUBJECT.match(text, sentence[0])
+    if opening and quantity_end <= opening.end():
+        return None  # "The 165-page report said": a figure that describes the document the sentence opens on
     by = BY_AFTER.match(text, quantity_end, sentence[1])
     if by:  # "the 2.1 percent growth rate projected by the I.M.F."
         return {"source_text": by.group("who"), "source_start": by.start("who"), "source_end": by.end("who"),
@@ -525,6 +532,23 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0} \
         if who else None
+
+
+# Cues of a release of data or of a finding, not of an opinion ("the Labor Department reported", not "officials say").
+RELEASING = re.compile(r"\b(?:report|releas|show|publish|announc)\w*", re.IGNORECASE)
+# What an organisation or a document found, or a document cited as the source ("..., according to a new Washington
+# Post-ABC News national poll."), opens a run of the figures that follow: "In 2013, research conducted by the Center
+# for Media and Public Affairs found PolitiFact ..." (not "members of our society have found ways").
+FINDING = re.compile(r"\b(?:found|finds?)\b", re.IGNORECASE)
+
+
+def releases(speaker: dict) -> bool:
+    """True when the cue of an attribution row releases data, or an organisation's or a document's finding
+    ("reported", "the Center ... found", "according to a new ... poll"), so that later figures without a cue of their own go on with it."""
+    return bool(RELEASING.search(speaker["cue_text"])
+                or RELAY.fullmatch(speaker["cue_text"]) and DOCUMENT.search(speaker["source_text"])
+                or FINDING.search(speaker["cue_text"]) and (speaker.get("actor_kind") in ("organisation", "media")
+                                                            or DOCUMENT.search(speaker["source_text"])))
 
 
 def sentence_speaker(cues: CueTable, sentence: tuple[int, int]) -> dict | None:
