@@ -74,6 +74,7 @@ from research.claims.sources import (
     claimant_of,
     forecaster,
     goes_on_quoting,
+    polled,
     releases,
     sentence_release,
     sentence_speaker,
@@ -169,7 +170,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 start, end = passage.start + quantity.start, passage.start + quantity.end
                 decided = claimant_before and quantity.start < claimant_before.get("after", 0)  # "the panel, which reviewed a 23-page"
                 before = (claimant_before if not decided else None) or (article_release if speaker is None and quantity.kind != "vote"
-                                             and goes_on(passage.text, quantity) else None)
+                                             and (goes_on(passage.text, quantity) or polled(article_release)) else None)
                 if quantity.kind == "vote":  # "the Supreme Court ruled 6-3": a tally the outlet reports, not a
                     claimant = before if (before or {}).get("after") else None  # claim, unless a panel's decision
                 else:

@@ -145,7 +145,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
     if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
-                                 or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"]))) \
+                                 or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"])
+                                     and not polled(previous))) \
             and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
         return None  # a person's words, a claim or news go on into a sentence without a cue only as a quotation or a list
     return previous
@@ -362,13 +363,14 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
             if not poll:
                 continue  # "representing 9.8 million people who say"
             row.update(source_text=poll, actor=poll, actor_group=poll, actor_kind="organisation",
-                       source_start=row["cue_start"], source_end=row["cue_start"])
+                       source_start=row["cue_start"], source_end=row["cue_start"], poll=True)
         if row["source_text"].lower() in ("i", "we") and not _in_quotation(text, row["source_start"]):
             continue  # "The best one I know of", "the two guides I wrote": the writer's own voice
+        row["poll"] = row.get("poll", False)  # the respondents of a poll, read as its author
         row["object_relative"] = bool(OBJECT_RELATIVE.search(text, max(0, row["source_start"] - 12),
                                                              max(0, row["source_start"])))
         rows.append(row)
-    return pd.DataFrame(rows, columns=[*table.columns, "object_relative"])
+    return pd.DataFrame(rows, columns=[*table.columns, "object_relative", "poll"])
 
 
 # What opens an object relative clause right before its source: "an explosion that Mayor Bill de Blasio described".
@@ -549,6 +551,15 @@ def releases(speaker: dict) -> bool:
                 or RELAY.fullmatch(speaker["cue_text"]) and DOCUMENT.search(speaker["source_text"])
                 or FINDING.search(speaker["cue_text"]) and (speaker.get("actor_kind") in ("organisation", "media")
                                                             or DOCUMENT.search(speaker["source_text"])))
+
+
+def polled(release: dict | None) -> bool:
+    """True when a release is a poll ("according to a new Washington Post-ABC News national poll"), whose findings
+    go on in the present ("46 percent would choose Clinton"), not only in a narrative past."""
+    if not release:
+        return False
+    document = DOCUMENT.search(release["source_text"])
+    return bool(release.get("poll")) or bool(document) and _KIND_OF.get(document.group().split()[-1].lower()) == "poll"
 
 
 def sentence_speaker(cues: CueTable, sentence: tuple[int, int]) -> dict | None:
