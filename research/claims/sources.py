@@ -40,7 +40,9 @@ poll named before holds (`IN_DOCUMENT`).
 A sentence without figures whose cue releases data or states what an organisation or a document found
 (`releases`: "the Labor Department reported", "research conducted by the Center for Media and Public Affairs found",
 "according to new figures released Monday by the F.B.I.") opens a run of the later paragraphs' figures; a figure that
-describes the document a sentence opens on ("The 165-page report said") is the outlet's.
+describes the document a sentence opens on ("The 165-page report said") is the outlet's. A poll's findings
+(`polled`: a poll cited, "polling shows", or its respondents read as its author) go on in the present tense too ("46
+percent would choose Clinton"), where other releases go on only into a narrative past.
 """
 
 from __future__ import annotations
@@ -278,10 +280,12 @@ def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
 DOCUMENT = re.compile(r"(?:(?:the|a|an|this|that|new|latest|its|their|official|preliminary)\s+)*(?:[a-z]+\s+){0,2}"
-                      r"(?:data|study|report|analysis|survey|poll|figures|numbers|tally|statistics|estimates?|findings|"
+                      r"(?:data|study|report|analysis|survey|polls?|polling|figures|numbers|tally|statistics|estimates?|findings|"
                       r"research|results|tracker)\b", re.IGNORECASE)
+# Polls in general, a source named as itself: "polling shows Joe Biden gets a higher approval rating".
+POLLS = re.compile(r"(?i:polls|polling)")
 # Documents of one kind, for finding who made "the study" elsewhere in the article.
-DOCUMENT_KINDS = {"study": "study analysis research findings report", "poll": "poll survey results",
+DOCUMENT_KINDS = {"study": "study analysis research findings report", "poll": "poll polling survey results",
                   "data": "data figures numbers statistics tally tracker estimates estimate"}
 _KIND_OF = {noun: kind for kind, nouns in DOCUMENT_KINDS.items() for noun in nouns.split()}
 _ALL_DOCUMENTS = "|".join(sorted(_KIND_OF, key=len, reverse=True))
@@ -469,7 +473,7 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
         name = source[:document.end()].split()  # "a new federal report", "the study"; not "data" (no document)
         earlier = named_before if name[0].lower() not in ("a", "an") else ""  # "a new report" is not one named before
         return author.group(1) if author else document_author(text, claimant["source_start"], noun) or earlier \
-            or (" ".join(name) if len(name) > 1 else "")
+            or (" ".join(name) if len(name) > 1 or POLLS.fullmatch(source) else "")
     return source
 
 
