@@ -553,3 +553,24 @@ def test_polling_is_a_source_named_as_itself():
         "Biden's 52% approval is much higher than Trump's 42%, but he's also received much more positive media "
         "coverage than Donald Trump.")
     assert found["52%"] == found["42%"] == "polling"
+
+
+def test_federal_statistics_are_not_the_speaker_named_before():
+    # PolNeAR holdout-6-full (Washington Post): "federal statistics" names its keeper, not Ivanka Trump quoted before
+    found = claimants(
+        "In a Wall Street Journal essay last week, Ivanka Trump acknowledged their uphill battle. “The number of "
+        "households led by single mothers has doubled in the past three decades,” she wrote.",
+        "About 9.9 million single mothers with young children live in the United States, according to federal "
+        "statistics.")
+    assert found["About 9.9 million"] == "federal statistics"
+
+
+def test_records_are_named_as_themselves():
+    # BASIL 85475456 (NYT, full-dev): "according to records" is the source, not Mr. Blumenthal quoted before
+    found = claimants(
+        "“We have learned something important since the days that I served in Vietnam,” Mr. Blumenthal said to the "
+        "group gathered in Norwalk in March 2008.",
+        "There was one problem: Mr. Blumenthal, a Democrat now running for the United States Senate, never served in "
+        "Vietnam. He obtained at least five military deferments from 1965 to 1970 and took repeated steps that "
+        "enabled him to avoid going to war, according to records.")
+    assert found["at least five"] == "records"

@@ -42,7 +42,9 @@ A sentence without figures whose cue releases data or states what an organisatio
 "according to new figures released Monday by the F.B.I.") opens a run of the later paragraphs' figures; a figure that
 describes the document a sentence opens on ("The 165-page report said") is the outlet's. A poll's findings
 (`polled`: a poll cited, "polling shows", or its respondents read as its author) go on in the present tense too ("46
-percent would choose Clinton"), where other releases go on only into a narrative past.
+percent would choose Clinton"), where other releases go on only into a narrative past. A document named by the kind of body that keeps it
+("according to federal statistics", `PUBLIC`) or in general ("according to records", "polling shows", `SELF_NAMED`)
+is named as itself, never as the speaker named before it.
 """
 
 from __future__ import annotations
@@ -280,10 +282,15 @@ def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
 DOCUMENT = re.compile(r"(?:(?:the|a|an|this|that|new|latest|its|their|official|preliminary)\s+)*(?:[a-z]+\s+){0,2}"
-                      r"(?:data|study|report|analysis|survey|polls?|polling|figures|numbers|tally|statistics|estimates?|findings|"
+                      r"(?:data|study|report|analysis|survey|polls?|polling|records|figures|numbers|tally|statistics|estimates?|findings|"
                       r"research|results|tracker)\b", re.IGNORECASE)
-# Polls in general, a source named as itself: "polling shows Joe Biden gets a higher approval rating".
-POLLS = re.compile(r"(?i:polls|polling)")
+# A document named by the kind of body that keeps it, not by the speaker named before it: "according to federal
+# statistics", "government data".
+PUBLIC = re.compile(r"(?i:\b(?:federal|government|official|state|city|county|police|military|public)\s+)(?:[a-z]+\s+){0,1}"
+                    r"(?i:data|figures|numbers|statistics|records|estimates)\b")
+# Polls or records in general, a source named as itself: "polling shows Joe Biden gets a higher approval rating",
+# "according to records".
+SELF_NAMED = re.compile(r"(?i:polls|polling|records)")
 # Documents of one kind, for finding who made "the study" elsewhere in the article.
 DOCUMENT_KINDS = {"study": "study analysis research findings report", "poll": "poll polling survey results",
                   "data": "data figures numbers statistics tally tracker estimates estimate"}
@@ -472,8 +479,10 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
         noun = source[document.start():document.end()].split()[-1]
         name = source[:document.end()].split()  # "a new federal report", "the study"; not "data" (no document)
         earlier = named_before if name[0].lower() not in ("a", "an") else ""  # "a new report" is not one named before
+        # "federal statistics", "records": not the speaker named before
+        earlier = "" if PUBLIC.search(" ".join(name)) or SELF_NAMED.fullmatch(source) else earlier
         return author.group(1) if author else document_author(text, claimant["source_start"], noun) or earlier \
-            or (" ".join(name) if len(name) > 1 or POLLS.fullmatch(source) else "")
+            or (" ".join(name) if len(name) > 1 or SELF_NAMED.fullmatch(source) else "")
     return source
 
 
