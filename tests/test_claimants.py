@@ -574,3 +574,16 @@ def test_records_are_named_as_themselves():
         "Vietnam. He obtained at least five military deferments from 1965 to 1970 and took repeated steps that "
         "enabled him to avoid going to war, according to records.")
     assert found["at least five"] == "records"
+
+
+def test_a_report_that_relays_a_persons_words_opens_no_run():
+    # Seed 004 (Washington Times): the AP report relays Kirby's words; the next paragraph's 1,500 is not the AP's
+    found = claimants(
+        "Talking to reporters later in the day at the White House, Biden administration national security spokesman "
+        "John Kirby said the U.S. analysts now believe that at least 3,000 North Korean soldiers traveled by ship to "
+        "Vladivostok, Russia’s largest Pacific port, in early to mid-October.",
+        "“These soldiers then traveled onward to multiple Russian military training sites in eastern Russia, where "
+        "they are currently undergoing training,” Mr. Kirby said, according to an Associated Press report.",
+        "South Korean intelligence was the first to publicize reports that the Russian navy last week transported "
+        "some 1,500 North Korean special warfare troops to Russia.")
+    assert "Associated Press" not in found["some 1,500"]

@@ -39,7 +39,7 @@ cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); 
 poll named before holds (`IN_DOCUMENT`).
 A sentence without figures whose cue releases data or states what an organisation or a document found
 (`releases`: "the Labor Department reported", "research conducted by the Center for Media and Public Affairs found",
-"according to new figures released Monday by the F.B.I.") opens a run of the later paragraphs' figures; a figure that
+"according to new figures released Monday by the F.B.I.", not a report relaying a person's words) opens a run of the later paragraphs' figures; a figure that
 describes the document a sentence opens on ("The 165-page report said") is the outlet's. A poll's findings
 (`polled`: a poll cited, "polling shows", or its respondents read as its author) go on in the present tense too ("46
 percent would choose Clinton"), where other releases go on only into a narrative past. A document named by the kind of body that keeps it
@@ -557,11 +557,14 @@ RELEASING = re.compile(r"\b(?:report|releas|show|publish|announc)\w*", re.IGNORE
 FINDING = re.compile(r"\b(?:found|finds?)\b", re.IGNORECASE)
 
 
-def releases(speaker: dict) -> bool:
+def releases(speaker: dict, cues: CueTable, sentence: tuple[int, int]) -> bool:
     """True when the cue of an attribution row releases data, or an organisation's or a document's finding
-    ("reported", "the Center ... found", "according to a new ... poll"), so that later figures without a cue of their own go on with it."""
+    ("reported", "the Center ... found", "according to a new ... poll", not a report that relays a person's words:
+    "Mr. Kirby said, according to an Associated Press report"), so that later figures without a cue of their own go
+    on with it."""
+    relayed = any(cues.rows[i]["actor_kind"] == "person" for i in cues.in_sentence(sentence))
     return bool(RELEASING.search(speaker["cue_text"])
-                or RELAY.fullmatch(speaker["cue_text"]) and DOCUMENT.search(speaker["source_text"])
+                or RELAY.fullmatch(speaker["cue_text"]) and DOCUMENT.search(speaker["source_text"]) and not relayed
                 or FINDING.search(speaker["cue_text"]) and (speaker.get("actor_kind") in ("organisation", "media")
                                                             or DOCUMENT.search(speaker["source_text"])))
 
