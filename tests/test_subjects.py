@@ -151,3 +151,57 @@ def test_a_bare_figure_after_out_of_is_the_whole_of_the_noun_before_it():
     # BASIL (HuffPost, 2010)
     assert subjects("-On a few occasions out of hundreds, Dick misspoke and he'll be the first to admit that those "
                     "were mistakes.")["hundreds"] == "occasions"
+
+
+# Tenth round (issue 18): rules that each turn at least three development figures in two articles right.
+
+def test_by_two_shares_joined_by_to_is_the_tally_of_both_not_a_margin():
+    # PolNeAR development (Breitbart, Western Journal, 2016)
+    tally = subjects("Clinton beats Trump by 46 percent to 42 percent, according to the poll.")
+    assert tally == {"46 percent": "support for Clinton", "42 percent": "support for Trump"}
+    assert subjects("The latest Reuters/Ipsos opinion poll released Friday shows that in a head-to-head contest, Clinton "
+                    "leads Trump by 43 percent to 38 percent.")["43 percent"] == "support for Clinton"
+    # a single figure after "by" stays a margin (BASIL, NYT, 2010)
+    assert subjects("He won two years ago by 36 percentage points, and Mr. Obama carried his district by 6 "
+                    "percent.")["6 percent"] == "margin"
+
+
+def test_a_figure_after_margin_of_error_is_that_margin():
+    # PolNeAR development (Breitbart, Politico, 2016)
+    assert subjects("It has a margin of error +/- 4 percent.")["4 percent"] == "margin of error"
+    found = subjects("The registered voter sample is 834, with a margin of error of plus or minus 4 percentage points; "
+                     "the likely voter sample is 651, with a margin of error of 4.5 points.")
+    assert found["4 percentage points"] == "margin of error" and found["834"] == "registered voter sample"
+
+
+def test_a_poll_share_is_the_support_of_the_name_a_verb_of_choosing_joins_it_to():
+    # PolNeAR development (Politico, Western Journal, 2016): after the share, and before it in the passive
+    found = subjects("Among likely voters in a four-way race, 46 percent would choose Clinton and 44 percent would back "
+                     "Trump, while 5 percent prefer Libertarian nominee Gary Johnson and 1 percent support the Green "
+                     "Party’s Jill Stein.")
+    assert (found["46 percent"], found["44 percent"], found["1 percent"]) \
+        == ("support for Clinton", "support for Trump", "support for Jill Stein")
+    assert subjects("When the poll asked about all four candidates seeking the White House, Clinton was supported by 42 "
+                    "percent of those responding, while Trump received 38 percent support.")["42 percent"] \
+        == "support for Clinton"
+
+
+def test_a_share_of_people_who_say_something_counts_them_with_what_they_say():
+    # PolNeAR development (Breitbart, Politico, Western Journal, 2016)
+    assert subjects("Another 19 percent said they would not pick either candidate.")["Another 19 percent"] \
+        == "respondents saying they would not pick either candidate"
+    assert subjects("Just 9 percent of voters said the debate changed their minds.")["9 percent"] \
+        == "voters saying the debate changed their minds"
+    assert subjects("Twelve percent indicated that they were not sure.")["Twelve percent"] \
+        == "respondents saying they were not sure"
+
+
+def test_money_per_hour_or_year_after_a_verb_or_noun_of_pay_is_pay():
+    # PolNeAR development (HuffPost, 2016) and AllSides (5704, 2021)
+    found = subjects("Stumpf said on Tuesday that the lowest-paid bank workers make $12 an hour in low-cost regions and "
+                     "have salaries that touch $16.50 an hour in the highest-cost areas.")
+    assert found == {"$12": "pay per hour", "$16.50": "pay per hour"}
+    assert subjects("Those who lost their jobs were making on average $35,000 to $60,000 a year.")["$35,000 to $60,000"] \
+        == "pay per year"
+    assert subjects("Troy Sutton lost a job as a custodian at the start of the pandemic in 2020 that paid $12 an "
+                    "hour.")["$12"] == "pay per hour"

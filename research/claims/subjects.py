@@ -4,12 +4,16 @@ a figure that has no noun of its own.
 `without_finite_verb(subject)` cuts a subject at its first finite verb outside a relative clause (a noun phrase
 holds none). `complete_subjects(text, found)` gives the figures `research.claims.quantities.find_quantities`
 found in `text` the subject their words around say: a margin after a verb of winning, the change a verb of
-changing makes ("reduce greenhouse gas emissions 80 percent") or money's threshold (`_by_what`); money's noun
+changing makes ("reduce greenhouse gas emissions 80 percent") or money's threshold (`_by_what`), but not before two
+shares joined by "to" ("beats Trump by 46 percent to 42 percent": each name's support); money's noun
 from its verb ("raised": money raised, "owes": debt, "lent": loans), from a clause after it without its "that"
 ("the $18 million he says he raised"), its "of" or a copula after it, or a price after a verb of selling and
-"for" (`_amount_of`); a poll share's candidate (`_poll_shares`); the noun phrase a figure is in apposition to
+"for" (`_amount_of`); a poll share's candidate (`_poll_shares`), also the name a verb of choosing joins it to
+("46 percent would choose Clinton", "Clinton was supported by 42 percent", `_chosen`); the noun phrase a figure is in apposition to
 ("the cost of a meal at a Chick-fil-A, about $6.50,", `_appositive`), the whole after "out of" ("a few occasions
-out of hundreds", `_out_of`) and money's rate ("$500 a month": per month, `_per_unit`). Each rule is a pattern of news prose with a real sentence in tests/test_subjects.py.
+out of hundreds", `_out_of`), money's rate ("$500 a month": per month, `_per_unit`), a wage ("workers make $12 an
+hour": pay per hour, `_pay`), a poll's margin of error (`_margin_of_error`) and a share of people who say something
+("9 percent of voters said the debate changed their minds": voters saying ..., `_saying`). Each rule is a pattern of news prose with a real sentence in tests/test_subjects.py.
 """
 
 from __future__ import annotations
@@ -81,6 +85,9 @@ WON_BY = re.compile(r"\b(?:won|wins?|winning|carried|carries|carrying|leads?|lea
 CHANGED_BY = re.compile(r"\b(?P<verb>rais|increas|boost|expand|lift|cut|reduc|lower|trim|slash)\w*\s+(?:the\s+|its\s+|"
                         r"their\s+|his\s+|her\s+)?(?P<np>(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?P<by>by\s+)?(?:(?:about|nearly|almost|"
                         r"roughly|some|more than|at least)\s+)?[$€£]?$")
+# ... but "by" before two shares joined by "to" gives the tally of both, not a margin: "Clinton beats Trump by 46 percent to 42
+# percent" (each name's support, `_poll_shares`).
+TWO_SHARES = re.compile(r"\s+to\s+(?:about\s+|nearly\s+|almost\s+)?\d[\d.]*\s*(?:%|percent)")
 THRESHOLD = re.compile(r"\b(?P<noun>[a-z]{3,})\s+(?:above|below|over|under|exceeding)\s+[$€£]?$")
 
 
@@ -90,7 +97,7 @@ def _by_what(text: str, quantity: Quantity) -> Quantity:
         return quantity
     before = text[max(0, quantity.start - 80):quantity.start]
     changed, threshold = CHANGED_BY.search(before), THRESHOLD.search(before)
-    if quantity.kind == "percent" and WON_BY.search(before):
+    if quantity.kind == "percent" and WON_BY.search(before) and not TWO_SHARES.match(text, quantity.end):
         return quantity._replace(subject="margin", head="margin")
     if changed and changed.group("np").split()[-1] not in SUBJECT_STOP and (changed.group("by") or quantity.kind == "percent"):
         change = "increase" if changed.group("verb") in ("rais", "increas", "boost", "expand", "lift") else "cut"
@@ -180,13 +187,22 @@ NOT_NAMES = frozenset("January February March April May June July August Septemb
 TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
                    r"\s+(?P<b>" + _NAME + r")(?:\s+\w+){0,3}?,?\s+(?:by\s+)?$")
 PRONOUNS = frozenset("The A An In It He She They We I This That".split())  # no candidate's name
+# ... or the name a verb of choosing joins it to, after the share or, in the passive, before it: "46 percent would choose
+# Clinton and 44 percent would back Trump", "1 percent support the Green Party’s Jill Stein", "Clinton was supported by 42
+# percent" (a title before the name left out: "prefer Libertarian nominee Gary Johnson").
+CHOOSE = r"(?:choose|chose|back|backed|support|supported|prefer|preferred|favor|favored|pick|picked)"
+CHOSEN = re.compile(r"\s+(?:(?:would|will|say they would|said they would)\s+)?(?P<verb>" + CHOOSE + r"s?)\s+"
+                    r"(?P<words>(?:the\s+)?[A-Z][^,;:.()—]{0,60}?)(?=\s*(?:[,;:.()—]|\s(?:and|while|but|in|among|to)\s|$))")
+CHOSEN_BY = re.compile(r"(?P<who>" + _NAME + r")\s+(?:is|was|were|are)\s+(?:\w+ly\s+)?" + CHOOSE + r"\s+by\s+"
+                       r"(?:about|nearly|almost|just|only|roughly)?\s*$")
 
 
 def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
     """Percents without a subject of a poll sentence, given the support of the candidate named with them."""
     for i, quantity in enumerate(found):
         first = sentence_start(text, quantity.start)
-        if quantity.subject or quantity.kind != "percent" or not POLL_CONTEXT.search(text, first, quantity.end + 200):
+        if quantity.subject and not CHOSEN.match(text, quantity.end) or quantity.kind != "percent" \
+                or not POLL_CONTEXT.search(text, first, quantity.end + 200):
             continue
         before = text[first:quantity.start]
         tally = TALLY.search(before)
@@ -196,6 +212,12 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
             found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}",
                                                  head=f"support for {tally.group('b')}")
             continue
+        chosen = _chosen(text, quantity, before)
+        if chosen:
+            found[i] = quantity._replace(subject=f"support for {chosen}", head=f"support for {chosen}")
+            continue
+        if quantity.subject:
+            continue
         named = JOINT.search(before) or SHARE_OF.search(before)
         if not named and AT.search(before):
             clause = before[max(before.rfind(";"), before.rfind("(", 0, AT.search(before).start())) + 1:]
@@ -203,6 +225,18 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
         if named and named.group("who").split()[0] not in PRONOUNS | NOT_NAMES:
             found[i] = quantity._replace(subject=f"support for {named.group('who')}", head=f"support for {named.group('who')}")
     return found
+
+
+def _chosen(text: str, quantity: Quantity, before: str) -> str:
+    """The candidate a verb of choosing joins a share to (see `CHOSEN`), its last run of capitalised words; "" when none."""
+    by = CHOSEN_BY.search(before) if not quantity.subject else None
+    if by and by.group("who").split()[0] not in PRONOUNS | NOT_NAMES:
+        return by.group("who")
+    after = CHOSEN.match(text, quantity.end)
+    if not after or quantity.subject and quantity.subject.lower() != after.group("verb").lower():
+        return ""  # "1 percent support the Green Party’s Jill Stein": the verb read as the share's noun
+    names = re.findall(_NAME, re.split(r"['’]s\s+", after.group("words"))[-1])  # "the Green Party’s Jill Stein"
+    return names[-1] if names and names[-1].split()[0] not in PRONOUNS | NOT_NAMES else ""
 
 
 # A figure set off by commas after a noun phrase is its value, in apposition: "the cost of a meal at a Chick-fil-A,
@@ -233,6 +267,22 @@ PER_UNIT = re.compile(r"\s+(?:a|an|per|each|every)\s+(?P<unit>hour|day|week|mont
                       r"ounce|acre|person|student|child|head)\b")
 
 
+# Money per hour or per year after a verb of earning or a noun of pay is a wage: "the lowest-paid bank workers make $12 an
+# hour", "have salaries that touch $16.50 an hour", "were making on average $35,000 to $60,000 a year", "a job ... that
+# paid $12 an hour" (pay per hour).
+PAID = re.compile(r"\b(?:mak(?:e|es|ing)|earn(?:s|ed|ing)?|paid|pays?|salar(?:y|ies)|wages?)\b(?:\s+(?:on\s+average|(?!(?:of|for|on|to|"
+                  r"in)\b)[a-z-]+)){0,3}\s+[$€£]?$")
+
+
+def _pay(text: str, quantity: Quantity) -> Quantity:
+    """Money per hour or year after a verb or noun of pay given the subject "pay" (see above)."""
+    per = PER_UNIT.match(text, quantity.end) if quantity.kind == "money" else None
+    if not per or per.group("unit") not in ("hour", "year") \
+            or not PAID.search(text, max(sentence_start(text, quantity.start), quantity.start - 50), quantity.start):
+        return quantity
+    return quantity._replace(subject="pay", head="pay")
+
+
 def _per_unit(text: str, quantity: Quantity) -> Quantity:
     """Money per a unit with the unit in its subject (see above)."""
     per = PER_UNIT.match(text, quantity.end) if quantity.kind == "money" else None
@@ -255,7 +305,40 @@ def _out_of(text: str, quantity: Quantity) -> Quantity:
     return quantity._replace(subject=whole.group("noun"), head=whole.group("noun"))
 
 
+# A figure right after "margin of error" (with its "of", copula or sign) is that margin, not a share of what is polled:
+# "with a margin of error of plus or minus 4 percentage points", "It has a margin of error +/- 4 percent".
+MARGIN_OF_ERROR = re.compile(r"\bmargins?\s+of\s+(?:sampling\s+)?error\s+(?:(?:of|is|was|at)\s+)?(?:\(\s*)?"
+                             r"(?:(?:\+/-|±|plus\s+or\s+minus)\s*)?$", re.IGNORECASE)
+
+
+def _margin_of_error(text: str, quantity: Quantity) -> Quantity:
+    """A figure after "margin of error" given that subject (see above)."""
+    if not MARGIN_OF_ERROR.search(text, max(0, quantity.start - 40), quantity.start):
+        return quantity
+    return quantity._replace(subject="margin of error", head="margin of error")
+
+
+# A share whose people say something (a poll's, named or not) counts those who say it, with what they say: "Another 19 percent said
+# they would not pick either candidate", "Just 9 percent of voters said the debate changed their minds" (voters saying
+# the debate changed their minds).
+SAYING = re.compile(r"(?P<np>\s+of\s+(?:[\w’'-]+\s+){0,4}?)??\s*(?:(?:also|still|now)\s+)?(?:said|say|says|indicated|"
+                    r"believe|believed|think|thought)\s+(?!to\b)(?:that\s+)?(?P<clause>[^,;:.?!()—]{3,240}?)(?=\s*(?:[,;:.?!()—]|"
+                    r"\s(?:while|but|compared|according)\s|$))")
+
+
+def _saying(text: str, quantity: Quantity) -> Quantity:
+    """A poll share of those who say something given what they say (see above)."""
+    said = SAYING.match(text, quantity.end) if quantity.kind == "percent" else None
+    if not said:
+        return quantity
+    noun = without_finite_verb((said.group("np") or "").strip().removeprefix("of ").strip())
+    noun = noun if noun and noun.split()[0].lower() not in SUBJECT_STOP else "respondents"
+    clause = " ".join(said.group("clause").split()[:10])
+    return quantity._replace(subject=f"{noun} saying {clause}", head=noun)
+
+
 def complete_subjects(text: str, found: list[Quantity]) -> list[Quantity]:
     """`found` (the figures of `text`, in order) with the subjects their words around say (see the module)."""
     found = _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
-    return [_per_unit(text, _out_of(text, _appositive(text, quantity))) for quantity in found]
+    return [_saying(text, _margin_of_error(text, _per_unit(text, _pay(text, _out_of(text, _appositive(text, quantity))))))
+            for quantity in found]
