@@ -492,3 +492,98 @@ def test_an_organisation_noun_after_according_to_is_a_source():
                       "to improve its chances in court, according to the union. Patriot created two subsidiaries in "
                       "New York City, allowing its case to be heard there.")
     assert found["two"] == "the union"
+
+
+def test_a_finding_goes_on_into_the_paragraphs_that_follow():
+    # PolNeAR holdout-6-full (Western Journal): what the center found is the source of the next paragraphs' figures
+    found = claimants(
+        "In 2013, research conducted by the Center for Media and Public Affairs found PolitiFact consistently rated "
+        "Democrats higher in its fact-checking.",
+        "PolitiFact rated 32% of Republican claims as “false” or “pants on fire,” compared to 11% of Democratic "
+        "claims – a 3 to 1 margin.")
+    assert found["32%"] == found["11%"] == "the Center for Media and Public Affairs"
+
+
+def test_members_who_found_ways_release_no_finding():
+    # PolNeAR holdout-6-full (NYT): "have found ways" is no finding that the next paragraph's figures go on with
+    found = claimants(
+        "Companies and individuals complain bitterly that taxes are too high and the rules too complicated, but many "
+        "corporations and the wealthiest members of our society have found ways to make the tax code work for them.",
+        "To put that number in context, the 2015 federal budget deficit was $438 billion.")
+    assert found["$438 billion"] == ""
+
+
+def test_a_figure_that_describes_the_document_is_the_outlets():
+    # AllSides 5812-left (holdout-4): the report named by "according to" is the source, its length the outlet's
+    found = claimants(
+        "Gov. Andrew M. Cuomo sexually harassed multiple women, including current and former government workers, "
+        "breaking state and federal laws and engaging in a pattern of unwanted touching and inappropriate comments, "
+        "according to a much anticipated report from the New York State attorney general, Letitia James, released "
+        "on Tuesday.",
+        "The 165-page report said that Mr. Cuomo, a third-term Democrat, and his aides cultivated a toxic work "
+        "culture in his office that was rife with fear and intimidation.")
+    assert found["165"] == ""
+
+
+def test_figures_cited_according_to_go_on_into_the_next_paragraph():
+    # AllSides 5668-left (choose): the F.B.I.'s figures, cited in the lede, are the source of the next paragraph's
+    found = claimants(
+        "The United States experienced its biggest one-year increase on record in murders in 2020, according to new "
+        "figures released Monday by the F.B.I., with some cities hitting record highs.",
+        "Although major crimes were down overall, an additional 4,901 murders were committed in 2020 compared with "
+        "the year before, the largest leap since national records started in 1960.")
+    assert found["an additional 4,901"] == "the F.B.I"
+
+
+def test_a_polls_findings_go_on_in_the_present():
+    # PolNeAR holdout-6-full (Politico): the poll cited in the lede is the source of the present-tense shares after it
+    found = claimants(
+        "HIllary Clinton and Donald Trump are virtually tied heading into their first debate, according to a new "
+        "Washington Post-ABC News national poll.",
+        "Among likely voters in a four-way race, 46 percent would choose Clinton and 44 percent would back Trump, "
+        "while 5 percent prefer Libertarian nominee Gary Johnson and 1 percent support the Green Party’s Jill Stein.")
+    assert "Washington Post-ABC News" in found["46 percent"] and found["5 percent"] == found["46 percent"]
+
+
+def test_polling_is_a_source_named_as_itself():
+    # AllSides 6102-right (holdout-dev): "polling shows" is the source, and its shares go on in the present
+    found = claimants(
+        "After almost 100 days, polling shows Joe Biden gets a higher approval rating than Donald Trump, but still one "
+        "of the lowest at this point in any administration since World War II.",
+        "Biden's 52% approval is much higher than Trump's 42%, but he's also received much more positive media "
+        "coverage than Donald Trump.")
+    assert found["52%"] == found["42%"] == "polling"
+
+
+def test_federal_statistics_are_not_the_speaker_named_before():
+    # PolNeAR holdout-6-full (Washington Post): "federal statistics" names its keeper, not Ivanka Trump quoted before
+    found = claimants(
+        "In a Wall Street Journal essay last week, Ivanka Trump acknowledged their uphill battle. “The number of "
+        "households led by single mothers has doubled in the past three decades,” she wrote.",
+        "About 9.9 million single mothers with young children live in the United States, according to federal "
+        "statistics.")
+    assert found["About 9.9 million"] == "federal statistics"
+
+
+def test_records_are_named_as_themselves():
+    # BASIL 85475456 (NYT, full-dev): "according to records" is the source, not Mr. Blumenthal quoted before
+    found = claimants(
+        "“We have learned something important since the days that I served in Vietnam,” Mr. Blumenthal said to the "
+        "group gathered in Norwalk in March 2008.",
+        "There was one problem: Mr. Blumenthal, a Democrat now running for the United States Senate, never served in "
+        "Vietnam. He obtained at least five military deferments from 1965 to 1970 and took repeated steps that "
+        "enabled him to avoid going to war, according to records.")
+    assert found["at least five"] == "records"
+
+
+def test_a_report_that_relays_a_persons_words_opens_no_run():
+    # Seed 004 (Washington Times): the AP report relays Kirby's words; the next paragraph's 1,500 is not the AP's
+    found = claimants(
+        "Talking to reporters later in the day at the White House, Biden administration national security spokesman "
+        "John Kirby said the U.S. analysts now believe that at least 3,000 North Korean soldiers traveled by ship to "
+        "Vladivostok, Russia’s largest Pacific port, in early to mid-October.",
+        "“These soldiers then traveled onward to multiple Russian military training sites in eastern Russia, where "
+        "they are currently undergoing training,” Mr. Kirby said, according to an Associated Press report.",
+        "South Korean intelligence was the first to publicize reports that the Russian navy last week transported "
+        "some 1,500 North Korean special warfare troops to Russia.")
+    assert "Associated Press" not in found["some 1,500"]

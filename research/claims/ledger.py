@@ -75,6 +75,8 @@ from research.claims.sources import (
     claimant_of,
     forecaster,
     goes_on_quoting,
+    polled,
+    releases,
     sentence_release,
     sentence_speaker,
     usable_cues,
@@ -171,7 +173,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 start, end = passage.start + quantity.start, passage.start + quantity.end
                 decided = claimant_before and quantity.start < claimant_before.get("after", 0)  # "the panel, which reviewed a 23-page"
                 before = (claimant_before if not decided else None) or (article_release if speaker is None and quantity.kind != "vote"
-                                             and goes_on(passage.text, quantity) else None)
+                                             and (goes_on(passage.text, quantity) or polled(article_release)) else None)
                 if quantity.kind == "vote":  # "the Supreme Court ruled 6-3": a tally the outlet reports, not a
                     claimant = before if (before or {}).get("after") else None  # claim, unless a panel's decision
                 else:
@@ -208,7 +210,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
                 previous_claimant = sentence_claimant or speaker or release \
                     or (previous_claimant if goes_on_quoting(texts[article_id], sentence) else None)  # a quotation goes on
-            if sentence_claimant or (speaker and not quantities and RELEASING.search(speaker["cue_text"])):
+            if sentence_claimant or (speaker and not quantities and releases(speaker, found, sentence)):
                 article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
@@ -218,8 +220,6 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                          "high": "float64", "against": "float64", "forecast": "bool"})
 
 
-# Cues of a release of data, not of an opinion ("the Labor Department reported", not "officials say").
-RELEASING = re.compile(r"\b(?:report|releas|show|publish|announc)\w*", re.IGNORECASE)
 # What puts a figure of a forecast sentence before the forecast: "would drop from March's 6% down to 5.8%".
 BASELINE = re.compile(r"\bfrom\s+(?:(?:a|an|the)\s+)?(?:[A-Z][a-z]+['’]s\s+)?(?:(?:about|nearly|almost|over|"
                       r"more than)\s+)?[$€£]?$")

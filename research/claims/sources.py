@@ -37,6 +37,14 @@ content (`_across`: "In a letter signed by the 42 members ..., the Republicans i
 dignitaries and thousands of people ..., Mr. Obama said"; "he said, drawing
 cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); "In the poll, ..." states what the
 poll named before holds (`IN_DOCUMENT`).
+A sentence without figures whose cue releases data or states what an organisation or a document found
+(`releases`: "the Labor Department reported", "research conducted by the Center for Media and Public Affairs found",
+"according to new figures released Monday by the F.B.I.", not a report relaying a person's words) opens a run of the later paragraphs' figures; a figure that
+describes the document a sentence opens on ("The 165-page report said") is the outlet's. A poll's findings
+(`polled`: a poll cited, "polling shows", or its respondents read as its author) go on in the present tense too ("46
+percent would choose Clinton"), where other releases go on only into a narrative past. A document named by the kind of body that keeps it
+("according to federal statistics", `PUBLIC`) or in general ("according to records", "polling shows", `SELF_NAMED`)
+is named as itself, never as the speaker named before it.
 """
 
 from __future__ import annotations
@@ -97,6 +105,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     if AGE.fullmatch(text, quantity_start, quantity_end) and re.match(r"\s+[\w’'-]", text[quantity_end:sentence[1]]) \
             and not _quoted(text, sentence, quantity_start):
         return None  # "the 68-year-old congressman": an age that describes someone the outlet names is its own
+    opening = DOCUMENT_SUBJECT.match(text, sentence[0])
+    if opening and quantity_end <= opening.end():
+        return None  # "The 165-page report said": a figure that describes the document the sentence opens on
     by = BY_AFTER.match(text, quantity_end, sentence[1])
     if by:  # "the 2.1 percent growth rate projected by the I.M.F."
         return {"source_text": by.group("who"), "source_start": by.start("who"), "source_end": by.end("who"),
@@ -138,7 +149,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
     if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
-                                 or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"]))) \
+                                 or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"])
+                                     and not polled(previous))) \
             and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
         return None  # a person's words, a claim or news go on into a sentence without a cue only as a quotation or a list
     return previous
@@ -270,10 +282,17 @@ def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
 DOCUMENT = re.compile(r"(?:(?:the|a|an|this|that|new|latest|its|their|official|preliminary)\s+)*(?:[a-z]+\s+){0,2}"
-                      r"(?:data|study|report|analysis|survey|poll|figures|numbers|tally|statistics|estimates?|findings|"
+                      r"(?:data|study|report|analysis|survey|polls?|polling|records|figures|numbers|tally|statistics|estimates?|findings|"
                       r"research|results|tracker)\b", re.IGNORECASE)
+# A document named by the kind of body that keeps it, not by the speaker named before it: "according to federal
+# statistics", "government data".
+PUBLIC = re.compile(r"(?i:\b(?:federal|government|official|state|city|county|police|military|public)\s+)(?:[a-z]+\s+){0,1}"
+                    r"(?i:data|figures|numbers|statistics|records|estimates)\b")
+# Polls or records in general, a source named as itself: "polling shows Joe Biden gets a higher approval rating",
+# "according to records".
+SELF_NAMED = re.compile(r"(?i:polls|polling|records)")
 # Documents of one kind, for finding who made "the study" elsewhere in the article.
-DOCUMENT_KINDS = {"study": "study analysis research findings report", "poll": "poll survey results",
+DOCUMENT_KINDS = {"study": "study analysis research findings report", "poll": "poll polling survey results",
                   "data": "data figures numbers statistics tally tracker estimates estimate"}
 _KIND_OF = {noun: kind for kind, nouns in DOCUMENT_KINDS.items() for noun in nouns.split()}
 _ALL_DOCUMENTS = "|".join(sorted(_KIND_OF, key=len, reverse=True))
@@ -355,13 +374,14 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
             if not poll:
                 continue  # "representing 9.8 million people who say"
             row.update(source_text=poll, actor=poll, actor_group=poll, actor_kind="organisation",
-                       source_start=row["cue_start"], source_end=row["cue_start"])
+                       source_start=row["cue_start"], source_end=row["cue_start"], poll=True)
         if row["source_text"].lower() in ("i", "we") and not _in_quotation(text, row["source_start"]):
             continue  # "The best one I know of", "the two guides I wrote": the writer's own voice
+        row["poll"] = row.get("poll", False)  # the respondents of a poll, read as its author
         row["object_relative"] = bool(OBJECT_RELATIVE.search(text, max(0, row["source_start"] - 12),
                                                              max(0, row["source_start"])))
         rows.append(row)
-    return pd.DataFrame(rows, columns=[*table.columns, "object_relative"])
+    return pd.DataFrame(rows, columns=[*table.columns, "object_relative", "poll"])
 
 
 # What opens an object relative clause right before its source: "an explosion that Mayor Bill de Blasio described".
@@ -459,8 +479,10 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
         noun = source[document.start():document.end()].split()[-1]
         name = source[:document.end()].split()  # "a new federal report", "the study"; not "data" (no document)
         earlier = named_before if name[0].lower() not in ("a", "an") else ""  # "a new report" is not one named before
+        # "federal statistics", "records": not the speaker named before
+        earlier = "" if PUBLIC.search(" ".join(name)) or SELF_NAMED.fullmatch(source) else earlier
         return author.group(1) if author else document_author(text, claimant["source_start"], noun) or earlier \
-            or (" ".join(name) if len(name) > 1 else "")
+            or (" ".join(name) if len(name) > 1 or SELF_NAMED.fullmatch(source) else "")
     return source
 
 
@@ -525,6 +547,35 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0} \
         if who else None
+
+
+# Cues of a release of data or of a finding, not of an opinion ("the Labor Department reported", not "officials say").
+RELEASING = re.compile(r"\b(?:report|releas|show|publish|announc)\w*", re.IGNORECASE)
+# What an organisation or a document found, or a document cited as the source ("..., according to a new Washington
+# Post-ABC News national poll."), opens a run of the figures that follow: "In 2013, research conducted by the Center
+# for Media and Public Affairs found PolitiFact ..." (not "members of our society have found ways").
+FINDING = re.compile(r"\b(?:found|finds?)\b", re.IGNORECASE)
+
+
+def releases(speaker: dict, cues: CueTable, sentence: tuple[int, int]) -> bool:
+    """True when the cue of an attribution row releases data, or an organisation's or a document's finding
+    ("reported", "the Center ... found", "according to a new ... poll", not a report that relays a person's words:
+    "Mr. Kirby said, according to an Associated Press report"), so that later figures without a cue of their own go
+    on with it."""
+    relayed = any(cues.rows[i]["actor_kind"] == "person" for i in cues.in_sentence(sentence))
+    return bool(RELEASING.search(speaker["cue_text"])
+                or RELAY.fullmatch(speaker["cue_text"]) and DOCUMENT.search(speaker["source_text"]) and not relayed
+                or FINDING.search(speaker["cue_text"]) and (speaker.get("actor_kind") in ("organisation", "media")
+                                                            or DOCUMENT.search(speaker["source_text"])))
+
+
+def polled(release: dict | None) -> bool:
+    """True when a release is a poll ("according to a new Washington Post-ABC News national poll"), whose findings
+    go on in the present ("46 percent would choose Clinton"), not only in a narrative past."""
+    if not release:
+        return False
+    document = DOCUMENT.search(release["source_text"])
+    return bool(release.get("poll")) or bool(document) and _KIND_OF.get(document.group().split()[-1].lower()) == "poll"
 
 
 def sentence_speaker(cues: CueTable, sentence: tuple[int, int]) -> dict | None:
