@@ -29,7 +29,10 @@ told after the poll is named; `stated_now` (ages, a plan's size or what it holds
 top 2 percent") take no carried period.
 A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
 A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
-"because", "though" and a leading "Though ...," clause (`_leading_clause`) end a figure's clause.
+"because", "though" and a leading "Though ...," clause (`_leading_clause`) end a figure's clause, and so does a
+relative clause opened after another verb phrase between a time and the figure after it
+(`research.claims.clauses.relative_after_verb`: "took effect early Friday morning, hours after both sides agreed to end
+... fighting that had claimed hundreds of lives").
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ import operator
 import re
 from datetime import date, timedelta
 
+from research.claims.clauses import relative_after_verb
 from research.claims.quantities import NUMBER_WORDS, Quantity
 from research.text.dates import (
     _COUNT,
@@ -126,6 +130,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False) \
                 and not APPOSITION.search(text, max(0, quantity.start - 30), quantity.start):
             continue
+        if time.end < quantity.start and relative_after_verb(text, time.end, quantity.start):
+            continue  # "took effect early Friday morning, hours after ... fighting that had claimed hundreds of lives"
         bound = time.kind in ("since", "deadline", "duration") and time.start > quantity.start
         # nearness is the gap between the two phrases: "fallen this year from 900,000 at the start of the year"
         usable.append((not bound, time.start - quantity.end if time.start >= quantity.end else
