@@ -1,8 +1,10 @@
 """Which clause a figure belongs to (`research.claims.clauses`), on real sentences of the development golds."""
 
+from types import SimpleNamespace
+
 from test_quantities import periods
 
-from research.claims.clauses import relative_after_verb
+from research.claims.clauses import acted_by_name, relative_after_verb
 
 # AllSides roundup 6024 (holdout-dev), published 20 May 2021; PolNeAR nyt_2016-09-08 (polnear-dev).
 TRUCE = ("A cease-fire between Israel and Hamas took effect early Friday morning, hours after both sides agreed to end "
@@ -32,3 +34,24 @@ def test_a_time_does_not_date_a_figure_of_a_relative_clause_opened_after_another
     assert periods(CLEAN_POWER, "2016-09-08T09:00:00-04:00")["hundreds of"] == ("2016-09-08", "2016-09-08", "")
     found = periods(HOMICIDES, "2021-09-27T09:00:00-04:00")
     assert found["4,901"][:2] == ("2020-01-01", "2020-12-31")
+
+
+# AllSides roundup 6032 (choose), published 18 May 2021; 5886 (holdout-dev), published 7 July 2021.
+HIRONO = ("Sen. Mazie Hirono (D-Hawaii) introduced the Covid-19 Hate Crimes Act in March after attacks against Asian "
+          "Americans increased after the coronavirus emerged in China. Just five days after Hirono introduced the "
+          "legislation, eight people were killed — including six women of Asian descent.")
+OPENINGS = ("Job openings remained at a historic high in May, more evidence that workers are in high demand as the "
+            "economy bounces back from the pandemic. Openings reached 9.2 million, according to the Labor Department.")
+
+
+def test_a_sentence_telling_what_a_named_actor_did_names_no_period_for_later_figures():
+    assert acted_by_name(HIRONO.split(". ")[0], [])
+    found = periods(HIRONO, "2021-05-18T12:00:00-04:00")
+    assert found["eight"] == found["six"] == ("2021-05-18", "2021-05-18", "")
+
+
+def test_a_sentence_about_a_measure_or_opened_by_its_time_still_does():
+    assert not acted_by_name(OPENINGS.split(". ")[0], [])
+    assert periods(OPENINGS, "2021-07-07T10:00:00-04:00")["9.2 million"][:2] == ("2021-05-01", "2021-05-31")
+    framed = "Last week, Republicans on the House Financial Services Committee approved a bill."
+    assert not acted_by_name(framed, [SimpleNamespace(start=0, end=9)])

@@ -214,7 +214,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
-                previous_period, named_at = carried_period(periods), number
+                previous_period, named_at = carried_period(periods, passage.text, times, bool(quantities)), number
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})

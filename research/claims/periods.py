@@ -43,7 +43,7 @@ import operator
 import re
 from datetime import date, timedelta
 
-from research.claims.clauses import relative_after_verb
+from research.claims.clauses import acted_by_name, relative_after_verb
 from research.claims.quantities import NUMBER_WORDS, Quantity
 from research.text.dates import (
     _COUNT,
@@ -319,10 +319,15 @@ VAGUE = re.compile(r"\b(?:recent|past|last)\s+(?:day|week|month|year)s\b", re.IG
 CARRY_REACH = 4
 
 
-def carried_period(periods: list[tuple]) -> tuple | None:
+def carried_period(periods: list[tuple], text: str = "", times: list | None = None, figures: bool = True) -> tuple | None:
     """(start, end, text) of the period the figures of the next sentences without a time of their own go on
     with: the last of a sentence's `stated_periods`, none when it still runs at publication ("Harris ... a
-    rocky first foreign trip ... earlier this month. The vice president ... spoke with five young girls")."""
+    rocky first foreign trip ... earlier this month. The vice president ... spoke with five young girls") or when
+    the sentence (`text`, its `times`) has no `figures` and tells what a person or organisation named as its subject
+    did ("Sen. Mazie Hirono (D-Hawaii) introduced the Covid-19 Hate Crimes Act in March ..."; `acted_by_name`): it
+    states no data point, so its time dates no figure after it."""
+    if not figures and acted_by_name(text, times or []):
+        return None
     return None if RUNNING.match(periods[-1][2]) or VAGUE.search(periods[-1][2]) else periods[-1][:3]
 
 
