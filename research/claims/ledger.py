@@ -56,6 +56,7 @@ from research.claims.periods import (
     poll_dates,
     poll_runs,
     prior_period,
+    quote_days,
     ranked,
     stated_now,
     stated_periods,
@@ -136,6 +137,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         fields = [field_dates(text, times) for text, times in zip(sentences["text"], all_times)]
         blocks = list(sentences["block_id"])
         runs = poll_runs(fields, blocks, list(sentences["text"]))
+        quoted = quote_days(list(sentences["text"]), blocks, all_times)
         for number, passage in enumerate(sentences.itertuples(index=False)):
             if number - named_at > CARRY_REACH:  # "in 1988" five paragraphs up dates no figure here
                 previous_period = None
@@ -148,7 +150,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             quantities = find_quantities(passage.text, published.get(article_id, ""))
             times = all_times[number]
             periods = stated_periods(passage.text, times)
-            poll = poll_dates(fields, blocks, number, passage.text) or runs[number]
+            poll = poll_dates(fields, blocks, number, passage.text) or runs[number] or quoted[number]
             period_ends = [period[3] for period in periods]
             forecast_words = [m.end() for m in FORECAST.finditer(passage.text)]
             sentence = (passage.start, passage.end)

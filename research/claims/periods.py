@@ -25,7 +25,8 @@ committee"). A time inside a "before"/"ahead of" phrase dates the event it names
 forecast, or money over a span ahead ("over the next nine months"), takes a time after publication;
 `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them, `poll_runs`
 those of a methodology sentence ("The poll was conducted Sept. 19 to 22") to its paragraph and to the shares
-told after the poll is named; `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the
+told after the poll is named; `quote_days` the day a speaker spoke ("On July 6, 2015, Sanders made the following
+comment:") to the figures of the quotation that follows; `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the
 top 2 percent") take no carried period.
 A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
 A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
@@ -54,6 +55,7 @@ from research.text.dates import (
     _shift,
     reference_date,
 )
+from research.text.quotes import quoted_ranges
 
 # How far from a figure (characters) a time phrase may be and still be its period: each figure costs the
 # same whatever the length of its sentence.
@@ -396,6 +398,34 @@ def poll_runs(fields: list, blocks: list, texts: list) -> list:
     return [dates if blocks[k] == block else run for k, run in enumerate(runs)]
 
 
+
+# A sentence that opens inside a quotation: its first mark opens one ("“There’s about 12 people ...,” said Psaki").
+QUOTE_START = re.compile(r"\s*[“\"«]")
+
+
+def quote_days(texts: list, blocks: list, times: list) -> list:
+    """For each sentence of an article (`texts`, their paragraphs `blocks`, their time phrases `times` as `joined`
+    gives them), the day that dates the figures of its quotation, or None: a day named in the sentence before a
+    quotation opens ("On July 6, 2015, Sanders made the following comment:", "On Thursday, ... Jen Psaki singled out
+    a dozen ... accounts") is when its speaker spoke, so it dates the figures of the quotation that follows, through
+    the sentences the quotation runs on, whatever their tense; not a day after a present or modal verb."""
+    found, day, opened = [None] * len(texts), None, False
+    for k, text in enumerate(texts):
+        if k and blocks[k] != blocks[k - 1]:
+            opened = False
+        quoted = opened or bool(QUOTE_START.match(text))
+        if quoted:
+            found[k] = day
+        else:
+            # the last day the sentence names, when it narrates (not "the bills could come ... as soon as Friday")
+            day = next(((t.date_start.isoformat(), t.date_end.isoformat(), t.text) for t in reversed(times[k])
+                        if t.kind == "date" and t.date_start is not None and t.date_start == t.date_end
+                        and _a_period(text, t, False) and not PRESENT_TENSE.search(text, 0, t.start)), None)
+        marked = ("“" if opened else "") + text  # a quotation that runs on from the sentence before
+        ranges = quoted_ranges(marked)
+        opened = bool(ranges) and ranges[-1][1] == len(marked)  # still open at the sentence's end
+    return found
+
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
 # invasion that began in February 2022"), not "said that".
 RELATIVE = re.compile(r"(?:\b(?:who|whose|which|when|where)|(?<!said )(?<!says )(?<!show )(?<!shows )(?<!showed )(?<!found )"
@@ -559,4 +589,3 @@ def averaged(period: tuple, subject: str) -> tuple:
     days = count * (7 if match.group("unit").lower() == "week" else 1)
     end = date.fromisoformat(period[1])
     return (end - timedelta(days=days - 1)).isoformat(), period[1], period[2]
-
