@@ -20,7 +20,7 @@ ledger of the same figure across outlets and the conflicts between them.
 - `asof_start`, `asof_end`, `asof_text`: the period the figure refers to
   (`research.claims.periods`): from the time phrases of its sentence, "the
   prior week" counted back from the data's week, averages over their days; a
-  forecast, or a past-tense figure, without one goes on with the last period
+  forecast told in the past, or a past-tense figure, without one goes on with the last period
   the article named, at most four sentences before and not one still running
   at publication ("earlier this month"); else the publication date.
 
@@ -53,6 +53,7 @@ from research.claims.periods import (
     figure_period,
     goes_on,
     joined,
+    narrated_forecast,
     poll_dates,
     poll_runs,
     prior_period,
@@ -201,7 +202,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 if not asof[2] and poll and not stated_now(quantity, passage.text):
                     asof = poll  # a poll's figure without a time of its own: its field dates
                 if not asof[2] and previous_period and not stated and not stated_now(quantity, passage.text) \
-                        and not ranked(passage.text, quantity) and (forecast or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
+                        and not ranked(passage.text, quantity) and (forecast and narrated_forecast(passage.text, quantity) or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
                     # an age, or a group by rank ("the top 2 percent"), is never carried
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,

@@ -16,8 +16,8 @@ the deadline of an act ("With an Aug. 31 deadline looming"), the point a span ru
 end; a span of no stated length ("in recent weeks") is publication. Without one it is the publication date,
 and ages always are; a figure hyphenated to its unit ("a seven-count indictment", `compound`) takes only a
 day. `prior_period` counts "the prior week" back from the period of the data, `averaged` widens a
-"seven-day average" to its days, `stated_periods`, `carried_period`, `CARRY_REACH` and `goes_on` give the
-periods a later figure without a time goes on with (not one still running at publication, "earlier this
+"seven-day average" to its days, `stated_periods`, `carried_period`, `CARRY_REACH`, `goes_on` and
+`narrated_forecast` (a forecast told in the past) give the periods a later figure without a time goes on with (not one still running at publication, "earlier this
 month", nor one named more than four sentences before), and when it does. `joined` makes "X through Y" one
 phrase, a part of a month ended by publication ("in late August") the whole month, "the 12 months that ended
 in June" the 12 months to the end of June, and leaves out dates that name an event ("the Jan. 6 select
@@ -46,6 +46,7 @@ from datetime import date, timedelta
 
 from research.claims.clauses import acted_by_name, relative_after_verb
 from research.claims.quantities import NUMBER_WORDS, Quantity
+from research.text.chunks import tag_words
 from research.text.dates import (
     _COUNT,
     _UNIT,
@@ -275,6 +276,17 @@ def goes_on(text: str, quantity: Quantity) -> bool:
     right = next((m.start() for m in CLAUSE_END.finditer(text, quantity.end, quantity.end + REACH)), len(text))
     past, present = _tenses(text)
     return past and present > right
+
+
+def narrated_forecast(text: str, quantity: Quantity) -> bool:
+    """True when a forecast is told in the past ("Forecasters had anticipated that the economy would add nearly 1
+    million ... jobs"): a past-tense verb before the figure and no present-tense one (the tagger's VBD, VBZ and VBP;
+    asides aside; modals are the forecast's own). Only such a forecast goes on with the period named before it; one
+    told in the present or as a hypothetical ("Nike holds $10.7 billion offshore and would owe $3.6 billion", "the
+    Ricketts family will donate $1million") is as of publication."""
+    before = [token.pos for token in tag_words(ASIDE.sub(lambda match: " " * len(match.group()), text))
+              if token.end <= quantity.start]
+    return "VBD" in before and not any(tag in ("VBZ", "VBP") for tag in before)
 
 
 @functools.lru_cache(maxsize=16)
