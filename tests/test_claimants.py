@@ -394,6 +394,18 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
     (("Health worries have dogged 68-year-old Hillary Clinton after she collapsed during a pneumonia spell earlier "
       "this month."),
      "68-year-old", ""),
+    # PolNeAR holdout-6 (Politico): a figure in the clause "Though" opens is no part of what the study found
+    (("Though his plan would dole out more than $4 trillion in tax cuts, one study found Trump would actually raise "
+      "taxes on 8 million low- and middle-income Americans."),
+     "more than $4 trillion", ""),
+    # AllSides 5972-center (choose): nor one in the clause "Despite" opens, up to the dash before the main clause
+    (("Despite a stubbornly high unemployment rate of 6.1% in April — representing 9.8 million people who say they "
+      "are actively looking for work — many employers are reporting that they can’t find people to hire."),
+     "9.8 million", ""),
+    # AllSides 5890-center (holdout-4): but a cue set off by commas after that clause governs the whole sentence
+    (("Despite the U.S. being on track to hit 160 million people fully vaccinated in the coming days, Biden said, "
+      "millions remain unvaccinated against Covid."),
+     "160 million", "Biden"),
 ])
 def test_who_claims_a_figure_in_full_articles(text, figure, claimant):
     assert claimants(text)[figure] == claimant  # "" is the outlet, in its own voice

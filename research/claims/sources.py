@@ -146,6 +146,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     inside = inside[[not RELATIVE_AFTER.search(text, max(cues.cue_end[i], cues.source_end[i], cues.content_end[i]),
                                                quantity_start) for i in inside]] if len(inside) else inside
+    if len(inside) and OPENING_CLAUSE.match(text, sentence[0]):  # a figure in the clause a subordinator opens
+        inside = inside[[not _main_clause_after(cues, i, quantity_end, text) for i in inside]]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
     if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
@@ -189,6 +191,23 @@ def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity
                and (bool(THAT_AFTER.match(text, cues.cue_end[i])) or bool(opening) and opening.end() >= quantity_end)
                for i in positions]
     return np.array(trailing, dtype=bool) | np.array(fronted, dtype=bool)
+
+
+# A clause opened by a subordinator at the start of the sentence, before the main clause: "Though his plan would dole
+# out more than $4 trillion in tax cuts, one study found", "Despite a stubbornly high unemployment rate of 6.1% in April
+# — representing 9.8 million people ... — many employers are reporting".
+OPENING_CLAUSE = re.compile(r"\W*(?:(?:But|And|Yet)\s+)?(?:Though|Although|Even though|Despite|In spite of|While|Whereas|"
+                            r"Even as|Even if|Because|Since|If|Unless|When|After|Before|Once)\b")
+CLAUSE_END = re.compile(r"[,—–]")
+
+
+def _main_clause_after(cues: CueTable, position: int, quantity_end: int, text: str) -> bool:
+    """True when the cue at `position` and its source follow a figure (at `quantity_end`) across the comma or dash that
+    ends the opening subordinate clause the figure is in: the cue governs the main clause only, unless it is set off
+    by commas itself ("Despite the U.S. being on track to hit 160 million ..., Biden said, millions remain")."""
+    first = min(cues.source_start[position], cues.cue_start[position])
+    return first >= quantity_end and bool(CLAUSE_END.search(text, quantity_end, first)) \
+        and not text.startswith(",", max(cues.cue_end[position], cues.source_end[position]))
 
 
 # A relative clause after a comma, which describes someone the sentence named and says nothing of its cue: "was
