@@ -598,3 +598,16 @@ def test_a_report_that_relays_a_persons_words_opens_no_run():
 def test_figures_are_claimed_by_whoever_their_paragraphs_credit(paragraphs, expected):
     found = claimants(*paragraphs)
     assert {figure: found[figure] for figure in expected} == expected  # "" is the outlet
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    # PolNeAR holdout-6 (Western Journal): the subject of "shows" runs on past a preposition and a participle
+    (("The Real Clear Politics average of polls taken over the past two weeks shows Clinton leading Trump 47.3 "
+      "percent to 44.4 percent."), "47.3 percent", "Real Clear Politics"),
+    # PolNeAR holdout-6 (NYT): and past a passive participle and its agent
+    (("An exhaustive  study being released on Tuesday by a group of researchers shows in detail how Fortune 500 "
+      "companies have managed to shelter trillions of dollars in profits offshore from being taxed."),
+     "trillions of dollars", "study"),
+])
+def test_a_long_subject_read_from_parts_of_speech_claims_what_its_verb_says(text, figure, source):
+    assert source in claimants(text)[figure]

@@ -300,7 +300,7 @@ def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
 
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
-DOCUMENT = re.compile(r"(?:(?:the|a|an|this|that|new|latest|its|their|official|preliminary)\s+)*(?:[a-z]+\s+){0,2}"
+DOCUMENT = re.compile(r"(?:(?:the|a|an|this|that|new|latest|its|their|official|preliminary)\s+)*(?:[a-z]+(?:/[a-z]+)?\s+){0,2}"
                       r"(?:data|study|report|analysis|survey|polls?|polling|records|figures|numbers|tally|statistics|estimates?|findings|"
                       r"research|results|tracker)\b", re.IGNORECASE)
 # A document named by the kind of body that keeps it, not by the speaker named before it: "according to federal
