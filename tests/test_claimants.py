@@ -608,6 +608,10 @@ def test_figures_are_claimed_by_whoever_their_paragraphs_credit(paragraphs, expe
     (("An exhaustive  study being released on Tuesday by a group of researchers shows in detail how Fortune 500 "
       "companies have managed to shelter trillions of dollars in profits offshore from being taxed."),
      "trillions of dollars", "study"),
+    # PolNeAR holdout-6 (Western Journal): and before a relative clause set off by commas
+    (("The USC Dornsife/Los Angeles Times Daybreak tracking poll, which tracks Americans’ support for the presidential "
+      "candidates on a daily basis, showed that as of Friday, Trump is leading Clinton 47.1 percent to 41.7 percent."),
+     "47.1 percent", "USC Dornsife/Los Angeles Times Daybreak tracking poll"),
 ])
 def test_a_long_subject_read_from_parts_of_speech_claims_what_its_verb_says(text, figure, source):
     assert source in claimants(text)[figure]

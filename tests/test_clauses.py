@@ -25,6 +25,13 @@ def test_an_introductory_phrase_and_its_comma_open_no_subject():
     assert subject(sentence, " found") == ("research conducted by the Center for Media and Public Affairs", "research")
 
 
+def test_a_relative_clause_set_off_by_commas_is_left_out_of_the_subject():
+    # BASIL 005a2961 (Fox): the word reader took the clause for the speaker ("he will decide by June whether to run")
+    sentence = ("Trump, who placed second in an NBC/ Wall Street Journal poll of potential 2012 Republican candidates, "
+                "said he will decide by June whether to run.")
+    assert subject(sentence, " said") == ("Trump", "Trump")
+
+
 @pytest.mark.parametrize(("sentence", "verb"), [
     # BASIL (Washington Post): "beamed" is a verb, the stretch ends in "and", not a noun
     ("Scott beamed and asked the crowd to welcome the governor.", " asked"),

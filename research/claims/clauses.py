@@ -6,8 +6,9 @@ Real Clear Politics average of polls taken over the past two weeks shows", "An e
 Tuesday by a group of researchers shows". `long_subject` reads the whole stretch from the start of the sentence
 (after a conjunction, or an introductory phrase and its comma: "In 2013, ") up to the verb as its subject when the
 tagger finds no finite verb, pronoun or relative word in it: a noun phrase and the participles and prepositional
-phrases that describe it. Its head is the word before the first preposition or participle ("analysis", "average",
-"study").
+phrases that describe it, and without a relative clause set off by commas before the verb ("The USC Dornsife/Los
+Angeles Times Daybreak tracking poll, which tracks Americans’ support ..., showed"). Its head is the word before the
+first preposition or participle ("analysis", "average", "study").
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ def long_subject(text: str, start: int, end: int) -> tuple[int, int, str] | None
         tokens = tokens[comma + 1:] if comma is not None else []
     while tokens and tokens[0].pos == "CC":  # "But a 46-page suicide analysis ..."
         tokens = tokens[1:]
+    comma = next((i for i, token in enumerate(tokens) if token.word == ","), None)
+    if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1].word.lower() in ("which", "who") \
+            and tokens[-1].word == ",":  # "The USC Dornsife/Los Angeles Times Daybreak tracking poll, which ..., showed"
+        tokens = tokens[:comma]
     if not tokens or len(tokens) > LONGEST or tokens[0].pos not in OPENING_TAGS \
             or any(t.pos in CLAUSE_TAGS or t.word in CLAUSE_MARKS or t.word.lower() == "that"
                    or t.word.lower() in VERB_FORMS for t in tokens):  # "The median estimate ... called for": a cue
