@@ -26,7 +26,12 @@ and the relay through whom it is reported. Rules, for English news:
   before it in the sentence, else the sentence's subject; "Park cited Cho as
   saying" and "Cho was quoted as saying" give Cho; "..., with X, the head of
   ..., warning" gives X; "X and Y, ..., each said" gives the speakers listed
-  before "each", "both" or "all".
+  before "each", "both" or "all". A subject the word reader cuts at a participle,
+  a preposition or a figure is read whole from parts of speech
+  (`research.claims.clauses.long_subject`): "The Real Clear Politics average of
+  polls taken over the past two weeks shows", "a 46-page suicide analysis
+  released by the Department of Veterans Affairs last month reveals", "The USC
+  Dornsife/Los Angeles Times Daybreak tracking poll, which tracks ..., showed".
 - Content: the quotation next to the cue when there is one (a quote may run
   over several sentences: `"... challenge. It is important ...," he said`), else
   the rest of the sentence after the cue (a leading "that" and the addressee of

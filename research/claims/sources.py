@@ -23,7 +23,10 @@ report ("..., The New York Times reported.", not its poll or tally) never. `fore
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
 physician who announced ... that", "an explosion that Mayor Bill de Blasio described as") claims only its own
-content: not the rest of its sentence (`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
+content: not the rest of its sentence (`claimant_of`), not the next sentence (`sentence_speaker`). The cue of a main
+clause claims nothing in a clause a subordinator opens the sentence with, up to its comma or dash ("Though his plan
+would dole out more than $4 trillion in tax cuts, one study found", `OPENING_CLAUSE`), unless the cue is set off by
+commas itself ("Despite ... 160 million ..., Biden said, millions remain"). A source is the subject of the words that hold
 the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
 that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion", "the health of
@@ -95,8 +98,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
                 previous: dict | None, text: str = "") -> dict | None:
     """The attribution row (as a dict) that claims a figure at the given article offsets: the innermost
     attribution whose content holds it (a named actor before a vague one), else the nearest cue of its
-    sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
-    reporting") nor one the figure follows in a relative clause after a comma (", who was shot at 41 times"), else `previous` (the release the sentence goes on with; a person's words only when the
+    sentence, not one in a later clause ("..., once a group of senators agreed") nor the main clause's after a clause
+    a subordinator opens the sentence with ("Though his plan would dole out more than $4 trillion in tax cuts, one
+    study found"; "Despite ... 6.1% ... — many employers are reporting") nor one the figure follows in a relative clause after a comma (", who was shot at 41 times"), else `previous` (the release the sentence goes on with; a person's words only when the
     sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
     if OCCASION_BEFORE.search(text, max(sentence[0], quantity_start - 20), quantity_start) \
