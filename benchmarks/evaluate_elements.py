@@ -722,6 +722,12 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
                           for round_, group in rounds
                           for name, part in [("all", group), *group.groupby("text"), *group.groupby("kind")]])
     print(table.round(3).to_string(index=False))
+    first = POOLED_FROM[0]
+    stated_now = rows[(rows["round"] >= first) & rows["still"]]
+    print(f"\n== Rounds {first}-{rows['round'].max()}, the judged findings the package still states, by corpus")
+    print(pd.DataFrame([{"corpus": corpus, "text": part["text"].iloc[0], "still stated": len(part),
+                         "right": int(part["right"].sum()), "precision": part["right"].mean()}
+                        for corpus, part in stated_now.groupby("corpus")]).round(3).to_string(index=False))
     print()
 
 

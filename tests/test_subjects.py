@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from research.claims.keys import subject_key
 from research.claims.ledger import _same_subject
 from research.claims.quantities import find_quantities
+from research.claims.structure import structural_subject
 
 
 def subjects(text: str) -> dict[str, str]:
@@ -87,6 +88,15 @@ def test_a_percent_a_verb_of_changing_takes_without_by_is_the_change_of_its_obje
     # PolNeAR development article (NYT, 2016)
     assert subjects("an aggressive pledge made in Paris to reduce greenhouse gas emissions 80 percent from 2005 levels "
                     "by 2050.")["80 percent"] == "cut in greenhouse gas emissions"
+
+
+def test_a_verb_of_changing_without_an_object_gives_no_change_of_by():
+    # PolNeAR development article (Washington Post, 2016): "expand" has no object, so no "increase in by a tepid";
+    # the sentence's structure then names what grows (research.claims.structure).
+    text = "The IMF said U.S. output will expand by a tepid 1.6 percent, more than half a percentage point less than forecast."
+    assert subjects(text)["1.6 percent"] == ""
+    start = text.index("1.6 percent")
+    assert structural_subject(text, start, start + len("1.6 percent")) == "U.S. output"
 
 
 def test_a_bare_count_after_including_is_part_of_the_count_before_it():

@@ -8,7 +8,9 @@ ledger of the same figure across outlets and the conflicts between them.
   figure without a subject of its own ("6.1% from 6%", "CVS reported 2.2
   million") takes the subject of the figure before it of its family in the
   paragraph (or any in the sentence), with its own predicate or measure, and
-  the name it is of follows in brackets ("doses (Walgreens)");
+  the name it is of follows in brackets ("doses (Walgreens)"); one still without
+  a subject with a content word takes the one the sentence's structure gives
+  it (`research.claims.structure`);
 - `claimant` and `claimant_group`: who claims it (`research.claims.sources`:
   the attribution whose content holds it, documents named as their author, a
   sentence without a cue going on with the release before it, a list with the
@@ -81,6 +83,7 @@ from research.claims.sources import (
     sentence_speaker,
     usable_cues,
 )
+from research.claims.structure import content_word, structural_subject
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
 from research.text.tokens import stem
@@ -162,9 +165,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             sentence_claimant = None
             for quantity in quantities:
                 family = _family(quantity)
-                subject, key = _subject_of(quantity, passage.text, previous_subjects.get(family)
-                                           or previous_subjects.get(("sentence", passage.passage_id))
-                                           or (article_subjects.get(family) if _generic(quantity.subject) else None))
+                subject, key = _read_subject(quantity, passage.text, previous_subjects.get(family)
+                                             or previous_subjects.get(("sentence", passage.passage_id))
+                                             or (article_subjects.get(family) if _generic(quantity.subject) else None))
                 if quantity.head and not _generic(quantity.subject):
                     previous_subjects[family] = previous_subjects[("sentence", passage.passage_id)] = (subject, key)
                     article_subjects[family] = (subject, key)
@@ -254,6 +257,15 @@ def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None)
             return f"{quantity.subject} ({previous[0]})", previous[1]
         return f"{previous[0]} {quantity.subject}".strip(), previous[1]
     return quantity.subject, subject_key(quantity.head, before) if quantity.head else ""
+
+
+def _read_subject(quantity: Quantity, text: str, previous: tuple[str, str] | None) -> tuple[str, str]:
+    """`_subject_of`, or, when that holds no content word and no name is said to hold the figure (`Quantity.whose`),
+    the subject the sentence's structure gives it (`research.claims.structure`)."""
+    subject, key = _subject_of(quantity, text, previous)
+    structural = "" if content_word(subject or quantity.whose) else structural_subject(text, quantity.start, quantity.end)
+    return (structural, subject_key(structural, text[max(0, quantity.start - WINDOW):quantity.start])) if structural \
+        else (subject, key)
 
 
 def _counted_noun(text: str) -> str:

@@ -77,13 +77,14 @@ def without_finite_verb(subject: str, kind: str = "count") -> str:
 
 # A figure after "by" is a margin after a verb of winning ("won two years ago by 36 percentage points", "carried his
 # district by 6 percent") and the change of the noun phrase a verb of changing takes ("raise the debt limit by $2
-# trillion": increase in debt limit; a percent also without "by": "reduce greenhouse gas emissions 80 percent"); money
+# trillion": increase in debt limit; a percent also without "by": "reduce greenhouse gas emissions 80 percent"; a verb with no object, "output will expand by a tepid 1.6 percent",
+# changes its own subject: the noun phrase never opens with "by"); money
 # after a noun and "above"/"below" is that noun's threshold ("those with income above $250,000": income).
 WON_BY = re.compile(r"\b(?:won|wins?|winning|carried|carries|carrying|leads?|leading|led|beat|beats|defeated|lost|"
                     r"loses?|trails?|trailed)\b[^.;,]{0,40}?\bby\s+(?:(?:about|nearly|almost|roughly|some|more than|"
                     r"less than|at least|just|only)\s+)?$")
 CHANGED_BY = re.compile(r"\b(?P<verb>rais|increas|boost|expand|lift|cut|reduc|lower|trim|slash)\w*\s+(?:the\s+|its\s+|"
-                        r"their\s+|his\s+|her\s+)?(?P<np>(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?P<by>by\s+)?(?:(?:about|nearly|almost|"
+                        r"their\s+|his\s+|her\s+)?(?P<np>(?!by\b)(?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?P<by>by\s+)?(?:(?:about|nearly|almost|"
                         r"roughly|some|more than|at least)\s+)?[$€£]?$")
 # ... but "by" before two shares joined by "to" gives the tally of both, not a margin: "Clinton beats Trump by 46 percent to 42
 # percent" (each name's support, `_poll_shares`).
