@@ -394,6 +394,18 @@ def test_what_goes_on_after_said_and_occasions_inside_a_quotation_are_still_said
     (("Health worries have dogged 68-year-old Hillary Clinton after she collapsed during a pneumonia spell earlier "
       "this month."),
      "68-year-old", ""),
+    # PolNeAR holdout-6 (Politico): a figure in the clause "Though" opens is no part of what the study found
+    (("Though his plan would dole out more than $4 trillion in tax cuts, one study found Trump would actually raise "
+      "taxes on 8 million low- and middle-income Americans."),
+     "more than $4 trillion", ""),
+    # AllSides 5972-center (choose): nor one in the clause "Despite" opens, up to the dash before the main clause
+    (("Despite a stubbornly high unemployment rate of 6.1% in April — representing 9.8 million people who say they "
+      "are actively looking for work — many employers are reporting that they can’t find people to hire."),
+     "9.8 million", ""),
+    # AllSides 5890-center (holdout-4): but a cue set off by commas after that clause governs the whole sentence
+    (("Despite the U.S. being on track to hit 160 million people fully vaccinated in the coming days, Biden said, "
+      "millions remain unvaccinated against Covid."),
+     "160 million", "Biden"),
 ])
 def test_who_claims_a_figure_in_full_articles(text, figure, claimant):
     assert claimants(text)[figure] == claimant  # "" is the outlet, in its own voice
@@ -586,3 +598,20 @@ def test_a_report_that_relays_a_persons_words_opens_no_run():
 def test_figures_are_claimed_by_whoever_their_paragraphs_credit(paragraphs, expected):
     found = claimants(*paragraphs)
     assert {figure: found[figure] for figure in expected} == expected  # "" is the outlet
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    # PolNeAR holdout-6 (Western Journal): the subject of "shows" runs on past a preposition and a participle
+    (("The Real Clear Politics average of polls taken over the past two weeks shows Clinton leading Trump 47.3 "
+      "percent to 44.4 percent."), "47.3 percent", "Real Clear Politics"),
+    # PolNeAR holdout-6 (NYT): and past a passive participle and its agent
+    (("An exhaustive  study being released on Tuesday by a group of researchers shows in detail how Fortune 500 "
+      "companies have managed to shelter trillions of dollars in profits offshore from being taxed."),
+     "trillions of dollars", "study"),
+    # PolNeAR holdout-6 (Western Journal): and before a relative clause set off by commas
+    (("The USC Dornsife/Los Angeles Times Daybreak tracking poll, which tracks Americans’ support for the presidential "
+      "candidates on a daily basis, showed that as of Friday, Trump is leading Clinton 47.1 percent to 41.7 percent."),
+     "47.1 percent", "USC Dornsife/Los Angeles Times Daybreak tracking poll"),
+])
+def test_a_long_subject_read_from_parts_of_speech_claims_what_its_verb_says(text, figure, source):
+    assert source in claimants(text)[figure]

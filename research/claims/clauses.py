@@ -1,62 +1,58 @@
-"""Which clause a figure belongs to, read from parts of speech and chunks (`research.text.chunks`).
+"""The long subject of a reporting verb, read from parts of speech (`research.text.chunks`).
 
-`relative_after_verb(text, left, right)`: between a time phrase that ends at `left` and a figure that starts at
-`right`, a relative clause opens after another verb phrase and runs on to the figure ("took effect early Friday
-morning, hours after both sides agreed to end ... fighting that had claimed hundreds of lives"). The time then
-hangs on the earlier verb and the figure belongs to the relative clause, so the time does not date the figure.
-A relative pronoun is "that", "which", "who" or "whom" followed at once by a verb phrase ("that had claimed",
-"which allows"): the tagger tags a relative "that" as a preposition, but a complementizer "that" is followed by
-a noun phrase ("said Friday that employers added 943,000 jobs"). A relative clause right after the time modifies
-the noun the time dates ("the one last week outside the airport that killed nearly 200 people", "in 2020, which is
-a staggering 4,901 more"), so it needs a verb phrase between the time and the pronoun.
-
-`acted_by_name(text, times)`: the sentence tells what a person or organisation, named as its subject before its time
-phrases, did ("Biden issued an executive order in January halting all construction projects"); its time dates that
-act and no data point, so a sentence without figures of this kind passes no period on to later figures
-(`research.claims.periods.carried_period`).
+A word-by-word noun phrase reader stops at a participle or a figure, so that a subject with a phrase after its noun
+has no source: "But a 46-page suicide analysis released by the Department of Veterans Affairs last month reveals", "The
+Real Clear Politics average of polls taken over the past two weeks shows", "An exhaustive study being released on
+Tuesday by a group of researchers shows". `long_subject` reads the whole stretch from the start of the sentence
+(after a conjunction, or an introductory phrase and its comma: "In 2013, ") up to the verb as its subject when the
+tagger finds no finite verb, pronoun or relative word in it: a noun phrase and the participles and prepositional
+phrases that describe it, and without a relative clause set off by commas before the verb ("The USC Dornsife/Los
+Angeles Times Daybreak tracking poll, which tracks Americans’ support ..., showed"). Its head is the word before the
+first preposition or participle ("analysis", "average", "study").
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from research.claims.verbs import VERB_FORMS
 from research.text.chunks import tag_words
 
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
-# Marks that close a relative clause before the figure: "the bill, which passed in May, gave 500".
-CLAUSE_MARKS = frozenset(",;:—–()")
+# Tags that open a clause of their own, so that the stretch before a verb is no single subject.
+CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "MD", "WDT", "WP", "WP$", "PRP", "WRB", "TO", "RB"})
+CLAUSE_MARKS = frozenset(",;:()“”\"'—–")
+# Tags a subject can open with: a determiner, a possessive, an adjective, a number or a noun.
+OPENING_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "CD", "NN", "NNS", "NNP", "NNPS"})
+# Tags that end the head of a noun phrase: a preposition or a participle after it.
+POST_HEAD_TAGS = frozenset({"IN", "VBN", "VBG"})
+# Tags of an object right after a participle, which makes it a verb in the past: "the magazine portrayed Mitt Romney".
+OBJECT_TAGS = frozenset({"DT", "NNP", "NNPS", "PRP", "PRP$", "CD"})
+TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+LONGEST = 25  # tokens: a subject is a phrase, not a paragraph
 
 
-def relative_after_verb(text: str, left: int, right: int) -> bool:
-    """True when, in text[left:right], a relative pronoun with its verb ("that had claimed") follows a verb phrase
-    and no clause mark comes between the pronoun and `right` (see the module docstring)."""
-    tokens = [token for token in tag_words(text) if left <= token.start and token.end <= right]
-    for k, token in enumerate(tokens[:-1]):
-        # a relative clause opened after another verb, with the figure inside it
-        if token.word.lower() in RELATIVE_PRONOUNS and tokens[k + 1].chunk == "B-VP" and tokens[k + 1].pos != "VBG" \
-                and any(before.chunk == "B-VP" for before in tokens[:k]) \
-                and not any(after.word in CLAUSE_MARKS for after in tokens[k + 2:]):
-            return True
-    return False
-
-
-
-def _subject(text: str, times: list):
-    """The head token of the first noun phrase of `text` that is neither the object of a preposition nor inside one of
-    the time phrases `times`, or None."""
-    tokens = tag_words(text)
-    for k, token in enumerate(tokens):
-        if token.chunk == "B-NP" and not (k and tokens[k - 1].chunk.endswith("-PP")) \
-                and not any(time.start <= token.start < time.end for time in times):
-            end = k + 1
-            while end < len(tokens) and tokens[end].chunk == "I-NP":
-                end += 1
-            return tokens[end - 1]
-    return None
-
-
-def acted_by_name(text: str, times: list) -> bool:
-    """True when `text` tells what a person or organisation named as its subject did, before any of its time phrases
-    `times` ("Sen. Mazie Hirono (D-Hawaii) introduced the Covid-19 Hate Crimes Act in March"): the subject, its first
-    noun phrase not after a preposition, has a proper name for its head. A time that opens the sentence ("Last week,
-    Republicans ... approved a bill") frames what follows rather than dating the act alone, so it does not count."""
-    head = _subject(text, times)
-    return head is not None and head.pos in ("NNP", "NNPS") and all(head.end <= time.start for time in times)
+def long_subject(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(start, end, head) of the subject that runs from the sentence start `start` to the verb at `end` in `text`,
+    or None when the stretch before the verb holds a clause of its own or opens with no noun phrase."""
+    tokens = list(tag_words(text[start:end]))
+    if tokens and tokens[0].pos == "IN":  # "In 2013, research conducted by ..."
+        comma = next((i for i, token in enumerate(tokens) if token.word == ","), None)
+        tokens = tokens[comma + 1:] if comma is not None else []
+    while tokens and tokens[0].pos == "CC":  # "But a 46-page suicide analysis ..."
+        tokens = tokens[1:]
+    comma = next((i for i, token in enumerate(tokens) if token.word == ","), None)
+    if comma is not None and comma + 1 < len(tokens) and tokens[comma + 1].word.lower() in ("which", "who") \
+            and tokens[-1].word == ",":  # "The USC Dornsife/Los Angeles Times Daybreak tracking poll, which ..., showed"
+        tokens = tokens[:comma]
+    if not tokens or len(tokens) > LONGEST or tokens[0].pos not in OPENING_TAGS \
+            or any(t.pos in CLAUSE_TAGS or t.word in CLAUSE_MARKS or t.word.lower() == "that"
+                   or t.word.lower() in VERB_FORMS for t in tokens):  # "The median estimate ... called for": a cue
+        return None
+    if not tokens[-1].pos.startswith("NN") or any(
+            t.pos == "VBN" and u.pos in OBJECT_TAGS and u.word.lower() not in TIMES for t, u in pairwise(tokens)):
+        return None  # a subject ends in a noun ("Scott beamed and"), and a participle takes no object
+    after = next((i for i, token in enumerate(tokens) if token.pos in POST_HEAD_TAGS), len(tokens))
+    if after == 0 or any(t.pos == "CD" and (i + 1 == len(tokens) or tokens[i + 1].word != "-")
+                         for i, t in enumerate(tokens[:after])):
+        return None  # a count before the head ("All 19 members of the committee") is what the subject is cut from
+    return start + tokens[0].start, start + tokens[-1].end, tokens[after - 1].word

@@ -26,7 +26,12 @@ and the relay through whom it is reported. Rules, for English news:
   before it in the sentence, else the sentence's subject; "Park cited Cho as
   saying" and "Cho was quoted as saying" give Cho; "..., with X, the head of
   ..., warning" gives X; "X and Y, ..., each said" gives the speakers listed
-  before "each", "both" or "all".
+  before "each", "both" or "all". A subject the word reader cuts at a participle,
+  a preposition or a figure is read whole from parts of speech
+  (`research.claims.clauses.long_subject`): "The Real Clear Politics average of
+  polls taken over the past two weeks shows", "a 46-page suicide analysis
+  released by the Department of Veterans Affairs last month reveals", "The USC
+  Dornsife/Los Angeles Times Daybreak tracking poll, which tracks ..., showed".
 - Content: the quotation next to the cue when there is one (a quote may run
   over several sentences: `"... challenge. It is important ...," he said`), else
   the rest of the sentence after the cue (a leading "that" and the addressee of
@@ -52,6 +57,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from research.claims.clauses import long_subject
 from research.claims.phrases import (
     DOCUMENTS,
     FUNCTION_WORDS,
@@ -449,6 +455,12 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         return  # "spoke to reporters", "spoke for five minutes": speaking, but nothing reported
     clause_follows = bool(re.match(r"\s*(?:that\b|:)", after))
     source = _noun_phrase_before(text, sentence[0], cue_start)
+    # A subject the noun phrase reader cuts at a participle, a preposition or a figure, read whole from parts of
+    # speech: "a 46-page suicide analysis released by the Department of Veterans Affairs last month reveals".
+    long = long_subject(text, sentence[0], cue_start) if not form.endswith("ing") else None
+    long = long if long and (source is None or long[0] < source[0]) and not (
+        form == lemma and text[long[0]:long[1]].split()[0].lower() in ("a", "an")) else None  # "A handful of ... tell"
+    source = long[:2] if long else source
     if source is not None:
         tail = SOURCE_TAIL.search(text, source[0], source[1])
         source = _strip_span(text, source[0], tail.start() if tail else source[1])
@@ -486,6 +498,7 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     # The head of the subject: its last word before a preposition ("supporters in Congress").
     head = next((w for i, w in enumerate(words) if i + 1 == len(words) or words[i + 1].lower() in
                  LEADING_WORDS | {"of", "to"}), "")
+    head = long[2] if long else head
     if form == lemma and not modal and words and (words[0].lower() in ("a", "an") or (
             head[:1].isupper() and (not head.endswith("s") or head.endswith("ss")) and len(words) > 1
             and "and" not in words)):

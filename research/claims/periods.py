@@ -32,7 +32,7 @@ A year before a noun ("the 2012 election", "A 2014 study") dates a figure only w
 A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
 "because", "though" and a leading "Though ...," clause (`_leading_clause`) end a figure's clause, and so does a
 relative clause opened after another verb phrase between a time and the figure after it
-(`research.claims.clauses.relative_after_verb`: "took effect early Friday morning, hours after both sides agreed to end
+(`research.claims.time_clauses.relative_after_verb`: "took effect early Friday morning, hours after both sides agreed to end
 ... fighting that had claimed hundreds of lives").
 """
 
@@ -44,8 +44,8 @@ import operator
 import re
 from datetime import date, timedelta
 
-from research.claims.clauses import acted_by_name, relative_after_verb
 from research.claims.quantities import NUMBER_WORDS, Quantity
+from research.claims.time_clauses import acted_by_name, relative_after_verb
 from research.text.chunks import tag_words
 from research.text.dates import (
     _COUNT,

@@ -23,7 +23,10 @@ report ("..., The New York Times reported.", not its poll or tally) never. `fore
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
 physician who announced ... that", "an explosion that Mayor Bill de Blasio described as") claims only its own
-content: not the rest of its sentence (`claimant_of`), not the next sentence (`sentence_speaker`). A source is the subject of the words that hold
+content: not the rest of its sentence (`claimant_of`), not the next sentence (`sentence_speaker`). The cue of a main
+clause claims nothing in a clause a subordinator opens the sentence with, up to its comma or dash ("Though his plan
+would dole out more than $4 trillion in tax cuts, one study found", `OPENING_CLAUSE`), unless the cue is set off by
+commas itself ("Despite ... 160 million ..., Biden said, millions remain"). A source is the subject of the words that hold
 the figure, so three figures are the reporter's: one naming the document or occasion of the words ("Murthy
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
 that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion", "the health of
@@ -95,8 +98,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
                 previous: dict | None, text: str = "") -> dict | None:
     """The attribution row (as a dict) that claims a figure at the given article offsets: the innermost
     attribution whose content holds it (a named actor before a vague one), else the nearest cue of its
-    sentence, not one in a later clause ("..., once a group of senators agreed", "— many employers are
-    reporting") nor one the figure follows in a relative clause after a comma (", who was shot at 41 times"), else `previous` (the release the sentence goes on with; a person's words only when the
+    sentence, not one in a later clause ("..., once a group of senators agreed") nor the main clause's after a clause
+    a subordinator opens the sentence with ("Though his plan would dole out more than $4 trillion in tax cuts, one
+    study found"; "Despite ... 6.1% ... — many employers are reporting") nor one the figure follows in a relative clause after a comma (", who was shot at 41 times"), else `previous` (the release the sentence goes on with; a person's words only when the
     sentence goes on quoting them, see `goes_on_quoting`).
     `text` is the article's text."""
     if OCCASION_BEFORE.search(text, max(sentence[0], quantity_start - 20), quantity_start) \
@@ -146,6 +150,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
         inside = inside[np.minimum(cues.source_start[inside], cues.cue_start[inside]) < later.end()]
     inside = inside[[not RELATIVE_AFTER.search(text, max(cues.cue_end[i], cues.source_end[i], cues.content_end[i]),
                                                quantity_start) for i in inside]] if len(inside) else inside
+    if len(inside) and OPENING_CLAUSE.match(text, sentence[0]):  # a figure in the clause a subordinator opens
+        inside = inside[[not _main_clause_after(cues, i, quantity_end, text) for i in inside]]
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
     if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
@@ -189,6 +195,23 @@ def _across(cues: CueTable, positions: np.ndarray, quantity_start: int, quantity
                and (bool(THAT_AFTER.match(text, cues.cue_end[i])) or bool(opening) and opening.end() >= quantity_end)
                for i in positions]
     return np.array(trailing, dtype=bool) | np.array(fronted, dtype=bool)
+
+
+# A clause opened by a subordinator at the start of the sentence, before the main clause: "Though his plan would dole
+# out more than $4 trillion in tax cuts, one study found", "Despite a stubbornly high unemployment rate of 6.1% in April
+# — representing 9.8 million people ... — many employers are reporting".
+OPENING_CLAUSE = re.compile(r"\W*(?:(?:But|And|Yet)\s+)?(?:Though|Although|Even though|Despite|In spite of|While|Whereas|"
+                            r"Even as|Even if|Because|Since|If|Unless|When|After|Before|Once)\b")
+CLAUSE_END = re.compile(r"[,—–]")
+
+
+def _main_clause_after(cues: CueTable, position: int, quantity_end: int, text: str) -> bool:
+    """True when the cue at `position` and its source follow a figure (at `quantity_end`) across the comma or dash that
+    ends the opening subordinate clause the figure is in: the cue governs the main clause only, unless it is set off
+    by commas itself ("Despite the U.S. being on track to hit 160 million ..., Biden said, millions remain")."""
+    first = min(cues.source_start[position], cues.cue_start[position])
+    return first >= quantity_end and bool(CLAUSE_END.search(text, quantity_end, first)) \
+        and not text.startswith(",", max(cues.cue_end[position], cues.source_end[position]))
 
 
 # A relative clause after a comma, which describes someone the sentence named and says nothing of its cue: "was
@@ -281,7 +304,7 @@ def goes_on_quoting(text: str, sentence: tuple[int, int]) -> bool:
 
 
 # A claimant that is a document, not who made it: "The data", "a small study", "data released by the CDC".
-DOCUMENT = re.compile(r"(?:(?:the|a|an|this|that|new|latest|its|their|official|preliminary)\s+)*(?:[a-z]+\s+){0,2}"
+DOCUMENT = re.compile(r"(?:(?:the|a|an|this|that|new|latest|its|their|official|preliminary)\s+)*(?:[a-z]+(?:/[a-z]+)?\s+){0,2}"
                       r"(?:data|study|report|analysis|survey|polls?|polling|records|figures|numbers|tally|statistics|estimates?|findings|"
                       r"research|results|tracker)\b", re.IGNORECASE)
 # A document named by the kind of body that keeps it, not by the speaker named before it: "according to federal
