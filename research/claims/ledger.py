@@ -22,7 +22,7 @@ ledger of the same figure across outlets and the conflicts between them.
 - `asof_start`, `asof_end`, `asof_text`: the period the figure refers to
   (`research.claims.periods`): from the time phrases of its sentence, "the
   prior week" counted back from the data's week, averages over their days; a
-  forecast, or a past-tense figure, without one goes on with the last period
+  forecast told in the past, or a past-tense figure, without one goes on with the last period
   the article named, at most four sentences before and not one still running
   at publication ("earlier this month"); else the publication date.
 
@@ -55,9 +55,11 @@ from research.claims.periods import (
     figure_period,
     goes_on,
     joined,
+    narrated_forecast,
     poll_dates,
     poll_runs,
     prior_period,
+    quote_days,
     ranked,
     stated_now,
     stated_periods,
@@ -139,6 +141,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         fields = [field_dates(text, times) for text, times in zip(sentences["text"], all_times)]
         blocks = list(sentences["block_id"])
         runs = poll_runs(fields, blocks, list(sentences["text"]))
+        quoted = quote_days(list(sentences["text"]), blocks, all_times)
         for number, passage in enumerate(sentences.itertuples(index=False)):
             if number - named_at > CARRY_REACH:  # "in 1988" five paragraphs up dates no figure here
                 previous_period = None
@@ -151,7 +154,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             quantities = find_quantities(passage.text, published.get(article_id, ""))
             times = all_times[number]
             periods = stated_periods(passage.text, times)
-            poll = poll_dates(fields, blocks, number, passage.text) or runs[number]
+            poll = poll_dates(fields, blocks, number, passage.text) or runs[number] or quoted[number]
             period_ends = [period[3] for period in periods]
             forecast_words = [m.end() for m in FORECAST.finditer(passage.text)]
             sentence = (passage.start, passage.end)
@@ -202,7 +205,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 if not asof[2] and poll and not stated_now(quantity, passage.text):
                     asof = poll  # a poll's figure without a time of its own: its field dates
                 if not asof[2] and previous_period and not stated and not stated_now(quantity, passage.text) \
-                        and not ranked(passage.text, quantity) and (forecast or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
+                        and not ranked(passage.text, quantity) and (forecast and narrated_forecast(passage.text, quantity) or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
                     # an age, or a group by rank ("the top 2 percent"), is never carried
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
@@ -217,7 +220,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
-                previous_period, named_at = carried_period(periods), number
+                previous_period, named_at = carried_period(periods, passage.text, times, bool(quantities)), number
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})

@@ -16,8 +16,8 @@ the deadline of an act ("With an Aug. 31 deadline looming"), the point a span ru
 end; a span of no stated length ("in recent weeks") is publication. Without one it is the publication date,
 and ages always are; a figure hyphenated to its unit ("a seven-count indictment", `compound`) takes only a
 day. `prior_period` counts "the prior week" back from the period of the data, `averaged` widens a
-"seven-day average" to its days, `stated_periods`, `carried_period`, `CARRY_REACH` and `goes_on` give the
-periods a later figure without a time goes on with (not one still running at publication, "earlier this
+"seven-day average" to its days, `stated_periods`, `carried_period`, `CARRY_REACH`, `goes_on` and
+`narrated_forecast` (a forecast told in the past) give the periods a later figure without a time goes on with (not one still running at publication, "earlier this
 month", nor one named more than four sentences before), and when it does. `joined` makes "X through Y" one
 phrase, a part of a month ended by publication ("in late August") the whole month, "the 12 months that ended
 in June" the 12 months to the end of June, and leaves out dates that name an event ("the Jan. 6 select
@@ -25,11 +25,15 @@ committee"). A time inside a "before"/"ahead of" phrase dates the event it names
 forecast, or money over a span ahead ("over the next nine months"), takes a time after publication;
 `field_dates` and `poll_dates` give a poll's field dates to the poll's figures near them, `poll_runs`
 those of a methodology sentence ("The poll was conducted Sept. 19 to 22") to its paragraph and to the shares
-told after the poll is named; `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the
+told after the poll is named; `quote_days` the day a speaker spoke ("On July 6, 2015, Sanders made the following
+comment:") to the figures of the quotation that follows; `stated_now` (ages, a plan's size or what it holds) and `ranked` ("the
 top 2 percent") take no carried period.
 A year before a noun ("the 2012 election", "A 2014 study") dates a figure only where it places it (`_year_of`).
 A deadline right after a figure and its noun ("installing 500 million solar panels by 2020") makes it a target.
-"because", "though" and a leading "Though ...," clause (`_leading_clause`) end a figure's clause.
+"because", "though" and a leading "Though ...," clause (`_leading_clause`) end a figure's clause, and so does a
+relative clause opened after another verb phrase between a time and the figure after it
+(`research.claims.time_clauses.relative_after_verb`: "took effect early Friday morning, hours after both sides agreed to end
+... fighting that had claimed hundreds of lives").
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ import re
 from datetime import date, timedelta
 
 from research.claims.quantities import NUMBER_WORDS, Quantity
+from research.claims.time_clauses import acted_by_name, relative_after_verb
+from research.text.chunks import tag_words
 from research.text.dates import (
     _COUNT,
     _UNIT,
@@ -50,6 +56,7 @@ from research.text.dates import (
     _shift,
     reference_date,
 )
+from research.text.quotes import quoted_ranges
 
 # How far from a figure (characters) a time phrase may be and still be its period: each figure costs the
 # same whatever the length of its sentence.
@@ -126,6 +133,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         if time.end < quantity.start and _clause_blocked(text, time.end, quantity.start, relative=False) \
                 and not APPOSITION.search(text, max(0, quantity.start - 30), quantity.start):
             continue
+        if time.end < quantity.start and relative_after_verb(text, time.end, quantity.start):
+            continue  # "took effect early Friday morning, hours after ... fighting that had claimed hundreds of lives"
         bound = time.kind in ("since", "deadline", "duration") and time.start > quantity.start
         # nearness is the gap between the two phrases: "fallen this year from 900,000 at the start of the year"
         usable.append((not bound, time.start - quantity.end if time.start >= quantity.end else
@@ -269,6 +278,17 @@ def goes_on(text: str, quantity: Quantity) -> bool:
     return past and present > right
 
 
+def narrated_forecast(text: str, quantity: Quantity) -> bool:
+    """True when a forecast is told in the past ("Forecasters had anticipated that the economy would add nearly 1
+    million ... jobs"): a past-tense verb before the figure and no present-tense one (the tagger's VBD, VBZ and VBP;
+    asides aside; modals are the forecast's own). Only such a forecast goes on with the period named before it; one
+    told in the present or as a hypothetical ("Nike holds $10.7 billion offshore and would owe $3.6 billion", "the
+    Ricketts family will donate $1million") is as of publication."""
+    before = [token.pos for token in tag_words(ASIDE.sub(lambda match: " " * len(match.group()), text))
+              if token.end <= quantity.start]
+    return "VBD" in before and not any(tag in ("VBZ", "VBP") for tag in before)
+
+
 @functools.lru_cache(maxsize=16)
 def _tenses(text: str) -> tuple[bool, int]:
     """(a past tense in `text`, where its first present or modal verb ends; past the end when none), the
@@ -313,10 +333,15 @@ VAGUE = re.compile(r"\b(?:recent|past|last)\s+(?:day|week|month|year)s\b", re.IG
 CARRY_REACH = 4
 
 
-def carried_period(periods: list[tuple]) -> tuple | None:
+def carried_period(periods: list[tuple], text: str = "", times: list | None = None, figures: bool = True) -> tuple | None:
     """(start, end, text) of the period the figures of the next sentences without a time of their own go on
     with: the last of a sentence's `stated_periods`, none when it still runs at publication ("Harris ... a
-    rocky first foreign trip ... earlier this month. The vice president ... spoke with five young girls")."""
+    rocky first foreign trip ... earlier this month. The vice president ... spoke with five young girls") or when
+    the sentence (`text`, its `times`) has no `figures` and tells what a person or organisation named as its subject
+    did ("Sen. Mazie Hirono (D-Hawaii) introduced the Covid-19 Hate Crimes Act in March ..."; `acted_by_name`): it
+    states no data point, so its time dates no figure after it."""
+    if not figures and acted_by_name(text, times or []):
+        return None
     return None if RUNNING.match(periods[-1][2]) or VAGUE.search(periods[-1][2]) else periods[-1][:3]
 
 
@@ -384,6 +409,34 @@ def poll_runs(fields: list, blocks: list, texts: list) -> list:
             runs[k] = dates
     return [dates if blocks[k] == block else run for k, run in enumerate(runs)]
 
+
+
+# A sentence that opens inside a quotation: its first mark opens one ("“There’s about 12 people ...,” said Psaki").
+QUOTE_START = re.compile(r"\s*[“\"«]")
+
+
+def quote_days(texts: list, blocks: list, times: list) -> list:
+    """For each sentence of an article (`texts`, their paragraphs `blocks`, their time phrases `times` as `joined`
+    gives them), the day that dates the figures of its quotation, or None: a day named in the sentence before a
+    quotation opens ("On July 6, 2015, Sanders made the following comment:", "On Thursday, ... Jen Psaki singled out
+    a dozen ... accounts") is when its speaker spoke, so it dates the figures of the quotation that follows, through
+    the sentences the quotation runs on, whatever their tense; not a day after a present or modal verb."""
+    found, day, opened = [None] * len(texts), None, False
+    for k, text in enumerate(texts):
+        if k and blocks[k] != blocks[k - 1]:
+            opened = False
+        quoted = opened or bool(QUOTE_START.match(text))
+        if quoted:
+            found[k] = day
+        else:
+            # the last day the sentence names, when it narrates (not "the bills could come ... as soon as Friday")
+            day = next(((t.date_start.isoformat(), t.date_end.isoformat(), t.text) for t in reversed(times[k])
+                        if t.kind == "date" and t.date_start is not None and t.date_start == t.date_end
+                        and _a_period(text, t, False) and not PRESENT_TENSE.search(text, 0, t.start)), None)
+        marked = ("“" if opened else "") + text  # a quotation that runs on from the sentence before
+        ranges = quoted_ranges(marked)
+        opened = bool(ranges) and ranges[-1][1] == len(marked)  # still open at the sentence's end
+    return found
 
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
 # invasion that began in February 2022"), not "said that".
@@ -548,4 +601,3 @@ def averaged(period: tuple, subject: str) -> tuple:
     days = count * (7 if match.group("unit").lower() == "week" else 1)
     end = date.fromisoformat(period[1])
     return (end - timedelta(days=days - 1)).isoformat(), period[1], period[2]
-
