@@ -552,9 +552,35 @@ IN_DOCUMENT = re.compile(r"\s*(?:(?:But|And)\s+)?(?:In|Among)\s+(?:the|this|that
 CAPTION = re.compile(r"[^\n]*\n\s*Sources?:\s*(?P<who>[^\n]*?)\.?[ \t]*(?:\n|$)")
 
 
+# A sentence that introduces someone's words after a colon, the quotation the next paragraph opens with: "Sanders made
+# the following comment:", "how the website rated this statement by Trump on June 11:", "Over at Big Government, a post
+# accompanying the video provides the following commentary on the encounter:".
+INTRODUCED = re.compile(r"\b(?:the\s+following|this|these)\s+(?:[a-z]+\s+)?(?:comments?|statements?|remarks|commentary|"
+                        r"words|messages?|posts?|tweets?)\b(?:\s+(?:by|from)\s+(?P<by>" + _ORG + r"))?[^:.;“”\"]*:\s*$")
+INTRODUCER = re.compile(r"(?P<who>" + _ORG + r")\s+(?:\w+ly\s+)?(?:made|gave|issued|offered|posted|wrote|tweeted|shared|"
+                        r"released|provides|provided|posts|writes)\s+(?:the\s+following|this|these)\b")
+AT_OPENING = re.compile(r"\W*(?:Over\s+)?[Aa]t\s+(?P<who>" + _ORG + r"),")
+
+
+def introduced(sentence: str) -> str:
+    """Whose words a sentence ending in a colon introduces ("Sanders made the following comment:", "this statement by
+    Trump on June 11:", "Over at Big Government, a post ... provides the following commentary:"); "" when none."""
+    match = INTRODUCED.search(sentence)
+    if not match:
+        return ""
+    if match.group("by"):
+        return match.group("by")
+    who = INTRODUCER.search(sentence, 0, match.end()) or AT_OPENING.match(sentence)
+    return who.group("who") if who else ""
+
+
 def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
     None. `offset` is the sentence's start in the article `text`."""
+    words = introduced(sentence)
+    if words:  # a person's words, which go on only into the quotation that follows
+        return {"source_text": words, "source_start": offset, "actor": words, "actor_group": words,
+                "actor_kind": "person", "relay_text": "", "after": 0}
     opening = DOCUMENT_SUBJECT.match(sentence) or IN_DOCUMENT.match(sentence)
     named = AUTHOR_BEFORE.search(sentence, 0, opening.end()) if opening else None  # "The Washington Post/ABC News poll"
     own = AUTHOR_AFTER.match(sentence, opening.start("noun")) if opening else None
