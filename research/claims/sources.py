@@ -402,13 +402,18 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
             continue  # "The best one I know of", "the two guides I wrote": the writer's own voice
         row["poll"] = row.get("poll", False)  # the respondents of a poll, read as its author
         row["object_relative"] = bool(OBJECT_RELATIVE.search(text, max(0, row["source_start"] - 12),
-                                                             max(0, row["source_start"])))
+                                                             max(0, row["source_start"]))) \
+            or bool(PASSIVE.fullmatch(row["cue_text"]) and ASIDE_OPENS.search(text, max(0, row["cue_start"] - 8),
+                                                                             max(0, row["cue_start"])))
         rows.append(row)
     return pd.DataFrame(rows, columns=[*table.columns, "object_relative", "poll"])
 
 
 # What opens an object relative clause right before its source: "an explosion that Mayor Bill de Blasio described".
 OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")
+# A passive cue in an aside set off by a comma: ", which was cited by the agency as" is a relative clause's speaker too.
+PASSIVE = re.compile(r"(?:is|was|were|are|has been|have been|had been)\s+(?:\w+ly\s+)?[a-z]+\s+by")
+ASIDE_OPENS = re.compile(r",\s+which\s+$")
 
 
 def _in_quotation(text: str, position: int) -> bool:
@@ -512,12 +517,12 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
 # A sentence that opens on a document and goes on with its findings: "The study, by the CDC, examined",
 # "The results concerning Biden were", "Figures released Thursday by the Labor Department show"; "figures
 # Kirby provided" and "The bureau released its statistics" name the source of what follows.
-DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:The|This|That|Those|These|Its|A|An)\s+(?:[\w/.’'-]+\s+){0,3}?)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
+DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:But|And|Yet)\s+)?(?:(?:The|This|That|Those|These|Its|A|An|the|a|an)\s+(?:[\w/.’'-]+\s+){0,3}?)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
                               r"survey|report|analysis|data|results|figures|numbers|statistics))\b")
 PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\s+(?:that\s+)?(?P<who>[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:has\s+|had\s+)?(?:provided|released|published|compiled|"
-                      r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|" + _ORG + r"))\s+(?:released|"
-                      r"published|issued)\s+(?:its|their|the|new)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
+                      r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|(?:The\s+)?" + _ORG + r"))\s+(?:released|"
+                      r"published|issued)\s+(?:its|their|the|new|an?)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
                       r"figures|numbers|estimates)\b")
 # A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
 QUOTE_OPENS = re.compile(r"\s*[“\"]")
@@ -594,8 +599,8 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
-            "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0} \
-        if who else None
+            "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0,
+            "authored": bool(named or own and own.start("org") < 80 or provided)} if who else None
 
 
 # Cues of a release of data or of a finding, not of an opinion ("the Labor Department reported", not "officials say").
