@@ -42,8 +42,15 @@ cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); 
 poll named before holds (`IN_DOCUMENT`).
 A sentence without figures whose cue releases data or states what an organisation or a document found
 (`releases`: "the Labor Department reported", "research conducted by the Center for Media and Public Affairs found",
-"according to new figures released Monday by the F.B.I.", not a report relaying a person's words) opens a run of the later paragraphs' figures; a figure that
-describes the document a sentence opens on ("The 165-page report said") is the outlet's. A poll's findings
+"according to new figures released Monday by the F.B.I.", not a report relaying a person's words) opens a run of the later paragraphs' figures; so
+does a sentence without a cue that names a release with its author (`sentence_release`'s "authored": "The Centers for
+Disease Control and Prevention (CDC) released a report Friday", "But a 46-page suicide analysis released by the
+Department of Veterans Affairs last month reveals"; a passive cue in a ", which" aside, "which was cited by the agency",
+is a relative clause's speaker and no cue of the sentence). A figure that
+describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence that introduces
+someone's words after a colon (`introduced`: "Sanders made the following comment:", "this statement by Trump on June
+11:", "Over at Big Government, a post ... provides the following commentary:") names the claimant of the quotation
+the next paragraph opens with. A poll's findings
 (`polled`: a poll cited, "polling shows", or its respondents read as its author) go on in the present tense too ("46
 percent would choose Clinton"), where other releases go on only into a narrative past. A document named by the kind of body that keeps it
 ("according to federal statistics", `PUBLIC`) or in general ("according to records", "polling shows", `SELF_NAMED`)
