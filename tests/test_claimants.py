@@ -615,3 +615,39 @@ def test_figures_are_claimed_by_whoever_their_paragraphs_credit(paragraphs, expe
 ])
 def test_a_long_subject_read_from_parts_of_speech_claims_what_its_verb_says(text, figure, source):
     assert source in claimants(text)[figure]
+
+
+def test_a_sentence_that_introduces_someones_words_after_a_colon_names_the_quotation_that_follows():
+    # holdout-6-full west-journal_2016-09-26: "made the following comment:" and "this statement by Trump ...:"
+    found = claimants(
+        "On July 6, 2015, Sanders made the following comment:",
+        "“For young people who have graduated high school or dropped out of high school, who are between the ages "
+        "of 17 and 20, if they happen to be white, the unemployment rate is 33 percent.  If they are Hispanic, the "
+        "unemployment rate is 36 percent.“",
+        "The bias begins to show when looking at how the website rated this statement by Trump on June 11:",
+        "“If you look at what’s going on in this country, African-American youth is an example: 59 percent "
+        "unemployment rate.”")
+    assert (found["33 percent"], found["36 percent"], found["59 percent"]) == ("Sanders", "Sanders", "Trump")
+
+
+# holdout-6-full usa-today_2016-09-16: the analysis named with its author, not the candidates cited before it
+VETERANS = (("Presidential candidates Hillary Clinton and Donald Trump cited the figure at last week's "
+             "Commander-in-Chief Forum viewed by 14.7 million people, further raising the issue's visibility."),
+            ("But a 46-page suicide analysis released by the Department of Veterans Affairs last month reveals just "
+             "how swift this current of self-destruction is flowing."),
+            ("Veterans in 2014 were killing themselves at three times the rate of civilians and at a quickening pace, "
+             "up by a third from 2001 to 2014."))
+# holdout-4 5820-right: "released a report", whose ", which was cited by the agency" aside names no speaker
+PROVINCETOWN = (("The Centers for Disease Control and Prevention (CDC) released a report Friday detailing a recent "
+                 "COVID-19 outbreak in Provincetown, Massachusetts, which was cited by the agency as a contributing "
+                 "factor to its recent change in mask guidance."),
+                ("Over the July 4 weekend, gatherings in Provincetown contributed to at least 900 cases, and roughly "
+                 "75% of those who tested positive in the cluster were vaccinated."))
+
+
+@pytest.mark.parametrize(("paragraphs", "figure", "claimant"), [
+    (VETERANS, "three times", "Department of Veterans Affairs"),
+    (PROVINCETOWN, "at least 900", "The Centers for Disease Control and Prevention (CDC)"),
+])
+def test_a_release_named_with_its_author_goes_on_into_later_paragraphs(paragraphs, figure, claimant):
+    assert claimants(*paragraphs)[figure] == claimant

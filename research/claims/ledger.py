@@ -216,8 +216,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             if sentence_claimant or not quantities:  # a sentence of forecasts only leaves the release as it was
                 previous_claimant = sentence_claimant or speaker or release \
                     or (previous_claimant if goes_on_quoting(texts[article_id], sentence) else None)  # a quotation goes on
-            if sentence_claimant or (speaker and not quantities and releases(speaker, found, sentence)):
-                article_release = sentence_claimant or speaker  # "the Labor Department reported Wednesday"
+            if sentence_claimant or (speaker and not quantities and releases(speaker, found, sentence)) \
+                    or (release and release.get("authored")):
+                article_release = sentence_claimant or release or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None
             if periods:  # the last period the article has named, for the figures that follow without one
                 previous_period, named_at = carried_period(periods, passage.text, times, bool(quantities)), number

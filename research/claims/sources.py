@@ -42,8 +42,15 @@ cheers ... from the thousands"). A figure "projected by X" is X's (`BY_AFTER`); 
 poll named before holds (`IN_DOCUMENT`).
 A sentence without figures whose cue releases data or states what an organisation or a document found
 (`releases`: "the Labor Department reported", "research conducted by the Center for Media and Public Affairs found",
-"according to new figures released Monday by the F.B.I.", not a report relaying a person's words) opens a run of the later paragraphs' figures; a figure that
-describes the document a sentence opens on ("The 165-page report said") is the outlet's. A poll's findings
+"according to new figures released Monday by the F.B.I.", not a report relaying a person's words) opens a run of the later paragraphs' figures; so
+does a sentence without a cue that names a release with its author (`sentence_release`'s "authored": "The Centers for
+Disease Control and Prevention (CDC) released a report Friday", "But a 46-page suicide analysis released by the
+Department of Veterans Affairs last month reveals"; a passive cue in a ", which" aside, "which was cited by the agency",
+is a relative clause's speaker and no cue of the sentence). A figure that
+describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence that introduces
+someone's words after a colon (`introduced`: "Sanders made the following comment:", "this statement by Trump on June
+11:", "Over at Big Government, a post ... provides the following commentary:") names the claimant of the quotation
+the next paragraph opens with. A poll's findings
 (`polled`: a poll cited, "polling shows", or its respondents read as its author) go on in the present tense too ("46
 percent would choose Clinton"), where other releases go on only into a narrative past. A document named by the kind of body that keeps it
 ("according to federal statistics", `PUBLIC`) or in general ("according to records", "polling shows", `SELF_NAMED`)
@@ -402,13 +409,18 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
             continue  # "The best one I know of", "the two guides I wrote": the writer's own voice
         row["poll"] = row.get("poll", False)  # the respondents of a poll, read as its author
         row["object_relative"] = bool(OBJECT_RELATIVE.search(text, max(0, row["source_start"] - 12),
-                                                             max(0, row["source_start"])))
+                                                             max(0, row["source_start"]))) \
+            or bool(PASSIVE.fullmatch(row["cue_text"]) and ASIDE_OPENS.search(text, max(0, row["cue_start"] - 8),
+                                                                             max(0, row["cue_start"])))
         rows.append(row)
     return pd.DataFrame(rows, columns=[*table.columns, "object_relative", "poll"])
 
 
 # What opens an object relative clause right before its source: "an explosion that Mayor Bill de Blasio described".
 OBJECT_RELATIVE = re.compile(r"\b(?:that|which|whom)\s+$")
+# A passive cue in an aside set off by a comma: ", which was cited by the agency as" is a relative clause's speaker too.
+PASSIVE = re.compile(r"(?:is|was|were|are|has been|have been|had been)\s+(?:\w+ly\s+)?[a-z]+\s+by")
+ASIDE_OPENS = re.compile(r",\s+which\s+$")
 
 
 def _in_quotation(text: str, position: int) -> bool:
@@ -512,12 +524,12 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
 # A sentence that opens on a document and goes on with its findings: "The study, by the CDC, examined",
 # "The results concerning Biden were", "Figures released Thursday by the Labor Department show"; "figures
 # Kirby provided" and "The bureau released its statistics" name the source of what follows.
-DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:The|This|That|Those|These|Its|A|An)\s+(?:[\w/.’'-]+\s+){0,3}?)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
+DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:But|And|Yet)\s+)?(?:(?:The|This|That|Those|These|Its|A|An|the|a|an)\s+(?:[\w/.’'-]+\s+){0,3}?)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
                               r"survey|report|analysis|data|results|figures|numbers|statistics))\b")
 PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\s+(?:that\s+)?(?P<who>[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:has\s+|had\s+)?(?:provided|released|published|compiled|"
-                      r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|" + _ORG + r"))\s+(?:released|"
-                      r"published|issued)\s+(?:its|their|the|new)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
+                      r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|(?:The\s+)?" + _ORG + r"))\s+(?:released|"
+                      r"published|issued)\s+(?:its|their|the|new|an?)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
                       r"figures|numbers|estimates)\b")
 # A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
 QUOTE_OPENS = re.compile(r"\s*[“\"]")
@@ -552,9 +564,35 @@ IN_DOCUMENT = re.compile(r"\s*(?:(?:But|And)\s+)?(?:In|Among)\s+(?:the|this|that
 CAPTION = re.compile(r"[^\n]*\n\s*Sources?:\s*(?P<who>[^\n]*?)\.?[ \t]*(?:\n|$)")
 
 
+# A sentence that introduces someone's words after a colon, the quotation the next paragraph opens with: "Sanders made
+# the following comment:", "how the website rated this statement by Trump on June 11:", "Over at Big Government, a post
+# accompanying the video provides the following commentary on the encounter:".
+INTRODUCED = re.compile(r"\b(?:the\s+following|this|these)\s+(?:[a-z]+\s+)?(?:comments?|statements?|remarks|commentary|"
+                        r"words|messages?|posts?|tweets?)\b(?:\s+(?:by|from)\s+(?P<by>" + _ORG + r"))?[^:.;“”\"]*:\s*$")
+INTRODUCER = re.compile(r"(?P<who>" + _ORG + r")\s+(?:\w+ly\s+)?(?:made|gave|issued|offered|posted|wrote|tweeted|shared|"
+                        r"released|provides|provided|posts|writes)\s+(?:the\s+following|this|these)\b")
+AT_OPENING = re.compile(r"\W*(?:Over\s+)?[Aa]t\s+(?P<who>" + _ORG + r"),")
+
+
+def introduced(sentence: str) -> str:
+    """Whose words a sentence ending in a colon introduces ("Sanders made the following comment:", "this statement by
+    Trump on June 11:", "Over at Big Government, a post ... provides the following commentary:"); "" when none."""
+    match = INTRODUCED.search(sentence)
+    if not match:
+        return ""
+    if match.group("by"):
+        return match.group("by")
+    who = INTRODUCER.search(sentence, 0, match.end()) or AT_OPENING.match(sentence)
+    return who.group("who") if who else ""
+
+
 def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     """The claimant (as an attribution-like dict) of a sentence without a cue that names its release, or
     None. `offset` is the sentence's start in the article `text`."""
+    words = introduced(sentence)
+    if words:  # a person's words, which go on only into the quotation that follows
+        return {"source_text": words, "source_start": offset, "actor": words, "actor_group": words,
+                "actor_kind": "person", "relay_text": "", "after": 0}
     opening = DOCUMENT_SUBJECT.match(sentence) or IN_DOCUMENT.match(sentence)
     named = AUTHOR_BEFORE.search(sentence, 0, opening.end()) if opening else None  # "The Washington Post/ABC News poll"
     own = AUTHOR_AFTER.match(sentence, opening.start("noun")) if opening else None
@@ -568,8 +606,8 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
-            "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0} \
-        if who else None
+            "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0,
+            "authored": bool(named or own and own.start("org") < 80 or provided)} if who else None
 
 
 # Cues of a release of data or of a finding, not of an opinion ("the Labor Department reported", not "officials say").
