@@ -30,6 +30,7 @@ import re
 from research.claims.keys import ACTED_ON, KILLED_BEFORE
 from research.claims.numerals import (
     AGE_OPEN,
+    BAND,
     MEASURES,
     NUMBER_WORDS,
     QUANTITY,
@@ -37,6 +38,7 @@ from research.claims.numerals import (
     VAGUE_QUANTITY,
     Quantity,
     about_pregnancy,
+    band,
     counted,
     figure,
     is_ratio,
@@ -419,6 +421,11 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for match in VAGUE_QUANTITY.finditer(text):
         found.append(_described(words, vague(text, match)))
         taken.append(match.span())
+    for match in BAND.finditer(text):  # "in the mid-30s"
+        quantity = band(text, match)
+        if quantity is not None and not any(s <= match.start() < e for s, e in dates):
+            found.append(_described(words, quantity))
+            taken.append(match.span())
     for match in RATIO.finditer(text):
         if any(s <= match.start() < e for s, e in taken + dates) or not is_ratio(text, match):
             continue
@@ -427,7 +434,11 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     position = 0
     while (match := QUANTITY.search(text, position)) is not None:
         position = match.end()
-        if any(s <= match.start("number") < e for s, e in taken) or not counted(text, match, dates):
+        if any(s <= match.start("number") < e for s, e in taken):
+            continue
+        if not counted(text, match, dates):
+            if match.group("number2"):  # "by 2030 to 32 percent": a year, then a figure of its own
+                position = match.end("scale") if match.group("scale") else match.end("number")
             continue
         quantity = figure(text, match, dates)
         if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
