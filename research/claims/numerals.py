@@ -36,7 +36,10 @@ import math
 import re
 from typing import NamedTuple
 
+from research.claims.actors import COUNTRIES
 from research.text.chunks import tag_words
+from research.text.dates import WEEKDAYS
+from research.text.pagedates import MONTHS
 from research.text.sentences import ABBREVIATIONS
 
 # Qualifier -> how it sets low/high around the stated value v.
@@ -326,8 +329,6 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
     if _skip(text, number_start, (match.end("scale2") if match.group("scale2") else match.end("number2"))
              if match.group("number2") else match.end("scale") if match.group("scale") else number_end, dates):
         return False
-    if re.search(r"\d[-–]$", text[max(0, number_start - 2):number_start]):
-        return False  # "800-273-8255": the tail of a code whose head was no figure
     if match.group("number").lower() in ("one", "a", "an") and not match.group("scale") and not (
             match.group("number").lower() == "one" and ONLY.search(text, max(0, number_start - 12), number_start)
             and not re.match(r"\s+(?:of|who|that|which)\b", text[match.end():])):
@@ -350,6 +351,9 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
         return False  # "restaurant Two Meatballs in the Kitchen", "show The 411"
     if in_name(text, match):
         return False  # "Fortune 500 companies", "SiriusXM Patriot 125 weekdays", "the Brians 2 prison"
+    if GROUP_BY.search(text, max(0, match.start() - 50), match.start()) and re.match(r"\s+or\s+(?:more|above|higher)\b",
+                                                                                 text[match.end():]):
+        return False  # "households making $100,000 or more": a bound that says who is meant, not an amount
     if match.group("number").isalpha() and not match.group("qualifier") and ENUMERATED.match(text, match.end()):
         return False  # "two Vermont developers, Ariel Quiros and William Stenger": the names, not a count
     if not match.group("number").isalpha() or not re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start],
@@ -360,6 +364,10 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
         r"nominees|presidents)\b", after))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
 
 
+# Before "$100,000 or more", a group and the verb of what it earns or raised: "households making", "super PACs that
+# have raised" (not "asked to pay $2,000 or more", "gave $3million or more apiece": amounts paid).
+GROUP_BY = re.compile(r"\b[A-Za-z]+s\s+(?:(?:who|that)\s+(?:have\s+|had\s+)?)?(?:making|earning|make|earn|made|earned|raised|"
+                      r"raising|with\s+incomes?\s+of)\s+$")
 # After a number word and its noun, the names it stands for: "two Vermont developers, Ariel Quiros and William
 # Stenger", "Two Democrats, billionaire environmentalist Tom Steyer and hedge-fund manager S. Donald Sussman", "there
 # are two: Cory Booker (D-N.J.) and Tim Scott" (not "three people, including Tom Smith and ...", nor "at least two
@@ -367,6 +375,8 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
 _NAMED = (r"(?:(?!(?:including|among|from|by|in|at|of|with|for|to|on|and|or|the|a|an)\b)[a-z][\w-]*\s+){0,3}"
           r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+\([^)]*\))?")
 ENUMERATED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*[,:]\s+" + _NAMED + r"(?:,\s+" + _NAMED + r")*,?\s+and\s+" + _NAMED)
+# A word of a country's name ("Mexico", "UK", "States" of "United States"): a place before a number is no name of it.
+COUNTRY_NAME = re.compile("|".join(f"(?:{words})" for words in COUNTRIES.values()) + r"|United|States|Kingdom")
 # After a bare number, what makes it a figure in a list or a tally rather than part of a name: "Clinton 45, Trump
 # 41", "the Senate 92 to 6", "Stein 3 percent".
 NAME_TAIL = re.compile(r"\s+(?!(?:to|and|or|percent|per|points?|votes?|more|of|times|versus|vs)\b)[A-Za-z]")
@@ -374,17 +384,21 @@ NAME_TAIL = re.compile(r"\s+(?!(?:to|and|or|percent|per|points?|votes?|more|of|t
 
 def in_name(text: str, match: re.Match) -> bool:
     """True for a bare number (digits, no percent, currency, scale or second number, a word after it) right after
-    a capitalised word inside a sentence that no verb governs: the number is part of that name ("how Fortune 500
-    companies", "SiriusXM Patriot 125 weekdays", "the Brians 2 prison"; not "gave Democrats 50 seats")."""
+    capitalised words inside a sentence that no verb, conjunction or "than" governs, none of them a day, a month or
+    a country: the number is part of that name ("how Fortune 500 companies", "on SiriusXM Patriot 125 weekdays",
+    "the Brians 2 prison"; not "gave Democrats 50 seats", "Canada has 389 cases and Costa Rica 8", "said on
+    Saturday 72 people", "In the United States 50 cases")."""
     number = match.group("number")
     if not number.isdigit() or any(match.group(g) for g in ("percent", "currency", "scale", "number2", "qualifier")):
         return False
     start = match.start("number")
-    name = re.search(r"[\w,]\s+([A-Z][\w-]*)\s$", text[max(0, start - 40):start])
-    if not name or not NAME_TAIL.match(text, match.end()):
+    name = re.search(r"[\w,]\s+((?:[A-Z][\w-]*\s)+)$", text[max(0, start - 60):start])
+    if not name or not NAME_TAIL.match(text, match.end()) or any(
+            word.lower() in WEEKDAYS or word.lower() in MONTHS or COUNTRY_NAME.fullmatch(word)
+            for word in name.group(1).split()):
         return False
-    before = tag_words(text[max(0, start - 60):start])
-    return len(before) < 2 or not before[-2].pos.startswith(("VB", "MD"))
+    before = tag_words(text[max(0, start - 80):start - len(name.group(1))])
+    return bool(before) and not before[-1].pos.startswith(("VB", "MD", "CC")) and before[-1].word.lower() != "than"
 
 
 def in_title(text: str, start: int, word: str) -> bool:

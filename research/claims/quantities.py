@@ -437,7 +437,8 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
         if any(s <= match.start("number") < e for s, e in taken):
             continue
         if not counted(text, match, dates):
-            if match.group("number2"):  # "by 2030 to 32 percent": a year, then a figure of its own
+            if match.group("number2") and (match.group("percent") or match.group("currency2") or match.group("scale2")):
+                # "by 2030 to 32 percent": a year, then a figure with a unit of its own ("June 3 and 4" stays a date)
                 position = match.end("scale") if match.group("scale") else match.end("number")
             continue
         quantity = figure(text, match, dates)
