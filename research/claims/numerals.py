@@ -23,7 +23,11 @@ three words", "the past nine elections"), "seven and a half years", addresses
 "a third shot", scores, numbers
 inside names ("H1N1", "F-16", "9/11")
 and "one" as a pronoun ("only one state" counts, "just one of 198 people" does
-not). Two numbers
+not), numbers of a name after capitalised words no verb governs ("Fortune 500
+companies", `in_name`), a number word whose names follow ("two Vermont
+developers, Ariel Quiros and William Stenger") and a group's bound ("households
+making $100,000 or more"). `band` reads a decade band ("in the mid-30s", "in
+his early 20s") at its floor. Two numbers
 joined by a hyphen are a vote in a sentence of a vote, decision, ruling or
 majority ("a 6-3 conservative majority"), else a score or a code. What each
 figure counts is `research.claims.quantities`' job.

@@ -2,7 +2,8 @@
 
 `find_quantities(text)` finds every figure in a sentence ("3,000 North Korean
 troops", "up to 12,000", "a few thousand troops", "$400 million in new military
-aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49")
+aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49",
+"in the mid-30s")
 as `research.claims.numerals` reads it (value, bounds, qualifier, kind, unit),
 and gives each its `subject`: the noun phrase after the number with the
 participle or predicate that says which ("people killed in shootings"), or, for
