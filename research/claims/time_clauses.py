@@ -18,11 +18,11 @@ act and no data point, so a sentence without figures of this kind passes no peri
 
 from __future__ import annotations
 
+from research.claims.subjects import RELATIVE_PRONOUNS
 from research.text.chunks import tag_words
 
-RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 # Marks that close a relative clause before the figure: "the bill, which passed in May, gave 500".
-CLAUSE_MARKS = frozenset(",;:—–()")
+RELATIVE_CLOSERS = frozenset(",;:—–()")
 
 
 def relative_after_verb(text: str, left: int, right: int) -> bool:
@@ -33,10 +33,9 @@ def relative_after_verb(text: str, left: int, right: int) -> bool:
         # a relative clause opened after another verb, with the figure inside it
         if token.word.lower() in RELATIVE_PRONOUNS and tokens[k + 1].chunk == "B-VP" and tokens[k + 1].pos != "VBG" \
                 and any(before.chunk == "B-VP" for before in tokens[:k]) \
-                and not any(after.word in CLAUSE_MARKS for after in tokens[k + 2:]):
+                and not any(after.word in RELATIVE_CLOSERS for after in tokens[k + 2:]):
             return True
     return False
-
 
 
 def _subject(text: str, times: list):
