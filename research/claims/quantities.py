@@ -2,7 +2,8 @@
 
 `find_quantities(text)` finds every figure in a sentence ("3,000 North Korean
 troops", "up to 12,000", "a few thousand troops", "$400 million in new military
-aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49")
+aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49",
+"in the mid-30s")
 as `research.claims.numerals` reads it (value, bounds, qualifier, kind, unit),
 and gives each its `subject`: the noun phrase after the number with the
 participle or predicate that says which ("people killed in shootings"), or, for
@@ -30,6 +31,7 @@ import re
 from research.claims.keys import ACTED_ON, KILLED_BEFORE
 from research.claims.numerals import (
     AGE_OPEN,
+    BAND,
     MEASURES,
     NUMBER_WORDS,
     QUANTITY,
@@ -37,6 +39,7 @@ from research.claims.numerals import (
     VAGUE_QUANTITY,
     Quantity,
     about_pregnancy,
+    band,
     counted,
     figure,
     is_ratio,
@@ -419,6 +422,11 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for match in VAGUE_QUANTITY.finditer(text):
         found.append(_described(words, vague(text, match)))
         taken.append(match.span())
+    for match in BAND.finditer(text):  # "in the mid-30s"
+        quantity = band(text, match)
+        if quantity is not None and not any(s <= match.start() < e for s, e in dates):
+            found.append(_described(words, quantity))
+            taken.append(match.span())
     for match in RATIO.finditer(text):
         if any(s <= match.start() < e for s, e in taken + dates) or not is_ratio(text, match):
             continue
@@ -427,7 +435,12 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     position = 0
     while (match := QUANTITY.search(text, position)) is not None:
         position = match.end()
-        if any(s <= match.start("number") < e for s, e in taken) or not counted(text, match, dates):
+        if any(s <= match.start("number") < e for s, e in taken):
+            continue
+        if not counted(text, match, dates):
+            if match.group("number2") and (match.group("percent") or match.group("currency2") or match.group("scale2")):
+                # "by 2030 to 32 percent": a year, then a figure with a unit of its own ("June 3 and 4" stays a date)
+                position = match.end("scale") if match.group("scale") else match.end("number")
             continue
         quantity = figure(text, match, dates)
         if quantity is None:  # "from 78,449 to 51,465", "fell by 92,000 to 498,000": two figures
