@@ -19,7 +19,7 @@ act and no data point, so a sentence without figures of this kind passes no peri
 from __future__ import annotations
 
 from research.claims.subjects import RELATIVE_PRONOUNS
-from research.text.chunks import tag_words
+from research.text.chunks import tag_words, tokens_within
 
 # Marks that close a relative clause before the figure: "the bill, which passed in May, gave 500".
 RELATIVE_CLOSERS = frozenset(",;:—–()")
@@ -28,7 +28,7 @@ RELATIVE_CLOSERS = frozenset(",;:—–()")
 def relative_after_verb(text: str, left: int, right: int) -> bool:
     """True when, in text[left:right], a relative pronoun with its verb ("that had claimed") follows a verb phrase
     and no clause mark comes between the pronoun and `right` (see the module docstring)."""
-    tokens = [token for token in tag_words(text) if left <= token.start and token.end <= right]
+    tokens = tokens_within(text, left, right)
     for k, token in enumerate(tokens[:-1]):
         # a relative clause opened after another verb, with the figure inside it
         if token.word.lower() in RELATIVE_PRONOUNS and tokens[k + 1].chunk == "B-VP" and tokens[k + 1].pos != "VBG" \
