@@ -160,3 +160,19 @@ def test_second_numbers_and_bands(text, surface, value, kind):
 
 def test_a_band_of_years_is_no_figure():
     assert figures("Guitar music from the late 90s still sells in the mid-west.") == []
+
+
+def test_a_number_with_odd_some_or_plus_is_more_than_it_and_no_part_of_its_noun():
+    # Timeline17 development pages (H1N1, 2009): "1,200-plus people" is more than 1,200 people, not 1,200 "plus
+    # people"; "30-odd years" is a length of time, not a count of years.
+    text = "The vast majority of the 1,200-plus people who have had the virus in the UK have experienced mild symptoms."
+    [people] = find_quantities(text)
+    assert (text[people.start:people.end], people.qualifier, people.low, people.subject) == (
+        "1,200-plus", "more than", 1200.0, "people")
+    assert find_quantities("the H1N1 virus is something that has been around for 30-odd years.") == []
+
+
+def test_a_hyphenated_count_before_a_noun_names_its_plural_rightly():
+    # Timeline17 development page: "his two-story stucco house"
+    [stories] = find_quantities("But he's still confined to his two-story stucco house, along with his family.")
+    assert stories.subject.startswith("stories ")

@@ -180,6 +180,7 @@ PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
 # Before a fraction or multiple that is not a figure: "a year and a half", "22 and a half", "a double bombing".
 NOT_A_RATIO = re.compile(r"\b(?:(?:second|minute|hour|day|week|month|year)s?|\d+)\s+and\s+$", re.IGNORECASE)
 # A half after a whole number: "22 and a half", "22 1/2", "22½".
+ODD = re.compile(r"-(?:odd|some|plus)\b", re.IGNORECASE)
 HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
 # After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
 FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
@@ -316,7 +317,8 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     if text[start:end].isalpha() and re.match(r"[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:hour|day|week|month|year)s\b",
                                               text[end:end + 30]):
         return True  # "his seven and a half years in office": a length of time
-    if DURATION.match(text, end) and not TERM.match(text, end) and not gestational(text, end) \
+    odd = ODD.match(text, end)  # "the 40-odd years since": a length of time as well
+    if DURATION.match(text, odd.end() if odd else end) and not TERM.match(text, end) and not gestational(text, end) \
             or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
     if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
@@ -508,6 +510,10 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
             low, high, qualifier = value, second, "range"
             value = (low + high) / 2
     end = match.end()
+    odd = ODD.match(text, end) if not match.group("number2") else None
+    if odd:  # "60-some miles", "20-plus people": more than the number ("some 300-odd": about it)
+        qualifier, end = "more than" if qualifier == "exact" else qualifier, odd.end()
+        low, high = _bounds(value, qualifier)
     half = HALF.match(text, end) if not (match.group("number2") or match.group("scale") or match.group("percent")) \
         else None
     if half and match.group("number").isdigit():

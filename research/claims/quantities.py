@@ -95,6 +95,13 @@ TIME_WORD = re.compile(r"(?:\d{4}|\d{1,2}|January|February|March|April|May|June|
                        r"year|today|yesterday)$")
 
 
+def plural(noun: str) -> str:
+    """The plural of a counted noun: "votes", "stories", "inches"."""
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + ("es" if re.search(r"(?:s|x|z|ch|sh)$", noun) else "s")
+
+
 def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool, int]:
     """(subject, measure unit, spent, end) of the noun phrase that starts at `start`, after a number; `spent`:
     the noun phrase follows an amount of money and "on" ("trillions of dollars on social programs"); `end`:
@@ -111,7 +118,7 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
     for match in re.finditer(r"(?:[A-Za-z]\.){2,}|[\w’'\-]+|[^\w\s]", rest):
         word = match.group()
         if not words and match.start() == 0 and re.fullmatch(r"-[a-z]+", word):
-            word = word[1:] if word.endswith("s") else word[1:] + "s"  # "the 60-vote hurdle": votes
+            word = word[1:] if word.endswith("s") else plural(word[1:])  # "the 60-vote hurdle": votes
         lower = word.lower()
         if lower in NUMBER_WORDS and re.match(r"\s+(?:days?|weeks?|months?|years?)\b", rest[match.end():]):
             break  # "the 151,000 case average two weeks ago"
