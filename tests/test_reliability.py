@@ -24,6 +24,7 @@ from research.errors import CorpusError, CorpusWarning
 from research.report import build as report
 from research.report import cli, figures, tables
 from research.report.execute import NOTEBOOK_DIR
+from research.text import chunks
 
 PROSE = [
     "The troops crossed the border on Monday, officials said in a statement released to reporters.",
@@ -432,6 +433,31 @@ def test_attributions_read_a_huge_sentence_a_bounded_number_of_times(monkeypatch
         assert len(found) == clauses and set(found["source_text"]) == {source}
         read.append((word.read + module.read + phrase_module.read) / len(text))
     assert read[1] < 2 * read[0], read  # characters read per character of text: flat, not growing with length
+
+
+def test_the_tagger_reads_a_huge_sentence_in_time_that_grows_with_its_length(monkeypatch):
+    # TextBlob's chunker counts the tokens before each chunk it finds, so its time is the square of what it reads at
+    # once: the sum of those squares per character must stay flat as one sentence grows.
+    words = "the convoy moved slowly toward the river crossing while trucks waited"
+    cost, chunk = [], chunks.parser.find_chunks
+    for clauses in (50, 200):
+        text = "; ".join(f"{words} {i}, officials said" + (" 10,000 troops" if i % 4 == 0 else "")
+                         for i in range(clauses)) + ".\n"
+        articles = pd.DataFrame({"article_id": ["long"], "outlet": ["Wire"], "published": ["2024-10-23"], "text": [text]})
+        blocks = research.split_blocks(articles)
+        passages = research.split_passages(blocks)
+        squares = []
+
+        def counted(tagged, squares=squares, **options):
+            squares.append(len(tagged) ** 2)
+            return chunk(tagged, **options)
+        monkeypatch.setattr(chunks.parser, "find_chunks", counted)
+        chunks.tag_words.cache_clear()
+        claims = research.extract_claims(passages, research.attributions(blocks, articles), articles)
+        monkeypatch.undo()
+        assert len(claims) >= clauses // 4 and squares
+        cost.append(sum(squares) / len(text))
+    assert cost[1] < 2 * cost[0], cost
 
 
 class _Scans:
