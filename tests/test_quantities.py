@@ -78,7 +78,7 @@ def test_no_before_a_number_ends_no_sentence():
     ("Former Minneapolis police officer Derek Chauvin was sentenced to 22 1/2 years in prison on Friday afternoon",
      "22 1/2", "years in prison"),
     ("Police said that more than 90 people are now known to have died in western Germany’s Ahrweiler county",
-     "more than 90", "people known to have died in western"),
+     "more than 90", "people known to have died"),
     # the noun of a change goes on past a determiner
     ("President Joe Biden says the 5.4 percent increase in the price of a basket of goods over the 12 months",
      "5.4 percent", "increase in price of basket"),
@@ -628,7 +628,7 @@ def test_a_past_verb_with_an_object_after_the_noun_becomes_a_relative_clause():
 def test_a_number_of_times_is_a_count_of_times_not_a_multiple():
     # AllSides holdout-4 (6098) and BASIL (HuffPost, 2011); "10 times higher" stays a multiple of prices
     assert figures("Kerry had informed him that Israel had attacked Iranian interests in Syria at least 200 times.")[
-        "at least 200 times"][3:] == ("times Israel had attacked Iranian interests in Syria",)
+        "at least 200 times"][3:] == ("times that Israel had attacked Iranian interests in Syria",)
     assert figures("The Constitution is never deleted, just amended, as has been done 27 times in history")[
         "27 times"][3] == "times amended"
     assert figures("Prices are 10 times higher than last year.")["10 times"][3] == "Prices"

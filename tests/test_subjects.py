@@ -28,7 +28,7 @@ def test_a_count_of_times_counts_what_its_clause_did():
     assert subjects("At one Atlanta location, the restaurant was packed, while the line for the drive-thru looped "
                     "twice around the building.")["twice"] == "times the line for the drive-thru looped"
     assert subjects("President Obama won the state twice, but Democrats have had a harder time winning in off-year "
-                    "elections.")["twice"] == "times President Obama won the state"
+                    "elections.")["twice"] == "times that President Obama won the state"
     assert subjects("Clinton went up against Bernie Sanders five times, debated Barack Obama four times in "
                     "2008.")["four times"] == "times debated Barack Obama"
     # BASIL (Fox News, 2011): "done" stands for the participle before ", as"

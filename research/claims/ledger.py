@@ -10,7 +10,9 @@ ledger of the same figure across outlets and the conflicts between them.
   paragraph (or any in the sentence), with its own predicate or measure, and
   the name it is of follows in brackets ("doses (Walgreens)"); one still without
   a subject with a content word takes the one the sentence's structure gives
-  it (`research.claims.structure`);
+  it (`research.claims.structure`), and a subject joined from two readings is
+  read again as a noun phrase (`research.claims.structure.noun_phrase`; one of
+  function words only, "though", is none);
 - `claimant` and `claimant_group`: who claims it (`research.claims.sources`:
   the attribution whose content holds it, documents named as their author, a
   sentence without a cue going on with the release before it, a list with the
@@ -85,7 +87,7 @@ from research.claims.sources import (
     sentence_speaker,
     usable_cues,
 )
-from research.claims.structure import content_word, structural_subject
+from research.claims.structure import content_word, noun_phrase, structural_subject
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
 from research.text.tokens import stem
@@ -269,7 +271,13 @@ def _read_subject(quantity: Quantity, text: str, previous: tuple[str, str] | Non
     subject, key = _subject_of(quantity, text, previous)
     structural = "" if content_word(subject or quantity.whose) else structural_subject(text, quantity.start, quantity.end)
     return (structural, subject_key(structural, text[max(0, quantity.start - WINDOW):quantity.start])) if structural \
-        else (subject, key)
+        else (_noun_phrase(subject), key)
+
+
+def _noun_phrase(subject: str) -> str:
+    """A subject joined from two readings read again as a noun phrase (`research.claims.structure.noun_phrase`); one
+    of function words only ("though", "below") is none."""
+    return noun_phrase(subject) if content_word(subject) else ""
 
 
 def _counted_noun(text: str) -> str:

@@ -13,7 +13,10 @@ measure ("four times the area of New York City") or a tally's noun ("a 6-3
 conservative majority"), a count of times what its clause did ("times President
 Obama won the state"), a relative clause with a name for its subject ("people
 that Weiner follows"), a vague measure the measure of what follows ("tons of
-coal reserves") and a bare count after ", including" the count before it;
+coal reserves"), a bare count after ", including" the count before it and a
+hyphenated count the plural of its noun at the end of what it modifies ("a
+15-count indictment": indictment counts), read as a noun phrase at the end
+(`research.claims.structure.noun_phrase`);
 `head` is the noun phrase the subject is built on (`research.claims.keys.subject_key`
 groups subjects). A subject is a noun phrase: it holds no finite verb outside a
 relative clause, no dash and no pronoun that starts a clause
@@ -26,6 +29,7 @@ or threshold, a poll share's candidate, an apposition).
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from research.claims.keys import ACTED_ON, KILLED_BEFORE
@@ -47,6 +51,7 @@ from research.claims.numerals import (
     sentence_start,
     vague,
 )
+from research.claims.structure import noun_phrase
 from research.claims.subjects import (
     DETERMINER_WORDS,
     FINITE_VERBS,
@@ -56,6 +61,7 @@ from research.claims.subjects import (
     complete_subjects,
     without_finite_verb,
 )
+from research.text.chunks import tag_words
 from research.text.dates import find_time_expressions
 
 TEMPERATURE = ("degrees", "fahrenheit", "celsius")
@@ -197,6 +203,10 @@ def _subject(text: str, start: int, money: bool = False) -> tuple[str, str, bool
     subject = " ".join(words)
     subject = re.sub(r"^-(?=\w)", "", subject)
     compound = re.match(r"-[a-z]", rest)  # "a 15-count indictment made public": what follows is no participle of it
+    if compound and len(words) > 1:  # "a 15-count indictment": indictment counts (a verb after it ends it: "throws")
+        rest = [t.word for t in itertools.takewhile(lambda t: t.pos not in ("VBZ", "VBP", "VBD", "WRB", "MD"),
+                                                    tag_words(" ".join(words[1:])))]
+        subject = " ".join([*rest, words[0]])
     return subject, unit, skipped == "on" and bool(words), start + ends[-1] if words and not compound else start
 
 
@@ -466,7 +476,7 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for i, quantity in enumerate(found[:-1]):
         if not quantity.subject and re.fullmatch(r"\s+of\s+(?:the|those|these)\s+", text[quantity.end:found[i + 1].start]):
             found[i] = quantity._replace(subject=found[i + 1].subject, head=found[i + 1].head)  # "24 of the 32"
-    return complete_subjects(text, found)
+    return [q._replace(subject=noun_phrase(q.subject)) if q.subject else q for q in complete_subjects(text, found)]
 
 
 # After a multiple or fraction, the measure it multiplies: "four times the area of New York City".
