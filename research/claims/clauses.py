@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from research.claims.verbs import VERB_FORMS
 from research.text.chunks import tag_words
+from research.text.dates import WEEKDAYS
 
 # Tags that open a clause of their own, so that the stretch before a verb is no single subject.
 CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "MD", "WDT", "WP", "WP$", "PRP", "WRB", "TO", "RB"})
@@ -27,7 +28,7 @@ OPENING_TAGS = frozenset({"DT", "PRP$", "JJ", "JJS", "JJR", "CD", "NN", "NNS", "
 POST_HEAD_TAGS = frozenset({"IN", "VBN", "VBG"})
 # Tags of an object right after a participle, which makes it a verb in the past: "the magazine portrayed Mitt Romney".
 OBJECT_TAGS = frozenset({"DT", "NNP", "NNPS", "PRP", "PRP$", "CD"})
-TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+TIMES = frozenset(WEEKDAYS) | {"yesterday", "today"}
 LONGEST = 25  # tokens: a subject is a phrase, not a paragraph
 # characters from the sentence start to the verb: a subject and its opening phrase are never longer (the longest read
 # on the development corpora is 166), and tagging a longer stretch for each cue of a huge sentence would take its square
