@@ -548,6 +548,17 @@ DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>
                       r"cleared|voted)\b")
 
 
+# A sentence whose main clause lays out a plan, a proposal or a charge, whose figures are its proposer's: "Senate
+# Republicans unveiled a $568 billion infrastructure plan", "The Justice Department unveiled a seven-count indictment".
+PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})"
+                      r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*(?:unveiled|laid\s+out|proposed|outlined|introduced)"
+                      r"(?=\s+(?:an?|his|her|its|their|the)\s+(?:[$\w,.-]+\s+){0,4}?(?:plan|proposal|budget|bill|"
+                      r"indictment|framework|package|legislation)\b)")
+# The outlet's own comment on the plan, a participle after a comma, is not the proposer's: "..., countering President
+# Biden's American Jobs Plan with a framework around one-quarter the size of his $2.25 trillion" (but ", including").
+COMMENT = re.compile(r",\s+(?!including\b)[a-z]+ing\b")
+
+
 # A legislature's committee or panel, whose vote is a fact the outlet reports: "The House Oversight and Government
 # Reform Committee voted 19-15".
 LEGISLATURE = re.compile(r"\b(?:House|Senate|Congress|Congressional|Parliament|Parliamentary|Assembly|Legislature)\b")
@@ -605,8 +616,12 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     decision = DECISION.match(sentence) if not who else None
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
+    proposal = PROPOSAL.match(sentence) if not who else None
+    comment = COMMENT.search(sentence, proposal.end()) if proposal else None
+    decision, who = (proposal, proposal.group("who")) if proposal else (decision, who)
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0,
+            **({"until": comment.start()} if comment else {}),
             "authored": bool(named or own and own.start("org") < 80 or provided)} if who else None
 
 
