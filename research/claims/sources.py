@@ -47,7 +47,10 @@ does a sentence without a cue that names a release with its author (`sentence_re
 Disease Control and Prevention (CDC) released a report Friday", "But a 46-page suicide analysis released by the
 Department of Veterans Affairs last month reveals"; a passive cue in a ", which" aside, "which was cited by the agency",
 is a relative clause's speaker and no cue of the sentence). A figure that
-describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence that introduces
+describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence whose main clause
+lays out a plan, a proposal or a charge (`PROPOSAL`: "Senate Republicans unveiled a $568 billion infrastructure plan",
+"The Justice Department unveiled a seven-count indictment") credits its figures to the proposer, up to the outlet's
+comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"). A sentence that introduces
 someone's words after a colon (`introduced`: "Sanders made the following comment:", "this statement by Trump on June
 11:", "Over at Big Government, a post ... provides the following commentary:") names the claimant of the quotation
 the next paragraph opens with. A poll's findings
