@@ -254,6 +254,16 @@ def test_a_range_of_percents():
     (("After hours of deliberation, the Vaccines and Related Biological Products Advisory Committee voted 19-to-0 "
       "that the Moderna booster should be authorized for these groups."), "19-to-0",
      "the Vaccines and Related Biological Products Advisory Committee"),
+    # a plan, a proposal or a charge laid out in the main clause: its figures are the proposer's, not the outlet's
+    # comment on it after a comma (AllSides development excerpts)
+    (("Senate Republicans unveiled a $568 billion infrastructure plan Thursday limited to roads, bridges, broadband "
+      "and other physical infrastructure, countering President Biden's American Jobs Plan with a framework around "
+      "one-quarter the size of his $2.25 trillion proposal."), "$568 billion", "Senate Republicans"),
+    (("Senate Republicans unveiled a $568 billion infrastructure plan Thursday limited to roads, bridges, broadband "
+      "and other physical infrastructure, countering President Biden's American Jobs Plan with a framework around "
+      "one-quarter the size of his $2.25 trillion proposal."), "$2.25 trillion", ""),
+    (("The Justice Department unveiled a seven-count indictment charging Barrack and his co-defendants related to "
+      "unlawful efforts to advance the interests of the United Arab Emirates."), "seven", "The Justice Department"),
 ])
 def test_decisions_claim_their_figures(text, figure, claimant):
     assert claimants(text)[figure] == claimant

@@ -179,7 +179,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 if quantity.whose and quantity.whose.lower() not in subject.lower():
                     subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end
-                decided = claimant_before and quantity.start < claimant_before.get("after", 0)  # "the panel, which reviewed a 23-page"
+                decided = claimant_before and (quantity.start < claimant_before.get("after", 0)  # "the panel, which reviewed a 23-page"
+                                               or claimant_before is release and _commented(release, quantity))
                 before = (claimant_before if not decided else None) or (article_release if speaker is None and quantity.kind != "vote"
                                              and (goes_on(passage.text, quantity) or polled(article_release)) else None)
                 if quantity.kind == "vote":  # "the Supreme Court ruled 6-3": a tally the outlet reports, not a
@@ -227,6 +228,11 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})
+
+
+def _commented(release: dict, quantity: Quantity) -> bool:
+    """True for a figure in the outlet's comment after a sentence's plan (`sources.PROPOSAL`): ", countering"."""
+    return quantity.start >= release.get("until", quantity.start + 1)
 
 
 # What puts a figure of a forecast sentence before the forecast: "would drop from March's 6% down to 5.8%".

@@ -47,7 +47,10 @@ does a sentence without a cue that names a release with its author (`sentence_re
 Disease Control and Prevention (CDC) released a report Friday", "But a 46-page suicide analysis released by the
 Department of Veterans Affairs last month reveals"; a passive cue in a ", which" aside, "which was cited by the agency",
 is a relative clause's speaker and no cue of the sentence). A figure that
-describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence that introduces
+describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence whose main clause
+lays out a plan, a proposal or a charge (`PROPOSAL`: "Senate Republicans unveiled a $568 billion infrastructure plan",
+"The Justice Department unveiled a seven-count indictment") credits its figures to the proposer, up to the outlet's
+comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"). A sentence that introduces
 someone's words after a colon (`introduced`: "Sanders made the following comment:", "this statement by Trump on June
 11:", "Over at Big Government, a post ... provides the following commentary:") names the claimant of the quotation
 the next paragraph opens with. A poll's findings
@@ -548,6 +551,17 @@ DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>
                       r"cleared|voted)\b")
 
 
+# A sentence whose main clause lays out a plan, a proposal or a charge, whose figures are its proposer's: "Senate
+# Republicans unveiled a $568 billion infrastructure plan", "The Justice Department unveiled a seven-count indictment".
+PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})"
+                      r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*(?:unveiled|laid\s+out|proposed|outlined|introduced)"
+                      r"(?=\s+(?:an?|his|her|its|their|the)\s+(?:[$\w,.-]+\s+){0,4}?(?:plan|proposal|budget|bill|"
+                      r"indictment|framework|package|legislation)\b)")
+# The outlet's own comment on the plan, a participle after a comma, is not the proposer's: "..., countering President
+# Biden's American Jobs Plan with a framework around one-quarter the size of his $2.25 trillion" (but ", including").
+COMMENT = re.compile(r",\s+(?!including\b)[a-z]+ing\b")
+
+
 # A legislature's committee or panel, whose vote is a fact the outlet reports: "The House Oversight and Government
 # Reform Committee voted 19-15".
 LEGISLATURE = re.compile(r"\b(?:House|Senate|Congress|Congressional|Parliament|Parliamentary|Assembly|Legislature)\b")
@@ -605,8 +619,12 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     decision = DECISION.match(sentence) if not who else None
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
+    proposal = PROPOSAL.match(sentence) if not who else None
+    comment = COMMENT.search(sentence, proposal.end()) if proposal else None
+    decision, who = (proposal, proposal.group("who")) if proposal else (decision, who)
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0,
+            **({"until": comment.start()} if comment else {}),
             "authored": bool(named or own and own.start("org") < 80 or provided)} if who else None
 
 
