@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from research.claims.subjects import RELATIVE_PRONOUNS
 from research.text.chunks import Tagged, tag_words
 from research.text.dates import find_time_expressions
 
@@ -155,11 +156,10 @@ def _clause_subject(tokens, chunks, figure, first, last) -> str:
 # after the subject's first noun, outside a relative clause: VBZ and VBP always, VBD (which the tagger also gives a
 # participle after a noun, "cases reported", "people killed in shootings") only before an object or a particle.
 FINITE = frozenset("VBZ VBP".split())
-OBJECT_TAGS = ("DT", "CD", "PRP$", "JJR", "RBR", "RP", "NN")
+OBJECT_TAG_STARTS = ("DT", "CD", "PRP$", "JJR", "RBR", "RP", "NN")
 # Auxiliaries, copulas and pasts that are never participles, finite whatever the tag.
 FINITE_WORDS = frozenset("is are was were has have had am does did will would can could should may might must took gave "
                          "went came became wrote ran saw knew grew began rose fell".split())
-RELATIVES = frozenset("who whom whose which that".split())
 # Words no noun phrase ends on: prepositions, determiners, conjunctions, "to", possessive and wh-words.
 OPEN_END = frozenset("IN DT CC TO PRP$ WDT WP".split())
 
@@ -179,11 +179,11 @@ def noun_phrase(subject: str) -> str:
     for i, token in enumerate(tokens):  # a finite verb after the noun opens a relative clause
         if first is None or i <= first:
             continue
-        if token.word.lower() in RELATIVES:
+        if token.word.lower() in RELATIVE_PRONOUNS:
             break
         following = " ".join(t.word.lower() for t in tokens[i + 1:i + 3])
         finite = token.word.lower() in FINITE_WORDS or token.pos in FINITE | {"VBD"} and (
-            following.startswith("at least") or i + 1 < len(tokens) and tokens[i + 1].pos.startswith(OBJECT_TAGS)) \
+            following.startswith("at least") or i + 1 < len(tokens) and tokens[i + 1].pos.startswith(OBJECT_TAG_STARTS)) \
             or token.pos == "VBP" and i + 1 == len(tokens) and tokens[i - 1].pos in ("NNS", "NNPS")
         if not finite and token.pos.startswith("VB"):
             break  # a participle's clause goes on: "respondents saying crime is a problem"
