@@ -89,7 +89,7 @@ def gold_claimant(gold: pd.DataFrame, start: int, end: int) -> dict | None:
 def run(folder: Path, split: str, sample: int | None) -> tuple[pd.DataFrame, dict]:
     """(figures, timings) of one PolNeAR split: every extracted figure with `half`, `claimant` (package),
     `gold` (the gold Source, "" for own voice), `gold_cue`, `gold_source_start`, `gold_content` (its first
-    fragment), and the claim's `text`, `start`, `end`."""
+    fragment), and the claim's `text`, `start`, `end` and `sentence` (its passage's offsets)."""
     timings = {}
     clock = time.perf_counter()
     articles = datasets.read_polnear(folder, split)
@@ -114,6 +114,7 @@ def run(folder: Path, split: str, sample: int | None) -> tuple[pd.DataFrame, dic
     timings["extract_claims"] = time.perf_counter() - clock
     clock = time.perf_counter()
     by_article = dict(list(gold.groupby("article_id")))
+    sentences = dict(zip(passages["passage_id"], zip(passages["start"], passages["end"])))
     rows = []
     for claim in claims.itertuples(index=False):
         own = by_article.get(claim.article_id)
@@ -121,10 +122,10 @@ def run(folder: Path, split: str, sample: int | None) -> tuple[pd.DataFrame, dic
         rows.append((claim.article_id, halves[claim.article_id], claim.start, claim.end, claim.claimant,
                      truth["source"] if truth else "", truth["cue"] if truth else "",
                      truth["source_start"] if truth else -1, truth["contents"][0] if truth else (-1, -1),
-                     claim.text))
+                     claim.text, sentences[claim.passage_id]))
     timings["matching"] = time.perf_counter() - clock
     figures = pd.DataFrame(rows, columns=["article_id", "half", "start", "end", "claimant", "gold", "gold_cue",
-                                          "gold_source_start", "gold_content", "text"])
+                                          "gold_source_start", "gold_content", "text", "sentence"])
     return figures, timings
 
 
@@ -158,19 +159,13 @@ def scores(figures: pd.DataFrame) -> dict:
     }
 
 
-def sentence_of(text: str, row) -> tuple[int, int]:
-    """The paragraph offsets of the figure's sentence text in the article."""
-    start = text.rfind(row.text, 0, row.end) if row.text else -1
-    return (start, start + len(row.text)) if start >= 0 else (row.start, row.end)
-
-
 ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 
 
 def mechanism(row, text: str) -> str:
     """A rough mechanism for one disagreement, read from the gold spans and the sentence (for counting; the
     listing is what is read)."""
-    sentence = sentence_of(text, row)
+    sentence = row.sentence
     ours, theirs = row.claimant != "", row.gold != ""
     if not theirs:
         return "ours credits, gold own voice"
