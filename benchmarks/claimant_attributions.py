@@ -14,8 +14,10 @@ Source, "is expected", names nobody).
 The articles are split once, by a fixed seed, into halves of equal size ("choose": rules are chosen and errors read
 on it; "report": scores only). Scores per half:
 - credited agreement: both own voice, or both credit someone;
-- same source: among figures both credit, `evaluate_figures.claimant_right` on the gold Source text; a gold
-  Source that is a pronoun ("he", "she", "they", "it", "we", "I", or a relative or possessive one: "who",
+- same source: among figures both credit, `evaluate_figures.claimant_right` on the gold Source text, with the
+  aliases a figure gold would list (`aliases`): the Source up to its first comma or relative pronoun ("Nelson Diaz"
+  for "Nelson Diaz, a former aide to Mr. Rubio ..., "), and the names in a document Source ("Gallup" for "A new
+  Gallup poll", "CNN" and "ORC" for "A CNN/ORC poll of South Carolina"); a gold Source that is a pronoun ("he", "she", "they", "it", "we", "I", or a relative or possessive one: "who",
   "his") counts as right whenever the package names anyone (how many such figures is printed);
 - the confusion counts: package own voice where the gold credits someone, and the reverse.
 `--dev DEV_FOLDER` adds a third column, PolNeAR's dev split (scores only: it holds the texts of the blind figure
@@ -43,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 import research
+from research.claims.sources import DOCUMENT
 from research.corpus import datasets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -77,6 +80,25 @@ def gold_attributions(spans: pd.DataFrame) -> pd.DataFrame:
                      int(cue["start"].min()) if len(cue) else -1))
     return pd.DataFrame(rows, columns=["article_id", "annotator", "attribution", "contents", "size", "source",
                                        "source_start", "cue", "cue_start"])
+
+
+HEAD_END = re.compile(r",|\s(?:who|which|whose|that)\b")
+NAME_IN = re.compile(r"[A-Z][\w.’'&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'&-]*)*")
+
+
+def aliases(source: str) -> list[str]:
+    """Other names a figure gold would accept for a gold Source: its head before an appositive or a relative clause,
+    and in a document (`research.claims.sources.DOCUMENT`) the names before its noun or after "by", split at slashes
+    and hyphens ("A CNN/ORC poll of South Carolina": CNN, ORC)."""
+    head = HEAD_END.split(source, maxsplit=1)[0].strip()
+    names = [head] if head and head != source else []
+    document = DOCUMENT.search(source)
+    if document:
+        by = re.search(r"\bby\s+(.*)", source[document.end():])
+        for stretch in (source[:document.end()], by.group(1) if by else ""):
+            names += [part for name in NAME_IN.findall(stretch) for part in re.split(r"/|-(?=[A-Z])", name)
+                      if part not in ("A", "An", "The")]
+    return [re.sub(r"^(?:A|An|The)\s+", "", name) for name in names]
 
 
 def gold_claimant(gold: pd.DataFrame, start: int, end: int) -> dict | None:
@@ -133,7 +155,7 @@ def judge(figures: pd.DataFrame) -> pd.DataFrame:
     """`figures` with `credited_agree`, `both`, `same` (same source, when both credit), `pronoun`."""
     ours, theirs = figures["claimant"] != "", figures["gold"] != ""
     pronoun = theirs & figures["gold"].str.lower().str.strip(" ,.").isin(PRONOUNS)
-    same = [bool(b) and (p or claimant_right(SimpleNamespace(claimant=g, claimant_aliases=[]),
+    same = [bool(b) and (p or claimant_right(SimpleNamespace(claimant=g, claimant_aliases=aliases(g)),
                                              SimpleNamespace(claimant=c)))
             for b, p, g, c in zip(ours & theirs, pronoun, figures["gold"], figures["claimant"])]
     return figures.assign(credited_agree=ours == theirs, both=ours & theirs, same=same, pronoun=pronoun & ours)
