@@ -535,7 +535,7 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
                       r"published|issued)\s+(?:its|their|the|new|an?)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
                       r"figures|numbers|estimates)\b")
 # A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
-QUOTE_OPENS = re.compile(r"\s*[“\"]")
+QUOTE_OPENS = re.compile(r"\s*(?:[“\"]|''(?=[\w$]))")  # and ''It costs ...'' (`research.text.quotes.TWO_OPENING`)
 # A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%".
 LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
 
