@@ -686,3 +686,13 @@ def test_a_release_goes_on_no_further_than_three_paragraphs_after_the_one_that_n
         "white, while 16 percent were Latino and 3 percent were black.")
     assert found["13.3 million"] == "RealClearPolitics"
     assert found["74 percent"] == "" and found["Seventy-eight percent"] == ""
+
+
+def test_a_cue_of_belief_wish_or_act_releases_nothing_the_next_sentence_goes_on_with():
+    # PolNeAR train (huff-post_2016-04-27): "declared war" is an act; the next sentence's districts are the outlet's
+    found = claimants(
+        "The Azerbaijani authorities declared war on Nagorno-Karabakh, leading to a four-year bloody conflict with "
+        "more than 30,000 combat and civilian deaths and more than 1 million internally displaced persons until a "
+        "ceasefire agreement was signed in 1994. Armenian forces won the war, seizing seven districts between Armenia "
+        "and Nagorno-Karabakh to connect the two pieces of land.")
+    assert found["seven"] == ""
