@@ -515,9 +515,14 @@ def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: 
         read["polnear-train"] = (lambda: datasets.read_polnear(polnear_train, "train"), NEW_POOL_EVENTS)
     pools = {}
     for name, (reader, settings) in read.items():
+        articles = reader()
         for corpus, excerpts in ((name, False), (f"{name}-excerpts", True)):
-            chosen, mine = grouped(reader(), excerpts, settings)
+            chosen, mine = grouped(articles, excerpts, settings)
             pools[corpus] = (chosen, mine, sorted(chosen["event"].unique()))
+        if settings is NEW_POOL_EVENTS:
+            print(f"== Pool {name}: {len(articles)} articles; {chosen['event'].nunique()} events of "
+                  f"{MIN_FRESH_OUTLETS} outlets or more ({len(chosen)} articles), cluster_articles with the package "
+                  "defaults\n")
     chosen, mine = grouped(datasets.read_basil(data / "basil_dev"), excerpts=True)
     pools["basil-excerpts"] = (chosen, mine, sorted(chosen["event"].unique()))
     pools["allsides-known-choose"] = (*allsides, sorted((e for e in known if half_of[e] == "choose"), key=int))
