@@ -260,6 +260,17 @@ def _claims_of(texts: dict[str, str], published: str = "2024-10-23"):
     return research.extract_claims(passages, cues_of(articles), articles), articles
 
 
+def test_ledger_names_a_claimant_once_by_the_fullest_name():
+    # PolNeAR train (Breitbart and the Washington Post, 8-10 Feb 2016): one donation figure, two ways to name Clinton
+    claims, articles = _claims_of({
+        "breitbart": "Clinton says rival Bernie Sanders accepted about $200,000 in indirect donations from Wall Street.",
+        "wash-post": "Hillary Clinton said Sanders accepted about $200,000 in indirect donations from Wall Street."},
+        "2016-02-08")
+    ledger = research.claim_ledger(claims, articles)
+    row = ledger[ledger["figure"].str.contains("200,000")].iloc[0]
+    assert (row["n_outlets"], row["claimant_groups"]) == (2, "Hillary Clinton")
+
+
 def _conflicts_of(texts: dict[str, str], published: str = "2024-10-23"):
     """`claim_conflicts` of one-paragraph articles {outlet: text}."""
     return research.claim_conflicts(*_claims_of(texts, published))

@@ -204,6 +204,11 @@ def test_a_share_of_people_who_say_something_counts_them_with_what_they_say():
         == "voters saying the debate changed their minds"
     assert subjects("Twelve percent indicated that they were not sure.")["Twelve percent"] \
         == "respondents saying they were not sure"
+    # a part of a whole, its people after it without "of" (PolNeAR dev, Western Journal; PolNeAR train, USA Today)
+    assert subjects("while about eight out of 10 said it wouldn’t matter.")["about eight out of 10"] \
+        == "respondents saying it wouldn’t matter"
+    assert subjects("About four out of 10 voters said life for the next generation would be worse than life today."
+                    )["About four out of 10"] == "voters saying life for the next generation would be worse than life"
 
 
 def test_money_per_hour_or_year_after_a_verb_or_noun_of_pay_is_pay():

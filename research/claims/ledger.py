@@ -493,7 +493,8 @@ def claim_ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     Columns: `claim_id`, `subject_key`, `figure` (label such as "≥3,000", of the
     most precise mention), `value`, `low`, `high`, `kind`, `unit`, `subject`
     (the commonest wording), `claimants` and `claimant_groups` (sorted,
-    "; "-joined; own voice shows as "(own voice)"), `outlets`, `n_outlets`,
+    "; "-joined, a name that ends another left out: "Clinton" beside "Hillary
+    Clinton"; own voice shows as "(own voice)"), `outlets`, `n_outlets`,
     `n_mentions`, `asof_start` (earliest), `asof_end` (latest), `forecast` (a
     mention states it as expected or planned), `increment` (stated as "another
     ..."), `mentions` ("article_id:start-end" of each, sorted). Sorted by
@@ -519,8 +520,8 @@ def claim_ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
             "value": first["value"], "low": first["low"], "high": first["high"], "kind": first["kind"],
             "unit": first["unit"],
             "subject": min(subjects[subjects == subjects.max()].index) if len(subjects) else "",
-            "claimants": "; ".join(sorted(set(group["named"]))),
-            "claimant_groups": "; ".join(sorted(set(group["group"]))),
+            "claimants": "; ".join(_fullest_names(group["named"])),
+            "claimant_groups": "; ".join(_fullest_names(group["group"])),
             "outlets": "; ".join(sorted(set(group["outlet"]))), "n_outlets": group["outlet"].nunique(),
             "n_mentions": len(group), "asof_start": min(group["asof_start"].replace("", "9999"), default=""),
             "asof_end": max(group["asof_end"]), "forecast": bool(group["forecast"].any()),
@@ -531,6 +532,13 @@ def claim_ledger(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     ledger["_sort"] = ledger["value"].fillna(ledger["low"]).fillna(ledger["high"])
     return ledger.sort_values(["subject_key", "_sort", "figure", "claim_id"]).drop(columns="_sort") \
         .reset_index(drop=True)
+
+
+def _fullest_names(names) -> list[str]:
+    """The distinct names, sorted, without one that ends another: outlets name one person "Hillary Clinton" and
+    "Clinton", or "Clinton campaign manager Robby Mook" and "Mook"."""
+    names = set(names)
+    return sorted(n for n in names if not any(other.endswith(" " + n) for other in names))
 
 
 def _compatible_subjects(a: str, b: str) -> bool:

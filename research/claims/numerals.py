@@ -8,8 +8,10 @@ each a `Quantity` (also "six figures", at least $100,000; "a quarter of a millio
 dollars"; "a couple dozen"; "a half-dozen")
 with `value`, `low`, `high`, a `qualifier` (see `QUALIFIERS`), a `kind` (count,
 change, money, percent, rate, measure, age or vote) and a `unit` where there is
-one. `counted` leaves out years (also "the 90’s", "her 2000 and 2006 Senate
-races"), calendar dates, times ("three o’clock"), ordinals, durations and
+one; `share` reads a part of a whole ("nine in 10") as a percent. `counted`
+leaves out years (also "the 90’s", "her 2000 and 2006 Senate races"),
+calendar dates, times ("three o’clock", "11: 06 a.m."), a list item's number
+("4) How hard ..."), ordinals, durations and
 record spans ("four-week average", "21-year high"; not the length of a sentence,
 "a 270-month prison sentence"), labels ("Phase 6", "grades 7 through 12",
 "School 285", "Day 1", "Project 21"), kinds of things ("a two-way race", "a
@@ -179,8 +181,9 @@ RATIO = re.compile(
 PER = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?per\s+(?P<base>\d[\d,]*)\b")
 # Before a fraction or multiple that is not a figure: "a year and a half", "22 and a half", "a double bombing".
 NOT_A_RATIO = re.compile(r"\b(?:(?:second|minute|hour|day|week|month|year)s?|\d+)\s+and\s+$", re.IGNORECASE)
-# A half after a whole number: "22 and a half", "22 1/2", "22½".
+# After a number, more than it: "the 40-odd years", "60-some miles", "20-plus people".
 ODD = re.compile(r"-(?:odd|some|plus)\b", re.IGNORECASE)
+# A half after a whole number: "22 and a half", "22 1/2", "22½".
 HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
 # After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
 FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
@@ -264,6 +267,31 @@ def _bounds(value: float, qualifier: str) -> tuple[float, float]:
     return value, value
 
 
+# Minutes after an hour and a colon spaced as a tokenizer leaves them: "11: 06 a.m.".
+CLOCK = re.compile(r":\s\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+# After a number that opens a line, the mark of a list item: "4) How hard...", "2. The economy".
+LIST_MARKER = re.compile(r"[.)]\s+(?=[A-Z“\"‘])")
+# A share told as a part of a whole: "nine in 10 Americans", "about eight out of 10 voters", "one in five
+# adults"; after "of" only against a round whole ("eight of 10"), since "two of three judges" counts judges.
+_PART = r"one|two|three|four|five|six|seven|eight|nine|\d{1,3}"
+SHARE = re.compile(
+    r"(?:(?P<qualifier>\b(?:" + "|".join(sorted((re.escape(q) for q in ("about", "nearly", "almost", "more than",
+                                                                         "over", "roughly", "less than", "fewer than",
+                                                                         "around", "just over", "only")),
+                                               key=len, reverse=True))
+    + r"))\s+)?\b(?P<part>" + _PART + r")\s+(?:in|(?P<of>of|out\s+of))\s+"
+    r"(?P<whole>three|four|five|six|seven|eight|nine|ten|\d{1,3}(?:,\d{3})?)\b"
+    r"(?=\s+(?!(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|the|of|and|or)\b)[A-Za-z])",
+    re.IGNORECASE)
+ROUND_WHOLES = (10.0, 100.0, 1000.0)
+# After "eight of 10", the people a poll asks or what they answer: a share of them, not a count of races won.
+POLLED = re.compile(r"\s+(?:(?:[A-Za-z-]+\s+){0,2}(?:Americans|voters|adults|people|respondents|residents|Republicans|"
+                    r"Democrats|independents|men|women|parents|workers|students|teens|teenagers|children|kids|"
+                    r"doctors|nurses|patients|households|families|businesses|employers|economists|members)|"
+                    r"said|say|says|think|thought|believe|support|supported|oppose|opposed|favor|favored|approve|"
+                    r"approved|disapprove|want|wanted|expect|expected)\b")
+
+
 # How far back from a figure the rules read its sentence (characters): each figure costs the same
 # whatever the length of its sentence.
 WINDOW = 1000
@@ -281,15 +309,6 @@ def sentence_start(text: str, position: int) -> int:
     starts = [m.end() for m in SENTENCE_END.finditer(text, window, position)
               if m.group("word").lower().rstrip(".") not in ABBREVIATIONS]
     return max([text.rfind("\n", window, position) + 1, window, *starts])
-
-
-# How far back from a figure the rules read its sentence (characters): each figure costs the same
-# whatever the length of its sentence.
-WINDOW = 1000
-
-
-SENTENCE_END = re.compile(r"(?P<word>[\w.]+)[.!?][”\"’]?\s+(?=[A-Z“\"‘])")
-# A verb-like figure ("doubling", "more than halved") has no verb of its own before it.
 
 
 def about_pregnancy(text: str, start: int, end: int) -> bool:
@@ -310,8 +329,11 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
-    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b)|\\?/", after):
-        return True  # "4 a.m.", "at three o’clock in the morning": a time of day
+    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b)|\\?/", after) \
+            or CLOCK.match(after):
+        return True  # "4 a.m.", "at three o’clock in the morning", "11: 06 a.m.": a time of day
+    if LIST_MARKER.match(after) and not text[text.rfind("\n", 0, start) + 1:start].strip():
+        return True  # "4) How hard will Clinton attack?", "2. The economy": a list item's number
     if KIND_OF.match(after) or DECADE.match(text, start) or ADDRESS.match(text, end):
         return True  # "a two-way race", "the 90’s", "131 West 23rd Street"
     if text[start:end].isalpha() and re.match(r"[\s-]+and[\s-]+a[\s-]+half[\s-]+(?:hour|day|week|month|year)s\b",
@@ -598,3 +620,16 @@ def ratio(text: str, match: re.Match) -> Quantity:
             kind, unit = "change", ("%" if word == "halved" else "times")
     low, high = _bounds(value, qualifier)
     return Quantity(match.start(), match.end(), value, low, high, qualifier, kind, unit, "")
+
+
+def share(text: str, match: re.Match) -> Quantity | None:
+    """A `SHARE` match as a percent ("nine in 10" is 90%); None when it is no share: a part not below its
+    whole, or "of" before a whole that is not round ("two of three judges") or not of `POLLED` people
+    ("won two of 10 races")."""
+    part, whole = _number(match.group("part"), None), _number(match.group("whole"), None)
+    if not 0 < part < whole or match.group("of") and (whole not in ROUND_WHOLES or not POLLED.match(text, match.end())):
+        return None
+    qualifier = APPROXIMATE.get(" ".join((match.group("qualifier") or "").lower().split()), "exact")
+    value = round(100 * part / whole, 2)
+    low, high = _bounds(value, qualifier)
+    return Quantity(match.start(), match.end(), value, low, high, qualifier, "percent", "%", "")

@@ -40,6 +40,7 @@ from research.claims.numerals import (
     NUMBER_WORDS,
     QUANTITY,
     RATIO,
+    SHARE,
     VAGUE_QUANTITY,
     Quantity,
     about_pregnancy,
@@ -49,6 +50,7 @@ from research.claims.numerals import (
     is_ratio,
     ratio,
     sentence_start,
+    share,
     vague,
 )
 from research.claims.structure import noun_phrase
@@ -442,6 +444,11 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     for match in BAND.finditer(text):  # "in the mid-30s"
         quantity = band(text, match)
         if quantity is not None and not any(s <= match.start() < e for s, e in dates):
+            found.append(_described(words, quantity))
+            taken.append(match.span())
+    for match in SHARE.finditer(text):  # "nine in 10 Americans"
+        quantity = share(text, match)
+        if quantity is not None and not any(s <= match.start() < e for s, e in taken + dates):
             found.append(_described(words, quantity))
             taken.append(match.span())
     for match in RATIO.finditer(text):

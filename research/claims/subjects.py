@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from research.claims.numerals import Quantity, sentence_start
+from research.claims.numerals import SHARE, Quantity, sentence_start
 
 # Words that end a subject noun phrase (a determiner starts the next one: "64% of Americans his handling").
 SUBJECT_STOP = frozenset(
@@ -322,14 +322,17 @@ def _margin_of_error(text: str, quantity: Quantity) -> Quantity:
 # A share whose people say something (a poll's, named or not) counts those who say it, with what they say: "Another 19 percent said
 # they would not pick either candidate", "Just 9 percent of voters said the debate changed their minds" (voters saying
 # the debate changed their minds).
-SAYING = re.compile(r"(?P<np>\s+of\s+(?:[\w’'-]+\s+){0,4}?)??\s*(?:(?:also|still|now)\s+)?(?:said|say|says|indicated|"
-                    r"believe|believed|think|thought)\s+(?!to\b)(?:that\s+)?(?P<clause>[^,;:.?!()—]{3,240}?)(?=\s*(?:[,;:.?!()—]|"
-                    r"\s(?:while|but|compared|according)\s|$))")
+_SAID = (r"\s*(?:(?:also|still|now)\s+)?(?:said|say|says|indicated|believe|believed|think|thought)\s+(?!to\b)(?:that\s+)?"
+         r"(?P<clause>[^,;:.?!()—]{3,240}?)(?=\s*(?:[,;:.?!()—]|\s(?:while|but|compared|according)\s|$))")
+SAYING = re.compile(r"(?P<np>\s+of\s+(?:[\w’'-]+\s+){0,4}?)??" + _SAID)
+# The same after a part of a whole, whose people follow it without "of": "eight of 10 voters say they ...".
+SHARE_SAYING = re.compile(r"(?P<np>\s+(?:[\w’'-]+\s+){0,3}?)??" + _SAID)
 
 
 def _saying(text: str, quantity: Quantity) -> Quantity:
     """A poll share of those who say something given what they say (see above)."""
-    said = SAYING.match(text, quantity.end) if quantity.kind == "percent" else None
+    share = quantity.kind == "percent" and (part := SHARE.match(text, quantity.start)) and part.end() == quantity.end
+    said = (SHARE_SAYING if share else SAYING).match(text, quantity.end) if quantity.kind == "percent" else None
     if not said:
         return quantity
     noun = without_finite_verb((said.group("np") or "").strip().removeprefix("of ").strip())
