@@ -44,9 +44,12 @@ recall over sentences of different articles (`scores`), and the findings of
    a word and followed by "...", so the last passage is `truncated` and the
    article an `excerpt`); "basil-excerpts", the BASIL dev events (both halves)
    grouped the same way on the full articles and then cut as feed excerpts;
-   and "allsides-known-choose", the choose half's roundups with known
+   "allsides-known-choose", the choose half's roundups with known
    elements (whose findings were compared with the marks, never judged by
-   reading). The table of the fresh pools' findings by kind ends with the
+   reading); and, with `--polnear-train FOLDER` (PolNeAR's train split, kept
+   outside the project), "polnear-train" and "polnear-train-excerpts", its
+   events grouped with the package defaults of `cluster_articles`, near-time
+   weight included (`NEW_POOL_EVENTS`). The table of the fresh pools' findings by kind ends with the
    row "not judged yet": what `--sample-fresh` can still draw from each.
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
@@ -314,7 +317,8 @@ POOLED_FROM = (3, 4)
 # The pools of `--sample-fresh`, with the kind of text of each (`fresh_pools`); the other corpora are full
 # articles except "allsides".
 FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeline17-excerpts": "excerpts",
-              "polnear-excerpts": "excerpts", "basil-excerpts": "excerpts", "allsides-known-choose": "excerpts"}
+              "polnear-excerpts": "excerpts", "basil-excerpts": "excerpts", "allsides-known-choose": "excerpts",
+              "polnear-train": "full articles", "polnear-train-excerpts": "excerpts"}
 # Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
@@ -322,6 +326,9 @@ MIN_FRESH_OUTLETS = 2
 # before the near-time weight of `research.story.events`), so that a judged finding is found again by its event;
 # the events themselves are measured by benchmarks/evaluate_events.py.
 POOL_EVENTS = {"near_hours": None}
+# A pool added after the near-time weight (PolNeAR train, `--polnear-train`, round 9 on) is grouped with the package
+# defaults of `cluster_articles`, near-time weight included: the events a user gets.
+NEW_POOL_EVENTS: dict = {}
 
 
 def halves(articles: pd.DataFrame, key=int) -> dict[str, list[str]]:
@@ -457,14 +464,15 @@ def load_seeds() -> tuple[pd.DataFrame, pd.DataFrame]:
     return articles, research.split_passages(research.split_blocks(articles))
 
 
-def grouped(articles: pd.DataFrame, excerpts: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+def grouped(articles: pd.DataFrame, excerpts: bool = False,
+            settings: dict = POOL_EVENTS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """`articles` with `event` set to the `event_id` of `research.cluster_articles` (package defaults but
-    `POOL_EVENTS`), only the
+    `settings`), only the
     events of at least `MIN_FRESH_OUTLETS` outlets, and their passages as `load_allsides` makes them; with
     `excerpts`, the events are grouped on the full articles and each text is then cut as a feed cuts it
     (`feed_excerpts`)."""
     blocks = research.split_blocks(articles)
-    events = research.cluster_articles(blocks, articles, **POOL_EVENTS).set_index("article_id")["event_id"]
+    events = research.cluster_articles(blocks, articles, **settings).set_index("article_id")["event_id"]
     articles = articles.assign(event=articles["article_id"].astype(str).map(events))
     outlets = articles.groupby("event")["outlet"].transform("nunique")
     articles = articles[outlets >= MIN_FRESH_OUTLETS].reset_index(drop=True)
@@ -498,15 +506,23 @@ def feed_excerpts(articles: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
 
 
 def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
-                half_of: dict) -> dict[str, pd.DataFrame]:
-    """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring)."""
-    read = {"timeline17": lambda: datasets.read_timeline17(data / "timeline17_dev")[0],
-            "polnear": lambda: datasets.read_polnear(data / "polnear_dev")}
+                half_of: dict, polnear_train: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring);
+    the PolNeAR train pools only with `polnear_train`, its folder."""
+    read = {"timeline17": (lambda: datasets.read_timeline17(data / "timeline17_dev")[0], POOL_EVENTS),
+            "polnear": (lambda: datasets.read_polnear(data / "polnear_dev"), POOL_EVENTS)}
+    if polnear_train is not None:
+        read["polnear-train"] = (lambda: datasets.read_polnear(polnear_train, "train"), NEW_POOL_EVENTS)
     pools = {}
-    for name, reader in read.items():
+    for name, (reader, settings) in read.items():
+        articles = reader()
         for corpus, excerpts in ((name, False), (f"{name}-excerpts", True)):
-            chosen, mine = grouped(reader(), excerpts)
+            chosen, mine = grouped(articles, excerpts, settings)
             pools[corpus] = (chosen, mine, sorted(chosen["event"].unique()))
+        if settings is NEW_POOL_EVENTS:
+            print(f"== Pool {name}: {len(articles)} articles; {chosen['event'].nunique()} events of "
+                  f"{MIN_FRESH_OUTLETS} outlets or more ({len(chosen)} articles), cluster_articles with the package "
+                  "defaults\n")
     chosen, mine = grouped(datasets.read_basil(data / "basil_dev"), excerpts=True)
     pools["basil-excerpts"] = (chosen, mine, sorted(chosen["event"].unique()))
     pools["allsides-known-choose"] = (*allsides, sorted((e for e in known if half_of[e] == "choose"), key=int))
@@ -705,6 +721,11 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
         print(f"no judged findings yet ({JUDGED.name})")
         return
     rows = pd.DataFrame([json.loads(line) for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()])
+    absent = ~rows["corpus"].isin(list(stated))
+    if absent.any():
+        print(f"({int(absent.sum())} judged findings of pools not read in this run are left out: "
+              f"{', '.join(sorted(rows.loc[absent, 'corpus'].unique()))}; see --polnear-train)")
+        rows = rows[~absent].reset_index(drop=True)
     rows["text"] = [FRESH_TEXT.get(corpus, "excerpts" if corpus == "allsides" else "full articles")
                     for corpus in rows["corpus"]]
     every = pd.concat([found.assign(corpus=corpus) for corpus, found in stated.items()], ignore_index=True)
@@ -780,7 +801,13 @@ def main(argv: list[str] | None = None) -> int:
                              "events, as full articles and cut as feed excerpts, BASIL events cut as feed excerpts, "
                              "the AllSides choose half's "
                              "roundups with known elements: no rule chosen on their findings)")
+    parser.add_argument("--polnear-train", type=Path, metavar="FOLDER",
+                        help="PolNeAR's full release (metadata.tsv, train/text/), kept outside the project: adds "
+                             "the fresh pools polnear-train and polnear-train-excerpts")
     args = parser.parse_args(argv)
+    if args.polnear_train is not None and not (args.polnear_train / "train" / "text").is_dir():
+        print(f"--polnear-train: no train/text/ in {args.polnear_train}; its pools are skipped\n")
+        args.polnear_train = None
     pd.set_option("display.width", 200)
     articles, passages = load_allsides(args.data)
     known, half_of = allsides_known()
@@ -804,7 +831,7 @@ def main(argv: list[str] | None = None) -> int:
         unused = [e for e in halves(chosen, key=key)["choose"] if e not in marked]
         stated[corpus] = pd.concat([stated[corpus]] + [package_findings(chosen, mine, e)[0].assign(half="unused")
                                                         for e in unused], ignore_index=True)
-    fresh = fresh_pools(args.data, (articles, passages), known, half_of)
+    fresh = fresh_pools(args.data, (articles, passages), known, half_of, args.polnear_train)
     print("== Fresh pools: findings of the package defaults, by kind")
     counts = pd.DataFrame({corpus: rows["kind"].value_counts() if len(rows) else pd.Series(dtype="int64")
                            for corpus, rows in fresh.items()}).reindex(list(KINDS)).fillna(0).astype(int)

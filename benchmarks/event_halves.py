@@ -42,6 +42,7 @@ from research.story.events import (
     FLOOR_SHARE,
     article_pairs,
     event_texts,
+    longest_gaps,
     near_weighted,
     publication_intervals,
 )
@@ -154,19 +155,20 @@ class Composition:
         self.gaps: dict = {}
 
     def add_times(self, key, published: pd.Series) -> None:
-        """The gaps of every listed pair under the times `published` (aligned with `articles`)."""
+        """The gaps of every listed pair under the times `published` (aligned with `articles`): the shortest
+        their publication intervals allow (the window's) and the longest (the near-time weight's)."""
         start, end = publication_intervals(pd.Series(published).to_numpy())
         for k, (i, j, _) in self.pairs.items():
-            self.gaps[k, key] = interval_gaps(start, end, i, j)
+            self.gaps[k, key] = interval_gaps(start, end, i, j), longest_gaps(start, end, i, j)
 
     def labels(self, copies: int, window: float | None, threshold: float, key, near=None) -> np.ndarray:
         i, j, s = self.pairs[copies]
         keep = s >= FLOOR_SHARE * threshold
         if window is None:
             return average_link(self.n, i[keep], j[keep], s[keep], threshold)
-        gaps = self.gaps[copies, key]
+        gaps, longest = self.gaps[copies, key]
         keep &= ~(gaps > window)
-        s = s[keep] if near is None else near_weighted(s[keep], gaps[keep], near[0], near[1])
+        s = s[keep] if near is None else near_weighted(s[keep], longest[keep], near[0], near[1])
         return average_link(self.n, i[keep], j[keep], s, threshold)
 
     def scores(self, copies: int, window: float | None, threshold: float, keys, near=None) -> dict:

@@ -17,6 +17,7 @@ from research.reuse.linkage import average_link
 from research.reuse.similarity import TextVectorizer, read_word_counts, similar_pairs
 from research.story.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD
 from research.story.events import (
+    DATE_HOURS,
     EVENT_COLUMNS,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
@@ -28,6 +29,7 @@ from research.story.events import (
     article_pairs,
     body_texts,
     event_texts,
+    longest_gaps,
     near_weighted,
     publication_intervals,
 )
@@ -485,6 +487,20 @@ def test_an_angle_story_published_with_the_news_joins_its_event(data_dir):
     assert not whole(plain, "5998") and not whole(plain, "5794")
     ari = [adjusted_rand_score(truth[e["article_id"]], e["event_id"]) for e in (events, plain)]
     assert ari[0] > ari[1] + 0.01
+
+
+def test_dates_without_a_time_of_day_are_never_near(data_dir):
+    # Two dates may lie a day apart, and a dense stream (PolNeAR's 2016 campaign: several stories a day, dated
+    # to the day) carries several stories a day: the near-time weight needs times of day. The same AllSides
+    # articles with their times cut to the date group as they do without the weight.
+    articles = datasets.read_allsides(data_dir / "allsides_dev", spread_hours=6.0, seed=0)
+    dated = articles.assign(published=articles["published"].str[:10])
+    same = events_of(dated).set_index("article_id")["event_id"]
+    plain = events_of(dated, near_hours=None).set_index("article_id")["event_id"]
+    assert adjusted_rand_score(plain[same.index], same) == 1.0
+    start, end = publication_intervals(np.array(["2016-02-08", "2016-02-08", "2016-02-08T10:00", "2016-02-08T16:00"],
+                                                dtype=object))
+    assert list(longest_gaps(start, end, np.array([0, 2]), np.array([1, 3]))) == [DATE_HOURS, 6.0]
 
 
 def test_basil_linkage_and_terms_equal_the_reference(data_dir, seed_articles):

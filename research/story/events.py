@@ -23,7 +23,9 @@ apart are two events, however alike their words.
 - Near in time (`near_weighted`): a pair published at most NEAR_HOURS apart
   counts (1 + NEAR_BOOST) times its score in the linkage (the graph's pairs
   are still those whose own score reaches the floor; undated pairs count as
-  they are). An opinion piece or a story on a local angle, published with the
+  they are). Only a gap known to be that short counts (`longest_gaps`): two
+  dates without a time of day may lie a day apart, and a dense news stream
+  carries several stories a day. An opinion piece or a story on a local angle, published with the
   news, shares the event's names but fewer of its words than the news reports
   share with each other: the closer in time, the less text two articles need.
 - Average linkage on that sparse graph (`research.reuse.linkage.average_link`):
@@ -54,7 +56,6 @@ from research.reuse.linkage import average_link
 from research.reuse.similarity import (
     TextVectorizer,
     best_partners,
-    interval_gaps,
     read_word_counts,
     similar_pairs,
     vectorize,
@@ -173,6 +174,12 @@ def _text_chunks(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int):
         stop = min(begin + TEXT_CHUNK, len(ids))
         yield event_texts(blocks.iloc[block_order[bounds[begin] : bounds[stop]]], articles.iloc[order[begin:stop]],
                           headline)
+
+
+def longest_gaps(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Hours rows i and j can lie apart at most, given their time intervals [start, end] (NaN when either is
+    unknown): for two timestamps their gap, for two dates without a time of day at least a day."""
+    return np.maximum(end[j] - start[i], end[i] - start[j])
 
 
 def near_weighted(scores: np.ndarray, gaps: np.ndarray, near_hours: float | None,
@@ -351,7 +358,7 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     if top_k:
         i, j, s = best_partners(i, j, s, top_k)
     if window_hours is not None:
-        s = near_weighted(s, interval_gaps(start, end, i, j), near_hours)
+        s = near_weighted(s, longest_gaps(start, end, i, j), near_hours)
     undated = int(np.isnan(start).sum())
     if window_hours is not None and undated:
         named = ", ".join(ids[np.isnan(start)][:NAMED]) + (f" and {undated - NAMED} more" if undated > NAMED else "")
