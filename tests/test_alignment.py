@@ -202,3 +202,10 @@ def test_seed_spans_point_at_the_raw_text(seed_articles):
         .endswith("to send experts to Brussels next week to brief the military alliance")
     )
     assert "South Korean President Yoon Suk Yeol to send experts" in rutte["text_b"].iat[0]
+
+
+def test_two_straight_single_quotes_that_open_a_word_open_a_quotation():
+    # PolNeAR train (nyt_2016-02-25): ''...'' at both ends; a plural's apostrophe before '' opens nothing
+    text = "''We've shown the capability to grow,'' he added. The players'' union said ''Six months ago we weren't at 20.''"
+    assert [text[a:b] for a, b in quoted_ranges(text)] == ["We've shown the capability to grow,",
+                                                           "Six months ago we weren't at 20."]

@@ -651,3 +651,48 @@ PROVINCETOWN = (("The Centers for Disease Control and Prevention (CDC) released 
 ])
 def test_a_release_named_with_its_author_goes_on_into_later_paragraphs(paragraphs, figure, claimant):
     assert claimants(*paragraphs)[figure] == claimant
+
+
+def test_a_quotation_in_two_straight_single_quotes_goes_on_with_its_speaker():
+    # PolNeAR train (nyt_2015-11-26): the New York Times copy writes ''...'' at both ends of a quotation
+    found = claimants(
+        "''Some courses are adapting, others are just not,'' said Paul H. Chipok, a lawyer in Orlando who specializes "
+        "in land-use and environmental issues. ''It costs $100,000 a month to operate an 18-hole golf course - mowing "
+        "the grass, fertilizing, regular maintenance. And that's not including capital improvements. You need a lot "
+        "of green fees to cover that.''")
+    assert found["$100,000"].startswith("Paul H. Chipok")
+
+
+def test_a_release_goes_on_no_further_than_three_paragraphs_after_the_one_that_names_it():
+    # PolNeAR train (wash-post_2016-06-14): RealClearPolitics' primary count names no source of the exit-poll shares
+    # eight paragraphs down
+    found = claimants(
+        "As I mentioned above, Trump got more than 13 million votes in the Republican primary process - 13.3 million "
+        "to be exact, according to RealClearPolitics.",
+        "Now, compare that with how many votes Romney, a.k.a. the choking dog, got in the 2012 general election: 60.9 "
+        "million. And Romney lost - convincingly - to President Obama, who got nearly 66 million votes.",
+        "Romney's popular vote numbers are no outlier. John McCain got nearly 60 million votes and was crushed by "
+        "Obama (69 million votes) in 2008. George W. Bush got 62 million votes in his 2004 reelection win.",
+        "It's a reasonable assumption then that Trump will need at least 60 million votes to win this fall - and "
+        "almost certainly north of 65 million, given population growth in the country.",
+        "That's about five times the number of votes he received in the primary campaign.",
+        "But, assuming that what worked to win 13 million votes is a sure-fire recipe for winning five times that "
+        "number seems to be a decidedly shaky proposition.",
+        "Why? Because we know from recent presidential history that the electorate of a Republican primary is whiter "
+        "and older - by a considerable amount - than the general electorate.",
+        "Let's, for example, take a look at the swing state of Florida, which also happened to be one of Trump's "
+        "strongest states in the primary process.",
+        "In the Florida Republican primary in March, 74 percent of voters were 45 or older. Seventy-eight percent were "
+        "white, while 16 percent were Latino and 3 percent were black.")
+    assert found["13.3 million"] == "RealClearPolitics"
+    assert found["74 percent"] == "" and found["Seventy-eight percent"] == ""
+
+
+def test_a_cue_of_belief_wish_or_act_releases_nothing_the_next_sentence_goes_on_with():
+    # PolNeAR train (huff-post_2016-04-27): "declared war" is an act; the next sentence's districts are the outlet's
+    found = claimants(
+        "The Azerbaijani authorities declared war on Nagorno-Karabakh, leading to a four-year bloody conflict with "
+        "more than 30,000 combat and civilian deaths and more than 1 million internally displaced persons until a "
+        "ceasefire agreement was signed in 1994. Armenian forces won the war, seizing seven districts between Armenia "
+        "and Nagorno-Karabakh to connect the two pieces of land.")
+    assert found["seven"] == ""

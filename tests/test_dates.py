@@ -80,3 +80,11 @@ def test_years_ago_name_a_calendar_year_and_a_year_ago_a_day():
     assert spans("He won two years ago by 36 percentage points, and Mr. Obama carried his district by 6 percent.") == [
         ("two years ago", "2008-01-01", "2008-12-31")]
     assert spans("Prices were up 4.2 percent from a year ago.") == [("a year ago", "2009-06-15", "2009-06-15")]
+
+
+def test_a_length_of_time_before_or_after_a_date_moves_it_whatever_precedes_the_length():
+    # a PolNeAR train sentence that raised an error while the length's span opened on the space before it
+    spans = find_time_expressions("MacGyver, the crafty secret agent, is returning to CBS three decades after his "
+                                  "1985 debut.", "2016-05-17")
+    assert [(s.text.strip(), s.kind, str(s.date_start)) for s in spans] == [("three decades after his 1985", "date",
+                                                                              "2015-12-31")]

@@ -40,6 +40,9 @@ def test_vague_trillions():
     assert list(found) == ["trillions of dollars"] and found["trillions of dollars"][1] == "money"
     multi = find_quantities("his party's plan to push forward with a multitrillion-dollar spending package.")
     assert [(q.qualifier, q.low, q.kind, q.subject) for q in multi] == [("vague", 2e12, "money", "spending package")]
+    # a PolNeAR train sentence that raised an error before "tens of billions" had its bounds
+    tens = find_quantities("Obama hasn’t even bothered to spend tens of billions of dollars that Congress allotted")
+    assert [(q.qualifier, q.low, q.high, q.kind) for q in tens] == [("vague", 2e10, 9.99e10, "money")]
 
 
 @pytest.mark.parametrize("text", [

@@ -134,6 +134,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         previous_claimant, previous_subjects, previous_block, previous_period = None, {}, None, None
         article_subjects = {}  # the last subject of each family in the article, for a measure alone ("forecasts")
         article_release = None  # who claimed the article's last fact, for later paragraphs that go on with it
+        starts, paragraphs = sentences["start"].tolist(), _paragraph_numbers(sentences["block_id"])
         last_forecaster = ""
         named_before, block_end, listing = "", "", False
         named_at = 0  # the sentence that named `previous_period`
@@ -182,6 +183,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                 decided = claimant_before and (quantity.start < claimant_before.get("after", 0)  # "the panel, which reviewed a 23-page"
                                                or claimant_before is release and _commented(release, quantity))
                 before = (claimant_before if not decided else None) or (article_release if speaker is None and quantity.kind != "vote"
+                                             and _within_reach(article_release, starts, paragraphs, number)
                                              and (goes_on(passage.text, quantity) or polled(article_release)) else None)
                 if quantity.kind == "vote":  # "the Supreme Court ruled 6-3": a tally the outlet reports, not a
                     claimant = before if (before or {}).get("after") else None  # claim, unless a panel's decision
@@ -228,6 +230,25 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})
+
+
+# A release goes on into the figures of at most this many paragraphs between the one that names it and theirs: "The FEC
+# filings show that ..." names no source of "In July alone, $495,000 went to ..." four paragraphs down.
+RELEASE_REACH = 3
+
+
+def _paragraph_numbers(blocks: pd.Series) -> list[int]:
+    """The number of the paragraph of each sentence, from the sentences' `block_id` in text order."""
+    return blocks.ne(blocks.shift()).cumsum().tolist()
+
+
+def _within_reach(release: dict | None, starts: list[int], paragraphs: list[int], number: int) -> bool:
+    """True when at most `RELEASE_REACH` paragraphs lie between the one that names `release` (by its `source_start`)
+    and the paragraph of sentence `number`; `starts` are the sentences' offsets, `paragraphs` their paragraph numbers."""
+    if not release:
+        return True
+    named = paragraphs[max(0, bisect.bisect_right(starts, release.get("source_start", starts[number])) - 1)]
+    return paragraphs[number] - named - 1 <= RELEASE_REACH
 
 
 def _commented(release: dict, quantity: Quantity) -> bool:

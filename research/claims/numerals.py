@@ -89,6 +89,7 @@ VAGUE = {"a few": (2, 5), "few": (2, 5), "several": (3, 9), "a handful of": (2, 
 VAGUE_PLURALS = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
                  "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
                  "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "billions": (2e9, 9.99e9),
+                 "tens of billions": (2e10, 9.99e10),
                  "trillions": (2e12, 9.99e12), "multimillion": (2e6, 9.99e6), "multibillion": (2e9, 9.99e9),
                  "multitrillion": (2e12, 9.99e12)}
 CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB",

@@ -19,7 +19,8 @@ said:"; a sentence inside a quotation goes on with it).
 "The study" with no author of its kind named before it is the document named in the sentence before ("a recent
 Reuters survey of voter lists. The study found"). "I" and "we" outside a quotation are the writer's own voice. A person's words go on into a sentence without a cue only when it
 goes on quoting them (`goes_on_quoting`), and what an actor no list places says or argues (`_opinion`), a claim named as a noun ("Trump's claim that") or a news outlet's
-report ("..., The New York Times reported.", not its poll or tally) never. `forecaster` names who expects a
+report ("..., The New York Times reported.", not its poll or tally) never, nor a cue of belief, wish, judgement or
+act (`STANCE_VERBS`: "The Azerbaijani authorities declared war", "Millennials support"). `forecaster` names who expects a
 figure: economists polled by someone, the subject of a forecast verb, or the
 forecaster named before when the figure is named as an expectation. A relative clause's speaker ("the
 physician who announced ... that", "an explosion that Mayor Bill de Blasio described as") claims only its own
@@ -165,6 +166,7 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     if len(inside):
         return dict(cues.rows[inside[np.argmin(np.abs(cues.cue_start[inside] - quantity_start))]])
     if previous is not None and (previous.get("actor_kind") == "person" or _statement(previous, text) or _opinion(previous)
+                                 or _stance(previous)
                                  or (previous.get("actor_kind") == "media" and not DOCUMENT.match(previous["source_text"])
                                      and not polled(previous))) \
             and previous["source_start"] < sentence[0] and not goes_on_quoting(text, sentence):
@@ -275,6 +277,22 @@ def _opinion(attribution: dict) -> bool:
 
 
 OPINION_VERBS = frozenset("say tell argue contend insist claim suggest believe think warn complain".split())
+
+
+def _stance(attribution: dict) -> bool:
+    """True for a cue of belief, wish, judgement or act (`STANCE_VERBS`), which releases nothing a later sentence
+    goes on with."""
+    return bool(attribution.get("cue_text")) and VERB_FORMS.get(attribution["cue_text"].split()[-1].lower()) in STANCE_VERBS
+
+
+# Verbs of belief, wish, judgement or act, whose words release no data that the next sentences go on with: "The
+# Azerbaijani authorities declared war on Nagorno-Karabakh. Armenian forces won the war, seizing seven districts",
+# "By a lopsided 82%-12%, Millennials support background checks ... 89% of young Democrats".
+STANCE_VERBS = frozenset("believe think know feel hope worry fear seem see suspect doubt want plan support oppose decide "
+                         "declare charge pledge vow promise urge demand propose agree refuse decline threaten welcome "
+                         "thank blame praise criticize criticise blast slam attack condemn denounce endorse applaud "
+                         "admire mock defend liken label dismiss reject underscore highlight point identify ask "
+                         "question".split())
 
 
 def _quoted(text: str, sentence: tuple[int, int], position: int) -> bool:
@@ -535,7 +553,7 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
                       r"published|issued)\s+(?:its|their|the|new|an?)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
                       r"figures|numbers|estimates)\b")
 # A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
-QUOTE_OPENS = re.compile(r"\s*[“\"]")
+QUOTE_OPENS = re.compile(r"\s*(?:[“\"]|''(?=[\w$]))")  # and ''It costs ...'' (`research.text.quotes.TWO_OPENING`)
 # A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%".
 LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
 

@@ -616,7 +616,7 @@ def find_time_expressions(text: str, published, anchor: date | None = None) -> l
         offset = spans and spans[-1].kind == "duration" and spans[-1].date_start is None and \
             OFFSET.fullmatch(text, spans[-1].end, start)
         if offset:  # "two weeks before Independence Day": the day that far from it
-            count, unit = re.match(r"(?:\w+\s+)*?" + _COUNT + r"\s+" + _UNIT, spans[-1].text, re.IGNORECASE).group(
+            count, unit = re.match(r"\s*(?:\w+\s+)*?" + _COUNT + r"\s+" + _UNIT, spans[-1].text, re.IGNORECASE).group(
                 "count", "unit")
             sign = -1 if offset.group(1).lower() in ("before", "prior to") else 1
             first = last = _shift(first if sign < 0 else last, sign * _count(count), unit.lower())

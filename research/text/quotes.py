@@ -2,9 +2,12 @@
 
 Curly and guillemet marks open and close; a straight double quote toggles; two
 closing single quotes ('' or ’’) close a quotation in some copy and `` opens one
-in tokenised text. A quotation still open at the end of the paragraph runs to
-its end (news style leaves a quote that continues in the next paragraph
-unclosed, and a feed excerpt may be cut inside one).
+in tokenised text. Two straight single quotes that open a word open a quotation
+(`TWO_OPENING`: the New York Times copy of PolNeAR writes ''Six months ago we
+weren't at 20 or 25 percent.'' with the same mark at both ends). A quotation
+still open at the end of the paragraph runs to its end (news style leaves a
+quote that continues in the next paragraph unclosed, and a feed excerpt may be
+cut inside one).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import re
 QUOTE_MARK = re.compile(r"“|”|«|»|``|''|’’|\"")
 OPENERS = {"“", "«", "``"}
 CLOSERS = {"”", "»", "''", "’’"}
+# Two straight single quotes at the start of a word, after a space, a bracket or a dash: ''It costs $100,000 a month
+TWO_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(—–-]))''(?=[\w$])")
 
 
 def _quotations(text: str) -> list[tuple[int, int, int, int]]:
@@ -22,7 +27,7 @@ def _quotations(text: str) -> list[tuple[int, int, int, int]]:
     found, opened = [], None
     for mark in QUOTE_MARK.finditer(text):
         symbol = mark.group()
-        if opened is None and (symbol in OPENERS or symbol == '"'):
+        if opened is None and (symbol in OPENERS or symbol == '"' or TWO_OPENING.match(text, mark.start())):
             opened = mark.span()
         elif opened is not None and (symbol in CLOSERS or symbol == '"'):
             found.append((*opened, *mark.span()))
