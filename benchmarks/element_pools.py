@@ -130,10 +130,11 @@ def of_event(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tupl
 
 
 def package_findings(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tuple[pd.DataFrame, object]:
-    """The findings of `event` (`omissions` of `coverage`, package defaults, with `event`; empty with one outlet)
-    and its elements (`cluster_passages`)."""
+    """The findings of `event` (`omissions` of `coverage`, package defaults, with `event` and `articles`, its
+    article ids sorted, space-separated; empty with one outlet) and its elements (`cluster_passages`)."""
     chosen, mine = of_event(articles, passages, event)
     found = cluster_passages(mine, chosen)
     if chosen["outlet"].nunique() < 2:
         return pd.DataFrame(), found
-    return omissions(coverage(found, mine)).assign(event=event), found
+    articles = " ".join(sorted(chosen["article_id"].astype(str)))
+    return omissions(coverage(found, mine)).assign(event=event, articles=articles), found

@@ -576,19 +576,35 @@ def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: d
     return every
 
 
+def where(row) -> tuple[str, str]:
+    """Which event a judged row (a dict) or a finding names: its `articles` (the event's article ids) when it
+    has them, else its `event` id. A pool regrouped since (PolNeAR train, round 9 on) renumbers its events, so
+    its rows name the articles."""
+    articles = row.get("articles")
+    return ("articles", articles) if isinstance(articles, str) and articles else ("event", str(row["event"]))
+
+
+def finding_keys(findings: pd.DataFrame) -> list[set]:
+    """For each finding, the keys a judged row of it may have (`where`: its event by id and by articles)."""
+    articles = findings["articles"] if "articles" in findings else pd.Series("", index=findings.index)
+    return [{(c, "event", str(e), k, o, lab), (c, "event", str(e), o, el), (c, o, lab)}
+            | ({(c, "articles", a, k, o, lab), (c, "articles", a, o, el)} if isinstance(a, str) and a else set())
+            for c, e, a, k, o, lab, el in zip(findings["corpus"], findings["event"], articles, findings["kind"],
+                                              findings["outlet"], findings["label"], findings["element_id"])]
+
+
 def unjudged(findings: pd.DataFrame) -> pd.DataFrame:
-    """The rows of `findings` (with `corpus` and `event`) not judged yet (`JUDGED`: neither the same statement
-    nor the same outlet and element, reworded or of another kind since)."""
+    """The rows of `findings` (with `corpus`, `event` and, for the pools, `articles`) not judged yet (`JUDGED`:
+    neither the same statement in the same event (`where`), nor the same outlet and element reworded or of
+    another kind since, nor the same outlet and label in an event grouped otherwise since)."""
     done = set()
     if JUDGED.exists():
         for line in filter(str.strip, JUDGED.read_text(encoding="utf-8").splitlines()):
             row = json.loads(line)
-            done |= {(row["corpus"], str(row["event"]), row["kind"], row["outlet"], row["label"]),
-                     (row["corpus"], str(row["event"]), row["outlet"], row["element_id"])}
-    fresh = findings[[(c, str(e), k, o, lab) not in done and (c, str(e), o, el) not in done for c, e, k, o, lab, el in
-                      zip(findings["corpus"], findings["event"], findings["kind"], findings["outlet"],
-                          findings["label"], findings["element_id"])]]
-    return fresh
+            done |= {(row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]),
+                     (row["corpus"], *where(row), row["outlet"], row["element_id"]),
+                     (row["corpus"], row["outlet"], row["label"])}
+    return findings[[not keys & done for keys in finding_keys(findings)]]
 
 
 def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
@@ -598,10 +614,13 @@ def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def print_findings(rows: pd.DataFrame) -> None:
-    """One JSON line per finding (event, kind, outlet, element, label, closest sentence of another outlet)."""
+    """One JSON line per finding (event, its articles, kind, outlet, element, label, closest sentence of another
+    outlet)."""
     for row in rows.itertuples():
-        print(json.dumps({"corpus": row.corpus, "event": row.event, "kind": row.kind, "outlet": row.outlet, "element_id": row.element_id,
-                          "label": row.label, "nearest": round(row.nearest_similarity, 3)}, ensure_ascii=False))
+        articles = row.articles if isinstance(row.articles, str) else None
+        print(json.dumps({"corpus": row.corpus, "event": row.event, "articles": articles, "kind": row.kind,
+                          "outlet": row.outlet, "element_id": row.element_id, "label": row.label,
+                          "nearest": round(row.nearest_similarity, 3)}, ensure_ascii=False))
 
 
 def check_judged(stated: dict[str, pd.DataFrame]) -> None:
@@ -620,9 +639,15 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
     rows["text"] = [FRESH_TEXT.get(corpus, "excerpts" if corpus == "allsides" else "full articles")
                     for corpus in rows["corpus"]]
     every = pd.concat([found.assign(corpus=corpus) for corpus, found in stated.items()], ignore_index=True)
-    now = set(zip(every["corpus"], every["event"].astype(str), every["kind"], every["outlet"], every["label"]))
-    rows["still"] = [key in now for key in zip(rows["corpus"], rows["event"].astype(str), rows["kind"], rows["outlet"],
-                                                  rows["label"])]
+    now = set().union(*finding_keys(every))
+    told = [(c, k, o, lab) for c, k, o, lab in zip(rows["corpus"], rows["kind"], rows["outlet"], rows["label"])]
+    rows["still"] = [(c, *where(row), k, o, lab) in now for (c, k, o, lab), row in zip(told, rows.to_dict("records"))]
+    elsewhere = set(zip(every["corpus"], every["kind"], every["outlet"], every["label"]))
+    moved = ~rows["still"] & pd.Series([key in elsewhere for key in told])
+    if moved.any():
+        print(f"({int(moved.sum())} judged findings are stated now in an event grouped otherwise since, rounds "
+              f"{', '.join(map(str, sorted(rows.loc[moved, 'round'].unique())))}: not counted as still stated, "
+              "never drawn again)")
     rows["right"] = rows["verdict"].eq("right")
     print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
     rounds = [(str(r), group) for r, group in rows.groupby("round")]
