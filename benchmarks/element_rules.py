@@ -51,6 +51,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+import element_pools as pools
 import evaluate_elements as ev
 import numpy as np
 import pandas as pd
@@ -77,7 +78,7 @@ TOPIC_ROUNDS = range(1, 7)
 # The rounds the rules after round 8 were chosen on (`--choose-only` reads no later round).
 CHOOSE_ROUNDS = range(1, 7)
 TOPICALITY_GRID = np.round(np.arange(0.3, 0.601, 0.05), 2)
-# Corpora of the judged findings made by grouping a corpus with `cluster_articles` (evaluate_elements.fresh_pools).
+# Corpora of the judged findings made by grouping a corpus with `cluster_articles` (element_pools.fresh_pools).
 GROUPED = {"timeline17": ("timeline17", False), "timeline17-excerpts": ("timeline17", True),
            "polnear": ("polnear", False), "polnear-excerpts": ("polnear", True)}
 # The precision the issue asks of the findings (issue 17): a kind of fact whose judged findings reach it is kept.
@@ -137,12 +138,12 @@ def load(data: Path, last_round: int | None = None) -> tuple[dict, pd.DataFrame]
             "polnear": lambda: ev.datasets.read_polnear(data / "polnear_dev")}
     for corpus, (name, excerpts) in GROUPED.items():
         if corpus in set(judged["corpus"]):
-            corpora[corpus] = (*ev.grouped(read[name](), excerpts), {}, {})
+            corpora[corpus] = (*pools.grouped(read[name](), excerpts), {}, {})
     events = {}
     for corpus, (articles, passages, known, half) in corpora.items():
         wanted = set(known) | set(judged.loc[judged["corpus"] == corpus, "event"])
         for name in sorted(wanted):
-            chosen, mine = ev.of_event(articles, passages, name)
+            chosen, mine = pools.of_event(articles, passages, name)
             if chosen["outlet"].nunique() < 2:
                 continue
             found = cluster_passages(mine, chosen)

@@ -29,27 +29,13 @@ recall over sentences of different articles (`scores`), and the findings of
    with a seed, to judge; `--sample-full N` the same for the BASIL report
    half and the seeds; `--sample-unused N` the same for the events of the
    choose halves without known elements, which no choice used.
-   `--sample-fresh N` prints, for each fresh pool, N findings of the package
-   defaults not judged yet, on events no rule was chosen on (`fresh_pools`):
-   "timeline17" (Timeline17 H1N1 coverage by BBC, Guardian and Reuters, full
-   articles) and "polnear" (PolNeAR dev, 2016 election news of 7 publishers,
-   full articles), each grouped into events by `research.cluster_articles`
-   with its defaults but `POOL_EVENTS` (no near-time weight, as when the pools
-   were judged) on `split_blocks` of the corpus (deterministic: no seed;
-   the event id is its `event_id`, "1", "2", ... zero-padded, numbered by the
-   smallest `article_id` of each event), events of at least 2 outlets kept;
-   "timeline17-excerpts" and "polnear-excerpts", the same events with each
-   article cut as a news feed cuts it (`feed_excerpts`: the first body
-   paragraphs up to a seeded 60-100 words, AllSides' excerpt length, cut at
-   a word and followed by "...", so the last passage is `truncated` and the
-   article an `excerpt`); "basil-excerpts", the BASIL dev events (both halves)
-   grouped the same way on the full articles and then cut as feed excerpts;
-   "allsides-known-choose", the choose half's roundups with known
-   elements (whose findings were compared with the marks, never judged by
-   reading); and, with `--polnear-train FOLDER` (PolNeAR's train split, kept
-   outside the project), "polnear-train" and "polnear-train-excerpts", its
-   events grouped with the package defaults of `cluster_articles`, near-time
-   weight included (`NEW_POOL_EVENTS`). The table of the fresh pools' findings by kind ends with the
+   `--sample-fresh N` prints, for each fresh pool (benchmarks/element_pools.py:
+   Timeline17 and PolNeAR events grouped by `research.cluster_articles`, as
+   full articles and cut as feed excerpts, BASIL events cut as feed excerpts,
+   the AllSides choose half's roundups with known elements, and with
+   `--polnear-train FOLDER` PolNeAR's train split, kept outside the project),
+   N findings of the package defaults not judged yet, on events no rule was
+   chosen on. The table of the fresh pools' findings by kind ends with the
    row "not judged yet": what `--sample-fresh` can still draw from each.
 3. Seeds: the seed elements known by hand split into two seeded halves; the
    threshold is chosen on one (best B-cubed F1, the package's scorer and bonus)
@@ -65,6 +51,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from element_pools import FRESH_TEXT, SEED, fresh_pools, of_event, package_findings
 
 import research
 from research.corpus import datasets
@@ -87,7 +74,6 @@ from research.story.elements import (
     share_anchor,
 )
 from research.story.events import FLOOR_SHARE
-from research.text.tokens import WORD
 
 # Story elements of the seeds known by hand: element -> passages carrying it, each named by a piece of its
 # text (whitespace as a plain space). A passage may carry two elements (a sentence with two facts).
@@ -294,7 +280,6 @@ SEED_ELEMENTS = {
     ],
 }
 
-SEED = 0
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "allsides_elements.jsonl"
 BASIL_LABELS = HERE / "basil_elements.jsonl"
@@ -314,21 +299,6 @@ WORDING_ONLY = {"min_omission_cohesion": 0.0, "min_only_cohesion": 0.0, "finding
 # (round 3 was judged before the label fix made on it, and its finding that fix removes still counts as wrong);
 # 4, the first drawn after every change.
 POOLED_FROM = (3, 4)
-# The pools of `--sample-fresh`, with the kind of text of each (`fresh_pools`); the other corpora are full
-# articles except "allsides".
-FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeline17-excerpts": "excerpts",
-              "polnear-excerpts": "excerpts", "basil-excerpts": "excerpts", "allsides-known-choose": "excerpts",
-              "polnear-train": "full articles", "polnear-train-excerpts": "excerpts"}
-# Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
-EXCERPT_WORDS = (60, 100)
-MIN_FRESH_OUTLETS = 2
-# The fresh pools are grouped into events as they were when their findings were drawn and judged (rounds 6-8,
-# before the near-time weight of `research.story.events`), so that a judged finding is found again by its event;
-# the events themselves are measured by benchmarks/evaluate_events.py.
-POOL_EVENTS = {"near_hours": None}
-# A pool added after the near-time weight (PolNeAR train, `--polnear-train`, round 9 on) is grouped with the package
-# defaults of `cluster_articles`, near-time weight included: the events a user gets.
-NEW_POOL_EVENTS: dict = {}
 
 
 def halves(articles: pd.DataFrame, key=int) -> dict[str, list[str]]:
@@ -464,77 +434,6 @@ def load_seeds() -> tuple[pd.DataFrame, pd.DataFrame]:
     return articles, research.split_passages(research.split_blocks(articles))
 
 
-def grouped(articles: pd.DataFrame, excerpts: bool = False,
-            settings: dict = POOL_EVENTS) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """`articles` with `event` set to the `event_id` of `research.cluster_articles` (package defaults but
-    `settings`), only the
-    events of at least `MIN_FRESH_OUTLETS` outlets, and their passages as `load_allsides` makes them; with
-    `excerpts`, the events are grouped on the full articles and each text is then cut as a feed cuts it
-    (`feed_excerpts`)."""
-    blocks = research.split_blocks(articles)
-    events = research.cluster_articles(blocks, articles, **settings).set_index("article_id")["event_id"]
-    articles = articles.assign(event=articles["article_id"].astype(str).map(events))
-    outlets = articles.groupby("event")["outlet"].transform("nunique")
-    articles = articles[outlets >= MIN_FRESH_OUTLETS].reset_index(drop=True)
-    if excerpts:
-        articles = feed_excerpts(articles, blocks)
-        blocks = research.split_blocks(articles)
-    passages = research.split_passages(blocks)
-    return articles, passages[passages["article_id"].isin(articles["article_id"])]
-
-
-def feed_excerpts(articles: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
-    """`articles` as a news feed gives them: `text` the first body paragraphs (`blocks` of role body, blank
-    lines between) up to a seeded number of words in [`EXCERPT_WORDS`] (one draw per article, in order), cut
-    after the word where the count runs out and followed by "..."; `form` "record"; `excerpt` True when the
-    text was cut (an article not longer than its draw is given whole)."""
-    rng = np.random.default_rng(SEED)
-    body = blocks[blocks["role"] == "body"].groupby("article_id", sort=False)["text"].apply(list)
-    texts, cut = [], []
-    for article_id in articles["article_id"].astype(str):
-        left, kept = int(rng.integers(EXCERPT_WORDS[0], EXCERPT_WORDS[1] + 1)), []
-        for paragraph in body.get(article_id, []):
-            words = list(WORD.finditer(paragraph))
-            if len(words) >= left and (len(words) > left or paragraph is not body[article_id][-1]):
-                kept.append(paragraph[:words[left - 1].end()] + "...")
-                break
-            kept.append(paragraph)
-            left -= len(words)
-        texts.append("\n\n".join(kept))
-        cut.append(bool(kept) and kept[-1].endswith("..."))
-    return articles.assign(text=texts, form="record", excerpt=cut)
-
-
-def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
-                half_of: dict, polnear_train: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring);
-    the PolNeAR train pools only with `polnear_train`, its folder."""
-    read = {"timeline17": (lambda: datasets.read_timeline17(data / "timeline17_dev")[0], POOL_EVENTS),
-            "polnear": (lambda: datasets.read_polnear(data / "polnear_dev"), POOL_EVENTS)}
-    if polnear_train is not None:
-        read["polnear-train"] = (lambda: datasets.read_polnear(polnear_train, "train"), NEW_POOL_EVENTS)
-    pools = {}
-    for name, (reader, settings) in read.items():
-        articles = reader()
-        for corpus, excerpts in ((name, False), (f"{name}-excerpts", True)):
-            chosen, mine = grouped(articles, excerpts, settings)
-            pools[corpus] = (chosen, mine, sorted(chosen["event"].unique()))
-        if settings is NEW_POOL_EVENTS:
-            print(f"== Pool {name}: {len(articles)} articles; {chosen['event'].nunique()} events of "
-                  f"{MIN_FRESH_OUTLETS} outlets or more ({len(chosen)} articles), cluster_articles with the package "
-                  "defaults\n")
-    chosen, mine = grouped(datasets.read_basil(data / "basil_dev"), excerpts=True)
-    pools["basil-excerpts"] = (chosen, mine, sorted(chosen["event"].unique()))
-    pools["allsides-known-choose"] = (*allsides, sorted((e for e in known if half_of[e] == "choose"), key=int))
-    return {corpus: pd.concat([package_findings(chosen, mine, e)[0] for e in events], ignore_index=True)
-            for corpus, (chosen, mine, events) in pools.items()}
-
-
-def of_event(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    chosen = articles[articles["event"] == event]
-    return chosen, passages[passages["article_id"].isin(chosen["article_id"])]
-
-
 def choice(articles: pd.DataFrame, passages: pd.DataFrame, known: dict, half_of: dict) -> None:
     choose = [e for e in known if half_of[e] == "choose"]
     print(f"== AllSides 1. Choice on the choose half: {len(choose)} roundups with elements known by hand")
@@ -642,14 +541,6 @@ def chance_choice(allsides: list[tuple], full: list[tuple], loose: float) -> Non
           f"{MIN_COHESION}\n")
 
 
-def package_findings(articles: pd.DataFrame, passages: pd.DataFrame, event: str) -> tuple[pd.DataFrame, object]:
-    chosen, mine = of_event(articles, passages, event)
-    found = cluster_passages(mine, chosen)
-    if chosen["outlet"].nunique() < 2:
-        return pd.DataFrame(), found
-    return omissions(coverage(found, mine)).assign(event=event), found
-
-
 def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: dict, events: list[str]) -> pd.DataFrame:
     """The package defaults on held-out `events`: B-cubed and findings agreement on those with known
     elements, the findings of all by kind, those judged by reading; returns the findings (with `event`)."""
@@ -685,19 +576,35 @@ def report(corpus: str, articles: pd.DataFrame, passages: pd.DataFrame, known: d
     return every
 
 
+def where(row) -> tuple[str, str]:
+    """Which event a judged row (a dict) or a finding names: its `articles` (the event's article ids) when it
+    has them, else its `event` id. A pool regrouped since (PolNeAR train, round 9 on) renumbers its events, so
+    its rows name the articles."""
+    articles = row.get("articles")
+    return ("articles", articles) if isinstance(articles, str) and articles else ("event", str(row["event"]))
+
+
+def finding_keys(findings: pd.DataFrame) -> list[set]:
+    """For each finding, the keys a judged row of it may have (`where`: its event by id and by articles)."""
+    articles = findings["articles"] if "articles" in findings else pd.Series("", index=findings.index)
+    return [{(c, "event", str(e), k, o, lab), (c, "event", str(e), o, el), (c, o, lab)}
+            | ({(c, "articles", a, k, o, lab), (c, "articles", a, o, el)} if isinstance(a, str) and a else set())
+            for c, e, a, k, o, lab, el in zip(findings["corpus"], findings["event"], articles, findings["kind"],
+                                              findings["outlet"], findings["label"], findings["element_id"])]
+
+
 def unjudged(findings: pd.DataFrame) -> pd.DataFrame:
-    """The rows of `findings` (with `corpus` and `event`) not judged yet (`JUDGED`: neither the same statement
-    nor the same outlet and element, reworded or of another kind since)."""
+    """The rows of `findings` (with `corpus`, `event` and, for the pools, `articles`) not judged yet (`JUDGED`:
+    neither the same statement in the same event (`where`), nor the same outlet and element reworded or of
+    another kind since, nor the same outlet and label in an event grouped otherwise since)."""
     done = set()
     if JUDGED.exists():
         for line in filter(str.strip, JUDGED.read_text(encoding="utf-8").splitlines()):
             row = json.loads(line)
-            done |= {(row["corpus"], str(row["event"]), row["kind"], row["outlet"], row["label"]),
-                     (row["corpus"], str(row["event"]), row["outlet"], row["element_id"])}
-    fresh = findings[[(c, str(e), k, o, lab) not in done and (c, str(e), o, el) not in done for c, e, k, o, lab, el in
-                      zip(findings["corpus"], findings["event"], findings["kind"], findings["outlet"],
-                          findings["label"], findings["element_id"])]]
-    return fresh
+            done |= {(row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]),
+                     (row["corpus"], *where(row), row["outlet"], row["element_id"]),
+                     (row["corpus"], row["outlet"], row["label"])}
+    return findings[[not keys & done for keys in finding_keys(findings)]]
 
 
 def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
@@ -707,10 +614,13 @@ def draw(findings: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def print_findings(rows: pd.DataFrame) -> None:
-    """One JSON line per finding (event, kind, outlet, element, label, closest sentence of another outlet)."""
+    """One JSON line per finding (event, its articles, kind, outlet, element, label, closest sentence of another
+    outlet)."""
     for row in rows.itertuples():
-        print(json.dumps({"corpus": row.corpus, "event": row.event, "kind": row.kind, "outlet": row.outlet, "element_id": row.element_id,
-                          "label": row.label, "nearest": round(row.nearest_similarity, 3)}, ensure_ascii=False))
+        articles = row.articles if isinstance(row.articles, str) else None
+        print(json.dumps({"corpus": row.corpus, "event": row.event, "articles": articles, "kind": row.kind,
+                          "outlet": row.outlet, "element_id": row.element_id, "label": row.label,
+                          "nearest": round(row.nearest_similarity, 3)}, ensure_ascii=False))
 
 
 def check_judged(stated: dict[str, pd.DataFrame]) -> None:
@@ -729,9 +639,15 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
     rows["text"] = [FRESH_TEXT.get(corpus, "excerpts" if corpus == "allsides" else "full articles")
                     for corpus in rows["corpus"]]
     every = pd.concat([found.assign(corpus=corpus) for corpus, found in stated.items()], ignore_index=True)
-    now = set(zip(every["corpus"], every["event"].astype(str), every["kind"], every["outlet"], every["label"]))
-    rows["still"] = [key in now for key in zip(rows["corpus"], rows["event"].astype(str), rows["kind"], rows["outlet"],
-                                                  rows["label"])]
+    now = set().union(*finding_keys(every))
+    told = [(c, k, o, lab) for c, k, o, lab in zip(rows["corpus"], rows["kind"], rows["outlet"], rows["label"])]
+    rows["still"] = [(c, *where(row), k, o, lab) in now for (c, k, o, lab), row in zip(told, rows.to_dict("records"))]
+    elsewhere = set(zip(every["corpus"], every["kind"], every["outlet"], every["label"]))
+    moved = ~rows["still"] & pd.Series([key in elsewhere for key in told])
+    if moved.any():
+        print(f"({int(moved.sum())} judged findings are stated now in an event grouped otherwise since, rounds "
+              f"{', '.join(map(str, sorted(rows.loc[moved, 'round'].unique())))}: not counted as still stated, "
+              "never drawn again)")
     rows["right"] = rows["verdict"].eq("right")
     print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
     rounds = [(str(r), group) for r, group in rows.groupby("round")]
