@@ -537,9 +537,22 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
         earlier = named_before if name[0].lower() not in ("a", "an") else ""  # "a new report" is not one named before
         # "federal statistics", "records": not the speaker named before
         earlier = "" if PUBLIC.search(" ".join(name)) or SELF_NAMED.fullmatch(source) else earlier
+        own = own_author(source[:document.end()])
+        if own:  # a document that names its author before its noun is theirs: "a WBUR poll", not a pollster before it
+            return own
         return author.group(1) if author else document_author(text, claimant["source_start"], noun) or earlier \
             or (" ".join(name) if len(name) > 1 or SELF_NAMED.fullmatch(source) else "")
     return source
+
+
+def own_author(name: str) -> str:
+    """The author a document's own name gives before its noun ("a WBUR poll last week": WBUR; "a New York Times/CBS
+    News poll": New York Times/CBS News), "" when none."""
+    named = AUTHOR_BEFORE.search(name)
+    if not named:
+        return ""
+    start = named.start("org") - 4 if name[:named.start("org")].endswith("New ") else named.start("org")
+    return re.sub(r"\s*-\s*", "-", " ".join(name[start:named.end("org")].split()))
 
 
 # A sentence that opens on a document and goes on with its findings: "The study, by the CDC, examined",
