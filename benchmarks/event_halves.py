@@ -37,12 +37,11 @@ from sklearn.metrics import adjusted_rand_score
 import research
 from research.corpus import datasets
 from research.reuse.linkage import average_link
-from research.reuse.similarity import interval_gaps
+from research.reuse.similarity import interval_gaps, longest_gaps
 from research.story.events import (
     FLOOR_SHARE,
     article_pairs,
     event_texts,
-    longest_gaps,
     near_weighted,
     publication_intervals,
 )

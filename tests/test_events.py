@@ -14,7 +14,7 @@ import research
 from research.corpus import datasets
 from research.errors import AnalysisError, CorpusWarning
 from research.reuse.linkage import average_link
-from research.reuse.similarity import TextVectorizer, read_word_counts, similar_pairs
+from research.reuse.similarity import TextVectorizer, longest_gaps, read_word_counts, similar_pairs
 from research.story.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD
 from research.story.events import (
     DATE_HOURS,
@@ -29,7 +29,6 @@ from research.story.events import (
     article_pairs,
     body_texts,
     event_texts,
-    longest_gaps,
     near_weighted,
     publication_intervals,
 )

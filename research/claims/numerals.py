@@ -170,11 +170,20 @@ CHANGE_BEFORE = re.compile(
     r"higher|lower|revision)\s+(?:(?:by|of|an estimated|about|around|nearly|almost|more than|over|roughly|some|"
     r"a further|another|just)\s+)*[$€£]?$", re.IGNORECASE)
 _FRACTION = "|".join(sorted((w.replace(" ", "[- ]") for w in FRACTIONS), key=len, reverse=True))
+
+
+def _spoken_qualifier(words: tuple[str, ...]) -> str:
+    """An optional group `qualifier` of these words (longest first) and the space after it."""
+    return r"(?:(?P<qualifier>\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r"))\s+)?"
+
+
+# Qualifiers spoken before a fraction or a multiple ("more than twice"); a share also takes "fewer than",
+# "around" and "only" ("only one in five").
+RATIO_QUALIFIERS = ("about", "nearly", "almost", "more than", "over", "at least", "roughly", "less than", "just over")
+SHARE_QUALIFIERS = ("about", "nearly", "almost", "more than", "over", "roughly", "less than", "fewer than", "around",
+                    "just over", "only")
 RATIO = re.compile(
-    r"(?:(?P<qualifier>\b(?:" + "|".join(sorted((re.escape(q) for q in
-                                                 ("about", "nearly", "almost", "more than", "over", "at least",
-                                                  "roughly", "less than", "just over")), key=len, reverse=True))
-    + r"))\s+)?\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
+    _spoken_qualifier(RATIO_QUALIFIERS) + r"\b(?:(?P<ratio>" + _FRACTION + r"|twice|double|triple|doubled|doubling|tripled|tripling|halved)"
     r"(?![-\w])(?P<scaled>\s+(?:of\s+)?an?\s+(?:million|billion|trillion)\b(?:\s+dollars\b)?)?"  # "a quarter of a million"
     r"|(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\b)",
     re.IGNORECASE)
@@ -276,11 +285,7 @@ LIST_MARKER = re.compile(r"[.)]\s+(?=[A-Z“\"‘])")
 # adults"; after "of" only against a round whole ("eight of 10"), since "two of three judges" counts judges.
 _PART = r"one|two|three|four|five|six|seven|eight|nine|\d{1,3}"
 SHARE = re.compile(
-    r"(?:(?P<qualifier>\b(?:" + "|".join(sorted((re.escape(q) for q in ("about", "nearly", "almost", "more than",
-                                                                         "over", "roughly", "less than", "fewer than",
-                                                                         "around", "just over", "only")),
-                                               key=len, reverse=True))
-    + r"))\s+)?\b(?P<part>" + _PART + r")\s+(?:in|(?P<of>of|out\s+of))\s+"
+    _spoken_qualifier(SHARE_QUALIFIERS) + r"\b(?P<part>" + _PART + r")\s+(?:in|(?P<of>of|out\s+of))\s+"
     r"(?P<whole>three|four|five|six|seven|eight|nine|ten|\d{1,3}(?:,\d{3})?)\b"
     r"(?=\s+(?!(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|the|of|and|or)\b)[A-Za-z])",
     re.IGNORECASE)

@@ -583,6 +583,12 @@ def interval_gaps(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarr
     return np.maximum(0.0, np.maximum(start[j] - end[i], start[i] - end[j]))
 
 
+def longest_gaps(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Hours rows i and j can lie apart at most, given their time intervals [start, end] (NaN when either is
+    unknown): for two timestamps their gap, for two dates without a time of day at least a day."""
+    return np.maximum(end[j] - start[i], end[i] - start[j])
+
+
 def time_joins(start: np.ndarray, end: np.ndarray, window_hours: float) -> list[tuple[np.ndarray, int]]:
     """The joins that together meet every pair of rows at most `window_hours` apart, each pair once:
     (rows, n_first), a pair counted when one of its rows is among the first `n_first`.

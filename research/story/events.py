@@ -23,7 +23,7 @@ apart are two events, however alike their words.
 - Near in time (`near_weighted`): a pair published at most NEAR_HOURS apart
   counts (1 + NEAR_BOOST) times its score in the linkage (the graph's pairs
   are still those whose own score reaches the floor; undated pairs count as
-  they are). Only a gap known to be that short counts (`longest_gaps`): two
+  they are). Only a gap known to be that short counts (`similarity.longest_gaps`): two
   dates without a time of day may lie a day apart, and a dense news stream
   carries several stories a day. An opinion piece or a story on a local angle, published with the
   news, shares the event's names but fewer of its words than the news reports
@@ -56,6 +56,7 @@ from research.reuse.linkage import average_link
 from research.reuse.similarity import (
     TextVectorizer,
     best_partners,
+    longest_gaps,
     read_word_counts,
     similar_pairs,
     vectorize,
@@ -174,12 +175,6 @@ def _text_chunks(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int):
         stop = min(begin + TEXT_CHUNK, len(ids))
         yield event_texts(blocks.iloc[block_order[bounds[begin] : bounds[stop]]], articles.iloc[order[begin:stop]],
                           headline)
-
-
-def longest_gaps(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Hours rows i and j can lie apart at most, given their time intervals [start, end] (NaN when either is
-    unknown): for two timestamps their gap, for two dates without a time of day at least a day."""
-    return np.maximum(end[j] - start[i], end[i] - start[j])
 
 
 def near_weighted(scores: np.ndarray, gaps: np.ndarray, near_hours: float | None,
