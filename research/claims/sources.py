@@ -7,7 +7,8 @@ fell", "the department's report", though a statement noun before "that" is a cue
 "Noem's announcement that"; a source that holds a figure itself). `claimant_of` picks the attribution
 whose content holds a figure; `claimant_name` names it as the text does: a
 pronoun as the actor it refers to, a document as its author ("data released by
-the CDC", "FBI statistics", "a new ABC News/Washington Post poll", or the author
+the CDC", "FBI statistics", "a new ABC News/Washington Post poll"; the author its own name gives before its noun, "a WBUR poll last week", over
+a pollster named before it, `own_author`; or the author
 the article gives the same kind of document elsewhere: "a small study" ... "The
 study, by the Centers for Disease Control and Prevention"). `sentence_release`
 gives the claimant of a sentence without a cue that names its release ("The
