@@ -696,3 +696,14 @@ def test_a_cue_of_belief_wish_or_act_releases_nothing_the_next_sentence_goes_on_
         "ceasefire agreement was signed in 1994. Armenian forces won the war, seizing seven districts between Armenia "
         "and Nagorno-Karabakh to connect the two pieces of land.")
     assert found["seven"] == ""
+
+
+def test_a_document_that_names_its_author_before_its_noun_is_theirs_not_a_pollster_named_before():
+    # PolNeAR train (wash-post_2015-11-08): "a WBUR poll" is WBUR's, not the CNN-ORC survey's two paragraphs up
+    found = claimants(
+        "He is but a blip in national polls, but in Iowa, a CNN-ORC survey released Friday had him at 4 percent in "
+        "the sprawling field.",
+        "But beneath them, Kasich, Christie and Bush register more strength in New Hampshire. For instance, a WBUR "
+        "poll last week showed Rubio in third at 11 percent, followed closely by Kasich at 10 percent, Christie at 8 "
+        "percent and Bush at 7 percent.")
+    assert found["11 percent"] == "WBUR" and found["7 percent"] == "WBUR"

@@ -7,7 +7,8 @@ fell", "the department's report", though a statement noun before "that" is a cue
 "Noem's announcement that"; a source that holds a figure itself). `claimant_of` picks the attribution
 whose content holds a figure; `claimant_name` names it as the text does: a
 pronoun as the actor it refers to, a document as its author ("data released by
-the CDC", "FBI statistics", "a new ABC News/Washington Post poll", or the author
+the CDC", "FBI statistics", "a new ABC News/Washington Post poll"; the author its own name gives before its noun, "a WBUR poll last week", over
+a pollster named before it, `own_author`; or the author
 the article gives the same kind of document elsewhere: "a small study" ... "The
 study, by the Centers for Disease Control and Prevention"). `sentence_release`
 gives the claimant of a sentence without a cue that names its release ("The
@@ -537,9 +538,22 @@ def claimant_name(claimant: dict | None, named_before: str, text: str) -> str:
         earlier = named_before if name[0].lower() not in ("a", "an") else ""  # "a new report" is not one named before
         # "federal statistics", "records": not the speaker named before
         earlier = "" if PUBLIC.search(" ".join(name)) or SELF_NAMED.fullmatch(source) else earlier
+        own = own_author(source[:document.end()])
+        if own:  # a document that names its author before its noun is theirs: "a WBUR poll", not a pollster before it
+            return own
         return author.group(1) if author else document_author(text, claimant["source_start"], noun) or earlier \
             or (" ".join(name) if len(name) > 1 or SELF_NAMED.fullmatch(source) else "")
     return source
+
+
+def own_author(name: str) -> str:
+    """The author a document's own name gives before its noun ("a WBUR poll last week": WBUR; "a New York Times/CBS
+    News poll": New York Times/CBS News), "" when none."""
+    named = AUTHOR_BEFORE.search(name)
+    if not named:
+        return ""
+    start = named.start("org") - 4 if name[:named.start("org")].endswith("New ") else named.start("org")
+    return re.sub(r"\s*-\s*", "-", " ".join(name[start:named.end("org")].split()))
 
 
 # A sentence that opens on a document and goes on with its findings: "The study, by the CDC, examined",
