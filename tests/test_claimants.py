@@ -707,3 +707,19 @@ def test_a_document_that_names_its_author_before_its_noun_is_theirs_not_a_pollst
         "poll last week showed Rubio in third at 11 percent, followed closely by Kasich at 10 percent, Christie at 8 "
         "percent and Bush at 7 percent.")
     assert found["11 percent"] == "WBUR" and found["7 percent"] == "WBUR"
+
+
+def test_a_named_person_who_wants_to_do_something_claims_its_figures():
+    # PolNeAR (Breitbart and NYT, 2016): "Clinton wants to" lays out her own plan, over the cue of the sentence before;
+    # a plural "want to" of several parties stays the outlet's (BASIL, 2010)
+    found = claimants(
+        "Under the new program, people would enroll, receive training and then state and local leaders could call on "
+        "their help during in natural disasters or emergency situations. Clinton wants to sign up 5 million people, "
+        "focusing on people under 30.",
+        "Hillary Clinton wants to make in-state tuition for four-year state universities free for families with less "
+        "than $125,000 in income, but her plan would require the financial help of states that may not want to chip in.",
+        "President Obama and Democratic lawmakers want to extend the cuts to all Americans except those with income "
+        "above $250,000, while Republicans want tax cuts extended to Americans at all income levels.")
+    assert found["5 million"] == found["under 30"] == "Clinton"
+    assert found["less than $125,000"] == "Hillary Clinton"
+    assert found["$250,000"] == ""

@@ -52,7 +52,8 @@ is a relative clause's speaker and no cue of the sentence). A figure that
 describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence whose main clause
 lays out a plan, a proposal or a charge (`PROPOSAL`: "Senate Republicans unveiled a $568 billion infrastructure plan",
 "The Justice Department unveiled a seven-count indictment") credits its figures to the proposer, up to the outlet's
-comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"). A sentence that introduces
+comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"); so does a named
+person who "wants to" do something (`WANTS`: "Clinton wants to sign up 5 million people"). A sentence that introduces
 someone's words after a colon (`introduced`: "Sanders made the following comment:", "this statement by Trump on June
 11:", "Over at Big Government, a post ... provides the following commentary:") names the claimant of the quotation
 the next paragraph opens with. A poll's findings
@@ -589,6 +590,10 @@ PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?[
                       r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*(?:unveiled|laid\s+out|proposed|outlined|introduced)"
                       r"(?=\s+(?:an?|his|her|its|their|the)\s+(?:[$\w,.-]+\s+){0,4}?(?:plan|proposal|budget|bill|"
                       r"indictment|framework|package|legislation)\b)")
+# A named person who wants to do something lays out their own plan, whose figures are theirs: "Clinton wants to sign up 5
+# million people, focusing on people under 30" (one person: "Obama and Democratic lawmakers want to" is the outlet's).
+WANTS = re.compile(r"^\W*(?:(?:But|And)\s+)?(?P<who>(?!(?:The|This|That|It|He|She|They|We|I)\b)[A-Z][\w’'.-]*"
+                   r"(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:also\s+|still\s+)?wants\s+to\s+[a-z]")
 # The outlet's own comment on the plan, a participle after a comma, is not the proposer's: "..., countering President
 # Biden's American Jobs Plan with a framework around one-quarter the size of his $2.25 trillion" (but ", including").
 COMMENT = re.compile(r",\s+(?!including\b)[a-z]+ing\b")
@@ -652,9 +657,12 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
     proposal = PROPOSAL.match(sentence) if not who else None
-    comment = COMMENT.search(sentence, proposal.end()) if proposal else None
+    wants = WANTS.match(sentence) if not who and not proposal else None
+    proposal = proposal or wants
+    comment = COMMENT.search(sentence, proposal.end()) if proposal and not wants else None
     decision, who = (proposal, proposal.group("who")) if proposal else (decision, who)
-    return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
+    return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who,
+            "actor_kind": "person" if wants else "organisation",
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0,
             **({"until": comment.start()} if comment else {}),
             "authored": bool(named or own and own.start("org") < 80 or provided)} if who else None
