@@ -723,3 +723,16 @@ def test_a_named_person_who_wants_to_do_something_claims_its_figures():
     assert found["5 million"] == found["under 30"] == "Clinton"
     assert found["less than $125,000"] == "Hillary Clinton"
     assert found["$250,000"] == ""
+
+
+def test_per_or_by_someones_own_admission_credits_its_sentence_only():
+    # PolNeAR (NYT and USA Today, 2016): "per the McKinley plan" and "By Trump's own admission" credit what their
+    # sentence states, as "according to" does, and nothing the next sentence goes on with
+    found = claimants(
+        "SAVE A QUARTER Let's say you think an undergraduate degree from a state university will cost $160,000 in 18 "
+        "years, including room and board. A quarter of that, per the McKinley plan, is $40,000. To save that much, "
+        "you'd need to put aside about $115 each month for 18 years if it earns a 5 percent annual return.",
+        "By Trump's own admission, his tax returns in most years are far thicker than his 100-page disclosure report.")
+    assert found["A quarter"] == found["$40,000"] == "the McKinley plan"
+    assert found["about $115"] == found["5 percent"] == ""
+    assert found["100"] == "Trump"  # "100-page"

@@ -53,7 +53,9 @@ describes the document a sentence opens on ("The 165-page report said") is the o
 lays out a plan, a proposal or a charge (`PROPOSAL`: "Senate Republicans unveiled a $568 billion infrastructure plan",
 "The Justice Department unveiled a seven-count indictment") credits its figures to the proposer, up to the outlet's
 comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"); so does a named
-person who "wants to" do something (`WANTS`: "Clinton wants to sign up 5 million people"). A sentence that introduces
+person who "wants to" do something (`WANTS`: "Clinton wants to sign up 5 million people"), and "per" or "by X's own
+admission" credits its sentence as "according to" would (`PER`: "A quarter of that, per the McKinley plan, is
+$40,000"), neither going on into later sentences. A sentence that introduces
 someone's words after a colon (`introduced`: "Sanders made the following comment:", "this statement by Trump on June
 11:", "Over at Big Government, a post ... provides the following commentary:") names the claimant of the quotation
 the next paragraph opens with. A poll's findings
@@ -594,6 +596,11 @@ PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?[
 # million people, focusing on people under 30" (one person: "Obama and Democratic lawmakers want to" is the outlet's).
 WANTS = re.compile(r"^\W*(?:(?:But|And)\s+)?(?P<who>(?!(?:The|This|That|It|He|She|They|We|I)\b)[A-Z][\w’'.-]*"
                    r"(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:also\s+|still\s+)?wants\s+to\s+[a-z]")
+# A preposition that credits what its sentence states, as "according to" does: "A quarter of that, per the McKinley plan,
+# is $40,000", "By Trump's own admission, his tax returns ... are far thicker than his 100-page disclosure report".
+PER = re.compile(r"(?:^\W*|,\s+)(?:[Pp]er\s+(?P<per>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+[a-z]+)?)|"
+                 r"[Bb]y\s+(?P<own>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})['’]s\s+own\s+(?:admission|account|estimate|count))"
+                 r"\s*,")
 # The outlet's own comment on the plan, a participle after a comma, is not the proposer's: "..., countering President
 # Biden's American Jobs Plan with a framework around one-quarter the size of his $2.25 trillion" (but ", including").
 COMMENT = re.compile(r",\s+(?!including\b)[a-z]+ing\b")
@@ -653,6 +660,8 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     who = who or (provided.group("who") or provided.group("releaser") if provided else "")
     caption = CAPTION.match(text, offset + len(sentence)) if not who else None
     who = who or (caption.group("who") if caption else "")
+    per = PER.search(sentence) if not who else None
+    who = who or (per.group("per") or per.group("own") if per else "")
     decision = DECISION.match(sentence) if not who else None
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
@@ -662,7 +671,7 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     comment = COMMENT.search(sentence, proposal.end()) if proposal and not wants else None
     decision, who = (proposal, proposal.group("who")) if proposal else (decision, who)
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who,
-            "actor_kind": "person" if wants else "organisation",
+            "actor_kind": "person" if wants or per else "organisation",  # goes on into no later sentence
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0,
             **({"until": comment.start()} if comment else {}),
             "authored": bool(named or own and own.start("org") < 80 or provided)} if who else None
