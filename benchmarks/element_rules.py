@@ -1,6 +1,6 @@
 """What each rule chosen on the findings judged by reading removes, right and wrong.
 
-    python benchmarks/element_rules.py ../shared/data [--choose-only]
+    python benchmarks/element_rules.py ../shared/data [--choose-only] [--polnear-train FOLDER]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -35,6 +35,10 @@ is printed):
 - only cohesion: an "only" element one outlet tells in two articles or more
   needs `cohesion` at least `MIN_ONLY_COHESION` (`omissions(min_only_cohesion=...)`).
 
+and, after round 10 (`one_story`, with `--polnear-train FOLDER` for rounds 9-10: PolNeAR's train split,
+its judged rows matched to the event of their `articles`): whether the outlets of an event tell one story,
+each statistic by verdict and each gate on it (no rule kept: none passes).
+
 For the package with every rule, with each rule off (the others on), and with
 none: the judged findings of rounds 1-5 the package states (right, wrong,
 precision; rounds 4-5 apart; rounds 1-6, right and wrong; round 6 and round 7 apart), and the findings of the events with known
@@ -54,6 +58,7 @@ from pathlib import Path
 import element_pools as pools
 import evaluate_elements as ev
 import numpy as np
+import one_story
 import pandas as pd
 
 from research.story import facts
@@ -80,7 +85,7 @@ CHOOSE_ROUNDS = range(1, 7)
 TOPICALITY_GRID = np.round(np.arange(0.3, 0.601, 0.05), 2)
 # Corpora of the judged findings made by grouping a corpus with `cluster_articles` (element_pools.fresh_pools).
 GROUPED = {"timeline17": ("timeline17", False), "timeline17-excerpts": ("timeline17", True),
-           "polnear": ("polnear", False), "polnear-excerpts": ("polnear", True)}
+           "polnear": ("polnear", False), "polnear-excerpts": ("polnear", True), "basil-excerpts": ("basil", True)}
 # The precision the issue asks of the findings (issue 17): a kind of fact whose judged findings reach it is kept.
 GOAL = 0.90
 
@@ -125,9 +130,11 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
                      min_only_cohesion=0.0 if "only cohesion" in off else MIN_ONLY_COHESION)
 
 
-def load(data: Path, last_round: int | None = None) -> tuple[dict, pd.DataFrame]:
+def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None) -> tuple[dict, pd.DataFrame]:
     """Each event needed (every judged round up to `last_round`, None: all; known elements) with its elements,
-    coverage and known elements, and the judged findings (of those rounds)."""
+    coverage and known elements, and the judged findings (of those rounds). With `polnear_train` (PolNeAR's
+    folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and their
+    judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped")."""
     judged = [json.loads(line) for line in ev.JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
     judged = pd.DataFrame([row for row in judged if last_round is None or row["round"] <= last_round]) \
         .assign(event=lambda t: t["event"].astype(str))
@@ -135,10 +142,19 @@ def load(data: Path, last_round: int | None = None) -> tuple[dict, pd.DataFrame]
                "basil": (*ev.load_basil(data), *ev.basil_known())}
     corpora["allsides-known-choose"] = (*corpora["allsides"][:2], {}, {})
     read = {"timeline17": lambda: ev.datasets.read_timeline17(data / "timeline17_dev")[0],
-            "polnear": lambda: ev.datasets.read_polnear(data / "polnear_dev")}
+            "polnear": lambda: ev.datasets.read_polnear(data / "polnear_dev"),
+            "basil": lambda: ev.datasets.read_basil(data / "basil_dev")}
     for corpus, (name, excerpts) in GROUPED.items():
         if corpus in set(judged["corpus"]):
             corpora[corpus] = (*pools.grouped(read[name](), excerpts), {}, {})
+    if polnear_train is not None:
+        train = ev.datasets.read_polnear(polnear_train, "train")
+        for corpus, excerpts in (("polnear-train", False), ("polnear-train-excerpts", True)):
+            articles, passages = pools.grouped(train, excerpts, pools.NEW_POOL_EVENTS)
+            ids = articles.groupby("event")["article_id"].agg(lambda a: " ".join(sorted(a.astype(str))))
+            mine = judged["corpus"] == corpus
+            judged.loc[mine, "event"] = judged.loc[mine, "articles"].map(dict(zip(ids, ids.index))).fillna("regrouped")
+            corpora[corpus] = (articles, passages, {}, {})
     events = {}
     for corpus, (articles, passages, known, half) in corpora.items():
         wanted = set(known) | set(judged.loc[judged["corpus"] == corpus, "event"])
@@ -285,10 +301,12 @@ def quotation_fragments(events: dict, judged: pd.DataFrame) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     pd.set_option("display.width", 250)
-    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else None)
+    train = Path(argv[argv.index("--polnear-train") + 1]) if "--polnear-train" in argv else None
+    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else None, train)
     kind_choice(events, judged)
     topicality_choice(events, judged)
     quotation_fragments(events, judged)
+    one_story.report(events, judged)
     every, stated = measure(events, judged)
     table = [every]
     print("== Each rule chosen on the judged findings: what it removes (judged rounds 1-5, by reading) and what it "
