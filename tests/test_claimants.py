@@ -723,6 +723,12 @@ def test_a_named_person_who_wants_to_do_something_claims_its_figures():
     assert found["5 million"] == found["under 30"] == "Clinton"
     assert found["less than $125,000"] == "Hillary Clinton"
     assert found["$250,000"] == ""
+    # PolNeAR train (HuffPost, 2016): inside a quotation it is the speaker's words, and no plan goes on from it
+    quoted = claimants(
+        "“[Trump’s] comments were, one, outrageous and dangerous. Ted Cruz wants to ban all abortions in this "
+        "country. John Kasich, the supposed moderate in this race, has signed 18 different bills in Ohio to end "
+        "access to health care for women.”")
+    assert quoted["18"] != "Ted Cruz"
 
 
 def test_per_or_by_someones_own_admission_credits_its_sentence_only():

@@ -593,7 +593,8 @@ PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?[
                       r"(?=\s+(?:an?|his|her|its|their|the)\s+(?:[$\w,.-]+\s+){0,4}?(?:plan|proposal|budget|bill|"
                       r"indictment|framework|package|legislation)\b)")
 # A named person who wants to do something lays out their own plan, whose figures are theirs: "Clinton wants to sign up 5
-# million people, focusing on people under 30" (one person: "Obama and Democratic lawmakers want to" is the outlet's).
+# million people, focusing on people under 30" (one person: "Obama and Democratic lawmakers want to" is the outlet's;
+# inside a quotation, the speaker's words).
 WANTS = re.compile(r"^\W*(?:(?:But|And)\s+)?(?P<who>(?!(?:The|This|That|It|He|She|They|We|I)\b)[A-Z][\w’'.-]*"
                    r"(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:also\s+|still\s+)?wants\s+to\s+[a-z]")
 # A preposition that credits what its sentence states, as "according to" does: "A quarter of that, per the McKinley plan,
@@ -666,7 +667,7 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
     proposal = PROPOSAL.match(sentence) if not who else None
-    wants = WANTS.match(sentence) if not who and not proposal else None
+    wants = WANTS.match(sentence) if not who and not proposal and not _in_quotation(text, offset) else None
     proposal = proposal or wants
     comment = COMMENT.search(sentence, proposal.end()) if proposal and not wants else None
     decision, who = (proposal, proposal.group("who")) if proposal else (decision, who)
