@@ -742,3 +742,14 @@ def test_per_or_by_someones_own_admission_credits_its_sentence_only():
     assert found["A quarter"] == found["$40,000"] == "the McKinley plan"
     assert found["about $115"] == found["5 percent"] == ""
     assert found["100"] == "Trump"  # "100-page"
+
+
+def test_a_poll_named_with_its_author_in_a_sentence_without_a_cue_is_its_source():
+    # PolNeAR train (Breitbart and Western Journal, 2016): "In an ... poll", also at the end of the sentence
+    found = claimants(
+        "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton while 40 "
+        "percent chose Trump.",
+        "In his highest percentage to date, Donald Trump achieved 45 percent support among Republican voters in a new "
+        "Fox News poll released Thursday.")
+    assert found["50 percent"] == found["40 percent"] == "NBC News/Wall Street Journal"
+    assert found["45 percent"] == "Fox News"

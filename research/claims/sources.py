@@ -55,7 +55,9 @@ lays out a plan, a proposal or a charge (`PROPOSAL`: "Senate Republicans unveile
 comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"); so does a named
 person who "wants to" do something (`WANTS`: "Clinton wants to sign up 5 million people"), and "per" or "by X's own
 admission" credits its sentence as "according to" would (`PER`: "A quarter of that, per the McKinley plan, is
-$40,000"), neither going on into later sentences. A sentence that introduces
+$40,000"), and so does a poll named with its author in a sentence without a cue (`IN_POLL`: "In an NBC News/Wall
+Street Journal poll released Monday, 50 percent ..."), none of them going on into later sentences. A sentence that
+introduces
 someone's words after a colon (`introduced`: "Sanders made the following comment:", "this statement by Trump on June
 11:", "Over at Big Government, a post ... provides the following commentary:") names the claimant of the quotation
 the next paragraph opens with. A poll's findings
@@ -602,6 +604,11 @@ WANTS = re.compile(r"^\W*(?:(?:But|And)\s+)?(?P<who>(?!(?:The|This|That|It|He|Sh
 PER = re.compile(r"(?:^\W*|,\s+)(?:[Pp]er\s+(?P<per>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+[a-z]+)?)|"
                  r"[Bb]y\s+(?P<own>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})['’]s\s+own\s+(?:admission|account|estimate|count))"
                  r"\s*,")
+# A poll named with its author anywhere in a sentence without a cue is the source of that sentence's figures, and of no
+# later sentence's: "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton",
+# "Donald Trump achieved 45 percent support among Republican voters in a new Fox News poll released Thursday".
+IN_POLL = re.compile(r"\b[Ii]n\s+(?:a|an|the|this)\s+(?:(?:new|latest|most\s+recent|recent|national|statewide)\s+)*"
+                     r"(?P<name>(?:New\s+)?" + _ORG + r"\s+(?:(?:national|tracking|new)\s+)?(?i:poll|survey))\b")
 # The outlet's own comment on the plan, a participle after a comma, is not the proposer's: "..., countering President
 # Biden's American Jobs Plan with a framework around one-quarter the size of his $2.25 trillion" (but ", including").
 COMMENT = re.compile(r",\s+(?!including\b)[a-z]+ing\b")
@@ -663,6 +670,8 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     who = who or (caption.group("who") if caption else "")
     per = PER.search(sentence) if not who else None
     who = who or (per.group("per") or per.group("own") if per else "")
+    in_poll = IN_POLL.search(sentence) if not who else None
+    who = who or (own_author(in_poll.group("name")) if in_poll else "")
     decision = DECISION.match(sentence) if not who else None
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
@@ -672,7 +681,7 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     comment = COMMENT.search(sentence, proposal.end()) if proposal and not wants else None
     decision, who = (proposal, proposal.group("who")) if proposal else (decision, who)
     return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who,
-            "actor_kind": "person" if wants or per else "organisation",  # goes on into no later sentence
+            "actor_kind": "person" if wants or per or in_poll else "organisation",  # goes on into no later sentence
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0,
             **({"until": comment.start()} if comment else {}),
             "authored": bool(named or own and own.start("org") < 80 or provided)} if who else None
