@@ -1,6 +1,6 @@
 """What each rule chosen on the findings judged by reading removes, right and wrong.
 
-    python benchmarks/element_rules.py ../shared/data [--choose-only]
+    python benchmarks/element_rules.py ../shared/data [--choose-only] [--polnear-train FOLDER] [--pieces-only]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -34,6 +34,14 @@ is printed):
 
 - only cohesion: an "only" element one outlet tells in two articles or more
   needs `cohesion` at least `MIN_ONLY_COHESION` (`omissions(min_only_cohesion=...)`).
+
+and, chosen after round 10 on rounds 3-10 (with `--polnear-train FOLDER`, PolNeAR's train split kept outside the
+project, its pools grouped as `element_pools.fresh_pools` groups them and its judged rows matched by their
+`articles`; `--pieces-only` prints this table alone):
+
+- own subject: an "only" finding needs a label that names its own subject, not a set only the sentence before
+  names (`omissions(own_subject=...)`, `research.story.pieces.counts_on_previous`); `piece_choice` prints what
+  it and the gates measured against it remove, by round group (3-8, 9-10) and kind of text.
 
 For the package with every rule, with each rule off (the others on), and with
 none: the judged findings of rounds 1-5 the package states (right, wrong,

@@ -6,8 +6,8 @@ PIECES = [
     "Everyone else combined for 39 percent.",  # huff-post: after "Cruz, Trump and Carson ... took a combined 61 percent"
     "More than a dozen others also were shot.",  # breitbart: after the shooting of Giffords
     # wash-post: after "One would be something like DFA."
-    'Another would be a more traditional leadership PAC, while a third would be what Sroka called a "let a thousand '
-    'flowers bloom" approach',
+    ('Another would be a more traditional leadership PAC, while a third would be what Sroka called a "let a thousand '
+     'flowers bloom" approach'),
 ]
 # Sentences of the same kind of opening that name their own subject, or whose pronoun a reader of the story
 # resolves: "only" findings judged right (Timeline17 H1N1 coverage, rounds 6-8; AllSides, round 4), kept.
