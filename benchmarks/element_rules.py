@@ -35,9 +35,11 @@ is printed):
 - only cohesion: an "only" element one outlet tells in two articles or more
   needs `cohesion` at least `MIN_ONLY_COHESION` (`omissions(min_only_cohesion=...)`).
 
-and, chosen after round 10 on rounds 3-10 (with `--polnear-train FOLDER`, PolNeAR's train split kept outside the
-project, its pools grouped as `element_pools.fresh_pools` groups them and its judged rows matched by their
-`articles`; `--pieces-only` prints this table alone):
+and, after round 10 (`one_story`, with `--polnear-train FOLDER` for rounds 9-10: PolNeAR's train split,
+its judged rows matched to the event of their `articles`): whether the outlets of an event tell one story,
+each statistic by verdict and each gate on it (no rule kept: none passes).
+
+and, chosen after round 10 on rounds 3-10 (`--pieces-only` prints this table alone):
 
 - own subject: an "only" finding needs a label that names its own subject, not a set only the sentence before
   names (`omissions(own_subject=...)`, `research.story.pieces.counts_on_previous`); `piece_choice` prints what
@@ -62,6 +64,7 @@ from pathlib import Path
 import element_pools as pools
 import evaluate_elements as ev
 import numpy as np
+import one_story
 import pandas as pd
 
 from research.claims.quantities import find_quantities
@@ -94,9 +97,7 @@ CHOOSE_ROUNDS = range(1, 7)
 TOPICALITY_GRID = np.round(np.arange(0.3, 0.601, 0.05), 2)
 # Corpora of the judged findings made by grouping a corpus with `cluster_articles` (element_pools.fresh_pools).
 GROUPED = {"timeline17": ("timeline17", False), "timeline17-excerpts": ("timeline17", True),
-           "polnear": ("polnear", False), "polnear-excerpts": ("polnear", True),
-           "basil-excerpts": ("basil", True), "polnear-train": ("polnear-train", False),
-           "polnear-train-excerpts": ("polnear-train", True)}
+           "polnear": ("polnear", False), "polnear-excerpts": ("polnear", True), "basil-excerpts": ("basil", True)}
 # The rounds the own-subject rule (`research.story.pieces`) was chosen on, after round 10.
 PIECE_ROUNDS = range(3, 11)
 # Measured, not kept: words outside the marks of a sentence that is all quotation ("he added"), and the words a
@@ -152,28 +153,28 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
 
 def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None) -> tuple[dict, pd.DataFrame]:
     """Each event needed (every judged round up to `last_round`, None: all; known elements) with its elements,
-    coverage and known elements, and the judged findings (of those rounds). The PolNeAR train pools only with
-    `polnear_train` (its folder), grouped as `element_pools.fresh_pools` groups them; their events are named
-    by their articles (the judged rows' `articles`), as they are renumbered when `cluster_articles` changes."""
+    coverage and known elements, and the judged findings (of those rounds). With `polnear_train` (PolNeAR's
+    folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and their
+    judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped")."""
     judged = [json.loads(line) for line in ev.JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
     judged = pd.DataFrame([row for row in judged if last_round is None or row["round"] <= last_round]) \
         .assign(event=lambda t: t["event"].astype(str))
-    if "articles" in judged:
-        judged["event"] = judged["articles"].where(judged["articles"].fillna("") != "", judged["event"])
     corpora = {"allsides": (*ev.load_allsides(data), *ev.allsides_known()),
                "basil": (*ev.load_basil(data), *ev.basil_known())}
     corpora["allsides-known-choose"] = (*corpora["allsides"][:2], {}, {})
     read = {"timeline17": lambda: ev.datasets.read_timeline17(data / "timeline17_dev")[0],
             "polnear": lambda: ev.datasets.read_polnear(data / "polnear_dev"),
-            "basil": lambda: ev.datasets.read_basil(data / "basil_dev"),
-            "polnear-train": lambda: ev.datasets.read_polnear(polnear_train, "train")}
+            "basil": lambda: ev.datasets.read_basil(data / "basil_dev")}
     for corpus, (name, excerpts) in GROUPED.items():
-        if corpus in set(judged["corpus"]) and (name != "polnear-train" or polnear_train is not None):
-            settings = pools.NEW_POOL_EVENTS if name == "polnear-train" else pools.POOL_EVENTS
-            articles, passages = pools.grouped(read[name](), excerpts, settings)
-            if name == "polnear-train":  # each event named by its articles, as its judged rows are
-                ids = articles.groupby("event")["article_id"].transform(lambda a: " ".join(sorted(a.astype(str))))
-                articles = articles.assign(event=ids)
+        if corpus in set(judged["corpus"]):
+            corpora[corpus] = (*pools.grouped(read[name](), excerpts), {}, {})
+    if polnear_train is not None:
+        train = ev.datasets.read_polnear(polnear_train, "train")
+        for corpus, excerpts in (("polnear-train", False), ("polnear-train-excerpts", True)):
+            articles, passages = pools.grouped(train, excerpts, pools.NEW_POOL_EVENTS)
+            ids = articles.groupby("event")["article_id"].agg(lambda a: " ".join(sorted(a.astype(str))))
+            mine = judged["corpus"] == corpus
+            judged.loc[mine, "event"] = judged.loc[mine, "articles"].map(dict(zip(ids, ids.index))).fillna("regrouped")
             corpora[corpus] = (articles, passages, {}, {})
     events = {}
     for corpus, (articles, passages, known, half) in corpora.items():
@@ -429,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     kind_choice(events, judged)
     topicality_choice(events, judged)
     quotation_fragments(events, judged)
+    one_story.report(events, judged)
     piece_choice(events, judged)
     every, stated = measure(events, judged)
     table = [every]
