@@ -184,8 +184,10 @@ def test_no_figures_no_markers_no_quotes_each_say_so(tmp_path):
 def test_an_outlet_with_two_articles_is_named_apart_where_articles_are_compared(tmp_path):
     articles = load(tmp_path, TWO_OF_ONE)
     assert research.outlet_labels(articles) == {
-        "storm-post-1": "Valley Post (storm-post-1)", "storm-post-2": "Valley Post (storm-post-2)",
-        "storm-ledger": "Northern Ledger"}
+        "storm-post-1": "Valley Post (“Storm cuts power in Calder”)",
+        "storm-post-2": "Valley Post (“Power back for most Calder…”)", "storm-ledger": "Northern Ledger"}
+    alike = articles.assign(headline="Storm latest")  # headlines that do not tell them apart: their ids
+    assert research.outlet_labels(alike)["storm-post-2"] == "Valley Post (storm-post-2)"
     found = quiet(articles)
     assert_well_formed(found)
     assert "from 2 outlets: Northern Ledger and Valley Post (Valley Post has 2)" in found["01"]["finding"].iloc[0]

@@ -27,20 +27,33 @@ from research.text.dates import parse_published
 NOWRAP = ("date", "published", "as of", "when")
 # Columns of running text (a sentence, a passage) kept wide enough to read as text.
 WIDE = ("sentence", "text", "passage")
+# Words of a headline that tell two articles of one outlet apart in a label.
+HEADLINE_WORDS = 5
 TABLE_STYLE = "border-collapse:collapse;margin:0.5em 0"
 CELL_STYLE = "padding:0.25em 0.6em;border-bottom:1px solid #ddd;vertical-align:top"
 
 
 def outlet_labels(articles: pd.DataFrame) -> dict[str, str]:
-    """article_id -> a readable name: the outlet, with the article id added where the outlet is
-    missing (the id alone) or has several articles ("Valley Post (storm-2)")."""
+    """article_id -> a readable name: the outlet; the article id where the outlet is missing; where an
+    outlet has several articles, the outlet with the opening words of each one's headline ("Valley Post
+    (“Storm cuts power in Calder”)"), or with its id when their headlines are missing or open alike."""
     ids = articles["article_id"].astype(str)
     names = articles["outlet"].fillna("").astype(str).str.strip() if "outlet" in articles \
         else pd.Series("", index=articles.index)
     names = names.where(names != "", ids)
+    headlines = articles["headline"].fillna("").astype(str).map(_opening) if "headline" in articles \
+        else pd.Series("", index=articles.index)
     repeated = names.duplicated(keep=False) & (names != ids)
-    names = names.where(~repeated, names + " (" + ids + ")")
+    titled = names + " (“" + headlines + "”)"
+    told_apart = (headlines != "") & ~titled.duplicated(keep=False)
+    names = names.where(~repeated, titled.where(told_apart, names + " (" + ids + ")"))
     return dict(zip(ids, names))
+
+
+def _opening(headline: str, words: int = HEADLINE_WORDS) -> str:
+    """The first `words` words of a headline, "…" where cut."""
+    parts = headline.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def percent(share: float) -> str:
