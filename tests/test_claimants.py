@@ -753,3 +753,7 @@ def test_a_poll_named_with_its_author_in_a_sentence_without_a_cue_is_its_source(
         "Fox News poll released Thursday.")
     assert found["50 percent"] == found["40 percent"] == "NBC News/Wall Street Journal"
     assert found["45 percent"] == "Fox News"
+    # PolNeAR train (Washington Post, 2016): the poll's noun capitalised with its name
+    found = claimants("President Obama's job approval rating in the latest Washington Post-ABC News Poll stands at a "
+                      "robust 53%.")
+    assert found["53%"] == "Washington Post-ABC News"

@@ -608,7 +608,7 @@ PER = re.compile(r"(?:^\W*|,\s+)(?:[Pp]er\s+(?P<per>(?:the\s+)?[A-Z][\w’'.-]*(
 # later sentence's: "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton",
 # "Donald Trump achieved 45 percent support among Republican voters in a new Fox News poll released Thursday".
 IN_POLL = re.compile(r"\b[Ii]n\s+(?:a|an|the|this)\s+(?:(?:new|latest|most\s+recent|recent|national|statewide)\s+)*"
-                     r"(?P<name>(?:New\s+)?" + _ORG + r"\s+(?:(?:national|tracking|new)\s+)?(?i:poll|survey))\b")
+                     r"(?P<name>(?:New\s+)?" + _ORG + r"(?:\s+(?:(?:national|tracking|new)\s+)?(?:poll|survey))?)\b")
 # The outlet's own comment on the plan, a participle after a comma, is not the proposer's: "..., countering President
 # Biden's American Jobs Plan with a framework around one-quarter the size of his $2.25 trillion" (but ", including").
 COMMENT = re.compile(r",\s+(?!including\b)[a-z]+ing\b")
@@ -670,8 +670,9 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     who = who or (caption.group("who") if caption else "")
     per = PER.search(sentence) if not who else None
     who = who or (per.group("per") or per.group("own") if per else "")
-    in_poll = IN_POLL.search(sentence) if not who else None
-    who = who or (own_author(in_poll.group("name")) if in_poll else "")
+    in_poll = IN_POLL.search(sentence) if not who else None  # its noun may be capitalised: "an ABC News/Washington Post Poll"
+    in_poll = in_poll if in_poll and re.search(r"\s(?i:poll|survey)$", in_poll.group("name")) else None
+    who = who or (own_author(in_poll.group("name")[:-4] + in_poll.group("name")[-4:].lower()) if in_poll else "")
     decision = DECISION.match(sentence) if not who else None
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
