@@ -82,6 +82,8 @@ TARGETS = {"AllSides": 0.85, "BASIL": 0.95}
 
 
 def dated(threshold: float, window: float = WINDOW_HOURS, scope: str = "date") -> dict:
+    """The package default with its own `threshold` and `window` for the pairs of `scope`
+    (`event_halves.dated_pairs`)."""
     return {**PACKAGE, "dated": {"scope": scope, "threshold": threshold, "window": window}}
 
 
@@ -100,8 +102,8 @@ def variants() -> dict[str, dict]:
 
 
 def families() -> dict[str, list[dict]]:
-    """Section 3's families of settings, each a grid (the package default first where it belongs)."""
-    grids = {
+    """Section 3's families of settings, each a grid (a tie goes to the first in grid order)."""
+    return {
         "threshold for dates": [dated(t) for t in THRESHOLDS],
         "window for dates": [dated(EVENT_THRESHOLD, w) for w in (WINDOW_HOURS, 24.0, 0.0)],
         "window and threshold for dates": [dated(t, w) for w in (WINDOW_HOURS, 24.0, 0.0) for t in THRESHOLDS],
@@ -111,7 +113,6 @@ def families() -> dict[str, list[dict]]:
         "scorer and threshold": [{**PACKAGE, "copies": name, "threshold": t} for name in SCORERS
                                  for t in (0.10, 0.12, 0.14) + THRESHOLDS],
     }
-    return grids
 
 
 def describe(setting: dict) -> str:
