@@ -1,6 +1,6 @@
 """What each rule chosen on the findings judged by reading removes, right and wrong.
 
-    python benchmarks/element_rules.py ../shared/data [--choose-only] [--polnear-train FOLDER]
+    python benchmarks/element_rules.py ../shared/data [--choose-only] [--polnear-train FOLDER] [--pieces-only]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -39,6 +39,12 @@ and, after round 10 (`one_story`, with `--polnear-train FOLDER` for rounds 9-10:
 its judged rows matched to the event of their `articles`): whether the outlets of an event tell one story,
 each statistic by verdict and each gate on it (no rule kept: none passes).
 
+and, chosen after round 10 on rounds 3-10 (`--pieces-only` prints this table alone):
+
+- own subject: an "only" finding needs a label that names its own subject, not a set only the sentence before
+  names (`omissions(own_subject=...)`, `research.story.pieces.counts_on_previous`); `piece_choice` prints what
+  it and the gates measured against it remove, by round group (3-8, 9-10) and kind of text.
+
 For the package with every rule, with each rule off (the others on), and with
 none: the judged findings of rounds 1-5 the package states (right, wrong,
 precision; rounds 4-5 apart; rounds 1-6, right and wrong; round 6 and round 7 apart), and the findings of the events with known
@@ -61,9 +67,11 @@ import numpy as np
 import one_story
 import pandas as pd
 
+from research.claims.quantities import find_quantities
 from research.story import facts
 from research.story.coverage import (
     FINDING_FACTS,
+    LOOSE_THRESHOLD,
     MIN_OMISSION_COHESION,
     MIN_ONLY_COHESION,
     MIN_TOPICALITY,
@@ -71,8 +79,12 @@ from research.story.coverage import (
     omissions,
 )
 from research.story.elements import article_field, cluster_passages
+from research.story.pieces import counts_on_previous
+from research.text.quotes import quoted_ranges
+from research.text.tokens import WORD
 
-RULES = ("transition", "argues", "fact kinds", "omission cohesion", "reader", "topicality", "only cohesion")
+RULES = ("transition", "argues", "fact kinds", "omission cohesion", "reader", "topicality", "only cohesion",
+         "own subject")
 NOTHING = re.compile(r"(?!)")
 # The fact rules and what switches each off: its pattern matching nothing, or its test answering no.
 FACT_RULES = {"transition": ("TRANSITION", NOTHING), "argues": ("ARGUES", NOTHING),
@@ -86,6 +98,14 @@ TOPICALITY_GRID = np.round(np.arange(0.3, 0.601, 0.05), 2)
 # Corpora of the judged findings made by grouping a corpus with `cluster_articles` (element_pools.fresh_pools).
 GROUPED = {"timeline17": ("timeline17", False), "timeline17-excerpts": ("timeline17", True),
            "polnear": ("polnear", False), "polnear-excerpts": ("polnear", True), "basil-excerpts": ("basil", True)}
+# The rounds the own-subject rule (`research.story.pieces`) was chosen on, after round 10.
+PIECE_ROUNDS = range(3, 11)
+# Measured, not kept: words outside the marks of a sentence that is all quotation ("he added"), and the words a
+# sentence refers back with ("She lost by 13 points"; `_leaning`).
+ATTRIBUTION_WORDS = 3
+BACK_REFERENCE = re.compile(r"^[\s\"“‘'`(\[—–-]*(?:(?:And|But|So|Or)\s+)?(?:He|She|It|They|We|This|That|These|Those"
+                            r"|Another|Others|Both|Neither|Each|(?:Everyone|Everybody|Nobody|No one) else)\b",
+                            re.IGNORECASE)
 # The precision the issue asks of the findings (issue 17): a kind of fact whose judged findings reach it is kept.
 GOAL = 0.90
 
@@ -127,7 +147,8 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
     return omissions(cover, min_omission_cohesion=0.0 if "omission cohesion" in off else MIN_OMISSION_COHESION,
                      finding_facts=None if "fact kinds" in off else FINDING_FACTS,
                      min_topicality=0.0 if "topicality" in off else min_topicality,
-                     min_only_cohesion=0.0 if "only cohesion" in off else MIN_ONLY_COHESION)
+                     min_only_cohesion=0.0 if "only cohesion" in off else MIN_ONLY_COHESION,
+                     own_subject="own subject" not in off)
 
 
 def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None) -> tuple[dict, pd.DataFrame]:
@@ -164,10 +185,12 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
                 continue
             found = cluster_passages(mine, chosen)
             events[corpus, name] = {"found": found, "coverage": coverage(found, mine), "known": known.get(name),
+                                    "passages": mine,
                                     "half": half.get(name), "published": article_field(chosen, "published")}
     articles, passages = ev.load_seeds()
     found = cluster_passages(passages, articles)
     events["seeds", "seeds"] = {"found": found, "coverage": coverage(found, passages), "half": "choose",
+                                "passages": passages,
                                 "known": ev.known_elements(passages[passages["role"] == "body"]),
                                 "published": article_field(articles, "published")}
     return events, judged
@@ -298,15 +321,117 @@ def quotation_fragments(events: dict, judged: pd.DataFrame) -> None:
     print()
 
 
+def _leaning(event: dict, rows: pd.DataFrame) -> pd.DataFrame:
+    """For each "only" row of `rows` (findings of `event`): its outlet's first sentence in the element (`text`),
+    how it leans on the sentence before it in its paragraph (`leans`: "quotation" when it starts inside a quotation
+    opened before it, or is all quotation but `ATTRIBUTION_WORDS` words after a sentence quoting someone;
+    "reference" when it opens with `BACK_REFERENCE`; "" else), whether that sentence is carried by another outlet
+    (`previous_shared`: its element has two outlets or more) or comes close to one (`previous_close`: another
+    outlet's closest sentence to its element scores `LOOSE_THRESHOLD` or more), and whether the sentence has a
+    name or figure of its own (`own_fact`)."""
+    found, cover = event["found"], event["coverage"]
+    element_of = found.passages.set_index("passage_id")["element_id"]
+    outlets = found.elements.set_index("element_id")["n_outlets"]
+    near = cover.groupby(["element_id", "outlet"])["nearest_similarity"].max()
+    before, previous = {}, {}
+    for _, block in event["passages"].sort_values(["article_id", "start"], kind="stable").groupby("block_id"):
+        texts, ids = block["text"].tolist(), block["passage_id"].tolist()
+        before |= {i: texts[:k] for k, i in enumerate(ids)}
+        previous |= {i: ids[k - 1] for k, i in enumerate(ids) if k}
+    first = found.passages.sort_values(["article_id", "start"], kind="stable").drop_duplicates(["outlet", "element_id"])
+    first = first.set_index(["outlet", "element_id"])
+    table = []
+    for row in rows[rows["kind"] == "only"].itertuples():
+        passage, text = first.loc[(row.outlet, row.element_id), ["passage_id", "text"]]
+        earlier, element = before.get(passage, []), element_of.get(previous.get(passage), "")
+        joined, quoted = " ".join([*earlier, text]), quoted_ranges(text)
+        inside = earlier and any(a < len(joined) - len(text) <= b for a, b in quoted_ranges(joined))
+        outside = sum(not any(a <= word.start() < b for a, b in quoted) for word in WORD.finditer(text))
+        bare = earlier and quoted and quoted_ranges(earlier[-1]) and outside <= ATTRIBUTION_WORDS
+        leans = "quotation" if inside or bare else "reference" if earlier and BACK_REFERENCE.match(text) else ""
+        others = [near.get((element, o), np.nan) for o in cover["outlet"].unique() if o != row.outlet]
+        table.append({"kind": row.kind, "outlet": row.outlet, "label": row.label, "text": text, "leans": leans,
+                      "previous_shared": bool(element) and outlets.get(element, 0) > 1,
+                      "previous_close": bool(element) and np.nanmax([0.0, *others]) >= LOOSE_THRESHOLD,
+                      "own_fact": bool(facts.sentence_names(text) or find_quantities(text)),
+                      "words": len(WORD.findall(text))})
+    return pd.DataFrame(table, columns=["kind", "outlet", "label", "text", "leans", "previous_shared",
+                                        "previous_close", "own_fact", "words"])
+
+
+def piece_choice(events: dict, judged: pd.DataFrame) -> None:
+    """What each gate on "a piece of a sentence" would remove from what the package states with the own-subject
+    rule off: the judged findings of rounds `PIECE_ROUNDS` (wrong, right; by round group and kind of text, as
+    wrong/right) and the choose halves' findings that agree with the known elements. The package keeps
+    `counts_on_previous` (a gate that removes at least twice as many wrong findings as right ones, on each kind of
+    text no more right than wrong, and at most one agreeing finding)."""
+    rows, agree = [], {}
+    for (corpus, name), event in events.items():
+        found = findings(event, ("own subject",))
+        lean = _leaning(event, found)
+        rows.append(lean.assign(corpus=corpus, event=name))
+        if event["known"] is not None and event["half"] == "choose":
+            members = event["found"].passages.groupby("element_id")["passage_id"].apply(list)
+            outlet_of = dict(zip(event["found"].passages["passage_id"], event["found"].passages["outlet"]))
+            agree |= {(corpus, name, r.kind, r.outlet, r.label): ev.correct(
+                ("only" if r.kind == "only" else "left out", r.outlet, members[r.element_id]), outlet_of,
+                event["known"], event["found"].passages["passage_id"].tolist()) for r in found.itertuples()}
+    rows = pd.concat(rows, ignore_index=True)
+    keys = ["corpus", "event", "kind", "outlet", "label"]
+    rows = rows.merge(judged.loc[judged["round"].isin(PIECE_ROUNDS), keys + ["round", "verdict"]], on=keys,
+                      how="left")
+    rows["agrees"] = [agree.get(key, False) for key in zip(*(rows[k] for k in keys))]
+    rows["text kind"] = np.where(rows["corpus"].map(pools.FRESH_TEXT).fillna(
+        rows["corpus"].map({"allsides": "excerpts"})).fillna("full articles") == "excerpts", "excerpts", "full")
+    rows["group"] = np.where(rows["round"] <= 8, "3-8", "9-10")
+    leans, own = rows["leans"] != "", rows["own_fact"]
+    shared, close = rows["previous_shared"], rows["previous_shared"] | rows["previous_close"]
+    gates = {"leans on the sentence before (quotation or back-reference)": leans,
+             "... and that sentence is carried by another outlet": leans & shared,
+             "... and that sentence is carried by or close to another outlet": leans & close,
+             "quotation, that sentence carried by another outlet": (rows["leans"] == "quotation") & shared,
+             "back-reference, that sentence carried by another outlet": (rows["leans"] == "reference") & shared,
+             "leans, no name or figure of its own, 7 words or fewer": leans & ~own & (rows["words"] <= 7),
+             "counts on the sentence before (the package: own subject)": rows["label"].map(counts_on_previous),
+             "... and that sentence is carried by another outlet ": rows["label"].map(counts_on_previous) & shared}
+    table = []
+    for gate, mask in gates.items():
+        hit = rows[mask.astype(bool)]
+        line = {"gate": gate, "wrong removed": int((hit["verdict"] == "wrong").sum()),
+                "right lost": int((hit["verdict"] == "right").sum())}
+        for group in ("3-8", "9-10"):
+            for text in ("full", "excerpts"):
+                mine = hit[(hit["group"] == group) & (hit["text kind"] == text)]
+                line[f"{group} {text}"] = f"{(mine['verdict'] == 'wrong').sum()}/{(mine['verdict'] == 'right').sum()}"
+        line["agreeing removed"] = int(hit["agrees"].sum())
+        line["findings removed"] = len(hit)
+        table.append(line)
+    judged_rows = rows[rows["verdict"].notna()]
+    print(f"== A piece of a sentence: what each gate removes of the 'only' findings stated with the own-subject rule "
+          f"off ({len(rows)}; judged in rounds {min(PIECE_ROUNDS)}-{max(PIECE_ROUNDS)}: "
+          f"{int((judged_rows['verdict'] == 'wrong').sum())} wrong, {int((judged_rows['verdict'] == 'right').sum())} "
+          "right); by round group and kind of text as wrong/right removed; choose halves' findings agreeing with the "
+          "known elements removed")
+    print(pd.DataFrame(table).to_string(index=False))
+    for row in rows[rows["label"].map(counts_on_previous).astype(bool)].itertuples():
+        print(f"    {row.verdict if isinstance(row.verdict, str) else 'unjudged':8} {row.corpus} {row.outlet}: "
+              f"{row.text[:100]}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     pd.set_option("display.width", 250)
     train = Path(argv[argv.index("--polnear-train") + 1]) if "--polnear-train" in argv else None
     events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else None, train)
+    if "--pieces-only" in argv:
+        piece_choice(events, judged)
+        return 0
     kind_choice(events, judged)
     topicality_choice(events, judged)
     quotation_fragments(events, judged)
     one_story.report(events, judged)
+    piece_choice(events, judged)
     every, stated = measure(events, judged)
     table = [every]
     print("== Each rule chosen on the judged findings: what it removes (judged rounds 1-5, by reading) and what it "
@@ -317,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         table.append(result)
         removed = still[~still.index.isin(stated.index)]
         lines.append(f"{rule}: removes {int((removed['verdict'] == 'wrong').sum())} wrong and "
-                     f"{int((removed['verdict'] == 'right').sum())} right judged findings (rounds 1-7)")
+                     f"{int((removed['verdict'] == 'right').sum())} right judged findings (every round loaded)")
         lines += [f"    {row.verdict:5} round {row.round} {row.kind}, {row.outlet}: {row.label}"
                   for row in removed.itertuples()]
     table.append(measure(events, judged, RULES)[0])

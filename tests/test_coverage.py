@@ -416,3 +416,27 @@ def test_every_passage_of_an_excerpt_is_about_the_event(data_dir):
     # an excerpt is shorter than a neighbourhood: each passage's neighbourhood is the whole excerpt
     assert (table.loc[table["covered"], "topicality"] == 1.0).all()
     assert table.loc[~table["covered"], "topicality"].isna().all()
+
+
+# A paragraph of a HuffPost article of PolNeAR's train split (2016-02-02) and one of the Washington Post's of the same
+# event: the second sentence of the paragraph is a piece of the first, whose subject only the first names.
+IOWA = ("But Monday night’s results showed just how weak that establishment is: With 99 percent of the results in, "
+        "Cruz, Trump and Carson, the candidates most often described as anti-establishment, took a combined 61 percent "
+        "of the vote. Everyone else combined for 39 percent.")
+CARSON = "Nearly 10 percent of them voted for Ben Carson, a neurosurgeon who has never held federal political office."
+TRIFECTA = ("It could happen if Donald Trump rolls through the Iowa caucuses Monday, goes on to win the Feb. 9 New "
+            "Hampshire primary handily and uses those two states as a springboard to a big victory in the Feb. 20 "
+            "South Carolina primary.")
+
+
+def test_a_piece_of_a_sentence_is_no_exclusive():
+    articles, passages = event({"h": ("HuffPost", [IOWA, CARSON]), "w": ("Washington Post", [TRIFECTA])})
+    found = cluster_passages(passages, articles)
+    table = coverage(found, passages)
+    every = omissions(table, own_subject=False)
+    assert "Everyone else combined for 39 percent" in set(every["label"])
+    rows = omissions(table)
+    assert "Everyone else combined for 39 percent" not in set(rows["label"])
+    # the exclusives that name their own subject are kept
+    assert set(rows["label"]) == set(every["label"]) - {"Everyone else combined for 39 percent"}
+    assert any(label.startswith("Nearly 10 percent of them voted for Ben Carson") for label in rows["label"])

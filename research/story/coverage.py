@@ -42,6 +42,7 @@ from sklearn.base import clone
 from research.errors import AnalysisError
 from research.reuse.similarity import TextVectorizer
 from research.story.elements import ELEMENT_SCORER, StoryElements, element_scores
+from research.story.pieces import counts_on_previous
 from research.text.tokens import WORD
 
 LEDE_PARAGRAPHS = 3
@@ -232,7 +233,8 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
               min_cohesion: float = MIN_COHESION, chance_quantile: float = CHANCE_QUANTILE,
               min_omission_cohesion: float = MIN_OMISSION_COHESION,
               finding_facts: tuple[str, ...] | None = FINDING_FACTS,
-              min_topicality: float = MIN_TOPICALITY, min_only_cohesion: float = MIN_ONLY_COHESION) -> pd.DataFrame:
+              min_topicality: float = MIN_TOPICALITY, min_only_cohesion: float = MIN_ONLY_COHESION,
+              own_subject: bool = True) -> pd.DataFrame:
     """Elements only one outlet carries, and elements every outlet but one carries, where no sentence of
     the others comes close.
 
@@ -251,7 +253,11 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
       about the event (`topicality` at least `min_topicality`: not another
       story of a multi-story page); an element the outlet tells in two
       articles or more needs `cohesion` at least `min_only_cohesion`
-      (sentences joined by a shared word may be two facts);
+      (sentences joined by a shared word may be two facts); with
+      `own_subject`, its label names its own subject (not a piece of a
+      sentence whose subject only the sentence before names:
+      `research.story.pieces.counts_on_previous`, "Everyone else combined
+      for 39 percent");
     - "left out": every outlet but one carries it, and that one (`outlet`)
       has no sentence scoring `loose` or more with it, or, when the element
       is cohesive (`cohesion` at least `min_cohesion`: the others tell it in
@@ -308,6 +314,8 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
     only["chance_similarity"] = only["nearest_outlet"].map(chance_similarity(whole_table, chance_quantile))
     only = only[(only["nearest_similarity"] < loose) & ~(only["topicality"] < min_topicality)
                 & ~(only["cohesion"] < min_only_cohesion)].assign(kind="only")  # NaN cohesion: one article
+    if own_subject:
+        only = only[~only["label"].map(counts_on_previous).astype(bool)]
     missing = missing.assign(chance_similarity=missing["outlet"].map(chance_similarity(whole_table, chance_quantile)))
     below = (missing["nearest_similarity"] < loose) | (
         (missing["cohesion"] >= min_cohesion) & (missing["nearest_similarity"] < missing["chance_similarity"]))
