@@ -22,7 +22,10 @@ A `Composition` lists the pairs of its articles once per representation
 (headline copies) down to `FLOOR`, on text alone, and clusters them under any
 setting (window, threshold, near-time weight) and time variant (the gaps of
 those pairs). A near-time weight `near` is (hours, boost): pairs at most that
-many hours apart count (1 + boost) times their score (`near_weighted`).
+many hours apart count (1 + boost) times their score (`near_weighted`). A `dated`
+setting gives some pairs (those with a date without time of day, or those not
+known to lie within NEAR_HOURS: `dated_pairs`) their own threshold and window
+(benchmarks/evaluate_story_gold.py).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from research.reuse.linkage import average_link
 from research.reuse.similarity import interval_gaps, longest_gaps
 from research.story.events import (
     FLOOR_SHARE,
+    NEAR_HOURS,
     article_pairs,
     event_texts,
     near_weighted,
@@ -160,22 +164,31 @@ class Composition:
         for k, (i, j, _) in self.pairs.items():
             self.gaps[k, key] = interval_gaps(start, end, i, j), longest_gaps(start, end, i, j)
 
-    def labels(self, copies: int, window: float | None, threshold: float, key, near=None) -> np.ndarray:
+    def labels(self, copies: int, window: float | None, threshold: float, key, near=None,
+               dated: dict | None = None) -> np.ndarray:
+        """The events of one setting under the time variant `key`; `dated` ({"scope", "threshold", "window"}: `dated_pairs`) gives
+        some pairs their own threshold and window."""
         i, j, s = self.pairs[copies]
         keep = s >= FLOOR_SHARE * threshold
         if window is None:
             return average_link(self.n, i[keep], j[keep], s[keep], threshold)
         gaps, longest = self.gaps[copies, key]
         keep &= ~(gaps > window)
-        s = s[keep] if near is None else near_weighted(s[keep], longest[keep], near[0], near[1])
+        own = np.zeros(len(s), bool)
+        if dated is not None:
+            own = dated_pairs(gaps, longest, dated["scope"])
+            keep &= ~(own & (gaps > dated.get("window", window)))
+        s = np.where(own, s * threshold / (dated or {}).get("threshold", threshold), s)[keep]
+        s = s if near is None else near_weighted(s, longest[keep], near[0], near[1])
         return average_link(self.n, i[keep], j[keep], s, threshold)
 
-    def scores(self, copies: int, window: float | None, threshold: float, keys, near=None) -> dict:
+    def scores(self, copies: int, window: float | None, threshold: float, keys, near=None,
+               dated: dict | None = None) -> dict:
         """Over the time variants `keys`: ARI over the known articles (mean and min), whether the seeds
         are one event of their own in every variant, unrelated articles pulled into known events."""
         aris, seeds_ok, pulled = [], True, []
         for key in keys:
-            labels = self.labels(copies, window, threshold, key, near)
+            labels = self.labels(copies, window, threshold, key, near, dated)
             aris.append(adjusted_rand_score(self.truth[self.known], labels[self.known]))
             if self.is_seed.any():
                 mine = np.unique(labels[self.is_seed])
@@ -183,6 +196,18 @@ class Composition:
             pulled.append(int(np.isin(labels[~self.known], labels[self.known]).sum()))
         return {"ari": float(np.mean(aris)), "min": float(np.min(aris)), "seeds ok": bool(seeds_ok),
                 "pulled": float(np.mean(pulled))}
+
+
+def dated_pairs(gaps: np.ndarray, longest: np.ndarray, scope: str) -> np.ndarray:
+    """Which pairs a `dated` setting covers, from their shortest and longest gaps (hours): scope "date",
+    the pairs with a date without time of day (their longest gap exceeds their shortest; two timestamps'
+    are equal); "not near", the pairs not known to lie within NEAR_HOURS (`longest_gaps`), so every pair of
+    dates and the pairs of timestamps further apart. Undated pairs are never covered."""
+    if scope == "date":
+        return longest > gaps
+    if scope == "not near":
+        return longest > NEAR_HOURS
+    raise ValueError(f"unknown scope {scope!r}")
 
 
 def add_variants(comp: Composition, data: Data, name: str, seeds=(0, 1, 2, 3, 4), alter=None, **options) -> list:
@@ -274,12 +299,13 @@ def report_row(comps: dict, half: str, setting: dict) -> dict:
     """A setting's figures on one half: AllSides at the reader's 0-36 h spread (mean and min over the
     spread seeds), dense, BASIL, the mixes, the seeds, unrelated articles pulled into known events."""
     copies, window, threshold, near = setting["copies"], setting["window"], setting["threshold"], setting.get("near")
-    allsides = comps["allsides", half].scores(copies, window, threshold, keys("spread 36"), near)
-    dense = comps["allsides", half].scores(copies, window, threshold, keys("dense"), near)
-    basil = comps["basil", half].scores(copies, window, threshold, keys("real", (0,)), near)
-    shifted = comps["mixed", half].scores(copies, window, threshold, keys("shifted"), near)
-    real = comps["mixed", half].scores(copies, window, threshold, keys("real"), near)
-    alone = comps["seeds"].scores(copies, window, threshold, keys("real", (0,)), near)
+    options = {"near": near, "dated": setting.get("dated")}
+    allsides = comps["allsides", half].scores(copies, window, threshold, keys("spread 36"), **options)
+    dense = comps["allsides", half].scores(copies, window, threshold, keys("dense"), **options)
+    basil = comps["basil", half].scores(copies, window, threshold, keys("real", (0,)), **options)
+    shifted = comps["mixed", half].scores(copies, window, threshold, keys("shifted"), **options)
+    real = comps["mixed", half].scores(copies, window, threshold, keys("real"), **options)
+    alone = comps["seeds"].scores(copies, window, threshold, keys("real", (0,)), **options)
     return {"AllSides": allsides["ari"], "AllSides min": allsides["min"], f"AllSides dense x{DENSE}": dense["ari"],
             "BASIL": basil["ari"], "mixed shifted": shifted["ari"], "mixed real dates": real["ari"],
             "seeds one event": alone["seeds ok"] and shifted["seeds ok"] and real["seeds ok"],

@@ -1,0 +1,347 @@
+"""Events against a judged gold of stories on PolNeAR's train split (benchmarks/gold/polnear_train_stories.jsonl).
+
+    python benchmarks/evaluate_story_gold.py POLNEAR_TRAIN [--guard DATA]
+
+POLNEAR_TRAIN is the folder of PolNeAR's train split (`metadata.tsv`,
+`train/text/`; kept outside the project); DATA, the shared development data
+(../shared/data), adds the guard: each variant's ARI on the held-out halves of
+AllSides (spread 0-36 h, five spread seeds) and BASIL and whether the seeds stay
+one event of their own (benchmarks/event_halves.py, as benchmarks/evaluate_events.py
+measures them).
+
+The gold (benchmarks/gold/README.md, "Stories of PolNeAR train") gives each
+judged article a story. The whole train split (840 articles, 2016 campaign
+news of 7 outlets, dated to the day) is grouped into events under each
+variant (the harness of benchmarks/event_halves.py: pairs listed once on text,
+then window, threshold and near-time weight; the package defaults give exactly
+the events of `research.cluster_articles`, which is checked); on the judged
+articles, pair precision (pairs in one event that are one story), pair recall
+(pairs of one story in one event) and ARI (events against stories).
+
+Halves: the judged articles are cut into groups joined by a story or by an
+event of the package defaults (a whole story and the package events it sits in
+stay together); the groups are split in two by a seeded permutation (SEED).
+
+1. The gold and how far the scorer separates one story from two.
+2. Every variant on each half and on all judged articles (with the guard).
+3. Held out: in each family of variants, the choice of one half (best ARI;
+   or best ARI among the settings that keep the default's pair precision),
+   reported on the other half, both ways.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+from sklearn.metrics import adjusted_rand_score, roc_auc_score
+from sklearn.metrics.cluster import contingency_matrix
+
+import research
+from research.corpus import datasets
+from research.reuse.similarity import TextVectorizer, interval_gaps
+from research.story.events import (
+    EVENT_SCORER,
+    EVENT_THRESHOLD,
+    HEADLINE_COPIES,
+    NEAR_BOOST,
+    NEAR_HOURS,
+    WINDOW_HOURS,
+    article_pairs,
+    body_texts,
+    event_texts,
+    publication_intervals,
+)
+from research.text.tokens import WORD
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import event_halves as eh  # the benchmarks folder, put on the path above
+
+GOLD = Path(__file__).resolve().parent / "gold" / "polnear_train_stories.jsonl"
+SEED = 17
+PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
+           "near": (NEAR_HOURS, NEAR_BOOST)}
+THRESHOLDS = (0.15, 0.17, 0.19, 0.205, 0.22, 0.25, 0.30, 0.35)
+# Other texts and scorers, listed as representations beside the headline copies: the headline twice and
+# the first LEAD words of the body (the news is in the lead, the campaign's background further down), and
+# the events' scorer with a sharper IDF or without stemming.
+LEAD = (100, 150, 300)
+SCORERS = {"idf^1.5": {"idf_power": 1.5}, "no stemming": {"stem": False}}
+# How a half chooses in section 3: the best ARI, or the best ARI among the settings whose pair precision on that
+# half is at least the package default's (the errors to remove are two stories joined).
+RULES = {"best ARI": lambda mine, default: True,
+         "best ARI, precision kept": lambda mine, default: mine["P"] >= default["P"]}
+# Held-out targets of the guard (issue 17; docs/evaluation.md, "Events").
+TARGETS = {"AllSides": 0.85, "BASIL": 0.95}
+
+
+def dated(threshold: float, window: float = WINDOW_HOURS, scope: str = "date") -> dict:
+    """The package default with its own `threshold` and `window` for the pairs of `scope`
+    (`event_halves.dated_pairs`)."""
+    return {**PACKAGE, "dated": {"scope": scope, "threshold": threshold, "window": window}}
+
+
+def variants() -> dict[str, dict]:
+    """Section 2's variants: name -> setting (`event_halves` form, `dated` optional)."""
+    table = {"package default": PACKAGE}
+    for threshold in (0.25, 0.30, 0.35):
+        table[f"threshold {threshold:g} for pairs with a date without time"] = dated(threshold)
+    table["threshold 0.25 for pairs not known within NEAR_HOURS"] = dated(0.25, scope="not near")
+    table["threshold 0.25 for every pair"] = {**PACKAGE, "threshold": 0.25}
+    table["headline x3"] = {**PACKAGE, "copies": 3}
+    table["window 24 h for pairs with a date without time"] = dated(EVENT_THRESHOLD, 24.0)
+    table["window 0 h for dates (consecutive days only)"] = dated(EVENT_THRESHOLD, 0.0)
+    table["threshold 0.17 for pairs with a date without time"] = dated(0.17)
+    return table
+
+
+def families() -> dict[str, list[dict]]:
+    """Section 3's families of settings, each a grid (a tie goes to the first in grid order)."""
+    return {
+        "threshold for dates": [dated(t) for t in THRESHOLDS],
+        "window for dates": [dated(EVENT_THRESHOLD, w) for w in (WINDOW_HOURS, 24.0, 0.0)],
+        "window and threshold for dates": [dated(t, w) for w in (WINDOW_HOURS, 24.0, 0.0) for t in THRESHOLDS],
+        "headline copies": [{**PACKAGE, "copies": k} for k in (2, 3)],
+        "lead of the body and threshold": [{**PACKAGE, "copies": f"lead {n}", "threshold": t}
+                                           for n in LEAD for t in THRESHOLDS],
+        "scorer and threshold": [{**PACKAGE, "copies": name, "threshold": t} for name in SCORERS
+                                 for t in (0.10, 0.12, 0.14) + THRESHOLDS],
+    }
+
+
+def describe(setting: dict) -> str:
+    text = f"{setting['copies']}" if isinstance(setting["copies"], str) else f"headline x{setting['copies']}"
+    text += f", threshold {setting['threshold']:g}"
+    if setting.get("dated"):
+        d = setting["dated"]
+        text += f"; pairs with a date: threshold {d['threshold']:g}, window {d['window']:g} h"
+    return text
+
+
+def cut(text: str, words: int) -> str:
+    """`text` up to its `words`-th word."""
+    found = [m.end() for _, m in zip(range(words), WORD.finditer(text))]
+    return text[:found[-1]] if len(found) == words else text
+
+
+def polnear(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
+    """PolNeAR train as an `event_halves.Composition` (`label`: the judged story, "" when not judged) with
+    the representations of section 3, the articles as read, and the gold."""
+    gold = pd.read_json(GOLD, lines=True, dtype={"article_id": str, "story": str})
+    articles = datasets.read_polnear(folder, "train")
+    missing = sorted(set(gold["article_id"]) - set(articles["article_id"]))
+    if missing:
+        raise SystemExit(f"{len(missing)} judged articles are not in {folder}: {missing[:3]}")
+    story = articles["article_id"].map(gold.set_index("article_id")["story"]).fillna("")
+    comp = eh.Composition([eh.Data._table(articles.assign(corpus="polnear-train", label=story))], copies=(2, 3))
+    blocks = research.split_blocks(comp.articles)
+    position = pd.Series(np.arange(comp.n), index=comp.articles["article_id"].to_numpy())
+    body, whole = body_texts(blocks, comp.articles), event_texts(blocks, comp.articles, 2)
+    opening = pd.Series([text[: len(text) - len(rest)] for text, rest in zip(whole, body)], index=whole.index)
+    texts = {f"lead {words}": (opening + body.map(lambda text, n=words: cut(text, n)), None) for words in LEAD}
+    texts |= {name: (whole, TextVectorizer(**{**EVENT_SCORER, **options})) for name, options in SCORERS.items()}
+    for name, (text, vectorizer) in texts.items():
+        found = article_pairs(text, eh.FLOOR, vectorizer)
+        comp.pairs[name] = (position[found["article_id_a"]].to_numpy(), position[found["article_id_b"]].to_numpy(),
+                            found["similarity"].to_numpy())
+    comp.add_times("real", comp.articles["published"])
+    return comp, articles, gold
+
+
+def halves(comp: eh.Composition, events: np.ndarray) -> dict[str, np.ndarray]:
+    """Masks of the judged articles of half A and half B: groups joined by a story or an event of `events`,
+    split by a permutation seeded SEED."""
+    judged = np.flatnonzero(comp.known)
+    stories, story = np.unique(comp.truth[judged], return_inverse=True)
+    _, event = np.unique(events[judged], return_inverse=True)
+    graph = sp.coo_matrix((np.ones(len(judged)), (story, len(stories) + event)),
+                          shape=(len(stories) + event.max() + 1,) * 2)
+    _, group = connected_components(graph, directed=False)
+    group = group[story]
+    order = np.random.default_rng(SEED).permutation(group.max() + 1)
+    first = np.isin(group, order[: len(order) // 2])
+    masks = {name: np.zeros(comp.n, bool) for name in ("A", "B")}
+    masks["A"][judged[first]] = True
+    masks["B"][judged[~first]] = True
+    return masks
+
+
+def pair_counts(truth: np.ndarray, labels: np.ndarray) -> tuple[int, int, int]:
+    """Pairs in one event and one story, pairs in one event, pairs of one story."""
+    table = contingency_matrix(truth, labels, sparse=True)
+    both = int((table.data * (table.data - 1) // 2).sum())
+    events = np.asarray(table.sum(axis=0)).ravel()
+    stories = np.asarray(table.sum(axis=1)).ravel()
+    return both, int((events * (events - 1) // 2).sum()), int((stories * (stories - 1) // 2).sum())
+
+
+def measure(comp: eh.Composition, labels: np.ndarray, mask: np.ndarray) -> dict:
+    both, joined, told = pair_counts(comp.truth[mask], labels[mask])
+    return {"P": both / joined if joined else np.nan, "R": both / told if told else np.nan,
+            "ARI": adjusted_rand_score(comp.truth[mask], labels[mask])}
+
+
+def run(comp: eh.Composition, setting: dict) -> np.ndarray:
+    return comp.labels(setting["copies"], setting["window"], setting["threshold"], "real", setting.get("near"),
+                       setting.get("dated"))
+
+
+def gold_section(comp: eh.Composition, gold: pd.DataFrame, events: np.ndarray, masks: dict) -> None:
+    """Section 1: the gold's size and the package's events on it; how far one pair score tells one story from two."""
+    judged = comp.known
+    ids, truth = events[judged], comp.truth[judged]
+    per_event = pd.DataFrame({"event": ids, "story": truth}).groupby("event")["story"].nunique()
+    per_story = pd.Series(truth).value_counts()
+    outlets = comp.articles.loc[judged].assign(event=ids).groupby("event")["outlet"].nunique()
+    rows = [{"articles": len(gold), "stories": len(per_story), "stories of 2+ articles": int((per_story > 1).sum()),
+             "package events of 2+ outlets (all judged)": int((outlets >= 2).sum()),
+             "of them, 2+ stories": int(((outlets >= 2) & (per_event > 1)).sum()),
+             "articles in those": int(pd.Series(ids).map((outlets >= 2) & (per_event > 1)).sum()),
+             "events with a judged article": len(per_event),
+             "half A articles / stories": f"{masks['A'].sum()} / {len(set(comp.truth[masks['A']]))}",
+             "half B articles / stories": f"{masks['B'].sum()} / {len(set(comp.truth[masks['B']]))}"}]
+    print(f"== 1. The gold ({GOLD.name}) on PolNeAR train ({comp.n} articles), package defaults "
+          f"({describe(PACKAGE)}, near-time weight x{1 + NEAR_BOOST:g} within {NEAR_HOURS:g} h)")
+    print(pd.DataFrame(rows).to_string(index=False))
+    i, j, s = comp.pairs[HEADLINE_COPIES]
+    n = comp.n
+    listed = pd.Series(s, index=i.astype(np.int64) * n + j)
+    outlet = comp.articles["outlet"].to_numpy()
+    first, second = np.triu_indices(n, 1)
+    pick = judged[first] & judged[second] & (outlet[first] != outlet[second])
+    first, second = first[pick], second[pick]
+    score = listed.reindex(first.astype(np.int64) * n + second).fillna(0.0).to_numpy()
+    start, end = publication_intervals(comp.articles["published"].to_numpy())
+    gap = interval_gaps(start, end, first, second)
+    rows = []
+    for name, within in (("in the window (48 h)", gap <= WINDOW_HOURS), ("same or next day (0 h)", gap == 0)):
+        same = comp.truth[first] == comp.truth[second]
+        rows.append({"judged pairs of two outlets": name, "one story": int((same & within).sum()),
+                     "two stories": int((~same & within).sum()),
+                     "median score, one story": float(np.median(score[same & within])),
+                     "median score, two stories": float(np.median(score[~same & within])),
+                     "AUC (score ranks one story above two)": roc_auc_score(same[within], score[within])})
+    print("\nHow far the events' text score (headline x2 + body) tells one story from two "
+          "(a pair not listed scores 0):")
+    print(pd.DataFrame(rows).round(3).to_string(index=False))
+    print()
+
+
+def guard_comps(data: Path) -> dict:
+    """The compositions the guard needs (as `event_halves.build`, headline x2 and x3 only, AllSides spread
+    0-36 h and dense)."""
+    source = eh.Data(data)
+    comps = {}
+    for half in ("A", "B"):
+        allsides, basil = source.half("allsides", half), source.half("basil", half)
+        comps["allsides", half] = comp = eh.Composition([allsides], copies=(2, 3))
+        eh.add_variants(comp, source, f"spread {eh.SPREAD_HOURS:g}")
+        eh.add_variants(comp, source, "dense", dense=eh.DENSE)
+        comps["basil", half] = comp = eh.Composition([basil], copies=(2, 3))
+        eh.add_variants(comp, source, "real", seeds=(0,))
+        comps["mixed", half] = comp = eh.Composition([basil, allsides, source.seeds, source.unrelated], copies=(2, 3))
+        eh.add_variants(comp, source, "real")
+        eh.add_variants(comp, source, "shifted", shifted=True)
+    comps["seeds"] = comp = eh.Composition([source.seeds], copies=(2, 3))
+    eh.add_variants(comp, source, "real", seeds=(0,))
+    return comps
+
+
+def guard(comps: dict, setting: dict) -> dict:
+    """The held-out figures of a setting: AllSides (0-36 h) and BASIL on each half, the seeds one event of
+    their own (alone and in every mix), and whether the targets hold."""
+    rows = {half: eh.report_row(comps, half, setting) for half in ("A", "B")}
+    result = {f"AllSides {h}": rows[h]["AllSides"] for h in rows} | {f"BASIL {h}": rows[h]["BASIL"] for h in rows}
+    result["seeds one event"] = all(row["seeds one event"] for row in rows.values())
+    result["guard kept"] = result["seeds one event"] and all(
+        result[f"{corpus} {h}"] >= target - 1e-9 for corpus, target in TARGETS.items() for h in rows)
+    return result
+
+
+def variants_section(comp: eh.Composition, masks: dict, comps: dict | None) -> None:
+    """Section 2: every variant of `variants` on each half and on all judged articles."""
+    rows = []
+    for name, setting in variants().items():
+        labels = run(comp, setting)
+        row = {"variant": name}
+        for half, mask in (*masks.items(), ("all", comp.known)):
+            row |= {f"{key} {half}": value for key, value in measure(comp, labels, mask).items()}
+        if comps is not None:
+            row |= guard(comps, setting)
+        rows.append(row)
+    print("== 2. Variants on the judged articles (P, R: pair precision and recall; ARI: events against stories)"
+          + ("; guard: ARI held out on AllSides (0-36 h) and BASIL halves, seeds one event of their own" if comps
+             else ""))
+    print(pd.DataFrame(rows).round(3).to_string(index=False))
+    print()
+
+
+def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> None:
+    """Section 3: per family and rule (`RULES`), the setting chosen on one half (the first in grid order
+    on ties; with the guard, among the settings that keep it, as the seeds gate the criterion of
+    benchmarks/event_halves.py), reported on the other half beside the package default; adoptable when, on
+    the other half, ARI rises and pair precision does not fall."""
+    default = {half: measure(comp, run(comp, PACKAGE), mask) for half, mask in masks.items()}
+    rows = []
+    for family, grid in families().items():
+        scored = [(setting, {half: measure(comp, run(comp, setting), mask) for half, mask in masks.items()})
+                  for setting in grid]
+        kept = [comps is None or isinstance(setting["copies"], str) or guard(comps, setting)["guard kept"]
+                for setting, _ in scored]
+        for rule, allowed in RULES.items():
+            for half, other in (("A", "B"), ("B", "A")):
+                fits = [k for k, (_, figures) in enumerate(scored) if kept[k] and allowed(figures[half], default[half])]
+                if not fits:
+                    continue
+                setting, figures = scored[max(fits, key=lambda k: (scored[k][1][half]["ARI"], -k))]
+                held = figures[other]
+                row = {"family": family, "rule": rule, "chosen on": half, "setting": describe(setting),
+                       "ARI there": figures[half]["ARI"], "reported on": other,
+                       "P default → chosen": f"{default[other]['P']:.3f} → {held['P']:.3f}",
+                       "R default → chosen": f"{default[other]['R']:.3f} → {held['R']:.3f}",
+                       "ARI default → chosen": f"{default[other]['ARI']:.3f} → {held['ARI']:.3f}",
+                       "adoptable": held["ARI"] > default[other]["ARI"] and held["P"] >= default[other]["P"]}
+                if comps is not None:
+                    row["guard"] = "not measured" if isinstance(setting["copies"], str) else "kept"
+                rows.append(row)
+    print("== 3. Held out: each family's choice on one half reported on the other half; adoptable when ARI rises "
+          "and pair precision does not fall on the other half"
+          + ("; only settings that keep the guard (held-out AllSides, BASIL, seeds) are chosen; the texts and "
+             "scorers of the last two families are not in the guard's harness" if comps else ""))
+    print(pd.DataFrame(rows).round(3).to_string(index=False))
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("polnear_train", type=Path, help="folder of PolNeAR's train split")
+    parser.add_argument("--guard", type=Path, metavar="DATA",
+                        help="the shared development data (../shared/data): add the held-out AllSides/BASIL guard")
+    args = parser.parse_args(argv)
+    pd.set_option("display.width", 250)
+    pd.set_option("display.max_colwidth", 80)
+    started = time.perf_counter()
+    comp, articles, gold = polnear(args.polnear_train)
+    events = run(comp, PACKAGE)
+    package = research.cluster_articles(research.split_blocks(articles), articles)
+    theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
+    if adjusted_rand_score(events, theirs) != 1.0:
+        raise SystemExit("the harness's package default does not give the events of research.cluster_articles")
+    masks = halves(comp, events)
+    gold_section(comp, gold, events, masks)
+    comps = guard_comps(args.guard) if args.guard else None
+    variants_section(comp, masks, comps)
+    choice_section(comp, masks, comps)
+    print(f"({time.perf_counter() - started:.0f} s; the harness's package default gives the events of "
+          "research.cluster_articles on PolNeAR train: yes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
