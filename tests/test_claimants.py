@@ -707,3 +707,53 @@ def test_a_document_that_names_its_author_before_its_noun_is_theirs_not_a_pollst
         "poll last week showed Rubio in third at 11 percent, followed closely by Kasich at 10 percent, Christie at 8 "
         "percent and Bush at 7 percent.")
     assert found["11 percent"] == "WBUR" and found["7 percent"] == "WBUR"
+
+
+def test_a_named_person_who_wants_to_do_something_claims_its_figures():
+    # PolNeAR (Breitbart and NYT, 2016): "Clinton wants to" lays out her own plan, over the cue of the sentence before;
+    # a plural "want to" of several parties stays the outlet's (BASIL, 2010)
+    found = claimants(
+        "Under the new program, people would enroll, receive training and then state and local leaders could call on "
+        "their help during in natural disasters or emergency situations. Clinton wants to sign up 5 million people, "
+        "focusing on people under 30.",
+        "Hillary Clinton wants to make in-state tuition for four-year state universities free for families with less "
+        "than $125,000 in income, but her plan would require the financial help of states that may not want to chip in.",
+        "President Obama and Democratic lawmakers want to extend the cuts to all Americans except those with income "
+        "above $250,000, while Republicans want tax cuts extended to Americans at all income levels.")
+    assert found["5 million"] == found["under 30"] == "Clinton"
+    assert found["less than $125,000"] == "Hillary Clinton"
+    assert found["$250,000"] == ""
+    # PolNeAR train (HuffPost, 2016): inside a quotation it is the speaker's words, and no plan goes on from it
+    quoted = claimants(
+        "“[Trump’s] comments were, one, outrageous and dangerous. Ted Cruz wants to ban all abortions in this "
+        "country. John Kasich, the supposed moderate in this race, has signed 18 different bills in Ohio to end "
+        "access to health care for women.”")
+    assert quoted["18"] != "Ted Cruz"
+
+
+def test_per_or_by_someones_own_admission_credits_its_sentence_only():
+    # PolNeAR (NYT and USA Today, 2016): "per the McKinley plan" and "By Trump's own admission" credit what their
+    # sentence states, as "according to" does, and nothing the next sentence goes on with
+    found = claimants(
+        "SAVE A QUARTER Let's say you think an undergraduate degree from a state university will cost $160,000 in 18 "
+        "years, including room and board. A quarter of that, per the McKinley plan, is $40,000. To save that much, "
+        "you'd need to put aside about $115 each month for 18 years if it earns a 5 percent annual return.",
+        "By Trump's own admission, his tax returns in most years are far thicker than his 100-page disclosure report.")
+    assert found["A quarter"] == found["$40,000"] == "the McKinley plan"
+    assert found["about $115"] == found["5 percent"] == ""
+    assert found["100"] == "Trump"  # "100-page"
+
+
+def test_a_poll_named_with_its_author_in_a_sentence_without_a_cue_is_its_source():
+    # PolNeAR train (Breitbart and Western Journal, 2016): "In an ... poll", also at the end of the sentence
+    found = claimants(
+        "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton while 40 "
+        "percent chose Trump.",
+        "In his highest percentage to date, Donald Trump achieved 45 percent support among Republican voters in a new "
+        "Fox News poll released Thursday.")
+    assert found["50 percent"] == found["40 percent"] == "NBC News/Wall Street Journal"
+    assert found["45 percent"] == "Fox News"
+    # PolNeAR train (Washington Post, 2016): the poll's noun capitalised with its name
+    found = claimants("President Obama's job approval rating in the latest Washington Post-ABC News Poll stands at a "
+                      "robust 53%.")
+    assert found["53%"] == "Washington Post-ABC News"

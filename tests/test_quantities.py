@@ -585,6 +585,13 @@ def test_a_dash_ends_a_subject_and_an_age_is_of_no_verb():
      ["", "support for Romney", "support for Huckabee", "support for Palin", "support for Gingrich"]),
     # no poll, no candidate: the rule stays out
     ("Obama leading Romney, 49 percent to 44 percent, in Florida.", ["", ""]),
+    # PolNeAR (Western Journal, 2016): a tally's leader with an auxiliary
+    (("The USC Dornsife/Los Angeles Times Daybreak tracking poll, which tracks Americans’ support for the presidential "
+      "candidates on a daily basis, showed that as of Friday, Trump is leading Clinton 47.1 percent to 41.7 percent."),
+     ["support for Trump", "support for Clinton"]),
+    # PolNeAR (Politico, 2016): a pronoun leads, so only the second share has its name
+    ("Among likely voters in a two-way race, Clinton’s advantage is the same: She leads Trump by 49 percent to 47 percent.",
+     ["", "support for Trump"]),
 ])
 def test_a_share_of_a_poll_is_the_support_of_the_candidate_named_with_it(text, subjects):
     assert [q.subject for q in find_quantities(text)] == subjects

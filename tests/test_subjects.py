@@ -220,3 +220,21 @@ def test_money_per_hour_or_year_after_a_verb_or_noun_of_pay_is_pay():
         == "pay per year"
     assert subjects("Troy Sutton lost a job as a custodian at the start of the pandemic in 2020 that paid $12 an "
                     "hour.")["$12"] == "pay per hour"
+
+
+def test_a_figure_of_it_or_they_is_of_what_the_pronoun_stands_for():
+    # PolNeAR (Politico, 2016): "it" after "though" stands for the main clause's subject
+    text = ("On the positive side for Clinton, President Barack Obama's approval rating remains strong, though it has "
+            "declined slightly from 58 percent in the last poll to 55 percent now.")
+    for figure in ("58 percent", "55 percent"):
+        start = text.index(figure)
+        assert "approval rating" in structural_subject(text, start, start + len(figure))
+    # AllSides holdout-dev (5886-center): "They're" opens the sentence, so the sentence before names them
+    text = "They're about 30% higher than they were in February 2020, right before the pandemic."
+    before = "Openings reached 9.2 million, according to the Labor Department, about what they were a month earlier."
+    assert structural_subject(text, text.index("about"), text.index("%") + 1, before) == "Openings"
+    assert structural_subject(text, text.index("about"), text.index("%") + 1) == ""
+    # a name is no "it": "Obama said it didn't go far enough" leaves the figure without a subject
+    text = ("While Boehner cast that as a significant concession, Obama said it didn't go far enough because it didn't "
+            "include an increase in tax rates for the top 2 percent.")
+    assert structural_subject(text, text.index("top 2"), text.index("top 2") + 13) != "Obama"

@@ -169,11 +169,13 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             release = None if speaker else sentence_release(passage.text, texts[article_id], passage.start)
             claimant_before = release or (previous_claimant if speaker is None else None)
             sentence_claimant = None
+            sentence_before = sentences["text"].iat[number - 1] if number and blocks[number - 1] == passage.block_id else ""
             for quantity in quantities:
                 family = _family(quantity)
                 subject, key = _read_subject(quantity, passage.text, previous_subjects.get(family)
                                              or previous_subjects.get(("sentence", passage.passage_id))
-                                             or (article_subjects.get(family) if _generic(quantity.subject) else None))
+                                             or (article_subjects.get(family) if _generic(quantity.subject) else None),
+                                             sentence_before)
                 if quantity.head and not _generic(quantity.subject):
                     previous_subjects[family] = previous_subjects[("sentence", passage.passage_id)] = (subject, key)
                     article_subjects[family] = (subject, key)
@@ -292,11 +294,14 @@ def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None)
     return quantity.subject, subject_key(quantity.head, before) if quantity.head else ""
 
 
-def _read_subject(quantity: Quantity, text: str, previous: tuple[str, str] | None) -> tuple[str, str]:
+def _read_subject(quantity: Quantity, text: str, previous: tuple[str, str] | None,
+                  sentence_before: str = "") -> tuple[str, str]:
     """`_subject_of`, or, when that holds no content word and no name is said to hold the figure (`Quantity.whose`),
-    the subject the sentence's structure gives it (`research.claims.structure`)."""
+    the subject the sentence's structure gives it (`research.claims.structure`; `sentence_before`, the sentence
+    before in its paragraph, for a pronoun that opens `text`)."""
     subject, key = _subject_of(quantity, text, previous)
-    structural = "" if content_word(subject or quantity.whose) else structural_subject(text, quantity.start, quantity.end)
+    structural = "" if content_word(subject or quantity.whose) else structural_subject(text, quantity.start, quantity.end,
+                                                                                      sentence_before)
     return (structural, subject_key(structural, text[max(0, quantity.start - WINDOW):quantity.start])) if structural \
         else (_noun_phrase(subject), key)
 

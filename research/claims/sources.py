@@ -52,7 +52,12 @@ is a relative clause's speaker and no cue of the sentence). A figure that
 describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence whose main clause
 lays out a plan, a proposal or a charge (`PROPOSAL`: "Senate Republicans unveiled a $568 billion infrastructure plan",
 "The Justice Department unveiled a seven-count indictment") credits its figures to the proposer, up to the outlet's
-comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"). A sentence that introduces
+comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"); so does a named
+person who "wants to" do something (`WANTS`: "Clinton wants to sign up 5 million people"), and "per" or "by X's own
+admission" credits its sentence as "according to" would (`PER`: "A quarter of that, per the McKinley plan, is
+$40,000"), and so does a poll named with its author in a sentence without a cue (`IN_POLL`: "In an NBC News/Wall
+Street Journal poll released Monday, 50 percent ..."), none of them going on into later sentences. A sentence that
+introduces
 someone's words after a colon (`introduced`: "Sanders made the following comment:", "this statement by Trump on June
 11:", "Over at Big Government, a post ... provides the following commentary:") names the claimant of the quotation
 the next paragraph opens with. A poll's findings
@@ -589,6 +594,21 @@ PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?[
                       r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*(?:unveiled|laid\s+out|proposed|outlined|introduced)"
                       r"(?=\s+(?:an?|his|her|its|their|the)\s+(?:[$\w,.-]+\s+){0,4}?(?:plan|proposal|budget|bill|"
                       r"indictment|framework|package|legislation)\b)")
+# A named person who wants to do something lays out their own plan, whose figures are theirs: "Clinton wants to sign up 5
+# million people, focusing on people under 30" (one person: "Obama and Democratic lawmakers want to" is the outlet's;
+# inside a quotation, the speaker's words).
+WANTS = re.compile(r"^\W*(?:(?:But|And)\s+)?(?P<who>(?!(?:The|This|That|It|He|She|They|We|I)\b)[A-Z][\w’'.-]*"
+                   r"(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:also\s+|still\s+)?wants\s+to\s+[a-z]")
+# A preposition that credits what its sentence states, as "according to" does: "A quarter of that, per the McKinley plan,
+# is $40,000", "By Trump's own admission, his tax returns ... are far thicker than his 100-page disclosure report".
+PER = re.compile(r"(?:^\W*|,\s+)(?:[Pp]er\s+(?P<per>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+[a-z]+)?)|"
+                 r"[Bb]y\s+(?P<own>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})['’]s\s+own\s+(?:admission|account|estimate|count))"
+                 r"\s*,")
+# A poll named with its author anywhere in a sentence without a cue is the source of that sentence's figures, and of no
+# later sentence's: "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton",
+# "Donald Trump achieved 45 percent support among Republican voters in a new Fox News poll released Thursday".
+IN_POLL = re.compile(r"\b[Ii]n\s+(?:a|an|the|this)\s+(?:(?:new|latest|most\s+recent|recent|national|statewide)\s+)*"
+                     r"(?P<name>(?:New\s+)?" + _ORG + r"(?:\s+(?:(?:national|tracking|new)\s+)?(?:poll|survey))?)\b")
 # The outlet's own comment on the plan, a participle after a comma, is not the proposer's: "..., countering President
 # Biden's American Jobs Plan with a framework around one-quarter the size of his $2.25 trillion" (but ", including").
 COMMENT = re.compile(r",\s+(?!including\b)[a-z]+ing\b")
@@ -648,13 +668,21 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     who = who or (provided.group("who") or provided.group("releaser") if provided else "")
     caption = CAPTION.match(text, offset + len(sentence)) if not who else None
     who = who or (caption.group("who") if caption else "")
+    per = PER.search(sentence) if not who else None
+    who = who or (per.group("per") or per.group("own") if per else "")
+    in_poll = IN_POLL.search(sentence) if not who else None  # its noun may be capitalised: "an ABC News/Washington Post Poll"
+    in_poll = in_poll if in_poll and re.search(r"\s(?i:poll|survey)$", in_poll.group("name")) else None
+    who = who or (own_author(in_poll.group("name")[:-4] + in_poll.group("name")[-4:].lower()) if in_poll else "")
     decision = DECISION.match(sentence) if not who else None
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
     proposal = PROPOSAL.match(sentence) if not who else None
-    comment = COMMENT.search(sentence, proposal.end()) if proposal else None
+    wants = WANTS.match(sentence) if not who and not proposal and not _in_quotation(text, offset) else None
+    proposal = proposal or wants
+    comment = COMMENT.search(sentence, proposal.end()) if proposal and not wants else None
     decision, who = (proposal, proposal.group("who")) if proposal else (decision, who)
-    return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who, "actor_kind": "organisation",
+    return {"source_text": who, "source_start": offset, "actor": who, "actor_group": who,
+            "actor_kind": "person" if wants or per or in_poll else "organisation",  # goes on into no later sentence
             "relay_text": "", "after": decision.end() if decision and who == decision.group("who") else 0,
             **({"until": comment.start()} if comment else {}),
             "authored": bool(named or own and own.start("org") < 80 or provided)} if who else None

@@ -10,7 +10,11 @@ stands among the sentence's noun phrases (NP), verb groups (VP) and prepositions
   as much as 19.9 percent"), or right after a form of "be", "have" or a modal ("Bonuses for bankers were $500 to
   $2,000", "these numbers could double"): the noun phrase before the verb with its "of", "in", "for" or possessive,
   never a pronoun; the subject of a verb that acts on the figure ("held thousands in chains") is its agent, not what
-  it counts.
+  it counts;
+- else, when that subject is "it" or "they", what the pronoun stands for: the common-noun subject of the main clause
+  before it ("Obama's approval rating remains strong, though it has declined slightly from 58 percent"), or of the
+  sentence before in its paragraph when the pronoun opens the sentence ("Openings reached 9.2 million ... They're
+  about 30% higher"; eighteenth round).
 
 `noun_phrase(subject)` reads any subject again as a noun phrase (issue 18: "never a date, a verb or a function word"):
 a finite verb after its noun opens a relative clause ("adults received at least one dose": adults that received at
@@ -54,8 +58,9 @@ def content_word(subject: str) -> bool:
         else False
 
 
-def structural_subject(text: str, start: int, end: int) -> str:
-    """The subject the structure of sentence `text` gives the figure at `start`:`end` (see the module); "" when none."""
+def structural_subject(text: str, start: int, end: int, previous: str = "") -> str:
+    """The subject the structure of sentence `text` gives the figure at `start`:`end` (see the module); `previous` is the
+    sentence before it in its paragraph, where a pronoun that opens `text` finds its antecedent; "" when none."""
     tokens = tag_words(text)
     figure = [i for i, token in enumerate(tokens) if token.start < end and token.end > start]
     if not figure:
@@ -70,7 +75,7 @@ def structural_subject(text: str, start: int, end: int) -> str:
         subject = reading(tokens, chunks, figure, first, last)
         if subject:
             return subject
-    return ""
+    return _antecedent(tokens, chunks, figure, first, previous)
 
 
 def _chunks(tokens: tuple[Tagged, ...], split_at: int = -1) -> list[Chunk]:
@@ -150,6 +155,44 @@ def _clause_subject(tokens, chunks, figure, first, last) -> str:
         members = chunks[k - 2][1] + chunks[k - 1][1] + members
         k -= 2
     return _phrase(tokens, members)
+
+
+# A figure whose clause has "it" or "they" for its subject is of what the pronoun stands for: the subject of the main
+# clause before it ("Obama's approval rating remains strong, though it has declined slightly from 58 percent"), or, when
+# the pronoun opens the sentence, of the sentence before ("Openings reached 9.2 million ... They're about 30% higher").
+def _antecedent(tokens, chunks, figure, first, previous: str) -> str:
+    """The antecedent of an "it" or "they" that is the subject of the figure's clause (above); "" when none."""
+    k = first - 1
+    while k >= 0 and chunks[k][0] != "VP" and not any(tokens[i].word in (",", ";", ":") for i in chunks[k][1]):
+        k -= 1
+    if k < 0 or chunks[k][0] != "VP":
+        return ""
+    if tokens[chunks[k][1][0]].word.lower().replace("’", "'") not in ("it's", "they're"):  # the tagger keeps "They're" whole
+        k -= 1
+        while k >= 0 and chunks[k][0] == "ADVP":
+            k -= 1
+        if k < 0 or chunks[k][0] != "NP" or [tokens[i].word.lower() for i in chunks[k][1]] not in (["it"], ["they"]):
+            return ""
+    if k > 0:
+        return _main_subject(tokens, chunks[:k])
+    before = tag_words(previous) if previous else ()
+    return _main_subject(before, _chunks(before)) if before else ""
+
+
+def _main_subject(tokens, chunks) -> str:
+    """The noun phrase (with its "of" or possessive) before the first verb group of `chunks`, when its head is a common
+    noun that can be counted; "" when none."""
+    verb = next((k for k, (kind, _) in enumerate(chunks) if kind == "VP"), -1)
+    k = verb - 1
+    if k < 0 or chunks[k][0] != "NP" or all(tokens[i].word.lower() in PRONOUNS for i in chunks[k][1]):
+        return ""
+    members = list(chunks[k][1])
+    while k >= 2 and chunks[k - 2][0] == "NP" and (
+            [tokens[i].word.lower() for i in chunks[k - 1][1]] == ["of"] or tokens[chunks[k - 1][1][0]].pos == "POS"):
+        members = chunks[k - 2][1] + chunks[k - 1][1] + members
+        k -= 2
+    head = tokens[chunks[verb - 1][1][-1]]  # a common noun: a name ("Obama said it didn't") is no "it"
+    return _phrase(tokens, members) if _counted(head) and head.pos in ("NN", "NNS") else ""
 
 
 # A subject is a noun phrase (issue 18: "never a date, a verb or a function word"). Tenses the tagger reads as finite

@@ -185,7 +185,9 @@ CLAUSE_NAME = re.compile(r"(?:^|[,;:“\"]\s*|\b(?:shows?|showed|finds?|found|pu
                          + r")(?:\s*\.)*\s+(?:[a-z]+(?:s|ed)|is|was|tied|came|led)\b")
 NOT_NAMES = frozenset("January February March April May June July August September October November December "
                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
+# A tally's leader may come with an auxiliary ("Trump is leading Clinton 47.1 percent to 41.7 percent") or as a pronoun
+# ("She leads Trump by 49 percent to 47 percent": only the second share is named).
+TALLY = re.compile(r"(?P<a>" + _NAME + r")\s+(?:(?:is|was|are|were)\s+)?(?:\w+ing|leads?|led|tops?|topped|beats?|edges?|edged|trails?|trailed)"
                    r"\s+(?P<b>" + _NAME + r")(?:\s+\w+){0,3}?,?\s+(?:by\s+)?$")
 PRONOUNS = frozenset("The A An In It He She They We I This That".split())  # no candidate's name
 # ... or the name a verb of choosing joins it to, after the share or, in the passive, before it: "46 percent would choose
@@ -208,8 +210,9 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
         before = text[first:quantity.start]
         tally = TALLY.search(before)
         later = i + 1 < len(found) and re.fullmatch(r"\s+to\s+", text[quantity.end:found[i + 1].start])
-        if tally and later and not found[i + 1].head and tally.group("a") not in PRONOUNS:  # "49 percent to 44 percent"
-            found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head=f"support for {tally.group('a')}")
+        if tally and later and not found[i + 1].head:  # "49 percent to 44 percent"
+            if tally.group("a") not in PRONOUNS:
+                found[i] = quantity._replace(subject=f"support for {tally.group('a')}", head=f"support for {tally.group('a')}")
             found[i + 1] = found[i + 1]._replace(subject=f"support for {tally.group('b')}",
                                                  head=f"support for {tally.group('b')}")
             continue
