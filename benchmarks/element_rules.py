@@ -1,6 +1,7 @@
 """What each rule chosen on the findings judged by reading removes, right and wrong.
 
-    python benchmarks/element_rules.py ../shared/data [--choose-only] [--polnear-train FOLDER] [--pieces-only]
+    python benchmarks/element_rules.py ../shared/data [--choose-only | --last-round N] [--polnear-train FOLDER]
+        [--pieces-only | --runs-only]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -43,7 +44,15 @@ and, chosen after round 10 on rounds 3-10 (`--pieces-only` prints this table alo
 
 - own subject: an "only" finding needs a label that names its own subject, not a set only the sentence before
   names (`omissions(own_subject=...)`, `research.story.pieces.counts_on_previous`); `piece_choice` prints what
-  it and the gates measured against it remove, by round group (3-8, 9-10) and kind of text.
+  it and the gates measured against it remove, by round group (3-8, 9-10) and kind of text;
+
+and measured after round 10 on rounds 3-10, not kept (`--runs-only` prints this table alone):
+
+- runs: one finding per run of an outlet's "only" sentences (a quotation told over several sentences is one fact);
+  `runs_choice` (`benchmarks/element_runs.py`) prints, per kind of run, the precision before and after and what
+  it drops, by round group and kind of text.
+
+`--last-round N` loads the judged rounds up to N only (`--choose-only`: up to `CHOOSE_ROUNDS`).
 
 For the package with every rule, with each rule off (the others on), and with
 none: the judged findings of rounds 1-5 the package states (right, wrong,
@@ -62,6 +71,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import element_pools as pools
+import element_runs
 import evaluate_elements as ev
 import numpy as np
 import one_story
@@ -359,6 +369,18 @@ def _leaning(event: dict, rows: pd.DataFrame) -> pd.DataFrame:
                                         "previous_close", "own_fact", "words"])
 
 
+def agreeing(event: dict, rows: pd.DataFrame) -> list[bool]:
+    """For each finding of `rows` (of `event`): whether it agrees with the known elements (`evaluate_elements.correct`);
+    False for every finding of an event that is not of a choose half with known elements."""
+    if event["known"] is None or event["half"] != "choose":
+        return [False] * len(rows)
+    found = event["found"]
+    members = found.passages.groupby("element_id")["passage_id"].apply(list)
+    outlet_of = dict(zip(found.passages["passage_id"], found.passages["outlet"]))
+    return [ev.correct(("only" if r.kind == "only" else "left out", r.outlet, members[r.element_id]), outlet_of,
+                       event["known"], found.passages["passage_id"].tolist()) for r in rows.itertuples()]
+
+
 def piece_choice(events: dict, judged: pd.DataFrame) -> None:
     """What each gate on "a piece of a sentence" would remove from what the package states with the own-subject
     rule off: the judged findings of rounds `PIECE_ROUNDS` (wrong, right; by round group and kind of text, as
@@ -370,12 +392,8 @@ def piece_choice(events: dict, judged: pd.DataFrame) -> None:
         found = findings(event, ("own subject",))
         lean = _leaning(event, found)
         rows.append(lean.assign(corpus=corpus, event=name))
-        if event["known"] is not None and event["half"] == "choose":
-            members = event["found"].passages.groupby("element_id")["passage_id"].apply(list)
-            outlet_of = dict(zip(event["found"].passages["passage_id"], event["found"].passages["outlet"]))
-            agree |= {(corpus, name, r.kind, r.outlet, r.label): ev.correct(
-                ("only" if r.kind == "only" else "left out", r.outlet, members[r.element_id]), outlet_of,
-                event["known"], event["found"].passages["passage_id"].tolist()) for r in found.itertuples()}
+        agree |= {(corpus, name, r.kind, r.outlet, r.label): a for r, a in zip(found.itertuples(),
+                                                                               agreeing(event, found))}
     rows = pd.concat(rows, ignore_index=True)
     keys = ["corpus", "event", "kind", "outlet", "label"]
     rows = rows.merge(judged.loc[judged["round"].isin(PIECE_ROUNDS), keys + ["round", "verdict"]], on=keys,
@@ -419,19 +437,31 @@ def piece_choice(events: dict, judged: pd.DataFrame) -> None:
     print()
 
 
+def runs_choice(events: dict, judged: pd.DataFrame) -> None:
+    """`element_runs.choice` on the judged findings of rounds 3 and later loaded: what one finding per run of an
+    outlet's "only" sentences would drop (no variant kept: none raises the precision of rounds 3-8 and 9-10 on
+    full articles without lowering another group's)."""
+    element_runs.choice(events, judged[judged["round"] >= min(PIECE_ROUNDS)], findings, BACK_REFERENCE, agreeing)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     pd.set_option("display.width", 250)
     train = Path(argv[argv.index("--polnear-train") + 1]) if "--polnear-train" in argv else None
-    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else None, train)
+    last = int(argv[argv.index("--last-round") + 1]) if "--last-round" in argv else None
+    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else last, train)
     if "--pieces-only" in argv:
         piece_choice(events, judged)
+        return 0
+    if "--runs-only" in argv:
+        runs_choice(events, judged)
         return 0
     kind_choice(events, judged)
     topicality_choice(events, judged)
     quotation_fragments(events, judged)
     one_story.report(events, judged)
     piece_choice(events, judged)
+    runs_choice(events, judged)
     every, stated = measure(events, judged)
     table = [every]
     print("== Each rule chosen on the judged findings: what it removes (judged rounds 1-5, by reading) and what it "

@@ -225,6 +225,9 @@ def test_seed_coverage_adds_up(seed_articles, seed_passages, seed_coverage):
     mentions = found.passages.set_index(["article_id", "start"])["element_id"]
     assert all(mentions[(a, s)] == e for a, s, e in covered[["article_id", "start", "element_id"]].values)
     assert all(texts[a][s:e].strip() for a, s, e in covered[["article_id", "start", "end"]].values)
+    # the sentence before a first mention is text of its article that ends before it
+    before = covered[covered["sentence_before"] != ""]
+    assert len(before) and all(b in texts[a][:s] for a, s, b in before[["article_id", "start", "sentence_before"]].values)
 
 
 def test_seed_omissions_name_the_outlet_that_left_an_element_out(seed_coverage):
@@ -440,3 +443,15 @@ def test_a_piece_of_a_sentence_is_no_exclusive():
     # the exclusives that name their own subject are kept
     assert set(rows["label"]) == set(every["label"]) - {"Everyone else combined for 39 percent"}
     assert any(label.startswith("Nearly 10 percent of them voted for Ben Carson") for label in rows["label"])
+
+
+def test_a_finding_shows_the_sentence_before_it_in_its_paragraph():
+    articles, passages = event({"h": ("HuffPost", [IOWA, CARSON]), "w": ("Washington Post", [TRIFECTA])})
+    table = coverage(cluster_passages(passages, articles), passages)
+    rows = table[table["covered"]].set_index("label")
+    # the 39 percent needs the 61 percent of the sentence before to be read, and the table gives it
+    assert rows.loc["Everyone else combined for 39 percent", "sentence_before"].startswith(
+        "But Monday night’s results showed just how weak")
+    # a paragraph's first sentence has none, and neither has an element the outlet does not carry
+    assert rows.loc[rows.index.str.startswith("Nearly 10 percent of them"), "sentence_before"].eq("").all()
+    assert table.loc[~table["covered"], "sentence_before"].eq("").all()

@@ -83,7 +83,8 @@ TOPIC_SENTENCES = 10
 MIN_TOPICALITY = 0.4
 KINDS = ("left out", "not in the excerpt", "only")
 COVERAGE_COLUMNS = ["outlet", "genre", "element_id", "label", "fact", "n_outlets", "cohesion", "covered", "n_passages", "first_paragraph",
-                    "first_position", "word_share", "in_lede", "article_id", "start", "end", "cut_off", "excerpt",
+                    "first_position", "word_share", "in_lede", "article_id", "start", "end", "sentence_before", "cut_off",
+                    "excerpt",
                     "topicality", "nearest_similarity", "nearest_passage_id", "nearest_text"]
 OMISSION_COLUMNS = ["kind", "outlet", "genre", "element_id", "label", "fact", "n_outlets", "cohesion", "topicality",
                     "outlets_with_it_in_lede", "median_first_paragraph", "nearest_outlet", "nearest_similarity",
@@ -92,9 +93,11 @@ LEDE_COLUMNS = ["outlet", "article_id", "paragraph", "start", "end", "element_id
 
 
 def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
-    """The element passages with their body paragraph number, words, and words of the body before them."""
+    """The element passages with their body paragraph number, words, words of the body before them, and the
+    sentence before them in their paragraph ("" for a paragraph's first)."""
     body = passages[passages["role"] == "body"].sort_values(["article_id", "start"], kind="stable")
-    body = body.assign(words=[len(WORD.findall(text)) for text in body["text"]])
+    body = body.assign(words=[len(WORD.findall(text)) for text in body["text"]],
+                       sentence_before=body.groupby(["article_id", "block_id"])["text"].shift(1).fillna(""))
     first_start = body.groupby(["article_id", "block_id"])["start"].transform("min")
     body["paragraph"] = (body.assign(first=first_start).groupby("article_id")["first"]
                          .rank(method="dense").astype("int64"))
@@ -103,7 +106,8 @@ def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
     if "truncated" not in body:
         body = body.assign(truncated=False)
     located = found.passages.merge(body[["passage_id", "paragraph", "words", "words_before", "body_words",
-                                         "truncated"]], on="passage_id", how="left", validate="one_to_one")
+                                         "sentence_before", "truncated"]], on="passage_id", how="left",
+                                   validate="one_to_one")
     missing = located["paragraph"].isna()
     if missing.any():
         raise AnalysisError(f"passage {located.loc[missing, 'passage_id'].iloc[0]!r} of the elements is not a "
@@ -173,7 +177,9 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     element's passages), `in_lede` (first mention in the first
     `lede_paragraphs` paragraphs), and `article_id`, `start`, `end` of the
     first mention (offsets into the article text; empty / NA when not covered),
-    `cut_off` (every one of the outlet's sentences in the element is cut off
+    `sentence_before` (the sentence before the first mention in its paragraph, which a sentence that goes on
+    with a quotation or leans on a name said before needs to be read; "" for a paragraph's first sentence or
+    when not covered), `cut_off` (every one of the outlet's sentences in the element is cut off
     by a feed: `truncated`), `excerpt` (the outlet's text is cut off: one of its passages is
     `truncated`, or its article is an `excerpt`, `cluster_passages`), `topicality` (the highest `topicality`
     of the outlet's passages in the element; NaN when not covered), and for an element the outlet does not carry, its sentence
@@ -190,7 +196,7 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
                                                         cut_off=("truncated", "all"))
     grid = pd.MultiIndex.from_product([sorted(located["outlet"].unique()), sorted(found.elements["element_id"])],
                                       names=["outlet", "element_id"])
-    table = per.reindex(grid).join(first[["paragraph", "position", "article_id", "start", "end"]])
+    table = per.reindex(grid).join(first[["paragraph", "position", "article_id", "start", "end", "sentence_before"]])
     table = table.reset_index()
     table["covered"] = table["n_passages"].notna()
     table["cut_off"] = table["cut_off"].fillna(False).astype(bool)
@@ -200,6 +206,7 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     table["first_position"] = table["position"].astype(float)
     table["in_lede"] = (table["first_paragraph"] <= lede_paragraphs).fillna(False).astype(bool)
     table["article_id"] = table["article_id"].fillna("")
+    table["sentence_before"] = table["sentence_before"].fillna("")
     table[["start", "end"]] = table[["start", "end"]].astype("Int64")
     elements = found.elements.set_index("element_id")
     table["label"] = table["element_id"].map(elements["label"])
