@@ -1,7 +1,7 @@
 """Figure claimants against PolNeAR's gold attribution spans: a large development set for who claims a figure.
 
     python benchmarks/claimant_attributions.py FOLDER [--split train] [--dev DEV_FOLDER] [--errors choose]
-                                               [--sample N]
+                                               [--sample N] [--excerpts]
 
 FOLDER holds a PolNeAR split (`<split>/text/*.txt`, `<split>/attributions/*.ann`, `metadata.tsv`; PolNeAR's train
 split in this project's runs). The package chain runs on its articles as `evaluate_figures.py` does
@@ -24,6 +24,12 @@ on it; "report": scores only). Scores per half:
 gold holdout-7-full, so its errors are never listed). `--errors choose` lists the choose half's disagreements
 (the only half whose errors may be read), with a rough mechanism for each and their counts. `--sample N` scores N
 articles drawn with the fixed seed instead of all of them. Timing is printed per stage.
+
+`--excerpts` scores each article's feed cut instead of the whole article: its first body paragraphs up to a seeded
+60-100 words, cut as `element_pools.feed_excerpts` cuts them (its seed, one draw per article in the split's order,
+the dev split drawn on its own), the package chain run on the cut text, and each figure's offsets taken back to the
+article's to find its gold attribution as above (a Source may then lie outside the cut; how many such figures is
+printed). The halves are the same articles'.
 
 PolNeAR's Content spans follow PARC's conventions, not the figure gold's (`benchmarks/gold/README.md`): a Content
 is what one cue introduces in its own sentence or quotation, so a release that the next sentences go on with, or a
@@ -49,6 +55,8 @@ from research.claims.sources import DOCUMENT
 from research.corpus import datasets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from element_pools import SEED as EXCERPT_SEED
+from element_pools import feed_excerpts
 from evaluate_figures import claimant_right
 
 SEED = 16  # the articles' split into "choose" and "report"
@@ -108,19 +116,51 @@ def gold_claimant(gold: pd.DataFrame, start: int, end: int) -> dict | None:
     return holding.sort_values(["size", "cue_start"]).iloc[0].to_dict() if len(holding) else None
 
 
-def run(folder: Path, split: str, sample: int | None) -> tuple[pd.DataFrame, dict]:
+def excerpt_offsets(excerpts: pd.DataFrame, blocks: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
+    """Article id -> its feed cut's paragraphs as (start in the cut, start in the article, length in the cut):
+    `feed_excerpts` joins the body `blocks` (article offsets) it keeps with blank lines, the last maybe shortened."""
+    body = blocks[blocks["role"] == "body"].groupby("article_id", sort=False)
+    pieces = {}
+    for article_id, text in zip(excerpts["article_id"].astype(str), excerpts["text"]):
+        at, pieces[article_id] = 0, []
+        for block in (body.get_group(article_id).itertuples() if article_id in body.groups else ()):
+            if at >= len(text):
+                break
+            length = len(block.text) if text.startswith(block.text, at) else len(text) - at
+            pieces[article_id].append((at, block.start, length))
+            at += length + 2
+    return pieces
+
+
+def to_article(pieces: list[tuple[int, int, int]], offset: int) -> int:
+    """An offset in a feed cut -> the same character's offset in the article (`excerpt_offsets` pieces)."""
+    at, start, _ = [piece for piece in pieces if piece[0] <= offset][-1]
+    return start + offset - at
+
+
+def run(folder: Path, split: str, sample: int | None, excerpts: bool = False) -> tuple[pd.DataFrame, dict]:
     """(figures, timings) of one PolNeAR split: every extracted figure with `half`, `claimant` (package),
     `gold` (the gold Source, "" for own voice), `gold_cue`, `gold_source_start`, `gold_content` (its first
-    fragment), and the claim's `text`, `start`, `end` and `sentence` (its passage's offsets)."""
+    fragment), `source_outside` (the gold Source lies outside the text the package read: with `excerpts` only),
+    and the claim's `text`, `start`, `end` and `sentence` (its passage's offsets), offsets in the article
+    (with `excerpts`, taken back from the feed cut the package read)."""
     timings = {}
     clock = time.perf_counter()
     articles = datasets.read_polnear(folder, split)
     halves = article_halves(articles["article_id"])
+    pieces, read = None, {article_id: (0, len(text)) for article_id, text in zip(articles["article_id"],
+                                                                                  articles["text"])}
+    if excerpts:
+        articles = feed_excerpts(articles, whole := research.split_blocks(articles))
+        pieces = excerpt_offsets(articles, whole)
+        read = {article_id: (pieces[article_id][0][1], to_article(pieces[article_id], len(text)))
+                for article_id, text in zip(articles["article_id"], articles["text"]) if pieces[article_id]}
     if sample:
         chosen = sorted(articles["article_id"])
         random.Random(SEED + 1).shuffle(chosen)  # not the halves' order
         articles = articles[articles["article_id"].isin(chosen[:sample])].reset_index(drop=True)
-    articles = articles[["article_id", "outlet", "headline", "published", "text"]]
+    articles = articles[["article_id", "outlet", "headline", "published", "text"]
+                        + (["form", "excerpt"] if excerpts else [])]
     spans = datasets.read_polnear_attributions(folder, split)
     gold = gold_attributions(spans[spans["article_id"].isin(articles["article_id"])])
     timings["read"] = time.perf_counter() - clock
@@ -139,15 +179,22 @@ def run(folder: Path, split: str, sample: int | None) -> tuple[pd.DataFrame, dic
     sentences = dict(zip(passages["passage_id"], zip(passages["start"], passages["end"])))
     rows = []
     for claim in claims.itertuples(index=False):
+        start, end, sentence = claim.start, claim.end, sentences[claim.passage_id]
+        if pieces is not None:
+            start, end = to_article(pieces[claim.article_id], start), to_article(pieces[claim.article_id], end)
+            sentence = tuple(to_article(pieces[claim.article_id], offset) for offset in sentence)
         own = by_article.get(claim.article_id)
-        truth = gold_claimant(own, claim.start, claim.end) if own is not None else None
-        rows.append((claim.article_id, halves[claim.article_id], claim.start, claim.end, claim.claimant,
-                     truth["source"] if truth else "", truth["cue"] if truth else "",
-                     truth["source_start"] if truth else -1, truth["contents"][0] if truth else (-1, -1),
-                     claim.text, sentences[claim.passage_id]))
+        truth = gold_claimant(own, start, end) if own is not None else None
+        source_start = truth["source_start"] if truth else -1
+        rows.append((claim.article_id, halves[claim.article_id], start, end, claim.claimant,
+                     truth["source"] if truth else "", truth["cue"] if truth else "", source_start,
+                     truth["contents"][0] if truth else (-1, -1), claim.text, sentence,
+                     source_start >= 0 and not read[claim.article_id][0] <= source_start
+                     < read[claim.article_id][1]))
     timings["matching"] = time.perf_counter() - clock
     figures = pd.DataFrame(rows, columns=["article_id", "half", "start", "end", "claimant", "gold", "gold_cue",
-                                          "gold_source_start", "gold_content", "text", "sentence"])
+                                          "gold_source_start", "gold_content", "text", "sentence",
+                                          "source_outside"])
     return figures, timings
 
 
@@ -178,6 +225,7 @@ def scores(figures: pd.DataFrame) -> dict:
         "(c) ours own voice, gold credits": int((~ours & theirs).sum()),
         "(c) ours credits, gold own voice": int((ours & ~theirs).sum()),
         "(c) both credit, other source": both - int(figures["same"].sum()),
+        "gold Source outside the text read": int(figures["source_outside"].sum()),
     }
 
 
@@ -234,19 +282,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, help="PolNeAR's dev folder, scored as a third column (scores only)")
     parser.add_argument("--errors", choices=["choose"], help="list the disagreements of the choose half")
     parser.add_argument("--sample", type=int, help="score this many articles, drawn with the fixed seed")
+    parser.add_argument("--excerpts", action="store_true", help="score each article's feed cut (60-100 words)")
     args = parser.parse_args(argv)
     for folder, split in ((args.folder, args.split), *(((args.dev, "dev"),) if args.dev else ())):
         if not (folder / split / "text").is_dir() or not (folder / split / "attributions").is_dir():
             print(f"{folder}: no {split}/text and {split}/attributions folders (a PolNeAR folder is needed)",
                   file=sys.stderr)
             return 2
-    figures, timings = run(args.folder, args.split, args.sample)
+    figures, timings = run(args.folder, args.split, args.sample, args.excerpts)
     figures = judge(figures)
     columns = {f"{half} ({args.split})": scores(figures[figures["half"] == half]) for half in HALVES}
     if args.dev:
-        dev, dev_timings = run(args.dev, "dev", None)
+        dev, dev_timings = run(args.dev, "dev", None, args.excerpts)
         columns["dev"] = scores(judge(dev))
         timings.update({f"dev {stage}": seconds for stage, seconds in dev_timings.items()})
+    if args.excerpts:
+        print(f"feed cuts of {args.split} (element_pools.feed_excerpts, seed {EXCERPT_SEED})")
     if args.sample:
         print(f"sampled {args.sample} articles of {args.split} (seed {SEED + 1})")
     print(pd.DataFrame(columns).to_string())

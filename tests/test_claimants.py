@@ -7,10 +7,13 @@ import pytest
 import research
 
 
-def claimants(*paragraphs: str) -> dict[str, str]:
-    """figure text -> claimant, for a one-article corpus of a headline and `paragraphs`."""
-    text = "\n\n".join(("Test headline", *paragraphs))
+def claimants(*paragraphs: str, excerpt: bool = False) -> dict[str, str]:
+    """figure text -> claimant, for a one-article corpus of a headline and `paragraphs` (with `excerpt`, a feed
+    excerpt of `paragraphs` alone, as `research.corpus.datasets.read_allsides` gives it)."""
+    text = "\n\n".join(paragraphs if excerpt else ("Test headline", *paragraphs))
     articles = pd.DataFrame({"article_id": ["a"], "outlet": ["Test"], "published": ["2021-05-03"], "text": [text]})
+    if excerpt:
+        articles = articles.assign(form="record", excerpt=True)
     blocks = research.split_blocks(articles)
     claims = research.extract_claims(research.split_passages(blocks), research.attributions(blocks, articles),
                                      articles)
@@ -757,3 +760,17 @@ def test_a_poll_named_with_its_author_in_a_sentence_without_a_cue_is_its_source(
     found = claimants("President Obama's job approval rating in the latest Washington Post-ABC News Poll stands at a "
                       "robust 53%.")
     assert found["53%"] == "Washington Post-ABC News"
+
+
+def test_a_source_that_is_no_actor_claims_nothing():
+    # PolNeAR train ledes (as a feed cuts them: "335..."): a preposition's phrase, a demonstrative, a dateline or an
+    # opening participle is no source
+    found = claimants(
+        "With his campaign buffeted by criticism and denying claims of plagiarism, 721 delegates cast their votes "
+        "for candidates other than the nominee.",
+        "That comment was posted from the 335...",
+        "BUENA PARK, Calif. - Rallying hundreds of service workers who are struggling to get by, Hillary Clinton tried "
+        "here last week to empathize with their frustrations and promised to deliver change.",
+        "Arriving upon the scene, police began searching for active shooters, believing there may be as many as "
+        "three, but finding only one man.", excerpt=True)
+    assert found["721"] == found["335"] == found["hundreds of"] == found["one"] == ""

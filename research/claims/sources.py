@@ -4,7 +4,9 @@ sentence or a list goes on with.
 `usable_cues` drops attributions that cannot claim a figure (a gain read as
 speech: "The economy added 943,000 jobs"; a noun read as a verb: "Initial claims
 fell", "the department's report", though a statement noun before "that" is a cue:
-"Noem's announcement that"; a source that holds a figure itself). `claimant_of` picks the attribution
+"Noem's announcement that"; a source that holds a figure itself; a source that is no actor, `_no_actor`: "With
+his campaign buffeted by criticism and denying", a lone "That", a lede's dateline "BUENA PARK, Calif. -", an
+opening participle "Arriving upon the scene, police ... believing"). `claimant_of` picks the attribution
 whose content holds a figure; `claimant_name` names it as the text does: a
 pronoun as the actor it refers to, a document as its author ("data released by
 the CDC", "FBI statistics", "a new ABC News/Washington Post poll"; the author its own name gives before its noun, "a WBUR poll last week", over
@@ -381,6 +383,10 @@ NOT_A_SOURCE = re.compile(r"^(?:(?:early|late|mid)[\s-]+)?(?:January|February|Ma
 # A source that runs into a clause, no actor: "other provisions without GOP", "The mandate will be announced
 # Thursday afternoon and", "solid legal ground in enforcing", "Republicans on how to pay for".
 CLAUSE_SOURCE = re.compile(r"\s(?:without|will|would|how)\s|\s(?:that|and|[a-z]+ing)$")
+# A source that is no actor: a preposition's phrase naming nobody ("With his campaign"), a lone "That", a lede's dateline.
+NO_ACTOR = re.compile(r"^(?:(?:With|Of|In|On|At|For|From|After|Before|Amid|Among|Despite|Under|Without|During|Upon)\s"
+                      r"[^A-Z]*$|(?:That|This|These|Those)$)")
+DATELINE = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[-—–]\s")
 PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department the ministry the bureau "
                             "the organization the group the company".split(" "))
 # Cue words that are also nouns, read as nouns when a noun or a verb of change follows them: "Initial claims
@@ -416,7 +422,7 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
         text, word = texts[row["article_id"]], row["cue_text"].split()[-1].lower()
         if _adds_a_figure(text, row["cue_text"], row["cue_end"]) \
                 or (NOT_A_SOURCE.search(row["source_text"]) and not DOCUMENT.fullmatch(row["source_text"])) \
-                or CLAUSE_SOURCE.search(row["source_text"]) \
+                or CLAUSE_SOURCE.search(row["source_text"]) or _no_actor(row, text) \
                 or (word in NOUN_CUES and not VERB_AFTER.match(text, row["cue_end"])) or word in PLURAL_NOUNS \
                 or (VERB_FORMS.get(word) in ACTS and not SPEECH_AFTER.match(text, row["cue_end"])) \
                 or (VERB_FORMS.get(word) == "ask" and ASKED.match(text, row["cue_end"])) \
@@ -441,6 +447,18 @@ def usable_cues(table: pd.DataFrame, texts: pd.Series) -> pd.DataFrame:
                                                                              max(0, row["cue_start"])))
         rows.append(row)
     return pd.DataFrame(rows, columns=[*table.columns, "object_relative", "poll"])
+
+
+def _no_actor(row: dict, text: str) -> bool:
+    """True when an attribution's source is no actor (`NO_ACTOR`, `DATELINE`), or a lone participle opening the
+    sentence with a phrase that ends before its cue ("Arriving upon the scene, police began searching ...,
+    believing": `PARTICIPLE_OPENING`)."""
+    source = row["source_text"]
+    if NO_ACTOR.search(source) or (re.fullmatch(r"[A-Z][A-Z.'’ -]+", source)
+                                   and DATELINE.match(text, row["source_end"])):
+        return True
+    opening = PARTICIPLE_OPENING.match(text, row["source_start"]) if re.fullmatch(r"[A-Z][a-z]+ing", source) else None
+    return bool(opening) and opening.end() <= row["cue_start"]
 
 
 # What opens an object relative clause right before its source: "an explosion that Mayor Bill de Blasio described".
@@ -486,7 +504,7 @@ def forecaster(before: str, earlier: str = "") -> str:
     if polled:
         return polled[-1].group()
     match = FORECASTER.match(before)
-    if match and not CLAUSE_SOURCE.search(match.group("who")):
+    if match and not CLAUSE_SOURCE.search(match.group("who")) and not NO_ACTOR.search(match.group("who")):
         return match.group("who")
     return earlier if EXPECTATION.search(before) else ""
 
