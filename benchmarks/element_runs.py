@@ -29,7 +29,7 @@ from research.text.tokens import WORD
 
 VARIANTS = ("adjacent", "paragraph", "one quotation", "adjacent + leaning across paragraphs",
             "one quotation + leaning across paragraphs")
-# Words outside the quotation marks of a sentence that is all quotation ("he added"), as in element_rules.
+# Words outside the quotation marks of a sentence that is all quotation ("he added"; element_rules uses it too).
 ATTRIBUTION_WORDS = 3
 # A variant dropping more judged findings than this prints them by corpus, not one a line.
 MAX_LISTED = 20
