@@ -416,3 +416,33 @@ def test_the_outlets_page_says_not_in_the_excerpt_for_a_text_cut_off_by_its_feed
     assert "excerpt cut off by its feed" in cell and "not in the excerpt" in cell
     for label in cut.loc[cut["outlet"] == "New York Post (News)", "label"]:
         assert label in cell
+
+
+def test_the_outlets_page_gives_an_exclusive_the_sentence_before_it(tmp_path):
+    import research
+    from research.report.outlets import outlet_profiles
+    from research.report.saved import EventRun
+
+    # a quotation that goes on from the sentence before it (who says it is said there), carried by one outlet only
+    said = ("Ben Carson told reporters in Des Moines on Monday that his campaign would go on. “We have 12 delegates "
+            "and we will win more of them in the South,” he said.")
+    other = "Donald Trump finished first in New Hampshire on Tuesday night, ahead of John Kasich and Ted Cruz."
+    articles = pd.DataFrame([{"article_id": key, "outlet": outlet, "published": "2016-02-01", "headline": outlet,
+                              "url": "", "text": f"{outlet}\n\n{text}"}
+                             for key, outlet, text in (("h", "HuffPost", said), ("w", "Washington Post", other))])
+    passages = research.split_passages(research.split_blocks(articles))
+    found = research.cluster_passages(passages, articles)
+    cover = research.coverage(found, passages)
+    gaps = research.omissions(cover)
+    assert any(label.startswith("We have 12 delegates") for label in gaps.loc[gaps["kind"] == "only", "label"])
+    folder = tmp_path / "tables" / "03-story-elements"
+    folder.mkdir(parents=True)
+    gaps.to_csv(folder / "omissions.csv", index=False)
+    cover.to_csv(folder / "coverage.csv", index=False)
+    found.elements.to_csv(folder / "elements.csv", index=False)
+    tables = [f"tables/03-story-elements/{name}.csv" for name in ("omissions", "coverage", "elements")]
+    runs = pd.DataFrame([{"notebook": "03-story-elements.ipynb", "title": "Story elements", "status": "ok",
+                          "error": "", "html": "", "table_paths": tables}])
+    profiles = outlet_profiles(EventRun.of(tmp_path, "e", "Carson", runs), articles).set_index("outlet")
+    quoted = [item for item in profiles.loc["HuffPost", "only"] if "We have 12 delegates" in item]
+    assert quoted == [f"{said.split('. ', 1)[1]} (after: {said.split('. ', 1)[0]}.)"]

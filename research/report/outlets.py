@@ -56,6 +56,13 @@ def _items(labels: list[str]) -> str:
     return f"<ul>{shown}</ul>{folded}"
 
 
+def _after(sentence: str, before: str) -> str:
+    """An outlet's sentence with the sentence before it in its paragraph, which a sentence that goes on with a
+    quotation or a name needs to be read ("“There is no question about it.” (after: “They're worried,” Carson
+    said.)"); the sentence alone when it opens its paragraph."""
+    return f"{sentence} (after: {before})" if before else sentence
+
+
 def _voices(table: pd.DataFrame | None) -> dict[str, tuple[str, float]]:
     """Outlet -> (its three largest sources with their shares, the share of its own voice)."""
     if table is None:
@@ -93,6 +100,9 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
     left = gaps[gaps["kind"] == "left out"] if gaps is not None else event.table("left_out")
     cover = event.table("coverage")
     first = {} if cover is None else dict(zip(zip(cover["outlet"], cover["element_id"]), cover["first_paragraph"]))
+    before = {} if cover is None or "sentence_before" not in cover else {
+        key: text for key, text in zip(zip(cover["outlet"], cover["element_id"]), cover["sentence_before"])
+        if isinstance(text, str) and text}  # read back from CSV, an empty column is NaN
     rows = []
     names = articles["outlet"].where(articles["outlet"] != "", articles["article_id"])
     for outlet in _outlets(articles):
@@ -117,7 +127,7 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
         if gaps is not None:
             only = gaps[(gaps["outlet"] == outlet) & (gaps["kind"] == "only")]
             only = only.assign(first=[first.get((outlet, e), float("inf")) for e in only["element_id"]])
-            row["only"] = [sentences.get(e, label) for e, label in
+            row["only"] = [_after(sentences.get(e, label), before.get((outlet, e), "")) for e, label in
                            only.sort_values(["first", "element_id"])[["element_id", "label"]].itertuples(index=False)]
         if left is not None:
             row["left_out"] = [sentences.get(e, label) for e, label in
@@ -272,7 +282,8 @@ def outlets_page(event: EventRun, articles: pd.DataFrame, nav: str, explorer: st
             "<p class='note'>Each column is one outlet. Story elements are facts, quotes or claims told by "
             "one or more outlets; “only here” lists those no other outlet carried, “left out” those every "
             "other outlet carried (an outlet whose text is an excerpt cut off by its feed has them “not in the "
-            "excerpt” instead: the article may tell them further on). Only sentences that state a fact (a "
-            "figure, a date, a quotation, a named actor doing something) are listed. Hedges (“may”, “reportedly”) and boosters (“confirmed”, “clearly”) are "
+            "excerpt” instead: the article may tell them further on). Only sentences that state a figure or "
+            "quote someone are listed; a sentence that does not open its paragraph comes with the one before it "
+            "(“after: …”), which it may need to be read. Hedges (“may”, “reportedly”) and boosters (“confirmed”, “clearly”) are "
             "counted per 1,000 words of the body.</p>" + outlets_table(profiles, event, explorer))
     return document(f"The outlets side by side: {event.label}", body, nav)
