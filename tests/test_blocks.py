@@ -335,6 +335,16 @@ def test_a_record_that_repeats_its_title_keeps_it_as_the_headline():
     assert blocks["role"].tolist() == ["headline", "body"]
 
 
+def test_a_record_that_opens_with_its_title_as_a_sentence_keeps_it_as_the_headline():
+    # a PolNeAR train text (HuffPost, 8 Nov 2015) opens with its title and a full stop: no lede of its own
+    title = "Ben Carson Defends Himself Against Claims He Exaggerated His Life Story"
+    blocks = record_blocks(f"{title}.", "GOP presidential contender and former neurosurgeon Ben Carson responded on "
+                           "Sunday to accusations that he exaggerated details of his life story.", headline=title)
+    assert blocks["role"].tolist() == ["headline", "body"]
+    # a full stop is all that may differ: a lede that says more than the title stays body
+    assert record_blocks(f"{title} on Sunday.", "He spoke on CNN.", headline=title)["role"].tolist() == ["body", "body"]
+
+
 def test_a_records_cut_off_last_paragraph_stays_body_and_is_flagged_truncated():
     blocks = record_blocks("The Senate passed the bill on Tuesday, sending it to the House.",
                            "Speaker Nancy Pelosi said the House would take it up after...")

@@ -227,6 +227,12 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _title_key(text: str) -> str:
+    """A title as compared with a block that may repeat it: `_normalise`d, without a full stop at its end (a text that
+    opens with its title as a sentence, "Ben Carson Defends Himself Against Claims He Exaggerated His Life Story.")."""
+    return _normalise(text).rstrip(". ")
+
+
 def _is_wrapped(lines: list[tuple[int, int, str]]) -> bool:
     """True when a group of lines is one hard-wrapped paragraph (fixed-width text).
 
@@ -483,17 +489,17 @@ def classify(blocks: list[Block], headline: str | None = None) -> list[Block]:
 def classify_record(blocks: list[Block], headline: str | None = None) -> list[Block]:
     """Give every block of a feed record a role and a reason (see the module docstring).
 
-    With a `headline` (the record's title field), only a block repeating it is
+    With a `headline` (the record's title field), only a block repeating it (a full stop after it aside) is
     the headline; without one, a first line that does not end like a sentence
     is. Every block that no rule identifies is body; the last body block is
     `truncated` when it is cut off ("...", "…") or a truncation mark follows it.
     """
     _apply_rules(blocks, record=True)
-    wanted = _normalise(headline) if headline else None
+    wanted = _title_key(headline) if headline else None
     for i, block in enumerate(blocks):
         if block.role is not None:
             continue
-        if (wanted is not None and _normalise(block.text) == wanted) or (
+        if (wanted is not None and _title_key(block.text) == wanted) or (
                 wanted is None and i == 0 and len(blocks) > 1 and not block.terminal
                 and 2 <= block.n_words <= MAX_HEADLINE_WORDS):
             block.assign("headline", "record title" if wanted is not None else "first title-like line")
