@@ -60,8 +60,6 @@ from research.story.events import (
     EVENT_THRESHOLD,
     FLOOR_SHARE,
     HEADLINE_COPIES,
-    NEAR_BOOST,
-    NEAR_HOURS,
     WINDOW_HOURS,
     article_pairs,
     body_texts,
@@ -225,8 +223,7 @@ FAMILIES = {
 }
 # The family of the package default.
 PACKAGE_FAMILY = list(FAMILIES)[1]
-PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
-           "near": (NEAR_HOURS, NEAR_BOOST)}
+PACKAGE = eh.PACKAGE
 # The package default before the near-time weight (issue 17, items 1-2: one story split by outlet angle).
 PREVIOUS = {"copies": 2, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD, "near": None}
 BEFORE = {"copies": 0, "window": None, "threshold": EVENT_THRESHOLD, "near": None}

@@ -65,8 +65,7 @@ import event_halves as eh  # the benchmarks folder, put on the path above
 
 GOLD = Path(__file__).resolve().parent / "gold" / "polnear_train_stories.jsonl"
 SEED = 17
-PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
-           "near": (NEAR_HOURS, NEAR_BOOST)}
+PACKAGE = eh.PACKAGE
 THRESHOLDS = (0.15, 0.17, 0.19, 0.205, 0.22, 0.25, 0.30, 0.35)
 # Other texts and scorers, listed as representations beside the headline copies: the headline twice and
 # the first LEAD words of the body (the news is in the lead, the campaign's background further down), and

@@ -42,8 +42,12 @@ from research.corpus import datasets
 from research.reuse.linkage import average_link
 from research.reuse.similarity import interval_gaps, longest_gaps
 from research.story.events import (
+    EVENT_THRESHOLD,
     FLOOR_SHARE,
+    HEADLINE_COPIES,
+    NEAR_BOOST,
     NEAR_HOURS,
+    WINDOW_HOURS,
     article_pairs,
     event_texts,
     near_weighted,
@@ -51,6 +55,9 @@ from research.story.events import (
 )
 
 SPLIT_SEED = 0
+# The package's event settings, as a setting of this module (`describe`, `Composition.labels`).
+PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
+           "near": (NEAR_HOURS, NEAR_BOOST)}
 SPREAD_HOURS = 36.0
 COLUMNS = ["article_id", "outlet", "headline", "published", "text", "form", "corpus", "label"]
 # Pairs are listed once per composition down to this score; each setting keeps those at or above its floor.

@@ -591,8 +591,14 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
                       r"figures|numbers|estimates)\b")
 # A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
 QUOTE_OPENS = re.compile(r"\s*(?:[“\"]|''(?=[\w$]))")  # and ''It costs ...'' (`research.text.quotes.TWO_OPENING`)
+
+def _capitalised(most: int) -> str:
+    """A pattern for a run of one to `most` + 1 capitalised words ("Ted Cruz", "the McKinley Plan" without "the")."""
+    return r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0," + str(most) + "}"
+
+
 # A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%".
-LIST_ITEM = re.compile(r"\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:,[^:]{0,60})?:\s")
+LIST_ITEM = re.compile(r"\s*" + _capitalised(3) + r"(?:,[^:]{0,60})?:\s")
 
 
 # A sentence whose main clause is the decision of a regulator or an advisory body, which claims the figures that
@@ -608,19 +614,19 @@ DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>
 
 # A sentence whose main clause lays out a plan, a proposal or a charge, whose figures are its proposer's: "Senate
 # Republicans unveiled a $568 billion infrastructure plan", "The Justice Department unveiled a seven-count indictment".
-PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})"
+PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?" + _capitalised(5) + ")"
                       r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*(?:unveiled|laid\s+out|proposed|outlined|introduced)"
                       r"(?=\s+(?:an?|his|her|its|their|the)\s+(?:[$\w,.-]+\s+){0,4}?(?:plan|proposal|budget|bill|"
                       r"indictment|framework|package|legislation)\b)")
 # A named person who wants to do something lays out their own plan, whose figures are theirs: "Clinton wants to sign up 5
 # million people, focusing on people under 30" (one person: "Obama and Democratic lawmakers want to" is the outlet's;
 # inside a quotation, the speaker's words).
-WANTS = re.compile(r"^\W*(?:(?:But|And)\s+)?(?P<who>(?!(?:The|This|That|It|He|She|They|We|I)\b)[A-Z][\w’'.-]*"
-                   r"(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:also\s+|still\s+)?wants\s+to\s+[a-z]")
+WANTS = re.compile(r"^\W*(?:(?:But|And)\s+)?(?P<who>(?!(?:The|This|That|It|He|She|They|We|I)\b)" + _capitalised(3)
+                   + r")\s+(?:also\s+|still\s+)?wants\s+to\s+[a-z]")
 # A preposition that credits what its sentence states, as "according to" does: "A quarter of that, per the McKinley plan,
 # is $40,000", "By Trump's own admission, his tax returns ... are far thicker than his 100-page disclosure report".
-PER = re.compile(r"(?:^\W*|,\s+)(?:[Pp]er\s+(?P<per>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+[a-z]+)?)|"
-                 r"[Bb]y\s+(?P<own>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})['’]s\s+own\s+(?:admission|account|estimate|count))"
+PER = re.compile(r"(?:^\W*|,\s+)(?:[Pp]er\s+(?P<per>(?:the\s+)?" + _capitalised(3) + r"(?:\s+[a-z]+)?)|"
+                 r"[Bb]y\s+(?P<own>" + _capitalised(3) + r")['’]s\s+own\s+(?:admission|account|estimate|count))"
                  r"\s*,")
 # A poll named with its author anywhere in a sentence without a cue is the source of that sentence's figures, and of no
 # later sentence's: "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton",
