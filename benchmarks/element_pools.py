@@ -98,6 +98,14 @@ def feed_excerpts(articles: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
     return articles.assign(text=texts, form="record", excerpt=cut)
 
 
+def polnear_feed_cuts(folder: Path, split: str) -> pd.DataFrame:
+    """PolNeAR's `split` in `folder` (`read_polnear`, its columns) as a news feed gives it: every article of the
+    split cut in the reader's order (`feed_excerpts` on `split_blocks`, one draw each), so a cut does not depend on
+    which articles are then used (the texts of the figures gold holdout-8, `benchmarks/gold/HOLDOUT8.md`)."""
+    articles = datasets.read_polnear(folder, split)
+    return feed_excerpts(articles, research.split_blocks(articles))
+
+
 def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
                 half_of: dict, polnear_train: Path | None = None) -> dict[str, pd.DataFrame]:
     """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring);

@@ -2,7 +2,7 @@
 (AllSides, BASIL, PolNeAR).
 
     python benchmarks/evaluate_figures.py DATA [--gold PATH ...] [--roles body|all] [--halves H,H]
-                                               [--errors HALF ...]
+                                               [--errors HALF ...] [--polnear-test FOLDER]
 
 DATA is the shared data folder (holding `allsides_dev/` and `basil_dev/`). The golds are
 `benchmarks/gold/allsides_figures.jsonl` (454 figures and 265 non-figures in 42
@@ -23,7 +23,11 @@ PolNeAR dev articles annotated blind, each its own event "polnear-<article id>",
 `benchmarks/gold/HOLDOUT6.md`) and `benchmarks/gold/polnear_figures_dev1.jsonl` with `polnear_figures_dev2.jsonl`
 (half "polnear-dev": other PolNeAR articles, a development set, see `benchmarks/gold/POLNEARDEV.md`) and
 `benchmarks/gold/polnear_figures_holdout7.jsonl` (half "holdout-7-full": further PolNeAR articles annotated blind,
-see `benchmarks/gold/HOLDOUT7.md`). The holdout roundups are split here into two halves of 20 by
+see `benchmarks/gold/HOLDOUT7.md`) and `benchmarks/gold/polnear_figures_holdout8.jsonl` (half "holdout-8": feed
+excerpts of PolNeAR's test split annotated blind, see `benchmarks/gold/HOLDOUT8.md`; scored only with
+`--polnear-test FOLDER`, the PolNeAR folder holding the test split, kept outside the project: its texts are
+`element_pools.polnear_feed_cuts(FOLDER, "test")`, each article's event the `roundup` of its records, a story
+"polnear-test-<story>" or the article alone; without the option the half is skipped and the script says so). The holdout roundups are split here into two halves of 20 by
 a fixed seed (`split_holdout`: the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`,
 the first 20 "holdout-dev", the rest "holdout-test"). `--gold` (repeatable) scores the given gold
 files instead, one column per half they hold. The texts are read with
@@ -52,8 +56,9 @@ development gold whose errors may be read; "holdout-6-full": a sixth gold, PolNe
 blind, scored blind once with main's rules when it was committed and once after issue 18's ninth round, then
 made a development set (its errors may be read from the tenth round on); "polnear-dev": PolNeAR full articles, a
 development gold whose errors may be read; "holdout-7-full": a seventh gold, PolNeAR full articles annotated blind,
-never read). `--errors` (repeatable) lists
-the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full", "holdout-7-full");
+never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated blind, never read). `--errors`
+(repeatable) lists the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full",
+"holdout-7-full", "holdout-8");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -108,15 +113,20 @@ import research
 from research.corpus import datasets
 from research.text.tokens import stem
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from element_pools import polnear_feed_cuts
+
 GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
               for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
                            "allsides_figures_holdout3.jsonl", "allsides_figures_holdout4.jsonl",
                            "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl",
                            "polnear_figures_holdout6.jsonl", "polnear_figures_dev1.jsonl",
-                           "polnear_figures_dev2.jsonl", "polnear_figures_holdout7.jsonl"))
+                           "polnear_figures_dev2.jsonl", "polnear_figures_holdout7.jsonl",
+                           "polnear_figures_holdout8.jsonl"))
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
-          "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full")
-BLIND = ("holdout-3", "holdout-5", "holdout-5-full", "holdout-7-full")  # halves whose errors are never listed
+          "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8")
+BLIND = ("holdout-3", "holdout-5", "holdout-5-full", "holdout-7-full", "holdout-8")  # halves whose errors are never listed
+TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 POLNEAR_EVENT = "polnear-"  # prefix of the gold `roundup` of a PolNeAR article (each article its own event)
 HOLDOUT_SEED = 18
@@ -145,16 +155,22 @@ def split_holdout(gold: pd.DataFrame, seed: int = HOLDOUT_SEED) -> pd.DataFrame:
     return gold
 
 
-def read_articles(folder: Path, roundups: set[str]) -> list[pd.DataFrame]:
+def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] | None = None,
+                  polnear_test: Path | None = None) -> list[pd.DataFrame]:
     """The articles of the gold roundups, one table per corpus: AllSides (`read_allsides(folder,
     spread_hours=0)`), when a BASIL event is asked for, BASIL (`read_basil` of the sibling `basil_dev/`,
-    `event` "basil-<triplet id>"), and when a PolNeAR article is asked for, PolNeAR (`read_polnear` of the sibling
-    `polnear_dev/`, `event` "polnear-<article id>")."""
+    `event` "basil-<triplet id>"), when a PolNeAR article is asked for, PolNeAR (`read_polnear` of the sibling
+    `polnear_dev/`, `event` "polnear-<article id>"), and with `test_events` (article id -> gold `roundup` of the
+    holdout-8 records), the feed cuts of PolNeAR test in `polnear_test` (`polnear_feed_cuts`, `event` that roundup)."""
     tables = [datasets.read_allsides(folder, spread_hours=0)]
     if any(r.startswith(BASIL_EVENT) for r in roundups):
         basil = datasets.read_basil(folder.parent / "basil_dev")
         tables.append(basil.assign(event=BASIL_EVENT + basil["event"]))
-    if any(r.startswith(POLNEAR_EVENT) for r in roundups):
+    if test_events:
+        cuts = polnear_feed_cuts(polnear_test, "test")
+        tables.append(cuts[["article_id", "outlet", "headline", "published", "text", "form", "excerpt"]]
+                      .assign(event=cuts["article_id"].map(test_events)))
+    if any(r.startswith(POLNEAR_EVENT) and r not in (test_events or {}).values() for r in roundups):
         polnear = datasets.read_polnear(folder.parent / "polnear_dev")
         tables.append(polnear[["article_id", "outlet", "headline", "published", "text"]]
                       .assign(event=POLNEAR_EVENT + polnear["article_id"]))
@@ -162,10 +178,11 @@ def read_articles(folder: Path, roundups: set[str]) -> list[pd.DataFrame]:
     return [t for t in tables if len(t)]
 
 
-def extract(folder: Path, roundups: set[str], roles: str = "body") -> tuple[pd.DataFrame, ...]:
-    """(articles, claims, ledger, conflicts) of the gold roundups and BASIL events; the chain runs once per
-    corpus, ledger and conflicts per event."""
-    runs = [_chain(articles, roles) for articles in read_articles(folder, roundups)]
+def extract(folder: Path, roundups: set[str], roles: str = "body", test_events: dict[str, str] | None = None,
+            polnear_test: Path | None = None) -> tuple[pd.DataFrame, ...]:
+    """(articles, claims, ledger, conflicts) of the gold roundups and BASIL events (and, with `test_events`, the
+    holdout-8 feed cuts of `read_articles`); the chain runs once per corpus, ledger and conflicts per event."""
+    runs = [_chain(articles, roles) for articles in read_articles(folder, roundups, test_events, polnear_test)]
     return tuple(pd.concat(parts, ignore_index=True) for parts in zip(*runs))
 
 
@@ -428,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, action="append",
                         help="a gold file to score (repeatable; default: the golds in benchmarks/gold)")
     parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
+    parser.add_argument("--polnear-test", type=Path,
+                        help="PolNeAR folder holding the test split: scores the blind half holdout-8 on its feed cuts")
     parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
                         help="list the misses of a half on stderr (repeatable; never of a blind half)")
     args = parser.parse_args(argv)
@@ -439,8 +458,13 @@ def main(argv: list[str] | None = None) -> int:
     halves = [half for half in HALVES if half in set(gold["half"])]
     if args.halves:
         halves = [half for half in halves if half in args.halves.split(",")]
+    if TEST_HALF in halves and args.polnear_test is None:
+        halves.remove(TEST_HALF)
+        print(f"{TEST_HALF}: skipped (its texts are PolNeAR test's feed cuts: give --polnear-test FOLDER)")
     gold = gold[gold["half"].isin(halves)]
-    _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles)
+    test = gold[gold["half"] == TEST_HALF]
+    test_events = dict(zip(test["article_id"], test["roundup"]))
+    _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles, test_events, args.polnear_test)
     results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=half in (args.errors or [])) for half in halves}
     print(f"passages read: {args.roles}; gold roundups: {gold['roundup'].nunique()}; "
           f"extracted figures: {len(claims)}; ledger claims: {len(ledger)}")

@@ -4,7 +4,9 @@ The roundups used are in the figures gold (`benchmarks/gold/allsides_figures.jso
 the texts from the development data and skip without it.
 """
 
+import importlib.util
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +154,38 @@ def test_every_figures_gold_matches_its_texts(data_dir, gold):
     done = subprocess.run([sys.executable, str(folder / "check_gold.py"), str(data_dir), str(folder / gold)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def _check_gold(*args):
+    folder = Path(__file__).resolve().parents[1] / "benchmarks" / "gold"
+    return subprocess.run([sys.executable, str(folder / "check_gold.py"), *map(str, args)],
+                          capture_output=True, text=True, check=False)
+
+
+def test_holdout8_is_skipped_without_the_test_split(data_dir):
+    """holdout-8's texts are feed cuts of PolNeAR test (a folder kept outside the project): without
+    `--polnear-test` the checker skips its records, says so and fails nothing."""
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "polnear_figures_holdout8.jsonl"
+    done = _check_gold(data_dir, gold)
+    assert done.returncode == 0 and "holdout-8: 132 records skipped" in done.stdout, done.stdout + done.stderr
+
+
+def test_holdout8_matches_its_feed_cuts(data_dir):
+    """With the test split ($RESEARCH_POLNEAR_TEST) every holdout-8 record matches its cut text, and every number
+    of the 84 cuts is inside a record."""
+    test = os.environ.get("RESEARCH_POLNEAR_TEST")
+    if not test or not Path(test).is_dir():
+        pytest.skip("PolNeAR test folder not given ($RESEARCH_POLNEAR_TEST)")
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "polnear_figures_holdout8.jsonl"
+    done = _check_gold(data_dir, gold, "--polnear-test", test)
+    assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_check_gold_reads_a_few_million():
+    """The checker's value parser reads "a few million" as the vague million (holdout-8), as "millions"."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "check_gold.py"
+    spec = importlib.util.spec_from_file_location("check_gold", path)
+    check_gold = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_gold)
+    assert check_gold.numbers("a few million dollars") == [1e6] == check_gold.numbers("millions")
+    assert check_gold.numbers("a few thousand") == [1e3] and check_gold.numbers("a few") == []

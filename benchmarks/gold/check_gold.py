@@ -2,6 +2,7 @@
 allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl, polnear_figures_holdout6.jsonl) against its texts and print its counts.
 
     python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | ...]
+                                         [--polnear-test FOLDER]
 
 Records may carry half = "holdout", "holdout-3", "holdout-4" or "holdout-5" (besides the first gold's
 "choose"/"report" parity rule); holdout roundups must not be roundups of the first gold, holdout-3 roundups in
@@ -14,12 +15,18 @@ the first blank line) is not annotated either (HOLDOUT6.md); so are half = "poln
 gold, POLNEARDEV.md) and half = "holdout-7-full" records (a seventh gold, annotated blind, HOLDOUT7.md), whose
 articles must be in no other PolNeAR gold. half = "full-dev" records are BASIL full articles too, in events of no holdout-5-full record
 (the development gold of FULLDEV.md, basil_figures_dev.jsonl).
+half = "holdout-8" records (polnear_figures_holdout8.jsonl, HOLDOUT8.md) are feed excerpts of PolNeAR's test split:
+their texts are the cuts of `element_pools.polnear_feed_cuts(FOLDER, "test")`, read only with
+`--polnear-test FOLDER` (a folder kept outside the project); without it those records are skipped, and said so.
+Their `roundup` is "polnear-test-<article_id>" or "polnear-test-<story>" (articles judged to tell one event), and
+the coverage check runs over all 84 cut texts.
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
 allsides_dev folder itself (then basil_dev/ is its sibling). Texts are loaded with
 research.corpus.datasets.read_allsides(..., spread_hours=0) and read_basil(...), exactly as the project sees them.
 Exit status 1 when any check fails.
 """
+import argparse
 import collections
 import datetime as dt
 import itertools
@@ -31,6 +38,11 @@ from pathlib import Path
 import pandas as pd
 
 from research.corpus import datasets
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from element_pools import polnear_feed_cuts
+
+TEST_HALF, TEST_EVENT = "holdout-8", "polnear-test-"  # feed cuts of PolNeAR test (HOLDOUT8.md)
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
@@ -115,6 +127,8 @@ def numbers(surface):
     # ... and (polnear-dev file 2) a bare scale word ("those billion people") is one of that scale
     low = re.sub(r"^(thousand|million|billion|trillion)$", r"1 \1", low)
     # ... and "a couple dozen" is 24
+    # ... and (holdout-8) "a few million" is the vague scale, as "millions"
+    low = re.sub(r"\ba few (thousand|million|billion|trillion)\b", r"\1s", low)
     low = re.sub(r"\ba couple(?: of)? dozen\b", "24", low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
@@ -184,14 +198,32 @@ def iso(s):
         return None
 
 
+def test_cuts(folder: Path, records: list[dict]) -> pd.DataFrame:
+    """The 84 feed cuts of PolNeAR test (`polnear_feed_cuts`) with `event`: the `roundup` of the article's
+    holdout-8 records, else "polnear-test-<article_id>"."""
+    cuts = polnear_feed_cuts(folder, "test")[["article_id", "text", "outlet"]]
+    story = {r["article_id"]: str(r["roundup"]) for r in records if r.get("half") == TEST_HALF}
+    return cuts.assign(event=[story.get(a, TEST_EVENT + a) for a in cuts["article_id"]])
+
+
+def story_error(r: dict, test_ids: set[str]) -> str | None:
+    """Why a holdout-8 record's `roundup` is malformed: "polnear-test-" + its own article id, or + a story name
+    that is no article id."""
+    name = str(r["roundup"]).removeprefix(TEST_EVENT)
+    if not str(r["roundup"]).startswith(TEST_EVENT) or (name in test_ids and name != r["article_id"]):
+        return f"holdout-8 roundup {r['roundup']} is neither polnear-test-<own article id> nor a story name"
+    return None
+
+
 def main():
-    if len(sys.argv) < 2:
-        print(__doc__, file=sys.stderr)
-        sys.exit(2)
-    folder = Path(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="the shared data root (allsides_dev/, basil_dev/, polnear_dev/)")
+    parser.add_argument("gold", type=Path, nargs="?", default=FIRST_GOLD, help="a figures gold (.jsonl)")
+    parser.add_argument("--polnear-test", type=Path, help="PolNeAR folder holding the test split (holdout-8)")
+    args = parser.parse_args()
+    folder, gold = args.data, args.gold
     if (folder / "allsides_dev").is_dir():
         folder = folder / "allsides_dev"
-    gold = Path(sys.argv[2]) if len(sys.argv) > 2 else FIRST_GOLD
     def rounds_of(g):
         if not g.exists():
             return set()
@@ -215,6 +247,18 @@ def main():
         polnear["event"] = "polnear-" + polnear.article_id
         body.update({a: t.index("\n\n") + 2 for a, t in zip(polnear.article_id, polnear.text)})
         table = pd.concat([table, polnear], ignore_index=True)
+    lines = [(i, json.loads(x)) for i, x in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1) if x.strip()]
+    test_ids: set[str] = set()
+    if args.polnear_test is not None:
+        cuts = test_cuts(args.polnear_test, [r for _, r in lines])
+        test_ids = set(cuts.article_id)
+        table = pd.concat([table, cuts], ignore_index=True)
+    elif any(r.get("half") == TEST_HALF for _, r in lines):
+        skipped = sum(r.get("half") == TEST_HALF for _, r in lines)
+        lines = [(i, r) for i, r in lines if r.get("half") != TEST_HALF]
+        print(f"{TEST_HALF}: {skipped} records skipped (their texts need --polnear-test FOLDER)")
+        if not lines:
+            return
     text = dict(zip(table.article_id, table.text))
     outlet = dict(zip(table.article_id, table.outlet))
     event = dict(zip(table.article_id, table.event))
@@ -224,10 +268,7 @@ def main():
         errors.append(f"line {i}: {msg}")
 
     recs = []
-    for i, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        r = json.loads(line)
+    for i, r in lines:
         recs.append((i, r))
         missing = [f for f in FIELDS if f not in r]
         if missing:
@@ -259,6 +300,10 @@ def main():
         elif r["half"] in ("holdout-6-full", "polnear-dev", "holdout-7-full"):
             if not str(r["roundup"]).startswith("polnear-") or aid in other_golds_polnear(gold, r["half"]):
                 err(i, f"{r['half']} record {aid} is not a PolNeAR article or is an article of another PolNeAR gold")
+        elif r["half"] == TEST_HALF:
+            msg = story_error(r, test_ids)
+            if aid not in test_ids or aid in other_golds_polnear(gold, TEST_HALF) or msg:
+                err(i, msg or f"holdout-8 record {aid} is not a PolNeAR test article or is in another PolNeAR gold")
         elif r["half"] == "full-dev":
             if aid not in basil_ids or str(r["roundup"]) in blind_full:
                 err(i, f"full-dev record {aid} is not a BASIL article or sits in a holdout-5-full event")
@@ -361,7 +406,8 @@ def main():
             pairs.add((r["link"], r["differs_from"], r["difference"]))
 
     # coverage: every digit run / number word of the chosen roundups lies inside a gold span
-    chosen = sorted({str(r["roundup"]) for _, r in recs})
+    chosen = sorted({str(r["roundup"]) for _, r in recs} | ({e for e in table.event if e.startswith(TEST_EVENT)}
+                                                            if any(r["half"] == TEST_HALF for _, r in recs) else set()))
     uncovered = []
     for _, row in table[table.event.isin(chosen)].iterrows():
         spans = by_art.get(row.article_id, [])
@@ -373,9 +419,10 @@ def main():
 
     # counts
     nonfig = [r for _, r in recs if r["kind"] in NOT_FIGURE]
-    print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len(chosen)}  "
+    print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len({r['roundup'] for _, r in recs})}  "
           f"articles: {len(by_art)}")
-    for h in ("choose", "report", "holdout", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full", "full-dev"):
+    for h in ("choose", "report", "holdout", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full", "full-dev",
+              TEST_HALF):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
         if not rr:
             continue
