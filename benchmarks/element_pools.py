@@ -23,7 +23,9 @@ elements (whose findings were compared with the marks, never judged by
 reading); and, with a PolNeAR train folder (kept outside the project),
 "polnear-train" and "polnear-train-excerpts", its events grouped with the
 package defaults of `cluster_articles`, near-time weight included
-(`NEW_POOL_EVENTS`).
+(`NEW_POOL_EVENTS`); with a PolNeAR test folder (also kept outside the
+project, the split kept for blind rounds), "polnear-test" and
+"polnear-test-excerpts", grouped the same way.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ SEED = 0
 # articles except "allsides".
 FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeline17-excerpts": "excerpts",
               "polnear-excerpts": "excerpts", "basil-excerpts": "excerpts", "allsides-known-choose": "excerpts",
-              "polnear-train": "full articles", "polnear-train-excerpts": "excerpts"}
+              "polnear-train": "full articles", "polnear-train-excerpts": "excerpts",
+              "polnear-test": "full articles", "polnear-test-excerpts": "excerpts"}
 # Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
@@ -53,7 +56,8 @@ MIN_FRESH_OUTLETS = 2
 # before the near-time weight of `research.story.events`), so that a judged finding is found again by its event;
 # the events themselves are measured by benchmarks/evaluate_events.py.
 POOL_EVENTS = {"near_hours": None}
-# A pool added after the near-time weight (PolNeAR train, `--polnear-train`, round 9 on) is grouped with the package
+# A pool added after the near-time weight (PolNeAR train, `--polnear-train`, round 9 on; PolNeAR test,
+# `--polnear-test`, round 12 on) is grouped with the package
 # defaults of `cluster_articles`, near-time weight included: the events a user gets.
 NEW_POOL_EVENTS: dict = {}
 
@@ -107,13 +111,16 @@ def polnear_feed_cuts(folder: Path, split: str) -> pd.DataFrame:
 
 
 def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
-                half_of: dict, polnear_train: Path | None = None) -> dict[str, pd.DataFrame]:
+                half_of: dict, polnear_train: Path | None = None,
+                polnear_test: Path | None = None) -> dict[str, pd.DataFrame]:
     """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring);
-    the PolNeAR train pools only with `polnear_train`, its folder."""
+    the PolNeAR train pools only with `polnear_train`, its folder, the test pools only with `polnear_test`."""
     read = {"timeline17": (lambda: datasets.read_timeline17(data / "timeline17_dev")[0], POOL_EVENTS),
             "polnear": (lambda: datasets.read_polnear(data / "polnear_dev"), POOL_EVENTS)}
     if polnear_train is not None:
         read["polnear-train"] = (lambda: datasets.read_polnear(polnear_train, "train"), NEW_POOL_EVENTS)
+    if polnear_test is not None:
+        read["polnear-test"] = (lambda: datasets.read_polnear(polnear_test, "test"), NEW_POOL_EVENTS)
     pools = {}
     for name, (reader, settings) in read.items():
         articles = reader()
