@@ -10,7 +10,7 @@ roundups, halves "choose" and "report", see `benchmarks/gold/README.md`) and
 `benchmarks/gold/allsides_figures_holdout.jsonl` (241 figures and 170 non-figures
 in 40 other roundups, half "holdout", see `benchmarks/gold/HOLDOUT.md`) and
 `benchmarks/gold/allsides_figures_holdout3.jsonl` (158 figures and 259 non-figures
-in 52 further roundups, half "holdout-3", annotated blind: see
+in 52 further roundups, half "holdout-3", annotated blind, a development set from the twentieth round: see
 `benchmarks/gold/HOLDOUT3.md`) and `benchmarks/gold/allsides_figures_holdout4.jsonl`
 (139 figures and 310 non-figures in 89 more roundups, half "holdout-4", annotated blind
 after the fifth round: see `benchmarks/gold/HOLDOUT4.md`) and `benchmarks/gold/allsides_figures_holdout5.jsonl`
@@ -46,7 +46,8 @@ each change; "holdout-dev": the texts, gold and errors of these 20 roundups were
 read in the fourth round of rules; "holdout-test": only its totals were printed
 in the fourth round, and its errors were read in the fifth, so it is no longer
 held out; "holdout-3": a gold annotated blind during the fifth round, scored
-once with the fourth round's rules and once with the fifth's, never read; "holdout-4": a fourth gold
+blind from the fourth round's rules to the nineteenth's, then opened as a development set in issue 18's twentieth
+round (December 2026: its errors may be listed); "holdout-4": a fourth gold
 annotated blind after the fifth round, scored blind twice (fifth round's rules: claimant .772, as-of .803,
 subject .906, found .914, links 11/20; sixth round's: claimant .772, as-of .803, subject .913, found .914,
 links 13/20), then its errors read in issue 18's sixth round (the diagnosis), so it is now a development
@@ -57,8 +58,8 @@ blind, scored blind once with main's rules when it was committed and once after 
 made a development set (its errors may be read from the tenth round on); "polnear-dev": PolNeAR full articles, a
 development gold whose errors may be read; "holdout-7-full": a seventh gold, PolNeAR full articles annotated blind,
 never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated blind, never read). `--errors`
-(repeatable) lists the misses of a half, never of a blind half ("holdout-3", "holdout-5", "holdout-5-full",
-"holdout-7-full", "holdout-8");
+(repeatable) lists the misses of a half, never of a blind half ("holdout-5", "holdout-5-full", "holdout-7-full",
+"holdout-8");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -125,7 +126,7 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
                            "polnear_figures_holdout8.jsonl"))
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
           "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8")
-BLIND = ("holdout-3", "holdout-5", "holdout-5-full", "holdout-7-full", "holdout-8")  # halves whose errors are never listed
+BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-8")  # halves whose errors are never listed
 TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 POLNEAR_EVENT = "polnear-"  # prefix of the gold `roundup` of a PolNeAR article (each article its own event)

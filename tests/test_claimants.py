@@ -116,6 +116,18 @@ def test_a_future_does_not_go_on_with_the_forecaster_named_before():
     (("The Washington Post/ABC News poll was conducted from Sept. 19 to 22, surveying a random sample "
       "of 1,001 adults by landline and cellphone."),
      "1,001", "Washington Post/ABC News"),
+    # AllSides 5740-right and 5742-right (holdout-3): a concession after the words is the outlet's
+    (("In an address to the nation, a defensive and at times surly President Biden insisted the bug-out was an "
+      "“extraordinary success,” despite the stranding of hundreds of American citizens and thousands of Afghan "
+      "allies."), "thousands of", ""),
+    (("Marine Corps Gen. Kenneth F. McKenzie Jr. announced Monday evening that the last of the U.S. troops stationed "
+      "at the Kabul airport had left a day before Biden's deadline -- even though hundreds of Americans likely "
+      "remain left behind."), "hundreds of", ""),
+    # AllSides 5776-center and 6078-right (holdout-3): who raises a toll or a cap to a figure claims it
+    ("Officials in Haiti raised the death toll from a powerful weekend earthquake to 1,941 on Tuesday.", "1,941",
+     "Officials in Haiti"),
+    ("President Joe Biden raised the refugee cap to 62,500 Monday following weeks of criticism.", "62,500",
+     "President Joe Biden"),
 ])
 def test_a_figure_is_claimed_by_whoever_its_sentence_credits(text, figure, claimant):
     assert claimants(text)[figure] == claimant  # "" is the outlet, in its own voice

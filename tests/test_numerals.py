@@ -141,6 +141,16 @@ def test_still_a_figure(text, figure):
     ("CNN exit poll data revealed deep anxiety. About four out of 10 voters said life would be worse",
      "About four out of 10", 40, "percent"),
     ("One in five adults smoke.", "One in five", 20, "percent"),
+    # ages (holdout-3, twentieth round): a person's age as the predicate of "he", after "as young as", after ", now",
+    # and "-year old" spelt with a space
+    (("Colin Powell, an accomplished and esteemed four-star general who became the first African American "
+      "secretary of State, died Monday as a result of complications from Covid-19, according to his family. He was "
+      "84."), "84", 84, "age"),
+    (("The Food and Drug Administration (FDA) expanded its emergency use authorization for the Pfizer coronavirus "
+      "vaccine to children as young as 12 Monday"), "12", 12, "age"),
+    ("Rogers, now 62, debated leaving, he told CNN’s Ed Lavandera as he exited a polling center", "62", 62, "age"),
+    ("The remains of 20-year old Marine Lance Cpl. Rylee McCollum arrived at Dover Air Force Base",
+     "20-year old", 20, "age"),
 ])
 def test_figures_read_with_their_value_and_kind(text, surface, value, kind):
     found = {text[q.start:q.end]: q for q in find_quantities(text, "2016-09-30")}

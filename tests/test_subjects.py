@@ -3,6 +3,8 @@ development articles) that fails without it."""
 
 from types import SimpleNamespace
 
+import pytest
+
 from research.claims.keys import subject_key
 from research.claims.ledger import _same_subject
 from research.claims.quantities import find_quantities
@@ -238,3 +240,16 @@ def test_a_figure_of_it_or_they_is_of_what_the_pronoun_stands_for():
     text = ("While Boehner cast that as a significant concession, Obama said it didn't go far enough because it didn't "
             "include an increase in tax rates for the top 2 percent.")
     assert structural_subject(text, text.index("top 2"), text.index("top 2") + 13) != "Obama"
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # AllSides excerpts (holdout-3, twentieth round): a verb that sets its object to a figure
+    ("President Joe Biden raised the refugee cap to 62,500 Monday following weeks of criticism", "62,500",
+     "refugee cap"),
+    (("President Joe Biden's administration said on Monday that it had transferred its first detainee from the U.S. "
+      "military prison at Guantanamo Bay, bringing the population at the facility down to 39."), "39", "population"),
+    (("President Joe Biden made the announcement weeks after he sparked a political uproar over an earlier plan to "
+      "limit refugees to 15,000"), "15,000", "refugees"),
+])
+def test_a_verb_that_sets_its_object_to_a_figure_names_what_it_measures(text, figure, subject):
+    assert subjects(text)[figure] == subject

@@ -160,7 +160,10 @@ AGE_OPEN = re.compile(r"\s*(?:years?\s+)?(?:and|or)\s+(?:older|over|up|above|you
 # A verb before "up to"/"down to" that makes it a move, not a bound: "ticked up to 6.1%".
 MOVED_UP = re.compile(r"\b(?:ticked|went|moved|edged|inched|crept|revised|shot|bumped|go|goes|going|tick|ticks)\s*$",
                       re.IGNORECASE)
-AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of|age of)\s+$", re.IGNORECASE)
+# Words before a figure that make it an age: "aged 65", "children as young as 12", "He was 84." (a person's age as
+# the predicate of "he" or "she").
+AGE_BEFORE = re.compile(r"\b(?:ages?|aged|between the ages of|age group of|age of|as young as|as old as)\s+$"
+                        r"|\b(?:he|she)\s+(?:was|is)\s+$", re.IGNORECASE)
 # A verb or noun of change right before a figure: "rose 34%", "fell by 92,000", "added 943,000", "up 2,000".
 CHANGE_BEFORE = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drop|drops|declined|decline|"
@@ -197,7 +200,8 @@ ODD = re.compile(r"-(?:odd|some|plus)\b", re.IGNORECASE)
 HALF = re.compile(r"\s+and\s+a\s+half\b|\s+1/2(?![\d/])|½")
 # After a multiple that is a frequency, not a ratio: "twice a day", "three times a week".
 FREQUENCY = re.compile(r"\s+(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)\b", re.IGNORECASE)
-AGE = re.compile(r"^-(?:year|month|week|day)s?-olds?\b|^\s*,?\s*(?:years?|months?|weeks?|days?) old\b")
+# After a figure that is an age: "-year-old", also misspelt "-year old", ", years old".
+AGE = re.compile(r"^-(?:year|month|week|day)s?[-\s]olds?\b|^\s*,?\s*(?:years?|months?|weeks?|days?) old\b")
 ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 # A number hyphenated to "way", "front" or "step" names a kind of thing, not an amount: "a two-way race",
 # "a two-front war", "a 12-step program".
@@ -570,7 +574,7 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
         end += TERM.match(after).end("unit")
     elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and (group := AGE_GROUP.search(before)) and (
             match.group("number2") or group.group("under") or AGE_OPEN.match(after))) or (
-            re.search(r"[A-Z]\w+\s*,\s*$", text[max(0, number_start - 30):number_start])
+            re.search(r"[A-Z]\w+\s*,\s*(?:now\s+)?$", text[max(0, number_start - 30):number_start])  # "Rogers, now 62,"
             and re.match(r",", after) and value < 120):
         age = AGE.match(after) or re.match(r"\s+years?\b(?=\s+(?:and|or)\s)", after)  # "65 years and older"
         kind, unit = "age", (re.search(r"[a-z]+", age.group()).group().rstrip("s") + "s") if age else "years"

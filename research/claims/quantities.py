@@ -594,6 +594,11 @@ def _described(text: str, quantity: Quantity) -> Quantity:
             subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
                 else f"{said_of} {subject}".strip() if head else said_of
             head = said_of if of and head == of else head or said_of
+    moved = SET_TO.search(text, max(0, start - 80), start) if not head and kind in ("count", "money", "percent") else None
+    words = moved.group("object").split() if moved else []
+    words = words[:next((i for i, word in enumerate(words) if i and word.lower() in PREPOSITIONS), len(words))]
+    if words and words[-1].lower() not in AMOUNT_NOUNS:  # "raised the refugee cap to 62,500", "bringing the
+        head = subject = " ".join(words)  # population at the facility down to 39"; not "bringing the total to 3,000"
     if not head and kind in ("count", "percent", "change") and PARTICIPLE_CLAUSE.search(text, max(0, start - 40), start):
         head = subject = main_subject(text, start)  # "deaths ... have continued to dip, down about 25 percent"
     named = NOUN_PREDICATE.match(text, end) if not head and kind == "count" else None
@@ -633,6 +638,11 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
 
 
+# A verb that sets its object to a figure, which is what the figure measures: "raised the refugee cap to 62,500",
+# "bringing the population at the facility down to 39", "an earlier plan to limit refugees to 15,000".
+SET_TO = re.compile(r"\b(?:rais|lower|bring|brought|increas|reduc|cut|set|lift|cap|limit|push)\w*\s+(?:(?:the|its|their|his|"
+                    r"her)\s+)?(?P<object>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+(?:(?:down|up)\s+)?to\s+$")
+AMOUNT_NOUNS = frozenset("total number count tally figure sum amount".split())  # say only that it is an amount
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
 # "more than 175 million have been fully vaccinated".
 PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?(?=(?:\w+ly\s+)?\w+ed\b|at least|"

@@ -35,7 +35,9 @@ the figure, so three figures are the reporter's: one naming the document or occa
 wrote in a 22-page advisory", `MEDIUM`), one in a phrase appended to the content after a comma ("..., a move
 that could help protect more than 28 million people", ", in sharp contrast to the $2.25 trillion", "the health of
 Donald Trump, who is 70", "a close contest in the state, where 18 electoral votes are up for grabs") or in the
-purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions", `APPENDED`), one before the source of a bare
+purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions") or in a concession
+after a comma or dash ("insisted the bug-out was an “extraordinary success,” despite the stranding of hundreds", "--
+even though hundreds of Americans likely remain", `APPENDED`), one before the source of a bare
 participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), an age
 that describes someone ("the 75-year-old eccentric tech entrepreneur", `AGE`), one counting the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
 ("said Cynthia Burgiss, 22, a student", `SPEAKER_ASIDE`), one opening the noun phrase the source was cut from
@@ -53,7 +55,8 @@ Department of Veterans Affairs last month reveals"; a passive cue in a ", which"
 is a relative clause's speaker and no cue of the sentence). A figure that
 describes the document a sentence opens on ("The 165-page report said") is the outlet's. A sentence whose main clause
 lays out a plan, a proposal or a charge (`PROPOSAL`: "Senate Republicans unveiled a $568 billion infrastructure plan",
-"The Justice Department unveiled a seven-count indictment") credits its figures to the proposer, up to the outlet's
+"The Justice Department unveiled a seven-count indictment"), or raises a toll, a count or a cap to a figure (`RAISED_TO`:
+"Officials in Haiti raised the death toll ... to 1,941") credits its figures to the proposer, up to the outlet's
 comment after a comma (`COMMENT`: "..., countering ... one-quarter the size of his $2.25 trillion"); so does a named
 person who "wants to" do something (`WANTS`: "Clinton wants to sign up 5 million people"), and "per" or "by X's own
 admission" credits its sentence as "according to" would (`PER`: "A quarter of that, per the McKinley plan, is
@@ -315,10 +318,12 @@ MEDIUM = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+(?:in|on|at|during|thro
 # could help protect more than 28 million people", "is urging McCarthy to ..., a sign of further escalating tensions".
 # A contrast the reporter draws after a comma (", in sharp contrast to the $2.25 trillion desired by President Biden")
 # and the purpose or campaign the reporter gives the act ("called on Tuesday for employers to ... as part of a renewed
-# push to reach tens of millions") is appended too.
+# push to reach tens of millions") is appended too, and so is a concession after a comma or a dash ("insisted the
+# bug-out was an “extraordinary success,” despite the stranding of hundreds", "-- even though hundreds of Americans").
 APPENDED = re.compile(r",\s+(?:a|an)\s+[a-z]+\s+(?:that|of|to|which)\b|,\s+(?:who|where)\b|,\s+in\s+(?:sharp\s+|stark\s+)?contrast\s+(?:to|with)\b"
                       r"|\s(?:as part of|in (?:an?|the|its|his|her|their)\s+(?:[a-z]+\s+)?(?:effort|bid|attempt|push|drive|"
-                      r"campaign)\s+to)\b")
+                      r"campaign)\s+to)\b"
+                      r"|(?:,[”\"]?|\s--|\s?[—–])\s*(?:even\s+though|despite|in\s+spite\s+of)\b")
 
 
 # A statement named as a noun ("Trump's claim that"): words, not a release of data that a next sentence goes on with.
@@ -618,6 +623,13 @@ PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?"
                       r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*(?:unveiled|laid\s+out|proposed|outlined|introduced)"
                       r"(?=\s+(?:an?|his|her|its|their|the)\s+(?:[$\w,.-]+\s+){0,4}?(?:plan|proposal|budget|bill|"
                       r"indictment|framework|package|legislation)\b)")
+# An actor that raises or lowers a toll, a count or a cap to a figure is its source (an official count, a decision):
+# "Officials in Haiti raised the death toll from a powerful weekend earthquake to 1,941", "The Civil Protection Agency
+# also raised the number of injured people to 9,900", "President Joe Biden raised the refugee cap to 62,500".
+RAISED_TO = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?" + _capitalised(5)
+                       + r"|[A-Z][a-z]+\s+(?:in|of)\s+" + _capitalised(2)
+                       + r")\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+|also\s+)*(?:raised|lowered|increased|revised|updated|"
+                       r"set|put)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:toll|count|number|cap|limit|ceiling|tally)\b")
 # A named person who wants to do something lays out their own plan, whose figures are theirs: "Clinton wants to sign up 5
 # million people, focusing on people under 30" (one person: "Obama and Democratic lawmakers want to" is the outlet's;
 # inside a quotation, the speaker's words).
@@ -700,7 +712,7 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     decision = DECISION.match(sentence) if not who else None
     decision = decision if decision and not LEGISLATURE.search(decision.group("who")) else None
     who = who or (decision.group("who") if decision else "")
-    proposal = PROPOSAL.match(sentence) if not who else None
+    proposal = (PROPOSAL.match(sentence) or RAISED_TO.match(sentence)) if not who else None
     wants = WANTS.match(sentence) if not who and not proposal and not _in_quotation(text, offset) else None
     proposal = proposal or wants
     comment = COMMENT.search(sentence, proposal.end()) if proposal and not wants else None
