@@ -266,7 +266,7 @@ def held_out(comps: dict, chosen: dict) -> None:
 
 def robustness(comps: dict, data) -> None:
     """Section 2c: the package text and threshold under other windows, spreads, seeds and densities."""
-    copies, threshold, near = HEADLINE_COPIES, EVENT_THRESHOLD, PACKAGE["near"]
+    copies, threshold, near, dated = HEADLINE_COPIES, EVENT_THRESHOLD, PACKAGE["near"], PACKAGE["dated"]
     spreads = (12.0, 24.0, 36.0, 48.0, 72.0, 96.0)
     rows = []
     for half in ("A", "B"):
@@ -275,10 +275,10 @@ def robustness(comps: dict, data) -> None:
             eh.add_variants(comp, data, f"spread {hours:g}", hours=hours)
         for window in WINDOWS:
             row = {"half": half, "window": eh.window_name(window)}
-            row |= {f"spread {h:g}h": comp.scores(copies, window, threshold, eh.keys(f"spread {h:g}"), near)["ari"]
+            row |= {f"spread {h:g}h": comp.scores(copies, window, threshold, eh.keys(f"spread {h:g}"), near, dated)["ari"]
                     for h in spreads}
-            row |= {"dense": comp.scores(copies, window, threshold, eh.keys("dense"), near)["ari"],
-                    "BASIL": comps["basil", half].scores(copies, window, threshold, eh.keys("real", (0,)), near)["ari"]}
+            row |= {"dense": comp.scores(copies, window, threshold, eh.keys("dense"), near, dated)["ari"],
+                    "BASIL": comps["basil", half].scores(copies, window, threshold, eh.keys("real", (0,)), near, dated)["ari"]}
             rows.append(row)
     print("\n-- 2c. Window x how long an event's articles spread (AllSides, spread 0 to h hours, five seeds), "
           f"AllSides dense x{eh.DENSE}, BASIL; headline x{copies}, threshold {threshold}, near-time weight "
@@ -288,7 +288,7 @@ def robustness(comps: dict, data) -> None:
     for half in ("A", "B"):
         comp = comps["allsides", half]
         found = eh.add_variants(comp, data, "ten seeds", seeds=range(10))
-        aris = [comp.scores(copies, WINDOW_HOURS, threshold, [key], near)["ari"] for key in found]
+        aris = [comp.scores(copies, WINDOW_HOURS, threshold, [key], near, dated)["ari"] for key in found]
         rows.append({"half": half, **{f"seed {k}": v for k, v in enumerate(aris)}, "mean": np.mean(aris),
                      "min": np.min(aris), "max": np.max(aris)})
     print("\n-- 2d. The package default on AllSides, spread 0-36 h, ten spread seeds")
@@ -300,7 +300,7 @@ def robustness(comps: dict, data) -> None:
             found = eh.add_variants(comp, data, f"dense {k}", dense=k)
             for t in (0.16, 0.18, EVENT_THRESHOLD, 0.23, 0.25):
                 rows.append({"half": half, "compressed": k, "threshold": t,
-                             "ARI": comp.scores(copies, WINDOW_HOURS, t, found, near)["ari"]})
+                             "ARI": comp.scores(copies, WINDOW_HOURS, t, found, near, dated)["ari"]})
     print(f"\n-- 2e. Density: AllSides roundup times compressed k times (k = 2: the whole corpus's density, "
           f"and that of a held-out corpus of its size) x the threshold; headline x{copies}, window "
           f"{WINDOW_HOURS:g} h, near-time weight {eh.near_name(near)}")
@@ -326,9 +326,9 @@ def missing_dates(comps: dict, data) -> None:
             found = eh.add_variants(comps["allsides", half], data, f"times: {name}", alter=alter)
             basil = eh.add_variants(comps["basil", half], data, f"times: {name}", seeds=(0,), alter=alter)
             rows.append({"half": half, "times": name, "AllSides": comps["allsides", half].scores(
-                HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found, PACKAGE["near"])["ari"], "BASIL":
+                HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found, PACKAGE["near"], PACKAGE["dated"])["ari"], "BASIL":
                 comps["basil", half].scores(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, basil,
-                                            PACKAGE["near"])["ari"]})
+                                            PACKAGE["near"], PACKAGE["dated"])["ari"]})
     print(f"\n-- 2f. Missing and date-only times; package default ({eh.describe(PACKAGE)}); AllSides spread "
           "0-36 h, five seeds")
     table = pd.DataFrame(rows).pivot(index="times", columns="half").reindex(list(variants))
@@ -404,7 +404,7 @@ def consistency(data) -> None:
     for name, tables in parts.items():
         comp = eh.Composition(tables, copies=(HEADLINE_COPIES,))
         found = eh.add_variants(comp, data, "real", seeds=(0,))
-        mine = comp.labels(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found[0], PACKAGE["near"])
+        mine = comp.labels(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found[0], PACKAGE["near"], PACKAGE["dated"])
         articles = comp.articles.assign(published=data.times(comp.articles, 0).to_numpy())
         events = research.cluster_articles(research.split_blocks(articles), articles)
         theirs = events.set_index("article_id")["event_id"].reindex(articles["article_id"]).to_numpy()

@@ -47,6 +47,7 @@ import research
 from research.corpus import datasets
 from research.reuse.similarity import TextVectorizer, interval_gaps
 from research.story.events import (
+    DATE_WINDOW_HOURS,
     EVENT_SCORER,
     EVENT_THRESHOLD,
     HEADLINE_COPIES,
@@ -80,7 +81,7 @@ RULES = {"best ARI": lambda mine, default: True,
 TARGETS = {"AllSides": 0.85, "BASIL": 0.95}
 
 
-def dated(threshold: float, window: float = WINDOW_HOURS, scope: str = "date") -> dict:
+def dated(threshold: float, window: float = DATE_WINDOW_HOURS, scope: str = "date") -> dict:
     """The package default with its own `threshold` and `window` for the pairs of `scope`
     (`event_halves.dated_pairs`)."""
     return {**PACKAGE, "dated": {"scope": scope, "threshold": threshold, "window": window}}
@@ -94,7 +95,8 @@ def variants() -> dict[str, dict]:
     table["threshold 0.25 for pairs not known within NEAR_HOURS"] = dated(0.25, scope="not near")
     table["threshold 0.25 for every pair"] = {**PACKAGE, "threshold": 0.25}
     table["headline x3"] = {**PACKAGE, "copies": 3}
-    table["window 24 h for pairs with a date without time"] = dated(EVENT_THRESHOLD, 24.0)
+    table["window 48 h for pairs with a date without time (the default before round 12)"] = dated(EVENT_THRESHOLD,
+                                                                                                    WINDOW_HOURS)
     table["window 0 h for dates (consecutive days only)"] = dated(EVENT_THRESHOLD, 0.0)
     table["threshold 0.17 for pairs with a date without time"] = dated(0.17)
     return table
@@ -104,8 +106,9 @@ def families() -> dict[str, list[dict]]:
     """Section 3's families of settings, each a grid (a tie goes to the first in grid order)."""
     return {
         "threshold for dates": [dated(t) for t in THRESHOLDS],
-        "window for dates": [dated(EVENT_THRESHOLD, w) for w in (WINDOW_HOURS, 24.0, 0.0)],
-        "window and threshold for dates": [dated(t, w) for w in (WINDOW_HOURS, 24.0, 0.0) for t in THRESHOLDS],
+        "window for dates": [dated(EVENT_THRESHOLD, w) for w in (DATE_WINDOW_HOURS, WINDOW_HOURS, 0.0)],
+        "window and threshold for dates": [dated(t, w) for w in (DATE_WINDOW_HOURS, WINDOW_HOURS, 0.0)
+                                           for t in THRESHOLDS],
         "headline copies": [{**PACKAGE, "copies": k} for k in (2, 3)],
         "lead of the body and threshold": [{**PACKAGE, "copies": f"lead {n}", "threshold": t}
                                            for n in LEAD for t in THRESHOLDS],
@@ -119,7 +122,7 @@ def describe(setting: dict) -> str:
     text += f", threshold {setting['threshold']:g}"
     if setting.get("dated"):
         d = setting["dated"]
-        text += f"; pairs with a date: threshold {d['threshold']:g}, window {d['window']:g} h"
+        text += f"; pairs with a date: threshold {d.get('threshold', setting['threshold']):g}, window {d['window']:g} h"
     return text
 
 

@@ -42,6 +42,7 @@ from research.corpus import datasets
 from research.reuse.linkage import average_link
 from research.reuse.similarity import interval_gaps, longest_gaps
 from research.story.events import (
+    DATE_WINDOW_HOURS,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
     HEADLINE_COPIES,
@@ -57,7 +58,7 @@ from research.story.events import (
 SPLIT_SEED = 0
 # The package's event settings, as a setting of this module (`describe`, `Composition.labels`).
 PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
-           "near": (NEAR_HOURS, NEAR_BOOST)}
+           "near": (NEAR_HOURS, NEAR_BOOST), "dated": {"scope": "date", "window": DATE_WINDOW_HOURS}}
 SPREAD_HOURS = 36.0
 COLUMNS = ["article_id", "outlet", "headline", "published", "text", "form", "corpus", "label"]
 # Pairs are listed once per composition down to this score; each setting keeps those at or above its floor.
@@ -298,7 +299,9 @@ def near_name(near) -> str:
 
 
 def describe(setting: dict) -> str:
-    return (f"headline x{setting['copies']}, window {window_name(setting['window'])}, "
+    dated = setting.get("dated")
+    dates = f", pairs with a date: window {dated['window']:g} h" if dated and set(dated) == {"scope", "window"} else ""
+    return (f"headline x{setting['copies']}, window {window_name(setting['window'])}{dates}, "
             f"threshold {setting['threshold']:.3f}, near-time weight {near_name(setting.get('near'))}")
 
 

@@ -322,12 +322,22 @@ def test_publication_intervals_of_timestamps_dates_and_missing_values():
     assert np.isnan(start[4:7]).all() and np.isnan(end[4:7]).all()
 
 
-def test_a_date_only_pair_three_days_apart_is_linked_four_days_apart_not():
-    # dates without time of day are compared at their precision: 1 and 4 March are 48 h apart, 1 and 5 March 72 h
-    for day, together in (("2024-09-04", True), ("2024-09-05", False)):
+def test_a_date_only_pair_two_days_apart_is_linked_three_days_apart_not():
+    # dates without time of day are compared at their precision (1 and 3 September are 24 h apart, 1 and 4
+    # September 48 h) and linked within DATE_WINDOW_HOURS: at most two calendar days apart
+    for day, together in (("2024-09-02", True), ("2024-09-03", True), ("2024-09-04", False)):
         events = grouping(events_of(corpus(dated({**WILDFIRE, **RATES}, w1="2024-09-01", w2=day))))
         assert (frozenset({"w1", "w2"}) in events) == together
         assert frozenset({"r1", "r2"}) in events
+    # without the date window, the window of every pair (48 h) holds: 1 and 4 September linked, 1 and 5 not
+    for day, together in (("2024-09-04", True), ("2024-09-05", False)):
+        stories = dated({**WILDFIRE, **RATES}, w1="2024-09-01", w2=day)
+        assert (frozenset({"w1", "w2"}) in grouping(events_of(corpus(stories), date_window_hours=None))) == together
+    # a date and a timestamp: the date's whole day counts, so 2 September 23:00 is 23 h after 1 September and
+    # linked, 3 September 01:00 is 25 h after it and not
+    for when, together in (("2024-09-02T23:00:00+00:00", True), ("2024-09-03T01:00:00+00:00", False)):
+        stories = dated({**WILDFIRE, **RATES}, w1="2024-09-01", w2=when)
+        assert (frozenset({"w1", "w2"}) in grouping(events_of(corpus(stories)))) == together
     # the same with the time of day: the second article 48 h after the first is linked, 49 h after it not
     for when, together in (("2024-09-03T09:00:00+00:00", True), ("2024-09-03T10:00:00+00:00", False)):
         stories = dated({**WILDFIRE, **RATES}, w1="2024-09-01T09:00:00+00:00", w2=when)

@@ -17,7 +17,10 @@ apart are two events, however alike their words.
 - Graph: the pairs scoring at least `floor` whose gap is at most
   `window_hours` (`research.reuse.similarity.windowed_join`: an exact join per
   span of time, never an N x N matrix); a pair further apart is not in the
-  graph, like two unrelated texts. An article without a usable date is
+  graph, like two unrelated texts. A pair with a date without time of day is
+  linked only within DATE_WINDOW_HOURS (24 h: at most two calendar days
+  apart): dated to the day, a dense stream of news carries several stories
+  of one campaign in three days. An article without a usable date is
   compared with every article on text alone, and `cluster_articles` warns with
   their number.
 - Near in time (`near_weighted`): a pair published at most NEAR_HOURS apart
@@ -56,6 +59,7 @@ from research.reuse.linkage import average_link
 from research.reuse.similarity import (
     TextVectorizer,
     best_partners,
+    interval_gaps,
     longest_gaps,
     read_word_counts,
     similar_pairs,
@@ -77,6 +81,11 @@ EVENT_THRESHOLD = 0.205
 # AllSides and BASIL, reported on the other halves).
 WINDOW_HOURS = 48.0
 HEADLINE_COPIES = 2
+# A pair of which one article is dated to the day only is linked only when their dates are at most
+# DATE_WINDOW_HOURS apart (24 h: two calendar days): a dense stream dated to the day carries several stories of
+# one campaign in three days (docs/evaluation.md, "A judged gold of stories on PolNeAR train": chosen on its half A
+# and on the story-element findings judged wrong by grouping, rounds 9-11).
+DATE_WINDOW_HOURS = 24.0
 # A pair of articles published at most NEAR_HOURS apart counts (1 + NEAR_BOOST) times its score in the
 # linkage: the closer in time, the less text two articles need to share (an opinion piece or a local angle
 # published with the news shares its names, few of its words). Chosen with the window, the threshold and the
@@ -119,6 +128,15 @@ def publication_intervals(published) -> tuple[np.ndarray, np.ndarray]:
             start[k] = datetime(moment.year, moment.month, moment.day, tzinfo=UTC).timestamp() / 3600.0
             end[k] = start[k] + DATE_HOURS
     return start[codes], end[codes]  # code -1 (a missing value) reads the last entry, NaN
+
+
+def within_date_window(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray,
+                       hours: float) -> np.ndarray:
+    """Whether each pair (rows i, j of the `publication_intervals` `start`, `end`) lies within `hours` when one
+    of its articles has a date without time of day (a whole day, not an instant); a pair of two timestamps and
+    a pair with an undated article are always within."""
+    gaps = interval_gaps(start, end, i, j)
+    return ~((longest_gaps(start, end, i, j) > gaps) & (gaps > hours))
 
 
 def body_texts(blocks: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
@@ -310,7 +328,8 @@ def _first_headlines(articles: pd.DataFrame, labels: pd.Series) -> pd.Series:
 def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: float = EVENT_THRESHOLD,
                      floor: float | None = None, vectorizer: TextVectorizer | None = None,
                      top_k: int | None = None, window_hours: float | None = WINDOW_HOURS,
-                     headline: int = HEADLINE_COPIES, near_hours: float | None = NEAR_HOURS) -> pd.DataFrame:
+                     headline: int = HEADLINE_COPIES, near_hours: float | None = NEAR_HOURS,
+                     date_window_hours: float | None = DATE_WINDOW_HOURS) -> pd.DataFrame:
     """Group the articles of a corpus into events (stories) by average linkage on their texts, within a
     window of publication time (module docstring).
 
@@ -329,7 +348,9 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     time. `headline`: copies of the headline opening each text (0: body only).
     `near_hours`: pairs published at most this far apart count (1 +
     NEAR_BOOST) times their score in the linkage (None, or `window_hours`
-    None: no pair counts more); the graph's pairs are chosen on their own scores.
+    None: no pair counts more); the graph's pairs are chosen on their own scores. `date_window_hours`: a
+    pair of which one article has a date without time of day is linked only within this many hours (None:
+    `window_hours` for every pair).
     Articles without a usable `published` value are compared with every
     article on text alone, and a `CorpusWarning` says how many there are.
 
@@ -350,6 +371,9 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     start, end = publication_intervals(published.to_numpy())
     i, j, s = windowed_join(rows, start, end, window_hours, floor)
     del rows
+    if window_hours is not None and date_window_hours is not None:
+        keep = within_date_window(start, end, i, j, date_window_hours)
+        i, j, s = i[keep], j[keep], s[keep]
     if top_k:
         i, j, s = best_partners(i, j, s, top_k)
     if window_hours is not None:
