@@ -284,6 +284,9 @@ HERE = Path(__file__).resolve().parent
 LABELS = HERE / "allsides_elements.jsonl"
 BASIL_LABELS = HERE / "basil_elements.jsonl"
 JUDGED = HERE / "judged_elements.jsonl"
+# Judged findings of rounds 3-10 judged again under the written judging rule (docs/evaluation.md, "The judging rule,
+# written before round 12"): `rule_verdict` and `rule_reason` beside the judged row's keys.
+REJUDGED = HERE / "rejudged_elements.jsonl"
 ELEMENT_GRID = np.round(np.arange(0.1, 0.401, 0.025), 3)
 BONUS_GRID = (0.0, 0.1, 0.2, 0.3)
 LOOSE_GRID = np.round(np.arange(0.05, 0.201, 0.01), 2)
@@ -593,6 +596,20 @@ def finding_keys(findings: pd.DataFrame) -> list[set]:
                                               findings["outlet"], findings["label"], findings["element_id"])]
 
 
+def rule_verdicts(rows: pd.DataFrame) -> pd.Series:
+    """For judged rows (`round`, `corpus`, `event` or `articles`, `kind`, `outlet`, `label`, `verdict`): the verdict
+    under the written judging rule, the `rule_verdict` of the row of `REJUDGED` that judged the same finding again,
+    else the row's `verdict`."""
+    again = {}
+    if REJUDGED.exists():
+        for line in filter(str.strip, REJUDGED.read_text(encoding="utf-8").splitlines()):
+            row = json.loads(line)
+            again[row["round"], row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]] = \
+                row["rule_verdict"]
+    return pd.Series([again.get((row["round"], row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]),
+                                row["verdict"]) for row in rows.to_dict("records")], index=rows.index, dtype=object)
+
+
 def unjudged(findings: pd.DataFrame) -> pd.DataFrame:
     """The rows of `findings` (with `corpus`, `event` and, for the pools, `articles`) not judged yet (`JUDGED`:
     neither the same statement in the same event (`where`), nor the same outlet and element reworded or of
@@ -659,11 +676,23 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
                           for round_, group in rounds
                           for name, part in [("all", group), *group.groupby("text"), *group.groupby("kind")]])
     print(table.round(3).to_string(index=False))
+    rule = rule_verdicts(rows).eq("right")
+    differ = int((rule != rows["right"]).sum())
+    print(f"\n== The same under the written judging rule: `rule_verdict` ({REJUDGED.name}) replaces `verdict` where a "
+          f"finding was judged again ({differ} rows differ)")
+    print(pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(rule[part.index].sum()),
+                         "precision": rule[part.index].mean(), "still stated": int(part["still"].sum()),
+                         "right of those": int((rule[part.index] & part["still"]).sum()),
+                         "precision of those": rule[part.index][part["still"]].mean()}
+                        for round_, group in rounds
+                        for name, part in [("all", group), *group.groupby("text")]]).round(3).to_string(index=False))
     first = POOLED_FROM[0]
     stated_now = rows[(rows["round"] >= first) & rows["still"]]
     print(f"\n== Rounds {first}-{rows['round'].max()}, the judged findings the package still states, by corpus")
     print(pd.DataFrame([{"corpus": corpus, "text": part["text"].iloc[0], "still stated": len(part),
-                         "right": int(part["right"].sum()), "precision": part["right"].mean()}
+                         "right": int(part["right"].sum()), "precision": part["right"].mean(),
+                         "right under the rule": int(rule[part.index].sum()),
+                         "precision under the rule": rule[part.index].mean()}
                         for corpus, part in stated_now.groupby("corpus")]).round(3).to_string(index=False))
     print()
 
