@@ -475,12 +475,13 @@ def _whole_units(event: dict, rows: pd.DataFrame) -> pd.Series:
 def units_choice(events: dict, judged: pd.DataFrame) -> None:
     """What findings for units (`omissions(units=True)`) and the variants measured against it remove from, and add
     to, what the package states with units off: the judged findings of rounds `PIECE_ROUNDS` under the written rule
-    (wrong removed / right lost, by round group and kind of text, and the precision before > after), the findings
+    (wrong removed / right lost, and under the verdicts of their rounds; by round group and kind of text, and the
+    precision before > after), the findings
     added (a unit's head stated with a piece's fact: never judged), and the choose halves' findings agreeing with
     the known elements (n and share, as `measure`). The package keeps a variant only when it removes clearly more
     wrong findings than right ones and loses no agreement."""
     judged = judged[judged["round"].isin(PIECE_ROUNDS)]
-    judged = judged.assign(verdict=ev.rule_verdicts(judged))
+    judged = judged.assign(first=judged["verdict"], verdict=ev.rule_verdicts(judged))
     variants = {
         "units (the package): a later piece of a unit (unit_position 2 or more) gives no finding": None,
         "... quotations only (quotation, speaker)": lambda e, r: _pieces(e, r, ("quotation", "speaker"), min_position=2),
@@ -491,7 +492,7 @@ def units_choice(events: dict, judged: pd.DataFrame) -> None:
         "a back-reference (reference, set) dropped": lambda e, r: _pieces(e, r, ("reference", "set")),
         "whole units: every piece dropped, and a head whose unit is not all the outlet's alone": _whole_units}
     keys = ["corpus", "event", "kind", "outlet", "label"]
-    judged_keys = judged[keys + ["round", "verdict"]].astype({"event": str})
+    judged_keys = judged[keys + ["round", "verdict", "first"]].astype({"event": str})
     base = {key: findings(event, ("units",)) for key, event in events.items()}
     choose = {key: e for key, e in events.items() if e["known"] is not None and e["half"] == "choose"}
     table = []
@@ -508,7 +509,9 @@ def units_choice(events: dict, judged: pd.DataFrame) -> None:
         mine["group"] = np.where(mine["round"] <= 8, "3-8", "9-10")
         right = mine["verdict"] == "right"
         line = {"variant": name, "wrong removed": int((~mine["kept"] & ~right).sum()),
-                "right lost": int((~mine["kept"] & right).sum())}
+                "right lost": int((~mine["kept"] & right).sum()),
+                "as first judged": f"{int((~mine['kept'] & (mine['first'] == 'wrong')).sum())}/"
+                                   f"{int((~mine['kept'] & (mine['first'] == 'right')).sum())}"}
         for group in ("3-8", "9-10"):
             for text in ("full", "excerpts"):
                 part = (mine["group"] == group) & (mine["text"] == text)
@@ -524,7 +527,8 @@ def units_choice(events: dict, judged: pd.DataFrame) -> None:
         table.append(line)
     print(f"== Units: what findings for units and its variants remove from what the package states with units off; "
           f"judged findings of rounds {min(PIECE_ROUNDS)}-{max(PIECE_ROUNDS)} under the written rule "
-          f"({ev.REJUDGED.name} replaces a verdict where a finding was judged again), by round group and kind of text "
+          f"({ev.REJUDGED.name} replaces a verdict where a finding was judged again; 'as first judged': wrong/right "
+          "removed under the verdicts of their rounds), by round group and kind of text "
           "as precision before>after -wrong/right removed; findings added and removed (every event loaded); the "
           "choose halves' findings with known elements (n, share agreeing)")
     print(pd.DataFrame(table).to_string(index=False))
