@@ -597,17 +597,13 @@ def finding_keys(findings: pd.DataFrame) -> list[set]:
 
 
 def rule_verdicts(rows: pd.DataFrame) -> pd.Series:
-    """For judged rows (`round`, `corpus`, `event` or `articles`, `kind`, `outlet`, `label`, `verdict`): the verdict
-    under the written judging rule, the `rule_verdict` of the row of `REJUDGED` that judged the same finding again,
-    else the row's `verdict`."""
-    again = {}
-    if REJUDGED.exists():
-        for line in filter(str.strip, REJUDGED.read_text(encoding="utf-8").splitlines()):
-            row = json.loads(line)
-            again[row["round"], row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]] = \
-                row["rule_verdict"]
-    return pd.Series([again.get((row["round"], row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]),
-                                row["verdict"]) for row in rows.to_dict("records")], index=rows.index, dtype=object)
+    """For judged rows: the verdict under the written judging rule, the `rule_verdict` of the `REJUDGED` row of the
+    same finding (round, corpus, `where`, kind, outlet, label), else the row's `verdict`."""
+    lines = filter(str.strip, REJUDGED.read_text(encoding="utf-8").splitlines()) if REJUDGED.exists() else []
+    def key(row: dict) -> tuple:
+        return row["round"], row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]
+    again = {key(row): row["rule_verdict"] for row in map(json.loads, lines)}
+    return pd.Series([again.get(key(row), row["verdict"]) for row in rows.to_dict("records")], index=rows.index)
 
 
 def unjudged(findings: pd.DataFrame) -> pd.DataFrame:
@@ -666,33 +662,28 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
               f"{', '.join(map(str, sorted(rows.loc[moved, 'round'].unique())))}: not counted as still stated, "
               "never drawn again)")
     rows["right"] = rows["verdict"].eq("right")
-    print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
+    rows["rule right"] = rule_verdicts(rows).eq("right")
+    print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now; 'rule': under the "
+          f"written judging rule, `rule_verdict` of {REJUDGED.name} in place of `verdict` where a finding was judged "
+          f"again, {int((rows['rule right'] != rows['right']).sum())} rows differ)")
     rounds = [(str(r), group) for r, group in rows.groupby("round")]
     rounds += [(f"{first}-{rows['round'].max()}", rows[rows["round"] >= first]) for first in POOLED_FROM
                if rows["round"].max() > first]
     table = pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(part["right"].sum()),
                            "precision": part["right"].mean(), "still stated": int(part["still"].sum()),
-                           "right of those": int((part["right"] & part["still"]).sum())}
+                           "right of those": int((part["right"] & part["still"]).sum()),
+                           "rule: precision": part["rule right"].mean(),
+                           "rule: right of those": int((part["rule right"] & part["still"]).sum()),
+                           "rule: precision of those": part.loc[part["still"], "rule right"].mean()}
                           for round_, group in rounds
                           for name, part in [("all", group), *group.groupby("text"), *group.groupby("kind")]])
     print(table.round(3).to_string(index=False))
-    rule = rule_verdicts(rows).eq("right")
-    differ = int((rule != rows["right"]).sum())
-    print(f"\n== The same under the written judging rule: `rule_verdict` ({REJUDGED.name}) replaces `verdict` where a "
-          f"finding was judged again ({differ} rows differ)")
-    print(pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(rule[part.index].sum()),
-                         "precision": rule[part.index].mean(), "still stated": int(part["still"].sum()),
-                         "right of those": int((rule[part.index] & part["still"]).sum()),
-                         "precision of those": rule[part.index][part["still"]].mean()}
-                        for round_, group in rounds
-                        for name, part in [("all", group), *group.groupby("text")]]).round(3).to_string(index=False))
     first = POOLED_FROM[0]
     stated_now = rows[(rows["round"] >= first) & rows["still"]]
     print(f"\n== Rounds {first}-{rows['round'].max()}, the judged findings the package still states, by corpus")
     print(pd.DataFrame([{"corpus": corpus, "text": part["text"].iloc[0], "still stated": len(part),
                          "right": int(part["right"].sum()), "precision": part["right"].mean(),
-                         "right under the rule": int(rule[part.index].sum()),
-                         "precision under the rule": rule[part.index].mean()}
+                         "rule: right": int(part["rule right"].sum()), "rule: precision": part["rule right"].mean()}
                         for corpus, part in stated_now.groupby("corpus")]).round(3).to_string(index=False))
     print()
 
