@@ -49,9 +49,10 @@ and, chosen after round 10 on rounds 3-10 (`--pieces-only` prints this table alo
 and, chosen after round 11 on rounds 3-10 judged under the written judging rule (`rule_verdict` of
 `evaluate_elements.REJUDGED` where a finding was judged again; `--units-only` prints this table alone):
 
-- units: findings for units, not their pieces (`omissions(units=...)`, `research.story.pieces`); `units_choice`
-  prints what it and the variants measured against it remove and add, by round group and kind of text, and what
-  they do to the choose halves' findings that agree with the known elements;
+- units: a later piece of a unit (a sentence leaning on one that leans in turn, `unit_position` 2 or more) gives no
+  finding (`omissions(units=...)`, `research.story.pieces`); `units_choice` prints what it and the variants
+  measured against it remove, by round group and kind of text, and what they do to the choose halves' findings
+  that agree with the known elements;
 
 and measured after round 10 on rounds 3-10, not kept (`--runs-only` prints this table alone):
 

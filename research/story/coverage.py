@@ -41,8 +41,8 @@ from sklearn.base import clone
 
 from research.errors import AnalysisError
 from research.reuse.similarity import TextVectorizer
+from research.story import pieces
 from research.story.elements import ELEMENT_SCORER, StoryElements, element_scores
-from research.story.pieces import counts_on_previous, units
 from research.text.tokens import WORD
 
 LEDE_PARAGRAPHS = 3
@@ -106,10 +106,10 @@ def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
     body["body_words"] = body.groupby("article_id")["words"].transform("sum")
     if "truncated" not in body:
         body = body.assign(truncated=False)
-    body = body.join(units(body), on="passage_id")
+    body = body.join(pieces.units(body), on="passage_id")
     located = found.passages.merge(body[["passage_id", "paragraph", "words", "words_before", "body_words",
-                                         "sentence_before", "leans", "head_passage_id", "unit_position", "truncated"]], on="passage_id", how="left",
-                                   validate="one_to_one")
+                                         "sentence_before", "leans", "head_passage_id", "unit_position",
+                                         "truncated"]], on="passage_id", how="left", validate="one_to_one")
     missing = located["paragraph"].isna()
     if missing.any():
         raise AnalysisError(f"passage {located.loc[missing, 'passage_id'].iloc[0]!r} of the elements is not a "
@@ -340,7 +340,7 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
     only = only[(only["nearest_similarity"] < loose) & ~(only["topicality"] < min_topicality)
                 & ~(only["cohesion"] < min_only_cohesion)].assign(kind="only")  # NaN cohesion: one article
     if own_subject:
-        only = only[~only["label"].map(counts_on_previous).astype(bool)]
+        only = only[~only["label"].map(pieces.counts_on_previous).astype(bool)]
     if units:
         only = only[only["unit_position"] < 2]
     missing = missing.assign(chance_similarity=missing["outlet"].map(chance_similarity(whole_table, chance_quantile)))
