@@ -97,7 +97,7 @@ from research.story.coverage import (
     omissions,
 )
 from research.story.elements import article_field, cluster_passages
-from research.story.pieces import LEANS, counts_on_previous
+from research.story.pieces import ATTRIBUTION_WORDS, LEANS, counts_on_previous
 from research.text.quotes import quoted_ranges
 from research.text.tokens import WORD
 
@@ -119,7 +119,7 @@ GROUPED = {"timeline17": ("timeline17", False), "timeline17-excerpts": ("timelin
 # The rounds the own-subject rule (`research.story.pieces`) was chosen on, after round 10.
 PIECE_ROUNDS = range(3, 11)
 # Measured, not kept: the words a sentence refers back with ("She lost by 13 points"; `_leaning`, with
-# `element_runs.ATTRIBUTION_WORDS`).
+# `research.story.pieces.ATTRIBUTION_WORDS`).
 BACK_REFERENCE = re.compile(r"^[\s\"“‘'`(\[—–-]*(?:(?:And|But|So|Or)\s+)?(?:He|She|It|They|We|This|That|These|Those"
                             r"|Another|Others|Both|Neither|Each|(?:Everyone|Everybody|Nobody|No one) else)\b",
                             re.IGNORECASE)
@@ -341,7 +341,7 @@ def quotation_fragments(events: dict, judged: pd.DataFrame) -> None:
 def _leaning(event: dict, rows: pd.DataFrame) -> pd.DataFrame:
     """For each "only" row of `rows` (findings of `event`): its outlet's first sentence in the element (`text`),
     how it leans on the sentence before it in its paragraph (`leans`: "quotation" when it starts inside a quotation
-    opened before it, or is all quotation but `element_runs.ATTRIBUTION_WORDS` words after a sentence quoting someone;
+    opened before it, or is all quotation but `ATTRIBUTION_WORDS` words after a sentence quoting someone;
     "reference" when it opens with `BACK_REFERENCE`; "" else), whether that sentence is carried by another outlet
     (`previous_shared`: its element has two outlets or more) or comes close to one (`previous_close`: another
     outlet's closest sentence to its element scores `LOOSE_THRESHOLD` or more), and whether the sentence has a
@@ -364,7 +364,7 @@ def _leaning(event: dict, rows: pd.DataFrame) -> pd.DataFrame:
         joined, quoted = " ".join([*earlier, text]), quoted_ranges(text)
         inside = earlier and any(a < len(joined) - len(text) <= b for a, b in quoted_ranges(joined))
         outside = sum(not any(a <= word.start() < b for a, b in quoted) for word in WORD.finditer(text))
-        bare = earlier and quoted and quoted_ranges(earlier[-1]) and outside <= element_runs.ATTRIBUTION_WORDS
+        bare = earlier and quoted and quoted_ranges(earlier[-1]) and outside <= ATTRIBUTION_WORDS
         leans = "quotation" if inside or bare else "reference" if earlier and BACK_REFERENCE.match(text) else ""
         others = [near.get((element, o), np.nan) for o in cover["outlet"].unique() if o != row.outlet]
         table.append({"kind": row.kind, "outlet": row.outlet, "label": row.label, "text": text, "leans": leans,

@@ -17,8 +17,8 @@ sentence before names: it opens (after quotation marks and a joining "And", "But
 - "speaker": it is all quotation but at most `ATTRIBUTION_WORDS` words outside the marks, none a name ("...," he
   said.), so its speaker is named before it;
 - "set": `counts_on_previous`;
-- "reference": it opens (after quotation marks) with a personal pronoun, a demonstrative or a joining word
-  (`REFERENCE`: "She lost by 13 points", "This is not a joke.", "But ...").
+- "reference": it opens, outside quotation marks, with a third-person pronoun, a demonstrative or a joining word
+  (`REFERENCE`: "She lost by 13 points", "This is the place ...", "But ...").
 
 A paragraph's first sentence leans on nothing. `units` groups a paragraph's sentences into units: a sentence that
 leans joins the unit of the sentence before it, so a unit is its head sentence (one that leans on nothing) and the
@@ -71,19 +71,23 @@ def _speaker_before(sentence: str) -> bool:
     quoted = quoted_ranges(sentence)
     if not quoted:
         return False
-    outside = "".join(" " if any(a <= k < b for a, b in quoted) else c for k, c in enumerate(sentence))
+    ends = [0, *(b for _, b in quoted)]
+    outside = " ".join(sentence[end:a] for end, (a, _) in zip(ends, [*quoted, (len(sentence), None)]))
     return len(WORD.findall(outside)) <= ATTRIBUTION_WORDS and not sentence_names(outside.strip(" ,.\"“”"))
 
 
 def leaning(sentences: list[str]) -> list[str]:
     """For the sentences of one paragraph in reading order, how each leans on the one before it: one of `LEANS`
     (the first that holds, in that order), or "" (module docstring). The first sentence leans on nothing."""
-    result, joined = [], ""
-    for k, sentence in enumerate(sentences):
-        opened_before = k and any(a < len(joined) + 1 <= b for a, b in quoted_ranges(f"{joined} {sentence}"))
+    starts = [0]
+    for sentence in sentences[:-1]:
+        starts.append(starts[-1] + len(sentence) + 1)
+    quoted = quoted_ranges(" ".join(sentences))  # one pass over the paragraph: a quotation may span sentences
+    result = []
+    for k, (start, sentence) in enumerate(zip(starts, sentences)):
         if not k:
             result.append("")
-        elif opened_before:
+        elif any(a < start <= b for a, b in quoted):  # inside a quotation opened before it
             result.append("quotation")
         elif _speaker_before(sentence):
             result.append("speaker")
@@ -91,7 +95,6 @@ def leaning(sentences: list[str]) -> list[str]:
             result.append("set")
         else:
             result.append("reference" if REFERENCE.match(sentence) else "")
-        joined = f"{joined} {sentence}" if k else sentence
     return result
 
 
