@@ -1,7 +1,7 @@
 """What each rule chosen on the findings judged by reading removes, right and wrong.
 
     python benchmarks/element_rules.py ../shared/data [--choose-only | --last-round N] [--polnear-train FOLDER]
-        [--pieces-only | --runs-only]
+        [--pieces-only | --units-only | --runs-only]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -46,6 +46,14 @@ and, chosen after round 10 on rounds 3-10 (`--pieces-only` prints this table alo
   names (`omissions(own_subject=...)`, `research.story.pieces.counts_on_previous`); `piece_choice` prints what
   it and the gates measured against it remove, by round group (3-8, 9-10) and kind of text;
 
+and, chosen after round 11 on rounds 3-10 judged under the written judging rule (`rule_verdict` of
+`evaluate_elements.REJUDGED` where a finding was judged again; `--units-only` prints this table alone):
+
+- units: a later piece of a unit (a sentence leaning on one that leans in turn, `unit_position` 2 or more) gives no
+  finding (`omissions(units=...)`, `research.story.pieces`); `units_choice` prints what it and the variants
+  measured against it remove, by round group and kind of text, and what they do to the choose halves' findings
+  that agree with the known elements;
+
 and measured after round 10 on rounds 3-10, not kept (`--runs-only` prints this table alone):
 
 - runs: one finding per run of an outlet's "only" sentences (a quotation told over several sentences is one fact);
@@ -89,12 +97,12 @@ from research.story.coverage import (
     omissions,
 )
 from research.story.elements import article_field, cluster_passages
-from research.story.pieces import counts_on_previous
+from research.story.pieces import ATTRIBUTION_WORDS, LEANS, counts_on_previous
 from research.text.quotes import quoted_ranges
 from research.text.tokens import WORD
 
 RULES = ("transition", "argues", "fact kinds", "omission cohesion", "reader", "topicality", "only cohesion",
-         "own subject")
+         "own subject", "units")
 NOTHING = re.compile(r"(?!)")
 # The fact rules and what switches each off: its pattern matching nothing, or its test answering no.
 FACT_RULES = {"transition": ("TRANSITION", NOTHING), "argues": ("ARGUES", NOTHING),
@@ -111,7 +119,7 @@ GROUPED = {"timeline17": ("timeline17", False), "timeline17-excerpts": ("timelin
 # The rounds the own-subject rule (`research.story.pieces`) was chosen on, after round 10.
 PIECE_ROUNDS = range(3, 11)
 # Measured, not kept: the words a sentence refers back with ("She lost by 13 points"; `_leaning`, with
-# `element_runs.ATTRIBUTION_WORDS`).
+# `research.story.pieces.ATTRIBUTION_WORDS`).
 BACK_REFERENCE = re.compile(r"^[\s\"“‘'`(\[—–-]*(?:(?:And|But|So|Or)\s+)?(?:He|She|It|They|We|This|That|These|Those"
                             r"|Another|Others|Both|Neither|Each|(?:Everyone|Everybody|Nobody|No one) else)\b",
                             re.IGNORECASE)
@@ -157,7 +165,7 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
                      finding_facts=None if "fact kinds" in off else FINDING_FACTS,
                      min_topicality=0.0 if "topicality" in off else min_topicality,
                      min_only_cohesion=0.0 if "only cohesion" in off else MIN_ONLY_COHESION,
-                     own_subject="own subject" not in off)
+                     own_subject="own subject" not in off, units="units" not in off)
 
 
 def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None) -> tuple[dict, pd.DataFrame]:
@@ -333,7 +341,7 @@ def quotation_fragments(events: dict, judged: pd.DataFrame) -> None:
 def _leaning(event: dict, rows: pd.DataFrame) -> pd.DataFrame:
     """For each "only" row of `rows` (findings of `event`): its outlet's first sentence in the element (`text`),
     how it leans on the sentence before it in its paragraph (`leans`: "quotation" when it starts inside a quotation
-    opened before it, or is all quotation but `element_runs.ATTRIBUTION_WORDS` words after a sentence quoting someone;
+    opened before it, or is all quotation but `ATTRIBUTION_WORDS` words after a sentence quoting someone;
     "reference" when it opens with `BACK_REFERENCE`; "" else), whether that sentence is carried by another outlet
     (`previous_shared`: its element has two outlets or more) or comes close to one (`previous_close`: another
     outlet's closest sentence to its element scores `LOOSE_THRESHOLD` or more), and whether the sentence has a
@@ -356,7 +364,7 @@ def _leaning(event: dict, rows: pd.DataFrame) -> pd.DataFrame:
         joined, quoted = " ".join([*earlier, text]), quoted_ranges(text)
         inside = earlier and any(a < len(joined) - len(text) <= b for a, b in quoted_ranges(joined))
         outside = sum(not any(a <= word.start() < b for a, b in quoted) for word in WORD.finditer(text))
-        bare = earlier and quoted and quoted_ranges(earlier[-1]) and outside <= element_runs.ATTRIBUTION_WORDS
+        bare = earlier and quoted and quoted_ranges(earlier[-1]) and outside <= ATTRIBUTION_WORDS
         leans = "quotation" if inside or bare else "reference" if earlier and BACK_REFERENCE.match(text) else ""
         others = [near.get((element, o), np.nan) for o in cover["outlet"].unique() if o != row.outlet]
         table.append({"kind": row.kind, "outlet": row.outlet, "label": row.label, "text": text, "leans": leans,
@@ -382,13 +390,13 @@ def agreeing(event: dict, rows: pd.DataFrame) -> list[bool]:
 
 def piece_choice(events: dict, judged: pd.DataFrame) -> None:
     """What each gate on "a piece of a sentence" would remove from what the package states with the own-subject
-    rule off: the judged findings of rounds `PIECE_ROUNDS` (wrong, right; by round group and kind of text, as
+    rule and units off (as measured after round 10, before units): the judged findings of rounds `PIECE_ROUNDS` (wrong, right; by round group and kind of text, as
     wrong/right) and the choose halves' findings that agree with the known elements. The package keeps
     `counts_on_previous` (a gate that removes at least twice as many wrong findings as right ones, on each kind of
     text no more right than wrong, and at most one agreeing finding)."""
     rows, agree = [], {}
     for (corpus, name), event in events.items():
-        found = findings(event, ("own subject",))
+        found = findings(event, ("own subject", "units"))
         lean = _leaning(event, found)
         rows.append(lean.assign(corpus=corpus, event=name))
         agree |= {(corpus, name, r.kind, r.outlet, r.label): a for r, a in zip(found.itertuples(),
@@ -436,11 +444,104 @@ def piece_choice(events: dict, judged: pd.DataFrame) -> None:
     print()
 
 
+def _pieces(event: dict, rows: pd.DataFrame, kinds=LEANS, head_alone=None, min_position: int = 1) -> pd.Series:
+    """Which of `rows` (findings of `event`) are "only" findings whose outlet's sentence leans on the one before it
+    in one of the ways `kinds` (`coverage`'s `leans`) at `min_position` or later in its unit, and, with
+    `head_alone` True / False, whose unit's head is / is not the outlet's alone (no other outlet carries it nor
+    comes `LOOSE_THRESHOLD` close)."""
+    cover = event["coverage"]
+    closest = cover[~cover["covered"]].groupby("element_id")["nearest_similarity"].max()
+    alone = {e for e, n in zip(cover["element_id"], cover["n_outlets"])
+             if n == 1 and not closest.get(e, 0) >= LOOSE_THRESHOLD}
+    lean = cover.set_index(["outlet", "element_id"])[["leans", "head_element_id", "unit_position"]]
+    mine = rows.join(lean, on=["outlet", "element_id"])
+    hit = (mine["kind"] == "only") & mine["leans"].isin(kinds) & (mine["unit_position"] >= min_position)
+    if head_alone is not None:
+        hit &= mine["head_element_id"].isin(alone) == head_alone
+    return hit
+
+
+def _whole_units(event: dict, rows: pd.DataFrame) -> pd.Series:
+    """Which of `rows` a finding for whole units drops (measured, not kept): every piece, and the head of a unit one
+    of whose pieces is not the outlet's alone."""
+    cover = event["coverage"]
+    closest = cover[~cover["covered"]].groupby("element_id")["nearest_similarity"].max()
+    pieces = cover[cover["covered"] & (cover["head_element_id"] != "")]
+    shared = {(o, h) for o, e, h, n in zip(pieces["outlet"], pieces["element_id"], pieces["head_element_id"],
+                                           pieces["n_outlets"]) if n > 1 or closest.get(e, 0) >= LOOSE_THRESHOLD}
+    heads = pd.Series([(o, e) in shared for o, e in zip(rows["outlet"], rows["element_id"])], index=rows.index)
+    return _pieces(event, rows) | ((rows["kind"] == "only") & heads)
+
+
+def units_choice(events: dict, judged: pd.DataFrame) -> None:
+    """What findings for units (`omissions(units=True)`) and the variants measured against it remove from, and add
+    to, what the package states with units off: the judged findings of rounds `PIECE_ROUNDS` under the written rule
+    (wrong removed / right lost, and under the verdicts of their rounds; by round group and kind of text, and the
+    precision before > after), the findings
+    added (a unit's head stated with a piece's fact: never judged), and the choose halves' findings agreeing with
+    the known elements (n and share, as `measure`). The package keeps a variant only when it removes clearly more
+    wrong findings than right ones and loses no agreement."""
+    judged = judged[judged["round"].isin(PIECE_ROUNDS)]
+    judged = judged.assign(first=judged["verdict"], verdict=ev.rule_verdicts(judged))
+    variants = {
+        "units (the package): a later piece of a unit (unit_position 2 or more) gives no finding": None,
+        "... quotations only (quotation, speaker)": lambda e, r: _pieces(e, r, ("quotation", "speaker"), min_position=2),
+        "every piece dropped (unit_position 1 or more)": lambda e, r: _pieces(e, r),
+        "a piece whose head is not the outlet's alone dropped": lambda e, r: _pieces(e, r, head_alone=False),
+        "a later sentence of a quotation or its speaker before (quotation, speaker) dropped":
+            lambda e, r: _pieces(e, r, ("quotation", "speaker")),
+        "a back-reference (reference, set) dropped": lambda e, r: _pieces(e, r, ("reference", "set")),
+        "whole units: every piece dropped, and a head whose unit is not all the outlet's alone": _whole_units}
+    keys = ["corpus", "event", "kind", "outlet", "label"]
+    judged_keys = judged[keys + ["round", "verdict", "first"]].astype({"event": str})
+    base = {key: findings(event, ("units",)) for key, event in events.items()}
+    choose = {key: e for key, e in events.items() if e["known"] is not None and e["half"] == "choose"}
+    table = []
+    for name, drop in {"none (units off)": lambda e, r: pd.Series(False, index=r.index), **variants}.items():
+        after = {key: findings(event) if drop is None else base[key][~drop(event, base[key])]
+                 for key, event in events.items()}
+        before_keys, after_keys = ({(c, e, *r) for (c, e), rows in table_.items()
+                                    for r in rows[["kind", "outlet", "label"]].itertuples(index=False)}
+                                   for table_ in (base, after))
+        mine = judged_keys[[tuple(k) in before_keys for k in judged_keys[keys].itertuples(index=False)]].copy()
+        mine["kept"] = [tuple(k) in after_keys for k in mine[keys].itertuples(index=False)]
+        mine["text"] = np.where(mine["corpus"].map(pools.FRESH_TEXT).fillna(mine["corpus"].map(
+            {"allsides": "excerpts"})).fillna("full articles") == "excerpts", "excerpts", "full")
+        mine["group"] = np.where(mine["round"] <= 8, "3-8", "9-10")
+        right = mine["verdict"] == "right"
+        line = {"variant": name, "wrong removed": int((~mine["kept"] & ~right).sum()),
+                "right lost": int((~mine["kept"] & right).sum()),
+                "as first judged": f"{int((~mine['kept'] & (mine['first'] == 'wrong')).sum())}/"
+                                   f"{int((~mine['kept'] & (mine['first'] == 'right')).sum())}"}
+        for group in ("3-8", "9-10"):
+            for text in ("full", "excerpts"):
+                part = (mine["group"] == group) & (mine["text"] == text)
+                line[f"{group} {text}"] = (f"{right[part].mean():.3f}>{right[part & mine['kept']].mean():.3f} "
+                                           f"-{int((part & ~mine['kept'] & ~right).sum())}/"
+                                           f"{int((part & ~mine['kept'] & right).sum())}")
+        line["added"] = len(after_keys - before_keys)
+        line["removed"] = len(before_keys - after_keys)
+        for half_text, corpora in (("excerpts", ("allsides",)), ("full", ("basil", "seeds"))):
+            chosen = {key: e for key, e in choose.items() if key[0] in corpora}
+            n, share = agreement(chosen, {key: after[key] for key in chosen})
+            line[f"choose {half_text}: n, agree"] = f"{n}, {share:.3f}"
+        table.append(line)
+    print(f"== Units: what findings for units and its variants remove from what the package states with units off; "
+          f"judged findings of rounds {min(PIECE_ROUNDS)}-{max(PIECE_ROUNDS)} under the written rule "
+          f"({ev.REJUDGED.name} replaces a verdict where a finding was judged again; 'as first judged': wrong/right "
+          "removed under the verdicts of their rounds), by round group and kind of text "
+          "as precision before>after -wrong/right removed; findings added and removed (every event loaded); the "
+          "choose halves' findings with known elements (n, share agreeing)")
+    print(pd.DataFrame(table).to_string(index=False))
+    print()
+
+
 def runs_choice(events: dict, judged: pd.DataFrame) -> None:
     """`element_runs.choice` on the judged findings of rounds 3 and later loaded: what one finding per run of an
     outlet's "only" sentences would drop (no variant kept: none raises the precision of rounds 3-8 and 9-10 on
-    full articles without lowering another group's)."""
-    element_runs.choice(events, judged[judged["round"] >= min(PIECE_ROUNDS)], findings, BACK_REFERENCE, agreeing)
+    full articles without lowering another group's), with units off (as measured after round 10)."""
+    element_runs.choice(events, judged[judged["round"] >= min(PIECE_ROUNDS)], lambda event: findings(event, ("units",)),
+                        BACK_REFERENCE, agreeing)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -452,6 +553,9 @@ def main(argv: list[str] | None = None) -> int:
     if "--pieces-only" in argv:
         piece_choice(events, judged)
         return 0
+    if "--units-only" in argv:
+        units_choice(events, judged)
+        return 0
     if "--runs-only" in argv:
         runs_choice(events, judged)
         return 0
@@ -460,6 +564,7 @@ def main(argv: list[str] | None = None) -> int:
     quotation_fragments(events, judged)
     one_story.report(events, judged)
     piece_choice(events, judged)
+    units_choice(events, judged)
     runs_choice(events, judged)
     every, stated = measure(events, judged)
     table = [every]

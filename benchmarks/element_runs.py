@@ -24,13 +24,12 @@ import re
 import numpy as np
 import pandas as pd
 
+from research.story.pieces import ATTRIBUTION_WORDS
 from research.text.quotes import quotations, quoted_ranges
 from research.text.tokens import WORD
 
 VARIANTS = ("adjacent", "paragraph", "one quotation", "adjacent + leaning across paragraphs",
             "one quotation + leaning across paragraphs")
-# Words outside the quotation marks of a sentence that is all quotation ("he added"; element_rules uses it too).
-ATTRIBUTION_WORDS = 3
 # A variant dropping more judged findings than this prints them by corpus, not one a line.
 MAX_LISTED = 20
 

@@ -285,6 +285,9 @@ HERE = Path(__file__).resolve().parent
 LABELS = HERE / "allsides_elements.jsonl"
 BASIL_LABELS = HERE / "basil_elements.jsonl"
 JUDGED = HERE / "judged_elements.jsonl"
+# Judged findings of rounds 3-10 judged again under the written judging rule (docs/evaluation.md, "The judging rule,
+# written before round 12"): `rule_verdict` and `rule_reason` beside the judged row's keys.
+REJUDGED = HERE / "rejudged_elements.jsonl"
 ELEMENT_GRID = np.round(np.arange(0.1, 0.401, 0.025), 3)
 BONUS_GRID = (0.0, 0.1, 0.2, 0.3)
 LOOSE_GRID = np.round(np.arange(0.05, 0.201, 0.01), 2)
@@ -594,6 +597,16 @@ def finding_keys(findings: pd.DataFrame) -> list[set]:
                                               findings["outlet"], findings["label"], findings["element_id"])]
 
 
+def rule_verdicts(rows: pd.DataFrame) -> pd.Series:
+    """For judged rows: the verdict under the written judging rule, the `rule_verdict` of the `REJUDGED` row of the
+    same finding (round, corpus, `where`, kind, outlet, label), else the row's `verdict`."""
+    lines = filter(str.strip, REJUDGED.read_text(encoding="utf-8").splitlines()) if REJUDGED.exists() else []
+    def key(row: dict) -> tuple:
+        return row["round"], row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]
+    again = {key(row): row["rule_verdict"] for row in map(json.loads, lines)}
+    return pd.Series([again.get(key(row), row["verdict"]) for row in rows.to_dict("records")], index=rows.index)
+
+
 def unjudged(findings: pd.DataFrame) -> pd.DataFrame:
     """The rows of `findings` (with `corpus`, `event` and, for the pools, `articles`) not judged yet (`JUDGED`:
     neither the same statement in the same event (`where`), nor the same outlet and element reworded or of
@@ -650,13 +663,19 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
               f"{', '.join(map(str, sorted(rows.loc[moved, 'round'].unique())))}: not counted as still stated, "
               "never drawn again)")
     rows["right"] = rows["verdict"].eq("right")
-    print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now)")
+    rows["rule right"] = rule_verdicts(rows).eq("right")
+    print(f"== Findings judged by reading ({JUDGED.name}; 'still stated': the package states it now; 'rule': under the "
+          f"written judging rule, `rule_verdict` of {REJUDGED.name} in place of `verdict` where a finding was judged "
+          f"again, {int((rows['rule right'] != rows['right']).sum())} rows differ)")
     rounds = [(str(r), group) for r, group in rows.groupby("round")]
     rounds += [(f"{first}-{rows['round'].max()}", rows[rows["round"] >= first]) for first in POOLED_FROM
                if rows["round"].max() > first]
     table = pd.DataFrame([{"round": round_, "findings": name, "judged": len(part), "right": int(part["right"].sum()),
                            "precision": part["right"].mean(), "still stated": int(part["still"].sum()),
-                           "right of those": int((part["right"] & part["still"]).sum())}
+                           "right of those": int((part["right"] & part["still"]).sum()),
+                           "rule: precision": part["rule right"].mean(),
+                           "rule: right of those": int((part["rule right"] & part["still"]).sum()),
+                           "rule: precision of those": part.loc[part["still"], "rule right"].mean()}
                           for round_, group in rounds
                           for name, part in [("all", group), *group.groupby("text"), *group.groupby("kind")]])
     print(table.round(3).to_string(index=False))
@@ -664,7 +683,8 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
     stated_now = rows[(rows["round"] >= first) & rows["still"]]
     print(f"\n== Rounds {first}-{rows['round'].max()}, the judged findings the package still states, by corpus")
     print(pd.DataFrame([{"corpus": corpus, "text": part["text"].iloc[0], "still stated": len(part),
-                         "right": int(part["right"].sum()), "precision": part["right"].mean()}
+                         "right": int(part["right"].sum()), "precision": part["right"].mean(),
+                         "rule: right": int(part["rule right"].sum()), "rule: precision": part["rule right"].mean()}
                         for corpus, part in stated_now.groupby("corpus")]).round(3).to_string(index=False))
     print()
 

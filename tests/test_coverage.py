@@ -291,7 +291,10 @@ def test_a_columnists_argument_is_no_finding(data_dir):
     # The Hill's columnist: "America appears split with a large minority, fueled by misinformation" names an
     # actor but states no figure and quotes no one
     assert omissions(table).empty
-    rows = omissions(table, finding_facts=None)  # every kind of fact
+    # every kind of fact, units off: the sentence ("But even still, America appears split ...") comes after "And
+    # none too soon.", itself after the sentence it leans on, so with units it gives no finding either
+    assert omissions(table, finding_facts=None).empty
+    rows = omissions(table, finding_facts=None, units=False)
     assert rows[["kind", "outlet", "fact"]].values.tolist() == [["only", "The Hill", "named actor"]]
     assert rows["label"].str.contains("America appears split").all()
 
@@ -436,7 +439,7 @@ def test_a_piece_of_a_sentence_is_no_exclusive():
     articles, passages = event({"h": ("HuffPost", [IOWA, CARSON]), "w": ("Washington Post", [TRIFECTA])})
     found = cluster_passages(passages, articles)
     table = coverage(found, passages)
-    every = omissions(table, own_subject=False)
+    every = omissions(table, own_subject=False, units=False)
     assert "Everyone else combined for 39 percent" in set(every["label"])
     rows = omissions(table)
     assert "Everyone else combined for 39 percent" not in set(rows["label"])
@@ -455,3 +458,37 @@ def test_a_finding_shows_the_sentence_before_it_in_its_paragraph():
     # a paragraph's first sentence has none, and neither has an element the outlet does not carry
     assert rows.loc[rows.index.str.startswith("Nearly 10 percent of them"), "sentence_before"].eq("").all()
     assert table.loc[~table["covered"], "sentence_before"].eq("").all()
+
+
+# Sentences of the Washington Times article of the seeds (004): one paragraph quoting the Kremlin's spokesman over four
+# sentences, and a quotation that names its speaker. Another outlet tells the quotation's first sentence.
+PESKOV = ("“North Korea is our close neighbor [and] our partner. We are developing our relations in all areas. This is our "
+          "sovereign right,” Mr. Peskov said, according to the official Tass Russian news agency. “This should not worry "
+          "anyone, because this cooperation is not directed against third countries.”")
+KIRBY = ("“These soldiers then traveled onward to multiple Russian military training sites in eastern Russia, where they "
+         "are currently undergoing training,” Mr. Kirby said, according to an Associated Press report.")
+PESKOV_SHARED = "“North Korea is our close neighbor and our partner,” Kremlin spokesman Dmitry Peskov told reporters in Moscow."
+ALLY = ("The U.S. treaty ally, which has so far provided only nonlethal aid to Ukraine, now says it is considering "
+        "providing defensive weapons and even offensive ones in response.")
+NOT_WORRY = "“This should not worry anyone, because this cooperation is not directed against third countries.”"
+
+
+def test_a_later_piece_of_a_unit_is_no_exclusive():
+    articles, passages = event({"w": ("Washington Times", [PESKOV, KIRBY]), "b": ("CBS News", [PESKOV_SHARED, ALLY])})
+    table = coverage(cluster_passages(passages, articles), passages)
+    rows = table[table["covered"] & (table["outlet"] == "Washington Times")].set_index("label")
+    # the quotation's first sentence is the unit's head, told by both outlets; the next three lean on it
+    head = rows.index[rows.index.str.startswith("“North Korea is our close neighbor")][0]
+    assert rows.loc[head, "n_outlets"] == 2 and rows.loc[head, "leans"] == ""
+    assert rows.loc[NOT_WORRY, ["leans", "head_element_id", "unit_position"]].tolist() == [
+        "speaker", rows.loc[head, "element_id"], 3]
+    # the Washington Times alone carries the last sentence, but a reader shown it with the sentence before it
+    # ("This is our sovereign right,” Mr. Peskov said") cannot tell what "this cooperation" is: no finding
+    before = omissions(table, units=False)
+    assert NOT_WORRY in set(before["label"])
+    after = omissions(table)
+    assert NOT_WORRY not in set(after["label"])
+    # a quotation that names its speaker stands alone and stays an exclusive
+    kept = [label for label in after["label"] if label.startswith("These soldiers then traveled onward")]
+    assert len(kept) == 1 and set(after["label"]) == set(before["label"]) - {NOT_WORRY}
+    assert table.loc[~table["covered"], "unit_position"].eq(0).all()

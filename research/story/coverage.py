@@ -41,8 +41,8 @@ from sklearn.base import clone
 
 from research.errors import AnalysisError
 from research.reuse.similarity import TextVectorizer
+from research.story import pieces
 from research.story.elements import ELEMENT_SCORER, StoryElements, element_scores
-from research.story.pieces import counts_on_previous
 from research.text.tokens import WORD
 
 LEDE_PARAGRAPHS = 3
@@ -83,8 +83,8 @@ TOPIC_SENTENCES = 10
 MIN_TOPICALITY = 0.4
 KINDS = ("left out", "not in the excerpt", "only")
 COVERAGE_COLUMNS = ["outlet", "genre", "element_id", "label", "fact", "n_outlets", "cohesion", "covered", "n_passages", "first_paragraph",
-                    "first_position", "word_share", "in_lede", "article_id", "start", "end", "sentence_before", "cut_off",
-                    "excerpt",
+                    "first_position", "word_share", "in_lede", "article_id", "start", "end", "sentence_before", "leans",
+                    "head_element_id", "unit_position", "cut_off", "excerpt",
                     "topicality", "nearest_similarity", "nearest_passage_id", "nearest_text"]
 OMISSION_COLUMNS = ["kind", "outlet", "genre", "element_id", "label", "fact", "n_outlets", "cohesion", "topicality",
                     "outlets_with_it_in_lede", "median_first_paragraph", "nearest_outlet", "nearest_similarity",
@@ -93,8 +93,9 @@ LEDE_COLUMNS = ["outlet", "article_id", "paragraph", "start", "end", "element_id
 
 
 def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
-    """The element passages with their body paragraph number, words, words of the body before them, and the
-    sentence before them in their paragraph ("" for a paragraph's first)."""
+    """The element passages with their body paragraph number, words, words of the body before them, the
+    sentence before them in their paragraph ("" for a paragraph's first), how they lean on it and the passage
+    of their unit's head (`research.story.pieces.units`)."""
     body = passages[passages["role"] == "body"].sort_values(["article_id", "start"], kind="stable")
     body = body.assign(words=[len(WORD.findall(text)) for text in body["text"]],
                        sentence_before=body.groupby(["article_id", "block_id"])["text"].shift(1).fillna(""))
@@ -105,9 +106,10 @@ def _located(found: StoryElements, passages: pd.DataFrame) -> pd.DataFrame:
     body["body_words"] = body.groupby("article_id")["words"].transform("sum")
     if "truncated" not in body:
         body = body.assign(truncated=False)
+    body = body.join(pieces.units(body), on="passage_id")
     located = found.passages.merge(body[["passage_id", "paragraph", "words", "words_before", "body_words",
-                                         "sentence_before", "truncated"]], on="passage_id", how="left",
-                                   validate="one_to_one")
+                                         "sentence_before", "leans", "head_passage_id", "unit_position",
+                                         "truncated"]], on="passage_id", how="left", validate="one_to_one")
     missing = located["paragraph"].isna()
     if missing.any():
         raise AnalysisError(f"passage {located.loc[missing, 'passage_id'].iloc[0]!r} of the elements is not a "
@@ -179,7 +181,11 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     first mention (offsets into the article text; empty / NA when not covered),
     `sentence_before` (the sentence before the first mention in its paragraph, which a sentence that goes on
     with a quotation or leans on a name said before needs to be read; "" for a paragraph's first sentence or
-    when not covered), `cut_off` (every one of the outlet's sentences in the element is cut off
+    when not covered), `leans` (how that first mention leans on the sentence before it, one of
+    `research.story.pieces.LEANS`, "" when it does not or when not covered), `head_element_id` (the element of the
+    head of its unit, the sentence it leans on, through any sentences between that lean too: "" when it does not
+    lean), `unit_position` (its place in its unit: 0 for the head, 1 for the sentence right after it, and so
+    on; 0 when not covered), `cut_off` (every one of the outlet's sentences in the element is cut off
     by a feed: `truncated`), `excerpt` (the outlet's text is cut off: one of its passages is
     `truncated`, or its article is an `excerpt`, `cluster_passages`), `topicality` (the highest `topicality`
     of the outlet's passages in the element; NaN when not covered), and for an element the outlet does not carry, its sentence
@@ -196,7 +202,10 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
                                                         cut_off=("truncated", "all"))
     grid = pd.MultiIndex.from_product([sorted(located["outlet"].unique()), sorted(found.elements["element_id"])],
                                       names=["outlet", "element_id"])
-    table = per.reindex(grid).join(first[["paragraph", "position", "article_id", "start", "end", "sentence_before"]])
+    first = first.assign(head_element_id=first["head_passage_id"].map(
+        found.passages.set_index("passage_id")["element_id"]).where(first["leans"] != "", ""))
+    table = per.reindex(grid).join(first[["paragraph", "position", "article_id", "start", "end", "sentence_before",
+                                          "leans", "head_element_id", "unit_position"]])
     table = table.reset_index()
     table["covered"] = table["n_passages"].notna()
     table["cut_off"] = table["cut_off"].fillna(False).astype(bool)
@@ -207,6 +216,8 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     table["in_lede"] = (table["first_paragraph"] <= lede_paragraphs).fillna(False).astype(bool)
     table["article_id"] = table["article_id"].fillna("")
     table["sentence_before"] = table["sentence_before"].fillna("")
+    table[["leans", "head_element_id"]] = table[["leans", "head_element_id"]].fillna("")
+    table["unit_position"] = table["unit_position"].fillna(0).astype("int64")
     table[["start", "end"]] = table[["start", "end"]].astype("Int64")
     elements = found.elements.set_index("element_id")
     table["label"] = table["element_id"].map(elements["label"])
@@ -241,7 +252,7 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
               min_omission_cohesion: float = MIN_OMISSION_COHESION,
               finding_facts: tuple[str, ...] | None = FINDING_FACTS,
               min_topicality: float = MIN_TOPICALITY, min_only_cohesion: float = MIN_ONLY_COHESION,
-              own_subject: bool = True) -> pd.DataFrame:
+              own_subject: bool = True, units: bool = True) -> pd.DataFrame:
     """Elements only one outlet carries, and elements every outlet but one carries, where no sentence of
     the others comes close.
 
@@ -264,7 +275,14 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
       `own_subject`, its label names its own subject (not a piece of a
       sentence whose subject only the sentence before names:
       `research.story.pieces.counts_on_previous`, "Everyone else combined
-      for 39 percent");
+      for 39 percent"); with `units`, it is not a later piece of a unit
+      (`unit_position` 2 or more, `research.story.pieces`): a reader is shown
+      a finding with the sentence before it (`sentence_before`), which
+      resolves a sentence that leans on its unit's head but not one that
+      leans on a sentence that leans in turn ("The problem is, those views
+      are wrong.", after "And he's an articulate spokesperson for Governor
+      Romney's views.", after the sentence that names Obama): such a piece's
+      fact is the unit's, told by its head and first piece;
     - "left out": every outlet but one carries it, and that one (`outlet`)
       has no sentence scoring `loose` or more with it, or, when the element
       is cohesive (`cohesion` at least `min_cohesion`: the others tell it in
@@ -322,7 +340,9 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
     only = only[(only["nearest_similarity"] < loose) & ~(only["topicality"] < min_topicality)
                 & ~(only["cohesion"] < min_only_cohesion)].assign(kind="only")  # NaN cohesion: one article
     if own_subject:
-        only = only[~only["label"].map(counts_on_previous).astype(bool)]
+        only = only[~only["label"].map(pieces.counts_on_previous).astype(bool)]
+    if units:
+        only = only[only["unit_position"] < 2]
     missing = missing.assign(chance_similarity=missing["outlet"].map(chance_similarity(whole_table, chance_quantile)))
     below = (missing["nearest_similarity"] < loose) | (
         (missing["cohesion"] >= min_cohesion) & (missing["nearest_similarity"] < missing["chance_similarity"]))
