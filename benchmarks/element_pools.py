@@ -8,7 +8,7 @@ tables) and benchmarks/element_rules.py.
 "timeline17" (Timeline17 H1N1 coverage by BBC, Guardian and Reuters, full
 articles) and "polnear" (PolNeAR dev, 2016 election news of 7 publishers,
 full articles), each grouped into events by `research.cluster_articles` with
-its defaults but `POOL_EVENTS` (no near-time weight, as when the pools were
+its defaults but `POOL_EVENTS` (no near-time weight and no date window, as when the pools were
 judged) on `split_blocks` of the corpus (deterministic: no seed; the event id
 is its `event_id`, "1", "2", ... zero-padded, numbered by the smallest
 `article_id` of each event), events of at least `MIN_FRESH_OUTLETS` outlets
@@ -53,9 +53,9 @@ FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeli
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
 # The fresh pools are grouped into events as they were when their findings were drawn and judged (rounds 6-8,
-# before the near-time weight of `research.story.events`), so that a judged finding is found again by its event;
+# before the near-time weight and the date window of `research.story.events`), so that a judged finding is found again by its event;
 # the events themselves are measured by benchmarks/evaluate_events.py.
-POOL_EVENTS = {"near_hours": None}
+POOL_EVENTS = {"near_hours": None, "date_window_hours": None}
 # A pool added after the near-time weight (PolNeAR train, `--polnear-train`, round 9 on; PolNeAR test,
 # `--polnear-test`, round 12 on) is grouped with the package
 # defaults of `cluster_articles`, near-time weight included: the events a user gets.
