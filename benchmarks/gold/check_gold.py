@@ -1,5 +1,6 @@
 """Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl, allsides_figures_holdout3.jsonl,
-allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl, polnear_figures_holdout6.jsonl) against its texts and print its counts.
+allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl, polnear_figures_holdout6.jsonl, ...,
+timeline17_figures_holdout9.jsonl) against its texts and print its counts.
 
     python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | ...]
                                          [--polnear-test FOLDER]
@@ -136,6 +137,8 @@ def numbers(surface):
     # ... and (holdout-8) "a few million" is the vague scale, as "millions"
     low = re.sub(r"\ba few (thousand|million|billion|trillion)\b", r"\1s", low)
     low = re.sub(r"\ba couple(?: of)? dozen\b", "24", low)
+    # ... and (holdout-9) "about one in 20" is the ratio 0.05
+    low = re.sub(r"\b(?:one|a) in (\d+)\b", lambda m: str(1 / float(m.group(1))), low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):
@@ -223,7 +226,7 @@ def story_error(r: dict, ids: set[str], prefix: str) -> str | None:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path, help="the shared data root (allsides_dev/, basil_dev/, polnear_dev/)")
+    parser.add_argument("data", type=Path, help="the shared data root (allsides_dev/, basil_dev/, polnear_dev/, timeline17_dev/)")
     parser.add_argument("gold", type=Path, nargs="?", default=FIRST_GOLD, help="a figures gold (.jsonl)")
     parser.add_argument("--polnear-test", type=Path, help="PolNeAR folder holding the test split (holdout-8)")
     args = parser.parse_args()
