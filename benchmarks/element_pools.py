@@ -110,6 +110,14 @@ def polnear_feed_cuts(folder: Path, split: str) -> pd.DataFrame:
     return feed_excerpts(articles, research.split_blocks(articles))
 
 
+def timeline17_feed_cuts(data: Path) -> pd.DataFrame:
+    """Timeline17's H1N1 coverage under `data` (`read_timeline17(data / "timeline17_dev")` articles, its columns)
+    as a news feed gives it: every article cut in the reader's order (`feed_excerpts` on `split_blocks`, one draw
+    each; the texts of the figures gold holdout-9, `benchmarks/gold/HOLDOUT9.md`)."""
+    articles = datasets.read_timeline17(data / "timeline17_dev")[0]
+    return feed_excerpts(articles, research.split_blocks(articles))
+
+
 def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
                 half_of: dict, polnear_train: Path | None = None,
                 polnear_test: Path | None = None) -> dict[str, pd.DataFrame]:

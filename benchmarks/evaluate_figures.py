@@ -27,7 +27,10 @@ see `benchmarks/gold/HOLDOUT7.md`) and `benchmarks/gold/polnear_figures_holdout8
 excerpts of PolNeAR's test split annotated blind, see `benchmarks/gold/HOLDOUT8.md`; scored only with
 `--polnear-test FOLDER`, the PolNeAR folder holding the test split, kept outside the project: its texts are
 `element_pools.polnear_feed_cuts(FOLDER, "test")`, each article's event the `roundup` of its records, a story
-"polnear-test-<story>" or the article alone; without the option the half is skipped and the script says so). The holdout roundups are split here into two halves of 20 by
+"polnear-test-<story>" or the article alone; without the option the half is skipped and the script says so) and
+`benchmarks/gold/timeline17_figures_holdout9.jsonl` (half "holdout-9": feed excerpts of Timeline17's H1N1
+coverage annotated blind, see `benchmarks/gold/HOLDOUT9.md`: its texts are `element_pools.timeline17_feed_cuts(DATA)`,
+each article's event the `roundup` of its records, "timeline17-<story>" or "timeline17-<article id>"). The holdout roundups are split here into two halves of 20 by
 a fixed seed (`split_holdout`: the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`,
 the first 20 "holdout-dev", the rest "holdout-test"). `--gold` (repeatable) scores the given gold
 files instead, one column per half they hold. The texts are read with
@@ -57,9 +60,10 @@ development gold whose errors may be read; "holdout-6-full": a sixth gold, PolNe
 blind, scored blind once with main's rules when it was committed and once after issue 18's ninth round, then
 made a development set (its errors may be read from the tenth round on); "polnear-dev": PolNeAR full articles, a
 development gold whose errors may be read; "holdout-7-full": a seventh gold, PolNeAR full articles annotated blind,
-never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated blind, never read). `--errors`
+never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated blind, never read; "holdout-9": a
+ninth gold, Timeline17 H1N1 feed excerpts annotated blind, never read). `--errors`
 (repeatable) lists the misses of a half, never of a blind half ("holdout-5", "holdout-5-full", "holdout-7-full",
-"holdout-8");
+"holdout-8", "holdout-9");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -115,7 +119,7 @@ from research.corpus import datasets
 from research.text.tokens import stem
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from element_pools import polnear_feed_cuts
+from element_pools import polnear_feed_cuts, timeline17_feed_cuts
 
 GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
               for name in ("allsides_figures.jsonl", "allsides_figures_holdout.jsonl",
@@ -123,11 +127,13 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
                            "allsides_figures_holdout5.jsonl", "basil_figures_dev.jsonl",
                            "polnear_figures_holdout6.jsonl", "polnear_figures_dev1.jsonl",
                            "polnear_figures_dev2.jsonl", "polnear_figures_holdout7.jsonl",
-                           "polnear_figures_holdout8.jsonl"))
+                           "polnear_figures_holdout8.jsonl", "timeline17_figures_holdout9.jsonl"))
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
-          "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8")
-BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-8")  # halves whose errors are never listed
+          "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8",
+          "holdout-9")
+BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-8", "holdout-9")  # halves whose errors are never listed
 TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
+T17_HALF = "holdout-9"  # feed cuts of Timeline17 H1N1 (timeline17_dev/, beside allsides_dev/)
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 POLNEAR_EVENT = "polnear-"  # prefix of the gold `roundup` of a PolNeAR article (each article its own event)
 HOLDOUT_SEED = 18
@@ -157,12 +163,14 @@ def split_holdout(gold: pd.DataFrame, seed: int = HOLDOUT_SEED) -> pd.DataFrame:
 
 
 def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] | None = None,
-                  polnear_test: Path | None = None) -> list[pd.DataFrame]:
+                  polnear_test: Path | None = None, t17_events: dict[str, str] | None = None) -> list[pd.DataFrame]:
     """The articles of the gold roundups, one table per corpus: AllSides (`read_allsides(folder,
     spread_hours=0)`), when a BASIL event is asked for, BASIL (`read_basil` of the sibling `basil_dev/`,
     `event` "basil-<triplet id>"), when a PolNeAR article is asked for, PolNeAR (`read_polnear` of the sibling
     `polnear_dev/`, `event` "polnear-<article id>"), and with `test_events` (article id -> gold `roundup` of the
-    holdout-8 records), the feed cuts of PolNeAR test in `polnear_test` (`polnear_feed_cuts`, `event` that roundup)."""
+    holdout-8 records), the feed cuts of PolNeAR test in `polnear_test` (`polnear_feed_cuts`, `event` that roundup),
+    and with `t17_events` (the same for the holdout-9 records), the feed cuts of Timeline17 of the sibling
+    `timeline17_dev/` (`timeline17_feed_cuts`)."""
     tables = [datasets.read_allsides(folder, spread_hours=0)]
     if any(r.startswith(BASIL_EVENT) for r in roundups):
         basil = datasets.read_basil(folder.parent / "basil_dev")
@@ -171,6 +179,10 @@ def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] 
         cuts = polnear_feed_cuts(polnear_test, "test")
         tables.append(cuts[["article_id", "outlet", "headline", "published", "text", "form", "excerpt"]]
                       .assign(event=cuts["article_id"].map(test_events)))
+    if t17_events:
+        cuts = timeline17_feed_cuts(folder.parent)
+        tables.append(cuts[["article_id", "outlet", "published", "text", "form", "excerpt"]]
+                      .assign(event=cuts["article_id"].map(t17_events)))
     if any(r.startswith(POLNEAR_EVENT) and r not in (test_events or {}).values() for r in roundups):
         polnear = datasets.read_polnear(folder.parent / "polnear_dev")
         tables.append(polnear[["article_id", "outlet", "headline", "published", "text"]]
@@ -180,10 +192,12 @@ def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] 
 
 
 def extract(folder: Path, roundups: set[str], roles: str = "body", test_events: dict[str, str] | None = None,
-            polnear_test: Path | None = None) -> tuple[pd.DataFrame, ...]:
-    """(articles, claims, ledger, conflicts) of the gold roundups and BASIL events (and, with `test_events`, the
-    holdout-8 feed cuts of `read_articles`); the chain runs once per corpus, ledger and conflicts per event."""
-    runs = [_chain(articles, roles) for articles in read_articles(folder, roundups, test_events, polnear_test)]
+            polnear_test: Path | None = None, t17_events: dict[str, str] | None = None) -> tuple[pd.DataFrame, ...]:
+    """(articles, claims, ledger, conflicts) of the gold roundups and BASIL events (and, with `test_events` and
+    `t17_events`, the holdout-8 and holdout-9 feed cuts of `read_articles`); the chain runs once per corpus, ledger
+    and conflicts per event."""
+    runs = [_chain(articles, roles)
+            for articles in read_articles(folder, roundups, test_events, polnear_test, t17_events)]
     return tuple(pd.concat(parts, ignore_index=True) for parts in zip(*runs))
 
 
@@ -465,7 +479,10 @@ def main(argv: list[str] | None = None) -> int:
     gold = gold[gold["half"].isin(halves)]
     test = gold[gold["half"] == TEST_HALF]
     test_events = dict(zip(test["article_id"], test["roundup"]))
-    _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles, test_events, args.polnear_test)
+    t17 = gold[gold["half"] == T17_HALF]
+    t17_events = dict(zip(t17["article_id"], t17["roundup"]))
+    _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles, test_events, args.polnear_test,
+                                           t17_events)
     results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=half in (args.errors or [])) for half in halves}
     print(f"passages read: {args.roles}; gold roundups: {gold['roundup'].nunique()}; "
           f"extracted figures: {len(claims)}; ledger claims: {len(ledger)}")

@@ -181,6 +181,17 @@ def test_holdout8_matches_its_feed_cuts(data_dir):
     assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
 
 
+def test_holdout9_matches_its_feed_cuts(data_dir):
+    """Every holdout-9 record matches its Timeline17 feed cut (`element_pools.timeline17_feed_cuts`), every number of
+    the drawn cuts is inside a record, and the counts of HOLDOUT9.md hold."""
+    if not (data_dir / "timeline17_dev").is_dir():
+        pytest.skip("timeline17_dev not found beside allsides_dev")
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "timeline17_figures_holdout9.jsonl"
+    done = _check_gold(data_dir, gold)
+    assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "half=holdout-9: roundups 119  figures 150  non-figures 352" in done.stdout, done.stdout
+
+
 def test_check_gold_reads_a_few_million():
     """The checker's value parser reads "a few million" as the vague million (holdout-8), as "millions"."""
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "check_gold.py"
@@ -189,3 +200,6 @@ def test_check_gold_reads_a_few_million():
     spec.loader.exec_module(check_gold)
     assert check_gold.numbers("a few million dollars") == [1e6] == check_gold.numbers("millions")
     assert check_gold.numbers("a few thousand") == [1e3] and check_gold.numbers("a few") == []
+    # holdout-9: "up to a third", "about one in 20" and Reuters' "5.4 mln"
+    assert check_gold.numbers("up to a third") == [pytest.approx(1 / 3)]
+    assert check_gold.numbers("about one in 20") == [0.05] and check_gold.numbers("5.4 mln") == [5.4e6]

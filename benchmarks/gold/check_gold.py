@@ -1,5 +1,6 @@
 """Validate a figures gold (allsides_figures.jsonl, allsides_figures_holdout.jsonl, allsides_figures_holdout3.jsonl,
-allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl, polnear_figures_holdout6.jsonl) against its texts and print its counts.
+allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl, polnear_figures_holdout6.jsonl, ...,
+timeline17_figures_holdout9.jsonl) against its texts and print its counts.
 
     python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | ...]
                                          [--polnear-test FOLDER]
@@ -20,6 +21,10 @@ their texts are the cuts of `element_pools.polnear_feed_cuts(FOLDER, "test")`, r
 `--polnear-test FOLDER` (a folder kept outside the project); without it those records are skipped, and said so.
 Their `roundup` is "polnear-test-<article_id>" or "polnear-test-<story>" (articles judged to tell one event), and
 the coverage check runs over all 84 cut texts.
+half = "holdout-9" records (timeline17_figures_holdout9.jsonl, HOLDOUT9.md) are feed excerpts of Timeline17's H1N1
+coverage: their texts are the cuts of `element_pools.timeline17_feed_cuts(DATA)` (timeline17_dev/, the sibling of
+allsides_dev/); their `roundup` is "timeline17-<article_id>" or "timeline17-<story>", and the coverage check runs
+over the cut texts of the articles that have records (the drawn ones).
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
 allsides_dev folder itself (then basil_dev/ is its sibling). Texts are loaded with
@@ -40,9 +45,10 @@ import pandas as pd
 from research.corpus import datasets
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from element_pools import polnear_feed_cuts
+from element_pools import polnear_feed_cuts, timeline17_feed_cuts
 
 TEST_HALF, TEST_EVENT = "holdout-8", "polnear-test-"  # feed cuts of PolNeAR test (HOLDOUT8.md)
+T17_HALF, T17_EVENT = "holdout-9", "timeline17-"  # feed cuts of Timeline17 H1N1 (HOLDOUT9.md)
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
@@ -66,7 +72,8 @@ UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eigh
                                        "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALE = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
-         "m": 1e6, "bn": 1e9}  # "m"/"bn" added for the holdout gold ("60m doses")
+         "m": 1e6, "bn": 1e9,  # "m"/"bn" added for the holdout gold ("60m doses")
+         "mln": 1e6}  # holdout-9: Reuters' "5.4 mln hits"
 VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12.0,
          # added for the holdout gold: vague trillions ("trillions of dollars", "multitrillion-dollar")
          "trillions": 1e12, "multitrillion": 1e12, "scores": 20.0}
@@ -117,8 +124,8 @@ def numbers(surface):
     low = re.sub(r"\b([a-z]+) figures\b", lambda m: str(10.0 ** (UNITS[m.group(1)] - 1)) if m.group(1) in UNITS else m.group(0), low)
     # ... and (holdout-5) "one-half" is 0.5 ("one-half of one percentage point")
     low = re.sub(r"\bone-half\b", "0.5", low)
-    # ... and "nearly a third" is nearly one third
-    low = re.sub(r"^(nearly|almost|about|roughly|more than|less than) an? (third|quarter)\b", r"\1 one \2", low)
+    # ... and "nearly a third" is nearly one third (holdout-9: "up to a third" too)
+    low = re.sub(r"^(nearly|almost|about|roughly|more than|less than|up to) an? (third|quarter)\b", r"\1 one \2", low)
     # ... and (holdout-6) "eight of 10" / "eight out of 10" voters is the share 80 (percent)
     low = re.sub(r"\b([a-z]+|\d+) (?:out )?of 10\b", lambda m: str(10 * (UNITS.get(m.group(1)) or float(m.group(1) if m.group(1).isdigit() else 0))), low)
     # ... and "threefold" is 3 (times)
@@ -130,6 +137,8 @@ def numbers(surface):
     # ... and (holdout-8) "a few million" is the vague scale, as "millions"
     low = re.sub(r"\ba few (thousand|million|billion|trillion)\b", r"\1s", low)
     low = re.sub(r"\ba couple(?: of)? dozen\b", "24", low)
+    # ... and (holdout-9) "about one in 20" is the ratio 0.05
+    low = re.sub(r"\b(?:one|a) in (\d+)\b", lambda m: str(1 / float(m.group(1))), low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):
@@ -198,26 +207,26 @@ def iso(s):
         return None
 
 
-def test_cuts(folder: Path, records: list[dict]) -> pd.DataFrame:
-    """The 84 feed cuts of PolNeAR test (`polnear_feed_cuts`) with `event`: the `roundup` of the article's
-    holdout-8 records, else "polnear-test-<article_id>"."""
-    cuts = polnear_feed_cuts(folder, "test")[["article_id", "text", "outlet"]]
-    story = {r["article_id"]: str(r["roundup"]) for r in records if r.get("half") == TEST_HALF}
-    return cuts.assign(event=[story.get(a, TEST_EVENT + a) for a in cuts["article_id"]])
+def with_stories(cuts: pd.DataFrame, records: list[dict], half: str, prefix: str) -> pd.DataFrame:
+    """Feed `cuts` (`article_id`, `text`, `outlet`) with `event`: the `roundup` of the article's `half` records,
+    else `prefix` + its article id."""
+    cuts = cuts[["article_id", "text", "outlet"]]
+    story = {r["article_id"]: str(r["roundup"]) for r in records if r.get("half") == half}
+    return cuts.assign(event=[story.get(a, prefix + a) for a in cuts["article_id"]])
 
 
-def story_error(r: dict, test_ids: set[str]) -> str | None:
-    """Why a holdout-8 record's `roundup` is malformed: "polnear-test-" + its own article id, or + a story name
-    that is no article id."""
-    name = str(r["roundup"]).removeprefix(TEST_EVENT)
-    if not str(r["roundup"]).startswith(TEST_EVENT) or (name in test_ids and name != r["article_id"]):
-        return f"holdout-8 roundup {r['roundup']} is neither polnear-test-<own article id> nor a story name"
+def story_error(r: dict, ids: set[str], prefix: str) -> str | None:
+    """Why a feed-cut record's `roundup` is malformed: `prefix` + its own article id, or + a story name that is no
+    article id."""
+    name = str(r["roundup"]).removeprefix(prefix)
+    if not str(r["roundup"]).startswith(prefix) or (name in ids and name != r["article_id"]):
+        return f"{r['half']} roundup {r['roundup']} is neither {prefix}<own article id> nor a story name"
     return None
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", type=Path, help="the shared data root (allsides_dev/, basil_dev/, polnear_dev/)")
+    parser.add_argument("data", type=Path, help="the shared data root (allsides_dev/, basil_dev/, polnear_dev/, timeline17_dev/)")
     parser.add_argument("gold", type=Path, nargs="?", default=FIRST_GOLD, help="a figures gold (.jsonl)")
     parser.add_argument("--polnear-test", type=Path, help="PolNeAR folder holding the test split (holdout-8)")
     args = parser.parse_args()
@@ -250,7 +259,8 @@ def main():
     lines = [(i, json.loads(x)) for i, x in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1) if x.strip()]
     test_ids: set[str] = set()
     if args.polnear_test is not None:
-        cuts = test_cuts(args.polnear_test, [r for _, r in lines])
+        cuts = with_stories(polnear_feed_cuts(args.polnear_test, "test"), [r for _, r in lines], TEST_HALF,
+                            TEST_EVENT)
         test_ids = set(cuts.article_id)
         table = pd.concat([table, cuts], ignore_index=True)
     elif any(r.get("half") == TEST_HALF for _, r in lines):
@@ -259,6 +269,11 @@ def main():
         print(f"{TEST_HALF}: {skipped} records skipped (their texts need --polnear-test FOLDER)")
         if not lines:
             return
+    t17_ids: set[str] = set()
+    if (folder.parent / "timeline17_dev").is_dir() and any(r.get("half") == T17_HALF for _, r in lines):
+        cuts = with_stories(timeline17_feed_cuts(folder.parent), [r for _, r in lines], T17_HALF, T17_EVENT)
+        t17_ids = set(cuts.article_id)
+        table = pd.concat([table, cuts], ignore_index=True)
     text = dict(zip(table.article_id, table.text))
     outlet = dict(zip(table.article_id, table.outlet))
     event = dict(zip(table.article_id, table.event))
@@ -301,9 +316,13 @@ def main():
             if not str(r["roundup"]).startswith("polnear-") or aid in other_golds_polnear(gold, r["half"]):
                 err(i, f"{r['half']} record {aid} is not a PolNeAR article or is an article of another PolNeAR gold")
         elif r["half"] == TEST_HALF:
-            msg = story_error(r, test_ids)
+            msg = story_error(r, test_ids, TEST_EVENT)
             if aid not in test_ids or aid in other_golds_polnear(gold, TEST_HALF) or msg:
                 err(i, msg or f"holdout-8 record {aid} is not a PolNeAR test article or is in another PolNeAR gold")
+        elif r["half"] == T17_HALF:
+            msg = story_error(r, t17_ids, T17_EVENT)
+            if aid not in t17_ids or msg:
+                err(i, msg or f"holdout-9 record {aid} is not a Timeline17 article")
         elif r["half"] == "full-dev":
             if aid not in basil_ids or str(r["roundup"]) in blind_full:
                 err(i, f"full-dev record {aid} is not a BASIL article or sits in a holdout-5-full event")
@@ -422,7 +441,7 @@ def main():
     print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len({r['roundup'] for _, r in recs})}  "
           f"articles: {len(by_art)}")
     for h in ("choose", "report", "holdout", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full", "full-dev",
-              TEST_HALF):
+              TEST_HALF, T17_HALF):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
         if not rr:
             continue
