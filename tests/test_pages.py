@@ -327,6 +327,9 @@ def test_a_corpus_of_several_stories_gets_an_overview_and_a_blind_spot_matrix(tm
     index = read(out / "index.html")
     assert index.h2()[:2] == ["The stories", "Who covered what"]
     assert "How the outlets covered 2 stories" in index.headings[0][1]
+    # how the stories were told apart, under their table
+    assert ("published within 48 h of each other (at most 2 calendar days apart when a date has no time of day)"
+            in index.visible)
     assert index.visible.count("3 outlets told this story, first Daily Planet.") == 2
     markup = (out / "index.html").read_text(encoding="utf-8")
     matrix = markup.split("<table class='matrix'>", 1)[1].split("</table>", 1)[0]

@@ -24,6 +24,13 @@ from research.report.explorer import terms_page
 from research.report.layout import STYLE, and_list, document, link, nav_bar, reader_table, when
 from research.report.outlets import outlet_profiles, outlets_page, outlets_summary
 from research.report.saved import EventRun
+from research.story.events import DATE_WINDOW_HOURS, WINDOW_HOURS
+
+# How the stories of a corpus were told apart (`research.story.events`), under the stories table of the index.
+GROUPING_NOTE = (f"Articles are one story when their headlines and body words are alike and they were published "
+                 f"within {WINDOW_HOURS:g} h of each other (at most {int(DATE_WINDOW_HOURS // 24) + 1} calendar "
+                 "days apart when a date has no time of day); an article without a date is grouped on its words "
+                 "alone.")
 
 # nbconvert's JupyterLab page with the reader's frame: no scripts (no MathJax: "$1M ... $1B" stays text),
 # the page's own stylesheet, a navigation bar and contents at the top, a pager at the bottom.
@@ -326,7 +333,8 @@ def write_pages(out_dir: str | Path, corpus_name: str, listing: pd.DataFrame, ev
         overview = ("<h2>The stories</h2>" + reader_table(stories, [
             ("number", "#", "number"), ("label", "Story", "long"), ("outlets", "Outlets", "text"),
             ("articles", "Articles", "number"), ("published", "Published", "date"),
-            ("analysis", "Analysis", "html")]) + "<h2>Who covered what</h2>" + _matrix(listing, stories))
+            ("analysis", "Analysis", "html")]) + f"<p class='note'>{GROUPING_NOTE}</p>"
+            + "<h2>Who covered what</h2>" + _matrix(listing, stories))
     else:
         title = f"How {_count_outlets(listing)} covered: {runs['event_label'].iloc[0] if len(runs) else corpus_name}"
         dek, overview = _dek(listing) + f" Corpus: {html.escape(corpus_name)}.", ""
