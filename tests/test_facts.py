@@ -75,6 +75,18 @@ def _sentence(articles, article_id: str, piece: str) -> str:
     return passages.loc[passages["text"].str.contains(piece, regex=False), "text"].iloc[0]
 
 
+def test_a_comment_box_glued_to_the_text_is_no_fact(data_dir):
+    # a HuffPost live blog saved with its comment box (PolNeAR train, huff-post_2016-02-07): the buttons, the
+    # moderator's name and the time run into the entry, whose date reads as a figure
+    widget = "FlagShareLikeReplyPaige Lavender 5ptsmoderatorFeaturedFebruary 6, 2016 10:42PMBernie: SMH"
+    assert fact_kind(widget) == "" and fact_kind(widget.split("Lavender ")[1]) != ""
+    # names run together are no widget: the polling averages PolNeAR dev cites stay figures
+    texts = datasets.read_polnear(data_dir / "polnear_dev")["text"]
+    for name in ("RealClearPolitics", "FiveThirtyEight"):
+        sentence = next(s for t in texts for s in t.replace("\n", " ").split(". ") if name in s)
+        assert fact_kind(sentence + ".") == "figure", sentence
+
+
 def test_a_live_blogs_words_to_its_reader_are_no_fact(data_dir):
     articles = datasets.read_timeline17(data_dir / "timeline17_dev")[0]
     # a Guardian live blog saved as one paragraph: the helpline notice sits inside the body, so no block rule

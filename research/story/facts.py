@@ -36,7 +36,12 @@ or name they hold:
   the role boilerplate when it stands alone; this catches the sentence inside
   a body paragraph (a live blog saved as one paragraph);
 - a note of where the article ran in print (`research.corpus.blocks.PRINT_NOTE`:
-  "A version appeared on p1 of the Main section"), glued into a paragraph.
+  "A version appeared on p1 of the Main section"), glued into a paragraph;
+- a page's widget text saved with the prose (`WIDGET`: four capitalised words
+  or more run together, as a scraper glues a comment box's buttons and its
+  author: "FlagShareLikeReplyPaige Lavender 5ptsmoderatorFeaturedFebruary 6,
+  2016 10:42PM"; names run together have three at most: "FiveThirtyEight",
+  "RealClearPolitics").
 """
 
 from __future__ import annotations
@@ -68,6 +73,9 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGN
 # An imperative asking the reader to do something on the page, opening the sentence.
 CALL_TO_ACT = re.compile(r"^\W*(?:Click|Tap|Visit|Sign up|Subscribe|Follow us|Listen|Watch|Read more|Download|"
                          r"Share this|Email us|Call)\b")
+# Four capitalised words or more run together, not a hashtag: a page's buttons glued to the text
+# ("FlagShareLikeReplyPaige"); names run together have three at most ("FiveThirtyEight", "RealClearPolitics").
+WIDGET = re.compile(r"(?<![\w’'#@])(?:[A-Z][a-z]+){4,}")
 # A telephone number: 10 or 11 digits opening with 0 ("08001513513"), or 3-3-4 digits ("1-800-232-4636").
 PHONE = re.compile(r"\b0\d{9,10}\b|\b(?:1[-. ])?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 QUOTATION_MARK = re.compile(r"[\"“”]|’’|''")
@@ -140,7 +148,7 @@ def fact_kind(text: str, published: str = "") -> str:
     """What makes a sentence a fact, one of `FACT_KINDS` (the first that holds, in that order), or "" when
     it states none (module docstring). `published`: the article's publication time, for dates."""
     if TRANSITION.search(text.strip()) or (ARGUES.search(text) and not QUOTATION_MARK.search(text)) \
-            or addresses_reader(text) or PRINT_NOTE.search(text):
+            or addresses_reader(text) or PRINT_NOTE.search(text) or WIDGET.search(text):
         return ""
     if any(not np.isnan(q.value) for q in find_quantities(text, published)):
         return "figure"
