@@ -619,16 +619,19 @@ DECISION = re.compile(r"^\W*(?:(?:But|And|Then)\s+|[A-Z][^,]{0,40},\s+)?(?P<who>
 
 # A sentence whose main clause lays out a plan, a proposal or a charge, whose figures are its proposer's: "Senate
 # Republicans unveiled a $568 billion infrastructure plan", "The Justice Department unveiled a seven-count indictment".
-PROPOSAL = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?" + _capitalised(5) + ")"
-                      r"\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+)*(?:unveiled|laid\s+out|proposed|outlined|introduced)"
+# The actor a sentence opens with (after a joining word): "Senate Republicans", "The Justice Department"; and a day or
+# an adverb between it and its verb ("on Tuesday", "quickly").
+ACTOR_OPENING = r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?" + _capitalised(5)
+DAY_OR_ADVERB = r"(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+"
+PROPOSAL = re.compile(ACTOR_OPENING + ")"
+                      r"\s+(?:" + DAY_OR_ADVERB + r")*(?:unveiled|laid\s+out|proposed|outlined|introduced)"
                       r"(?=\s+(?:an?|his|her|its|their|the)\s+(?:[$\w,.-]+\s+){0,4}?(?:plan|proposal|budget|bill|"
                       r"indictment|framework|package|legislation)\b)")
 # An actor that raises or lowers a toll, a count or a cap to a figure is its source (an official count, a decision):
 # "Officials in Haiti raised the death toll from a powerful weekend earthquake to 1,941", "The Civil Protection Agency
 # also raised the number of injured people to 9,900", "President Joe Biden raised the refugee cap to 62,500".
-RAISED_TO = re.compile(r"^\W*(?:(?:But|And|Then)\s+)?(?P<who>(?:(?:The|the)\s+)?" + _capitalised(5)
-                       + r"|[A-Z][a-z]+\s+(?:in|of)\s+" + _capitalised(2)
-                       + r")\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+|\w+ly\s+|also\s+)*(?:raised|lowered|increased|revised|updated|"
+RAISED_TO = re.compile(ACTOR_OPENING + r"|[A-Z][a-z]+\s+(?:in|of)\s+" + _capitalised(2)
+                       + r")\s+(?:" + DAY_OR_ADVERB + r"|also\s+)*(?:raised|lowered|increased|revised|updated|"
                        r"set|put)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:toll|count|number|cap|limit|ceiling|tally)\b")
 # A named person who wants to do something lays out their own plan, whose figures are theirs: "Clinton wants to sign up 5
 # million people, focusing on people under 30" (one person: "Obama and Democratic lawmakers want to" is the outlet's;
