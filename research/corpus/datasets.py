@@ -81,6 +81,38 @@ def read_polnear(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def read_allsides_articles(folder: str | Path, first: str, last: str) -> pd.DataFrame:
+    """Full articles of the AllSides bias corpus (Baly et al. 2020, its `data/jsons/*.json`) published from
+    `first` to `last` (ISO dates, both included), in date then file order.
+
+    Columns: `article_id` (the file stem), `path`, `outlet` (source), `headline` (title), `published` (the
+    date, day only), `topic`, `stance` (bias_text: left, center, right), `text` (content_original, the
+    headline line that opens it kept as it is). Records without a date in ISO form are left out.
+    """
+    root = _require(Path(folder))
+    files = sorted(root.glob("data/jsons/*.json")) or sorted(root.glob("*.json"))
+    if not files:
+        raise CorpusError(f"{root}: no article files under data/jsons/")
+    rows = []
+    for file in files:
+        record = json.loads(file.read_text(encoding="utf-8"))
+        day = str(record.get("date", ""))
+        if len(day) != 10 or day[4] != "-" or not first <= day <= last:
+            continue
+        rows.append({
+            "article_id": file.stem,
+            "path": file.relative_to(root).as_posix(),
+            "outlet": record.get("source", ""),
+            "headline": record.get("title", ""),
+            "published": day,
+            "topic": record.get("topic", ""),
+            "stance": record.get("bias_text", ""),
+            "text": record.get("content_original", ""),
+        })
+    columns = ["article_id", "path", "outlet", "headline", "published", "topic", "stance", "text"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["published", "article_id"], ignore_index=True)
+
+
 def read_polnear_attributions(folder: str | Path, split: str = "dev") -> pd.DataFrame:
     """Gold attribution spans of PolNeAR (BRAT standoff files).
 
