@@ -313,6 +313,12 @@ def test_figures_of_different_places_are_not_a_conflict():
     same = _conflicts_of({"A": "Officials said Texas reported 5,551 new cases on Tuesday, the most in a single day.",
                           "B": "Health officials said Texas had 6,100 new cases on Tuesday, a record for the state."})
     assert list(same["conflict"]) == ["disagreement"]
+    # a place that is the claimant is not where the figure is: two countries' counts of one deployment
+    sources = _conflicts_of({"A": "South Korea's spy agency said 3,000 troops crossed the border on Monday, "
+                                  "in a briefing to lawmakers.",
+                             "B": "The United States said 4,500 troops crossed the border on Monday, according to "
+                                  "a Pentagon statement."})
+    assert list(sources["conflict"]) == ["disagreement"]
     assert places("The New York Times said U.S. officials counted 3,000 in New Mexico.") == {"United States",
                                                                                              "New Mexico"}
 

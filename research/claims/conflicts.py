@@ -26,6 +26,7 @@ a target) holds for every outlet that carries it:
   against a count ("averaging 137,000" against "35,355 new cases Sunday") is
   a definition;
 - two figures whose sentences name different places and no place in common
+  (a country that is the claimant aside)
   ("Arizona reported ... 3,600 additional infections", "Texas reported 5,551
   new cases"; "Worldwide, over 9.4 million ...", "2.36 million ... in the
   United States") count different things and are not compared.
@@ -84,6 +85,13 @@ def places(sentence: str) -> set[str]:
             name = re.sub(r"['’]s$", "", match.group(0))
             found.add(PLACE_NAMES.get(name, name))
     return found
+
+
+def _scope(claim) -> set[str]:
+    """The places a claim's sentence names, but a country that is its claimant ("South Korea's spy agency
+    said 3,000 troops ..." names its source, not where the troops are; a state that reports, "Texas
+    reported 5,551 new cases", counts its own)."""
+    return places(claim.text) - (places(f"{claim.claimant} {claim.claimant_group}") & set(COUNTRIES))
 
 
 def _overlap(a, b) -> bool:
@@ -205,7 +213,7 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
                 continue
             if not _same_subject(a, b):
                 continue
-            places_a, places_b = places(a.text), places(b.text)
+            places_a, places_b = _scope(a), _scope(b)
             if places_a and places_b and not places_a & places_b:
                 continue
             low, high = sorted((abs(a.value), abs(b.value)))
