@@ -12,8 +12,9 @@ How roles are decided (rules for news pages in general, not for one site):
 
 1. Patterns that identify a block on its own: share/navigation widgets, related
    lists ("Don't miss", "Up next"), time-ago lines, comment and copyright
-   notices, print-edition notes, reader-support appeals, tag lists (boilerplate); bylines, date lines, photo credits, contact
-   and contributor lines, author bios (metadata); photo captions with credits.
+   notices, print-edition notes, reader-support appeals, tag lists
+   (boilerplate); bylines, date lines, photo credits, contact and contributor
+   lines, author bios (metadata); photo captions with credits.
 2. Page context: a block followed by a photo credit is its caption; a short
    link title that repeats earlier in the page is a related-story list.
 3. jusText-style prose detection (Pomikalek 2011): a block is prose when it
