@@ -320,14 +320,83 @@ def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> Non
     print()
 
 
+# --- The AllSides bias corpus gold (a blind report set; benchmarks/gold/README.md, "Stories of the AllSides bias
+# corpus"): its selection, and every variant of section 2 scored on it.
+
+ALLSIDES_GOLD = Path(__file__).resolve().parent / "gold" / "allsides_articles_stories.jsonl"
+ALLSIDES_WINDOW = ("2020-06-15", "2020-06-19")  # the week read, fixed before the selection
+RECALL_PAIRS = 50
+
+
+def allsides_articles(folder: Path) -> pd.DataFrame:
+    """The articles of ALLSIDES_WINDOW in the AllSides bias corpus (`read_allsides_articles`)."""
+    return datasets.read_allsides_articles(folder, *ALLSIDES_WINDOW)
+
+
+def allsides_selection(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles to judge, chosen before any judging: those of every event of two outlets or more of
+    `research.cluster_articles` (package defaults), and for recall those of the RECALL_PAIRS pairs of two outlets
+    at most two calendar days apart (publication intervals at most DATE_WINDOW_HOURS apart) that it leaves in
+    different events and that score highest on the events' scorer (headline x2 + body, fitted on `articles`).
+
+    One row per selected article: `article_id`, `outlet`, `published`, `headline`, `event_id` (the package's),
+    `event_outlets`, `in_event` (in an event of two outlets or more), `recall_pairs` (how many of the pairs it is
+    in), `partners` (the article ids it is paired with, best first) and `best_score`."""
+    blocks = research.split_blocks(articles)
+    events = research.cluster_articles(blocks, articles).set_index("article_id")["event_id"]
+    table = articles.set_index("article_id")[["outlet", "published", "headline"]].assign(event_id=events)
+    table["event_outlets"] = table.groupby("event_id")["outlet"].transform("nunique")
+    pairs = article_pairs(event_texts(blocks, articles, HEADLINE_COPIES), eh.FLOOR)
+    a, b = pairs["article_id_a"], pairs["article_id_b"]
+    start, end = publication_intervals(table["published"].to_numpy())
+    position = pd.Series(np.arange(len(table)), index=table.index)
+    gap = interval_gaps(start, end, position[a].to_numpy(), position[b].to_numpy())
+    apart = ((table.loc[a, "outlet"].to_numpy() != table.loc[b, "outlet"].to_numpy())
+             & (table.loc[a, "event_id"].to_numpy() != table.loc[b, "event_id"].to_numpy())
+             & (gap <= DATE_WINDOW_HOURS))
+    recall = pairs[apart].sort_values(["similarity", "article_id_a", "article_id_b"],
+                                      ascending=[False, True, True]).head(RECALL_PAIRS)
+    ends = pd.concat([recall.rename(columns={"article_id_a": "article_id", "article_id_b": "partner"}),
+                      recall.rename(columns={"article_id_b": "article_id", "article_id_a": "partner"})])
+    ends = ends.sort_values(["article_id", "similarity"], ascending=[True, False])
+    grouped = ends.groupby("article_id")
+    table["in_event"] = table["event_outlets"] >= 2
+    table["recall_pairs"] = grouped.size().reindex(table.index).fillna(0).astype(int)
+    table["partners"] = grouped["partner"].agg(" ".join).reindex(table.index).fillna("")
+    table["best_score"] = grouped["similarity"].max().reindex(table.index)
+    chosen = table[table["in_event"] | (table["recall_pairs"] > 0)]
+    chosen.attrs["recall_scores"] = (float(recall["similarity"].min()), float(recall["similarity"].max()))
+    return chosen.reset_index()
+
+
+def selection_section(folder: Path) -> None:
+    """The selection of the AllSides gold (`allsides_selection`), printed."""
+    chosen = allsides_selection(allsides_articles(folder))
+    low, high = chosen.attrs["recall_scores"]
+    print(f"== The AllSides gold's selection ({ALLSIDES_WINDOW[0]} to {ALLSIDES_WINDOW[1]}): {len(chosen)} articles, "
+          f"{int(chosen['in_event'].sum())} in {chosen.loc[chosen['in_event'], 'event_id'].nunique()} package events of "
+          f"two outlets or more, {int((~chosen['in_event']).sum())} more from the {RECALL_PAIRS} pairs left apart "
+          f"(scores {low:.3f}-{high:.3f})")
+    print(chosen.sort_values(["event_id", "published", "article_id"]).round(3).to_string(index=False))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("polnear_train", type=Path, help="folder of PolNeAR's train split")
+    parser.add_argument("polnear_train", type=Path, nargs="?", help="folder of PolNeAR's train split")
     parser.add_argument("--guard", type=Path, metavar="DATA",
                         help="the shared development data (../shared/data): add the held-out AllSides/BASIL guard")
+    parser.add_argument("--allsides-articles", type=Path, metavar="FOLDER",
+                        help="the AllSides bias corpus (Baly et al. 2020): score its blind gold of stories")
+    parser.add_argument("--select", action="store_true",
+                        help="with --allsides-articles: print the gold's selection and stop")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 250)
     pd.set_option("display.max_colwidth", 80)
+    if args.allsides_articles and args.select:
+        selection_section(args.allsides_articles)
+        return 0
+    if args.polnear_train is None:
+        parser.error("the folder of PolNeAR's train split is needed (or --allsides-articles FOLDER --select)")
     started = time.perf_counter()
     comp, articles, gold = polnear(args.polnear_train)
     events = run(comp, PACKAGE)
