@@ -28,13 +28,15 @@ stay together); the groups are split in two by a seeded permutation (SEED).
 3. Held out: in each family of variants, the choice of one half (best ARI;
    or best ARI among the settings that keep the default's pair precision),
    reported on the other half, both ways.
-4. With --allsides-articles FOLDER (the AllSides bias corpus of Baly et al.
+4. Signals beyond the text score (benchmarks/story_signals.py): how far each
+   tells one story from two, and linkage that will not chain.
+5. With --allsides-articles FOLDER (the AllSides bias corpus of Baly et al.
    2020, kept outside the project): a blind report set, the judged stories of
    85 articles of one week (benchmarks/gold/allsides_articles_stories.jsonl,
    README "Stories of the AllSides bias corpus"); the package default, every
    variant of section 2 and every setting section 3 chose, on all its judged
    articles (nothing is chosen on it, so no halves). Without POLNEAR_TRAIN,
-   section 4 alone (without section 3's choices); with --select, the
+   section 5 alone (without section 3's choices); with --select, the
    selection of its articles, made before they were judged.
 """
 
@@ -72,6 +74,7 @@ from research.text.tokens import WORD
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_halves as eh  # the benchmarks folder, put on the path above
+import story_signals
 
 GOLD = Path(__file__).resolve().parent / "gold" / "polnear_train_stories.jsonl"
 SEED = 17
@@ -123,7 +126,7 @@ def families() -> dict[str, list[dict]]:
                                            for n in LEAD for t in THRESHOLDS],
         "scorer and threshold": [{**PACKAGE, "copies": name, "threshold": t} for name in SCORERS
                                  for t in (0.10, 0.12, 0.14) + THRESHOLDS],
-    }
+    } | story_signals.families(PACKAGE)
 
 
 def describe(setting: dict) -> str:
@@ -161,6 +164,7 @@ def polnear(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
         found = article_pairs(text, eh.FLOOR, vectorizer)
         comp.pairs[name] = (position[found["article_id_a"]].to_numpy(), position[found["article_id_b"]].to_numpy(),
                             found["similarity"].to_numpy())
+    story_signals.add_pairs(comp, blocks)
     comp.add_times("real", comp.articles["published"])
     return comp, articles, gold
 
@@ -252,14 +256,18 @@ def guard_comps(data: Path) -> dict:
     for half in ("A", "B"):
         allsides, basil = source.half("allsides", half), source.half("basil", half)
         comps["allsides", half] = comp = eh.Composition([allsides], copies=(2, 3))
+        story_signals.add_pairs(comp)
         eh.add_variants(comp, source, f"spread {eh.SPREAD_HOURS:g}")
         eh.add_variants(comp, source, "dense", dense=eh.DENSE)
         comps["basil", half] = comp = eh.Composition([basil], copies=(2, 3))
+        story_signals.add_pairs(comp)
         eh.add_variants(comp, source, "real", seeds=(0,))
         comps["mixed", half] = comp = eh.Composition([basil, allsides, source.seeds, source.unrelated], copies=(2, 3))
+        story_signals.add_pairs(comp)
         eh.add_variants(comp, source, "real")
         eh.add_variants(comp, source, "shifted", shifted=True)
     comps["seeds"] = comp = eh.Composition([source.seeds], copies=(2, 3))
+    story_signals.add_pairs(comp)
     eh.add_variants(comp, source, "real", seeds=(0,))
     return comps
 
@@ -273,6 +281,12 @@ def guard(comps: dict, setting: dict) -> dict:
     result["guard kept"] = result["seeds one event"] and all(
         result[f"{corpus} {h}"] >= target - 1e-9 for corpus, target in TARGETS.items() for h in rows)
     return result
+
+
+def guarded(comps: dict, setting: dict) -> bool:
+    """Whether the guard's harness holds the setting's representation (headline copies, the signals of
+    benchmarks/story_signals.py; not the lead or scorer texts)."""
+    return setting["copies"] in comps["seeds"].pairs
 
 
 def variants_section(comp: eh.Composition, masks: dict, comps: dict | None) -> None:
@@ -304,12 +318,14 @@ def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> dic
     for family, grid in families().items():
         scored = [(setting, {half: measure(comp, run(comp, setting), mask) for half, mask in masks.items()})
                   for setting in grid]
-        kept = [comps is None or isinstance(setting["copies"], str) or guard(comps, setting)["guard kept"]
+        kept = [comps is None or not guarded(comps, setting) or guard(comps, setting)["guard kept"]
                 for setting, _ in scored]
         for rule, allowed in RULES.items():
             for half, other in (("A", "B"), ("B", "A")):
                 fits = [k for k, (_, figures) in enumerate(scored) if kept[k] and allowed(figures[half], default[half])]
-                if not fits:
+                if not fits:  # said, not left out: every setting of the family fails the guard or the rule
+                    rows.append({"family": family, "rule": rule, "chosen on": half, "setting": "none fits",
+                                 "reported on": other, "adoptable": False})
                     continue
                 setting, figures = scored[max(fits, key=lambda k: (scored[k][1][half]["ARI"], -k))]
                 chosen[f"{family}, {rule}, chosen on {half}"] = setting
@@ -321,12 +337,12 @@ def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> dic
                        "ARI default → chosen": f"{default[other]['ARI']:.3f} → {held['ARI']:.3f}",
                        "adoptable": held["ARI"] > default[other]["ARI"] and held["P"] >= default[other]["P"]}
                 if comps is not None:
-                    row["guard"] = "not measured" if isinstance(setting["copies"], str) else "kept"
+                    row["guard"] = "kept" if guarded(comps, setting) else "not measured"
                 rows.append(row)
     print("== 3. Held out: each family's choice on one half reported on the other half; adoptable when ARI rises "
           "and pair precision does not fall on the other half"
-          + ("; only settings that keep the guard (held-out AllSides, BASIL, seeds) are chosen; the texts and "
-             "scorers of the last two families are not in the guard's harness" if comps else ""))
+          + ("; only settings that keep the guard (held-out AllSides, BASIL, seeds) are chosen; the lead and "
+             "scorer families (texts of their own) are not in the guard's harness" if comps else ""))
     print(pd.DataFrame(rows).round(3).to_string(index=False))
     print()
     return chosen
@@ -463,7 +479,7 @@ def allsides_section(folder: Path, chosen: dict[str, dict] | None = None) -> Non
     package = research.cluster_articles(research.split_blocks(articles), articles)
     theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
     same = adjusted_rand_score(events, theirs) == 1.0
-    print(f"== 4. Blind: the gold of stories on the AllSides bias corpus ({ALLSIDES_GOLD.name}; {comp.n} articles "
+    print(f"== 5. Blind: the gold of stories on the AllSides bias corpus ({ALLSIDES_GOLD.name}; {comp.n} articles "
           f"of {ALLSIDES_WINDOW[0]} to {ALLSIDES_WINDOW[1]}), package defaults ({describe(PACKAGE)}, near-time "
           f"weight x{1 + NEAR_BOOST:g} within {NEAR_HOURS:g} h)")
     print(allsides_gold_table(comp, events).to_string(index=False))
@@ -510,6 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     comps = guard_comps(args.guard) if args.guard else None
     variants_section(comp, masks, comps)
     chosen = choice_section(comp, masks, comps)
+    story_signals.signals_section(comp, masks, PACKAGE, measure)
     if args.allsides_articles:
         allsides_section(args.allsides_articles, chosen)
     print(f"({time.perf_counter() - started:.0f} s; the harness's package default gives the events of "
