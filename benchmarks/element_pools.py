@@ -25,7 +25,11 @@ reading); and, with a PolNeAR train folder (kept outside the project),
 package defaults of `cluster_articles`, near-time weight included
 (`NEW_POOL_EVENTS`); with a PolNeAR test folder (also kept outside the
 project, the split kept for blind rounds), "polnear-test" and
-"polnear-test-excerpts", grouped the same way.
+"polnear-test-excerpts", grouped the same way; with a folder of the AllSides
+bias corpus (Baly et al. 2020, github ramybaly/Article-Bias-Prediction, also
+kept outside the project), "allsides-articles" and
+"allsides-articles-excerpts": its full articles of `ALLSIDES_ARTICLES_WINDOW`
+(`read_allsides_articles`), grouped the same way (`NEW_POOL_EVENTS`).
 """
 
 from __future__ import annotations
@@ -48,7 +52,8 @@ SEED = 0
 FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeline17-excerpts": "excerpts",
               "polnear-excerpts": "excerpts", "basil-excerpts": "excerpts", "allsides-known-choose": "excerpts",
               "polnear-train": "full articles", "polnear-train-excerpts": "excerpts",
-              "polnear-test": "full articles", "polnear-test-excerpts": "excerpts"}
+              "polnear-test": "full articles", "polnear-test-excerpts": "excerpts",
+              "allsides-articles": "full articles", "allsides-articles-excerpts": "excerpts"}
 # Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
@@ -57,9 +62,12 @@ MIN_FRESH_OUTLETS = 2
 # the events themselves are measured by benchmarks/evaluate_events.py.
 POOL_EVENTS = {"near_hours": None, "date_window_hours": None}
 # A pool added after the near-time weight (PolNeAR train, `--polnear-train`, round 9 on; PolNeAR test,
-# `--polnear-test`, round 12 on) is grouped with the package
+# `--polnear-test`, round 12 on; the AllSides bias corpus, `--allsides-articles`, round 13 on) is grouped with the package
 # defaults of `cluster_articles`, near-time weight included: the events a user gets.
 NEW_POOL_EVENTS: dict = {}
+# The days of the AllSides bias corpus read for its pools (`read_allsides_articles`, both included: 141 articles of
+# many outlets), fixed before any of its articles or findings was read (round 13) and never changed since.
+ALLSIDES_ARTICLES_WINDOW = ("2020-07-06", "2020-07-10")
 
 
 def grouped(articles: pd.DataFrame, excerpts: bool = False,
@@ -129,15 +137,21 @@ def allsides_articles_feed_cuts(folder: Path, first: str, last: str) -> pd.DataF
 
 def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
                 half_of: dict, polnear_train: Path | None = None,
-                polnear_test: Path | None = None) -> dict[str, pd.DataFrame]:
+                polnear_test: Path | None = None,
+                allsides_articles: Path | None = None) -> dict[str, pd.DataFrame]:
     """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring);
-    the PolNeAR train pools only with `polnear_train`, its folder, the test pools only with `polnear_test`."""
+    the PolNeAR train pools only with `polnear_train`, its folder, the test pools only with `polnear_test`, the
+    AllSides bias corpus's pools only with `allsides_articles`, its folder."""
     read = {"timeline17": (lambda: datasets.read_timeline17(data / "timeline17_dev")[0], POOL_EVENTS),
             "polnear": (lambda: datasets.read_polnear(data / "polnear_dev"), POOL_EVENTS)}
     if polnear_train is not None:
         read["polnear-train"] = (lambda: datasets.read_polnear(polnear_train, "train"), NEW_POOL_EVENTS)
     if polnear_test is not None:
         read["polnear-test"] = (lambda: datasets.read_polnear(polnear_test, "test"), NEW_POOL_EVENTS)
+    if allsides_articles is not None:
+        read["allsides-articles"] = (lambda: datasets.read_allsides_articles(allsides_articles,
+                                                                            *ALLSIDES_ARTICLES_WINDOW),
+                                     NEW_POOL_EVENTS)
     pools = {}
     for name, (reader, settings) in read.items():
         articles = reader()

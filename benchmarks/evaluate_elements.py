@@ -34,7 +34,9 @@ recall over sentences of different articles (`scores`), and the findings of
    full articles and cut as feed excerpts, BASIL events cut as feed excerpts,
    the AllSides choose half's roundups with known elements, with
    `--polnear-train FOLDER` PolNeAR's train split, and with `--polnear-test
-   FOLDER` its test split, kept for blind rounds, both outside the project),
+   FOLDER` its test split, kept for blind rounds, with `--allsides-articles
+   FOLDER` the AllSides bias corpus's full articles of a fixed window
+   (`ALLSIDES_ARTICLES_WINDOW`), all outside the project),
    N findings of the package defaults not judged yet, on events no rule was
    chosen on. The table of the fresh pools' findings by kind ends with the
    row "not judged yet": what `--sample-fresh` can still draw from each.
@@ -648,7 +650,8 @@ def check_judged(stated: dict[str, pd.DataFrame]) -> None:
     absent = ~rows["corpus"].isin(list(stated))
     if absent.any():
         print(f"({int(absent.sum())} judged findings of pools not read in this run are left out: "
-              f"{', '.join(sorted(rows.loc[absent, 'corpus'].unique()))}; see --polnear-train, --polnear-test)")
+              f"{', '.join(sorted(rows.loc[absent, 'corpus'].unique()))}; see --polnear-train, --polnear-test, "
+              "--allsides-articles)")
         rows = rows[~absent].reset_index(drop=True)
     rows["text"] = [FRESH_TEXT.get(corpus, "excerpts" if corpus == "allsides" else "full articles")
                     for corpus in rows["corpus"]]
@@ -744,12 +747,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear-test", type=Path, metavar="FOLDER",
                         help="PolNeAR's test split (metadata.tsv, test/text/), kept outside the project for blind "
                              "rounds: adds the fresh pools polnear-test and polnear-test-excerpts")
+    parser.add_argument("--allsides-articles", type=Path, metavar="FOLDER",
+                        help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json), kept outside the project "
+                             "for blind rounds: adds the fresh pools allsides-articles and allsides-articles-excerpts "
+                             "(its articles of ALLSIDES_ARTICLES_WINDOW)")
     args = parser.parse_args(argv)
     for split in ("train", "test"):
         folder = getattr(args, f"polnear_{split}")
         if folder is not None and not (folder / split / "text").is_dir():
             print(f"--polnear-{split}: no {split}/text/ in {folder}; its pools are skipped\n")
             setattr(args, f"polnear_{split}", None)
+    folder = args.allsides_articles
+    if folder is not None and not ((folder / "data" / "jsons").is_dir() or any(folder.glob("*.json"))):
+        print(f"--allsides-articles: no data/jsons/*.json in {folder}; its pools are skipped\n")
+        args.allsides_articles = None
     pd.set_option("display.width", 200)
     articles, passages = load_allsides(args.data)
     known, half_of = allsides_known()
@@ -773,7 +784,8 @@ def main(argv: list[str] | None = None) -> int:
         unused = [e for e in halves(chosen, key=key)["choose"] if e not in marked]
         stated[corpus] = pd.concat([stated[corpus]] + [package_findings(chosen, mine, e)[0].assign(half="unused")
                                                         for e in unused], ignore_index=True)
-    fresh = fresh_pools(args.data, (articles, passages), known, half_of, args.polnear_train, args.polnear_test)
+    fresh = fresh_pools(args.data, (articles, passages), known, half_of, args.polnear_train, args.polnear_test,
+                        args.allsides_articles)
     print("== Fresh pools: findings of the package defaults, by kind")
     counts = pd.DataFrame({corpus: rows["kind"].value_counts() if len(rows) else pd.Series(dtype="int64")
                            for corpus, rows in fresh.items()}).reindex(list(KINDS)).fillna(0).astype(int)

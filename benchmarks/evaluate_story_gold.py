@@ -1,6 +1,7 @@
 """Events against a judged gold of stories on PolNeAR's train split (benchmarks/gold/polnear_train_stories.jsonl).
 
-    python benchmarks/evaluate_story_gold.py POLNEAR_TRAIN [--guard DATA]
+    python benchmarks/evaluate_story_gold.py POLNEAR_TRAIN [--guard DATA] [--allsides-articles FOLDER]
+    python benchmarks/evaluate_story_gold.py --allsides-articles FOLDER [--select]
 
 POLNEAR_TRAIN is the folder of PolNeAR's train split (`metadata.tsv`,
 `train/text/`; kept outside the project); DATA, the shared development data
@@ -27,6 +28,16 @@ stay together); the groups are split in two by a seeded permutation (SEED).
 3. Held out: in each family of variants, the choice of one half (best ARI;
    or best ARI among the settings that keep the default's pair precision),
    reported on the other half, both ways.
+4. Signals beyond the text score (benchmarks/story_signals.py): how far each
+   tells one story from two, and linkage that will not chain.
+5. With --allsides-articles FOLDER (the AllSides bias corpus of Baly et al.
+   2020, kept outside the project): a blind report set, the judged stories of
+   85 articles of one week (benchmarks/gold/allsides_articles_stories.jsonl,
+   README "Stories of the AllSides bias corpus"); the package default, every
+   variant of section 2 and every setting section 3 chose, on all its judged
+   articles (nothing is chosen on it, so no halves). Without POLNEAR_TRAIN,
+   section 5 alone (without section 3's choices); with --select, the
+   selection of its articles, made before they were judged.
 """
 
 from __future__ import annotations
@@ -63,6 +74,7 @@ from research.text.tokens import WORD
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_halves as eh  # the benchmarks folder, put on the path above
+import story_signals
 
 GOLD = Path(__file__).resolve().parent / "gold" / "polnear_train_stories.jsonl"
 SEED = 17
@@ -114,7 +126,7 @@ def families() -> dict[str, list[dict]]:
                                            for n in LEAD for t in THRESHOLDS],
         "scorer and threshold": [{**PACKAGE, "copies": name, "threshold": t} for name in SCORERS
                                  for t in (0.10, 0.12, 0.14) + THRESHOLDS],
-    }
+    } | story_signals.families(PACKAGE)
 
 
 def describe(setting: dict) -> str:
@@ -152,6 +164,7 @@ def polnear(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
         found = article_pairs(text, eh.FLOOR, vectorizer)
         comp.pairs[name] = (position[found["article_id_a"]].to_numpy(), position[found["article_id_b"]].to_numpy(),
                             found["similarity"].to_numpy())
+    story_signals.add_pairs(comp, blocks)
     comp.add_times("real", comp.articles["published"])
     return comp, articles, gold
 
@@ -243,14 +256,18 @@ def guard_comps(data: Path) -> dict:
     for half in ("A", "B"):
         allsides, basil = source.half("allsides", half), source.half("basil", half)
         comps["allsides", half] = comp = eh.Composition([allsides], copies=(2, 3))
+        story_signals.add_pairs(comp)
         eh.add_variants(comp, source, f"spread {eh.SPREAD_HOURS:g}")
         eh.add_variants(comp, source, "dense", dense=eh.DENSE)
         comps["basil", half] = comp = eh.Composition([basil], copies=(2, 3))
+        story_signals.add_pairs(comp)
         eh.add_variants(comp, source, "real", seeds=(0,))
         comps["mixed", half] = comp = eh.Composition([basil, allsides, source.seeds, source.unrelated], copies=(2, 3))
+        story_signals.add_pairs(comp)
         eh.add_variants(comp, source, "real")
         eh.add_variants(comp, source, "shifted", shifted=True)
     comps["seeds"] = comp = eh.Composition([source.seeds], copies=(2, 3))
+    story_signals.add_pairs(comp)
     eh.add_variants(comp, source, "real", seeds=(0,))
     return comps
 
@@ -264,6 +281,12 @@ def guard(comps: dict, setting: dict) -> dict:
     result["guard kept"] = result["seeds one event"] and all(
         result[f"{corpus} {h}"] >= target - 1e-9 for corpus, target in TARGETS.items() for h in rows)
     return result
+
+
+def guarded(comps: dict, setting: dict) -> bool:
+    """Whether the guard's harness holds the setting's representation (headline copies, the signals of
+    benchmarks/story_signals.py; not the lead or scorer texts)."""
+    return setting["copies"] in comps["seeds"].pairs
 
 
 def variants_section(comp: eh.Composition, masks: dict, comps: dict | None) -> None:
@@ -284,24 +307,28 @@ def variants_section(comp: eh.Composition, masks: dict, comps: dict | None) -> N
     print()
 
 
-def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> None:
+def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> dict[str, dict]:
     """Section 3: per family and rule (`RULES`), the setting chosen on one half (the first in grid order
     on ties; with the guard, among the settings that keep it, as the seeds gate the criterion of
     benchmarks/event_halves.py), reported on the other half beside the package default; adoptable when, on
-    the other half, ARI rises and pair precision does not fall."""
+    the other half, ARI rises and pair precision does not fall. Returns the chosen settings by "family, rule,
+    chosen on half"."""
     default = {half: measure(comp, run(comp, PACKAGE), mask) for half, mask in masks.items()}
-    rows = []
+    rows, chosen = [], {}
     for family, grid in families().items():
         scored = [(setting, {half: measure(comp, run(comp, setting), mask) for half, mask in masks.items()})
                   for setting in grid]
-        kept = [comps is None or isinstance(setting["copies"], str) or guard(comps, setting)["guard kept"]
+        kept = [comps is None or not guarded(comps, setting) or guard(comps, setting)["guard kept"]
                 for setting, _ in scored]
         for rule, allowed in RULES.items():
             for half, other in (("A", "B"), ("B", "A")):
                 fits = [k for k, (_, figures) in enumerate(scored) if kept[k] and allowed(figures[half], default[half])]
-                if not fits:
+                if not fits:  # said, not left out: every setting of the family fails the guard or the rule
+                    rows.append({"family": family, "rule": rule, "chosen on": half, "setting": "none fits",
+                                 "reported on": other, "adoptable": False})
                     continue
                 setting, figures = scored[max(fits, key=lambda k: (scored[k][1][half]["ARI"], -k))]
+                chosen[f"{family}, {rule}, chosen on {half}"] = setting
                 held = figures[other]
                 row = {"family": family, "rule": rule, "chosen on": half, "setting": describe(setting),
                        "ARI there": figures[half]["ARI"], "reported on": other,
@@ -310,24 +337,183 @@ def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> Non
                        "ARI default → chosen": f"{default[other]['ARI']:.3f} → {held['ARI']:.3f}",
                        "adoptable": held["ARI"] > default[other]["ARI"] and held["P"] >= default[other]["P"]}
                 if comps is not None:
-                    row["guard"] = "not measured" if isinstance(setting["copies"], str) else "kept"
+                    row["guard"] = "kept" if guarded(comps, setting) else "not measured"
                 rows.append(row)
     print("== 3. Held out: each family's choice on one half reported on the other half; adoptable when ARI rises "
           "and pair precision does not fall on the other half"
-          + ("; only settings that keep the guard (held-out AllSides, BASIL, seeds) are chosen; the texts and "
-             "scorers of the last two families are not in the guard's harness" if comps else ""))
+          + ("; only settings that keep the guard (held-out AllSides, BASIL, seeds) are chosen; the lead and "
+             "scorer families (texts of their own) are not in the guard's harness" if comps else ""))
     print(pd.DataFrame(rows).round(3).to_string(index=False))
+    print()
+    return chosen
+
+
+# --- The AllSides bias corpus gold (a blind report set; benchmarks/gold/README.md, "Stories of the AllSides bias
+# corpus"): its selection, and every variant of section 2 scored on it.
+
+ALLSIDES_GOLD = Path(__file__).resolve().parent / "gold" / "allsides_articles_stories.jsonl"
+ALLSIDES_WINDOW = ("2020-06-15", "2020-06-19")  # the week read, fixed before the selection
+RECALL_PAIRS = 50
+
+
+def allsides_articles(folder: Path) -> pd.DataFrame:
+    """The articles of ALLSIDES_WINDOW in the AllSides bias corpus (`read_allsides_articles`)."""
+    return datasets.read_allsides_articles(folder, *ALLSIDES_WINDOW)
+
+
+def allsides_selection(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles to judge, chosen before any judging: those of every event of two outlets or more of
+    `research.cluster_articles` (package defaults), and for recall those of the RECALL_PAIRS pairs of two outlets
+    at most two calendar days apart (publication intervals at most DATE_WINDOW_HOURS apart) that it leaves in
+    different events and that score highest on the events' scorer (headline x2 + body, fitted on `articles`).
+
+    One row per selected article: `article_id`, `outlet`, `published`, `headline`, `event_id` (the package's),
+    `event_outlets`, `in_event` (in an event of two outlets or more), `recall_pairs` (how many of the pairs it is
+    in), `partners` (the article ids it is paired with, best first) and `best_score`."""
+    blocks = research.split_blocks(articles)
+    events = research.cluster_articles(blocks, articles).set_index("article_id")["event_id"]
+    table = articles.set_index("article_id")[["outlet", "published", "headline"]].assign(event_id=events)
+    table["event_outlets"] = table.groupby("event_id")["outlet"].transform("nunique")
+    pairs = article_pairs(event_texts(blocks, articles, HEADLINE_COPIES), eh.FLOOR)
+    a, b = pairs["article_id_a"], pairs["article_id_b"]
+    start, end = publication_intervals(table["published"].to_numpy())
+    position = pd.Series(np.arange(len(table)), index=table.index)
+    gap = interval_gaps(start, end, position[a].to_numpy(), position[b].to_numpy())
+    apart = ((table.loc[a, "outlet"].to_numpy() != table.loc[b, "outlet"].to_numpy())
+             & (table.loc[a, "event_id"].to_numpy() != table.loc[b, "event_id"].to_numpy())
+             & (gap <= DATE_WINDOW_HOURS))
+    recall = pairs[apart].sort_values(["similarity", "article_id_a", "article_id_b"],
+                                      ascending=[False, True, True]).head(RECALL_PAIRS)
+    ends = pd.concat([recall.rename(columns={"article_id_a": "article_id", "article_id_b": "partner"}),
+                      recall.rename(columns={"article_id_b": "article_id", "article_id_a": "partner"})])
+    ends = ends.sort_values(["article_id", "similarity"], ascending=[True, False])
+    grouped = ends.groupby("article_id")
+    table["in_event"] = table["event_outlets"] >= 2
+    table["recall_pairs"] = grouped.size().reindex(table.index).fillna(0).astype(int)
+    table["partners"] = grouped["partner"].agg(" ".join).reindex(table.index).fillna("")
+    table["best_score"] = grouped["similarity"].max().reindex(table.index)
+    chosen = table[table["in_event"] | (table["recall_pairs"] > 0)]
+    chosen.attrs["recall_scores"] = (float(recall["similarity"].min()), float(recall["similarity"].max()))
+    return chosen.reset_index()
+
+
+def selection_section(folder: Path) -> None:
+    """The selection of the AllSides gold (`allsides_selection`), printed."""
+    chosen = allsides_selection(allsides_articles(folder))
+    low, high = chosen.attrs["recall_scores"]
+    print(f"== The AllSides gold's selection ({ALLSIDES_WINDOW[0]} to {ALLSIDES_WINDOW[1]}): {len(chosen)} articles, "
+          f"{int(chosen['in_event'].sum())} in {chosen.loc[chosen['in_event'], 'event_id'].nunique()} package events of "
+          f"two outlets or more, {int((~chosen['in_event']).sum())} more from the {RECALL_PAIRS} pairs left apart "
+          f"(scores {low:.3f}-{high:.3f})")
+    print(chosen.sort_values(["event_id", "published", "article_id"]).round(3).to_string(index=False))
+
+
+def allsides_gold(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
+    """The week of the AllSides bias corpus as an `event_halves.Composition` (`label`: the judged story, "" when
+    not judged) with the representations of section 3 (as `polnear` builds them), the articles as read, and the
+    gold (ALLSIDES_GOLD)."""
+    gold = pd.read_json(ALLSIDES_GOLD, lines=True, dtype={"article_id": str, "story": str})
+    articles = allsides_articles(folder)
+    missing = sorted(set(gold["article_id"]) - set(articles["article_id"]))
+    if missing:
+        raise SystemExit(f"{len(missing)} judged articles are not in {folder}'s week: {missing[:3]}")
+    story = articles["article_id"].map(gold.set_index("article_id")["story"]).fillna("")
+    comp = eh.Composition([eh.Data._table(articles.assign(corpus="allsides-articles", label=story, form="page"))], copies=(2, 3))
+    blocks = research.split_blocks(comp.articles)
+    position = pd.Series(np.arange(comp.n), index=comp.articles["article_id"].to_numpy())
+    body, whole = body_texts(blocks, comp.articles), event_texts(blocks, comp.articles, 2)
+    opening = pd.Series([text[: len(text) - len(rest)] for text, rest in zip(whole, body)], index=whole.index)
+    texts = {f"lead {words}": (opening + body.map(lambda text, n=words: cut(text, n)), None) for words in LEAD}
+    texts |= {name: (whole, TextVectorizer(**{**EVENT_SCORER, **options})) for name, options in SCORERS.items()}
+    for name, (text, vectorizer) in texts.items():
+        found = article_pairs(text, eh.FLOOR, vectorizer)
+        comp.pairs[name] = (position[found["article_id_a"]].to_numpy(), position[found["article_id_b"]].to_numpy(),
+                            found["similarity"].to_numpy())
+    comp.add_times("real", comp.articles["published"])
+    return comp, articles, gold
+
+
+def allsides_gold_table(comp: eh.Composition, events: np.ndarray) -> pd.DataFrame:
+    """The gold's counts and the package's events on it (`events`: the package default's labels)."""
+    judged = comp.known
+    ids, truth = events[judged], comp.truth[judged]
+    per_event = pd.DataFrame({"event": ids, "story": truth}).groupby("event")["story"].nunique()
+    per_story = pd.Series(truth).value_counts()
+    outlets = comp.articles.loc[judged].assign(event=ids).groupby("event")["outlet"].nunique()
+    mixed = (outlets >= 2) & (per_event > 1)
+    return pd.DataFrame([{
+        "articles": int(judged.sum()), "stories": len(per_story), "stories of 2+ articles": int((per_story > 1).sum()),
+        "their articles": int(per_story[per_story > 1].sum()),
+        "package events of 2+ outlets": int((outlets >= 2).sum()), "of them, 2+ stories": int(mixed.sum()),
+        "articles in those": int(pd.Series(ids).map(mixed).sum())}])
+
+
+def allsides_scores(comp: eh.Composition) -> pd.DataFrame:
+    """How far the events' text score (headline x2 + body) tells one story from two over the judged pairs of two
+    outlets at most two calendar days apart (a pair not listed scores 0)."""
+    judged = np.flatnonzero(comp.known)
+    i, j, s = comp.pairs[HEADLINE_COPIES]
+    n = comp.n
+    listed = pd.Series(s, index=i.astype(np.int64) * n + j)
+    first, second = np.triu_indices(len(judged), 1)
+    first, second = judged[first], judged[second]
+    outlet = comp.articles["outlet"].to_numpy()
+    start, end = publication_intervals(comp.articles["published"].to_numpy())
+    pick = (outlet[first] != outlet[second]) & (interval_gaps(start, end, first, second) <= DATE_WINDOW_HOURS)
+    first, second = first[pick], second[pick]
+    score = listed.reindex(first.astype(np.int64) * n + second).fillna(0.0).to_numpy()
+    same = comp.truth[first] == comp.truth[second]
+    return pd.DataFrame([{"judged pairs of two outlets, two calendar days": len(same), "one story": int(same.sum()),
+                          "two stories": int((~same).sum()),
+                          "median score, one story": float(np.median(score[same])),
+                          "median score, two stories": float(np.median(score[~same])),
+                          "AUC (score ranks one story above two)": roc_auc_score(same, score)}])
+
+
+def allsides_section(folder: Path, chosen: dict[str, dict] | None = None) -> None:
+    """The blind report set: the AllSides gold's counts, and the package default, every variant of section 2 and
+    (`chosen`) every setting section 3 chose, scored on all its judged articles (no halves: nothing is chosen on
+    it)."""
+    comp, articles, _ = allsides_gold(folder)
+    events = run(comp, PACKAGE)
+    package = research.cluster_articles(research.split_blocks(articles), articles)
+    theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
+    same = adjusted_rand_score(events, theirs) == 1.0
+    print(f"== 5. Blind: the gold of stories on the AllSides bias corpus ({ALLSIDES_GOLD.name}; {comp.n} articles "
+          f"of {ALLSIDES_WINDOW[0]} to {ALLSIDES_WINDOW[1]}), package defaults ({describe(PACKAGE)}, near-time "
+          f"weight x{1 + NEAR_BOOST:g} within {NEAR_HOURS:g} h)")
+    print(allsides_gold_table(comp, events).to_string(index=False))
+    print(allsides_scores(comp).round(3).to_string(index=False))
+    settings = {name: setting for name, setting in variants().items()}
+    settings |= {f"section 3: {name}: {describe(setting)}": setting for name, setting in (chosen or {}).items()}
+    rows = [{"variant": name} | measure(comp, run(comp, setting), comp.known) for name, setting in settings.items()]
+    print("Each variant on all judged articles (P, R: pair precision and recall; ARI: events against stories):")
+    print(pd.DataFrame(rows).round(3).to_string(index=False))
+    print(f"(the harness's package default gives the events of research.cluster_articles on this week: "
+          f"{'yes' if same else 'NO'})")
     print()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("polnear_train", type=Path, help="folder of PolNeAR's train split")
+    parser.add_argument("polnear_train", type=Path, nargs="?", help="folder of PolNeAR's train split")
     parser.add_argument("--guard", type=Path, metavar="DATA",
                         help="the shared development data (../shared/data): add the held-out AllSides/BASIL guard")
+    parser.add_argument("--allsides-articles", type=Path, metavar="FOLDER",
+                        help="the AllSides bias corpus (Baly et al. 2020): score its blind gold of stories")
+    parser.add_argument("--select", action="store_true",
+                        help="with --allsides-articles: print the gold's selection and stop")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 250)
     pd.set_option("display.max_colwidth", 80)
+    if args.allsides_articles and args.select:
+        selection_section(args.allsides_articles)
+        return 0
+    if args.polnear_train is None:
+        if not args.allsides_articles:
+            parser.error("the folder of PolNeAR's train split is needed (or --allsides-articles FOLDER)")
+        allsides_section(args.allsides_articles)
+        return 0
     started = time.perf_counter()
     comp, articles, gold = polnear(args.polnear_train)
     events = run(comp, PACKAGE)
@@ -339,7 +525,10 @@ def main(argv: list[str] | None = None) -> int:
     gold_section(comp, gold, events, masks)
     comps = guard_comps(args.guard) if args.guard else None
     variants_section(comp, masks, comps)
-    choice_section(comp, masks, comps)
+    chosen = choice_section(comp, masks, comps)
+    story_signals.signals_section(comp, masks, PACKAGE, measure)
+    if args.allsides_articles:
+        allsides_section(args.allsides_articles, chosen)
     print(f"({time.perf_counter() - started:.0f} s; the harness's package default gives the events of "
           "research.cluster_articles on PolNeAR train: yes)")
     return 0

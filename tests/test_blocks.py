@@ -149,6 +149,28 @@ def test_a_print_edition_note_is_boilerplate():
     assert role(blocks, "This article appeared on p12") == "boilerplate"
 
 
+def test_a_reader_support_appeal_is_boilerplate():
+    # AllSides bias corpus (Baly et al. 2020), Vox and Salon, June 2020: the appeal every Vox article carries made
+    # three unrelated Vox pieces "partially derived" from each other (a 114-word run in common)
+    page = ("K-pop fans gained new attention this weekend, after they claimed to have registered thousands of "
+            "tickets for President Trump’s rally in Tulsa, Oklahoma, with the intention of not showing up.\n\n"
+            "Republicans said they would consider supporting the bill if it came with a financial review of the "
+            "program, and donors were urged to make a contribution to the campaign.\n\n"
+            "Support Vox’s explanatory journalism\n\n"
+            "Every day at Vox, we aim to answer your most important questions and provide you, and our audience "
+            "around the world, with information that has the power to save lives. Your financial contribution will "
+            "not constitute a donation, but it will enable our staff to continue to offer free articles, videos, and "
+            "podcasts at the quality and volume that this moment requires. Please consider making a contribution to "
+            "Vox today.\n\n"
+            "This article originally appeared at Common Dreams . It is licensed under a Creative Commons "
+            "Attribution-Share Alike 3.0 License. Feel free to republish and share widely.\n")
+    blocks = roles_of(page)
+    for appeal in ("Support Vox’s", "Every day at Vox", "This article originally appeared"):
+        assert role(blocks, appeal) == "boilerplate", appeal
+    assert role(blocks, "K-pop fans") == "body"
+    assert role(blocks, "Republicans said they would consider supporting") == "body"  # news about support is prose
+
+
 def test_page_that_is_all_boilerplate_has_no_body():
     page = "Home\nNews\nSport\nSign in\nSubscribe now\n3 hours ago\nRead more\nShare\n© 2024 Example Media\n"
     with pytest.warns(research.CorpusWarning, match=r"^x: no body paragraph found \(9 boilerplate\); analyses "

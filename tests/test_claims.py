@@ -7,6 +7,7 @@ import pytest
 from conftest import cues_of
 
 import research
+from research.claims.conflicts import places
 from research.claims.keys import subject_key
 from research.claims.ledger import CLAIM_COLUMNS, TIMELINE_COLUMNS, timeline_table
 from research.claims.quantities import find_quantities
@@ -296,6 +297,30 @@ def test_conflicts_compare_one_period_and_reported_counts_only():
     part = _conflicts_of({"A": "Officials said 150 people were killed in shootings on Monday.",
                           "B": "Officials said 69 of the people killed in shootings on Monday were in Chicago."})
     assert part.empty
+
+
+def test_figures_of_different_places_are_not_a_conflict():
+    # AllSides bias corpus, 24 June 2020 (AP, Washington Post): one state's record against another's, the world's
+    # total against the United States'; read as a journalist, neither is a disagreement
+    states = _conflicts_of({"A": "Arizona, where Trump was headed for a speech, reported a new daily record of "
+                                 "nearly 3,600 additional coronavirus cases on Tuesday.",
+                            "B": "Texas reported 5,551 new cases on Tuesday, the most in a single day."})
+    assert states.empty
+    world = _conflicts_of({"A": "Worldwide, over 9.4 million people have been confirmed infected on Tuesday.",
+                           "B": "Overall, 2.36 million people have been infected in the United States on Tuesday."})
+    assert world.empty
+    # the same place named in both (or in one only) is still compared
+    same = _conflicts_of({"A": "Officials said Texas reported 5,551 new cases on Tuesday, the most in a single day.",
+                          "B": "Health officials said Texas had 6,100 new cases on Tuesday, a record for the state."})
+    assert list(same["conflict"]) == ["disagreement"]
+    # a place that is the claimant is not where the figure is: two countries' counts of one deployment
+    sources = _conflicts_of({"A": "South Korea's spy agency said 3,000 troops crossed the border on Monday, "
+                                  "in a briefing to lawmakers.",
+                             "B": "The United States said 4,500 troops crossed the border on Monday, according to "
+                                  "a Pentagon statement."})
+    assert list(sources["conflict"]) == ["disagreement"]
+    assert places("The New York Times said U.S. officials counted 3,000 in New Mexico.") == {"United States",
+                                                                                             "New Mexico"}
 
 
 def test_figures_are_labelled_with_their_unit():

@@ -75,6 +75,13 @@ def test_quoted_words_inside_reported_speech_are_direct():
     ]
 
 
+def test_a_person_introduced_with_an_age_keeps_the_full_name():
+    # AllSides bias corpus, Washington Post, 22 June 2020: "Brown" said later is Frederick Brown, introduced with his age
+    voices = spoken(["Frederick Brown, 24, said a D.C. police supervisor shot him with pepper spray.",
+                     "Brown said the officers had cleared the encampment within minutes."])
+    assert {group for voice, group, _ in voices if voice != "own"} == {"Frederick Brown"}
+
+
 def test_shares_add_up_per_outlet():
     first = article(PARAGRAPHS[:3], "x", "X")
     second = article(PARAGRAPHS[3:], "y", "Y")

@@ -185,6 +185,8 @@ TITLE_BOUNDARY = re.compile(r"(?:[,;:—–(“”\"]|(?<![A-Z])(?<!Lt|Dr|Mr|Ms|
 # An appositive that describes a person: ", the head of ...", ", deputy department director of ...".
 APPOSITIVE = re.compile(r",\s+((?:a|an|the)\s[^,.;“”\"]+|(?:[a-z-]+\s+){0,3}(?:"
                         + "|".join(w for w in ROLE_WORDS if "." not in w) + r")\b[^,.;“”\"]*)")
+# After a name, an age between commas: "Frederick Brown, 24, said ..." introduces a person.
+AGE_APPOSITIVE = re.compile(r",\s+\d{1,3},")
 
 
 def _person_names(text: str) -> list[tuple[int, str, str]]:
@@ -195,7 +197,7 @@ def _person_names(text: str) -> list[tuple[int, str, str]]:
     run ("National Intelligence Service Director Cho Tae-yong") or in lower case
     before it ("lawmaker Park Sunwon", "Directorate head, Kyrylo Budanov"), or
     that are followed by an appositive (", the head of ...", ", a professor ...",
-    ", deputy department director of ...").
+    ", deputy department director of ...") or an age (", 24,").
     The description is the title phrase before the name (back to a comma or
     clause start, at most eight words) when there is a role word in or just
     before it, plus the appositive.
@@ -222,7 +224,7 @@ def _person_names(text: str) -> list[tuple[int, str, str]]:
         appositive = APPOSITIVE.match(text, match.end())
         before = text[max(0, name_start - 40):name_start].rstrip(" ,").split()
         titled = bool(roles) or any(_is_role(w) for w in before[-3:])
-        if not (titled or appositive):
+        if not (titled or appositive or AGE_APPOSITIVE.match(text, match.end())):
             continue
         description = " ".join(segment.split()[-8:]) if titled else ""
         if appositive:
@@ -266,7 +268,7 @@ def actor_group(description: str, people: list[tuple[int, str, str]] | None = No
     >>> actor_group("South Korea's spy chief").group
     'South Korea: NIS'
     """
-    text = " ".join(description.strip(" ,.;:“”\"'").split())
+    text = re.sub(r",\s*\d{1,3}$", "", " ".join(description.strip(" ,.;:“”\"'").split()))  # "Frederick Brown, 24"
     key = _person_key(text)
     person = next((p for p in reversed(people or []) if set(p[1].split()) <= set(text.split())
                    or (key and key in p[1].split())), None)

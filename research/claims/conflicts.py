@@ -24,7 +24,12 @@ a target) holds for every outlet that carries it:
   Saturday);
 - a part of a whole ("69 of the ...") is not compared, and an average
   against a count ("averaging 137,000" against "35,355 new cases Sunday") is
-  a definition.
+  a definition;
+- two figures whose sentences name different places and no place in common
+  (a country that is the claimant aside)
+  ("Arizona reported ... 3,600 additional infections", "Texas reported 5,551
+  new cases"; "Worldwide, over 9.4 million ...", "2.36 million ... in the
+  United States") count different things and are not compared.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from research.claims.actors import COUNTRIES
 from research.claims.ledger import (
     KIND_FAMILY,
     _figure,
@@ -53,6 +59,39 @@ REVISION = re.compile(r"\b(?:revis\w*|updated|upwardly|downwardly|later (?:said|
 CONFLICT_COLUMNS = ["subject_key", "asof_end", "conflict", "claim_a", "claim_b"] + [
     f"{c}_{s}" for s in "ab" for c in ("outlet", "article_id", "start", "end", "figure", "claimant_group", "text")]
 SIDES = ["outlet", "article_id", "start", "end", "figure", "claimant_group", "text"]
+
+
+US_STATES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+             "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+             "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+             "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+             "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming")
+# The places a figure's sentence can be about: a US state, a country by its name (not by its capital or
+# government: "Washington said" names no place; nor does a newspaper's name, "The New York Times"), the world.
+PLACE = re.compile(r"(?<![\w.])(?:(?P<state>" + US_STATES + r")(?:['’]s)?(?! Times| Post| Daily)|(?P<country>" + "|".join(
+    name for name in COUNTRIES if name != "Western") + "|U\\.S\\.|US|America|Britain|UK|U\\.K\\.)"
+    r"|(?P<world>[Ww]orldwide|[Gg]lobally|around the world|across the world))(?![\w])")
+PLACE_NAMES = {"U.S.": "United States", "US": "United States", "America": "United States",
+               "Britain": "United Kingdom", "UK": "United Kingdom", "U.K.": "United Kingdom"}
+
+
+def places(sentence: str) -> set[str]:
+    """The places a sentence names (`PLACE`): US states, countries, "world" for worldwide or global."""
+    found = set()
+    for match in PLACE.finditer(sentence):
+        if match.group("world"):
+            found.add("world")
+        else:
+            name = re.sub(r"['’]s$", "", match.group(0))
+            found.add(PLACE_NAMES.get(name, name))
+    return found
+
+
+def _scope(claim) -> set[str]:
+    """The places a claim's sentence names, but a country that is its claimant ("South Korea's spy agency
+    said 3,000 troops ..." names its source, not where the troops are; a state that reports, "Texas
+    reported 5,551 new cases", counts its own)."""
+    return places(claim.text) - (places(f"{claim.claimant} {claim.claimant_group}") & set(COUNTRIES))
 
 
 def _overlap(a, b) -> bool:
@@ -126,7 +165,8 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
     Compared: claims of the same kind of figure and unit (vague amounts,
     increments and ages aside), both reported or both targets or forecasts,
     for one period, with a mention in each from two outlets whose subjects
-    share a content word or a subject key, and whose values differ beyond
+    share a content word or a subject key, whose sentences do not name
+    different places only (`places`), and whose values differ beyond
     rounding but within `max_ratio` of each other (further apart they count
     different things: an army of 1.2 million and a deployment of 3,000).
     `conflict` is "revision" when either sentence says the figure was revised
@@ -172,6 +212,9 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
                     or KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind):
                 continue
             if not _same_subject(a, b):
+                continue
+            places_a, places_b = _scope(a), _scope(b)
+            if places_a and places_b and not places_a & places_b:
                 continue
             low, high = sorted((abs(a.value), abs(b.value)))
             if _overlap(a, b) or high > max_ratio * max(low, 1e-9):

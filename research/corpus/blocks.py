@@ -12,8 +12,9 @@ How roles are decided (rules for news pages in general, not for one site):
 
 1. Patterns that identify a block on its own: share/navigation widgets, related
    lists ("Don't miss", "Up next"), time-ago lines, comment and copyright
-   notices, print-edition notes, tag lists (boilerplate); bylines, date lines, photo credits, contact
-   and contributor lines, author bios (metadata); photo captions with credits.
+   notices, print-edition notes, reader-support appeals, tag lists
+   (boilerplate); bylines, date lines, photo credits, contact and contributor
+   lines, author bios (metadata); photo captions with credits.
 2. Page context: a block followed by a photo credit is its caption; a short
    link title that repeats earlier in the page is a related-story list.
 3. jusText-style prose detection (Pomikalek 2011): a block is prose when it
@@ -77,6 +78,14 @@ TRUNCATION_MARK = re.compile(r"\s*\[\+\d[\d,]*\s*char(?:acter)?s?\]\s*$", re.IGN
 # A newspaper site's note of where the article ran in print ("This article appeared on p12 of the Main section").
 PRINT_NOTE = re.compile(r"\b(?:this article|a version(?: of this article)?) appeared (?:on|in) (?:p(?:age)?\.? ?\d+|print)\b",
                         re.IGNORECASE)
+# A site's appeal for its readers' money, or its republication licence, printed in every article ("Support Vox’s
+# explanatory journalism", "Your financial contribution will not constitute a donation ...", "Become a member of The
+# Colorado Sun today!", "It is licensed under a Creative Commons ... License"): shared by every article of a site, it
+# would read as text one article took from another.
+READER_APPEAL = re.compile(
+    r"\bsupport (?:our|\w+['’]s|local) (?:\w+ ){0,2}(?:journalism|journalists|reporting|newsroom|writers)\b|"
+    r"\b(?:your|a) financial contribution\b|\bbecome a (?:paying )?(?:member|subscriber|supporter) (?:of [^.]{0,40} )?today\b|"
+    r"\blicensed under a creative commons\b", re.IGNORECASE)
 # A feed record's last paragraph cut off by the feed: it ends in an ellipsis.
 CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
 
@@ -142,6 +151,7 @@ RULES = [
     Rule("boilerplate", "newsletter prompt", _anywhere(
         r"newsletter|sign up (for|to)|subscribe (to|for)|get (the|our) .{0,30}(in your inbox|alerts)"),
         whole=False, max_words=20),
+    Rule("boilerplate", "reader-support appeal", READER_APPEAL, whole=False, max_words=150),
     Rule("boilerplate", "tag list", _anywhere(
         r"^(tags?|topics?|filed under|keywords?|categories)\s*:|"
         r"^(?:[^/|\r\n]{1,60}[/|]\s*){3,}[^/|\r\n]{0,60}$"), whole=False, max_words=80, prose=False),

@@ -1,0 +1,78 @@
+"""The judged gold of stories on a week of the AllSides bias corpus (benchmarks/gold/allsides_articles_stories.jsonl,
+scored by benchmarks/evaluate_story_gold.py --allsides-articles): the gold's own form always; with the corpus
+($RESEARCH_ALLSIDES_ARTICLES, a folder kept outside the project) its articles, its selection and the package's
+events on it."""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import research
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+GOLD = BENCHMARKS / "gold" / "allsides_articles_stories.jsonl"
+
+
+@pytest.fixture(scope="module")
+def story_gold():
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import evaluate_story_gold
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return evaluate_story_gold
+
+
+@pytest.fixture(scope="module")
+def folder():
+    given = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
+    if not given or not Path(given).is_dir():
+        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
+    return Path(given)
+
+
+def test_gold_rows_are_one_judged_story_per_article():
+    """85 articles, each once, each with a story and a note; 55 stories, 14 of them of two articles or more (README
+    "Stories of the AllSides bias corpus")."""
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    assert all(set(row) == {"article_id", "story", "note"} and row["story"] and row["note"] for row in rows)
+    ids = [row["article_id"] for row in rows]
+    assert len(ids) == len(set(ids)) == 85
+    sizes = np.unique([row["story"] for row in rows], return_counts=True)[1]
+    assert len(sizes) == 55 and (sizes > 1).sum() == 14 and sizes[sizes > 1].sum() == 44
+
+
+def test_selection_pairs_are_cross_outlet_and_near(story_gold, folder):
+    """The recall pairs of the selection join articles of two outlets at most two calendar days apart that the
+    package left in different events; every selected article is judged."""
+    articles = story_gold.allsides_articles(folder)
+    chosen = story_gold.allsides_selection(articles)
+    table = chosen.set_index("article_id")
+    assert table["recall_pairs"].sum() == 2 * story_gold.RECALL_PAIRS
+    days = articles.set_index("article_id")["published"].map(np.datetime64)
+    for article_id, partners in table["partners"].items():
+        for partner in partners.split():
+            assert articles.set_index("article_id").loc[[article_id, partner], "outlet"].nunique() == 2
+            assert abs(days[article_id] - days[partner]) <= np.timedelta64(2, "D")
+            assert table.loc[article_id, "event_id"] != table.loc[partner, "event_id"]
+    judged = {json.loads(line)["article_id"] for line in GOLD.read_text(encoding="utf-8").splitlines()}
+    assert set(table.index) == judged  # the package's events of the selection's commit (c6e6c4f)
+
+
+def test_package_events_on_the_gold(story_gold, folder):
+    """The harness's package default gives the events of `research.cluster_articles` on the week; on the judged
+    articles it joins two stories or more in 14 of its 22 events of two outlets (docs/evaluation.md, "Events")."""
+    comp, articles, _ = story_gold.allsides_gold(folder)
+    events = story_gold.run(comp, story_gold.PACKAGE)
+    package = research.cluster_articles(research.split_blocks(articles), articles)
+    theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
+    assert len(np.unique(events)) == len(np.unique(theirs))
+    assert all(len(set(theirs[events == label])) == 1 for label in np.unique(events))
+    counts = story_gold.allsides_gold_table(comp, events).iloc[0]
+    assert (counts["articles"], counts["package events of 2+ outlets"], counts["of them, 2+ stories"]) == (85, 22, 14)
+    figures = story_gold.measure(comp, events, comp.known)
+    assert figures["P"] == pytest.approx(0.504, abs=5e-4) and figures["R"] == pytest.approx(0.951, abs=5e-4)
