@@ -126,6 +126,15 @@ def timeline17_feed_cuts(data: Path) -> pd.DataFrame:
     return feed_excerpts(articles, research.split_blocks(articles))
 
 
+def allsides_articles_feed_cuts(folder: Path, first: str, last: str) -> pd.DataFrame:
+    """The AllSides bias corpus in `folder` (Baly et al. 2020, kept outside the project), its articles published
+    from `first` to `last` (`read_allsides_articles`, its columns), as a news feed gives them: every article of the
+    window cut in the reader's order (`feed_excerpts` on `split_blocks`, one draw each; the texts of the figures
+    gold holdout-10, `benchmarks/gold/HOLDOUT10.md`)."""
+    articles = datasets.read_allsides_articles(folder, first, last)
+    return feed_excerpts(articles, research.split_blocks(articles))
+
+
 def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: dict,
                 half_of: dict, polnear_train: Path | None = None,
                 polnear_test: Path | None = None,

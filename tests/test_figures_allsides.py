@@ -192,6 +192,27 @@ def test_holdout9_matches_its_feed_cuts(data_dir):
     assert "half=holdout-9: roundups 119  figures 150  non-figures 352" in done.stdout, done.stdout
 
 
+def test_holdout10_is_skipped_without_the_corpus(data_dir):
+    """holdout-10's texts are feed cuts of the AllSides bias corpus (a folder kept outside the project): without
+    `--allsides-articles` the checker skips its records, says so and fails nothing."""
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout10.jsonl"
+    done = _check_gold(data_dir, gold)
+    assert done.returncode == 0 and "holdout-10: 390 records skipped" in done.stdout, done.stdout + done.stderr
+
+
+def test_holdout10_matches_its_feed_cuts(data_dir):
+    """With the corpus ($RESEARCH_ALLSIDES_ARTICLES) every holdout-10 record matches its cut text
+    (`element_pools.allsides_articles_feed_cuts`), every number of the cuts with records is inside a record, and the
+    counts of HOLDOUT10.md hold."""
+    folder = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
+    if not folder or not Path(folder).is_dir():
+        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout10.jsonl"
+    done = _check_gold(data_dir, gold, "--allsides-articles", folder)
+    assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "half=holdout-10: roundups 113  figures 150  non-figures 240" in done.stdout, done.stdout
+
+
 def test_check_gold_reads_a_few_million():
     """The checker's value parser reads "a few million" as the vague million (holdout-8), as "millions"."""
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "check_gold.py"
@@ -203,3 +224,6 @@ def test_check_gold_reads_a_few_million():
     # holdout-9: "up to a third", "about one in 20" and Reuters' "5.4 mln"
     assert check_gold.numbers("up to a third") == [pytest.approx(1 / 3)]
     assert check_gold.numbers("about one in 20") == [0.05] and check_gold.numbers("5.4 mln") == [5.4e6]
+    # holdout-10: "Three hundred" and "a hundred and sixty" (miles)
+    assert check_gold.numbers("Three hundred") == [300.0] and check_gold.numbers("a hundred and sixty") == [160.0]
+    assert check_gold.numbers("one hundred and twenty-five") == [125.0]

@@ -3,7 +3,7 @@ allsides_figures_holdout4.jsonl, allsides_figures_holdout5.jsonl, polnear_figure
 timeline17_figures_holdout9.jsonl) against its texts and print its counts.
 
     python benchmarks/gold/check_gold.py DATA [allsides_figures.jsonl | allsides_figures_holdout.jsonl | ...]
-                                         [--polnear-test FOLDER]
+                                         [--polnear-test FOLDER] [--allsides-articles FOLDER]
 
 Records may carry half = "holdout", "holdout-3", "holdout-4" or "holdout-5" (besides the first gold's
 "choose"/"report" parity rule); holdout roundups must not be roundups of the first gold, holdout-3 roundups in
@@ -25,6 +25,12 @@ half = "holdout-9" records (timeline17_figures_holdout9.jsonl, HOLDOUT9.md) are 
 coverage: their texts are the cuts of `element_pools.timeline17_feed_cuts(DATA)` (timeline17_dev/, the sibling of
 allsides_dev/); their `roundup` is "timeline17-<article_id>" or "timeline17-<story>", and the coverage check runs
 over the cut texts of the articles that have records (the drawn ones).
+half = "holdout-10" records (allsides_articles_figures_holdout10.jsonl, HOLDOUT10.md) are feed excerpts of the AllSides
+bias corpus (Baly et al. 2020) published from 2020-05-04 to 2020-05-15: their texts are the cuts of
+`element_pools.allsides_articles_feed_cuts(FOLDER, "2020-05-04", "2020-05-15")`, read only with
+`--allsides-articles FOLDER` (the corpus, kept outside the project); without it those records are skipped, and said
+so. Their `roundup` is "allsides-articles-<article_id>" or "allsides-articles-<story>", and the coverage check runs
+over the cut texts of the articles that have records.
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
 allsides_dev folder itself (then basil_dev/ is its sibling). Texts are loaded with
@@ -45,10 +51,12 @@ import pandas as pd
 from research.corpus import datasets
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from element_pools import polnear_feed_cuts, timeline17_feed_cuts
+from element_pools import allsides_articles_feed_cuts, polnear_feed_cuts, timeline17_feed_cuts
 
 TEST_HALF, TEST_EVENT = "holdout-8", "polnear-test-"  # feed cuts of PolNeAR test (HOLDOUT8.md)
 T17_HALF, T17_EVENT = "holdout-9", "timeline17-"  # feed cuts of Timeline17 H1N1 (HOLDOUT9.md)
+ABP_HALF, ABP_EVENT = "holdout-10", "allsides-articles-"  # feed cuts of the AllSides bias corpus (HOLDOUT10.md)
+ABP_WINDOW = ("2020-05-04", "2020-05-15")  # its publication window, both days included
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
@@ -73,7 +81,8 @@ UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eigh
 TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALE = {"k": 1e3, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
          "m": 1e6, "bn": 1e9,  # "m"/"bn" added for the holdout gold ("60m doses")
-         "mln": 1e6}  # holdout-9: Reuters' "5.4 mln hits"
+         "mln": 1e6,  # holdout-9: Reuters' "5.4 mln hits"
+         "hundred": 100.0}  # holdout-10: "Three hundred registered participants"
 VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "dozens": 12.0,
          # added for the holdout gold: vague trillions ("trillions of dollars", "multitrillion-dollar")
          "trillions": 1e12, "multitrillion": 1e12, "scores": 20.0}
@@ -97,6 +106,19 @@ def other_golds_polnear(gold: Path, half: str) -> set[str]:
             if line.strip() and json.loads(line)["half"] != half:
                 ids.add(json.loads(line)["article_id"])
     return ids
+
+
+def _hundreds(m) -> str | None:
+    """'<unit> hundred and <tens>[-<unit>]' as digits, or None when the words are no number."""
+    lead = 1 if m.group(1) == "a" else UNITS[m.group(1)]
+    rest = TENS.get(m.group(2), UNITS.get(m.group(2)))
+    if rest is None:
+        return None
+    if m.group(3):
+        if m.group(2) not in TENS or m.group(3) not in UNITS or not 0 < UNITS[m.group(3)] < 10:
+            return None
+        rest += UNITS[m.group(3)]
+    return str(100 * lead + rest)
 
 
 def numbers(surface):
@@ -139,6 +161,9 @@ def numbers(surface):
     low = re.sub(r"\ba couple(?: of)? dozen\b", "24", low)
     # ... and (holdout-9) "about one in 20" is the ratio 0.05
     low = re.sub(r"\b(?:one|a) in (\d+)\b", lambda m: str(1 / float(m.group(1))), low)
+    # ... and (holdout-10) "a hundred and sixty" is 160
+    low = re.sub(r"\b(a|one|two|three|four|five|six|seven|eight|nine) hundred and ([a-z]+)(?:[- ]([a-z]+))?\b",
+                 lambda m: _hundreds(m) or m.group(0), low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):
@@ -229,6 +254,8 @@ def main():
     parser.add_argument("data", type=Path, help="the shared data root (allsides_dev/, basil_dev/, polnear_dev/, timeline17_dev/)")
     parser.add_argument("gold", type=Path, nargs="?", default=FIRST_GOLD, help="a figures gold (.jsonl)")
     parser.add_argument("--polnear-test", type=Path, help="PolNeAR folder holding the test split (holdout-8)")
+    parser.add_argument("--allsides-articles", type=Path,
+                        help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json) of holdout-10")
     args = parser.parse_args()
     folder, gold = args.data, args.gold
     if (folder / "allsides_dev").is_dir():
@@ -267,6 +294,18 @@ def main():
         skipped = sum(r.get("half") == TEST_HALF for _, r in lines)
         lines = [(i, r) for i, r in lines if r.get("half") != TEST_HALF]
         print(f"{TEST_HALF}: {skipped} records skipped (their texts need --polnear-test FOLDER)")
+        if not lines:
+            return
+    abp_ids: set[str] = set()
+    if args.allsides_articles is not None:
+        cuts = with_stories(allsides_articles_feed_cuts(args.allsides_articles, *ABP_WINDOW), [r for _, r in lines],
+                            ABP_HALF, ABP_EVENT)
+        abp_ids = set(cuts.article_id)
+        table = pd.concat([table, cuts], ignore_index=True)
+    elif any(r.get("half") == ABP_HALF for _, r in lines):
+        skipped = sum(r.get("half") == ABP_HALF for _, r in lines)
+        lines = [(i, r) for i, r in lines if r.get("half") != ABP_HALF]
+        print(f"{ABP_HALF}: {skipped} records skipped (their texts need --allsides-articles FOLDER)")
         if not lines:
             return
     t17_ids: set[str] = set()
@@ -323,6 +362,10 @@ def main():
             msg = story_error(r, t17_ids, T17_EVENT)
             if aid not in t17_ids or msg:
                 err(i, msg or f"holdout-9 record {aid} is not a Timeline17 article")
+        elif r["half"] == ABP_HALF:
+            msg = story_error(r, abp_ids, ABP_EVENT)
+            if aid not in abp_ids or msg:
+                err(i, msg or f"holdout-10 record {aid} is not an article of the AllSides bias corpus' window")
         elif r["half"] == "full-dev":
             if aid not in basil_ids or str(r["roundup"]) in blind_full:
                 err(i, f"full-dev record {aid} is not a BASIL article or sits in a holdout-5-full event")
@@ -441,7 +484,7 @@ def main():
     print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len({r['roundup'] for _, r in recs})}  "
           f"articles: {len(by_art)}")
     for h in ("choose", "report", "holdout", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full", "full-dev",
-              TEST_HALF, T17_HALF):
+              TEST_HALF, T17_HALF, ABP_HALF):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
         if not rr:
             continue
