@@ -323,6 +323,19 @@ def test_figures_of_different_places_are_not_a_conflict():
                                                                                              "New Mexico"}
 
 
+def test_shares_of_one_population_answering_different_questions_are_not_a_conflict():
+    # AllSides bias corpus, 24 June 2020 (Washington Post poll, New York Times op-ed): shares of black Americans,
+    # each the answer to another question; read as a journalist, none is a disagreement
+    questions = _conflicts_of({
+        "A": "Nearly 6 in 10 black Americans believe Floyd’s killing will increase concern about discrimination, "
+             "the poll found on Monday.",
+        "B": "Officials said 38 percent of black Americans under age 50 reported being stopped by police on Monday."})
+    assert questions.empty
+    one = _conflicts_of({"A": "Federal data showed 47 percent of adults were fully vaccinated on Monday, officials said.",
+                         "B": "The health department said 52 percent of adults were fully vaccinated on Monday."})
+    assert list(one["conflict"]) == ["disagreement"]
+
+
 def test_figures_are_labelled_with_their_unit():
     # BASIL (Fox): an ad buy and a poll share, labelled as a reader would write them
     claims, articles = _claims_of({"fox": "The flight is ultimately going to be $1 million, the official said. "

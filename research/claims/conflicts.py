@@ -29,7 +29,9 @@ a target) holds for every outlet that carries it:
   (a country that is the claimant aside)
   ("Arizona reported ... 3,600 additional infections", "Texas reported 5,551
   new cases"; "Worldwide, over 9.4 million ...", "2.36 million ... in the
-  United States") count different things and are not compared.
+  United States") count different things and are not compared;
+- two shares (percents, "8 in 10") whose subjects share no word beyond the
+  population they count answer two questions and are not compared.
 """
 
 from __future__ import annotations
@@ -69,9 +71,10 @@ US_STATES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|De
 # The places a figure's sentence can be about: a US state, a country by its name (not by its capital or
 # government: "Washington said" names no place; nor does a newspaper's name, "The New York Times"), the world.
 PLACE = re.compile(r"(?<![\w.])(?:(?P<state>" + US_STATES + r")(?:['’]s)?(?! Times| Post| Daily)|(?P<country>" + "|".join(
-    name for name in COUNTRIES if name != "Western") + "|U\\.S\\.|US|America|Britain|UK|U\\.K\\.)"
+    name for name in COUNTRIES if name != "Western") + "|U\\.S\\.|US|America|Americans|Britain|UK|U\\.K\\.)"
     r"|(?P<world>[Ww]orldwide|[Gg]lobally|around the world|across the world))(?![\w])")
 PLACE_NAMES = {"U.S.": "United States", "US": "United States", "America": "United States",
+               "Americans": "United States",
                "Britain": "United Kingdom", "UK": "United Kingdom", "U.K.": "United Kingdom"}
 
 
@@ -85,6 +88,18 @@ def places(sentence: str) -> set[str]:
             name = re.sub(r"['’]s$", "", match.group(0))
             found.add(PLACE_NAMES.get(name, name))
     return found
+
+
+# Words of a share's subject that name whom it counts, not what: "38 percent of black adults" and "6 in 10 black
+# Americans believe ..." share a population, not a question.
+POPULATION = frozenset("adult people voter respondent resident household majority minority public citizen parent "
+                       "women men black white hispanic latino asian democrat republican independent".split())
+
+
+def _one_question(a, b) -> bool:
+    """Two shares (percents, "8 in 10" rates) that may answer one question: their subjects share a content word
+    (`_words`, lower case and singular) beyond the population."""
+    return a.kind not in ("percent", "rate") or bool((_words(a.subject) & _words(b.subject)) - POPULATION)
 
 
 def _scope(claim) -> set[str]:
@@ -211,7 +226,7 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
                     (a.claim_id in targets) != (b.claim_id in targets) or a.unit != b.unit \
                     or KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind):
                 continue
-            if not _same_subject(a, b):
+            if not _same_subject(a, b) or not _one_question(a, b):
                 continue
             places_a, places_b = _scope(a), _scope(b)
             if places_a and places_b and not places_a & places_b:
