@@ -449,3 +449,14 @@ def test_the_outlets_page_gives_an_exclusive_the_sentence_before_it(tmp_path):
     profiles = outlet_profiles(EventRun.of(tmp_path, "e", "Carson", runs), articles).set_index("outlet")
     quoted = [item for item in profiles.loc["HuffPost", "only"] if "We have 12 delegates" in item]
     assert quoted == [f"{said.split('. ', 1)[1]} (after: {said.split('. ', 1)[0]}.)"]
+
+
+def test_the_stories_table_says_why_a_story_was_not_analysed():
+    # a week of news: a story of two outlets, three pieces of one outlet on a theme, a lone article
+    listing = pd.DataFrame({"event_id": ["1", "1", "2", "2", "2", "3"], "event_label": ["a", "a", "b", "b", "b", "c"],
+                            "outlet": ["AP", "Reuters", "Vox", "Vox", "Vox", "NPR"], "article_id": list("uvwxyz"),
+                            "published": ["2020-06-22"] * 6})
+    table = pages._stories(listing, {"1": "story-1"}, 2).set_index("event_id")["analysis"]
+    assert "findings" in table["1"]
+    assert table["2"] == "not analysed: one outlet"
+    assert table["3"] == "not analysed: fewer than 2 articles"

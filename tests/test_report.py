@@ -41,9 +41,10 @@ def corpus(folder: Path, outlets: dict[str, str]) -> Path:
 
 
 def by_outlet(articles: pd.DataFrame) -> pd.DataFrame:
-    """A stand-in for `research.cluster_articles`: one event per outlet."""
-    return pd.DataFrame({"article_id": articles["article_id"], "event_id": articles["outlet"],
-                         "event_label": "stories of " + articles["outlet"]})
+    """A stand-in for `research.cluster_articles`: one event per outlet name without its digits ("X1" and
+    "X2" are two outlets of event "X")."""
+    event = articles["outlet"].str.rstrip("0123456789")
+    return pd.DataFrame({"article_id": articles["article_id"], "event_id": event, "event_label": "stories of " + event})
 
 
 def digest(path: Path) -> str:
@@ -92,6 +93,15 @@ def test_find_events_checks_the_clustering_and_choose_events_applies_the_minimum
         report.choose_events(events, event="Z")
     with pytest.raises(AnalysisError, match=r"no event has 4 or more articles \(the largest has 3\)"):
         report.choose_events(events, min_articles=4)
+    # with the outlets: an event of one outlet's pieces (three Vox columns on one theme) is not compared
+    topics = pd.DataFrame({"article_id": ["a", "b", "c", "d", "e"], "event_id": ["V", "V", "V", "W", "W"],
+                           "event_label": ""})
+    outlets = pd.DataFrame({"article_id": ["a", "b", "c", "d", "e"], "outlet": ["Vox", "Vox", "Vox", "AP", ""]})
+    assert report.choose_events(topics, articles=outlets) == ["W"]  # an article without an outlet counts as one
+    assert report.choose_events(topics) == ["V", "W"]
+    assert report.choose_events(topics, event="V", articles=outlets) == ["V"]  # named, it is analysed
+    # a corpus of one outlet: its events by size alone
+    assert report.choose_events(topics, articles=outlets.assign(outlet="Vox")) == ["V", "W"]
     one = report.find_events(articles)  # no clustering: one event, analysed whatever its size
     assert set(one["event_id"]) == {"all"} and report.choose_events(one, min_articles=9) == ["all"]
     with pytest.raises(AnalysisError, match="exactly one event"):
@@ -101,7 +111,7 @@ def test_find_events_checks_the_clustering_and_choose_events_applies_the_minimum
 
 
 def test_several_events_are_analysed_apart_and_reported_on_the_index(tmp_path):
-    source = corpus(tmp_path / "corpus", {"a": "X", "b": "Y", "c": "X", "d": "X", "e": "Y", "f": "Z"})
+    source = corpus(tmp_path / "corpus", {"a": "X1", "b": "Y1", "c": "X2", "d": "X1", "e": "Y2", "f": "Z"})
     count = notebook(tmp_path, "01-count", "CORPUS = None\nLABEL = 'n'",
                      "import research\nfrom research import save_table\n"
                      "articles = research.load_articles(CORPUS)\n"
@@ -116,7 +126,7 @@ def test_several_events_are_analysed_apart_and_reported_on_the_index(tmp_path):
         ["X", "ok", "events/X/01-count.html", 1], ["Y", "ok", "events/Y/01-count.html", 1]]
     out = tmp_path / "out"
     executed = nbformat.read(out / "events" / "X" / "01-count.ipynb", as_version=4)
-    assert executed.cells[-1].outputs[0]["text"] == "count 3 ['X']\n"
+    assert executed.cells[-1].outputs[0]["text"] == "count 3 ['X1', 'X2']\n"
     assert (out / "events" / "Y" / "corpus.jsonl").read_text().count("\n") == 2
     assert pd.read_csv(out / "events" / "Y" / "tables" / "01-count" / "ids.csv")["article_id"].tolist() == [
         "b", "e"]
@@ -182,11 +192,11 @@ def test_bad_options_are_refused_before_anything_runs(tmp_path):
 
 
 def test_one_kernel_serves_a_notebook_for_every_event_and_each_run_starts_clean(tmp_path):
-    source = corpus(tmp_path / "corpus", {"a": "X", "b": "Y", "c": "Z", "d": "X", "e": "Y", "f": "Z"})
+    source = corpus(tmp_path / "corpus", {"a": "X1", "b": "Y1", "c": "Z1", "d": "X2", "e": "Y2", "f": "Z2"})
     state = notebook(tmp_path, "01-state", "CORPUS = None",
                      "import os\nprint('left over' if 'seen' in dir() else 'clean', os.getpid())\nseen = 1",
                      "import research\nresearch.save_table(research.load_articles(CORPUS)[['article_id']], 'ids')",
-                     "if research.load_articles(CORPUS)['outlet'].iloc[0] == 'Y':\n    raise ValueError('planted')")
+                     "if research.load_articles(CORPUS)['outlet'].iloc[0] == 'Y1':\n    raise ValueError('planted')")
     runs = report.build_report(source, tmp_path / "out", notebooks=[state], cluster=by_outlet, workers=1)
     assert runs[["event_id", "status", "error"]].values.tolist() == [
         ["X", "ok", ""], ["Y", "failed", "in cell [5]: ValueError: planted"], ["Z", "ok", ""]]

@@ -95,9 +95,19 @@ def find_events(articles: pd.DataFrame,
     return events.set_index("article_id").loc[articles["article_id"]].reset_index()
 
 
-def choose_events(events: pd.DataFrame, event: str | None = None, min_articles: int = 2) -> list[str]:
+def outlet_counts(events: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """Outlets per event (`event_id` -> count); an article without an outlet counts as an outlet of its own."""
+    outlet = articles.set_index("article_id")["outlet"] if "outlet" in articles else pd.Series(dtype=str)
+    names = events["article_id"].map(outlet).fillna("")
+    return names.where(names != "", "#" + events["article_id"]).groupby(events["event_id"]).nunique()
+
+
+def choose_events(events: pd.DataFrame, event: str | None = None, min_articles: int = 2,
+                  articles: pd.DataFrame | None = None) -> list[str]:
     """The events to analyse: `event` if given, the only one if there is one, else every event with
-    at least `min_articles` articles.
+    at least `min_articles` articles and, with `articles` (their `outlet`), at least two outlets: the
+    analyses compare outlets, so one outlet's pieces of a topic are not a story to compare (unless no
+    event has two outlets: a corpus of one outlet keeps the size rule alone).
 
     Largest first. An unknown `event`, or no event large enough, is an `AnalysisError`.
     """
@@ -112,6 +122,10 @@ def choose_events(events: pd.DataFrame, event: str | None = None, min_articles: 
     if large.empty:
         raise AnalysisError(f"no event has {min_articles} or more articles (the largest has {sizes.max()}); "
                             f"lower --min-articles or name an event with --event")
+    if articles is not None:
+        outlets = outlet_counts(events, articles)
+        compared = large[outlets.reindex(large.index) >= 2]
+        large = compared if not compared.empty else large  # a corpus of one outlet: its events as they are
     return sorted(large.index, key=lambda e: (-large[e], e))
 
 
@@ -382,7 +396,7 @@ def build_report(corpus: str | Path | None, out_dir: str | Path, *, notebooks: l
         warnings.simplefilter("always", CorpusWarning)      # notes on the index page
         events = find_events(articles, cluster or (lambda found: cluster_articles(blocks, found)))
     caught += [w for w in clustering if str(w.message) not in {str(c.message) for c in caught}]
-    chosen = choose_events(events, event, min_articles)
+    chosen = choose_events(events, event, min_articles, articles)
     labels = events.drop_duplicates("event_id").set_index("event_id")["event_label"]
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", suffix=".partial", dir=out_dir.parent))

@@ -131,11 +131,12 @@ def notebook_page(notebook: nbformat.NotebookNode, title: str = "", *, index: st
 def _stories(listing: pd.DataFrame, analysed: dict[str, str], min_articles: int) -> pd.DataFrame:
     """One row per event, largest first: number, label, articles, outlets, first and last publication,
     and a link to its section or why it was not analysed."""
-    rows = []
+    rows, outlets = [], {}
     for (event_id, label), group in listing.groupby(["event_id", "event_label"], sort=False):
         dates = sorted(d for d in group["published"] if d)
         names = sorted(group["outlet"].where(group["outlet"] != "", group["article_id"]).unique())
         first, last = (when(dates[0][:10]), when(dates[-1][:10])) if dates else ("", "")
+        outlets[event_id] = len(names)
         rows.append({"event_id": event_id, "label": label, "articles": len(group), "outlets": ", ".join(names),
                      "published": first if first == last else f"{first} – {last}"})
     table = pd.DataFrame(rows).sort_values(["articles", "event_id"], ascending=[False, True], ignore_index=True)
@@ -143,7 +144,7 @@ def _stories(listing: pd.DataFrame, analysed: dict[str, str], min_articles: int)
     table["analysis"] = [
         link(f"#{analysed[e]}", "findings\u00a0↓") if e in analysed else
         html.escape(f"not analysed: fewer than {min_articles} articles" if n < min_articles else
-                    "not analysed: another story was named")
+                    "not analysed: one outlet" if outlets[e] < 2 else "not analysed: another story was named")
         for e, n in zip(table["event_id"], table["articles"])]
     return table
 
