@@ -429,6 +429,7 @@ def allsides_gold(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFr
         found = article_pairs(text, eh.FLOOR, vectorizer)
         comp.pairs[name] = (position[found["article_id_a"]].to_numpy(), position[found["article_id_b"]].to_numpy(),
                             found["similarity"].to_numpy())
+    story_signals.add_pairs(comp, blocks)
     comp.add_times("real", comp.articles["published"])
     return comp, articles, gold
 
