@@ -170,7 +170,7 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
 
 def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None) -> tuple[dict, pd.DataFrame]:
     """Each event needed (every judged round up to `last_round`, None: all; known elements) with its elements,
-    coverage and known elements, and the judged findings (of those rounds). With `polnear_train` (PolNeAR's
+    coverage, passages, articles and known elements, and the judged findings (of those rounds). With `polnear_train` (PolNeAR's
     folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and their
     judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped")."""
     judged = [json.loads(line) for line in ev.JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -202,12 +202,12 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
                 continue
             found = cluster_passages(mine, chosen)
             events[corpus, name] = {"found": found, "coverage": coverage(found, mine), "known": known.get(name),
-                                    "passages": mine,
+                                    "passages": mine, "articles": chosen,
                                     "half": half.get(name), "published": article_field(chosen, "published")}
     articles, passages = ev.load_seeds()
     found = cluster_passages(passages, articles)
     events["seeds", "seeds"] = {"found": found, "coverage": coverage(found, passages), "half": "choose",
-                                "passages": passages,
+                                "passages": passages, "articles": articles,
                                 "known": ev.known_elements(passages[passages["role"] == "body"]),
                                 "published": article_field(articles, "published")}
     return events, judged

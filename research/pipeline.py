@@ -17,6 +17,7 @@ from research.claims.ledger import extract_claims
 from research.corpus.blocks import split_blocks
 from research.corpus.passages import split_passages
 from research.framing.markers import find_markers
+from research.framing.voices import voice_spans
 from research.reuse.alignment import align
 from research.reuse.overlap import article_overlap
 from research.story.coverage import coverage
@@ -55,7 +56,7 @@ def analyse(articles: pd.DataFrame) -> Analysis:
         spans=spans,
         overlap=article_overlap(spans, passages, articles),
         elements=found,
-        coverage=coverage(found, passages),
+        coverage=coverage(found, passages, voices=voice_spans(passages, articles, cues)),
         cues=cues,
         claims=extract_claims(passages, cues, articles),
         markers=find_markers(passages),

@@ -492,3 +492,38 @@ def test_a_later_piece_of_a_unit_is_no_exclusive():
     kept = [label for label in after["label"] if label.startswith("These soldiers then traveled onward")]
     assert len(kept) == 1 and set(after["label"]) == set(before["label"]) - {NOT_WORRY}
     assert table.loc[~table["covered"], "unit_position"].eq(0).all()
+
+
+# Austin's words on North Korea's troops (the seeds' AP and CNBC/NBC articles), each quotation in its own paragraph
+# after the sentence that names him; a third outlet tells none of it.
+ROME = "Defense Secretary Lloyd Austin spoke to reporters in Rome on Wednesday about the troops."
+BELLIGERENTS = ("“If they're co-belligerents, their intention is to participate in this war on Russia's behalf, and "
+                "that is a very, very serious issue,” he said.")
+BELLIGERENTS_2 = ("“If they are co-belligerents, if their intention is to participate in this war on Russia's behalf, "
+                  "that's a very, very serious issue,” Austin said.")
+FIDELITY = "“We're trying to gain better fidelity on what exactly they are doing there and how many of them,” he added."
+
+
+def test_findings_carry_the_speaker_of_the_sentence_they_show():
+    articles, passages = event({"a": ("A", [ROME, BELLIGERENTS, FIDELITY]), "b": ("B", [ROME, BELLIGERENTS_2]),
+                                "c": ("C", [JOBS_2, LONE])})
+    found = cluster_passages(passages, articles)
+    blocks = research.split_blocks(articles)
+    voices = research.voice_spans(passages, articles, research.group_actors(research.attributions(blocks, articles),
+                                                                            articles))
+    table = coverage(found, passages, voices=voices)
+    assert list(table.columns) == COVERAGE_COLUMNS
+    cell = table.set_index(["outlet", "element_id"])
+    # "he" is the person named in the sentence before, for each outlet's own sentence
+    assert cell.loc[("A", element(found, BELLIGERENTS)), ["speaker", "speaker_kind"]].tolist() == ["Lloyd Austin",
+                                                                                                  "person"]
+    assert cell.loc[("B", element(found, BELLIGERENTS)), "speaker"] == "Lloyd Austin"
+    assert cell.loc[("A", element(found, FIDELITY)), "speaker"] == "Lloyd Austin"
+    rome = found.passages.loc[found.passages["text"] == ROME, "element_id"].iloc[0]
+    assert cell.loc[("A", rome), "speaker"] == ""  # the outlet's own words
+    rows = omissions(table).set_index(["kind", "outlet"])
+    # "only" gives the outlet's sentence's speaker, "left out" the speaker of the element's sentence the row shows
+    assert rows.loc[("only", "A"), "speaker"] == "Lloyd Austin"
+    assert rows.loc[("left out", "C"), "speaker"] == "Lloyd Austin"
+    # without the voice spans, no speaker
+    assert (coverage(found, passages)["speaker"] == "").all()

@@ -460,3 +460,38 @@ def test_the_stories_table_says_why_a_story_was_not_analysed():
     assert "findings" in table["1"]
     assert table["2"] == "not analysed: one outlet"
     assert table["3"] == "not analysed: fewer than 2 articles"
+
+def test_the_outlets_page_says_who_said_an_exclusive_its_shown_text_does_not_name(tmp_path):
+    import research
+    from research.report.findings.common import said_by
+    from research.report.outlets import outlet_profiles
+    from research.report.saved import EventRun
+
+    # the quotation opens its paragraph ("he said"): the sentence that names Ben Carson is not shown with it
+    named = "Ben Carson told reporters in Des Moines on Monday that his campaign would go on."
+    quote = "“We have 12 delegates and we will win many more of them in the South next month,” he said."
+    other = "Donald Trump finished first in New Hampshire on Tuesday night, ahead of John Kasich and Ted Cruz."
+    articles = pd.DataFrame([{"article_id": key, "outlet": outlet, "published": "2016-02-01", "headline": outlet,
+                              "url": "", "text": f"{outlet}\n\n" + "\n\n".join(text)}
+                             for key, outlet, text in (("h", "HuffPost", [named, quote]),
+                                                       ("w", "Washington Post", [other]))])
+    blocks = research.split_blocks(articles)
+    passages = research.split_passages(blocks)
+    found = research.cluster_passages(passages, articles)
+    cues = research.group_actors(research.attributions(blocks, articles), articles)
+    cover = research.coverage(found, passages, voices=research.voice_spans(passages, articles, cues))
+    gaps = research.omissions(cover)
+    assert gaps.loc[gaps["label"].str.startswith("We have 12 delegates"), "speaker"].tolist() == ["Ben Carson"]
+    folder = tmp_path / "tables" / "03-story-elements"
+    folder.mkdir(parents=True)
+    for name, table in (("omissions", gaps), ("coverage", cover), ("elements", found.elements)):
+        table.to_csv(folder / f"{name}.csv", index=False)
+    tables = [f"tables/03-story-elements/{name}.csv" for name in ("omissions", "coverage", "elements")]
+    runs = pd.DataFrame([{"notebook": "03-story-elements.ipynb", "title": "Story elements", "status": "ok",
+                          "error": "", "html": "", "table_paths": tables}])
+    profiles = outlet_profiles(EventRun.of(tmp_path, "e", "Carson", runs), articles).set_index("outlet")
+    assert [item for item in profiles.loc["HuffPost", "only"] if "12 delegates" in item] == [
+        f"{quote} (said by: Ben Carson)"]
+    # a speaker the shown text names is not said again; nor is an empty one (NaN read back from a CSV)
+    assert said_by("Ben Carson", "“We have 12 delegates,” Carson said.") == ""
+    assert said_by(float("nan"), quote) == "" and said_by("Ben Carson", quote, "") == "Ben Carson"

@@ -5,11 +5,15 @@ import pandas as pd
 import pytest
 
 import research
+from research.corpus import datasets
 from research.framing.voices import (
+    MIN_SPEAKER_SHARE,
     OWN_VOICE,
     SHARE_COLUMNS,
     SPAN_COLUMNS,
+    SPEAKER_KINDS,
     UNATTRIBUTED_QUOTE,
+    speaker_of,
     voice_of,
     voice_table,
 )
@@ -172,3 +176,81 @@ def test_the_same_words_are_quoted_in_the_overlap_tables_and_direct_speech_in_th
                    "a fabrication"):
         assert phrase in quoted
     assert "officials" not in quoted and "Tuesday" not in quoted
+
+
+def said(paragraphs: list[str], **settings) -> list[str]:
+    """The speaker `speaker_of` gives each sentence of an article of `paragraphs`."""
+    articles, blocks, passages = article(paragraphs)
+    spans = research.voice_spans(passages, articles, research.attributions(blocks, articles))
+    return speaker_of(passages, spans, passages, **settings)["speaker"].tolist()
+
+
+def test_spans_carry_the_resolved_speaker():
+    articles, blocks, passages = article(PARAGRAPHS)
+    spans = research.voice_spans(passages, articles, research.attributions(blocks, articles))
+    austin = spans[spans["actor_group"] == "Lloyd Austin"]
+    assert set(austin["actor"]) == {"Lloyd Austin"} and set(austin["actor_kind"]) == {"person"}
+    assert spans.loc[spans["voice"] == "own", ["actor", "actor_kind"]].eq("").all().all()
+
+
+def test_a_quotation_has_the_speaker_its_attribution_resolves_and_the_outlets_words_none():
+    # sentences of the seeds' CNBC/NBC article
+    paragraphs = ["\"They're not going to break up the Koreans and stuff them into Russian units,\" O'Brien said.",
+                  "\"It would be a disaster.\"",
+                  "\"What exactly they're doing is left to be seen,\" Austin said.",
+                  "North Korea has the world's fourth-largest military, with around 1.2 million military personnel."]
+    assert said(paragraphs) == ["", "", "", ""]  # a surname alone ("O'Brien") is resolved to no person
+    named = [("\"They're not going to break up the Koreans and stuff them into Russian units,\" said Phillips "
+              "O'Brien, a professor."),
+             "\"It would be a disaster,\" he said.",
+             "North Korea has the world's fourth-largest military, with around 1.2 million military personnel."]
+    assert said(named) == ["Phillips O'Brien", "Phillips O'Brien", ""]  # "he": the person named before
+    # the speaker's words must fill half the sentence: an appositive as long as the quotation leaves it the outlet's
+    named[0] = named[0].replace("a professor.", "a professor of strategic studies at the University of St Andrews.")
+    assert said(named)[0] == "" and said(named, min_share=0.0)[0] == "Phillips O'Brien"
+
+
+def test_a_speaker_named_further_back_than_the_sentences_before_is_not_given():
+    paragraphs = ["“We are ready for anything the North Korean troops may bring to the front,” Lloyd Austin said.",
+                  "The deployment comes after a summer of heavy fighting in the east.",
+                  "Russia has lost ground around Kursk since August.",
+                  "“We will respond,” he said."]
+    assert said(paragraphs) == ["Lloyd Austin", "", "", ""]
+    assert said(paragraphs, within=None) == ["Lloyd Austin", "", "", "Lloyd Austin"]
+    assert said(paragraphs, within=3)[-1] == "Lloyd Austin"
+
+
+def test_seed_quotations_whose_speaker_is_he_or_named_before_get_the_speaker(seed_articles, seed_passages, seed_spans):
+    body = seed_passages[seed_passages["role"] == "body"]
+    found = speaker_of(body, seed_spans, seed_passages).set_index("text")
+    assert found.loc["\"It would be a disaster.\"", "speaker"] == "Phillips O'Brien"
+    serious = next(t for t in found.index if t.startswith("It's a \"serious issue,\" he said"))
+    assert found.loc[serious, ["speaker", "speaker_kind"]].tolist() == ["Lloyd Austin", "person"]
+    # the outlet's own words have none
+    landslide = next(t for t in found.index if t.startswith("North Korea has the world's fourth-largest military"))
+    assert found.loc[landslide, "speaker"] in ("", "Council on Foreign Relations")
+    assert (found["speaker"] == "").sum() > len(found) / 2
+    assert found.loc[found["speaker"] != "", "speaker_share"].between(MIN_SPEAKER_SHARE, 1).all()
+    assert set(found["speaker_kind"]) - {""} <= set(SPEAKER_KINDS)
+    # a row without offsets has none
+    assert speaker_of(pd.DataFrame({"article_id": ["x"], "start": [pd.NA], "end": [pd.NA]}),
+                      seed_spans)["speaker"].tolist() == [""]
+
+
+def test_polnear_dev_quotations_go_on_with_the_speaker_named_before(data_dir):
+    # USA Today, 8 September 2016: Adam Schiff quoted over several sentences after "Schiff called on the administration"
+    articles = datasets.read_polnear(data_dir / "polnear_dev", "dev")
+    articles = articles[articles["article_id"] == "usa-today_2016-09-08_lawmaker-urges-retaliation-on-ru"]
+    blocks = research.split_blocks(articles)
+    passages = research.split_passages(blocks)
+    spans = research.voice_spans(passages, articles, research.attributions(blocks, articles))
+    body = passages[passages["role"] == "body"]
+    found = speaker_of(body, spans, passages).set_index("text")
+    anywhere = speaker_of(body, spans, passages, within=None).set_index("text")
+    two_states = next(t for t in found.index if t.startswith("\"We know at least two states have been"))
+    assert found.loc[two_states, "speaker"] == "Adam Schiff"  # named two sentences before
+    # the quotation's next sentence is his too, but his name is three sentences back: not given
+    right_now = next(t for t in found.index if t.startswith("\"Right now, because they paid so little price"))
+    assert found.loc[right_now, "speaker"] == "" and anywhere.loc[right_now, "speaker"] == "Adam Schiff"
+    # the reporter's own sentences have none
+    assert found.loc["He didn't suggest retaliation.", "speaker"] == ""

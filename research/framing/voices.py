@@ -18,6 +18,8 @@ bars of `research.report.figures.plot_voices`.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -29,7 +31,11 @@ from research.text.tokens import word_spans
 OWN_VOICE = "(outlet's own voice)"
 UNATTRIBUTED_QUOTE = "(unattributed quote)"
 UNNAMED_SOURCE = "(source not named)"
-SPAN_COLUMNS = ["article_id", "block_id", "start", "end", "voice", "actor_group", "cue_start", "words"]
+SPAN_COLUMNS = ["article_id", "block_id", "start", "end", "voice", "actor_group", "actor", "actor_kind", "cue_start",
+                "words"]
+# Actor kinds (`research.claims.actors.ACTOR_KINDS`) that name nobody: anonymous officials, and a description no
+# rule resolved ("the Republican lawmaker" with no such person named in the article).
+UNRESOLVED_KINDS = ("unnamed officials", "other")
 SHARE_COLUMNS = ["group", "actor_group", "attributions", "direct_words", "reported_words", "words", "body_words",
                  "direct_share", "reported_share", "share"]
 
@@ -39,7 +45,7 @@ def _inside(starts: np.ndarray, begin, end) -> np.ndarray:
 
 
 def _article_voices(text: str, body: pd.DataFrame, cues: pd.DataFrame) -> list[tuple]:
-    """Voice spans of one article: (block_id, start, end, voice, actor_group, cue_start, words)."""
+    """Voice spans of one article: (block_id, start, end, voice, actor_group, actor, actor_kind, cue_start, words)."""
     tokens = [(passage.block_id, passage.start + start, passage.start + end)
               for passage in body.itertuples(index=False) for start, end, _ in word_spans(passage.text)]
     if not tokens:
@@ -60,14 +66,17 @@ def _article_voices(text: str, body: pd.DataFrame, cues: pd.DataFrame) -> list[t
         for begin, end in ((cue.source_start, cue.source_end), (cue.cue_start, cue.cue_end)):
             owner[_inside(starts, begin, end) & ~quoted] = -1
     groups = [group or UNNAMED_SOURCE for group in contents["actor_group"]]
+    names = list(contents["actor"]) if "actor" in contents else [""] * len(contents)
+    kinds = list(contents["actor_kind"]) if "actor_kind" in contents else [""] * len(contents)
     spans = []
     for (block_id, start, end), row, in_quote in zip(tokens, owner, quoted):
         if row >= 0:
-            label = ("direct" if in_quote else "reported", groups[row], int(contents["cue_start"].iat[row]))
+            label = ("direct" if in_quote else "reported", groups[row], names[row] or "", kinds[row] or "",
+                     int(contents["cue_start"].iat[row]))
         else:
-            label = ("direct", UNATTRIBUTED_QUOTE, -1) if in_quote else ("own", OWN_VOICE, -1)
-        if spans and spans[-1][0] == block_id and tuple(spans[-1][3:6]) == label:
-            spans[-1][2], spans[-1][6] = end, spans[-1][6] + 1
+            label = ("direct", UNATTRIBUTED_QUOTE, "", "", -1) if in_quote else ("own", OWN_VOICE, "", "", -1)
+        if spans and spans[-1][0] == block_id and tuple(spans[-1][3:8]) == label:
+            spans[-1][2], spans[-1][8] = end, spans[-1][8] + 1
         else:
             spans.append([block_id, start, end, *label, 1])
     return [tuple(span) for span in spans]
@@ -82,7 +91,10 @@ def voice_spans(passages: pd.DataFrame, articles: pd.DataFrame, cues: pd.DataFra
     `roles` (default body). Returns `SPAN_COLUMNS`: `article_id`, `block_id`,
     `start`, `end` (from the first word's start to the last word's end, inside
     one block), `voice` ("direct", "reported" or "own"), `actor_group`,
-    `cue_start` (the attribution's cue, -1 for none), `words`. The spans of an
+    `actor` and `actor_kind` (the resolved speaker of the attribution,
+    `research.group_actors`: "Lloyd Austin", "person"; "" for the outlet's own
+    voice, an unattributed quote or a source no rule resolves, "he" with no
+    person before it), `cue_start` (the attribution's cue, -1 for none), `words`. The spans of an
     article cover each of its body words exactly once.
     """
     if "actor_group" not in cues.columns:
@@ -169,3 +181,77 @@ def voice_of(table: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     merged = merged.sort_values("_row").drop(columns=["_row", "span_start", "span_end"])
     merged[["voice", "actor_group"]] = merged[["voice", "actor_group"]].fillna("")
     return merged.set_index(table.index)
+
+
+
+SPEAKER_COLUMNS = ["speaker", "speaker_kind", "speaker_group", "speaker_share"]
+# Who is shown as a sentence's speaker (`speaker_of`), chosen on PolNeAR dev's gold attributions (docs/evaluation.md,
+# "Speakers shown with findings"; benchmarks/evaluate_speakers.py): a resolved person or organisation (a government
+# named by a capital or a description, "Seoul", "the administration", was the wrong speaker about half the time),
+# whose words fill at least MIN_SPEAKER_SHARE of the sentence's characters (below, the sentence is mostly the
+# outlet's own), and whose name (its last word) is in the sentence or one of the SPEAKER_WITHIN sentences before it
+# in its article (a "he" resolved to a person named further back was often someone else).
+SPEAKER_KINDS = ("person", "organisation", "agency", "media")
+MIN_SPEAKER_SHARE = 0.5
+SPEAKER_WITHIN = 2
+
+
+def _named_near(name: str, texts: list[str]) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    pattern = re.compile(r"(?<![\w’'-])" + re.escape(last) + r"(?![\w’'-])")
+    return bool(last) and any(pattern.search(text) for text in texts)
+
+
+def speaker_of(table: pd.DataFrame, spans: pd.DataFrame, passages: pd.DataFrame | None = None,
+               kinds: tuple[str, ...] | None = SPEAKER_KINDS, min_share: float = MIN_SPEAKER_SHARE,
+               within: int | None = SPEAKER_WITHIN) -> pd.DataFrame:
+    """`table` (rows with `article_id`, `start`, `end`: a sentence of an article) with who speaks in it, read off
+    the voice `spans` (`voice_spans`) that overlap [start, end): the attributed actor whose words fill most of
+    its characters.
+
+    Adds `SPEAKER_COLUMNS`: `speaker` (that actor's resolved name, `actor` of the spans: "Lloyd Austin",
+    "NATO"), `speaker_kind` (its `actor_kind`), `speaker_group` (its `actor_group`) and `speaker_share` (the
+    share of the sentence's characters in its words). A speaker is given only when it is reliable enough to
+    show beside a finding: its kind is one of `kinds` (None: any resolved kind), its words fill at least
+    `min_share` of the sentence, and, with `within` and `passages` (the `split_passages` table the spans were
+    cut from), its name (last word) is in the sentence or in one of the `within` sentences before it in its
+    article, as the attribution resolved it ("“...,” he said" after the sentence naming him). Otherwise all ""
+    (share NaN): the outlet's own voice, an unattributed quotation, a speaker not resolved to a name ("he" with
+    no person before it, "sources", "the Republican lawmaker" when no such person is named), and a row without
+    offsets (NA `start`). The spans are read as given: nothing is attributed again.
+    """
+    empty = {"speaker": "", "speaker_kind": "", "speaker_group": "", "speaker_share": np.nan}
+    if table.empty or spans.empty:
+        out = pd.DataFrame([empty] * len(table), index=table.index, columns=SPEAKER_COLUMNS)
+        return table.assign(**{c: out[c].astype(float if c == "speaker_share" else object) for c in SPEAKER_COLUMNS})
+    by_article = {key: rows for key, rows in spans.groupby("article_id", sort=False)}
+    sentences = {} if passages is None or within is None else {
+        key: (rows["start"].to_numpy(), rows["end"].to_numpy(), rows["text"].tolist())
+        for key, rows in passages.sort_values(["article_id", "start"], kind="stable").groupby("article_id")}
+    values = []
+    for article_id, start, end in zip(table["article_id"], table["start"], table["end"]):
+        rows = by_article.get(article_id)
+        if rows is None or pd.isna(start) or pd.isna(end):
+            values.append(empty)
+            continue
+        start, end = int(start), int(end)
+        overlap = np.minimum(rows["end"].to_numpy(), end) - np.maximum(rows["start"].to_numpy(), start)
+        inside = rows.assign(chars=overlap)[overlap > 0]
+        voiced = inside[inside["voice"] != "own"]
+        if voiced.empty:
+            values.append(empty)
+            continue
+        heard = voiced.groupby(["actor", "actor_kind", "actor_group"], sort=False)["chars"].sum()
+        (actor, kind, group), chars = max(heard.items(), key=lambda item: item[1])  # the first of the largest
+        share = float(chars / max(end - start, 1))
+        reliable = (actor and group not in (UNATTRIBUTED_QUOTE, UNNAMED_SOURCE) and kind not in UNRESOLVED_KINDS
+                    and (kinds is None or kind in kinds) and share >= min_share)
+        if reliable and article_id in sentences:
+            starts, ends, texts = sentences[article_id]
+            first = int(np.searchsorted(ends, start, side="right"))  # the first sentence ending after `start`
+            last = int(np.searchsorted(starts, end, side="left"))
+            reliable = _named_near(actor, texts[max(0, first - within):last])
+        values.append({"speaker": actor, "speaker_kind": kind, "speaker_group": group, "speaker_share": share}
+                      if reliable else empty)
+    out = pd.DataFrame(values, index=table.index, columns=SPEAKER_COLUMNS)
+    return table.assign(**{c: out[c].astype(float if c == "speaker_share" else object) for c in SPEAKER_COLUMNS})

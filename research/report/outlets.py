@@ -18,6 +18,7 @@ import html
 import pandas as pd
 
 from research.framing.voices import OWN_VOICE
+from research.report.findings.common import said_by
 from research.report.layout import and_list, document, percent, reader_table, when
 from research.report.saved import EventRun
 
@@ -56,11 +57,15 @@ def _items(labels: list[str]) -> str:
     return f"<ul>{shown}</ul>{folded}"
 
 
-def _after(sentence: str, before: str) -> str:
+def _after(sentence: str, before: str, speaker: str = "") -> str:
     """An outlet's sentence with the sentence before it in its paragraph, which a sentence that goes on with a
     quotation or a name needs to be read ("“There is no question about it.” (after: “They're worried,” Carson
-    said.)"); the sentence alone when it opens its paragraph."""
-    return f"{sentence} (after: {before})" if before else sentence
+    said.)"), the sentence alone when it opens its paragraph; and who speaks in it when the shown text does not
+    name them (`said_by`)."""
+    shown = f"{sentence} (after: {before})" if before else sentence
+    said = said_by(speaker, sentence, before)
+    return f"{shown} (said by: {said})" if said else shown
+
 
 
 def _voices(table: pd.DataFrame | None) -> dict[str, tuple[str, float]]:
@@ -103,6 +108,8 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
     before = {} if cover is None or "sentence_before" not in cover else {
         key: text for key, text in zip(zip(cover["outlet"], cover["element_id"]), cover["sentence_before"])
         if isinstance(text, str) and text}  # read back from CSV, an empty column is NaN
+    speakers = {} if gaps is None or "speaker" not in gaps else dict(zip(
+        zip(gaps["kind"], gaps["outlet"], gaps["element_id"]), gaps["speaker"]))
     rows = []
     names = articles["outlet"].where(articles["outlet"] != "", articles["article_id"])
     for outlet in _outlets(articles):
@@ -127,15 +134,18 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
         if gaps is not None:
             only = gaps[(gaps["outlet"] == outlet) & (gaps["kind"] == "only")]
             only = only.assign(first=[first.get((outlet, e), float("inf")) for e in only["element_id"]])
-            row["only"] = [_after(sentences.get(e, label), before.get((outlet, e), "")) for e, label in
+            row["only"] = [_after(sentences.get(e, label), before.get((outlet, e), ""),
+                                  speakers.get(("only", outlet, e), "")) for e, label in
                            only.sort_values(["first", "element_id"])[["element_id", "label"]].itertuples(index=False)]
         if left is not None:
-            row["left_out"] = [sentences.get(e, label) for e, label in
-                               left[left["outlet"] == outlet][["element_id", "label"]].itertuples(index=False)]
+            row["left_out"] = [_after(sentences.get(e, label), "", speakers.get(("left out", outlet, e), ""))
+                               for e, label in left[left["outlet"] == outlet][["element_id", "label"]].itertuples(
+                                   index=False)]
         if gaps is not None:
             cut = gaps[(gaps["outlet"] == outlet) & (gaps["kind"] == "not in the excerpt")]
-            row["not_in_excerpt"] = [sentences.get(e, label) for e, label in
-                                     cut[["element_id", "label"]].itertuples(index=False)]
+            row["not_in_excerpt"] = [_after(sentences.get(e, label), "",
+                                            speakers.get(("not in the excerpt", outlet, e), ""))
+                                     for e, label in cut[["element_id", "label"]].itertuples(index=False)]
         if outlet in terms:
             row["terms"] = list(terms[outlet]["term"].head(6))
         rows.append(row)
@@ -284,6 +294,8 @@ def outlets_page(event: EventRun, articles: pd.DataFrame, nav: str, explorer: st
             "other outlet carried (an outlet whose text is an excerpt cut off by its feed has them “not in the "
             "excerpt” instead: the article may tell them further on). Only sentences that state a figure or "
             "quote someone are listed; a sentence that does not open its paragraph comes with the one before it "
-            "(“after: …”), which it may need to be read. Hedges (“may”, “reportedly”) and boosters (“confirmed”, “clearly”) are "
+            "(“after: …”), which it may need to be read, and a sentence whose speaker the shown text does not name "
+            "comes with the speaker the attributions resolved (“said by: …”; a pronoun or a title resolved to "
+            "the person named before it). Hedges (“may”, “reportedly”) and boosters (“confirmed”, “clearly”) are "
             "counted per 1,000 words of the body.</p>" + outlets_table(profiles, event, explorer))
     return document(f"The outlets side by side: {event.label}", body, nav)

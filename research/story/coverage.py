@@ -40,6 +40,7 @@ import pandas as pd
 from sklearn.base import clone
 
 from research.errors import AnalysisError
+from research.framing.voices import speaker_of
 from research.reuse.similarity import TextVectorizer
 from research.story import pieces
 from research.story.elements import ELEMENT_SCORER, StoryElements, element_scores
@@ -83,10 +84,12 @@ TOPIC_SENTENCES = 10
 MIN_TOPICALITY = 0.4
 KINDS = ("left out", "not in the excerpt", "only")
 COVERAGE_COLUMNS = ["outlet", "genre", "element_id", "label", "fact", "n_outlets", "cohesion", "covered", "n_passages", "first_paragraph",
-                    "first_position", "word_share", "in_lede", "article_id", "start", "end", "sentence_before", "leans",
+                    "first_position", "word_share", "in_lede", "article_id", "start", "end", "sentence_before",
+                    "speaker", "speaker_kind", "leans",
                     "head_element_id", "unit_position", "cut_off", "excerpt",
                     "topicality", "nearest_similarity", "nearest_passage_id", "nearest_text"]
-OMISSION_COLUMNS = ["kind", "outlet", "genre", "element_id", "label", "fact", "n_outlets", "cohesion", "topicality",
+OMISSION_COLUMNS = ["kind", "outlet", "genre", "element_id", "label", "fact", "speaker", "speaker_kind", "n_outlets",
+                    "cohesion", "topicality",
                     "outlets_with_it_in_lede", "median_first_paragraph", "nearest_outlet", "nearest_similarity",
                     "chance_similarity", "nearest_passage_id", "nearest_text"]
 LEDE_COLUMNS = ["outlet", "article_id", "paragraph", "start", "end", "element_ids", "shared_element_ids", "text"]
@@ -162,13 +165,29 @@ def topicality(found: StoryElements, vectorizer: TextVectorizer | None = None,
     return result
 
 
+def _speakers(found: StoryElements, table: pd.DataFrame, passages: pd.DataFrame,
+              voices: pd.DataFrame | None) -> pd.DataFrame:
+    """`speaker` and `speaker_kind` of each `coverage` row (see there), from the voice spans."""
+    if voices is None:
+        return pd.DataFrame({"speaker": "", "speaker_kind": ""}, index=table.index)
+    shown = found.elements.set_index("element_id")
+    missing = ~table["covered"]
+    rows = pd.DataFrame({
+        "article_id": table["article_id"].where(~missing, table["element_id"].map(shown["representative_article_id"])),
+        "start": table["start"].astype(float).where(~missing, table["element_id"].map(shown["representative_start"])),
+        "end": table["end"].astype(float).where(~missing, table["element_id"].map(shown["representative_end"]))})
+    said = speaker_of(rows, voices, passages)
+    return said[["speaker", "speaker_kind"]]
+
+
 def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int = LEDE_PARAGRAPHS,
-             vectorizer: TextVectorizer | None = None) -> pd.DataFrame:
+             vectorizer: TextVectorizer | None = None, voices: pd.DataFrame | None = None) -> pd.DataFrame:
     """The outlet x element table: whether each outlet carried each element, where and how much.
 
     `found`: the result of `cluster_passages`; `passages`: the passages table it
     was given (`split_passages` rows, with `block_id`, `role` and `truncated`);
-    `vectorizer`: the scorer given to `cluster_passages`, if any.
+    `vectorizer`: the scorer given to `cluster_passages`, if any; `voices`: the
+    voice spans of the same passages (`research.voice_spans`), for `speaker`.
 
     One row per outlet and element, sorted by outlet then element id:
     `outlet`, `element_id`, `label`, `n_outlets` (outlets carrying it),
@@ -181,7 +200,10 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     first mention (offsets into the article text; empty / NA when not covered),
     `sentence_before` (the sentence before the first mention in its paragraph, which a sentence that goes on
     with a quotation or leans on a name said before needs to be read; "" for a paragraph's first sentence or
-    when not covered), `leans` (how that first mention leans on the sentence before it, one of
+    when not covered), `speaker` and `speaker_kind` (who speaks in the sentence a finding shows: the first
+    mention when covered, else the element's representative sentence, which "left out" shows; the actor
+    whose words fill it, resolved to a name, `research.framing.voices.speaker_of` with its settings: "" when the
+    sentence is the outlet's own voice, its speaker is not resolved to a name, or without `voices`), `leans` (how that first mention leans on the sentence before it, one of
     `research.story.pieces.LEANS`, "" when it does not or when not covered), `head_element_id` (the element of the
     head of its unit, the sentence it leans on, through any sentences between that lean too: "" when it does not
     lean), `unit_position` (its place in its unit: 0 for the head, 1 for the sentence right after it, and so
@@ -235,6 +257,7 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     topical = located.assign(topicality=located["passage_id"].map(topicality(found, vectorizer)))
     table = table.join(topical.groupby(["outlet", "element_id"])["topicality"].max(), on=["outlet", "element_id"])
     table = table.join(_nearest(found, table, vectorizer))
+    table = table.join(_speakers(found, table, passages, voices))
     return table[COVERAGE_COLUMNS]
 
 
@@ -304,7 +327,10 @@ def omissions(table: pd.DataFrame, loose: float = LOOSE_THRESHOLD, min_words: in
     Columns: `kind`, `outlet`, `genre` (the outlet's `genre`: an opinion
     piece is not a news report, so what it leaves out is its choice of
     argument), `element_id`, `label`, `fact` (what makes the element a fact:
-    figure, date, quotation, named actor), `n_outlets`,
+    figure, date, quotation, named actor), `speaker` and `speaker_kind` (who
+    speaks in the sentence the finding shows, `coverage`'s: the outlet's
+    sentence for "only", the element's representative for an omission; ""
+    when none is resolved), `n_outlets`,
     `cohesion` (the element's), `topicality` (of the outlet's passages in
     the element, for "only"; NaN for an omission), `outlets_with_it_in_lede`,
     `median_first_paragraph` (among the carriers), and the closest sentence

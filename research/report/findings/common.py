@@ -31,6 +31,17 @@ def findings_table(rows: list[tuple[str, str]]) -> pd.DataFrame:
                          "figure": [f for _, f in kept]}, columns=FINDING_COLUMNS)
 
 
+def said_by(speaker: str, *shown: str) -> str:
+    """`speaker` (the `speaker` of `coverage` or `omissions`: a resolved person or organisation) when none of
+    the `shown` texts names it (its last word, "Austin" for "Lloyd Austin"), else "": "“It would be a
+    disaster.”" is said by Phillips O'Brien, "“...,” O'Brien said." needs no more."""
+    speaker = speaker if isinstance(speaker, str) else ""  # read back from CSV, an empty column is NaN
+    last = speaker.split()[-1] if speaker.split() else ""
+    if not last or any(re.search(r"(?<![\w’'-])" + re.escape(last) + r"(?![\w’'-])", text or "") for text in shown):
+        return ""
+    return speaker
+
+
 def _capitalised(text: str) -> str:
     """A sentence that opens with a common word ("the Board of Elections ...") starts with a capital; one that
     opens with a name is left as the corpus spells it (an outlet called "nyt" or "iNews" stays so)."""

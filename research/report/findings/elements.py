@@ -12,6 +12,7 @@ from research.report.findings.common import (
     percent,
     possessive,
     quoted,
+    said_by,
     too_few,
 )
 
@@ -24,7 +25,8 @@ def elements_findings(elements: pd.DataFrame, cover: pd.DataFrame, gaps: pd.Data
 
     `elements`: `cluster_passages(...).elements` (`label`, `n_outlets`);
     `cover`: `coverage` (`outlet`, `element_id`, `covered`, `in_lede`);
-    `gaps`: `omissions` (`kind`, `outlet`, `label`, `outlets_with_it_in_lede`);
+    `gaps`: `omissions` (`kind`, `outlet`, `label`, `outlets_with_it_in_lede`, and `speaker` when present:
+    a left-out sentence whose speaker its label does not name says who said it);
     `summary`: `outlet_summary` (`words_only`); `passages` and `articles` as
     clustered. Says how much
     of the story the outlets share, what every outlet carries, which outlet
@@ -72,12 +74,14 @@ def elements_findings(elements: pd.DataFrame, cover: pd.DataFrame, gaps: pd.Data
                                 ascending=[False, True, True]).head(SHOWN).itertuples():
         lede = (f", {gap.outlets_with_it_in_lede} of them in their first paragraphs"
                 if gap.outlets_with_it_in_lede else "")
+        said = said_by(getattr(gap, "speaker", ""), gap.label)
+        label = quoted(gap.label) + (f" (said by {said})" if said else "")
         if gap.kind == "not in the excerpt":
             rows.append(finding(f"{possessive(gap.outlet)} excerpt, cut off by its feed, does not reach "
-                                f"{quoted(gap.label)}, which every other outlet carries{lede}: the article may tell "
+                                f"{label}, which every other outlet carries{lede}: the article may tell "
                                 "it further on.", "omissions"))
         else:
-            rows.append(finding(f"{gap.outlet} does not carry {quoted(gap.label)}, which every other outlet "
+            rows.append(finding(f"{gap.outlet} does not carry {label}, which every other outlet "
                                 f"does{lede}.", "omissions"))
     if len(left):
         rows.append(finding("A missing element is a lead to check in the text, not a verdict: the outlet may tell the "
