@@ -60,10 +60,11 @@ development gold whose errors may be read; "holdout-6-full": a sixth gold, PolNe
 blind, scored blind once with main's rules when it was committed and once after issue 18's ninth round, then
 made a development set (its errors may be read from the tenth round on); "polnear-dev": PolNeAR full articles, a
 development gold whose errors may be read; "holdout-7-full": a seventh gold, PolNeAR full articles annotated blind,
-never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated blind, never read; "holdout-9": a
-ninth gold, Timeline17 H1N1 feed excerpts annotated blind, never read). `--errors`
-(repeatable) lists the misses of a half, never of a blind half ("holdout-5", "holdout-5-full", "holdout-7-full",
-"holdout-8", "holdout-9");
+never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated blind, scored blind twice (after
+the twentieth round), then opened as a development set in issue 18's twenty-first round (its errors may be listed);
+"holdout-9": a ninth gold, Timeline17 H1N1 feed excerpts annotated blind, scored blind once, then opened as a
+development set in the twenty-first round). `--errors` (repeatable) lists the misses of a half, never of a blind
+half ("holdout-5", "holdout-5-full", "holdout-7-full");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -131,7 +132,7 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
           "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8",
           "holdout-9")
-BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-8", "holdout-9")  # halves whose errors are never listed
+BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full")  # halves whose errors are never listed
 TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
 T17_HALF = "holdout-9"  # feed cuts of Timeline17 H1N1 (timeline17_dev/, beside allsides_dev/)
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
@@ -461,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a gold file to score (repeatable; default: the golds in benchmarks/gold)")
     parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
     parser.add_argument("--polnear-test", type=Path,
-                        help="PolNeAR folder holding the test split: scores the blind half holdout-8 on its feed cuts")
+                        help="PolNeAR folder holding the test split: scores the half holdout-8 on its feed cuts")
     parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
                         help="list the misses of a half on stderr (repeatable; never of a blind half)")
     args = parser.parse_args(argv)
