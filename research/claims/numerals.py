@@ -439,12 +439,18 @@ def in_name(text: str, match: re.Match) -> bool:
     return bool(before) and not before[-1].pos.startswith(("VB", "MD", "CC")) and before[-1].word.lower() != "than"
 
 
+# A capitalised number word followed by "more", "new", "further", "other" or a scale opens a sentence that the text
+# before it runs into without a stop (a headline or a photo caption glued to the lede in a feed: "... emerged in the UK
+# Two more people in London have been diagnosed", "Photograph : AP Nine new cases of swine flu were confirmed"): a count.
+RUN_ON_COUNT = re.compile(r"\s+(?:more|new|further|other|additional|million|billion|thousand|hundred)\b")
+
+
 def in_title(text: str, start: int, word: str) -> bool:
     """True for a number word capitalised inside a sentence, part of a name or heading ("restaurant Two Meatballs in
     the Kitchen", "SAVE A QUARTER"), or a number after a capitalised "The" inside a sentence ("show The 411")."""
     before = text[max(0, start - 30):start]
     if word.isalpha() and word[:1].isupper():
-        return bool(re.search(r"[A-Za-z,]\s+$", before))
+        return bool(re.search(r"[A-Za-z,]\s+$", before)) and not RUN_ON_COUNT.match(text, start + len(word))
     return before.endswith("The ") and bool(re.search(r"[A-Za-z,]\s+$", before[:-4]))
 
 
