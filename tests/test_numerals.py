@@ -71,6 +71,12 @@ def figures(text: str) -> list[str]:
     # a live blog's time stamp as a tokenizer spaced it, and a list item's number (PolNeAR train)
     "He says, “that’s how you get smart.”\n\n___.\n\n11: 06 a.m.\n\nThe Jeb Bush campaign is releasing a new ad.",
     "The Milwaukee debate is a good place to offer a preview.\n\n4) How hard will Clinton attack?",
+    # a time of day with its time zone (twenty-first round: holdout-3, AllSides; holdout-9, a Guardian time stamp)
+    ("The outage of the websites, which included the UK Government’s own website, a host of newspapers and "
+     "newsgroups, and online culture sites began a little before 1100 BST (0600 EST) and saw many sites return"),
+    ("London mayor donates Tamiflu stockpile to UK amid swine flu warnings Boris Johnson confirms tried and tested "
+     "plans in place to protect capital from virus Tuesday 28 April 2009 16.35 BST Tamiflu , which will be used if "
+     "swine flu breaks out in Britain ."),
 ])
 def test_no_figure(text):
     assert figures(text) == []

@@ -339,7 +339,7 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
-    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b)|\\?/", after) \
+    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|[ECMP][SD]T\b|o['’]clock\b)|\\?/", after) \
             or CLOCK.match(after):
         return True  # "4 a.m.", "at three o’clock in the morning", "11: 06 a.m.": a time of day
     if LIST_MARKER.match(after) and not text[text.rfind("\n", 0, start) + 1:start].strip():
