@@ -67,11 +67,12 @@ development gold whose errors may be read; "holdout-6-full": a sixth gold, PolNe
 blind, scored blind once with main's rules when it was committed and once after issue 18's ninth round, then
 made a development set (its errors may be read from the tenth round on); "polnear-dev": PolNeAR full articles, a
 development gold whose errors may be read; "holdout-7-full": a seventh gold, PolNeAR full articles annotated blind,
-never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated blind, never read; "holdout-9": a
-ninth gold, Timeline17 H1N1 feed excerpts annotated blind, never read; "holdout-10": a tenth gold, feed excerpts of
-the AllSides bias corpus annotated blind, never read). `--errors`
-(repeatable) lists the misses of a half, never of a blind half ("holdout-5", "holdout-5-full", "holdout-7-full",
-"holdout-8", "holdout-9", "holdout-10");
+never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated blind, scored blind twice (after
+the twentieth round), then opened as a development set in issue 18's twenty-first round (its errors may be listed);
+"holdout-9": a ninth gold, Timeline17 H1N1 feed excerpts annotated blind, scored blind once, then opened as a
+development set in the twenty-first round; "holdout-10": a tenth gold, feed excerpts of the AllSides bias corpus
+annotated blind, never read). `--errors` (repeatable) lists the misses of a half, never of a blind half
+("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-10");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -140,8 +141,7 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
           "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8",
           "holdout-9", "holdout-10")
-BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-8", "holdout-9",
-         "holdout-10")  # halves whose errors are never listed
+BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-10")  # halves whose errors are never listed
 TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
 T17_HALF = "holdout-9"  # feed cuts of Timeline17 H1N1 (timeline17_dev/, beside allsides_dev/)
 ABP_HALF = "holdout-10"  # feed cuts of the AllSides bias corpus, read only with --allsides-articles
@@ -482,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a gold file to score (repeatable; default: the golds in benchmarks/gold)")
     parser.add_argument("--halves", help="comma-separated halves to score (default: all the gold holds)")
     parser.add_argument("--polnear-test", type=Path,
-                        help="PolNeAR folder holding the test split: scores the blind half holdout-8 on its feed cuts")
+                        help="PolNeAR folder holding the test split: scores the half holdout-8 on its feed cuts")
     parser.add_argument("--allsides-articles", type=Path,
                         help="the AllSides bias corpus (Baly et al. 2020, data/jsons/*.json): scores the blind half "
                              "holdout-10 on its feed cuts")

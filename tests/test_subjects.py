@@ -253,3 +253,25 @@ def test_a_figure_of_it_or_they_is_of_what_the_pronoun_stands_for():
 ])
 def test_a_verb_that_sets_its_object_to_a_figure_names_what_it_measures(text, figure, subject):
     assert subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # PolNeAR test feed cut (holdout-8, HuffPost, 2016) and PolNeAR dev (holdout-6-full, Politico, 2016), twenty-first round
+    (("Hillary Clinton leads Donald Trump by 11 points, 46 percent to 35 percent, in a four-way race among likely "
+     "voters, according to an NBC/Wall Street Journal survey"), "11"),
+    ("In a head-to-head matchup, Clinton leads by an even wider 14 points, 52 percent to 38 percent.", "14"),
+    (("In the previous Washington Post/ABC News national poll, conducted in early September, Clinton led Trump by 5 "
+     "percentage points among likely voters."), "5 percentage points"),
+    (("Polling averages show Clinton with a lead in the low single digits, with RealClearPolitics showing her ahead 3 "
+     "points, HuffPollster 4.3 points, and FiveThirtyEight 2.1 points."), "3"),
+    (("POLITICO’s Battleground States average shows Clinton likewise ahead by 3.7 percentage points, using an average "
+     "of the five most recent reputable polls in 11 swing states."), "3.7 percentage points"),
+])
+def test_points_after_a_verb_of_leading_or_ahead_are_a_poll_lead(text, figure):
+    assert subjects(text)[figure] == "lead"
+
+
+def test_a_lead_is_not_a_margin_won_nor_the_tally_of_two_shares():
+    # a verb of winning keeps its margin; "by" before two shares joined by "to" is each name's support
+    assert subjects("Democrat Jon Ossoff won two years ago by 36 percentage points.")["36 percentage points"] == "margin"
+    assert subjects("She leads Trump by 49 percent to 47 percent.")["49 percent"] != "lead"

@@ -177,8 +177,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                                              or (article_subjects.get(family) if _generic(quantity.subject) else None),
                                              sentence_before)
                 if quantity.head and not _generic(quantity.subject):
-                    previous_subjects[family] = previous_subjects[("sentence", passage.passage_id)] = (subject, key)
-                    article_subjects[family] = (subject, key)
+                    previous_subjects[family] = article_subjects[family] = (subject, key)
+                    if quantity.head != "lead":  # a poll's lead is no subject for the shares after it, "14 points, 52 percent"
+                        previous_subjects[("sentence", passage.passage_id)] = (subject, key)
                 if quantity.whose and quantity.whose.lower() not in subject.lower():
                     subject = f"{subject} ({quantity.whose})".strip()
                 start, end = passage.start + quantity.start, passage.start + quantity.end

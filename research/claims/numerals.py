@@ -339,7 +339,7 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
         return True
-    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o['’]clock\b)|\\?/", after) \
+    if re.search(r"[/:]$", before) or re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CET\b|[ECMP][SD]T\b|o['’]clock\b)|\\?/", after) \
             or CLOCK.match(after):
         return True  # "4 a.m.", "at three o’clock in the morning", "11: 06 a.m.": a time of day
     if LIST_MARKER.match(after) and not text[text.rfind("\n", 0, start) + 1:start].strip():
@@ -439,12 +439,18 @@ def in_name(text: str, match: re.Match) -> bool:
     return bool(before) and not before[-1].pos.startswith(("VB", "MD", "CC")) and before[-1].word.lower() != "than"
 
 
+# A capitalised number word followed by "more", "new", "further", "other" or a scale opens a sentence that the text
+# before it runs into without a stop (a headline or a photo caption glued to the lede in a feed: "... emerged in the UK
+# Two more people in London have been diagnosed", "Photograph : AP Nine new cases of swine flu were confirmed"): a count.
+RUN_ON_COUNT = re.compile(r"\s+(?:more|new|further|other|additional|million|billion|thousand|hundred)\b")
+
+
 def in_title(text: str, start: int, word: str) -> bool:
     """True for a number word capitalised inside a sentence, part of a name or heading ("restaurant Two Meatballs in
     the Kitchen", "SAVE A QUARTER"), or a number after a capitalised "The" inside a sentence ("show The 411")."""
     before = text[max(0, start - 30):start]
     if word.isalpha() and word[:1].isupper():
-        return bool(re.search(r"[A-Za-z,]\s+$", before))
+        return bool(re.search(r"[A-Za-z,]\s+$", before)) and not RUN_ON_COUNT.match(text, start + len(word))
     return before.endswith("The ") and bool(re.search(r"[A-Za-z,]\s+$", before[:-4]))
 
 

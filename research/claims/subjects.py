@@ -344,8 +344,27 @@ def _saying(text: str, quantity: Quantity) -> Quantity:
     return quantity._replace(subject=f"{noun} saying {clause}", head=noun)
 
 
+# A poll's lead: points right after a verb of leading and "by", or after "ahead" ("Clinton leads Donald Trump by 11
+# points", "leads by an even wider 14 points", "Clinton led Trump by 5 percentage points", "showing her ahead 3
+# points", "likewise ahead by 3.7 percentage points"): the lead, not a margin won (`WON_BY`) nor a bare count.
+LED_BY = re.compile(r"(?:\b(?:leads?|leading|led)\b[^.;,]{0,40}?\bby|\bahead(?:\s+by)?)\s+(?:(?:about|nearly|almost|"
+                    r"roughly|some|more than|less than|at least|just|only|an?|even|wider|narrower|larger|smaller|"
+                    r"comfortable|slim|narrow)\s+)*$", re.IGNORECASE)
+POINTS = re.compile(r"\s+(?:percentage\s+)?points?\b")
+
+
+def _lead(text: str, quantity: Quantity) -> Quantity:
+    """Points after a verb of leading or "ahead" given the subject "lead" (see above)."""
+    points = quantity.unit == "percentage points" or quantity.kind == "count" and not quantity.unit \
+        and POINTS.match(text, quantity.end)
+    if quantity.head not in ("", "margin") or not points \
+            or not LED_BY.search(text, max(0, quantity.start - 80), quantity.start):
+        return quantity
+    return quantity._replace(subject="lead", head="lead")
+
+
 def complete_subjects(text: str, found: list[Quantity]) -> list[Quantity]:
     """`found` (the figures of `text`, in order) with the subjects their words around say (see the module)."""
-    found = _poll_shares(text, [_by_what(text, _amount_of(text, quantity)) for quantity in found])
+    found = _poll_shares(text, [_lead(text, _by_what(text, _amount_of(text, quantity))) for quantity in found])
     return [_saying(text, _margin_of_error(text, _per_unit(text, _pay(text, _out_of(text, _appositive(text, quantity))))))
             for quantity in found]
