@@ -1,7 +1,7 @@
 """What each rule chosen on the findings judged by reading removes, right and wrong.
 
     python benchmarks/element_rules.py ../shared/data [--choose-only | --last-round N] [--polnear-train FOLDER]
-        [--pieces-only | --units-only | --runs-only]
+        [--polnear-test FOLDER] [--allsides-articles FOLDER] [--pieces-only | --units-only | --runs-only | --lede-only]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -60,6 +60,14 @@ and measured after round 10 on rounds 3-10, not kept (`--runs-only` prints this 
   `runs_choice` (`benchmarks/element_runs.py`) prints, per kind of run, the precision before and after and what
   it drops, by round group and kind of text.
 
+and measured after round 13 on rounds 3-11, not kept (`--lede-only` prints this section alone; `benchmarks/lede_gate.py`):
+
+- the lead: no finding about an outlet whose lead (headline and first paragraphs) shares no element with, or is not
+  covered by the words of, another outlet's lead or text; per gate, what it removes of the judged findings of
+  rounds 3-11 under the written rule, by round group and kind of text; with `--polnear-test FOLDER` and
+  `--allsides-articles FOLDER` (rounds 12 and 13; no `--last-round`) also what the candidate gate
+  (`lede_gate.CHOSEN`) removes of those rounds, judged before it existed.
+
 `--last-round N` loads the judged rounds up to N only (`--choose-only`: up to `CHOOSE_ROUNDS`).
 
 For the package with every rule, with each rule off (the others on), and with
@@ -81,6 +89,7 @@ from pathlib import Path
 import element_pools as pools
 import element_runs
 import evaluate_elements as ev
+import lede_gate
 import numpy as np
 import one_story
 import pandas as pd
@@ -168,11 +177,14 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
                      own_subject="own subject" not in off, units="units" not in off)
 
 
-def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None) -> tuple[dict, pd.DataFrame]:
+def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None,
+         polnear_test: Path | None = None, allsides_articles: Path | None = None) -> tuple[dict, pd.DataFrame]:
     """Each event needed (every judged round up to `last_round`, None: all; known elements) with its elements,
-    coverage, passages, articles and known elements, and the judged findings (of those rounds). With `polnear_train` (PolNeAR's
-    folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and their
-    judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped")."""
+    coverage, known elements and articles, and the judged findings (of those rounds). With `polnear_train`
+    (PolNeAR's folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and
+    their judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped"); the same
+    for `polnear_test` (its test split, round 12) and `allsides_articles` (the AllSides bias corpus's window,
+    round 13)."""
     judged = [json.loads(line) for line in ev.JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
     judged = pd.DataFrame([row for row in judged if last_round is None or row["round"] <= last_round]) \
         .assign(event=lambda t: t["event"].astype(str))
@@ -185,9 +197,17 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
     for corpus, (name, excerpts) in GROUPED.items():
         if corpus in set(judged["corpus"]):
             corpora[corpus] = (*pools.grouped(read[name](), excerpts), {}, {})
+    new_pools = {}
     if polnear_train is not None:
-        train = ev.datasets.read_polnear(polnear_train, "train")
-        for corpus, excerpts in (("polnear-train", False), ("polnear-train-excerpts", True)):
+        new_pools["polnear-train"] = lambda: ev.datasets.read_polnear(polnear_train, "train")
+    if polnear_test is not None:
+        new_pools["polnear-test"] = lambda: ev.datasets.read_polnear(polnear_test, "test")
+    if allsides_articles is not None:
+        new_pools["allsides-articles"] = lambda: ev.datasets.read_allsides_articles(
+            allsides_articles, *pools.ALLSIDES_ARTICLES_WINDOW)
+    for pool, reader in new_pools.items():
+        train = reader()
+        for corpus, excerpts in ((pool, False), (f"{pool}-excerpts", True)):
             articles, passages = pools.grouped(train, excerpts, pools.NEW_POOL_EVENTS)
             ids = articles.groupby("event")["article_id"].agg(lambda a: " ".join(sorted(a.astype(str))))
             mine = judged["corpus"] == corpus
@@ -549,7 +569,14 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.width", 250)
     train = Path(argv[argv.index("--polnear-train") + 1]) if "--polnear-train" in argv else None
     last = int(argv[argv.index("--last-round") + 1]) if "--last-round" in argv else None
-    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else last, train)
+    test = Path(argv[argv.index("--polnear-test") + 1]) if "--polnear-test" in argv else None
+    abp = Path(argv[argv.index("--allsides-articles") + 1]) if "--allsides-articles" in argv else None
+    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else last, train, test, abp)
+    if "--lede-only" in argv:
+        lede_gate.report(events, judged)
+        if test is not None or abp is not None:
+            lede_gate.report_rounds(events, judged, lede_gate.CHOSEN)
+        return 0
     if "--pieces-only" in argv:
         piece_choice(events, judged)
         return 0
@@ -563,6 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     topicality_choice(events, judged)
     quotation_fragments(events, judged)
     one_story.report(events, judged)
+    lede_gate.report(events, judged)
     piece_choice(events, judged)
     units_choice(events, judged)
     runs_choice(events, judged)
