@@ -171,6 +171,19 @@ def test_a_reader_support_appeal_is_boilerplate():
     assert role(blocks, "Republicans said they would consider supporting") == "body"  # news about support is prose
 
 
+def test_a_caption_widget_is_a_caption():
+    # AllSides bias corpus, NPR, 23 June 2020: the photo widget's text, read as the lede of the story before
+    page = ("Jackson Statue Near White House Still Standing After Protesters Try To Topple It\n\n"
+            "Enlarge this image toggle caption Eric Baradat/AFP via Getty Images Eric Baradat/AFP via Getty Images\n\n"
+            "Protesters tried to pull down the statue of Andrew Jackson in Lafayette Square on Monday night, "
+            "before police cleared the park.\n\n"
+            "The statue, which stands across from the White House, was still standing on Tuesday morning.\n")
+    blocks = roles_of(page)
+    assert role(blocks, "Enlarge this image") == "caption"
+    assert role(blocks, "Jackson Statue Near") == "headline"
+    assert role(blocks, "Protesters tried to pull down") == "body"
+
+
 def test_page_that_is_all_boilerplate_has_no_body():
     page = "Home\nNews\nSport\nSign in\nSubscribe now\n3 hours ago\nRead more\nShare\n© 2024 Example Media\n"
     with pytest.warns(research.CorpusWarning, match=r"^x: no body paragraph found \(9 boilerplate\); analyses "

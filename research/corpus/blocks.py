@@ -198,6 +198,7 @@ RULES = [
         r"\bcredit(\.\.\.|…|:)\s*\S|\bphotograph: |"
         r"\([A-Z][\w.' -]{1,40}/(The |AP |Getty|Reuters|AFP|EPA)[^)]{0,40}\)\s*$|"
         r"^(FILE|FILE PHOTO)\s*[-–—:]|\bin this (handout |file )?(photo|picture|image)\b|"
+        r"^enlarge this image\b|\btoggle caption\b|"
         r"(?-i:\b(REUTERS|AFP|EPA|AP|XINHUA|ANADOLU|POOL)/[A-Z][\w.' -]{1,40}$)"),
         whole=False, max_words=120),
 ]
