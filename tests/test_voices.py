@@ -254,3 +254,10 @@ def test_polnear_dev_quotations_go_on_with_the_speaker_named_before(data_dir):
     assert found.loc[right_now, "speaker"] == "" and anywhere.loc[right_now, "speaker"] == "Adam Schiff"
     # the reporter's own sentences have none
     assert found.loc["He didn't suggest retaliation.", "speaker"] == ""
+
+
+def test_a_newspapers_short_name_is_the_outlet_named_before():
+    # AllSides bias corpus, Salon, 23 June 2020: "according to the Post" after "The Washington Post reported"
+    voices = spoken(["The Washington Post reported that “it was not immediately clear if anyone had been arrested.”",
+                     "“In a chaotic scene, a helicopter flew low over the park,” according to the Post."])
+    assert {group for voice, group, _ in voices if voice != "own"} == {"The Washington Post"}

@@ -334,7 +334,8 @@ def group_actors(table: pd.DataFrame, articles: pd.DataFrame, column: str = "sou
       for "he", are skipped; a speaker cited before counts as mentioned again
       wherever the last name recurs outside quotations, "Trump responded"), "who" to the noun phrase before it, "they" and
       "it" to the last actor that is not a person (nor a surname alone),
-      "the agency" to the last agency, else to itself.
+      "the agency" to the last agency, else to itself; a newspaper's short name
+      ("the Post") to the outlet named in full before it ("The Washington Post").
 
     Across articles, a person an article names with no country ("Defense
     Secretary Lloyd Austin") takes the group other articles give the same name
@@ -418,6 +419,10 @@ def _article_actors(text: str, rows: list[tuple[str, int]]) -> list[Actor | None
             actor = actor_group(holder[1], [p for p in people if p[1] == holder[1]])
         else:
             actor = actor_group(description, known)
+            if actor.kind == "media" and " " not in actor.actor:
+                # "the Post" after "The Washington Post reported": the outlet named in full before
+                actor = next((a for _, a in reversed(resolved_before(where)) if a.kind == "media"
+                              and a.actor.split()[-1] == actor.actor), actor)
             if actor.kind == "unnamed officials" and not actor.country and description.lower().startswith("the "):
                 # "the intelligence officials": the officials named before ("American intelligence officials")
                 words = set(description.lower().split()[1:])
