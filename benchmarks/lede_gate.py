@@ -36,7 +36,7 @@ import element_rules as er
 import evaluate_elements as ev
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
+import story_signals
 
 from research.reuse.similarity import TextVectorizer
 from research.story.events import EVENT_SCORER
@@ -102,12 +102,7 @@ def outlet_statistics(event: dict, scorer: TextVectorizer) -> pd.DataFrame:
         result[f"lede {p} in a lede"] = lede[lede["element_id"].map(in_ledes) >= 2].groupby("outlet").size()
         result[f"lede {p} anywhere"] = lede[lede["n_outlets"] >= 2].groupby("outlet").size()
         names, lead, whole = _leads(event, p)
-        told = scorer.transform(lead.tolist())
-        told.data[:] = 1.0
-        told = sp.csr_matrix(told.multiply(scorer.blocks_[0].idf_[None, :]))
-        used = scorer.transform(whole.tolist())
-        used.data[:] = 1.0
-        total = np.maximum(np.asarray(told.sum(1)).ravel(), 1e-12)
+        told, used, total = story_signals.word_cover(scorer, lead.tolist(), whole.tolist())
         share = (told @ used.T).toarray() / total[:, None]
         np.fill_diagonal(share, -1.0)
         both = np.minimum(share, share.T)

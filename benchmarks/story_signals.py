@@ -119,13 +119,20 @@ def lead_cover(blocks: pd.DataFrame, articles: pd.DataFrame, i: np.ndarray, j: n
     head = pd.Series([t[: len(t) - len(b)] for t, b in zip(whole, body)], index=ids)
     lead = head + body.map(lambda t: _cut(t, paragraphs))
     scorer = TextVectorizer(**EVENT_SCORER).fit([t for t in whole if t.strip()])
-    used = scorer.transform(whole.tolist())
+    told, used, total = word_cover(scorer, lead.tolist(), whole.tolist())
+    return np.minimum(_pairwise(told, used, i, j) / total[i], _pairwise(told, used, j, i) / total[j])
+
+
+def word_cover(scorer: TextVectorizer, leads: list[str], texts: list[str]) -> tuple[sp.csr_matrix, sp.csr_matrix,
+                                                                                    np.ndarray]:
+    """The leads' words weighted by the scorer's IDF (`told`), the texts' words (`used`, 1 each) and each lead's
+    total weight: `told @ used.T / total` is the share of a lead's weight whose words a text uses."""
+    used = scorer.transform(texts)
     used.data[:] = 1.0
-    told = scorer.transform(lead.tolist())
+    told = scorer.transform(leads)
     told.data[:] = 1.0
     told = sp.csr_matrix(told.multiply(scorer.blocks_[0].idf_[None, :]))
-    total = np.maximum(np.asarray(told.sum(1)).ravel(), 1e-12)
-    return np.minimum(_pairwise(told, used, i, j) / total[i], _pairwise(told, used, j, i) / total[j])
+    return told, used, np.maximum(np.asarray(told.sum(1)).ravel(), 1e-12)
 
 
 def first_person(text: str) -> float:
