@@ -53,7 +53,8 @@ VALUES = (0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.35)
 # The candidate, chosen on rounds 3-11 before rounds 12-13 were loaded (statistic, value, scope, full articles only):
 # of the gates passing `lede_gate.CRITERION`, the one removing the most wrong findings, then the fewest findings
 # (`candidate`). From the `--last-round 11` run: every passing gate is on omissions alone, none removes a finding wrong
-# by grouping (docs/evaluation.md, "Rules chosen after round 13: the event's pairs").
+# by grouping (docs/evaluation.md, "Rules chosen after round 13: the event's pairs"). Kept after the report on rounds
+# 12-13 as `research.story.coverage.MIN_OMITTER_COHESION` (`omissions(pairs=...)`).
 CHOSEN = ("outlet mean pair (as grouped)", 0.35, "left out", True)
 # No gate on "only" findings or on every finding passes, nor removes as many wrong findings as right. Reported beside
 # `CHOSEN`, fixed by the same run: of those gates losing no agreeing choose-half finding and removing at least 5 wrong
@@ -123,26 +124,29 @@ def gate_table(table: pd.DataFrame) -> pd.DataFrame:
         column = f"{statistic} ({source})"
         name = f"{column} < {below:g}, {scope}" + (", full articles" if full_only else "")
         line = lede_gate.gate_line(table, lede_gate.gate_mask(table, column, below, scope, full_only), name)
-        lines.append({**line, "key": (column, below, scope, full_only)})
+        mask = lede_gate.gate_mask(table, column, below, scope, full_only)
+        early = int((mask & ~table["round"].isin(lede_gate.REPORT_ROUNDS)).sum())  # the report rounds left out
+        lines.append({**line, "key": (column, below, scope, full_only), "removed before 12": early})
     return pd.DataFrame(lines)
 
 
 def candidate(gates: pd.DataFrame) -> tuple:
-    """`CHOSEN`'s rule: of the passing gates, the one removing the most wrong findings, then the fewest (None when
-    none passes)."""
+    """`CHOSEN`'s rule: of the passing gates, the one removing the most wrong findings, then the fewest findings
+    outside rounds 12-13 (None when none passes)."""
     passing = gates[gates["passes"]]
     if not len(passing):
         return None
-    return passing.sort_values(["wrong", "removed"], ascending=[False, True], kind="stable").iloc[0]["key"]
+    return passing.sort_values(["wrong", "removed before 12"], ascending=[False, True], kind="stable").iloc[0]["key"]
 
 
 def grouping_candidate(gates: pd.DataFrame) -> tuple:
     """`GROUPING_CANDIDATE`'s rule: of the gates on every finding or on "only" findings that lose no agreeing finding
-    and remove at least 5 wrong ones, the largest wrong / (right + 1), then the fewest findings removed."""
+    and remove at least 5 wrong ones, the largest wrong / (right + 1), then the fewest findings removed outside
+    rounds 12-13 (ties keep the grid's order: the event's statistics first)."""
     scope = gates["key"].map(lambda key: key[2]) != "left out"
     pool = gates[scope & (gates["agreeing lost"] == 0) & (gates["wrong"] >= 5)]
     pool = pool.assign(ratio=pool["wrong"] / (pool["right"] + 1))
-    return pool.sort_values(["ratio", "removed"], ascending=[False, True], kind="stable").iloc[0]["key"]
+    return pool.sort_values(["ratio", "removed before 12"], ascending=[False, True], kind="stable").iloc[0]["key"]
 
 
 def report(events: dict, judged: pd.DataFrame, corpus_articles: dict) -> pd.DataFrame:
@@ -161,7 +165,7 @@ def report(events: dict, judged: pd.DataFrame, corpus_articles: dict) -> pd.Data
           f"{rounds.start}-{rounds.stop - 1} under the written rule, wrong/right removed by round group and kind of "
           "text; of them wrong by grouping; findings removed agreeing with the known elements (choose halves), of the "
           f"AllSides and BASIL events (one story each), of the seeds, of all; passes: {lede_gate.CRITERION}")
-    print(gates.drop(columns="key").to_string(index=False))
+    print(gates.drop(columns=["key", "removed before 12"]).to_string(index=False))
     passing = gates[gates["passes"]]
     print("gates passing: " + (", ".join(passing["gate"]) if len(passing) else "none"))
     print(f"candidate (CHOSEN's rule): {candidate(gates)}; CHOSEN in the script: {CHOSEN}")

@@ -15,6 +15,7 @@ from research.story.coverage import (
     LOOSE_THRESHOLD,
     MIN_COHESION,
     MIN_OMISSION_COHESION,
+    MIN_OMITTER_COHESION,
     MIN_ONLY_COHESION,
     MIN_TOPICALITY,
     OMISSION_COLUMNS,
@@ -22,8 +23,10 @@ from research.story.coverage import (
     coverage,
     ledes,
     omissions,
+    outlet_cohesion,
 )
 from research.story.elements import cluster_passages
+from research.story.events import article_pairs, event_pairs, event_texts
 
 PACT = "North Korea and Russia signed a mutual defence pact in June, pledging military help if either is attacked."
 PACT_2 = "In June, Russia and North Korea signed a pact pledging mutual military assistance if either is attacked."
@@ -527,3 +530,46 @@ def test_findings_carry_the_speaker_of_the_sentence_they_show():
     assert rows.loc[("left out", "C"), "speaker"] == "Lloyd Austin"
     # without the voice spans, no speaker
     assert (coverage(found, passages)["speaker"] == "").all()
+
+
+def test_event_pairs_score_every_pair_of_two_outlets_as_the_events_do(seed_articles, seed_blocks):
+    events = seed_articles[["article_id"]].assign(event_id="1")  # cluster_articles makes them one event
+    pairs = event_pairs(seed_blocks, seed_articles, events)
+    # the five seeds are one event of five outlets: ten pairs, each of two outlets, scored as cluster_articles scores
+    assert len(pairs) == 10 and (pairs["outlet_a"] != pairs["outlet_b"]).all()
+    texts = event_texts(seed_blocks, seed_articles)
+    alone = article_pairs(texts, 0.0).set_index(["article_id_a", "article_id_b"])["similarity"]
+    for row in pairs.itertuples():
+        assert row.similarity == pytest.approx(alone[row.article_id_a, row.article_id_b])
+    # the rewrite site copies AP: their pair scores highest
+    best = pairs.loc[pairs["similarity"].idxmax()]
+    assert {best["outlet_a"], best["outlet_b"]} == {"AP", "Newslooks"}
+    cohesion = outlet_cohesion(pairs)
+    assert list(cohesion.index) == sorted(seed_articles["outlet"]) and cohesion.idxmax() == "AP"
+    assert cohesion["NYT"] < MIN_OMITTER_COHESION  # the NYT tells the story in its own words
+
+
+def test_an_outlet_loosely_tied_to_the_others_is_not_held_to_what_it_left_out(data_dir, seed_articles, seed_blocks,
+                                                                             seed_coverage):
+    corpus = datasets.read_basil(data_dir / "basil_dev")
+    blocks = research.split_blocks(corpus)
+    pairs = event_pairs(blocks, corpus, corpus[["article_id", "event"]].rename(columns={"event": "event_id"}))
+    name = "6b541575-99b1-40d2-8730-9bb868ee38ed"  # Etheridge's apology, told by Fox News, the NYT and the HuffPost
+    mine = pairs[pairs["event_id"] == name]
+    articles = corpus[corpus["event"] == name]
+    passages = research.split_passages(research.split_blocks(articles))
+    table = coverage(cluster_passages(passages, articles), passages)
+    before = omissions(table)
+    fox = outlet_cohesion(mine)["fox"]
+    assert (before.loc[before["kind"] == "left out", "outlet"] == "fox").sum() == 2
+    # Fox's article scores 0.39 on average with the others': it is held to what it left out
+    assert MIN_OMITTER_COHESION <= fox and omissions(table, pairs=mine).equals(before)
+    # held to a closer tie, it is not; nothing else changes
+    after = omissions(table, pairs=mine, min_omitter_cohesion=fox + 0.01)
+    assert (after["kind"] != "left out").all()
+    assert after.equals(before[before["kind"] != "left out"].reset_index(drop=True))
+    # the seeds' two findings are exclusives: an exclusive is not gated, though CNBC/NBC's cohesion is under the value
+    seed_pairs = event_pairs(seed_blocks, seed_articles, seed_articles[["article_id"]].assign(event_id="1"))
+    assert outlet_cohesion(seed_pairs)["CNBC/NBC"] < MIN_OMITTER_COHESION
+    seeds = seed_coverage[1]
+    assert len(omissions(seeds)) == 2 and omissions(seeds, pairs=seed_pairs).equals(omissions(seeds))

@@ -262,6 +262,42 @@ def article_pairs(texts: pd.Series, floor: float, vectorizer: TextVectorizer | N
     return pairs[["article_id_a", "article_id_b", "similarity"]]
 
 
+def event_pairs(blocks: pd.DataFrame, articles: pd.DataFrame, events: pd.DataFrame,
+                vectorizer: TextVectorizer | None = None, headline: int = HEADLINE_COPIES) -> pd.DataFrame:
+    """Every pair of articles of one event and two different outlets, with their text score as
+    `cluster_articles` scores it: `event_id`, `article_id_a`, `article_id_b` (a < b), `outlet_a`,
+    `outlet_b`, `similarity`.
+
+    `blocks`, `articles`: as for `cluster_articles` (`articles` needs `outlet`); `events`: its result
+    (`article_id`, `event_id`). The texts are `event_texts`, scored by `vectorizer` (default
+    `TextVectorizer(**EVENT_SCORER)` fitted on every non-empty text of `articles`, as
+    `cluster_articles` fits it on the corpus it groups). Every pair of an event is scored, linked in
+    the graph or not: average linkage lets an event hold a pair that scores little. Sorted by
+    `event_id`, then the two ids; how the score tells one story from two: docs/evaluation.md, "Events".
+    """
+    texts = event_texts(blocks, articles, headline)
+    if vectorizer is None:
+        vectorizer = TextVectorizer(**EVENT_SCORER)
+    if not hasattr(vectorizer, "blocks_") and (texts.str.strip() != "").any():
+        vectorizer = vectorizer.fit(texts[texts.str.strip() != ""].tolist())
+    outlet = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["outlet"]
+    member = events.assign(article_id=events["article_id"].astype(str)).sort_values(["event_id", "article_id"])
+    rows = []
+    for event_id, ids in member.groupby("event_id", sort=True)["article_id"]:
+        ids = ids.tolist()
+        if len(ids) < 2:
+            continue
+        scored = vectorizer.transform(texts.reindex(ids).fillna("").tolist())
+        score = (scored @ scored.T).toarray()
+        a, b = np.triu_indices(len(ids), k=1)
+        rows.append(pd.DataFrame({"event_id": event_id, "article_id_a": np.asarray(ids)[a],
+                                  "article_id_b": np.asarray(ids)[b], "outlet_a": outlet.reindex(ids).to_numpy()[a],
+                                  "outlet_b": outlet.reindex(ids).to_numpy()[b], "similarity": score[a, b]}))
+    columns = ["event_id", "article_id_a", "article_id_b", "outlet_a", "outlet_b", "similarity"]
+    pairs = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=columns)
+    return pairs[pairs["outlet_a"] != pairs["outlet_b"]].reset_index(drop=True)[columns]
+
+
 def _top_terms(vocabulary: list[str], counts: sp.csr_matrix, labels: np.ndarray, count: int) -> list[str]:
     """The `count` words most typical of each cluster, from the texts' word counts (`read_word_counts`):
     share of its articles using the word times the word's smoothed IDF over the corpus; ties by uses in
