@@ -1,7 +1,8 @@
 """What each rule chosen on the findings judged by reading removes, right and wrong.
 
     python benchmarks/element_rules.py ../shared/data [--choose-only | --last-round N] [--polnear-train FOLDER]
-        [--polnear-test FOLDER] [--allsides-articles FOLDER] [--pieces-only | --units-only | --runs-only | --lede-only]
+        [--polnear-test FOLDER] [--allsides-articles FOLDER]
+        [--pieces-only | --units-only | --runs-only | --lede-only | --event-gate-only]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -68,6 +69,14 @@ and measured after round 13 on rounds 3-11, not kept (`--lede-only` prints this 
   `--allsides-articles FOLDER` (rounds 12 and 13; no `--last-round`) also what the candidate gate
   (`lede_gate.CHOSEN`) removes of those rounds, judged before it existed.
 
+and measured after round 13 on rounds 3-11 (`--event-gate-only` prints this section alone; `benchmarks/event_gate.py`):
+
+- the event's pairs: no finding in an event (or about an outlet) whose pairs of articles of two outlets score below a
+  value by the events' own text score (`EVENT_SCORER`, IDF of the corpus grouped); per gate, what it removes of the
+  judged findings of rounds 3-11 under the written rule; with `--polnear-test FOLDER` and `--allsides-articles
+  FOLDER` (no `--last-round`) also what the chosen gate (`event_gate.CHOSEN`) and the best gate on "only" findings
+  (`event_gate.GROUPING_CANDIDATE`) remove of rounds 12 and 13.
+
 `--last-round N` loads the judged rounds up to N only (`--choose-only`: up to `CHOOSE_ROUNDS`).
 
 For the package with every rule, with each rule off (the others on), and with
@@ -89,6 +98,7 @@ from pathlib import Path
 import element_pools as pools
 import element_runs
 import evaluate_elements as ev
+import event_gate
 import lede_gate
 import numpy as np
 import one_story
@@ -178,13 +188,17 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
 
 
 def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None,
-         polnear_test: Path | None = None, allsides_articles: Path | None = None) -> tuple[dict, pd.DataFrame]:
+         polnear_test: Path | None = None, allsides_articles: Path | None = None,
+         corpus_articles: dict | None = None) -> tuple[dict, pd.DataFrame]:
     """Each event needed (every judged round up to `last_round`, None: all; known elements) with its elements,
     coverage, known elements and articles, and the judged findings (of those rounds). With `polnear_train`
     (PolNeAR's folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and
     their judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped"); the same
     for `polnear_test` (its test split, round 12) and `allsides_articles` (the AllSides bias corpus's window,
-    round 13)."""
+    round 13). `corpus_articles`, when given, receives for each corpus the articles `cluster_articles` grouped (the
+    whole corpus read, before events of one outlet are dropped; the seeds and AllSides' and BASIL's corpora, whose
+    events are given, as loaded)."""
+    corpus_articles = {} if corpus_articles is None else corpus_articles
     judged = [json.loads(line) for line in ev.JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()]
     judged = pd.DataFrame([row for row in judged if last_round is None or row["round"] <= last_round]) \
         .assign(event=lambda t: t["event"].astype(str))
@@ -196,7 +210,8 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
             "basil": lambda: ev.datasets.read_basil(data / "basil_dev")}
     for corpus, (name, excerpts) in GROUPED.items():
         if corpus in set(judged["corpus"]):
-            corpora[corpus] = (*pools.grouped(read[name](), excerpts), {}, {})
+            corpus_articles[corpus] = read[name]()
+            corpora[corpus] = (*pools.grouped(corpus_articles[corpus], excerpts), {}, {})
     new_pools = {}
     if polnear_train is not None:
         new_pools["polnear-train"] = lambda: ev.datasets.read_polnear(polnear_train, "train")
@@ -208,11 +223,14 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
     for pool, reader in new_pools.items():
         train = reader()
         for corpus, excerpts in ((pool, False), (f"{pool}-excerpts", True)):
+            corpus_articles[corpus] = train
             articles, passages = pools.grouped(train, excerpts, pools.NEW_POOL_EVENTS)
             ids = articles.groupby("event")["article_id"].agg(lambda a: " ".join(sorted(a.astype(str))))
             mine = judged["corpus"] == corpus
             judged.loc[mine, "event"] = judged.loc[mine, "articles"].map(dict(zip(ids, ids.index))).fillna("regrouped")
             corpora[corpus] = (articles, passages, {}, {})
+    for corpus in ("allsides", "allsides-known-choose", "basil"):
+        corpus_articles[corpus] = corpora[corpus][0]
     events = {}
     for corpus, (articles, passages, known, half) in corpora.items():
         wanted = set(known) | set(judged.loc[judged["corpus"] == corpus, "event"])
@@ -225,6 +243,7 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
                                     "passages": mine, "articles": chosen,
                                     "half": half.get(name), "published": article_field(chosen, "published")}
     articles, passages = ev.load_seeds()
+    corpus_articles["seeds"] = articles
     found = cluster_passages(passages, articles)
     events["seeds", "seeds"] = {"found": found, "coverage": coverage(found, passages), "half": "choose",
                                 "passages": passages, "articles": articles,
@@ -571,7 +590,15 @@ def main(argv: list[str] | None = None) -> int:
     last = int(argv[argv.index("--last-round") + 1]) if "--last-round" in argv else None
     test = Path(argv[argv.index("--polnear-test") + 1]) if "--polnear-test" in argv else None
     abp = Path(argv[argv.index("--allsides-articles") + 1]) if "--allsides-articles" in argv else None
-    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else last, train, test, abp)
+    corpus_articles: dict = {}
+    events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else last, train, test, abp,
+                          corpus_articles)
+    if "--event-gate-only" in argv:
+        event_gate.report(events, judged, corpus_articles)
+        if test is not None or abp is not None:
+            event_gate.report_rounds(events, judged, corpus_articles,
+                                     (event_gate.CHOSEN, event_gate.GROUPING_CANDIDATE))
+        return 0
     if "--lede-only" in argv:
         lede_gate.report(events, judged)
         if test is not None or abp is not None:
@@ -591,6 +618,7 @@ def main(argv: list[str] | None = None) -> int:
     quotation_fragments(events, judged)
     one_story.report(events, judged)
     lede_gate.report(events, judged)
+    event_gate.report(events, judged, corpus_articles)
     piece_choice(events, judged)
     units_choice(events, judged)
     runs_choice(events, judged)

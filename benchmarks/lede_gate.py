@@ -230,8 +230,14 @@ def report_rounds(events: dict, judged: pd.DataFrame, gate: tuple) -> None:
     """What `gate` (statistic, value, scope, full_only) removes of the judged findings of `REPORT_ROUNDS` the
     package states now (under the written rule), by round and kind of text, and of the other findings."""
     table = finding_table(events, judged, statistics_of(events))
-    mask = gate_mask(table, *gate)
-    print(f"== The lead, report: {gate} on rounds {', '.join(map(str, REPORT_ROUNDS))} (judged before the gate)")
+    report_table(table, gate_mask(table, *gate), f"The lead, report: {gate}")
+
+
+def report_table(table: pd.DataFrame, mask: pd.Series, title: str) -> None:
+    """Print what `mask` (a gate's findings removed, of `finding_table`) removes of the judged findings of
+    `REPORT_ROUNDS`, by round and kind of text (precision before and after), of the AllSides, BASIL and seeds
+    findings, and list the findings removed of those rounds and events."""
+    print(f"== {title} on rounds {', '.join(map(str, REPORT_ROUNDS))} (judged before the gate)")
     rows = []
     for number in REPORT_ROUNDS:
         for text in ("full", "excerpts", "all"):
