@@ -53,8 +53,8 @@ VALUES = (0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.35)
 # The candidate, chosen on rounds 3-11 before rounds 12-13 were loaded (statistic, value, scope, full articles only):
 # of the gates passing `lede_gate.CRITERION`, the one removing the most wrong findings, then the fewest findings
 # (`candidate`). From the `--last-round 11` run: every passing gate is on omissions alone, none removes a finding wrong
-# by grouping (docs/evaluation.md, "Rules chosen after round 13: the event's pairs"). Kept after the report on rounds
-# 12-13 as `research.story.coverage.MIN_OMITTER_COHESION` (`omissions(pairs=...)`).
+# by grouping (docs/evaluation.md, "Rules chosen after round 13: the event's pairs"). Reported on rounds 12-13 and
+# not adopted in the package (the docs say why).
 CHOSEN = ("outlet mean pair (as grouped)", 0.35, "left out", True)
 # No gate on "only" findings or on every finding passes, nor removes as many wrong findings as right. Reported beside
 # `CHOSEN`, fixed by the same run: of those gates losing no agreeing choose-half finding and removing at least 5 wrong
