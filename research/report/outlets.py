@@ -138,12 +138,13 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
                                   speakers.get(("only", outlet, e), "")) for e, label in
                            only.sort_values(["first", "element_id"])[["element_id", "label"]].itertuples(index=False)]
         if left is not None:
-            row["left_out"] = [_after(sentences.get(e, label), "", speakers.get(("left out", outlet, e), ""))
+            row["left_out"] = [_after(sentences.get(e, label), before.get((outlet, e), ""),
+                                      speakers.get(("left out", outlet, e), ""))
                                for e, label in left[left["outlet"] == outlet][["element_id", "label"]].itertuples(
                                    index=False)]
         if gaps is not None:
             cut = gaps[(gaps["outlet"] == outlet) & (gaps["kind"] == "not in the excerpt")]
-            row["not_in_excerpt"] = [_after(sentences.get(e, label), "",
+            row["not_in_excerpt"] = [_after(sentences.get(e, label), before.get((outlet, e), ""),
                                             speakers.get(("not in the excerpt", outlet, e), ""))
                                      for e, label in cut[["element_id", "label"]].itertuples(index=False)]
         if outlet in terms:

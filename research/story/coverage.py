@@ -199,8 +199,8 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     `lede_paragraphs` paragraphs), and `article_id`, `start`, `end` of the
     first mention (offsets into the article text; empty / NA when not covered),
     `sentence_before` (the sentence before the first mention in its paragraph, which a sentence that goes on
-    with a quotation or leans on a name said before needs to be read; "" for a paragraph's first sentence or
-    when not covered), `speaker` and `speaker_kind` (who speaks in the sentence a finding shows: the first
+    with a quotation or leans on a name said before needs to be read; when not covered, the sentence before
+    the element's representative sentence, which "left out" shows; "" for a paragraph's first sentence), `speaker` and `speaker_kind` (who speaks in the sentence a finding shows: the first
     mention when covered, else the element's representative sentence, which "left out" shows; the actor
     whose words fill it, resolved to a name, `research.framing.voices.speaker_of` with its settings: "" when the
     sentence is the outlet's own voice, its speaker is not resolved to a name, or without `voices`), `leans` (how that first mention leans on the sentence before it, one of
@@ -238,6 +238,12 @@ def coverage(found: StoryElements, passages: pd.DataFrame, lede_paragraphs: int 
     table["in_lede"] = (table["first_paragraph"] <= lede_paragraphs).fillna(False).astype(bool)
     table["article_id"] = table["article_id"].fillna("")
     table["sentence_before"] = table["sentence_before"].fillna("")
+    shown = found.elements.set_index("element_id")
+    before_shown = located.drop_duplicates(["article_id", "start"]).set_index(["article_id", "start"])["sentence_before"]
+    missing = ~table["covered"]
+    table.loc[missing, "sentence_before"] = [  # what a "left out" shows: the representative sentence's
+        before_shown.get((shown.at[e, "representative_article_id"], shown.at[e, "representative_start"]), "")
+        for e in table.loc[missing, "element_id"]]
     table[["leans", "head_element_id"]] = table[["leans", "head_element_id"]].fillna("")
     table["unit_position"] = table["unit_position"].fillna(0).astype("int64")
     table[["start", "end"]] = table[["start", "end"]].astype("Int64")
