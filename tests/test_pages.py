@@ -461,6 +461,7 @@ def test_the_stories_table_says_why_a_story_was_not_analysed():
     assert table["2"] == "not analysed: one outlet"
     assert table["3"] == "not analysed: fewer than 2 articles"
 
+
 def test_the_outlets_page_says_who_said_an_exclusive_its_shown_text_does_not_name(tmp_path):
     import research
     from research.report.findings.common import said_by
