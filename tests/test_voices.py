@@ -261,3 +261,11 @@ def test_a_newspapers_short_name_is_the_outlet_named_before():
     voices = spoken(["The Washington Post reported that “it was not immediately clear if anyone had been arrested.”",
                      "“In a chaotic scene, a helicopter flew low over the park,” according to the Post."])
     assert {group for voice, group, _ in voices if voice != "own"} == {"The Washington Post"}
+
+
+def test_the_outlet_is_the_outlet_cited_before():
+    # AllSides bias corpus, Salon, 23 June 2020: "the outlet reported" after "CNN reported"
+    voices = spoken(["CNN reported late Monday that “journalists were told they had to leave the White House grounds.”",
+                     ("“The move to force members of the media off White House grounds is highly unusual,” the outlet "
+                      "reported.")])
+    assert {group for voice, group, _ in voices if voice != "own"} == {"CNN"}

@@ -119,7 +119,8 @@ HONORIFICS = ("mr.", "mrs.", "ms.", "dr.", "prof.", "the", "a", "an")
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "his office": "person",
             "her office": "person", "i": "person", "who": "relative", "they": "group", "it": "group",
             "its": "group", "his agency": "agency", "the agency": "agency", "the ministry": "government",
-            "we": "any"}
+            "we": "any", "the outlet": "group", "the network": "group", "the newspaper": "group",
+            "the paper": "group"}
 # Roles that are not public offices: "the official" never refers to a professor or an analyst.
 NOT_OFFICES = frozenset("analyst lecturer expert adviser advisor researcher founder ceo editor correspondent "
                         "professor prof. dr. mr. mrs. ms. counterpart".split())
@@ -334,7 +335,8 @@ def group_actors(table: pd.DataFrame, articles: pd.DataFrame, column: str = "sou
       for "he", are skipped; a speaker cited before counts as mentioned again
       wherever the last name recurs outside quotations, "Trump responded"), "who" to the noun phrase before it, "they" and
       "it" to the last actor that is not a person (nor a surname alone),
-      "the agency" to the last agency, else to itself; a newspaper's short name
+      "the agency" to the last agency, else to itself; "the outlet", "the network",
+      "the newspaper", "the paper" as "they"; a newspaper's short name
       ("the Post") to the outlet named in full before it ("The Washington Post").
 
     Across articles, a person an article names with no country ("Defense
