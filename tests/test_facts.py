@@ -87,6 +87,15 @@ def test_a_comment_box_glued_to_the_text_is_no_fact(data_dir):
         assert fact_kind(sentence + ".") == "figure", sentence
 
 
+def test_a_hover_card_glued_to_the_text_is_no_fact():
+    # AllSides bias corpus, The Hill, 24 June 2020: a senator's hover card (full name, nickname, then the headlines
+    # of other stories) runs into the sentence, whose figures are the other stories'
+    card = ("A growing number of Democrats, including Senate Democratic Whip Dick Durbin Richard (Dick) Joseph "
+            "DurbinMcCarthy calls for police reform conference, said 21 senators would vote against it.")
+    assert fact_kind(card) == ""
+    assert fact_kind("Sen. Richard (Dick) Durbin said 21 senators would vote against the bill on Tuesday.") != ""
+
+
 def test_a_live_blogs_words_to_its_reader_are_no_fact(data_dir):
     articles = datasets.read_timeline17(data_dir / "timeline17_dev")[0]
     # a Guardian live blog saved as one paragraph: the helpline notice sits inside the body, so no block rule

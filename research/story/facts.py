@@ -41,7 +41,9 @@ or name they hold:
   or more run together, as a scraper glues a comment box's buttons and its
   author: "FlagShareLikeReplyPaige Lavender 5ptsmoderatorFeaturedFebruary 6,
   2016 10:42PM"; names run together have three at most: "FiveThirtyEight",
-  "RealClearPolitics").
+  "RealClearPolitics"), or a hover card run into the sentence (a name with its
+  nickname in brackets glued to the next headline: "Richard (Dick) Joseph
+  DurbinMcCarthy calls for ...", The Hill).
 """
 
 from __future__ import annotations
@@ -75,7 +77,9 @@ CALL_TO_ACT = re.compile(r"^\W*(?:Click|Tap|Visit|Sign up|Subscribe|Follow us|Li
                          r"Share this|Email us|Call)\b")
 # Four capitalised words or more run together, not a hashtag: a page's buttons glued to the text
 # ("FlagShareLikeReplyPaige"); names run together have three at most ("FiveThirtyEight", "RealClearPolitics").
-WIDGET = re.compile(r"(?<![\w’'#@])(?:[A-Z][a-z]+){4,}")
+# Also a news site's hover card glued into the sentence: a name with its nickname in brackets, run into the
+# headlines that follow ("Richard (Dick) Joseph DurbinMcCarthy calls for ...", The Hill).
+WIDGET = re.compile(r"(?<![\w’'#@])(?:[A-Z][a-z]+){4,}|\b[A-Z][a-z]+ \([A-Z][a-z]+\) (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+[A-Z]")
 # A telephone number: 10 or 11 digits opening with 0 ("08001513513"), or 3-3-4 digits ("1-800-232-4636").
 PHONE = re.compile(r"\b0\d{9,10}\b|\b(?:1[-. ])?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 QUOTATION_MARK = re.compile(r"[\"“”]|’’|''")
