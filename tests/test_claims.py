@@ -344,6 +344,16 @@ def test_figures_are_labelled_with_their_unit():
     assert sorted(research.claim_ledger(claims, articles)["figure"]) == ["$1 million", "21%"]
 
 
+def test_a_hover_cards_headlines_give_no_figure():
+    # AllSides bias corpus, The Hill, 24 June 2020: Durbin's hover card holds another story's vote (21-1); the
+    # sentence's own figure stays
+    claims, _ = _claims_of({"hill": "A growing number of Democrats, including Senate Democratic Whip Dick Durbin "
+                                    "Richard (Dick) Joseph DurbinMcCarthy calls for police reform conference ahead of "
+                                    "vote Senate panel votes 21-1 to back Justice IG measure over Graham objections "
+                                    "MORE (Ill.), said 12 senators will vote against proceeding to the bill."})
+    assert claims["value"].tolist() == [12.0]
+
+
 def test_page_chrome_is_never_a_claim_source():
     text = ("Border crossings rise\n\nUpdated 2 hours ago\nShare\n\nThe ministry said 400 soldiers had crossed "
             "the border on Monday, according to officials in the capital.\n\nOfficials said a further 200 soldiers "

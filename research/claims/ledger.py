@@ -88,6 +88,7 @@ from research.claims.sources import (
     usable_cues,
 )
 from research.claims.structure import content_word, noun_phrase, structural_subject
+from research.corpus.blocks import HOVER_CARD
 from research.errors import AnalysisError
 from research.text.dates import find_time_expressions, reference_date
 from research.text.tokens import stem
@@ -154,7 +155,9 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                                                        and bool(LIST_ITEM.match(passage.text)))  # go on with the source
                 previous_subjects, previous_claimant, block_end = {}, previous_claimant if listing else None, ""
             previous_block, block_end = passage.block_id, passage.text.rstrip() or block_end
-            quantities = find_quantities(passage.text, published.get(article_id, ""))
+            cards = [card.span() for card in HOVER_CARD.finditer(passage.text)]  # other stories' headlines
+            quantities = [q for q in find_quantities(passage.text, published.get(article_id, ""))
+                          if not any(start <= q.start < end for start, end in cards)]
             times = all_times[number]
             periods = stated_periods(passage.text, times)
             poll = poll_dates(fields, blocks, number, passage.text) or runs[number] or quoted[number]

@@ -86,6 +86,13 @@ READER_APPEAL = re.compile(
     r"\bsupport (?:our|\w+['’]s|local) (?:\w+ ){0,2}(?:journalism|journalists|reporting|newsroom|writers)\b|"
     r"\b(?:your|a) financial contribution\b|\bbecome a (?:paying )?(?:member|subscriber|supporter) (?:of [^.]{0,40} )?today\b|"
     r"\blicensed under a creative commons\b", re.IGNORECASE)
+# A news site's hover card saved inside a sentence (The Hill): a person's full name run into the headlines of other
+# stories, up to the card's "MORE" ("Richard (Dick) Joseph DurbinMcCarthy calls for police reform conference ahead
+# of vote Senate panel votes 21-1 to back Justice IG measure ... MORE (Ill.)"; a few headlines, 500 characters at
+# most). Not a block of its own, so no rule of `split_blocks` can set it aside; a sentence holding one states no
+# fact (`research.story.facts`), and its figures are the other stories' (`research.claims.ledger.extract_claims`).
+HOVER_CARD = re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:\([A-Z][a-z]+\) )?(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=[A-Z])"
+                        r"[^\n]{0,500}? MORE\b")
 # A feed record's last paragraph cut off by the feed: it ends in an ellipsis.
 CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
 

@@ -41,9 +41,9 @@ or name they hold:
   or more run together, as a scraper glues a comment box's buttons and its
   author: "FlagShareLikeReplyPaige Lavender 5ptsmoderatorFeaturedFebruary 6,
   2016 10:42PM"; names run together have three at most: "FiveThirtyEight",
-  "RealClearPolitics"), or a hover card run into the sentence (a name with its
-  nickname in brackets glued to the next headline: "Richard (Dick) Joseph
-  DurbinMcCarthy calls for ...", The Hill).
+  "RealClearPolitics"), or a hover card run into the sentence
+  (`research.corpus.blocks.HOVER_CARD`: a name glued to other stories'
+  headlines up to "MORE", The Hill).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ import numpy as np
 
 from research.claims.phrases import ROLE_WORDS, WEEKDAYS_AND_MONTHS
 from research.claims.quantities import find_quantities
-from research.corpus.blocks import PRINT_NOTE
+from research.corpus.blocks import HOVER_CARD, PRINT_NOTE
 from research.text.dates import find_time_expressions
 from research.text.quotes import quotations, quoted_ranges
 from research.text.tokens import WORD
@@ -77,9 +77,7 @@ CALL_TO_ACT = re.compile(r"^\W*(?:Click|Tap|Visit|Sign up|Subscribe|Follow us|Li
                          r"Share this|Email us|Call)\b")
 # Four capitalised words or more run together, not a hashtag: a page's buttons glued to the text
 # ("FlagShareLikeReplyPaige"); names run together have three at most ("FiveThirtyEight", "RealClearPolitics").
-# Also a news site's hover card glued into the sentence: a name with its nickname in brackets, run into the
-# headlines that follow ("Richard (Dick) Joseph DurbinMcCarthy calls for ...", The Hill).
-WIDGET = re.compile(r"(?<![\w’'#@])(?:[A-Z][a-z]+){4,}|\b[A-Z][a-z]+ \([A-Z][a-z]+\) (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+[A-Z]")
+WIDGET = re.compile(r"(?<![\w’'#@])(?:[A-Z][a-z]+){4,}")
 # A telephone number: 10 or 11 digits opening with 0 ("08001513513"), or 3-3-4 digits ("1-800-232-4636").
 PHONE = re.compile(r"\b0\d{9,10}\b|\b(?:1[-. ])?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 QUOTATION_MARK = re.compile(r"[\"“”]|’’|''")
@@ -152,7 +150,7 @@ def fact_kind(text: str, published: str = "") -> str:
     """What makes a sentence a fact, one of `FACT_KINDS` (the first that holds, in that order), or "" when
     it states none (module docstring). `published`: the article's publication time, for dates."""
     if TRANSITION.search(text.strip()) or (ARGUES.search(text) and not QUOTATION_MARK.search(text)) \
-            or addresses_reader(text) or PRINT_NOTE.search(text) or WIDGET.search(text):
+            or addresses_reader(text) or PRINT_NOTE.search(text) or WIDGET.search(text) or HOVER_CARD.search(text):
         return ""
     if any(not np.isnan(q.value) for q in find_quantities(text, published)):
         return "figure"
