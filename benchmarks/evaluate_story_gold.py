@@ -149,11 +149,19 @@ def polnear(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
     the representations of section 3, the articles as read, and the gold."""
     gold = pd.read_json(GOLD, lines=True, dtype={"article_id": str, "story": str})
     articles = datasets.read_polnear(folder, "train")
+    return judged_composition(articles, gold, "polnear-train", str(folder)), articles, gold
+
+
+def judged_composition(articles: pd.DataFrame, gold: pd.DataFrame, corpus: str, where: str,
+                       **columns) -> eh.Composition:
+    """`articles` as an `event_halves.Composition` (`label`: the `gold` story, "" when not judged; `columns`
+    added to every article) with the representations of section 3: the lead and scorer texts' pairs, the
+    signals' pairs, the publication times. Stops naming `where` when a judged article is not in `articles`."""
     missing = sorted(set(gold["article_id"]) - set(articles["article_id"]))
     if missing:
-        raise SystemExit(f"{len(missing)} judged articles are not in {folder}: {missing[:3]}")
+        raise SystemExit(f"{len(missing)} judged articles are not in {where}: {missing[:3]}")
     story = articles["article_id"].map(gold.set_index("article_id")["story"]).fillna("")
-    comp = eh.Composition([eh.Data._table(articles.assign(corpus="polnear-train", label=story))], copies=(2, 3))
+    comp = eh.Composition([eh.Data._table(articles.assign(corpus=corpus, label=story, **columns))], copies=(2, 3))
     blocks = research.split_blocks(comp.articles)
     position = pd.Series(np.arange(comp.n), index=comp.articles["article_id"].to_numpy())
     body, whole = body_texts(blocks, comp.articles), event_texts(blocks, comp.articles, 2)
@@ -166,7 +174,7 @@ def polnear(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
                             found["similarity"].to_numpy())
     story_signals.add_pairs(comp, blocks)
     comp.add_times("real", comp.articles["published"])
-    return comp, articles, gold
+    return comp
 
 
 def halves(comp: eh.Composition, events: np.ndarray) -> dict[str, np.ndarray]:
@@ -414,24 +422,7 @@ def allsides_gold(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFr
     gold (ALLSIDES_GOLD)."""
     gold = pd.read_json(ALLSIDES_GOLD, lines=True, dtype={"article_id": str, "story": str})
     articles = allsides_articles(folder)
-    missing = sorted(set(gold["article_id"]) - set(articles["article_id"]))
-    if missing:
-        raise SystemExit(f"{len(missing)} judged articles are not in {folder}'s week: {missing[:3]}")
-    story = articles["article_id"].map(gold.set_index("article_id")["story"]).fillna("")
-    comp = eh.Composition([eh.Data._table(articles.assign(corpus="allsides-articles", label=story, form="page"))], copies=(2, 3))
-    blocks = research.split_blocks(comp.articles)
-    position = pd.Series(np.arange(comp.n), index=comp.articles["article_id"].to_numpy())
-    body, whole = body_texts(blocks, comp.articles), event_texts(blocks, comp.articles, 2)
-    opening = pd.Series([text[: len(text) - len(rest)] for text, rest in zip(whole, body)], index=whole.index)
-    texts = {f"lead {words}": (opening + body.map(lambda text, n=words: cut(text, n)), None) for words in LEAD}
-    texts |= {name: (whole, TextVectorizer(**{**EVENT_SCORER, **options})) for name, options in SCORERS.items()}
-    for name, (text, vectorizer) in texts.items():
-        found = article_pairs(text, eh.FLOOR, vectorizer)
-        comp.pairs[name] = (position[found["article_id_a"]].to_numpy(), position[found["article_id_b"]].to_numpy(),
-                            found["similarity"].to_numpy())
-    story_signals.add_pairs(comp, blocks)
-    comp.add_times("real", comp.articles["published"])
-    return comp, articles, gold
+    return judged_composition(articles, gold, "allsides-articles", f"{folder}'s week", form="page"), articles, gold
 
 
 def allsides_gold_table(comp: eh.Composition, events: np.ndarray) -> pd.DataFrame:

@@ -249,6 +249,22 @@ def story_error(r: dict, ids: set[str], prefix: str) -> str | None:
     return None
 
 
+def with_feed_half(lines: list, table: pd.DataFrame, half: str, event: str, option: str, read) -> tuple | None:
+    """The records and texts with the feed cuts of a half kept outside the project: with `read` (its cuts, read
+    from the folder the option names) `table` gains them and the half's article ids are returned; without it the
+    half's records are skipped, said so, and None is returned when no record is left."""
+    if read:
+        cuts = with_stories(read(), [r for _, r in lines], half, event)
+        return lines, pd.concat([table, cuts], ignore_index=True), set(cuts.article_id)
+    skipped = sum(r.get("half") == half for _, r in lines)
+    if skipped:
+        lines = [(i, r) for i, r in lines if r.get("half") != half]
+        print(f"{half}: {skipped} records skipped (their texts need {option} FOLDER)")
+        if not lines:
+            return None
+    return lines, table, set()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="the shared data root (allsides_dev/, basil_dev/, polnear_dev/, timeline17_dev/)")
@@ -284,30 +300,17 @@ def main():
         body.update({a: t.index("\n\n") + 2 for a, t in zip(polnear.article_id, polnear.text)})
         table = pd.concat([table, polnear], ignore_index=True)
     lines = [(i, json.loads(x)) for i, x in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1) if x.strip()]
-    test_ids: set[str] = set()
-    if args.polnear_test is not None:
-        cuts = with_stories(polnear_feed_cuts(args.polnear_test, "test"), [r for _, r in lines], TEST_HALF,
-                            TEST_EVENT)
-        test_ids = set(cuts.article_id)
-        table = pd.concat([table, cuts], ignore_index=True)
-    elif any(r.get("half") == TEST_HALF for _, r in lines):
-        skipped = sum(r.get("half") == TEST_HALF for _, r in lines)
-        lines = [(i, r) for i, r in lines if r.get("half") != TEST_HALF]
-        print(f"{TEST_HALF}: {skipped} records skipped (their texts need --polnear-test FOLDER)")
-        if not lines:
+    feeds = {TEST_HALF: (TEST_EVENT, "--polnear-test", args.polnear_test and (
+                 lambda: polnear_feed_cuts(args.polnear_test, "test"))),
+             ABP_HALF: (ABP_EVENT, "--allsides-articles", args.allsides_articles and (
+                 lambda: allsides_articles_feed_cuts(args.allsides_articles, *ABP_WINDOW)))}
+    ids: dict[str, set[str]] = {}
+    for half, (event, option, read) in feeds.items():
+        kept = with_feed_half(lines, table, half, event, option, read)
+        if kept is None:
             return
-    abp_ids: set[str] = set()
-    if args.allsides_articles is not None:
-        cuts = with_stories(allsides_articles_feed_cuts(args.allsides_articles, *ABP_WINDOW), [r for _, r in lines],
-                            ABP_HALF, ABP_EVENT)
-        abp_ids = set(cuts.article_id)
-        table = pd.concat([table, cuts], ignore_index=True)
-    elif any(r.get("half") == ABP_HALF for _, r in lines):
-        skipped = sum(r.get("half") == ABP_HALF for _, r in lines)
-        lines = [(i, r) for i, r in lines if r.get("half") != ABP_HALF]
-        print(f"{ABP_HALF}: {skipped} records skipped (their texts need --allsides-articles FOLDER)")
-        if not lines:
-            return
+        lines, table, ids[half] = kept
+    test_ids, abp_ids = ids[TEST_HALF], ids[ABP_HALF]
     t17_ids: set[str] = set()
     if (folder.parent / "timeline17_dev").is_dir() and any(r.get("half") == T17_HALF for _, r in lines):
         cuts = with_stories(timeline17_feed_cuts(folder.parent), [r for _, r in lines], T17_HALF, T17_EVENT)
