@@ -351,3 +351,29 @@ def test_a_verb_inside_a_hyphenated_adjective_is_not_a_cue():
     table = research.attributions(blocks, articles)
     assert table["cue_text"].tolist() == ["said"]
     assert table["source_text"].tolist() == ["The long-expected report"]
+
+
+def test_a_hover_card_gives_no_speaker_and_its_name_is_the_person():
+    # AllSides bias corpus, The Hill, June 2020: hover cards (a name run into other stories' headlines, up to
+    # "MORE") inside sentences; their headlines' verbs ("shares", "calls for") are no cues
+    table = find(
+        "Senate Minority Leader Charles Schumer Chuck SchumerWake up, America — see what's coming Tim Scott shares "
+        "racist messages Trump administration ending support for 7 Texas testing sites MORE (D-N.Y.) signaled on "
+        "Tuesday that Democrats are prepared to block a GOP police reform bill.",
+        "\"The Republican bill, as is, will not get 60 votes,\" Schumer said.",
+        "Senate Democratic Whip Dick Durbin Richard (Dick) Joseph DurbinMcCarthy calls for police reform conference "
+        "ahead of vote Senate panel votes 21-1 to back Justice IG measure MORE (Ill.) said the bill was not "
+        "salvageable.", group=True)
+    assert table["cue_text"].tolist() == ["signaled", "said", "said"]
+    assert table["source_text"].tolist() == ["Senate Minority Leader Charles Schumer (D-N.Y.)", "Schumer",
+                                             "Senate Democratic Whip Dick Durbin (Ill.)"]
+    assert table["actor"].tolist() == ["Charles Schumer", "Charles Schumer", "Dick Durbin"]
+    assert set(table["actor_kind"]) == {"person"}
+
+
+def test_a_lawmakers_party_and_state_are_not_part_of_the_name():
+    table = find("Sen. Ted Cruz (R-Texas) said the bill was dead.",
+                 "Senate Democratic Whip Dick Durbin (D-Ill.) said it could pass.",
+                 "The Centers for Disease Control and Prevention (CDC) said cases rose.", group=True)
+    assert table["actor"].tolist() == ["Ted Cruz", "Dick Durbin", "CDC"]
+    assert table["actor_kind"].tolist() == ["person", "person", "agency"]

@@ -27,6 +27,7 @@ from research.claims.phrases import (
     _subject_word,
 )
 from research.claims.verbs import VERB_FORMS
+from research.corpus.blocks import blank_hover_cards
 from research.text.quotes import quotations
 from research.text.sentences import sentence_spans
 
@@ -247,6 +248,10 @@ def _person_key(description: str) -> str:
     return words[-1] if len(words) == 1 else ""
 
 
+# A US lawmaker's party and state after the name: "(D-Ill.)", "(R-Texas)", "(D-N.Y.)", "(Ill.)".
+PARTY_STATE = re.compile(r"\s*\((?:(?:[DRI]-)?[A-Z][a-z]{0,4}\.(?: ?[A-Z][a-z]{0,4}\.)?|[DRI]-[A-Z][a-z]+)\)$")
+
+
 def actor_group(description: str, people: list[tuple[int, str, str]] | None = None) -> Actor:
     """Normalise a source or claimant description to an `Actor`.
 
@@ -270,6 +275,7 @@ def actor_group(description: str, people: list[tuple[int, str, str]] | None = No
     'South Korea: NIS'
     """
     text = re.sub(r",\s*\d{1,3}$", "", " ".join(description.strip(" ,.;:“”\"'").split()))  # "Frederick Brown, 24"
+    text = PARTY_STATE.sub("", text)  # "Sen. Dick Durbin (D-Ill.)"
     key = _person_key(text)
     person = next((p for p in reversed(people or []) if set(p[1].split()) <= set(text.split())
                    or (key and key in p[1].split())), None)
@@ -351,7 +357,8 @@ def group_actors(table: pd.DataFrame, articles: pd.DataFrame, column: str = "sou
     order = table.reset_index(drop=True).sort_values(["article_id", position], kind="stable")
     for article_id, rows in order.groupby("article_id", sort=False):
         indices = rows.index.tolist()
-        found = _article_actors(texts[article_id], [(descriptions[i], int(rows.at[i, position])) for i in indices])
+        found = _article_actors(blank_hover_cards(texts[article_id]),  # no name read in another story's card
+                                [(descriptions[i], int(rows.at[i, position])) for i in indices])
         for index, actor in zip(indices, found):
             actors[index] = actor
     actors = _same_person_same_group(actors, descriptions)

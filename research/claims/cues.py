@@ -74,6 +74,7 @@ from research.claims.verbs import (
     VERB_FORMS,
     WEAK_VERBS,
 )
+from research.corpus.blocks import blank_hover_cards
 from research.text.quotes import quotations, quoted_ranges
 from research.text.sentences import sentence_spans
 
@@ -563,10 +564,12 @@ def attributions(blocks: pd.DataFrame, articles: pd.DataFrame, continuation: boo
     rows = []
     for article_id, article_blocks in blocks.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
         found = _article_attributions(article_blocks, continuation)
-        text = texts[article_id]
+        text, shown = texts[article_id], blank_hover_cards(texts[article_id])
         for a in found:
             source, content, relay = (span or (-1, -1) for span in (a.source, a.content, a.relay))
-            rows.append((article_id, text[source[0]:source[1]] if a.source else "", *source,
+            named = text[source[0]:source[1]]  # a hover card inside it shows as its name
+            named = named if shown[source[0]:source[1]] == named else " ".join(shown[source[0]:source[1]].split())
+            rows.append((article_id, named if a.source else "", *source,
                          text[a.cue[0]:a.cue[1]], *a.cue, *content, a.direct,
                          text[relay[0]:relay[1]] if a.relay else "", *relay))
     table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
@@ -586,7 +589,7 @@ def _article_attributions(blocks: pd.DataFrame, continuation: bool) -> list[Attr
         if block.role != "body":
             speaker = None
             continue
-        text, offset = block.text, block.start
+        text, offset = blank_hover_cards(block.text), block.start
         paragraph = _find_in_paragraph(text, continuation)
         sentences = sentence_spans(text)
         if speaker is not None:

@@ -28,7 +28,7 @@ WEEKDAYS_AND_MONTHS = ("monday tuesday wednesday thursday friday saturday sunday
                        "april may june july august september october november december").split()
 ROLE_WORDS = ("president vice prime minister secretary general gen. lt. col. maj. adm. sgt. director chief "
               "head spokesman spokeswoman spokesperson ambassador envoy chairman chairwoman chair commander "
-              "governor gov. mayor senator sen. rep. representative speaker leader king queen prince pope "
+              "governor gov. mayor senator sen. rep. representative speaker leader whip king queen prince pope "
               "judge justice attorney dr. mr. mrs. ms. professor prof. deputy chancellor lawmaker official "
               "analyst lecturer expert adviser advisor researcher founder ceo editor correspondent counterpart").split()
 NOT_NAMES = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in WEEKDAYS_AND_MONTHS) + r"|The|This|That|"

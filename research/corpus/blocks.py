@@ -99,10 +99,18 @@ def without_hover_cards(text: str) -> str:
     """`text` to show a reader, each hover card cut back to the name it follows ("Leader Charles Schumer Chuck
     SchumerWake up ... MORE (D-N.Y.)" -> "Leader Charles Schumer (D-N.Y.)": a surname said twice ends the name at
     its first time). Not for offsets: the result is shorter than the text."""
-    def name(card: re.Match) -> str:
-        words = card["name"].split(" ")
-        return " ".join(words[:words.index(words[-1]) + 1])
-    return HOVER_CARD.sub(name, text)
+    return HOVER_CARD.sub(_card_name, text)
+
+
+def _card_name(card: re.Match) -> str:
+    words = card["name"].split(" ")
+    return " ".join(words[:words.index(words[-1]) + 1])
+
+
+def blank_hover_cards(text: str) -> str:
+    """`text` with each hover card blanked with spaces but the name it follows (`without_hover_cards`): the
+    same length, so offsets hold, and no cue or name of another story is read in it."""
+    return HOVER_CARD.sub(lambda card: _card_name(card).ljust(len(card[0])), text)
 
 
 # A feed record's last paragraph cut off by the feed: it ends in an ellipsis.
