@@ -444,3 +444,22 @@ def test_blocks_split_in_worker_processes_are_the_same_with_the_same_warnings(se
         found = split_blocks(articles, workers=2)
     pd.testing.assert_frame_equal(found, expected)
     assert [str(w.message) for w in there] == [str(w.message) for w in here] != []
+
+
+def test_a_hover_card_is_cut_back_to_its_name_for_the_reader():
+    from research.corpus.blocks import without_hover_cards
+
+    # AllSides bias corpus, The Hill, 24 June 2020: a senator's hover card runs into the sentence
+    card = ("A growing number of Democrats, including Senate Democratic Whip Dick Durbin Richard (Dick) Joseph "
+            "DurbinMcCarthy calls for police reform conference ahead of vote Senate panel votes 21-1 to back Justice IG "
+            "measure over Graham objections Police reform in limbo after Senate setback MORE (Ill.), will vote against "
+            "proceeding to the bill on Wednesday.")
+    assert without_hover_cards(card) == ("A growing number of Democrats, including Senate Democratic Whip Dick Durbin "
+                                         "(Ill.), will vote against proceeding to the bill on Wednesday.")
+    # the card's name repeats the one in the text ("Charles Schumer Chuck Schumer"): the first is kept
+    lede = ("Senate Minority Leader Charles Schumer Chuck SchumerSenators weigh a second relief bill Budget office "
+            "revises its forecast MORE (D-N.Y.) signaled on Tuesday that Democrats would block the bill.")
+    assert without_hover_cards(lede) == ("Senate Minority Leader Charles Schumer (D-N.Y.) signaled on Tuesday that "
+                                         "Democrats would block the bill.")
+    plain = "Sen. Mitch McConnell (R-Ky.) said MORE senators would vote on Wednesday."
+    assert without_hover_cards(plain) == plain

@@ -462,6 +462,26 @@ def test_the_stories_table_says_why_a_story_was_not_analysed():
     assert table["3"] == "not analysed: fewer than 2 articles"
 
 
+def test_stories_of_one_outlet_are_folded_away_and_left_out_of_the_matrix():
+    # a week of news: two stories told by two outlets each, two lone articles of outlets that told nothing else
+    listing = pd.DataFrame({"event_id": ["1", "1", "2", "2", "3", "4"], "event_label": ["a", "a", "b", "b", "c", "d"],
+                            "outlet": ["AP", "Reuters", "AP", "Vox", "NPR", "Slate"], "article_id": list("uvwxyz"),
+                            "published": ["2020-06-22"] * 6})
+    stories = pages._stories(listing, {"1": "story-1", "2": "story-2"}, 2)
+    table, folded = pages._story_tables(stories).split("<details>")
+    assert "AP, Reuters" in table and "NPR" not in table and "Slate" not in table
+    assert "2 stories told by one outlet only" in folded and "NPR" in folded and "Slate" in folded
+    matrix = pages._matrix(listing, stories)
+    head = matrix.split("<thead>", 1)[1].split("</thead>", 1)[0]
+    assert re.findall(r"<th title='[^']*'>(\d+)</th>", head) == ["1", "2"]
+    rows = re.findall(r"<tr><td class='label'>([^<]+)</td>", matrix)
+    assert rows == ["AP", "Reuters", "Vox"]
+    assert "2 outlets whose articles tell only stories no other outlet told here (NPR and Slate)" in matrix
+    assert "1 of 3 outlets covered every story shown here; 2 covered only one." in matrix
+    lone = listing[listing["event_id"].isin(["3", "4"])]
+    assert "nothing to compare across outlets" in pages._matrix(lone, pages._stories(lone, {}, 2))
+
+
 def test_the_outlets_page_says_who_said_an_exclusive_its_shown_text_does_not_name(tmp_path):
     import research
     from research.report.findings.common import said_by

@@ -89,10 +89,22 @@ READER_APPEAL = re.compile(
 # A news site's hover card saved inside a sentence (The Hill): a person's full name run into the headlines of other
 # stories, up to the card's "MORE" ("Richard (Dick) Joseph DurbinMcCarthy calls for police reform conference ahead
 # of vote Senate panel votes 21-1 to back Justice IG measure ... MORE (Ill.)"; a few headlines, 500 characters at
-# most). Not a block of its own, so no rule of `split_blocks` can set it aside; a sentence holding one states no
+# most; "McConnell", "DeSantis" are one word). Not a block of its own, so no rule of `split_blocks` can set it aside; a sentence holding one states no
 # fact (`research.story.facts`), and its figures are the other stories' (`research.claims.ledger.extract_claims`).
-HOVER_CARD = re.compile(r"\b(?:[A-Z][a-z]+ ){1,2}(?:\([A-Z][a-z]+\) )?(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+(?=[A-Z])"
-                        r"[^\n]{0,500}? MORE\b")
+HOVER_CARD = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+ ){1,2}(?:\([A-Z][a-z]+\) )?(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)"
+                        r"(?<!\bMc)(?<!\bMac)(?<!\bDe)(?<!\bDi)(?<!\bDu)(?<!\bLa)(?<!\bLe)(?=[A-Z])[^\n]{0,500}? MORE\b")
+
+
+def without_hover_cards(text: str) -> str:
+    """`text` to show a reader, each hover card cut back to the name it follows ("Leader Charles Schumer Chuck
+    SchumerWake up ... MORE (D-N.Y.)" -> "Leader Charles Schumer (D-N.Y.)": a surname said twice ends the name at
+    its first time). Not for offsets: the result is shorter than the text."""
+    def name(card: re.Match) -> str:
+        words = card["name"].split(" ")
+        return " ".join(words[:words.index(words[-1]) + 1])
+    return HOVER_CARD.sub(name, text)
+
+
 # A feed record's last paragraph cut off by the feed: it ends in an ellipsis.
 CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
 

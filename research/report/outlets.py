@@ -17,6 +17,7 @@ import html
 
 import pandas as pd
 
+from research.corpus.blocks import without_hover_cards
 from research.framing.voices import OWN_VOICE
 from research.report.findings.common import said_by
 from research.report.layout import and_list, document, percent, reader_table, when
@@ -122,7 +123,7 @@ def outlet_profiles(event: EventRun, articles: pd.DataFrame) -> pd.DataFrame:
             row["headline_certainty"] = CERTAINTY.get(head["certainty"], head["certainty"])
             row["headline_actor"] = " ".join(str(head[c]) for c in ("actor", "verb") if head[c])
         if outlet in ledes:
-            row["lede"] = ledes[outlet].sort_values("paragraph")["text"].iloc[0]
+            row["lede"] = without_hover_cards(ledes[outlet].sort_values("paragraph")["text"].iloc[0])
         if outlet in rates:
             per = rates[outlet].set_index("category")["per_1000"]
             # a category no outlet used is absent from the table: none found

@@ -129,8 +129,8 @@ def notebook_page(notebook: nbformat.NotebookNode, title: str = "", *, index: st
 
 
 def _stories(listing: pd.DataFrame, analysed: dict[str, str], min_articles: int) -> pd.DataFrame:
-    """One row per event, largest first: number, label, articles, outlets, first and last publication,
-    and a link to its section or why it was not analysed."""
+    """One row per event, largest first: number, label, articles, outlets (their names), outlet_count, first
+    and last publication, and a link to its section or why it was not analysed."""
     rows, outlets = [], {}
     for (event_id, label), group in listing.groupby(["event_id", "event_label"], sort=False):
         dates = sorted(d for d in group["published"] if d)
@@ -138,7 +138,7 @@ def _stories(listing: pd.DataFrame, analysed: dict[str, str], min_articles: int)
         first, last = (when(dates[0][:10]), when(dates[-1][:10])) if dates else ("", "")
         outlets[event_id] = len(names)
         rows.append({"event_id": event_id, "label": label, "articles": len(group), "outlets": ", ".join(names),
-                     "published": first if first == last else f"{first} – {last}"})
+                     "outlet_count": len(names), "published": first if first == last else f"{first} – {last}"})
     table = pd.DataFrame(rows).sort_values(["articles", "event_id"], ascending=[False, True], ignore_index=True)
     table["number"] = range(1, len(table) + 1)
     table["analysis"] = [
@@ -149,13 +149,31 @@ def _stories(listing: pd.DataFrame, analysed: dict[str, str], min_articles: int)
     return table
 
 
+def _story_tables(stories: pd.DataFrame) -> str:
+    """The stories told by two outlets or more in a table; those told by one outlet folded away beneath it."""
+    columns = [("number", "#", "number"), ("label", "Story", "long"), ("outlets", "Outlets", "text"),
+               ("articles", "Articles", "number"), ("published", "Published", "date"),
+               ("analysis", "Analysis", "html")]
+    shared, lone = stories[stories["outlet_count"] >= 2], stories[stories["outlet_count"] < 2]
+    tables = reader_table(shared, columns) if len(shared) else "<p>No story was told by two outlets or more.</p>"
+    if len(lone):
+        tables += (f"<details><summary>{len(lone)} stor{'ies' if len(lone) > 1 else 'y'} told by one outlet only "
+                   "(nothing to compare)</summary>" + reader_table(lone, columns) + "</details>")
+    return tables
+
+
 def _matrix(listing: pd.DataFrame, stories: pd.DataFrame, limit: int = 30) -> str:
-    """Outlet x story: who covered what, and which outlets missed which stories (the blind spots)."""
-    shown = stories.head(limit)
+    """Outlet x story for the stories of two outlets or more: who covered what, and which outlets missed
+    which stories (the blind spots). Outlets that told none of them are named under the matrix."""
+    shared = stories[stories["outlet_count"] >= 2]
+    if shared.empty:
+        return "<p>No story was told by two outlets or more: there is nothing to compare across outlets.</p>"
+    shown = shared.head(limit)
     names = listing["outlet"].where(listing["outlet"] != "", listing["article_id"])
     counts = pd.crosstab(names, listing["event_id"]).reindex(columns=shown["event_id"], fill_value=0)
     covered = (counts > 0).sum(axis=1)
-    order = sorted(counts.index, key=lambda o: (-covered[o], o))
+    order = sorted(covered.index[covered > 0], key=lambda o: (-covered[o], o))
+    alone = sorted(covered.index[covered == 0])
     head = "".join(f"<th title='{html.escape(label, quote=True)}'>{n}</th>"
                    for n, label in zip(shown["number"], shown["label"]))
     rows = []
@@ -170,13 +188,16 @@ def _matrix(listing: pd.DataFrame, stories: pd.DataFrame, limit: int = 30) -> st
     everywhere = int((covered == len(shown)).sum())
     once = int((covered == 1).sum())
     lead = (f"<p>{everywhere} of {len(order)} outlets covered every story shown here; {once} covered only one. "
-            "Columns are the stories numbered above. A dot marks a story the outlet covered (a number, how many of "
-            "its articles told it); a dash, one it did not cover in this corpus: a blind spot, or a gap in the "
-            "collection.</p>")
-    more = (f"<p class='note'>The {len(shown)} largest of {len(stories)} stories are shown; articles.csv "
-            f"lists them all.</p>") if len(stories) > limit else ""
+            "Columns are the stories told by two outlets or more, numbered as above. A dot marks a story the outlet "
+            "covered (a number, how many of its articles told it); a dash, one it did not cover in this corpus: a "
+            "blind spot, or a gap in the collection.</p>")
+    more = (f"<p class='note'>The {len(shown)} largest of {len(shared)} stories told by two outlets or more are "
+            "shown; articles.csv lists them all.</p>") if len(shared) > limit else ""
+    lone = (f"<p class='note'>Not in the matrix: {len(alone)} outlet{'s' if len(alone) > 1 else ''} whose "
+            f"articles tell only stories no other outlet told here ({html.escape(and_list(alone))}).</p>"
+            if alone else "")
     return (lead + f"<div class='table-wrap'><table class='matrix'><thead><tr><th class='label'>Outlet</th>{head}"
-            f"<th class='label'>Stories</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>" + more)
+            f"<th class='label'>Stories</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>" + more + lone)
 
 
 def _at(path: str, base: str) -> str:
@@ -331,11 +352,8 @@ def write_pages(out_dir: str | Path, corpus_name: str, listing: pd.DataFrame, ev
         title = f"How the outlets covered {len(stories)} stories: {corpus_name}"
         dek = (f"{len(listing)} articles from {listing['outlet'].replace('', pd.NA).nunique()} outlets, "
                f"{_dates(listing)}, grouped into {len(stories)} stories; {len(analysed)} analysed.")
-        overview = ("<h2>The stories</h2>" + reader_table(stories, [
-            ("number", "#", "number"), ("label", "Story", "long"), ("outlets", "Outlets", "text"),
-            ("articles", "Articles", "number"), ("published", "Published", "date"),
-            ("analysis", "Analysis", "html")]) + f"<p class='note'>{GROUPING_NOTE}</p>"
-            + "<h2>Who covered what</h2>" + _matrix(listing, stories))
+        overview = ("<h2>The stories</h2>" + _story_tables(stories) + f"<p class='note'>{GROUPING_NOTE}</p>"
+                    + "<h2>Who covered what</h2>" + _matrix(listing, stories))
     else:
         title = f"How {_count_outlets(listing)} covered: {runs['event_label'].iloc[0] if len(runs) else corpus_name}"
         dek, overview = _dek(listing) + f" Corpus: {html.escape(corpus_name)}.", ""
