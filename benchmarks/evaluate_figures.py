@@ -37,7 +37,10 @@ corpus of Baly et al. 2020, published 2020-05-04 to 2020-05-15, annotated blind,
 scored only with `--allsides-articles FOLDER`, the corpus kept outside the project: its texts are
 `element_pools.allsides_articles_feed_cuts(FOLDER, "2020-05-04", "2020-05-15")`, each article's event the `roundup`
 of its records, "allsides-articles-<story>" or "allsides-articles-<article id>"; without the option the half is
-skipped and the script says so). The holdout roundups are split here into two halves of 20 by
+skipped and the script says so) and `benchmarks/gold/allsides_articles_figures_holdout11.jsonl` (half "holdout-11":
+the same corpus's articles published 2020-02-03 to 2020-02-14, annotated blind, see `benchmarks/gold/HOLDOUT11.md`;
+read the same way with `--allsides-articles FOLDER`, its cuts `allsides_articles_feed_cuts(FOLDER, "2020-02-03",
+"2020-02-14")`). The holdout roundups are split here into two halves of 20 by
 a fixed seed (`split_holdout`: the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`,
 the first 20 "holdout-dev", the rest "holdout-test"). `--gold` (repeatable) scores the given gold
 files instead, one column per half they hold. The texts are read with
@@ -71,8 +74,9 @@ never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated bl
 the twentieth round), then opened as a development set in issue 18's twenty-first round (its errors may be listed);
 "holdout-9": a ninth gold, Timeline17 H1N1 feed excerpts annotated blind, scored blind once, then opened as a
 development set in the twenty-first round; "holdout-10": a tenth gold, feed excerpts of the AllSides bias corpus
-annotated blind, never read). `--errors` (repeatable) lists the misses of a half, never of a blind half
-("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-10");
+annotated blind, never read; "holdout-11": an eleventh gold, feed excerpts of another window of that corpus annotated
+blind, never read). `--errors` (repeatable) lists the misses of a half, never of a blind half
+("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-10", "holdout-11");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -137,15 +141,16 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
                            "polnear_figures_holdout6.jsonl", "polnear_figures_dev1.jsonl",
                            "polnear_figures_dev2.jsonl", "polnear_figures_holdout7.jsonl",
                            "polnear_figures_holdout8.jsonl", "timeline17_figures_holdout9.jsonl",
-                           "allsides_articles_figures_holdout10.jsonl"))
+                           "allsides_articles_figures_holdout10.jsonl", "allsides_articles_figures_holdout11.jsonl"))
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
           "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8",
-          "holdout-9", "holdout-10")
-BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-10")  # halves whose errors are never listed
+          "holdout-9", "holdout-10", "holdout-11")
+BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-10", "holdout-11")  # halves whose errors are never listed
 TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
 T17_HALF = "holdout-9"  # feed cuts of Timeline17 H1N1 (timeline17_dev/, beside allsides_dev/)
-ABP_HALF = "holdout-10"  # feed cuts of the AllSides bias corpus, read only with --allsides-articles
-ABP_WINDOW = ("2020-05-04", "2020-05-15")  # its publication window (HOLDOUT10.md), both days included
+# halves of feed cuts of the AllSides bias corpus, read only with --allsides-articles, and each one's publication
+# window (HOLDOUT10.md, HOLDOUT11.md), both days included
+ABP_WINDOWS = {"holdout-10": ("2020-05-04", "2020-05-15"), "holdout-11": ("2020-02-03", "2020-02-14")}
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 POLNEAR_EVENT = "polnear-"  # prefix of the gold `roundup` of a PolNeAR article (each article its own event)
 HOLDOUT_SEED = 18
@@ -176,7 +181,7 @@ def split_holdout(gold: pd.DataFrame, seed: int = HOLDOUT_SEED) -> pd.DataFrame:
 
 def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] | None = None,
                   polnear_test: Path | None = None, t17_events: dict[str, str] | None = None,
-                  abp_events: dict[str, str] | None = None,
+                  abp_events: dict[str, dict[str, str]] | None = None,
                   allsides_articles: Path | None = None) -> list[pd.DataFrame]:
     """The articles of the gold roundups, one table per corpus: AllSides (`read_allsides(folder,
     spread_hours=0)`), when a BASIL event is asked for, BASIL (`read_basil` of the sibling `basil_dev/`,
@@ -184,8 +189,9 @@ def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] 
     `polnear_dev/`, `event` "polnear-<article id>"), and with `test_events` (article id -> gold `roundup` of the
     holdout-8 records), the feed cuts of PolNeAR test in `polnear_test` (`polnear_feed_cuts`, `event` that roundup),
     and with `t17_events` (the same for the holdout-9 records), the feed cuts of Timeline17 of the sibling
-    `timeline17_dev/` (`timeline17_feed_cuts`), and with `abp_events` (the same for the holdout-10 records), the feed
-    cuts of the AllSides bias corpus in `allsides_articles` (`allsides_articles_feed_cuts` of `ABP_WINDOW`)."""
+    `timeline17_dev/` (`timeline17_feed_cuts`), and with `abp_events` (half -> the same for that half's records, for
+    holdout-10 and holdout-11), the feed cuts of the AllSides bias corpus in `allsides_articles`
+    (`allsides_articles_feed_cuts` of the half's window in `ABP_WINDOWS`)."""
     tables = [datasets.read_allsides(folder, spread_hours=0)]
     if any(r.startswith(BASIL_EVENT) for r in roundups):
         basil = datasets.read_basil(folder.parent / "basil_dev")
@@ -198,10 +204,10 @@ def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] 
         cuts = timeline17_feed_cuts(folder.parent)
         tables.append(cuts[["article_id", "outlet", "published", "text", "form", "excerpt"]]
                       .assign(event=cuts["article_id"].map(t17_events)))
-    if abp_events:
-        cuts = allsides_articles_feed_cuts(allsides_articles, *ABP_WINDOW)
+    for half, events in (abp_events or {}).items():
+        cuts = allsides_articles_feed_cuts(allsides_articles, *ABP_WINDOWS[half])
         tables.append(cuts[["article_id", "outlet", "headline", "published", "text", "form", "excerpt"]]
-                      .assign(event=cuts["article_id"].map(abp_events)))
+                      .assign(event=cuts["article_id"].map(events)))
     if any(r.startswith(POLNEAR_EVENT) and r not in (test_events or {}).values() for r in roundups):
         polnear = datasets.read_polnear(folder.parent / "polnear_dev")
         tables.append(polnear[["article_id", "outlet", "headline", "published", "text"]]
@@ -212,9 +218,10 @@ def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] 
 
 def extract(folder: Path, roundups: set[str], roles: str = "body", test_events: dict[str, str] | None = None,
             polnear_test: Path | None = None, t17_events: dict[str, str] | None = None,
-            abp_events: dict[str, str] | None = None, allsides_articles: Path | None = None) -> tuple[pd.DataFrame, ...]:
+            abp_events: dict[str, dict[str, str]] | None = None,
+            allsides_articles: Path | None = None) -> tuple[pd.DataFrame, ...]:
     """(articles, claims, ledger, conflicts) of the gold roundups and BASIL events (and, with `test_events`,
-    `t17_events` and `abp_events`, the holdout-8, holdout-9 and holdout-10 feed cuts of `read_articles`); the chain
+    `t17_events` and `abp_events`, the holdout-8 to holdout-11 feed cuts of `read_articles`); the chain
     runs once per corpus, ledger and conflicts per event."""
     runs = [_chain(articles, roles)
             for articles in read_articles(folder, roundups, test_events, polnear_test, t17_events, abp_events,
@@ -484,8 +491,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear-test", type=Path,
                         help="PolNeAR folder holding the test split: scores the half holdout-8 on its feed cuts")
     parser.add_argument("--allsides-articles", type=Path,
-                        help="the AllSides bias corpus (Baly et al. 2020, data/jsons/*.json): scores the blind half "
-                             "holdout-10 on its feed cuts")
+                        help="the AllSides bias corpus (Baly et al. 2020, data/jsons/*.json): scores the blind halves "
+                             "holdout-10 and holdout-11 on their feed cuts")
     parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
                         help="list the misses of a half on stderr (repeatable; never of a blind half)")
     args = parser.parse_args(argv)
@@ -500,10 +507,11 @@ def main(argv: list[str] | None = None) -> int:
     if TEST_HALF in halves and args.polnear_test is None:
         halves.remove(TEST_HALF)
         print(f"{TEST_HALF}: skipped (its texts are PolNeAR test's feed cuts: give --polnear-test FOLDER)")
-    if ABP_HALF in halves and args.allsides_articles is None:
-        halves.remove(ABP_HALF)
-        print(f"{ABP_HALF}: skipped (its texts are feed cuts of the AllSides bias corpus: give --allsides-articles "
-              "FOLDER)")
+    for half in ABP_WINDOWS:
+        if half in halves and args.allsides_articles is None:
+            halves.remove(half)
+            print(f"{half}: skipped (its texts are feed cuts of the AllSides bias corpus: give --allsides-articles "
+                  "FOLDER)")
     if not halves:
         print("no half left to score")
         return 0
@@ -512,8 +520,8 @@ def main(argv: list[str] | None = None) -> int:
     test_events = dict(zip(test["article_id"], test["roundup"]))
     t17 = gold[gold["half"] == T17_HALF]
     t17_events = dict(zip(t17["article_id"], t17["roundup"]))
-    abp = gold[gold["half"] == ABP_HALF]
-    abp_events = dict(zip(abp["article_id"], abp["roundup"]))
+    abp_events = {half: dict(zip(abp["article_id"], abp["roundup"]))
+                  for half, abp in gold[gold["half"].isin(ABP_WINDOWS)].groupby("half")}
     _, claims, ledger, conflicts = extract(folder, set(gold["roundup"]), args.roles, test_events, args.polnear_test,
                                            t17_events, abp_events, args.allsides_articles)
     results = {half: evaluate(gold, claims, ledger, conflicts, half, errors=half in (args.errors or [])) for half in halves}

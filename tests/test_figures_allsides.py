@@ -213,6 +213,41 @@ def test_holdout10_matches_its_feed_cuts(data_dir):
     assert "half=holdout-10: roundups 113  figures 150  non-figures 240" in done.stdout, done.stdout
 
 
+def test_holdout11_is_skipped_without_the_corpus(data_dir):
+    """holdout-11's texts are feed cuts of another window of the AllSides bias corpus: without `--allsides-articles`
+    the checker skips its records, says so and fails nothing."""
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout11.jsonl"
+    done = _check_gold(data_dir, gold)
+    assert done.returncode == 0 and "holdout-11: 323 records skipped" in done.stdout, done.stdout + done.stderr
+
+
+def test_holdout11_matches_its_feed_cuts(data_dir):
+    """With the corpus ($RESEARCH_ALLSIDES_ARTICLES) every holdout-11 record matches its cut text of the window
+    2020-02-03 to 2020-02-14, every number of the cuts with records is inside a record, and the counts of
+    HOLDOUT11.md hold."""
+    folder = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
+    if not folder or not Path(folder).is_dir():
+        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout11.jsonl"
+    done = _check_gold(data_dir, gold, "--allsides-articles", folder)
+    assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "half=holdout-11: roundups 73  figures 152  non-figures 171" in done.stdout, done.stdout
+
+
+def test_evaluate_figures_keeps_holdout11_blind(data_dir):
+    """`evaluate_figures.py` refuses to list holdout-11's misses, and without `--allsides-articles` skips the half
+    with a message (and, nothing left, stops without scoring)."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_figures.py"
+    refused = subprocess.run([sys.executable, str(script), str(data_dir), "--errors", "holdout-11"],
+                             capture_output=True, text=True, check=False)
+    assert refused.returncode == 2 and "invalid choice: 'holdout-11'" in refused.stderr, refused.stderr
+    skipped = subprocess.run([sys.executable, str(script), str(data_dir), "--halves", "holdout-11"],
+                             capture_output=True, text=True, check=False)
+    assert skipped.returncode == 0, skipped.stdout + skipped.stderr
+    message = "holdout-11: skipped (its texts are feed cuts of the AllSides bias corpus: give --allsides-articles FOLDER)"
+    assert skipped.stdout.splitlines() == [message, "no half left to score"], skipped.stdout
+
+
 def test_check_gold_reads_a_few_million():
     """The checker's value parser reads "a few million" as the vague million (holdout-8), as "millions"."""
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "check_gold.py"
@@ -227,3 +262,6 @@ def test_check_gold_reads_a_few_million():
     # holdout-10: "Three hundred" and "a hundred and sixty" (miles)
     assert check_gold.numbers("Three hundred") == [300.0] and check_gold.numbers("a hundred and sixty") == [160.0]
     assert check_gold.numbers("one hundred and twenty-five") == [125.0]
+    # holdout-11: "over a quarter-billion" (dollars) and a decade band spelled out, "in her sixties"
+    assert check_gold.numbers("over a quarter-billion") == [2.5e8] and check_gold.numbers("a half-million") == [5e5]
+    assert check_gold.numbers("sixties") == [60.0] and check_gold.numbers("in their twenties") == [20.0]

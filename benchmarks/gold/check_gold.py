@@ -31,6 +31,8 @@ bias corpus (Baly et al. 2020) published from 2020-05-04 to 2020-05-15: their te
 `--allsides-articles FOLDER` (the corpus, kept outside the project); without it those records are skipped, and said
 so. Their `roundup` is "allsides-articles-<article_id>" or "allsides-articles-<story>", and the coverage check runs
 over the cut texts of the articles that have records.
+half = "holdout-11" records (allsides_articles_figures_holdout11.jsonl, HOLDOUT11.md) are the same for the corpus'
+articles published from 2020-02-03 to 2020-02-14 (`allsides_articles_feed_cuts(FOLDER, "2020-02-03", "2020-02-14")`).
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
 allsides_dev folder itself (then basil_dev/ is its sibling). Texts are loaded with
@@ -40,6 +42,7 @@ Exit status 1 when any check fails.
 import argparse
 import collections
 import datetime as dt
+import functools
 import itertools
 import json
 import re
@@ -55,8 +58,9 @@ from element_pools import allsides_articles_feed_cuts, polnear_feed_cuts, timeli
 
 TEST_HALF, TEST_EVENT = "holdout-8", "polnear-test-"  # feed cuts of PolNeAR test (HOLDOUT8.md)
 T17_HALF, T17_EVENT = "holdout-9", "timeline17-"  # feed cuts of Timeline17 H1N1 (HOLDOUT9.md)
-ABP_HALF, ABP_EVENT = "holdout-10", "allsides-articles-"  # feed cuts of the AllSides bias corpus (HOLDOUT10.md)
-ABP_WINDOW = ("2020-05-04", "2020-05-15")  # its publication window, both days included
+ABP_EVENT = "allsides-articles-"  # feed cuts of the AllSides bias corpus (HOLDOUT10.md, HOLDOUT11.md)
+ABP_WINDOWS = {"holdout-10": ("2020-05-04", "2020-05-15"),  # each half's publication window, both days included
+               "holdout-11": ("2020-02-03", "2020-02-14")}
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
@@ -139,6 +143,9 @@ def numbers(surface):
     # (polnear-dev) "a quarter of a million" is 250,000
     low = re.sub(r"^a (quarter|half) of a (million|billion)\b",
                  lambda m: str((0.25 if m.group(1) == "quarter" else 0.5) * SCALE[m.group(2)]), low)
+    # (holdout-11) "a quarter-billion" (dollars) is 250 million
+    low = re.sub(r"\ba (quarter|half)-(million|billion|trillion)\b",
+                 lambda m: str((0.25 if m.group(1) == "quarter" else 0.5) * SCALE[m.group(2)]), low)
     low = re.sub(r"^an? (third|quarter|half)\b", r"one \1", low)
     # ... and (polnear-dev) "another quarter" is one quarter, and "six figures"
     # (dollars) the vague 1e5 ("five figures" 1e4)
@@ -164,6 +171,8 @@ def numbers(surface):
     # ... and (holdout-10) "a hundred and sixty" is 160
     low = re.sub(r"\b(a|one|two|three|four|five|six|seven|eight|nine) hundred and ([a-z]+)(?:[- ]([a-z]+))?\b",
                  lambda m: _hundreds(m) or m.group(0), low)
+    # ... and (holdout-11) a spelled decade band ("in her sixties") is its floor
+    low = re.sub(r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b", lambda m: str(TENS[m.group(1) + "y"]), low)
     toks = re.findall(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z]+", low)
     out, i = [], 0
     while i < len(toks):
@@ -251,9 +260,10 @@ def story_error(r: dict, ids: set[str], prefix: str) -> str | None:
 
 def with_feed_half(lines: list, table: pd.DataFrame, half: str, event: str, option: str, read) -> tuple | None:
     """The records and texts with the feed cuts of a half kept outside the project: with `read` (its cuts, read
-    from the folder the option names) `table` gains them and the half's article ids are returned; without it the
-    half's records are skipped, said so, and None is returned when no record is left."""
-    if read:
+    from the folder the option names, only when the gold holds records of the half) `table` gains them and the
+    half's article ids are returned; without it the half's records are skipped, said so, and None is returned when no
+    record is left."""
+    if read and any(r.get("half") == half for _, r in lines):
         cuts = with_stories(read(), [r for _, r in lines], half, event)
         return lines, pd.concat([table, cuts], ignore_index=True), set(cuts.article_id)
     skipped = sum(r.get("half") == half for _, r in lines)
@@ -271,7 +281,7 @@ def main():
     parser.add_argument("gold", type=Path, nargs="?", default=FIRST_GOLD, help="a figures gold (.jsonl)")
     parser.add_argument("--polnear-test", type=Path, help="PolNeAR folder holding the test split (holdout-8)")
     parser.add_argument("--allsides-articles", type=Path,
-                        help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json) of holdout-10")
+                        help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json) of holdout-10 and holdout-11")
     args = parser.parse_args()
     folder, gold = args.data, args.gold
     if (folder / "allsides_dev").is_dir():
@@ -302,15 +312,15 @@ def main():
     lines = [(i, json.loads(x)) for i, x in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1) if x.strip()]
     feeds = {TEST_HALF: (TEST_EVENT, "--polnear-test", args.polnear_test and (
                  lambda: polnear_feed_cuts(args.polnear_test, "test"))),
-             ABP_HALF: (ABP_EVENT, "--allsides-articles", args.allsides_articles and (
-                 lambda: allsides_articles_feed_cuts(args.allsides_articles, *ABP_WINDOW)))}
+             **{half: (ABP_EVENT, "--allsides-articles", args.allsides_articles and functools.partial(
+                 allsides_articles_feed_cuts, args.allsides_articles, *window)) for half, window in ABP_WINDOWS.items()}}
     ids: dict[str, set[str]] = {}
     for half, (event, option, read) in feeds.items():
         kept = with_feed_half(lines, table, half, event, option, read)
         if kept is None:
             return
         lines, table, ids[half] = kept
-    test_ids, abp_ids = ids[TEST_HALF], ids[ABP_HALF]
+    test_ids = ids[TEST_HALF]
     t17_ids: set[str] = set()
     if (folder.parent / "timeline17_dev").is_dir() and any(r.get("half") == T17_HALF for _, r in lines):
         cuts = with_stories(timeline17_feed_cuts(folder.parent), [r for _, r in lines], T17_HALF, T17_EVENT)
@@ -365,10 +375,10 @@ def main():
             msg = story_error(r, t17_ids, T17_EVENT)
             if aid not in t17_ids or msg:
                 err(i, msg or f"holdout-9 record {aid} is not a Timeline17 article")
-        elif r["half"] == ABP_HALF:
-            msg = story_error(r, abp_ids, ABP_EVENT)
-            if aid not in abp_ids or msg:
-                err(i, msg or f"holdout-10 record {aid} is not an article of the AllSides bias corpus' window")
+        elif r["half"] in ABP_WINDOWS:
+            msg = story_error(r, ids[r["half"]], ABP_EVENT)
+            if aid not in ids[r["half"]] or msg:
+                err(i, msg or f"{r['half']} record {aid} is not an article of the AllSides bias corpus' window")
         elif r["half"] == "full-dev":
             if aid not in basil_ids or str(r["roundup"]) in blind_full:
                 err(i, f"full-dev record {aid} is not a BASIL article or sits in a holdout-5-full event")
@@ -487,7 +497,7 @@ def main():
     print(f"records: {len(recs)}  figures: {len(figs)}  non-figures: {len(nonfig)}  roundups: {len({r['roundup'] for _, r in recs})}  "
           f"articles: {len(by_art)}")
     for h in ("choose", "report", "holdout", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full", "full-dev",
-              TEST_HALF, T17_HALF, ABP_HALF):
+              TEST_HALF, T17_HALF, *ABP_WINDOWS):
         rr = {r["roundup"] for _, r in recs if r["half"] == h}
         if not rr:
             continue
