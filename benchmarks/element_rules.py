@@ -219,7 +219,7 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
         new_pools["polnear-test"] = lambda: ev.datasets.read_polnear(polnear_test, "test")
     if allsides_articles is not None:
         new_pools["allsides-articles"] = lambda: ev.datasets.read_allsides_articles(
-            allsides_articles, *pools.ALLSIDES_ARTICLES_WINDOW)
+            allsides_articles, *pools.ALLSIDES_ARTICLES_WINDOWS["allsides-articles"])
     for pool, reader in new_pools.items():
         train = reader()
         for corpus, excerpts in ((pool, False), (f"{pool}-excerpts", True)):
