@@ -27,8 +27,10 @@ package defaults of `cluster_articles`, near-time weight included
 project, the split kept for blind rounds), "polnear-test" and
 "polnear-test-excerpts", grouped the same way; with a folder of the AllSides
 bias corpus (Baly et al. 2020, github ramybaly/Article-Bias-Prediction, also
-kept outside the project), "allsides-articles" and
-"allsides-articles-excerpts": its full articles of `ALLSIDES_ARTICLES_WINDOW`
+kept outside the project), one pair of pools per window of dates of
+`ALLSIDES_ARTICLES_WINDOWS` ("allsides-articles" and
+"allsides-articles-excerpts", round 13; "allsides-articles-14" and
+"allsides-articles-14-excerpts", round 14): its full articles of the window
 (`read_allsides_articles`), grouped the same way (`NEW_POOL_EVENTS`).
 """
 
@@ -53,7 +55,8 @@ FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeli
               "polnear-excerpts": "excerpts", "basil-excerpts": "excerpts", "allsides-known-choose": "excerpts",
               "polnear-train": "full articles", "polnear-train-excerpts": "excerpts",
               "polnear-test": "full articles", "polnear-test-excerpts": "excerpts",
-              "allsides-articles": "full articles", "allsides-articles-excerpts": "excerpts"}
+              "allsides-articles": "full articles", "allsides-articles-excerpts": "excerpts",
+              "allsides-articles-14": "full articles", "allsides-articles-14-excerpts": "excerpts"}
 # Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
@@ -65,9 +68,11 @@ POOL_EVENTS = {"near_hours": None, "date_window_hours": None}
 # `--polnear-test`, round 12 on; the AllSides bias corpus, `--allsides-articles`, round 13 on) is grouped with the package
 # defaults of `cluster_articles`, near-time weight included: the events a user gets.
 NEW_POOL_EVENTS: dict = {}
-# The days of the AllSides bias corpus read for its pools (`read_allsides_articles`, both included: 141 articles of
-# many outlets), fixed before any of its articles or findings was read (round 13) and never changed since.
-ALLSIDES_ARTICLES_WINDOW = ("2020-07-06", "2020-07-10")
+# The days of the AllSides bias corpus read for each of its pools (`read_allsides_articles`, both included), each
+# fixed before any of its articles or findings was read and never changed since: round 13's (141 articles of many
+# outlets) and round 14's (96 articles of 39 outlets).
+ALLSIDES_ARTICLES_WINDOWS = {"allsides-articles": ("2020-07-06", "2020-07-10"),
+                             "allsides-articles-14": ("2020-01-13", "2020-01-17")}
 
 
 def grouped(articles: pd.DataFrame, excerpts: bool = False,
@@ -141,7 +146,8 @@ def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: 
                 allsides_articles: Path | None = None) -> dict[str, pd.DataFrame]:
     """Corpus -> the package's findings (with `event`) on the pools no rule was chosen on (module docstring);
     the PolNeAR train pools only with `polnear_train`, its folder, the test pools only with `polnear_test`, the
-    AllSides bias corpus's pools only with `allsides_articles`, its folder."""
+    AllSides bias corpus's pools (one pair per window of `ALLSIDES_ARTICLES_WINDOWS`) only with `allsides_articles`,
+    its folder."""
     read = {"timeline17": (lambda: datasets.read_timeline17(data / "timeline17_dev")[0], POOL_EVENTS),
             "polnear": (lambda: datasets.read_polnear(data / "polnear_dev"), POOL_EVENTS)}
     if polnear_train is not None:
@@ -149,9 +155,9 @@ def fresh_pools(data: Path, allsides: tuple[pd.DataFrame, pd.DataFrame], known: 
     if polnear_test is not None:
         read["polnear-test"] = (lambda: datasets.read_polnear(polnear_test, "test"), NEW_POOL_EVENTS)
     if allsides_articles is not None:
-        read["allsides-articles"] = (lambda: datasets.read_allsides_articles(allsides_articles,
-                                                                            *ALLSIDES_ARTICLES_WINDOW),
-                                     NEW_POOL_EVENTS)
+        for name, window in ALLSIDES_ARTICLES_WINDOWS.items():
+            read[name] = (lambda window=window: datasets.read_allsides_articles(allsides_articles, *window),
+                          NEW_POOL_EVENTS)
     pools = {}
     for name, (reader, settings) in read.items():
         articles = reader()

@@ -194,8 +194,8 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
     coverage, known elements and articles, and the judged findings (of those rounds). With `polnear_train`
     (PolNeAR's folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and
     their judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped"); the same
-    for `polnear_test` (its test split, round 12) and `allsides_articles` (the AllSides bias corpus's window,
-    round 13). `corpus_articles`, when given, receives for each corpus the articles `cluster_articles` grouped (the
+    for `polnear_test` (its test split, round 12) and `allsides_articles` (the AllSides bias corpus's window of
+    round 13; round 14's pools are not loaded, so its rows count as not stated). `corpus_articles`, when given, receives for each corpus the articles `cluster_articles` grouped (the
     whole corpus read, before events of one outlet are dropped; the seeds and AllSides' and BASIL's corpora, whose
     events are given, as loaded)."""
     corpus_articles = {} if corpus_articles is None else corpus_articles
@@ -219,7 +219,7 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
         new_pools["polnear-test"] = lambda: ev.datasets.read_polnear(polnear_test, "test")
     if allsides_articles is not None:
         new_pools["allsides-articles"] = lambda: ev.datasets.read_allsides_articles(
-            allsides_articles, *pools.ALLSIDES_ARTICLES_WINDOW)
+            allsides_articles, *pools.ALLSIDES_ARTICLES_WINDOWS["allsides-articles"])
     for pool, reader in new_pools.items():
         train = reader()
         for corpus, excerpts in ((pool, False), (f"{pool}-excerpts", True)):

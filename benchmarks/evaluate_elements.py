@@ -35,8 +35,8 @@ recall over sentences of different articles (`scores`), and the findings of
    the AllSides choose half's roundups with known elements, with
    `--polnear-train FOLDER` PolNeAR's train split, and with `--polnear-test
    FOLDER` its test split, kept for blind rounds, with `--allsides-articles
-   FOLDER` the AllSides bias corpus's full articles of a fixed window
-   (`ALLSIDES_ARTICLES_WINDOW`), all outside the project),
+   FOLDER` the AllSides bias corpus's full articles of fixed windows
+   (`ALLSIDES_ARTICLES_WINDOWS`, one per blind round), all outside the project),
    N findings of the package defaults not judged yet, on events no rule was
    chosen on. The table of the fresh pools' findings by kind ends with the
    row "not judged yet": what `--sample-fresh` can still draw from each.
@@ -750,7 +750,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allsides-articles", type=Path, metavar="FOLDER",
                         help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json), kept outside the project "
                              "for blind rounds: adds the fresh pools allsides-articles and allsides-articles-excerpts "
-                             "(its articles of ALLSIDES_ARTICLES_WINDOW)")
+                             "(round 13) and allsides-articles-14 and allsides-articles-14-excerpts (round 14), its "
+                             "articles of each window of ALLSIDES_ARTICLES_WINDOWS")
     args = parser.parse_args(argv)
     for split in ("train", "test"):
         folder = getattr(args, f"polnear_{split}")
