@@ -24,7 +24,8 @@ event of the package defaults (a whole story and the package events it sits in
 stay together); the groups are split in two by a seeded permutation (SEED).
 
 1. The gold and how far the scorer separates one story from two.
-2. Every variant on each half and on all judged articles (with the guard).
+2. Every variant on each half and on all judged articles (with the guard), the variant pre-registered for the
+   second blind week (CHOSEN_VARIANT, benchmarks/story_prereg.py) among them.
 3. Held out: in each family of variants, the choice of one half (best ARI;
    or best ARI among the settings that keep the default's pair precision),
    reported on the other half, both ways.
@@ -66,11 +67,9 @@ from research.story.events import (
     NEAR_HOURS,
     WINDOW_HOURS,
     article_pairs,
-    body_texts,
     event_texts,
     publication_intervals,
 )
-from research.text.tokens import WORD
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_halves as eh  # the benchmarks folder, put on the path above
@@ -91,6 +90,13 @@ RULES = {"best ARI": lambda mine, default: True,
          "best ARI, precision kept": lambda mine, default: mine["P"] >= default["P"]}
 # Held-out targets of the guard (issue 17; docs/evaluation.md, "Events").
 TARGETS = {"AllSides": 0.85, "BASIL": 0.95}
+# Pre-registered before the second blind week of the AllSides bias corpus was judged (benchmarks/story_prereg.py:
+# its criterion on PolNeAR's halves, the June week and the guard): the headline twice and the first 200 body words,
+# pairs with a date without time of day merging at 0.12 (`research.cluster_articles(**CHOSEN_OPTIONS)`).
+CHOSEN_OPTIONS = {"lead_words": 200, "date_threshold": 0.12}
+CHOSEN_VARIANT = {**PACKAGE, "copies": f"lead {CHOSEN_OPTIONS['lead_words']}",
+                  "dated": {"scope": "date", "threshold": CHOSEN_OPTIONS["date_threshold"], "window": DATE_WINDOW_HOURS}}
+CHOSEN_NAME = "pre-registered (CHOSEN_VARIANT): lead of 200 body words, threshold 0.12 for pairs with a date"
 
 
 def dated(threshold: float, window: float = DATE_WINDOW_HOURS, scope: str = "date") -> dict:
@@ -111,6 +117,7 @@ def variants() -> dict[str, dict]:
                                                                                                     WINDOW_HOURS)
     table["window 0 h for dates (consecutive days only)"] = dated(EVENT_THRESHOLD, 0.0)
     table["threshold 0.17 for pairs with a date without time"] = dated(0.17)
+    table[CHOSEN_NAME] = CHOSEN_VARIANT
     return table
 
 
@@ -138,12 +145,6 @@ def describe(setting: dict) -> str:
     return text
 
 
-def cut(text: str, words: int) -> str:
-    """`text` up to its `words`-th word."""
-    found = [m.end() for _, m in zip(range(words), WORD.finditer(text))]
-    return text[:found[-1]] if len(found) == words else text
-
-
 def polnear(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
     """PolNeAR train as an `event_halves.Composition` (`label`: the judged story, "" when not judged) with
     the representations of section 3, the articles as read, and the gold."""
@@ -164,17 +165,25 @@ def judged_composition(articles: pd.DataFrame, gold: pd.DataFrame, corpus: str, 
     comp = eh.Composition([eh.Data._table(articles.assign(corpus=corpus, label=story, **columns))], copies=(2, 3))
     blocks = research.split_blocks(comp.articles)
     position = pd.Series(np.arange(comp.n), index=comp.articles["article_id"].to_numpy())
-    body, whole = body_texts(blocks, comp.articles), event_texts(blocks, comp.articles, 2)
-    opening = pd.Series([text[: len(text) - len(rest)] for text, rest in zip(whole, body)], index=whole.index)
-    texts = {f"lead {words}": (opening + body.map(lambda text, n=words: cut(text, n)), None) for words in LEAD}
-    texts |= {name: (whole, TextVectorizer(**{**EVENT_SCORER, **options})) for name, options in SCORERS.items()}
-    for name, (text, vectorizer) in texts.items():
-        found = article_pairs(text, eh.FLOOR, vectorizer)
+    add_leads(comp, blocks, sorted({*LEAD, CHOSEN_OPTIONS["lead_words"]}))
+    whole = event_texts(blocks, comp.articles, 2)
+    for name, options in SCORERS.items():
+        found = article_pairs(whole, eh.FLOOR, TextVectorizer(**{**EVENT_SCORER, **options}))
         comp.pairs[name] = (position[found["article_id_a"]].to_numpy(), position[found["article_id_b"]].to_numpy(),
                             found["similarity"].to_numpy())
     story_signals.add_pairs(comp, blocks)
     comp.add_times("real", comp.articles["published"])
     return comp
+
+
+def add_leads(comp: eh.Composition, blocks: pd.DataFrame, lengths) -> None:
+    """Add to `comp` (before its times are added) the representation "lead N" for each N of `lengths`: the
+    headline twice and the first N body words (`event_texts`), its pairs listed down to `event_halves.FLOOR`."""
+    position = pd.Series(np.arange(comp.n), index=comp.articles["article_id"].to_numpy())
+    for words in lengths:
+        found = article_pairs(event_texts(blocks, comp.articles, 2, words), eh.FLOOR)
+        comp.pairs[f"lead {words}"] = (position[found["article_id_a"]].to_numpy(),
+                                       position[found["article_id_b"]].to_numpy(), found["similarity"].to_numpy())
 
 
 def halves(comp: eh.Composition, events: np.ndarray) -> dict[str, np.ndarray]:
@@ -256,28 +265,37 @@ def gold_section(comp: eh.Composition, gold: pd.DataFrame, events: np.ndarray, m
     print()
 
 
-def guard_comps(data: Path) -> dict:
+def guard_comps(data: Path, extra=None) -> dict:
     """The compositions the guard needs (as `event_halves.build`, headline x2 and x3 only, AllSides spread
-    0-36 h and dense)."""
+    0-36 h and dense), with the signals' representations, CHOSEN_VARIANT's lead and those `extra(comp, blocks)`
+    adds."""
     source = eh.Data(data)
     comps = {}
     for half in ("A", "B"):
         allsides, basil = source.half("allsides", half), source.half("basil", half)
-        comps["allsides", half] = comp = eh.Composition([allsides], copies=(2, 3))
-        story_signals.add_pairs(comp)
+        comps["allsides", half] = comp = guard_composition([allsides], extra)
         eh.add_variants(comp, source, f"spread {eh.SPREAD_HOURS:g}")
         eh.add_variants(comp, source, "dense", dense=eh.DENSE)
-        comps["basil", half] = comp = eh.Composition([basil], copies=(2, 3))
-        story_signals.add_pairs(comp)
+        comps["basil", half] = comp = guard_composition([basil], extra)
         eh.add_variants(comp, source, "real", seeds=(0,))
-        comps["mixed", half] = comp = eh.Composition([basil, allsides, source.seeds, source.unrelated], copies=(2, 3))
-        story_signals.add_pairs(comp)
+        comps["mixed", half] = comp = guard_composition([basil, allsides, source.seeds, source.unrelated], extra)
         eh.add_variants(comp, source, "real")
         eh.add_variants(comp, source, "shifted", shifted=True)
-    comps["seeds"] = comp = eh.Composition([source.seeds], copies=(2, 3))
-    story_signals.add_pairs(comp)
+    comps["seeds"] = comp = guard_composition([source.seeds], extra)
     eh.add_variants(comp, source, "real", seeds=(0,))
     return comps
+
+
+def guard_composition(parts: list[pd.DataFrame], extra=None) -> eh.Composition:
+    """One composition of the guard: headline x2 and x3, the signals' representations, CHOSEN_VARIANT's lead and
+    those `extra(comp, blocks)` adds."""
+    comp = eh.Composition(parts, copies=(2, 3))
+    blocks = story_signals._blocks(comp)
+    story_signals.add_pairs(comp, blocks)
+    add_leads(comp, blocks, (CHOSEN_OPTIONS["lead_words"],))
+    if extra is not None:
+        extra(comp, blocks)
+    return comp
 
 
 def guard(comps: dict, setting: dict) -> dict:
@@ -293,7 +311,7 @@ def guard(comps: dict, setting: dict) -> dict:
 
 def guarded(comps: dict, setting: dict) -> bool:
     """Whether the guard's harness holds the setting's representation (headline copies, the signals of
-    benchmarks/story_signals.py; not the lead or scorer texts)."""
+    benchmarks/story_signals.py, CHOSEN_VARIANT's lead; not the other lead or scorer texts)."""
     return setting["copies"] in comps["seeds"].pairs
 
 

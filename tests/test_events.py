@@ -32,7 +32,7 @@ from research.story.events import (
     near_weighted,
     publication_intervals,
 )
-from research.text.tokens import normalised_words
+from research.text.tokens import WORD, first_words, normalised_words
 
 # Two stories told by two outlets each, in different words.
 WILDFIRE = {
@@ -375,6 +375,38 @@ def test_the_headline_opens_the_text_twice():
     # without a headline in the column, the headline block read off the page
     assert texts["r2"].startswith(RATES["r2"][1] + "\n\n" + RATES["r2"][1] + "\n\n") and texts["r2"].endswith(body["r2"])
     assert event_texts(research.split_blocks(articles), articles, headline=0).equals(body)
+
+
+def test_the_lead_is_the_headlines_and_the_first_words_of_the_body(seed_articles):
+    blocks = research.split_blocks(seed_articles)
+    body, whole = body_texts(blocks, seed_articles), event_texts(blocks, seed_articles)
+    lead = event_texts(blocks, seed_articles, lead_words=30)
+    for article_id, text in lead.items():
+        opening = whole[article_id][: len(whole[article_id]) - len(body[article_id])]  # the headline copies
+        rest = text[len(opening):]
+        assert text.startswith(opening) and body[article_id].startswith(rest)
+        assert len(WORD.findall(rest)) == 30 and WORD.findall(rest) == WORD.findall(body[article_id])[:30]
+    # an article shorter than the lead keeps its whole body; a lead longer than every body changes nothing
+    assert first_words("Troops were sent.", 30) == "Troops were sent."
+    assert first_words("U.S. troops, 3,000 of them, were sent.", 3) == "U.S. troops, 3,000"
+    assert event_texts(blocks, seed_articles, lead_words=100_000).equals(whole)
+
+
+def test_pairs_with_a_date_merge_at_their_own_threshold():
+    # The wildfire's two reports score s together; at a threshold above s they are two events. With a date
+    # threshold below s they are one when one of them is dated to the day (w1), not when both carry a time of day.
+    articles = corpus({**WILDFIRE, **RATES})
+    pairs = article_pairs(event_texts(research.split_blocks(articles), articles), 0.0).set_index(
+        ["article_id_a", "article_id_b"])["similarity"]
+    score = pairs["w1", "w2"]
+    options = {"threshold": score + 0.02, "floor": score / 2, "near_hours": None}  # w2 is 9 h after 09:00
+    assert frozenset({"w1", "w2"}) not in grouping(events_of(articles, **options))
+    assert frozenset({"w1", "w2"}) in grouping(events_of(articles, date_threshold=score - 0.01, **options))
+    timed = corpus(dated({**WILDFIRE, **RATES}, w1="2024-09-02T09:00:00+00:00"))
+    assert frozenset({"w1", "w2"}) not in grouping(events_of(timed, date_threshold=score - 0.01, **options))
+    # time ignored: no pair counts more
+    assert frozenset({"w1", "w2"}) not in grouping(events_of(articles, date_threshold=score - 0.01,
+                                                             window_hours=None, **options))
 
 
 def test_an_article_bridging_two_stories_does_not_chain_them():

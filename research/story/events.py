@@ -67,6 +67,7 @@ from research.reuse.similarity import (
     windowed_join,
 )
 from research.text.dates import parse_published
+from research.text.tokens import first_words
 
 EVENT_COLUMNS = ["article_id", "event_id", "event_label", "n_articles", "first_headline", "top_terms"]
 # Roles that stand in for the body of an article that has none (a one-paragraph record).
@@ -130,13 +131,18 @@ def publication_intervals(published) -> tuple[np.ndarray, np.ndarray]:
     return start[codes], end[codes]  # code -1 (a missing value) reads the last entry, NaN
 
 
+def with_a_date(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Whether one article of each pair (rows i, j of the `publication_intervals` `start`, `end`) has a date
+    without time of day (a whole day, not an instant: the pair's longest gap exceeds its shortest); a pair of
+    two timestamps or with an undated article has not."""
+    return longest_gaps(start, end, i, j) > interval_gaps(start, end, i, j)
+
+
 def within_date_window(start: np.ndarray, end: np.ndarray, i: np.ndarray, j: np.ndarray,
                        hours: float) -> np.ndarray:
     """Whether each pair (rows i, j of the `publication_intervals` `start`, `end`) lies within `hours` when one
-    of its articles has a date without time of day (a whole day, not an instant); a pair of two timestamps and
-    a pair with an undated article are always within."""
-    gaps = interval_gaps(start, end, i, j)
-    return ~((longest_gaps(start, end, i, j) > gaps) & (gaps > hours))
+    of its articles has a date without time of day (`with_a_date`); other pairs are always within."""
+    return ~(with_a_date(start, end, i, j) & (interval_gaps(start, end, i, j) > hours))
 
 
 def body_texts(blocks: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
@@ -159,14 +165,18 @@ def body_texts(blocks: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
     return texts.reindex(ids).fillna(whole.reindex(ids).fillna("")).rename("text")
 
 
-def event_texts(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int = HEADLINE_COPIES) -> pd.Series:
+def event_texts(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int = HEADLINE_COPIES,
+                lead_words: int | None = None) -> pd.Series:
     """The text each article is scored on, indexed by sorted `article_id`: its headline `headline`
-    times (0: none), then its body text (`body_texts`), separated by blank lines.
+    times (0: none), then its body text (`body_texts`; with `lead_words`, only its first `lead_words`
+    words: the lead), separated by blank lines.
 
     The headline is the `headline` column, else the article's headline blocks (a page whose title
     was not read into the column); an article without either is its body text alone.
     """
     texts = body_texts(blocks, articles)
+    if lead_words:
+        texts = texts.map(lambda text: first_words(text, lead_words))
     if not headline:
         return texts
     heads = pd.Series("", index=texts.index)
@@ -179,7 +189,7 @@ def event_texts(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int = HE
     return ((heads + "\n\n") * int(headline) + texts).where(heads != "", texts).rename("text")
 
 
-def _text_chunks(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int):
+def _text_chunks(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int, lead_words: int | None = None):
     """`event_texts` of TEXT_CHUNK articles at a time, in `article_id` order, each chunk from its own
     articles' rows and blocks (a large corpus's texts are never all built at once)."""
     ids = articles["article_id"].astype(str).to_numpy()
@@ -192,7 +202,7 @@ def _text_chunks(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int):
     for begin in range(0, len(ids), TEXT_CHUNK):
         stop = min(begin + TEXT_CHUNK, len(ids))
         yield event_texts(blocks.iloc[block_order[bounds[begin] : bounds[stop]]], articles.iloc[order[begin:stop]],
-                          headline)
+                          headline, lead_words)
 
 
 def near_weighted(scores: np.ndarray, gaps: np.ndarray, near_hours: float | None,
@@ -211,7 +221,7 @@ def _counted(vectorizer) -> bool:
         tuple(vectorizer.word_ngrams) == (1, 1)
 
 
-def _rows(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int, vectorizer):
+def _rows(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int, vectorizer, lead_words: int | None = None):
     """Article ids (sorted), whether each text is empty, the scorer's rows of the texts (an empty text
     a zero row; IDF fitted on the others unless `vectorizer` is fitted) and the texts' word counts
     (vocabulary, counts: words of more than two letters that are not stop words, for the top terms)."""
@@ -219,7 +229,7 @@ def _rows(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int, vectorize
     ids, empty = [], []
 
     def chunks():
-        for texts in _text_chunks(blocks, articles, headline):
+        for texts in _text_chunks(blocks, articles, headline, lead_words):
             ids.append(texts.index.to_numpy())
             empty.append(texts.str.strip().to_numpy() == "")
             yield texts.tolist()
@@ -233,7 +243,8 @@ def _rows(blocks: pd.DataFrame, articles: pd.DataFrame, headline: int, vectorize
             vectorizer = TextVectorizer(**vectorizer.get_params()).fit_counts(vocabulary, fitted)
         rows = vectorizer.transform_counts(vocabulary, counts) if (~empty).any() else sp.csr_matrix(counts.shape)
         return np.concatenate(ids), empty, rows, (vocabulary, counts)
-    texts = pd.concat(list(_text_chunks(blocks, articles, headline))) if len(articles) else pd.Series([], dtype=str)
+    texts = pd.concat(list(_text_chunks(blocks, articles, headline, lead_words))) if len(articles) else \
+        pd.Series([], dtype=str)
     empty = texts.str.strip().to_numpy() == ""
     rows = sp.csr_matrix((len(texts), 1))
     if (~empty).any():  # the rows of the other texts, a zero row for each empty one
@@ -329,7 +340,8 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
                      floor: float | None = None, vectorizer: TextVectorizer | None = None,
                      top_k: int | None = None, window_hours: float | None = WINDOW_HOURS,
                      headline: int = HEADLINE_COPIES, near_hours: float | None = NEAR_HOURS,
-                     date_window_hours: float | None = DATE_WINDOW_HOURS) -> pd.DataFrame:
+                     date_window_hours: float | None = DATE_WINDOW_HOURS, lead_words: int | None = None,
+                     date_threshold: float | None = None) -> pd.DataFrame:
     """Group the articles of a corpus into events (stories) by average linkage on their texts, within a
     window of publication time (module docstring).
 
@@ -350,7 +362,12 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     NEAR_BOOST) times their score in the linkage (None, or `window_hours`
     None: no pair counts more); the graph's pairs are chosen on their own scores. `date_window_hours`: a
     pair of which one article has a date without time of day is linked only within this many hours (None:
-    `window_hours` for every pair).
+    `window_hours` for every pair). `lead_words`: each text is its headline copies and the first this many
+    words of its body (default the whole body). `date_threshold`: a pair of which one article has a date
+    without time of day counts `threshold / date_threshold` times its score in the linkage, so that such
+    pairs merge at this threshold (the floor is unchanged; default `threshold`; None, or `window_hours` None:
+    no pair counts more). Both default off: pre-registered
+    together (200 words, 0.12) for a blind week of dated news (docs/evaluation.md, "Events").
     Articles without a usable `published` value are compared with every
     article on text alone, and a `CorpusWarning` says how many there are.
 
@@ -365,7 +382,7 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     (of the graph).
     """
     floor = FLOOR_SHARE * threshold if floor is None else floor
-    ids, _, rows, (vocabulary, counts) = _rows(blocks, articles, headline, vectorizer)
+    ids, _, rows, (vocabulary, counts) = _rows(blocks, articles, headline, vectorizer, lead_words)
     table = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")
     published = table["published"].reindex(ids) if "published" in table else pd.Series(None, index=ids)
     start, end = publication_intervals(published.to_numpy())
@@ -376,6 +393,8 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
         i, j, s = i[keep], j[keep], s[keep]
     if top_k:
         i, j, s = best_partners(i, j, s, top_k)
+    if window_hours is not None and date_threshold is not None:
+        s = np.where(with_a_date(start, end, i, j), s * threshold / date_threshold, s)
     if window_hours is not None:
         s = near_weighted(s, longest_gaps(start, end, i, j), near_hours)
     undated = int(np.isnan(start).sum())

@@ -40,6 +40,12 @@ def normalise_token(token: str) -> str:
     return token.replace(",", "") if THOUSANDS.fullmatch(token) else token
 
 
+def first_words(text: str, words: int) -> str:
+    """`text` up to the end of its `words`-th word (`WORD`; `words` >= 1); the whole text when it has no more."""
+    found = [m.end() for _, m in zip(range(words), WORD.finditer(text))]
+    return text[: found[-1]] if found and len(found) == words else text
+
+
 def word_tokens(text: str) -> list[tuple[int, int, str]]:
     """Matching tokens of `text` as (start, end, normalised form), offsets into `text`."""
     return [(m.start(), m.end(), normalise_token(m.group())) for m in TOKEN.finditer(text)]
