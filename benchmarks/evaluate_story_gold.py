@@ -36,9 +36,12 @@ stay together); the groups are split in two by a seeded permutation (SEED).
    85 articles of one week (benchmarks/gold/allsides_articles_stories.jsonl,
    README "Stories of the AllSides bias corpus"); the package default, every
    variant of section 2 and every setting section 3 chose, on all its judged
-   articles (nothing is chosen on it, so no halves). Without POLNEAR_TRAIN,
-   section 5 alone (without section 3's choices); with --select, the
-   selection of its articles, made before they were judged.
+   articles (nothing is chosen on it, so no halves); then the second week's
+   gold (allsides_articles_stories2.jsonl, 68 articles of 20-24 April 2020),
+   the package default alone (its variants are held for one pre-registered
+   score). Without POLNEAR_TRAIN, section 5 alone (without section 3's
+   choices); with --select, the selection of each week's articles, made
+   before they were judged.
 """
 
 from __future__ import annotations
@@ -377,14 +380,18 @@ def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> dic
 # --- The AllSides bias corpus gold (a blind report set; benchmarks/gold/README.md, "Stories of the AllSides bias
 # corpus"): its selection, and every variant of section 2 scored on it.
 
-ALLSIDES_GOLD = Path(__file__).resolve().parent / "gold" / "allsides_articles_stories.jsonl"
-ALLSIDES_WINDOW = ("2020-06-15", "2020-06-19")  # the week read, fixed before the selection
+# Each AllSides gold: the week it judges (fixed before its selection) and whether section 5 scores every variant on
+# it (the second week is held for one pre-registered variant: the package default alone is scored there).
+ALLSIDES_GOLDS = {GOLD.parent / "allsides_articles_stories.jsonl": (("2020-06-15", "2020-06-19"), True),
+                  GOLD.parent / "allsides_articles_stories2.jsonl": (("2020-04-20", "2020-04-24"), False)}
+ALLSIDES_GOLD = next(iter(ALLSIDES_GOLDS))
+ALLSIDES_WINDOW = ALLSIDES_GOLDS[ALLSIDES_GOLD][0]
 RECALL_PAIRS = 50
 
 
-def allsides_articles(folder: Path) -> pd.DataFrame:
-    """The articles of ALLSIDES_WINDOW in the AllSides bias corpus (`read_allsides_articles`)."""
-    return datasets.read_allsides_articles(folder, *ALLSIDES_WINDOW)
+def allsides_articles(folder: Path, window: tuple[str, str] = ALLSIDES_WINDOW) -> pd.DataFrame:
+    """The articles of `window` (first and last day) in the AllSides bias corpus (`read_allsides_articles`)."""
+    return datasets.read_allsides_articles(folder, *window)
 
 
 def allsides_selection(articles: pd.DataFrame) -> pd.DataFrame:
@@ -423,23 +430,23 @@ def allsides_selection(articles: pd.DataFrame) -> pd.DataFrame:
     return chosen.reset_index()
 
 
-def selection_section(folder: Path) -> None:
-    """The selection of the AllSides gold (`allsides_selection`), printed."""
-    chosen = allsides_selection(allsides_articles(folder))
+def selection_section(folder: Path, window: tuple[str, str] = ALLSIDES_WINDOW) -> None:
+    """The selection of the AllSides gold of `window` (`allsides_selection`), printed."""
+    chosen = allsides_selection(allsides_articles(folder, window))
     low, high = chosen.attrs["recall_scores"]
-    print(f"== The AllSides gold's selection ({ALLSIDES_WINDOW[0]} to {ALLSIDES_WINDOW[1]}): {len(chosen)} articles, "
+    print(f"== The AllSides gold's selection ({window[0]} to {window[1]}): {len(chosen)} articles, "
           f"{int(chosen['in_event'].sum())} in {chosen.loc[chosen['in_event'], 'event_id'].nunique()} package events of "
           f"two outlets or more, {int((~chosen['in_event']).sum())} more from the {RECALL_PAIRS} pairs left apart "
           f"(scores {low:.3f}-{high:.3f})")
     print(chosen.sort_values(["event_id", "published", "article_id"]).round(3).to_string(index=False))
 
 
-def allsides_gold(folder: Path) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
-    """The week of the AllSides bias corpus as an `event_halves.Composition` (`label`: the judged story, "" when
-    not judged) with the representations of section 3 (as `polnear` builds them), the articles as read, and the
-    gold (ALLSIDES_GOLD)."""
-    gold = pd.read_json(ALLSIDES_GOLD, lines=True, dtype={"article_id": str, "story": str})
-    articles = allsides_articles(folder)
+def allsides_gold(folder: Path, path: Path = ALLSIDES_GOLD) -> tuple[eh.Composition, pd.DataFrame, pd.DataFrame]:
+    """The week of the AllSides gold `path` (ALLSIDES_GOLDS) as an `event_halves.Composition` (`label`: the judged
+    story, "" when not judged) with the representations of section 3 (as `polnear` builds them), the articles as
+    read, and the gold."""
+    gold = pd.read_json(path, lines=True, dtype={"article_id": str, "story": str})
+    articles = allsides_articles(folder, ALLSIDES_GOLDS[path][0])
     return judged_composition(articles, gold, "allsides-articles", f"{folder}'s week", form="page"), articles, gold
 
 
@@ -480,22 +487,25 @@ def allsides_scores(comp: eh.Composition) -> pd.DataFrame:
                           "AUC (score ranks one story above two)": roc_auc_score(same, score)}])
 
 
-def allsides_section(folder: Path, chosen: dict[str, dict] | None = None) -> None:
-    """The blind report set: the AllSides gold's counts, and the package default, every variant of section 2 and
-    (`chosen`) every setting section 3 chose, scored on all its judged articles (no halves: nothing is chosen on
-    it)."""
-    comp, articles, _ = allsides_gold(folder)
+def allsides_section(folder: Path, chosen: dict[str, dict] | None = None, path: Path = ALLSIDES_GOLD) -> None:
+    """The blind report set: the AllSides gold `path`'s counts, and the package default, every variant of section 2
+    and (`chosen`) every setting section 3 chose, scored on all its judged articles (no halves: nothing is chosen
+    on it); the package default and the pre-registered variant alone (CHOSEN_VARIANT) on a gold held for that
+    variant's one score (ALLSIDES_GOLDS)."""
+    (first, last), every = ALLSIDES_GOLDS[path]
+    comp, articles, _ = allsides_gold(folder, path)
     events = run(comp, PACKAGE)
     package = research.cluster_articles(research.split_blocks(articles), articles)
     theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
     same = adjusted_rand_score(events, theirs) == 1.0
-    print(f"== 5. Blind: the gold of stories on the AllSides bias corpus ({ALLSIDES_GOLD.name}; {comp.n} articles "
-          f"of {ALLSIDES_WINDOW[0]} to {ALLSIDES_WINDOW[1]}), package defaults ({describe(PACKAGE)}, near-time "
+    print(f"== 5. Blind: the gold of stories on the AllSides bias corpus ({path.name}; {comp.n} articles "
+          f"of {first} to {last}), package defaults ({describe(PACKAGE)}, near-time "
           f"weight x{1 + NEAR_BOOST:g} within {NEAR_HOURS:g} h)")
     print(allsides_gold_table(comp, events).to_string(index=False))
     print(allsides_scores(comp).round(3).to_string(index=False))
-    settings = {name: setting for name, setting in variants().items()}
-    settings |= {f"section 3: {name}: {describe(setting)}": setting for name, setting in (chosen or {}).items()}
+    settings = variants() if every else {"package default": PACKAGE, CHOSEN_NAME: CHOSEN_VARIANT}
+    settings |= {f"section 3: {name}: {describe(setting)}": setting for name, setting in (chosen or {}).items()
+                 if every}
     rows = [{"variant": name} | measure(comp, run(comp, setting), comp.known) for name, setting in settings.items()]
     print("Each variant on all judged articles (P, R: pair precision and recall; ARI: events against stories):")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
@@ -517,12 +527,14 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.width", 250)
     pd.set_option("display.max_colwidth", 80)
     if args.allsides_articles and args.select:
-        selection_section(args.allsides_articles)
+        for window, _ in ALLSIDES_GOLDS.values():
+            selection_section(args.allsides_articles, window)
         return 0
     if args.polnear_train is None:
         if not args.allsides_articles:
             parser.error("the folder of PolNeAR's train split is needed (or --allsides-articles FOLDER)")
-        allsides_section(args.allsides_articles)
+        for path in ALLSIDES_GOLDS:
+            allsides_section(args.allsides_articles, path=path)
         return 0
     started = time.perf_counter()
     comp, articles, gold = polnear(args.polnear_train)
@@ -538,7 +550,8 @@ def main(argv: list[str] | None = None) -> int:
     chosen = choice_section(comp, masks, comps)
     story_signals.signals_section(comp, masks, PACKAGE, measure)
     if args.allsides_articles:
-        allsides_section(args.allsides_articles, chosen)
+        for path in ALLSIDES_GOLDS:
+            allsides_section(args.allsides_articles, chosen, path)
     print(f"({time.perf_counter() - started:.0f} s; the harness's package default gives the events of "
           "research.cluster_articles on PolNeAR train: yes)")
     return 0

@@ -108,3 +108,36 @@ def test_pre_registered_variant_keeps_basil_and_the_seeds(story_gold, data_dir, 
     assert adjusted_rand_score(truth[events.index], events) > 0.95
     seeds = set(events[seed_articles["article_id"]])
     assert len(seeds) == 1 and (events == seeds.pop()).sum() == len(seed_articles)
+
+
+SECOND = BENCHMARKS / "gold" / "allsides_articles_stories2.jsonl"
+
+
+def test_second_gold_names_its_week_and_judges_one_story_per_article(story_gold):
+    """The second gold (20-24 April 2020, README "Stories of the AllSides bias corpus, second week"): 68 articles, each
+    once with a story and a note; 40 stories, 14 of them of two articles or more (42 articles)."""
+    assert story_gold.ALLSIDES_GOLDS[SECOND][0] == ("2020-04-20", "2020-04-24")
+    rows = [json.loads(line) for line in SECOND.read_text(encoding="utf-8").splitlines()]
+    assert all(set(row) == {"article_id", "story", "note"} and row["story"] and row["note"] for row in rows)
+    ids = [row["article_id"] for row in rows]
+    assert len(ids) == len(set(ids)) == 68
+    sizes = np.unique([row["story"] for row in rows], return_counts=True)[1]
+    assert len(sizes) == 40 and (sizes > 1).sum() == 14 and sizes[sizes > 1].sum() == 42
+
+
+def test_second_gold_is_its_selection_and_scores_the_default_alone(story_gold, folder, capsys):
+    """The second gold judges exactly the selection of its week (main at 6e74dc0); section 5 scores the package default
+    and the pre-registered variant alone on it (the other variants are held): 17 events of two outlets, 9 of them joining two
+    stories or more (docs/evaluation.md, "Events")."""
+    window = story_gold.ALLSIDES_GOLDS[SECOND][0]
+    chosen = story_gold.allsides_selection(story_gold.allsides_articles(folder, window))
+    judged = {json.loads(line)["article_id"] for line in SECOND.read_text(encoding="utf-8").splitlines()}
+    assert set(chosen["article_id"]) == judged
+    story_gold.allsides_section(folder, path=SECOND)
+    table = capsys.readouterr().out.split("Each variant on all judged articles")[1].splitlines()[2:]
+    assert [line.split()[:2] for line in table if line.strip() and not line.startswith("(")] == [
+        ["package", "default"], ["pre-registered", "(CHOSEN_VARIANT):"]]
+    comp, _, _ = story_gold.allsides_gold(folder, SECOND)
+    events = story_gold.run(comp, story_gold.PACKAGE)
+    counts = story_gold.allsides_gold_table(comp, events).iloc[0]
+    assert (counts["articles"], counts["package events of 2+ outlets"], counts["of them, 2+ stories"]) == (68, 17, 9)
