@@ -377,3 +377,11 @@ def test_a_lawmakers_party_and_state_are_not_part_of_the_name():
                  "The Centers for Disease Control and Prevention (CDC) said cases rose.", group=True)
     assert table["actor"].tolist() == ["Ted Cruz", "Dick Durbin", "CDC"]
     assert table["actor_kind"].tolist() == ["person", "person", "agency"]
+
+
+def test_a_cue_after_the_kind_of_is_a_noun():
+    # AllSides roundups, Vox, 29 April 2021: "questions" is the noun the phrase sorts, and no one speaks
+    table = find("And it's not tough because it presents the kind of politically toxic questions that often cause the "
+                 "justices to retreat into their partisan corners.",
+                 "Mr. Smith questions that the ruling will stand.")
+    assert table["source_text"].tolist() == ["Mr. Smith"]

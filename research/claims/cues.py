@@ -154,6 +154,11 @@ SOURCE_TAIL = re.compile(r"(?:\s+(?:released|published|issued|posted))?(?:,?\s+(
                          r"meanwhile|however|though|too|also|last week|this week|earlier|later)\b,?)+$")
 
 
+# Heads of a noun phrase that only measure or sort what follows them ("the kind of ...", "a number of ..."): a cue
+# after such a phrase is a noun ("the kind of politically toxic questions that").
+QUANTIFIER_HEADS = frozenset("kind kinds sort sorts type types variety range series".split())
+
+
 def _sentence_of(spans: list[tuple[int, int]], position: int) -> tuple[int, int]:
     for start, end in spans:
         if start <= position < end:
@@ -506,6 +511,8 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         return  # "an Associated Press report", "The Associated Press report": a noun, else it would be "reports"
     if third_person and source is None:
         return  # "reports that ...": a noun
+    if head.lower() in QUANTIFIER_HEADS:
+        return  # "it presents the kind of politically toxic questions that ...": a noun, no one speaks
     document = bool(DOCUMENTS.fullmatch(head.lower()))  # "the poll shows", "a new analysis found"
     if weak or third_person:
         if past and source is None and not clause_follows:
