@@ -6,7 +6,7 @@ aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49"
 "in the mid-30s")
 as `research.claims.numerals` reads it (value, bounds, qualifier, kind, unit),
 and gives each its `subject`: the noun phrase after the number with the
-participle or predicate that says which ("people killed in shootings"), or, for
+participle or predicate that says which ("people killed in shootings", "Americans who will die", `DIED`), or, for
 a figure stated of something before its verb, that noun phrase ("Initial claims
 fell by 92,000", "premiums accounted for nearly 17 percent"), a multiple's
 measure ("four times the area of New York City") or a tally's noun ("a 6-3
@@ -570,6 +570,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         still = re.match(r"\s+to\s+(?:be\s+)?[a-z]+\b", text[offset:offset + 40]) \
             if head in INTRANSITIVE | {"remain", "remains"} else None
         extension = still.group().strip() if still else extension  # "tens of thousands remained to be airlifted"
+        died = DIED.match(text, offset) if not extension else None
+        extension = f"who {died.group('verb')}" if died else extension  # "135,000 Americans will die": who will die
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
     if spent and not of:  # money on something is spent on it: "trillions of dollars on social programs"
@@ -636,6 +638,12 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         tally = head if head and head.split()[-1].lower() in VOTE_NOUNS else "vote"  # "a 6-3 conservative majority"
         subject = f"{voters[-1]} {tally}" if voters else tally
     return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
+
+
+# The counted die, after a place: "135,000 Americans will die from COVID-19", "More than 68,000 people in the United
+# States have already died" (the people who died are what is counted, not only people).
+DIED = re.compile(r"(?:\s+(?:in|across|around)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s+(?P<verb>(?:(?:have|has|had|"
+                  r"will|would|could|may|might)\s+)?(?:already\s+|now\s+|likely\s+|probably\s+)?(?:die|died)\b)")
 
 
 # A verb that sets its object to a figure, which is what the figure measures: "raised the refugee cap to 62,500",
