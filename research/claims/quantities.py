@@ -228,7 +228,7 @@ STATING_VERB = re.compile(  # a verb starts a word ("authorising" holds no "risi
     r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|"
     r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed) by|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|climb|jumped|jump|grew|grow|soared|surged|"
-    r"slipped|plunged|tumbled|(?:edged|ticked|inched|crept|moved|went) (?:up|down|higher|lower)|"
+    r"slipped|plunged|tumbled|(?:edged|ticked|inched|crept|moved|went) (?:up|down|higher|lower)|(?:go|goes|went) to|"
     r"was|were|is|are|be|been|stood at|stand at|standing at|hit|reached|reach|reaching|totaled|totalled|"
     r"totaling|came in at|came to|amounted to|averaged|averaging|topped|exceeded|passed|surpassed|dipped|eased|"
     r"spiked|doubled|revised (?:up|down|higher|lower)|revised|remained|stayed|hovered|held at|includes|include|"
@@ -596,7 +596,9 @@ def _described(text: str, quantity: Quantity) -> Quantity:
             subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
                 else f"{said_of} {subject}".strip() if head else said_of
             head = said_of if of and head == of else head or said_of
-    moved = SET_TO.search(text, max(0, start - 80), start) if not head and kind in ("count", "money", "percent") else None
+    record = bool(of) and head == of and of.split()[-1].lower() in RECORD  # "a post-World War II high of 14.7%"
+    moved = SET_TO.search(text, max(0, start - 80), start) \
+        if (not head or record) and kind in ("count", "money", "percent") else None
     words = moved.group("object").split() if moved else []
     words = words[:next((i for i, word in enumerate(words) if i and word.lower() in PREPOSITIONS), len(words))]
     if words and words[-1].lower() not in AMOUNT_NOUNS:  # "raised the refugee cap to 62,500", "bringing the
@@ -648,8 +650,13 @@ DIED = re.compile(r"(?:\s+(?:in|across|around)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-
 
 # A verb that sets its object to a figure, which is what the figure measures: "raised the refugee cap to 62,500",
 # "bringing the population at the facility down to 39", "an earlier plan to limit refugees to 15,000".
-SET_TO = re.compile(r"\b(?:rais|lower|bring|brought|increas|reduc|cut|set|lift|cap|limit|push)\w*\s+(?:(?:the|its|their|his|"
-                    r"her)\s+)?(?P<object>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+(?:(?:down|up)\s+)?to\s+$")
+# Also "driving the unemployment rate to a post-World War II high of 14.7%", "sending the unemployment rate skyrocketing
+# to 14.7%": the object moved to a record (`RECORD`) or by a verb of its own.
+SET_TO = re.compile(r"\b(?:rais|lower|bring|brought|increas|reduc|cut|set|lift|cap|limit|push|driv|drove|send|sent)\w*\s+"
+                    r"(?:(?:the|its|their|his|her)\s+)?(?P<object>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)"
+                    r"(?:\s+[a-z]+ing)?\s+(?:(?:down|up)\s+)?to\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:high|low|peak|record)\s+"
+                    r"of\s+)?$")
+RECORD = frozenset("high low peak record".split())  # a measure that says only that the figure is a record
 AMOUNT_NOUNS = frozenset("total number count tally figure sum amount".split())  # say only that it is an amount
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
 # "more than 175 million have been fully vaccinated".
