@@ -399,10 +399,11 @@ PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department t
 # "Health worries have dogged", "the Supreme Court ruling in Brown v. Board of Education".
 # Verbs of an act rather than of speech, read as cues only before "that", a colon or a quotation: "agreed to
 # a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call", "countering
-# President Biden's plan with a framework around one-quarter the size".
+# President Biden's plan with a framework around one-quarter the size"; "see" of what is undergone or judged, "Sweden
+# has seen 27% more deaths", "what they see as a complementary $3.5 trillion spending plan".
 ACTS = frozenset("criticize criticise blast slam praise attack share offer oppose defend welcome thank blame applaud "
                  "condemn plan want refuse decline reject dismiss continue encourage endorse mock admire threaten "
-                 "liken call counter".split())
+                 "liken call counter see".split())
 # "Ask" before a question word or "for" asks a question or makes a request; it claims no figure: "the first
 # question at Harris's press conference asked why she selected El Paso, a city nearly 1,000 miles away".
 ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|for)\b")
