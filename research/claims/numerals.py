@@ -365,8 +365,11 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
         return True  # "Phase 6", "Flight 17", "Article 5": a label; "per 1,000": the base of a rate
     digits = text[start:end]  # "2000 troops" is a count, "2020 marks the sixth year" a year
-    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not (re.match(r"\s+[a-z]+s\b", after)
-                                                                   and text[max(0, start - 5):start].strip()[-1:] not in ".!?\"“"))
+    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not (
+        re.match(r"\s+(?!(?:as|is|was|has|its|his|this|thus|us|plus|levels)\b)[a-z]+s\b", after)
+        and text[max(0, start - 5):start].strip()[-1:] not in ".!?\"“"
+        and not re.search(r"\b(?:the|its|their|his|her)\s+$", text[max(0, start - 8):start], re.IGNORECASE)))
+    # "in spring 2019 as one of several women", "the 2016 elections", "below 2005 levels": years
 
 
 def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
