@@ -570,7 +570,7 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         still = re.match(r"\s+to\s+(?:be\s+)?[a-z]+\b", text[offset:offset + 40]) \
             if head in INTRANSITIVE | {"remain", "remains"} else None
         extension = still.group().strip() if still else extension  # "tens of thousands remained to be airlifted"
-        died = DIED.match(text, offset) if not extension else None
+        died = DIED.match(text, offset) if not extension and kind == "count" else None
         extension = f"who {died.group('verb')}" if died else extension  # "135,000 Americans will die": who will die
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
