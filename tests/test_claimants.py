@@ -209,6 +209,17 @@ def test_a_figure_in_a_dash_aside_inside_what_a_source_said_is_the_reporters():
     assert found["Two-thirds"] == "the latest Axios-Ipsos poll"  # outside the aside, the source's
 
 
+def test_a_source_its_speaker_owns_is_that_speaker():
+    # twenty-second round: holdout-10 (the AllSides bias corpus, 2020), Timeline17 reuters_852
+    found = claimants("The private payroll company ADP reported Wednesday that its own survey indicated 20.2 million "
+                      "private-sector jobs were lost last month, largely in the service-providing industries.",
+                      "In its latest tally, which tends to lag national reports but is considered more secure, the "
+                      "United Nations agency said its labs have confirmed 12,515 infections with the newly-discovered "
+                      "strain that has killed 91 people.")
+    assert found["20.2 million"] == "The private payroll company ADP"
+    assert found["12,515"] == found["91"] == "the United Nations agency"
+
+
 def test_a_statement_named_as_a_noun_claims_its_that_clause():
     # AllSides 5910-left and 5996-left: "Noem's announcement that", "Blight makes an argument that"
     found = claimants(

@@ -7,7 +7,8 @@ fell", "the department's report", though a statement noun before "that" is a cue
 "Noem's announcement that"; a source that holds a figure itself; a source that is no actor, `_no_actor`: "With
 his campaign buffeted by criticism and denying", a lone "That", a lede's dateline "BUENA PARK, Calif. -", an
 opening participle "Arriving upon the scene, police ... believing"). `claimant_of` picks the attribution
-whose content holds a figure; `claimant_name` names it as the text does: a
+whose content holds a figure (a source its speaker owns inside that speaker's words, "ADP reported that its own
+survey indicated", is the speaker, `POSSESSED`); `claimant_name` names it as the text does: a
 pronoun as the actor it refers to, a document as its author ("data released by
 the CDC", "FBI statistics", "a new ABC News/Washington Post poll"; the author its own name gives before its noun, "a WBUR poll last week", over
 a pollster named before it, `own_author`; or the author
@@ -162,10 +163,14 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     relayers = {cues.rows[i]["relay_text"] for i in holding if cues.rows[i].get("relay_text")
                 and not DOCUMENT.match(cues.rows[i]["relay_text"])}  # "according to data from X": X
     speakers = [i for i in holding if cues.rows[i]["source_text"] not in relayers]
-    holding = np.array(speakers, dtype="int64") if speakers else holding  # "X said, according to Y": X
+    relaying, holding = holding, np.array(speakers, dtype="int64") if speakers else holding  # "X said, according to Y": X
     if len(holding):
         size = cues.content_end[holding] - cues.content_start[holding]
         best = holding[np.lexsort((cues.cue_start[holding], size, cues.vague[holding]))[0]]
+        if POSSESSED.match(cues.rows[best]["source_text"]):  # "ADP reported that its own survey indicated"
+            outer = [i for i in relaying if cues.content_start[i] <= cues.source_start[best] < cues.content_end[i]
+                     and not POSSESSED.match(cues.rows[i]["source_text"])]
+            best = min(outer, key=lambda i: cues.content_end[i] - cues.content_start[i]) if outer else best
         return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
     inside = cues.in_sentence(sentence)
     inside = inside[usable[inside] & ~(cues.relative[inside] & ~_reports(cues, inside, quantity_end, text))
@@ -189,6 +194,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     return previous
 
 
+# A source its speaker owns, inside what that speaker said: "ADP reported Wednesday that its own survey indicated",
+# "the United Nations agency said its labs have confirmed": the speaker claims the figure.
+POSSESSED = re.compile(r"(?:its|their)\s", re.IGNORECASE)
 # A dash that opens or closes an aside: " -- ", " – ", " — " or "—" between words.
 DASH = re.compile(r"\s--\s|\s[—–]\s|(?<=\w)—(?=\w)")
 
