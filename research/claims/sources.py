@@ -38,8 +38,7 @@ that could help protect more than 28 million people", ", in sharp contrast to th
 Donald Trump, who is 70", "a close contest in the state, where 18 electoral votes are up for grabs") or in the
 purpose the reporter gives the act ("... as part of a renewed push to reach tens of millions") or in a concession
 after a comma or dash ("insisted the bug-out was an “extraordinary success,” despite the stranding of hundreds", "--
-even though hundreds of Americans likely remain", `APPENDED`) or in an aside between two dashes ("the official U.S.
-death toll – 76,600 as of Friday – is accurate, according to", `_dash_aside`), one before the source of a bare
+even though hundreds of Americans likely remain", `APPENDED`), one before the source of a bare
 participle ("Seven Capitol Police officers filed a lawsuit Thursday accusing ...", "repeatedly asking"), an age
 that describes someone ("the 75-year-old eccentric tech entrepreneur", `AGE`), one counting the occasions of the words ("in two separate interviews", `OCCASION_AFTER`), one in an aside right after the source
 ("said Cynthia Burgiss, 22, a student", `SPEAKER_ASIDE`), one opening the noun phrase the source was cut from
@@ -154,10 +153,7 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
             and not RELAY.fullmatch(cues.rows[i]["cue_text"])]] = False  # "According to Peter Keating, $1.1 million"
     holding = np.flatnonzero(usable & (cues.content_start <= quantity_start) & (cues.content_end >= quantity_end)
                              & (cues.source_start >= 0))
-    aside = _dash_aside(text, quantity_start, quantity_end, sentence)
-    appended = [i for i in holding if APPENDED.search(text, cues.content_start[i], quantity_start)
-                or (aside and cues.content_start[i] <= aside[0] and aside[1] <= cues.content_end[i]
-                    and not aside[0] <= cues.cue_start[i] < aside[1])]
+    appended = [i for i in holding if APPENDED.search(text, cues.content_start[i], quantity_start)]
     usable[appended] = False
     holding = np.setdiff1d(holding, appended)
     relayers = {cues.rows[i]["relay_text"] for i in holding if cues.rows[i].get("relay_text")
@@ -197,21 +193,6 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
 # A source its speaker owns, inside what that speaker said: "ADP reported Wednesday that its own survey indicated",
 # "the United Nations agency said its labs have confirmed": the speaker claims the figure.
 POSSESSED = re.compile(r"(?:its|their)\s", re.IGNORECASE)
-# A dash that opens or closes an aside: " -- ", " – ", " — " or "—" between words.
-DASH = re.compile(r"\s--\s|\s[—–]\s|(?<=\w)—(?=\w)")
-
-
-def _dash_aside(text: str, quantity_start: int, quantity_end: int, sentence: tuple[int, int]) -> tuple[int, int] | None:
-    """(start, end) of the aside between two dashes of its sentence that holds the figure ("the U.S. death toll – 76,600
-    as of Friday – is accurate, according to ..."), None when the figure is in none: the reporter's words inserted in
-    what a source said or found."""
-    before = [m for m in DASH.finditer(text, sentence[0], quantity_start)]
-    after = DASH.search(text, quantity_end, sentence[1])
-    if len(before) % 2 == 0 or after is None:
-        return None
-    return before[-1].start(), after.end()
-
-
 def _reports(cues: CueTable, positions: np.ndarray, quantity_end: int, text: str) -> np.ndarray:
     """Of the cues at `positions`, the object relative clauses that report the figure they hang on: "twice the 1,500
     that the South Korean intelligence agency had reported being sent" (not "nine values and 12 principles that he
