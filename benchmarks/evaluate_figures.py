@@ -33,7 +33,8 @@ excerpts of PolNeAR's test split annotated blind, see `benchmarks/gold/HOLDOUT8.
 coverage annotated blind, see `benchmarks/gold/HOLDOUT9.md`: its texts are `element_pools.timeline17_feed_cuts(DATA)`,
 each article's event the `roundup` of its records, "timeline17-<story>" or "timeline17-<article id>") and
 `benchmarks/gold/allsides_articles_figures_holdout10.jsonl` (half "holdout-10": feed excerpts of the AllSides bias
-corpus of Baly et al. 2020, published 2020-05-04 to 2020-05-15, annotated blind, see `benchmarks/gold/HOLDOUT10.md`;
+corpus of Baly et al. 2020, published 2020-05-04 to 2020-05-15, annotated blind, scored blind once, then opened as a development set in issue 18's twenty-second round, see
+`benchmarks/gold/HOLDOUT10.md`;
 scored only with `--allsides-articles FOLDER`, the corpus kept outside the project: its texts are
 `element_pools.allsides_articles_feed_cuts(FOLDER, "2020-05-04", "2020-05-15")`, each article's event the `roundup`
 of its records, "allsides-articles-<story>" or "allsides-articles-<article id>"; without the option the half is
@@ -74,9 +75,10 @@ never read; "holdout-8": an eighth gold, PolNeAR test feed excerpts annotated bl
 the twentieth round), then opened as a development set in issue 18's twenty-first round (its errors may be listed);
 "holdout-9": a ninth gold, Timeline17 H1N1 feed excerpts annotated blind, scored blind once, then opened as a
 development set in the twenty-first round; "holdout-10": a tenth gold, feed excerpts of the AllSides bias corpus
-annotated blind, never read; "holdout-11": an eleventh gold, feed excerpts of another window of that corpus annotated
-blind, never read). `--errors` (repeatable) lists the misses of a half, never of a blind half
-("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-10", "holdout-11");
+annotated blind, scored blind once after the twenty-first round, then opened as a development set in the
+twenty-second round (its errors may be listed); "holdout-11": an eleventh gold, feed excerpts of another window of
+that corpus annotated blind, never read). `--errors` (repeatable) lists the misses of a half, never of a blind half
+("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-11");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -145,7 +147,7 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
           "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8",
           "holdout-9", "holdout-10", "holdout-11")
-BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-10", "holdout-11")  # halves whose errors are never listed
+BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-11")  # halves whose errors are never listed
 TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
 T17_HALF = "holdout-9"  # feed cuts of Timeline17 H1N1 (timeline17_dev/, beside allsides_dev/)
 # halves of feed cuts of the AllSides bias corpus, read only with --allsides-articles, and each one's publication
@@ -491,8 +493,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear-test", type=Path,
                         help="PolNeAR folder holding the test split: scores the half holdout-8 on its feed cuts")
     parser.add_argument("--allsides-articles", type=Path,
-                        help="the AllSides bias corpus (Baly et al. 2020, data/jsons/*.json): scores the blind halves "
-                             "holdout-10 and holdout-11 on their feed cuts")
+                        help="the AllSides bias corpus (Baly et al. 2020, data/jsons/*.json): scores the half "
+                             "holdout-10 and the blind half holdout-11 on their feed cuts")
     parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
                         help="list the misses of a half on stderr (repeatable; never of a blind half)")
     args = parser.parse_args(argv)

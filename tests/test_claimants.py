@@ -184,6 +184,28 @@ def test_countering_a_plan_with_another_is_an_act_not_speech():
     assert found["$2 trillion"] == "Senator Smith"  # "countered that" is still speech
 
 
+def test_what_is_seen_is_undergone_or_judged_not_said():
+    # twenty-second round: holdout-10 (the AllSides bias corpus, 2020), AllSides 5794-center, Timeline17 reuters_208
+    found = claimants("Sweden has seen 27% more deaths than normal during the outbreak.",
+                      "The chamber then proceeded to a budget resolution that would allow Democrats to approve what "
+                      "they see as a complementary $3.5 trillion spending plan without Republican votes.",
+                      "A dangerous strain of flu never seen before has killed up to 60 people in Mexico.",
+                      "The Fed sees that inflation will reach 3% next year.")
+    assert found["27%"] == found["$3.5 trillion"] == found["up to 60"] == ""
+    assert found["3%"] == "The Fed"  # "sees that" still states what is seen
+
+
+def test_a_source_its_speaker_owns_is_that_speaker():
+    # twenty-second round: holdout-10 (the AllSides bias corpus, 2020), Timeline17 reuters_852
+    found = claimants("The private payroll company ADP reported Wednesday that its own survey indicated 20.2 million "
+                      "private-sector jobs were lost last month, largely in the service-providing industries.",
+                      "In its latest tally, which tends to lag national reports but is considered more secure, the "
+                      "United Nations agency said its labs have confirmed 12,515 infections with the newly-discovered "
+                      "strain that has killed 91 people.")
+    assert found["20.2 million"] == "The private payroll company ADP"
+    assert found["12,515"] == found["91"] == "the United Nations agency"
+
+
 def test_a_statement_named_as_a_noun_claims_its_that_clause():
     # AllSides 5910-left and 5996-left: "Noem's announcement that", "Blight makes an argument that"
     found = claimants(

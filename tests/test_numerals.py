@@ -77,6 +77,20 @@ def figures(text: str) -> list[str]:
     ("London mayor donates Tamiflu stockpile to UK amid swine flu warnings Boris Johnson confirms tried and tested "
      "plans in place to protect capital from virus Tuesday 28 April 2009 16.35 BST Tamiflu , which will be used if "
      "swine flu breaks out in Britain ."),
+    # a chart's legend saved with the text, and a date written as numbers in a row (twenty-second round: holdout-10,
+    # the AllSides bias corpus; holdout-9, a Reuters stamp)
+    ("Where deaths increased +10 +20 +40 +60% No data Finland Norway Sweden There has been no clear sign of "
+     "increased mortality in Norway this year."),
+    "2009 06 13 00:11 JST GENEVA -LRB- Reuters -RRB- - The World Health Organization declared",
+    # capitalised words joined by "&" before a number name an index (holdout-10, three outlets)
+    "It’s not at the record highs it was in mid-February, but it’s not bad — the S&P 500 is hovering around",
+    "Pandemic aside, investors should expect stock prices in S&P 500 companies to return to record numbers",
+    # a year before "as", after "the" or before "levels" (holdout-10; holdout-8, Politico and the Washington Post;
+    # holdout-6-full, HuffPost)
+    "Reade first stepped forward in spring 2019 as one of several women who accused Biden of inappropriate touching",
+    "as the nation was still recovering from the 2008 crisis, according to excerpts",
+    "The Obama administration on Friday officially accused Russia of attempting to interfere in the 2016 elections",
+    "to cut carbon emissions from U.S. power plants to a level below 2005 levels, with each state",
 ])
 def test_no_figure(text):
     assert figures(text) == []
@@ -112,6 +126,13 @@ def test_no_figure(text):
     # "of" a whole that is not round, or of things rather than people asked: counts, not shares
     ("Two of three judges agreed with the ruling.", "Two"),
     ("He won two of 10 races in March.", "two"),
+    # numbers in a row with words between them, and a figure after a name with "&" that a verb governs
+    ("The Senate voted 52 to 48, the House 220 to 211.", "220 to 211"),
+    ("AT&T cut 5,000 jobs.", "5,000"),
+    ("The Pentagon sent 2000 troops to the border.", "2000"),
+    # the index's own loss, next to its name (holdout-10)
+    (("Stocks posted their best month since 1987 in April, with the Standard & Poor’s 500 cutting its 33% loss from "
+      "February into late March"), "33%"),
 ])
 def test_still_a_figure(text, figure):
     assert figure in figures(text)

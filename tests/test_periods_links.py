@@ -231,6 +231,20 @@ def test_money_over_a_span_ahead_takes_the_span():
 
 
 
+def test_a_window_from_publication_on_dates_no_figure_stated_as_fact():
+    """Twenty-second round (holdout-3, AllSides 5790-right and 6008; holdout-10, the AllSides bias corpus): "within
+    the next 90 days" is the window of what is expected or ordered, not the period of the figures of its sentence;
+    a forecast still takes its window, and money over it its span."""
+    found = periods("U.S. intelligence assesses that the capital of Afghanistan could fall to the Taliban within the "
+                    "next 90 days, two sources familiar with the matter confirmed to Fox News.", "2021-08-11")
+    assert found["two"] == ("2021-08-11", "2021-08-11", "")
+    found = periods("The economic toll of the coronavirus pandemic is immense, with tens of millions unemployed and the "
+                    "US economy shrinking at a rate unseen in more than a decade.", "2020-05-05")
+    assert found["tens of millions"][:2] == ("2020-05-05", "2020-05-05")
+    found = periods("The agency expects to hire 500 more workers within the next 90 days.", "2021-08-11")
+    assert found["500"][:2] == ("2021-08-11", "2021-11-09")
+
+
 def test_a_methodology_sentence_dates_the_poll_s_results():
     """"The survey was conducted September 16-19" closing the article (PolNeAR Breitbart, holdout-6-full) dates the
     shares told after the poll is named, three sentences and a paragraph before it, and the margin of error of its

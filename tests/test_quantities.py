@@ -214,6 +214,12 @@ def test_ages_of_a_group(text, figure):
       "affiliate and injured one."), "two", "killed"),
     ("with 24 confirmed deaths, with 121 people still unaccounted for, according to Miami-Dade County officials",
      "121", "unaccounted"),
+    # the counted die, after a place (twenty-second round: holdout-10, Reuters and Vox; holdout-9, BBC)
+    (("A newly revised coronavirus mortality model predicts nearly 135,000 Americans will die from COVID-19 by early "
+      "August"), "nearly 135,000", "die"),
+    ("More than 68,000 people in the United States have already died from the coronavirus pandemic",
+     "More than 68,000", "died"),
+    ("Some 26 people have died of swine flu in Mexico, the health minister said.", "Some 26", "died"),
 ])
 def test_what_happened_to_the_counted(text, figure, words):
     assert words in figures(text)[figure][3].split()

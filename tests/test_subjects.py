@@ -250,6 +250,15 @@ def test_a_figure_of_it_or_they_is_of_what_the_pronoun_stands_for():
       "military prison at Guantanamo Bay, bringing the population at the facility down to 39."), "39", "population"),
     (("President Joe Biden made the announcement weeks after he sparked a political uproar over an earlier plan to "
       "limit refugees to 15,000"), "15,000", "refugees"),
+    # feed cuts of the AllSides bias corpus (holdout-10, twenty-second round: USA TODAY and CNBC): a record "of" the
+    # figure, a verb of the object's own before "to", "go to" as a verb of change
+    (("In April the economy shed 20.5 million jobs, driving the unemployment rate to a post Word War II high of 14.7% "
+      "as businesses closed"), "14.7%", "unemployment rate"),
+    (("The coronavirus pandemic gutted the labor market in April, slashing 20.5 million workers from nonfarm payrolls "
+      "and sending the unemployment rate skyrocketing to 14.7%, the Labor Department reported Friday."), "14.7%",
+     "unemployment rate"),
+    (("Economists surveyed by Dow Jones had been expecting payrolls to shed 21.5 million and the unemployment rate to "
+      "go to 16%."), "16%", "unemployment rate"),
 ])
 def test_a_verb_that_sets_its_object_to_a_figure_names_what_it_measures(text, figure, subject):
     assert subjects(text)[figure] == subject

@@ -26,7 +26,8 @@ three words", "the past nine elections"), "seven and a half years", addresses
 inside names ("H1N1", "F-16", "9/11")
 and "one" as a pronoun ("only one state" counts, "just one of 198 people" does
 not), numbers of a name after capitalised words no verb governs ("Fortune 500
-companies", `in_name`), a number word whose names follow ("two Vermont
+companies", "the S&P 500 is hovering", `in_name`), a chart's scale or legend (three numbers or more in a
+row, "+10 +20 +40 +60%", `SCALE_RUN`), a number word whose names follow ("two Vermont
 developers, Ariel Quiros and William Stenger") and a group's bound ("households
 making $100,000 or more"). `band` reads a decade band ("in the mid-30s", "in
 his early 20s") at its floor. Two numbers
@@ -331,10 +332,18 @@ def gestational(text: str, end: int) -> bool:
     return bool(GESTATION_WEEKS.match(text, end)) and about_pregnancy(text, end, end)
 
 
+# Three numbers or more in a row with no word between them: the scale or legend of a chart saved with the text
+# ("Where deaths increased +10 +20 +40 +60% No data"), no figure.
+SCALE_RUN = re.compile(r"(?<![\w.,])(?:[+−-]?\d(?:[\d,.]*\d)?%?[ \t]+){2,}[+−-]?\d(?:[\d,.]*\d)?%?(?!\w)")
+
+
 def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool:
-    """True when the number at text[start:end] is a year, date, time, ordinal or part of a name."""
+    """True when the number at text[start:end] is a year, date, time, ordinal, part of a name or of a chart's
+    scale (`SCALE_RUN`)."""
     near = bisect.bisect_right(dates, (start, math.inf))  # `dates` are sorted and do not overlap
     if any(s <= start < e or s < end <= e for s, e in dates[max(0, near - 1):near + 1]):
+        return True
+    if any(m.start() <= start and end <= m.end() for m in SCALE_RUN.finditer(text, max(0, start - 80), end + 80)):
         return True
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if IN_NAME.search(before) or re.match(r"(?![CF]\b)[A-Za-z]|/\d|:\d|\.\d|-[A-Z]|-\d", after) or ORDINAL.match(after):
@@ -356,8 +365,11 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
     if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
         return True  # "Phase 6", "Flight 17", "Article 5": a label; "per 1,000": the base of a rate
     digits = text[start:end]  # "2000 troops" is a count, "2020 marks the sixth year" a year
-    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not (re.match(r"\s+[a-z]+s\b", after)
-                                                                   and text[max(0, start - 5):start].strip()[-1:] not in ".!?\"“"))
+    return bool(re.fullmatch(r"(?:1[89]|20)\d{2}", digits) and not (
+        re.match(r"\s+(?!(?:as|is|was|has|its|his|this|thus|us|plus|levels)\b)[a-z]+s\b", after)
+        and text[max(0, start - 5):start].strip()[-1:] not in ".!?\"“"
+        and not re.search(r"\b(?:the|its|their|his|her)\s+$", text[max(0, start - 8):start], re.IGNORECASE)))
+    # "in spring 2019 as one of several women", "the 2016 elections", "below 2005 levels": years
 
 
 def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
@@ -420,6 +432,12 @@ COUNTRY_NAME = re.compile("|".join(f"(?:{words})" for words in COUNTRIES.values(
 NAME_TAIL = re.compile(r"\s+(?!(?:to|and|or|percent|per|points?|votes?|more|of|times|versus|vs)\b)[A-Za-z]")
 
 
+# Capitalised words joined by "&" before a number ("the S&P 500 is hovering", "the Standard & Poor’s 500 cutting"):
+# the number is part of that name, as after other capitalised words.
+AMPERSAND_NAME = re.compile(r"[\w,]\s+((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*&[A-Z][\w'’-]*\s|"
+                            r"(?:[A-Z][\w'’-]*\s)+&\s(?:[A-Z][\w'’-]*\s)+)$")
+
+
 def in_name(text: str, match: re.Match) -> bool:
     """True for a bare number (digits, no percent, currency, scale or second number, a word after it) right after
     capitalised words inside a sentence that no verb, conjunction or "than" governs, none of them a day, a month or
@@ -430,7 +448,8 @@ def in_name(text: str, match: re.Match) -> bool:
     if not number.isdigit() or any(match.group(g) for g in ("percent", "currency", "scale", "number2", "qualifier")):
         return False
     start = match.start("number")
-    name = re.search(r"[\w,]\s+((?:[A-Z][\w-]*\s)+)$", text[max(0, start - 60):start])
+    name = re.search(r"[\w,]\s+((?:[A-Z][\w-]*\s)+)$", text[max(0, start - 60):start]) \
+        or AMPERSAND_NAME.search(text[max(0, start - 60):start])
     if not name or not NAME_TAIL.match(text, match.end()) or any(
             word.lower() in WEEKDAYS or word.lower() in MONTHS or COUNTRY_NAME.fullmatch(word)
             for word in name.group(1).split()):

@@ -11,7 +11,8 @@ February 2022"); not a
 reference point ("the lowest since March 2020"), a comparison ("more than in
 2019"), a baseline ("from 2019"), a release day ("Data released Thursday") or
 the deadline of an act ("With an Aug. 31 deadline looming"), the point a span runs up to ("before Sept. 11,
-2001"), nor, for a figure stated as fact, a time wholly after publication ("will stand trial in March 2022");
+2001"), nor, for a figure stated as fact, a time wholly after publication ("will stand trial in March 2022") or a
+window from publication on ("within the next 90 days", `_window_ahead`; money over it keeps it);
 "from Friday through Sunday" is one period, and "from X to Y" over a span dates X at its start and Y at its
 end; a span of no stated length ("in recent weeks") is publication. Without one it is the publication date,
 and ages always are; a figure hyphenated to its unit ("a seven-count indictment", `compound`) takes only a
@@ -108,7 +109,8 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
     # a time wholly after publication dates a forecast, not a figure stated as fact: "The three other former
     # officers ... will stand trial in March 2022", "1 million kids, will be back in their classroom in September"
     times = [time for time in near if _a_period(text, time, forecast) and _year_of(text, time, quantity) is not False
-             and (forecast or day is None or time.date_start is None or time.date_start <= day)]
+             and (forecast or day is None or time.date_start is None or time.date_start <= day)
+             and (forecast or day is None or quantity.kind == "money" or not _window_ahead(time, day))]
     for time in times:
         if day is not None and time.date_start is None or re.match(r"\s+levels?\b", text[time.end:]) or (
                 quantity.kind == "money" and time.kind == "duration" and time.start > quantity.start
@@ -149,6 +151,14 @@ def figure_period(text: str, quantity: Quantity, others: list[Quantity], times: 
         return averaged(period, quantity.subject) if time.date_start == time.date_end and quantity.kind != "change" \
             else period
     return (day.isoformat(), day.isoformat(), "") if day else ("", "", "")
+
+
+def _window_ahead(time, day) -> bool:
+    """True for a length of time that runs from publication on ("within the next 90 days", "within 90 days"): it
+    dates what is expected or ordered, not a figure stated as fact ("could fall to the Taliban within the next 90
+    days, two sources familiar with the matter confirmed")."""
+    return time.kind == "duration" and time.date_start is not None and time.date_start >= day \
+        and time.date_end is not None and time.date_end > day
 
 
 # A span from publication on: "over the next nine months", "for the coming decade"; money over it is its amount.

@@ -6,7 +6,7 @@ aid", "74 percent of likely voters", "two-thirds of", "more than twice", "50-49"
 "in the mid-30s")
 as `research.claims.numerals` reads it (value, bounds, qualifier, kind, unit),
 and gives each its `subject`: the noun phrase after the number with the
-participle or predicate that says which ("people killed in shootings"), or, for
+participle or predicate that says which ("people killed in shootings", "Americans who will die", `DIED`), or, for
 a figure stated of something before its verb, that noun phrase ("Initial claims
 fell by 92,000", "premiums accounted for nearly 17 percent"), a multiple's
 measure ("four times the area of New York City") or a tally's noun ("a 6-3
@@ -228,7 +228,7 @@ STATING_VERB = re.compile(  # a verb starts a word ("authorising" holds no "risi
     r"(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|dropped|drop|drops|dropping|declined|decline|"
     r"(?:reduced|cut|raised|lowered|boosted|trimmed|slashed) by|"
     r"declines|increased|increase|increases|decreased|decrease|climbed|climb|jumped|jump|grew|grow|soared|surged|"
-    r"slipped|plunged|tumbled|(?:edged|ticked|inched|crept|moved|went) (?:up|down|higher|lower)|"
+    r"slipped|plunged|tumbled|(?:edged|ticked|inched|crept|moved|went) (?:up|down|higher|lower)|(?:go|goes|went) to|"
     r"was|were|is|are|be|been|stood at|stand at|standing at|hit|reached|reach|reaching|totaled|totalled|"
     r"totaling|came in at|came to|amounted to|averaged|averaging|topped|exceeded|passed|surpassed|dipped|eased|"
     r"spiked|doubled|revised (?:up|down|higher|lower)|revised|remained|stayed|hovered|held at|includes|include|"
@@ -570,6 +570,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         still = re.match(r"\s+to\s+(?:be\s+)?[a-z]+\b", text[offset:offset + 40]) \
             if head in INTRANSITIVE | {"remain", "remains"} else None
         extension = still.group().strip() if still else extension  # "tens of thousands remained to be airlifted"
+        died = DIED.match(text, offset) if not extension and kind == "count" else None
+        extension = f"who {died.group('verb')}" if died else extension  # "135,000 Americans will die": who will die
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
     of = _measured(text, start)
     if spent and not of:  # money on something is spent on it: "trillions of dollars on social programs"
@@ -594,7 +596,9 @@ def _described(text: str, quantity: Quantity) -> Quantity:
             subject = f"{of} of {said_of}" if of and head == of and kind == "count" \
                 else f"{said_of} {subject}".strip() if head else said_of
             head = said_of if of and head == of else head or said_of
-    moved = SET_TO.search(text, max(0, start - 80), start) if not head and kind in ("count", "money", "percent") else None
+    record = bool(of) and head == of and of.split()[-1].lower() in RECORD  # "a post-World War II high of 14.7%"
+    moved = SET_TO.search(text, max(0, start - 80), start) \
+        if (not head or record) and kind in ("count", "money", "percent") else None
     words = moved.group("object").split() if moved else []
     words = words[:next((i for i, word in enumerate(words) if i and word.lower() in PREPOSITIONS), len(words))]
     if words and words[-1].lower() not in AMOUNT_NOUNS:  # "raised the refugee cap to 62,500", "bringing the
@@ -638,10 +642,21 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     return quantity._replace(kind=kind, unit=unit, subject=subject, head=head, whose=_whose(text, start, bool(head), kind))
 
 
+# The counted die, after a place: "135,000 Americans will die from COVID-19", "More than 68,000 people in the United
+# States have already died" (the people who died are what is counted, not only people).
+DIED = re.compile(r"(?:\s+(?:in|across|around)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s+(?P<verb>(?:(?:have|has|had|"
+                  r"will|would|could|may|might)\s+)?(?:already\s+|now\s+|likely\s+|probably\s+)?(?:die|died)\b)")
+
+
 # A verb that sets its object to a figure, which is what the figure measures: "raised the refugee cap to 62,500",
 # "bringing the population at the facility down to 39", "an earlier plan to limit refugees to 15,000".
-SET_TO = re.compile(r"\b(?:rais|lower|bring|brought|increas|reduc|cut|set|lift|cap|limit|push)\w*\s+(?:(?:the|its|their|his|"
-                    r"her)\s+)?(?P<object>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)\s+(?:(?:down|up)\s+)?to\s+$")
+# Also "driving the unemployment rate to a post-World War II high of 14.7%", "sending the unemployment rate skyrocketing
+# to 14.7%": the object moved to a record (`RECORD`) or by a verb of its own.
+SET_TO = re.compile(r"\b(?:rais|lower|bring|brought|increas|reduc|cut|set|lift|cap|limit|push|driv|drove|send|sent)\w*\s+"
+                    r"(?:(?:the|its|their|his|her)\s+)?(?P<object>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,5}?)"
+                    r"(?:\s+[a-z]+ing)?\s+(?:(?:down|up)\s+)?to\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}(?:high|low|peak|record)\s+"
+                    r"of\s+)?$")
+RECORD = frozenset("high low peak record".split())  # a measure that says only that the figure is a record
 AMOUNT_NOUNS = frozenset("total number count tally figure sum amount".split())  # say only that it is an amount
 # What a figure without a noun of its own is said to be: "68% is fully vaccinated", "57% with one dose",
 # "more than 175 million have been fully vaccinated".

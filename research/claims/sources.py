@@ -7,7 +7,8 @@ fell", "the department's report", though a statement noun before "that" is a cue
 "Noem's announcement that"; a source that holds a figure itself; a source that is no actor, `_no_actor`: "With
 his campaign buffeted by criticism and denying", a lone "That", a lede's dateline "BUENA PARK, Calif. -", an
 opening participle "Arriving upon the scene, police ... believing"). `claimant_of` picks the attribution
-whose content holds a figure; `claimant_name` names it as the text does: a
+whose content holds a figure (a source its speaker owns inside that speaker's words, "ADP reported that its own
+survey indicated", is the speaker, `POSSESSED`); `claimant_name` names it as the text does: a
 pronoun as the actor it refers to, a document as its author ("data released by
 the CDC", "FBI statistics", "a new ABC News/Washington Post poll"; the author its own name gives before its noun, "a WBUR poll last week", over
 a pollster named before it, `own_author`; or the author
@@ -158,10 +159,14 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     relayers = {cues.rows[i]["relay_text"] for i in holding if cues.rows[i].get("relay_text")
                 and not DOCUMENT.match(cues.rows[i]["relay_text"])}  # "according to data from X": X
     speakers = [i for i in holding if cues.rows[i]["source_text"] not in relayers]
-    holding = np.array(speakers, dtype="int64") if speakers else holding  # "X said, according to Y": X
+    relaying, holding = holding, np.array(speakers, dtype="int64") if speakers else holding  # "X said, according to Y": X
     if len(holding):
         size = cues.content_end[holding] - cues.content_start[holding]
         best = holding[np.lexsort((cues.cue_start[holding], size, cues.vague[holding]))[0]]
+        if POSSESSED.match(cues.rows[best]["source_text"]):  # "ADP reported that its own survey indicated"
+            outer = [i for i in relaying if cues.content_start[i] <= cues.source_start[best] < cues.content_end[i]
+                     and not POSSESSED.match(cues.rows[i]["source_text"])]
+            best = min(outer, key=lambda i: cues.content_end[i] - cues.content_start[i]) if outer else best
         return dict(cues.rows[best])  # a copy: `previous` is told apart by identity
     inside = cues.in_sentence(sentence)
     inside = inside[usable[inside] & ~(cues.relative[inside] & ~_reports(cues, inside, quantity_end, text))
@@ -185,6 +190,9 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
     return previous
 
 
+# A source its speaker owns, inside what that speaker said: "ADP reported Wednesday that its own survey indicated",
+# "the United Nations agency said its labs have confirmed": the speaker claims the figure.
+POSSESSED = re.compile(r"(?:its|their)\s", re.IGNORECASE)
 def _reports(cues: CueTable, positions: np.ndarray, quantity_end: int, text: str) -> np.ndarray:
     """Of the cues at `positions`, the object relative clauses that report the figure they hang on: "twice the 1,500
     that the South Korean intelligence agency had reported being sent" (not "nine values and 12 principles that he
@@ -399,10 +407,11 @@ PRONOUN_SOURCES = frozenset("he she they it we i who the agency the department t
 # "Health worries have dogged", "the Supreme Court ruling in Brown v. Board of Education".
 # Verbs of an act rather than of speech, read as cues only before "that", a colon or a quotation: "agreed to
 # a cease-fire", "criticized the vice president for", "will share up to 60m doses", "what they call", "countering
-# President Biden's plan with a framework around one-quarter the size".
+# President Biden's plan with a framework around one-quarter the size"; "see" of what is undergone or judged, "Sweden
+# has seen 27% more deaths", "what they see as a complementary $3.5 trillion spending plan".
 ACTS = frozenset("criticize criticise blast slam praise attack share offer oppose defend welcome thank blame applaud "
                  "condemn plan want refuse decline reject dismiss continue encourage endorse mock admire threaten "
-                 "liken call counter".split())
+                 "liken call counter see".split())
 # "Ask" before a question word or "for" asks a question or makes a request; it claims no figure: "the first
 # question at Harris's press conference asked why she selected El Paso, a city nearly 1,000 miles away".
 ASKED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:why|whether|how|what|if|about|for)\b")
