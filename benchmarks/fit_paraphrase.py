@@ -92,7 +92,6 @@ def change_figure(text_a: str, text_b: str, rng: np.random.Generator) -> str | N
     return None if new == written else text_b[: digits.start()] + new + text_b[digits.end():]
 
 
-
 def model_table(pipeline, features: list[str]) -> dict:
     """The coefficient table of a fitted StandardScaler + LogisticRegression over `features` (all of
     FEATURES: a feature left out gets weight 0)."""

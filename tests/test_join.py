@@ -180,7 +180,6 @@ def test_similar_pairs_top_k_bounds_the_pairs_each_passage_keeps():
             ).any()
 
 
-
 def test_minhash_finds_most_exact_pairs_and_only_exact_pairs_with_exact_scores():
     passages = synthetic_passages(3000, seed=1)
     exact = similar_pairs(passages)

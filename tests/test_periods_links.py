@@ -230,7 +230,6 @@ def test_money_over_a_span_ahead_takes_the_span():
         "2011-01-06", "2011-01-06", "")
 
 
-
 def test_a_window_from_publication_on_dates_no_figure_stated_as_fact():
     """Twenty-second round (holdout-3, AllSides 5790-right and 6008; holdout-10, the AllSides bias corpus): "within
     the next 90 days" is the window of what is expected or ordered, not the period of the figures of its sentence;

@@ -139,7 +139,6 @@ ORGANISATION_PHRASE = re.compile(r"(?:[A-Z][\w.’'-]*\s+(?:(?:on|of|for|and|the
                                  + r"(?:\s+(?:on|of|for|and)(?:\s+the)?(?:\s+[A-Z][\w.’'-]*)+)*")
 
 
-
 class Actor(NamedTuple):
     """An actor: `actor` (a person's full name, an agency's label or the description),
     `kind` (one of `ACTOR_KINDS`), `country` ("" when none), `group` (see `actor_group`)."""

@@ -35,6 +35,7 @@ INFECTED_AFTER = re.compile(r"\s*(?:(?:have|has|had|were|are|was)\s+)?(?:(?:been
                             r"(?:infected|fallen ill|tested positive|diagnosed|sickened)\b")
 INFECTED_BEFORE = re.compile(r"\b(?:infected|infecting|sickened)\s+(?:\w+\s+){0,3}$")
 
+
 def subject_key(subject: str, context: str = "", following: str = "") -> str:
     """A grouping key for a subject: "<country> <class>" ("north korea troops"), lower case.
 

@@ -100,6 +100,8 @@ CLAIM_COLUMNS = ["article_id", "passage_id", "start", "end", "value", "low", "hi
 FORECAST = re.compile(r"\b(?<!than )(?:expect\w*|forecast\w*|predict\w*|anticipat\w*|project(?:ed|ing|ions?)|"
                       r"consensus|looking for|estimates? (?:of|for)|median estimate|goal|target\w*|aim\w* to|"
                       r"plans? to|planned|promis\w*|will|would)\b", re.IGNORECASE)
+
+
 def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Quantitative claims in the body sentences of `passages` (see the module docstring).
 

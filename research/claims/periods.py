@@ -420,7 +420,6 @@ def poll_runs(fields: list, blocks: list, texts: list) -> list:
     return [dates if blocks[k] == block else run for k, run in enumerate(runs)]
 
 
-
 # A sentence that opens inside a quotation: its first mark opens one ("“There’s about 12 people ...,” said Psaki").
 QUOTE_START = re.compile(r"\s*[“\"«]")
 
@@ -447,6 +446,7 @@ def quote_days(texts: list, blocks: list, times: list) -> list:
         ranges = quoted_ranges(marked)
         opened = bool(ranges) and ranges[-1][1] == len(marked)  # still open at the sentence's end
     return found
+
 
 # A relative clause before a time phrase in its clause ("the woman, whose illness began in early April", "the
 # invasion that began in February 2022"), not "said that".

@@ -52,6 +52,7 @@ DOCUMENTS = re.compile(r"polls?|polling|surveys?|study|studies|reports?|analysis
                        r"investigations?|research|statistics|numbers|results|findings|census|estimates?|"
                        r"projections?|tally|filings?|models?|forecasts?|trackers?|dashboards?|databases?")
 
+
 def _strip_span(text: str, start: int, end: int, chars: str = " \t\r\n,;:—–-") -> tuple[int, int]:
     while start < end and text[start] in chars:
         start += 1
@@ -205,6 +206,7 @@ def _noun_phrase_after(text: str, start: int, limit: int, closed: bool = False) 
     if appositive:
         last = appositive.end()
     return _strip_span(text, first, last)
+
 
 # An introductory phrase before a sentence's subject: "On Tuesday, ", "Also speaking about it, ".
 INTRODUCTORY = re.compile(r"\s*[“\"]?(?:(?:On|In|At|By|Later|Earlier|Meanwhile|But|And|Also|However|Still|Yet|"

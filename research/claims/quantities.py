@@ -301,8 +301,6 @@ def _extension(text: str, position: int) -> str:
     return " ".join(pronoun + words if kept else words)  # "organizations that actively lobby", "students returned"
 
 
-
-
 AUXILIARIES = re.compile(r"(?:(?:has|have|had|been|was|were|is|are|also|now|more than|nearly|almost|\w+ly)\s+){0,3}$",
                          re.IGNORECASE)
 
@@ -417,7 +415,6 @@ MEASURED = re.compile(r"(?P<measure>(?:[\w’'-]+\s+){0,2}(?:" + "|".join(MEASUR
                       r"(?:(?:about|nearly|almost|roughly|some|around|more than|over|just|an estimated|upward of)\s+)?"
                       r"[$€£]?$|(?P<spending>\b(?:spending|funding|investments?|spend|spends|spent|invest|invests|invested|making|earning))"
                       r"\s+(?:(?:above|below|over|under|more than|less than)\s+)?[$€£]?$", re.IGNORECASE)
-
 
 
 # Two adjectives joined by "and" that make one modifier of a noun: "five past and present Missouri Republican senators".

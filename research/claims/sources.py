@@ -193,6 +193,8 @@ def claimant_of(quantity_start: int, quantity_end: int, sentence: tuple[int, int
 # A source its speaker owns, inside what that speaker said: "ADP reported Wednesday that its own survey indicated",
 # "the United Nations agency said its labs have confirmed": the speaker claims the figure.
 POSSESSED = re.compile(r"(?:its|their)\s", re.IGNORECASE)
+
+
 def _reports(cues: CueTable, positions: np.ndarray, quantity_end: int, text: str) -> np.ndarray:
     """Of the cues at `positions`, the object relative clauses that report the figure they hang on: "twice the 1,500
     that the South Korean intelligence agency had reported being sent" (not "nine values and 12 principles that he
@@ -605,6 +607,7 @@ PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\
                       r"figures|numbers|estimates)\b")
 # A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
 QUOTE_OPENS = re.compile(r"\s*(?:[“\"]|''(?=[\w$]))")  # and ''It costs ...'' (`research.text.quotes.TWO_OPENING`)
+
 
 def _capitalised(most: int) -> str:
     """A pattern for a run of one to `most` + 1 capitalised words ("Ted Cruz", "the McKinley Plan" without "the")."""

@@ -33,6 +33,7 @@ WEAK_VERBS = frozenset("show find think know hope worry charge question project 
                        "offer rule decide learn detail oppose defend attack welcome thank blame "
                        "doubt suspect repeat highlight identify share talk voice reference continue".split())
 
+
 def inflections(verb: str) -> list[str]:
     """The forms of an English verb: base, third person, past, -ing, irregular forms.
 

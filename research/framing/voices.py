@@ -183,7 +183,6 @@ def voice_of(table: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     return merged.set_index(table.index)
 
 
-
 SPEAKER_COLUMNS = ["speaker", "speaker_kind", "speaker_group", "speaker_share"]
 # Who is shown as a sentence's speaker (`speaker_of`), chosen on PolNeAR dev's gold attributions (docs/evaluation.md,
 # "Speakers shown with findings"; benchmarks/evaluate_speakers.py): a resolved person or organisation (a government

@@ -68,7 +68,6 @@ def _after(sentence: str, before: str, speaker: str = "") -> str:
     return f"{shown} (said by: {said})" if said else shown
 
 
-
 def _voices(table: pd.DataFrame | None) -> dict[str, tuple[str, float]]:
     """Outlet -> (its three largest sources with their shares, the share of its own voice)."""
     if table is None:

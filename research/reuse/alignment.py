@@ -63,6 +63,7 @@ MIN_WORDS = 8
 # A sentence this much covered by verbatim or near-verbatim spans is not also a paraphrase.
 MAX_COVERED_FOR_PARAPHRASE = 0.5
 
+
 @dataclass
 class _Tokens:
     """The word tokens of one article as arrays, for the matching loops."""
