@@ -117,3 +117,13 @@ def test_a_live_blogs_words_to_its_reader_are_no_fact(data_dir):
     # the same blog's quotations with "you" are someone's words: still facts
     quoted = _sentence(blog, str(blog["article_id"].iloc[0]), "not as cool as the fist bump")
     assert not addresses_reader(quoted) and fact_kind(quoted) == "quotation"
+
+
+def test_a_question_states_no_fact():
+    # judged findings: a rally's rhetorical questions and an interviewer's question, quoted (round 14's kind)
+    for question in ("What did they do to reactionaries?", "Do you want to fight against the revolution?",
+                     "“Is she good for the caucus?” Blackwell asked.", "Who can guarantee you happiness?“"):
+        assert fact_kind(question) == "", question
+    # a reported question with a figure, and a figure after a question in one sentence, still state one
+    assert fact_kind("The senator asked whether 3,000 troops would stay in Syria.") == "figure"
+    assert fact_kind("“We will win 12 states,” he said.") == "figure"
