@@ -190,7 +190,7 @@ def add_leads(comp: eh.Composition, blocks: pd.DataFrame, lengths) -> None:
     headline twice and the first N body words (`event_texts`), its pairs listed down to `event_halves.FLOOR`."""
     position = pd.Series(np.arange(comp.n), index=comp.articles["article_id"].to_numpy())
     for words in lengths:
-        found = article_pairs(event_texts(blocks, comp.articles, 2, words), eh.FLOOR)
+        found = article_pairs(eh.texts_of(blocks, comp.articles, f"lead {words}"), eh.FLOOR)
         comp.pairs[f"lead {words}"] = (position[found["article_id_a"]].to_numpy(),
                                        position[found["article_id_b"]].to_numpy(), found["similarity"].to_numpy())
 

@@ -19,7 +19,8 @@ Halves: the events of AllSides and of BASIL are each split in two by a seeded
 permutation of their sorted labels (`SPLIT_SEED`).
 
 A `Composition` lists the pairs of its articles once per representation
-(headline copies k, or "lead N": the headline copies and the first N body words) down to `FLOOR`, on text alone, and clusters them under any
+(`texts_of`: headline copies k, or "lead N", the headline copies and the
+first N body words) down to `FLOOR`, on text alone, and clusters them under any
 setting (window, threshold, near-time weight) and time variant (the gaps of
 those pairs). A near-time weight `near` is (hours, boost): pairs at most that
 many hours apart count (1 + boost) times their score (`near_weighted`). A `dated`
