@@ -248,6 +248,41 @@ def test_evaluate_figures_keeps_holdout11_blind(data_dir):
     assert skipped.stdout.splitlines() == [message, "no half left to score"], skipped.stdout
 
 
+def test_holdout12_is_skipped_without_the_corpus(data_dir):
+    """holdout-12's texts are feed cuts of a third window of the AllSides bias corpus: without `--allsides-articles`
+    the checker skips its records, says so and fails nothing."""
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout12.jsonl"
+    done = _check_gold(data_dir, gold)
+    assert done.returncode == 0 and "holdout-12: 391 records skipped" in done.stdout, done.stdout + done.stderr
+
+
+def test_holdout12_matches_its_feed_cuts(data_dir):
+    """With the corpus ($RESEARCH_ALLSIDES_ARTICLES) every holdout-12 record matches its cut text of the window
+    2019-11-04 to 2019-11-15, every number of the cuts with records is inside a record, and the counts of
+    HOLDOUT12.md hold."""
+    folder = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
+    if not folder or not Path(folder).is_dir():
+        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
+    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout12.jsonl"
+    done = _check_gold(data_dir, gold, "--allsides-articles", folder)
+    assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "half=holdout-12: roundups 111  figures 130  non-figures 261" in done.stdout, done.stdout
+
+
+def test_evaluate_figures_keeps_holdout12_blind(data_dir):
+    """`evaluate_figures.py` refuses to list holdout-12's misses, and without `--allsides-articles` skips the half
+    with a message (and, nothing left, stops without scoring)."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_figures.py"
+    refused = subprocess.run([sys.executable, str(script), str(data_dir), "--errors", "holdout-12"],
+                             capture_output=True, text=True, check=False)
+    assert refused.returncode == 2 and "invalid choice: 'holdout-12'" in refused.stderr, refused.stderr
+    skipped = subprocess.run([sys.executable, str(script), str(data_dir), "--halves", "holdout-12"],
+                             capture_output=True, text=True, check=False)
+    assert skipped.returncode == 0, skipped.stdout + skipped.stderr
+    message = "holdout-12: skipped (its texts are feed cuts of the AllSides bias corpus: give --allsides-articles FOLDER)"
+    assert skipped.stdout.splitlines() == [message, "no half left to score"], skipped.stdout
+
+
 def test_check_gold_reads_a_few_million():
     """The checker's value parser reads "a few million" as the vague million (holdout-8), as "millions"."""
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "check_gold.py"
@@ -265,3 +300,5 @@ def test_check_gold_reads_a_few_million():
     # holdout-11: "over a quarter-billion" (dollars) and a decade band spelled out, "in her sixties"
     assert check_gold.numbers("over a quarter-billion") == [2.5e8] and check_gold.numbers("a half-million") == [5e5]
     assert check_gold.numbers("sixties") == [60.0] and check_gold.numbers("in their twenties") == [20.0]
+    # holdout-12: "billion-dollar" (a brand's value) is one billion, as "trillion-dollar" is one trillion
+    assert check_gold.numbers("billion-dollar") == [1e9] and check_gold.numbers("trillion-dollar") == [1e12]

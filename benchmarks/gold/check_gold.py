@@ -32,7 +32,9 @@ bias corpus (Baly et al. 2020) published from 2020-05-04 to 2020-05-15: their te
 so. Their `roundup` is "allsides-articles-<article_id>" or "allsides-articles-<story>", and the coverage check runs
 over the cut texts of the articles that have records.
 half = "holdout-11" records (allsides_articles_figures_holdout11.jsonl, HOLDOUT11.md) are the same for the corpus'
-articles published from 2020-02-03 to 2020-02-14 (`allsides_articles_feed_cuts(FOLDER, "2020-02-03", "2020-02-14")`).
+articles published from 2020-02-03 to 2020-02-14 (`allsides_articles_feed_cuts(FOLDER, "2020-02-03", "2020-02-14")`), and
+half = "holdout-12" records (allsides_articles_figures_holdout12.jsonl, HOLDOUT12.md) for its articles published from
+2019-11-04 to 2019-11-15.
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
 allsides_dev folder itself (then basil_dev/ is its sibling). Texts are loaded with
@@ -58,9 +60,9 @@ from element_pools import allsides_articles_feed_cuts, polnear_feed_cuts, timeli
 
 TEST_HALF, TEST_EVENT = "holdout-8", "polnear-test-"  # feed cuts of PolNeAR test (HOLDOUT8.md)
 T17_HALF, T17_EVENT = "holdout-9", "timeline17-"  # feed cuts of Timeline17 H1N1 (HOLDOUT9.md)
-ABP_EVENT = "allsides-articles-"  # feed cuts of the AllSides bias corpus (HOLDOUT10.md, HOLDOUT11.md)
+ABP_EVENT = "allsides-articles-"  # feed cuts of the AllSides bias corpus (HOLDOUT10.md to HOLDOUT12.md)
 ABP_WINDOWS = {"holdout-10": ("2020-05-04", "2020-05-15"),  # each half's publication window, both days included
-               "holdout-11": ("2020-02-03", "2020-02-14")}
+               "holdout-11": ("2020-02-03", "2020-02-14"), "holdout-12": ("2019-11-04", "2019-11-15")}
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
@@ -132,8 +134,8 @@ def numbers(surface):
     low = re.sub(r"(\d+)(?: and a half| 1/2)\b", r"\1.5", low)
     # spelled "two and a half" is 2.5
     low = re.sub(r"\b(" + "|".join(UNITS) + r") and a half\b", lambda m: f"{UNITS[m.group(1)]}.5", low)
-    # ... and "trillion-dollar" is 1 trillion
-    low = re.sub(r"^trillion-dollar", "1 trillion", low)
+    # ... and "trillion-dollar" is 1 trillion ((holdout-12) "billion-dollar" 1 billion, "million-dollar" 1 million)
+    low = re.sub(r"^(million|billion|trillion)-dollar", r"1 \1", low)
     # ... and "several hundred" is the vague "hundreds"
     low = re.sub(r"\bseveral hundred\b", "hundreds", low)
     # ... and "triple-digit" / "double-digit" (temperatures) mean at least 100 / 10
@@ -281,7 +283,7 @@ def main():
     parser.add_argument("gold", type=Path, nargs="?", default=FIRST_GOLD, help="a figures gold (.jsonl)")
     parser.add_argument("--polnear-test", type=Path, help="PolNeAR folder holding the test split (holdout-8)")
     parser.add_argument("--allsides-articles", type=Path,
-                        help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json) of holdout-10 and holdout-11")
+                        help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json) of holdout-10 to holdout-12")
     args = parser.parse_args()
     folder, gold = args.data, args.gold
     if (folder / "allsides_dev").is_dir():
