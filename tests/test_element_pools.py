@@ -43,7 +43,8 @@ def judged_rows(corpus: str) -> list[dict]:
 
 def test_each_window_is_a_pair_of_pools_judged_in_one_round_on_its_own_days(pools):
     """Each window gives a full-article pool and a feed-cut pool; the windows share no day; every judged row of a
-    window's pools is of one round, names the window's days and its event by its articles."""
+    window's pools is of one round, names the window's days and its event by its articles; each window added later
+    serves a later round (13, 14, 15 for July 2020, January 2020 and March 2020)."""
     windows = sorted(pools.ALLSIDES_ARTICLES_WINDOWS.values())
     assert all(first <= last for first, last in windows)
     assert all(earlier[1] < later[0] for earlier, later in itertools.pairwise(windows))
@@ -58,7 +59,8 @@ def test_each_window_is_a_pair_of_pools_judged_in_one_round_on_its_own_days(pool
         assert all(row["articles"].split() == sorted(row["articles"].split()) for row in rows)
         rounds.append({row["round"] for row in rows})
     assert all(len(found) == 1 for found in rounds)
-    assert len(set.union(*rounds)) == len(rounds)
+    order = [found.pop() for found in rounds]
+    assert order == sorted(set(order))
 
 
 def test_the_pools_are_the_windows_events_of_two_outlets_and_their_feed_cuts(pools, folder):
