@@ -63,9 +63,9 @@ FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeli
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
 # The fresh pools are grouped into events as they were when their findings were drawn and judged (rounds 6-8,
-# before the near-time weight, the date window, the lead and the threshold for dates of `research.story.events`), so
-# that a judged finding is found again by its event; the events themselves are measured by benchmarks/evaluate_events.py.
-POOL_EVENTS = {"near_hours": None, "date_window_hours": None, "lead_words": None, "date_threshold": None}
+# before the near-time weight and the date window of `research.story.events`), so that a judged finding is found again by its event;
+# the events themselves are measured by benchmarks/evaluate_events.py.
+POOL_EVENTS = {"near_hours": None, "date_window_hours": None}
 # A pool added after the near-time weight (PolNeAR train, `--polnear-train`, round 9 on; PolNeAR test,
 # `--polnear-test`, round 12 on; the AllSides bias corpus, `--allsides-articles`, round 13 on) is grouped with the package
 # defaults of `cluster_articles`, near-time weight included: the events a user gets.

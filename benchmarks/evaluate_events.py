@@ -27,15 +27,11 @@
    of 24, 36 and 48 h, AllSides dense, BASIL, the mix with shifted dates; 0
    unless the seeds are one event alone and of their own in the mix); each
    half's choice is reported on the other half, both ways, beside the package
-   default (since round 15: the headline twice and the first 200 body words,
-   pairs with a date without time of day merging at 0.12), the default before
-   round 15 (the whole body, one threshold), the previous default (headline
-   x2, no near-time weight), the package before time was used and the
-   text-only fallback. Then robustness
+   default, the previous default (headline x2, no near-time weight), the
+   package before time was used and the text-only fallback. Then robustness
    (window x spread, spread seeds, density x threshold), missing and
    date-only times, the package defaults on whole corpora (not held out)
-   against the default before round 15, the previous default and the quick
-   baselines, and a check that
+   against the previous default and the quick baselines, and a check that
    `cluster_articles` gives the harness's events.
 
 Story elements: benchmarks/evaluate_elements.py.
@@ -228,7 +224,6 @@ FAMILIES = {
 # The family of the package default.
 PACKAGE_FAMILY = list(FAMILIES)[1]
 PACKAGE = eh.PACKAGE
-BEFORE_ROUND_15 = eh.BEFORE_ROUND_15
 # The package default before the near-time weight (issue 17, items 1-2: one story split by outlet angle).
 PREVIOUS = {"copies": 2, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD, "near": None}
 BEFORE = {"copies": 0, "window": None, "threshold": EVENT_THRESHOLD, "near": None}
@@ -261,7 +256,7 @@ def held_out(comps: dict, chosen: dict) -> None:
     for half, other in (("A", "B"), ("B", "A")):
         settings = {"package before (body, no time)": BEFORE, "text only (no dates), package text": {
             **PACKAGE, "window": None}, "previous default (headline x2, no near-time weight)": PREVIOUS,
-            eh.BEFORE_ROUND_15_NAME: BEFORE_ROUND_15, "package default": PACKAGE}
+            "package default": PACKAGE}
         settings |= {f"{family}: {eh.describe(chosen[family, half])}": chosen[family, half] for family in FAMILIES}
         for name, setting in settings.items():
             rows.append({"chosen on": half if ":" in name else "", "reported on": other, "setting": name,
@@ -271,7 +266,7 @@ def held_out(comps: dict, chosen: dict) -> None:
 
 def robustness(comps: dict, data) -> None:
     """Section 2c: the package text and threshold under other windows, spreads, seeds and densities."""
-    copies, threshold, near, dated = PACKAGE["copies"], EVENT_THRESHOLD, PACKAGE["near"], PACKAGE["dated"]
+    copies, threshold, near, dated = HEADLINE_COPIES, EVENT_THRESHOLD, PACKAGE["near"], PACKAGE["dated"]
     spreads = (12.0, 24.0, 36.0, 48.0, 72.0, 96.0)
     rows = []
     for half in ("A", "B"):
@@ -286,7 +281,8 @@ def robustness(comps: dict, data) -> None:
                     "BASIL": comps["basil", half].scores(copies, window, threshold, eh.keys("real", (0,)), near, dated)["ari"]}
             rows.append(row)
     print("\n-- 2c. Window x how long an event's articles spread (AllSides, spread 0 to h hours, five seeds), "
-          f"AllSides dense x{eh.DENSE}, BASIL; {eh.describe(PACKAGE)}")
+          f"AllSides dense x{eh.DENSE}, BASIL; headline x{copies}, threshold {threshold}, near-time weight "
+          f"{eh.near_name(near)}")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
     rows = []
     for half in ("A", "B"):
@@ -306,7 +302,8 @@ def robustness(comps: dict, data) -> None:
                 rows.append({"half": half, "compressed": k, "threshold": t,
                              "ARI": comp.scores(copies, WINDOW_HOURS, t, found, near, dated)["ari"]})
     print(f"\n-- 2e. Density: AllSides roundup times compressed k times (k = 2: the whole corpus's density, "
-          f"and that of a held-out corpus of its size) x the threshold; {eh.describe(PACKAGE)}")
+          f"and that of a held-out corpus of its size) x the threshold; headline x{copies}, window "
+          f"{WINDOW_HOURS:g} h, near-time weight {eh.near_name(near)}")
     table = pd.DataFrame(rows).pivot_table(index=["half", "compressed"], columns="threshold", values="ARI")
     print(table.round(3).to_string())
 
@@ -329,9 +326,9 @@ def missing_dates(comps: dict, data) -> None:
             found = eh.add_variants(comps["allsides", half], data, f"times: {name}", alter=alter)
             basil = eh.add_variants(comps["basil", half], data, f"times: {name}", seeds=(0,), alter=alter)
             rows.append({"half": half, "times": name, "AllSides": comps["allsides", half].scores(
-                PACKAGE["copies"], WINDOW_HOURS, EVENT_THRESHOLD, found, PACKAGE["near"], PACKAGE["dated"])["ari"],
-                "BASIL": comps["basil", half].scores(PACKAGE["copies"], WINDOW_HOURS, EVENT_THRESHOLD, basil,
-                                                     PACKAGE["near"], PACKAGE["dated"])["ari"]})
+                HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found, PACKAGE["near"], PACKAGE["dated"])["ari"], "BASIL":
+                comps["basil", half].scores(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, basil,
+                                            PACKAGE["near"], PACKAGE["dated"])["ari"]})
     print(f"\n-- 2f. Missing and date-only times; package default ({eh.describe(PACKAGE)}); AllSides spread "
           "0-36 h, five seeds")
     table = pd.DataFrame(rows).pivot(index="times", columns="half").reindex(list(variants))
@@ -351,8 +348,8 @@ def time_sections(data) -> None:
           "in the mix)")
     chosen = time_choice(comps)
     proposal = [chosen[PACKAGE_FAMILY, half] for half in ("A", "B")]
-    print(f"\nThe default before round 15 ({eh.describe(BEFORE_ROUND_15)}) is the choice of both halves in the "
-          f"family '{PACKAGE_FAMILY}': {'yes' if proposal[0] == proposal[1] == BEFORE_ROUND_15 else 'NO'}")
+    print(f"\nThe package default ({eh.describe(PACKAGE)}) is the choice of both halves in the family "
+          f"'{PACKAGE_FAMILY}': {'yes' if proposal[0] == proposal[1] == PACKAGE else 'NO'}")
     print("\n-- 2b. Held out: each half's choice reported on the other half; AllSides at the reader's 0-36 h spread, "
           f"mean and min over spread seeds {eh.SPREAD_SEEDS}; mixes: ARI over the BASIL, AllSides and seed articles")
     held_out(comps, chosen)
@@ -362,8 +359,8 @@ def time_sections(data) -> None:
 
 
 def whole_corpora(data) -> None:
-    """Section 2g: `research.cluster_articles` (the package default, the default before round 15, the previous
-    default and the package before time) on whole corpora, not held out."""
+    """Section 2g: `research.cluster_articles` (the package default and the package before time) on whole
+    corpora, not held out."""
     mix = [data.basil, data.allsides, data.seeds, data.unrelated]
     corpora = {"AllSides dev, spread 0-36 h": ([data.allsides], False, None),
                "BASIL dev": ([data.basil], False, None), "BASIL dev + seeds": ([data.basil, data.seeds], False, None),
@@ -375,10 +372,8 @@ def whole_corpora(data) -> None:
         corpus = pd.concat(parts, ignore_index=True)
         corpus = corpus.assign(published=data.times(corpus, 0, shifted=shifted).to_numpy())
         blocks = research.split_blocks(corpus)
-        before = eh.BEFORE_ROUND_15_OPTIONS
-        for label, options in (("package default", {}), ("default before round 15", before),
-                               ("previous default", {**before, "near_hours": None, "headline": 2}),
-                               ("package before", {**before, "window_hours": None, "headline": 0})):
+        for label, options in (("package default", {}), ("previous default", {"near_hours": None, "headline": 2}),
+                               ("package before", {"window_hours": None, "headline": 0})):
             start = time.perf_counter()
             events = research.cluster_articles(blocks, corpus, top_k=top_k, **options).set_index("article_id")
             seconds = time.perf_counter() - start
@@ -395,9 +390,7 @@ def whole_corpora(data) -> None:
                          "unrelated in known events": int(np.isin(ids[~known], ids[known]).sum()),
                          "seconds": seconds})
     print(f"== Events 3. research.cluster_articles on whole corpora (not held out): the package default "
-          f"({eh.describe(PACKAGE)}), the default before round 15 ({eh.describe(BEFORE_ROUND_15)}), the previous "
-          f"default ({eh.describe(PREVIOUS)}) "
-          "and the package before time was used "
+          f"({eh.describe(PACKAGE)}), the previous default ({eh.describe(PREVIOUS)}) and the package before time was used "
           f"({eh.describe(BEFORE)}); AllSides spread "
           "seed 0")
     print(pd.DataFrame(rows).round(3).to_string(index=False))
@@ -409,9 +402,9 @@ def consistency(data) -> None:
              "the mix": [data.basil, data.allsides, data.seeds, data.unrelated]}
     rows = []
     for name, tables in parts.items():
-        comp = eh.Composition(tables, copies=(PACKAGE["copies"],))
+        comp = eh.Composition(tables, copies=(HEADLINE_COPIES,))
         found = eh.add_variants(comp, data, "real", seeds=(0,))
-        mine = comp.labels(PACKAGE["copies"], WINDOW_HOURS, EVENT_THRESHOLD, found[0], PACKAGE["near"], PACKAGE["dated"])
+        mine = comp.labels(HEADLINE_COPIES, WINDOW_HOURS, EVENT_THRESHOLD, found[0], PACKAGE["near"], PACKAGE["dated"])
         articles = comp.articles.assign(published=data.times(comp.articles, 0).to_numpy())
         events = research.cluster_articles(research.split_blocks(articles), articles)
         theirs = events.set_index("article_id")["event_id"].reindex(articles["article_id"]).to_numpy()

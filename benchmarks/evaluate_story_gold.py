@@ -20,10 +20,8 @@ articles, pair precision (pairs in one event that are one story), pair recall
 (pairs of one story in one event) and ARI (events against stories).
 
 Halves: the judged articles are cut into groups joined by a story or by an
-event of the default before round 15 (a whole story and the events it sits in
+event of the package defaults (a whole story and the package events it sits in
 stay together); the groups are split in two by a seeded permutation (SEED).
-Since round 15 the package default is the pre-registered variant (CHOSEN_VARIANT);
-sections 2-4 still change, and compare with, the default before it (BEFORE).
 
 1. The gold and how far the scorer separates one story from two.
 2. Every variant on each half and on all judged articles (with the guard), the variant pre-registered for the
@@ -83,9 +81,6 @@ import story_signals
 GOLD = Path(__file__).resolve().parent / "gold" / "polnear_train_stories.jsonl"
 SEED = 17
 PACKAGE = eh.PACKAGE
-# Sections 2-4 were written around the default before round 15: their variants change it, their halves are cut by
-# its events and section 3 compares with it.
-BEFORE = eh.BEFORE_ROUND_15
 THRESHOLDS = (0.15, 0.17, 0.19, 0.205, 0.22, 0.25, 0.30, 0.35)
 # Other texts and scorers, listed as representations beside the headline copies: the headline twice and
 # the first LEAD words of the body (the news is in the lead, the campaign's background further down), and
@@ -100,28 +95,27 @@ RULES = {"best ARI": lambda mine, default: True,
 TARGETS = {"AllSides": 0.85, "BASIL": 0.95}
 # Pre-registered before the second blind week of the AllSides bias corpus was judged (benchmarks/story_prereg.py:
 # its criterion on PolNeAR's halves, the June week and the guard): the headline twice and the first 200 body words,
-# pairs with a date without time of day merging at 0.12 (`research.cluster_articles(**CHOSEN_OPTIONS)`); the package
-# default since round 15 (CHOSEN_VARIANT is PACKAGE).
+# pairs with a date without time of day merging at 0.12 (`research.cluster_articles(**CHOSEN_OPTIONS)`).
 CHOSEN_OPTIONS = {"lead_words": 200, "date_threshold": 0.12}
-CHOSEN_VARIANT = {**BEFORE, "copies": f"lead {CHOSEN_OPTIONS['lead_words']}",
+CHOSEN_VARIANT = {**PACKAGE, "copies": f"lead {CHOSEN_OPTIONS['lead_words']}",
                   "dated": {"scope": "date", "threshold": CHOSEN_OPTIONS["date_threshold"], "window": DATE_WINDOW_HOURS}}
 CHOSEN_NAME = "pre-registered (CHOSEN_VARIANT): lead of 200 body words, threshold 0.12 for pairs with a date"
 
 
 def dated(threshold: float, window: float = DATE_WINDOW_HOURS, scope: str = "date") -> dict:
-    """The default before round 15 with its own `threshold` and `window` for the pairs of `scope`
+    """The package default with its own `threshold` and `window` for the pairs of `scope`
     (`event_halves.dated_pairs`)."""
-    return {**BEFORE, "dated": {"scope": scope, "threshold": threshold, "window": window}}
+    return {**PACKAGE, "dated": {"scope": scope, "threshold": threshold, "window": window}}
 
 
 def variants() -> dict[str, dict]:
     """Section 2's variants: name -> setting (`event_halves` form, `dated` optional)."""
-    table = {"package default": PACKAGE, eh.BEFORE_ROUND_15_NAME: BEFORE}
+    table = {"package default": PACKAGE}
     for threshold in (0.25, 0.30, 0.35):
         table[f"threshold {threshold:g} for pairs with a date without time"] = dated(threshold)
     table["threshold 0.25 for pairs not known within NEAR_HOURS"] = dated(0.25, scope="not near")
-    table["threshold 0.25 for every pair"] = {**BEFORE, "threshold": 0.25}
-    table["headline x3"] = {**BEFORE, "copies": 3}
+    table["threshold 0.25 for every pair"] = {**PACKAGE, "threshold": 0.25}
+    table["headline x3"] = {**PACKAGE, "copies": 3}
     table["window 48 h for pairs with a date without time (the default before round 12)"] = dated(EVENT_THRESHOLD,
                                                                                                     WINDOW_HOURS)
     table["window 0 h for dates (consecutive days only)"] = dated(EVENT_THRESHOLD, 0.0)
@@ -137,12 +131,12 @@ def families() -> dict[str, list[dict]]:
         "window for dates": [dated(EVENT_THRESHOLD, w) for w in (DATE_WINDOW_HOURS, WINDOW_HOURS, 0.0)],
         "window and threshold for dates": [dated(t, w) for w in (DATE_WINDOW_HOURS, WINDOW_HOURS, 0.0)
                                            for t in THRESHOLDS],
-        "headline copies": [{**BEFORE, "copies": k} for k in (2, 3)],
-        "lead of the body and threshold": [{**BEFORE, "copies": f"lead {n}", "threshold": t}
+        "headline copies": [{**PACKAGE, "copies": k} for k in (2, 3)],
+        "lead of the body and threshold": [{**PACKAGE, "copies": f"lead {n}", "threshold": t}
                                            for n in LEAD for t in THRESHOLDS],
-        "scorer and threshold": [{**BEFORE, "copies": name, "threshold": t} for name in SCORERS
+        "scorer and threshold": [{**PACKAGE, "copies": name, "threshold": t} for name in SCORERS
                                  for t in (0.10, 0.12, 0.14) + THRESHOLDS],
-    } | story_signals.families(BEFORE)
+    } | story_signals.families(PACKAGE)
 
 
 def describe(setting: dict) -> str:
@@ -190,7 +184,7 @@ def add_leads(comp: eh.Composition, blocks: pd.DataFrame, lengths) -> None:
     headline twice and the first N body words (`event_texts`), its pairs listed down to `event_halves.FLOOR`."""
     position = pd.Series(np.arange(comp.n), index=comp.articles["article_id"].to_numpy())
     for words in lengths:
-        found = article_pairs(eh.texts_of(blocks, comp.articles, f"lead {words}"), eh.FLOOR)
+        found = article_pairs(event_texts(blocks, comp.articles, 2, words), eh.FLOOR)
         comp.pairs[f"lead {words}"] = (position[found["article_id_a"]].to_numpy(),
                                        position[found["article_id_b"]].to_numpy(), found["similarity"].to_numpy())
 
@@ -345,11 +339,10 @@ def variants_section(comp: eh.Composition, masks: dict, comps: dict | None) -> N
 def choice_section(comp: eh.Composition, masks: dict, comps: dict | None) -> dict[str, dict]:
     """Section 3: per family and rule (`RULES`), the setting chosen on one half (the first in grid order
     on ties; with the guard, among the settings that keep it, as the seeds gate the criterion of
-    benchmarks/event_halves.py), reported on the other half beside the default before round 15 (the default the
-    families were chosen against; "default" in the table); adoptable when, on
+    benchmarks/event_halves.py), reported on the other half beside the package default; adoptable when, on
     the other half, ARI rises and pair precision does not fall. Returns the chosen settings by "family, rule,
     chosen on half"."""
-    default = {half: measure(comp, run(comp, BEFORE), mask) for half, mask in masks.items()}
+    default = {half: measure(comp, run(comp, PACKAGE), mask) for half, mask in masks.items()}
     rows, chosen = [], {}
     for family, grid in families().items():
         scored = [(setting, {half: measure(comp, run(comp, setting), mask) for half, mask in masks.items()})
@@ -403,7 +396,7 @@ def allsides_articles(folder: Path, window: tuple[str, str] = ALLSIDES_WINDOW) -
 
 def allsides_selection(articles: pd.DataFrame) -> pd.DataFrame:
     """The articles to judge, chosen before any judging: those of every event of two outlets or more of
-    `research.cluster_articles` (the default before round 15, with which both weeks were selected), and for recall those of the RECALL_PAIRS pairs of two outlets
+    `research.cluster_articles` (package defaults), and for recall those of the RECALL_PAIRS pairs of two outlets
     at most two calendar days apart (publication intervals at most DATE_WINDOW_HOURS apart) that it leaves in
     different events and that score highest on the events' scorer (headline x2 + body, fitted on `articles`).
 
@@ -411,7 +404,7 @@ def allsides_selection(articles: pd.DataFrame) -> pd.DataFrame:
     `event_outlets`, `in_event` (in an event of two outlets or more), `recall_pairs` (how many of the pairs it is
     in), `partners` (the article ids it is paired with, best first) and `best_score`."""
     blocks = research.split_blocks(articles)
-    events = research.cluster_articles(blocks, articles, **eh.BEFORE_ROUND_15_OPTIONS).set_index("article_id")["event_id"]
+    events = research.cluster_articles(blocks, articles).set_index("article_id")["event_id"]
     table = articles.set_index("article_id")[["outlet", "published", "headline"]].assign(event_id=events)
     table["event_outlets"] = table.groupby("event_id")["outlet"].transform("nunique")
     pairs = article_pairs(event_texts(blocks, articles, HEADLINE_COPIES), eh.FLOOR)
@@ -510,8 +503,7 @@ def allsides_section(folder: Path, chosen: dict[str, dict] | None = None, path: 
           f"weight x{1 + NEAR_BOOST:g} within {NEAR_HOURS:g} h)")
     print(allsides_gold_table(comp, events).to_string(index=False))
     print(allsides_scores(comp).round(3).to_string(index=False))
-    settings = variants() if every else {"package default": PACKAGE, eh.BEFORE_ROUND_15_NAME: BEFORE,
-                                         CHOSEN_NAME: CHOSEN_VARIANT}
+    settings = variants() if every else {"package default": PACKAGE, CHOSEN_NAME: CHOSEN_VARIANT}
     settings |= {f"section 3: {name}: {describe(setting)}": setting for name, setting in (chosen or {}).items()
                  if every}
     rows = [{"variant": name} | measure(comp, run(comp, setting), comp.known) for name, setting in settings.items()]
@@ -551,12 +543,12 @@ def main(argv: list[str] | None = None) -> int:
     theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
     if adjusted_rand_score(events, theirs) != 1.0:
         raise SystemExit("the harness's package default does not give the events of research.cluster_articles")
-    masks = halves(comp, run(comp, BEFORE))
+    masks = halves(comp, events)
     gold_section(comp, gold, events, masks)
     comps = guard_comps(args.guard) if args.guard else None
     variants_section(comp, masks, comps)
     chosen = choice_section(comp, masks, comps)
-    story_signals.signals_section(comp, masks, BEFORE, measure)
+    story_signals.signals_section(comp, masks, PACKAGE, measure)
     if args.allsides_articles:
         for path in ALLSIDES_GOLDS:
             allsides_section(args.allsides_articles, chosen, path)

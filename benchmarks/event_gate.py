@@ -45,7 +45,7 @@ import pandas as pd
 
 import research
 from research.reuse.similarity import TextVectorizer
-from research.story.events import EVENT_SCORER, HEADLINE_COPIES, LEAD_WORDS, event_texts
+from research.story.events import EVENT_SCORER, event_texts
 
 SOURCES = ("as grouped", "as shown")
 STATISTICS = ("event weakest pair", "event mean pair", "outlet weakest pair", "outlet mean pair")
@@ -68,7 +68,7 @@ def scorers(corpus_articles: dict) -> dict:
     `event_texts`, empty texts left out) and those texts, indexed by article id (str)."""
     fitted = {}
     for corpus, articles in corpus_articles.items():
-        texts = event_texts(research.split_blocks(articles), articles, HEADLINE_COPIES, LEAD_WORDS)
+        texts = event_texts(research.split_blocks(articles), articles)
         fitted[corpus] = (TextVectorizer(**EVENT_SCORER).fit(texts[texts.str.strip() != ""].tolist()), texts)
     return fitted
 
@@ -109,7 +109,7 @@ def statistics_of(events: dict, corpus_articles: dict) -> dict:
     result = {}
     for (corpus, name), event in events.items():
         scorer, grouped = fitted[corpus]
-        shown = event_texts(research.split_blocks(event["articles"]), event["articles"], HEADLINE_COPIES, LEAD_WORDS)
+        shown = event_texts(research.split_blocks(event["articles"]), event["articles"])
         result[corpus, name] = outlet_statistics(event, {
             "as grouped": cross_pairs(event["articles"], grouped, scorer),
             "as shown": cross_pairs(event["articles"], shown, scorer)})

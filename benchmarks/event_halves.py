@@ -19,8 +19,7 @@ Halves: the events of AllSides and of BASIL are each split in two by a seeded
 permutation of their sorted labels (`SPLIT_SEED`).
 
 A `Composition` lists the pairs of its articles once per representation
-(`texts_of`: headline copies k, or "lead N", the headline copies and the
-first N body words) down to `FLOOR`, on text alone, and clusters them under any
+(headline copies) down to `FLOOR`, on text alone, and clusters them under any
 setting (window, threshold, near-time weight) and time variant (the gaps of
 those pairs). A near-time weight `near` is (hours, boost): pairs at most that
 many hours apart count (1 + boost) times their score (`near_weighted`). A `dated`
@@ -43,12 +42,10 @@ from research.corpus import datasets
 from research.reuse.linkage import average_link
 from research.reuse.similarity import interval_gaps, longest_gaps
 from research.story.events import (
-    DATE_THRESHOLD,
     DATE_WINDOW_HOURS,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
     HEADLINE_COPIES,
-    LEAD_WORDS,
     NEAR_BOOST,
     NEAR_HOURS,
     WINDOW_HOURS,
@@ -60,15 +57,8 @@ from research.story.events import (
 
 SPLIT_SEED = 0
 # The package's event settings, as a setting of this module (`describe`, `Composition.labels`).
-PACKAGE = {"copies": f"lead {LEAD_WORDS}", "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
-           "near": (NEAR_HOURS, NEAR_BOOST),
-           "dated": {"scope": "date", "threshold": DATE_THRESHOLD, "window": DATE_WINDOW_HOURS}}
-# The package default before round 15 (the whole body, the threshold for every pair), and the options of
-# `research.cluster_articles` that give it.
-BEFORE_ROUND_15 = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
-                   "near": (NEAR_HOURS, NEAR_BOOST), "dated": {"scope": "date", "window": DATE_WINDOW_HOURS}}
-BEFORE_ROUND_15_OPTIONS = {"lead_words": None, "date_threshold": None}
-BEFORE_ROUND_15_NAME = "the default before round 15: whole body, 0.205 for dates"
+PACKAGE = {"copies": HEADLINE_COPIES, "window": WINDOW_HOURS, "threshold": EVENT_THRESHOLD,
+           "near": (NEAR_HOURS, NEAR_BOOST), "dated": {"scope": "date", "window": DATE_WINDOW_HOURS}}
 SPREAD_HOURS = 36.0
 COLUMNS = ["article_id", "outlet", "headline", "published", "text", "form", "corpus", "label"]
 # Pairs are listed once per composition down to this score; each setting keeps those at or above its floor.
@@ -160,7 +150,7 @@ class Composition:
     copies) listed down to FLOOR on text alone (IDF fitted on this corpus), and the gaps of those
     pairs under each time variant added (`add_times`)."""
 
-    def __init__(self, parts: list[pd.DataFrame], copies=(0, 1, 2, 3, PACKAGE["copies"])):
+    def __init__(self, parts: list[pd.DataFrame], copies=(0, 1, 2, 3)):
         articles = pd.concat(parts).sort_values("article_id").reset_index(drop=True)
         self.articles, self.n = articles, len(articles)
         self.truth = articles["label"].to_numpy()
@@ -170,7 +160,7 @@ class Composition:
         position = pd.Series(np.arange(self.n), index=articles["article_id"].to_numpy())
         self.pairs = {}
         for k in copies:
-            found = article_pairs(texts_of(blocks, articles, k), FLOOR)
+            found = article_pairs(event_texts(blocks, articles, k), FLOOR)
             self.pairs[k] = (position[found["article_id_a"]].to_numpy(), position[found["article_id_b"]].to_numpy(),
                              found["similarity"].to_numpy())
         self.gaps: dict = {}
@@ -214,19 +204,6 @@ class Composition:
             pulled.append(int(np.isin(labels[~self.known], labels[self.known]).sum()))
         return {"ari": float(np.mean(aris)), "min": float(np.min(aris)), "seeds ok": bool(seeds_ok),
                 "pulled": float(np.mean(pulled))}
-
-
-def texts_of(blocks: pd.DataFrame, articles: pd.DataFrame, copies) -> pd.Series:
-    """The `event_texts` of a representation: `copies` headline copies and the whole body, or "lead N" the
-    headline HEADLINE_COPIES times and the first N body words."""
-    if isinstance(copies, str):
-        return event_texts(blocks, articles, HEADLINE_COPIES, int(copies.removeprefix("lead ")))
-    return event_texts(blocks, articles, copies)
-
-
-def copies_name(copies) -> str:
-    """A representation in words: "headline x2", or "headline x2 + lead 200"."""
-    return f"headline x{HEADLINE_COPIES} + {copies}" if isinstance(copies, str) else f"headline x{copies}"
 
 
 def dated_pairs(gaps: np.ndarray, longest: np.ndarray, scope: str) -> np.ndarray:
@@ -322,11 +299,10 @@ def near_name(near) -> str:
 
 
 def describe(setting: dict) -> str:
-    dated = setting.get("dated") or {}
-    dates = f", pairs with a date: window {dated['window']:g} h" if dated.get("scope") == "date" else ""
-    own = f" ({dated['threshold']:g} for pairs with a date)" if dates and "threshold" in dated else ""
-    return (f"{copies_name(setting['copies'])}, window {window_name(setting['window'])}{dates}, "
-            f"threshold {setting['threshold']:.3f}{own}, near-time weight {near_name(setting.get('near'))}")
+    dated = setting.get("dated")
+    dates = f", pairs with a date: window {dated['window']:g} h" if dated and set(dated) == {"scope", "window"} else ""
+    return (f"headline x{setting['copies']}, window {window_name(setting['window'])}{dates}, "
+            f"threshold {setting['threshold']:.3f}, near-time weight {near_name(setting.get('near'))}")
 
 
 def report_row(comps: dict, half: str, setting: dict) -> dict:

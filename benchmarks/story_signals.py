@@ -2,8 +2,8 @@
 stories on PolNeAR train", "Signals tried after the window").
 
 benchmarks/evaluate_story_gold.py reads this module for its section 4 and for three families of section 3. Each
-signal is a pair representation of an `event_halves.Composition`: the pairs of the package text before round 15
-(headline x2 + body) with the scores of the pairs that fail the signal set to 0 (a pair below the floor is not linked), so the
+signal is a pair representation of an `event_halves.Composition`: the pairs of the package text (headline x2 +
+body) with the scores of the pairs that fail the signal set to 0 (a pair below the floor is not linked), so the
 harness clusters them under the package window, threshold and near-time weight like any other representation:
 
 - shared specifics (`specific_items`): a pair links only when the two articles share at least `k` items that at most

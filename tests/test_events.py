@@ -1,7 +1,6 @@
 """Events: average linkage on the sparse article graph, the seeds as one event, constructed corpora, BASIL."""
 
 import heapq
-import inspect
 from collections import Counter
 
 import numpy as np
@@ -19,11 +18,9 @@ from research.reuse.similarity import TextVectorizer, longest_gaps, read_word_co
 from research.story.elements import ELEMENT_SCORER, ELEMENT_THRESHOLD
 from research.story.events import (
     DATE_HOURS,
-    DATE_THRESHOLD,
     EVENT_COLUMNS,
     EVENT_THRESHOLD,
     FLOOR_SHARE,
-    LEAD_WORDS,
     NEAR_BOOST,
     NEAR_HOURS,
     TOP_TERMS,
@@ -403,31 +400,13 @@ def test_pairs_with_a_date_merge_at_their_own_threshold():
         ["article_id_a", "article_id_b"])["similarity"]
     score = pairs["w1", "w2"]
     options = {"threshold": score + 0.02, "floor": score / 2, "near_hours": None}  # w2 is 9 h after 09:00
-    assert frozenset({"w1", "w2"}) not in grouping(events_of(articles, date_threshold=None, **options))
+    assert frozenset({"w1", "w2"}) not in grouping(events_of(articles, **options))
     assert frozenset({"w1", "w2"}) in grouping(events_of(articles, date_threshold=score - 0.01, **options))
     timed = corpus(dated({**WILDFIRE, **RATES}, w1="2024-09-02T09:00:00+00:00"))
     assert frozenset({"w1", "w2"}) not in grouping(events_of(timed, date_threshold=score - 0.01, **options))
     # time ignored: no pair counts more
     assert frozenset({"w1", "w2"}) not in grouping(events_of(articles, date_threshold=score - 0.01,
                                                              window_hours=None, **options))
-
-
-def test_the_defaults_are_the_lead_and_the_threshold_for_dates_adopted_in_round_15():
-    parameters = inspect.signature(research.cluster_articles).parameters
-    assert parameters["lead_words"].default == LEAD_WORDS == 200
-    assert parameters["date_threshold"].default == DATE_THRESHOLD == 0.12
-    # The wildfire's reports (w1 dated to the day) score s >= DATE_THRESHOLD: under the defaults they merge at any
-    # threshold above s, not with the threshold for dates off, nor when both carry a time of day.
-    articles = corpus({**WILDFIRE, **RATES})
-    texts = event_texts(research.split_blocks(articles), articles, lead_words=LEAD_WORDS)
-    score = article_pairs(texts, 0.0).set_index(["article_id_a", "article_id_b"])["similarity"]["w1", "w2"]
-    assert score >= DATE_THRESHOLD
-    options = {"threshold": score + 0.02, "floor": DATE_THRESHOLD / 2, "near_hours": None}
-    assert frozenset({"w1", "w2"}) in grouping(events_of(articles, **options))
-    assert frozenset({"w1", "w2"}) not in grouping(events_of(articles, date_threshold=None, **options))
-    assert frozenset({"w1", "w2"}) not in grouping(events_of(articles, date_threshold=score + 0.01, **options))
-    timed = corpus(dated({**WILDFIRE, **RATES}, w1="2024-09-02T09:00:00+00:00"))
-    assert frozenset({"w1", "w2"}) not in grouping(events_of(timed, **options))
 
 
 def test_an_article_bridging_two_stories_does_not_chain_them():

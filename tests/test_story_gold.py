@@ -3,7 +3,6 @@ scored by benchmarks/evaluate_story_gold.py --allsides-articles): the gold's own
 ($RESEARCH_ALLSIDES_ARTICLES, a folder kept outside the project) its articles, its selection and the package's
 events on it."""
 
-import inspect
 import json
 import os
 import sys
@@ -70,8 +69,7 @@ def test_selection_pairs_are_cross_outlet_and_near(story_gold, folder):
 
 def test_package_events_on_the_gold(story_gold, folder):
     """The harness's package default gives the events of `research.cluster_articles` on the week; on the judged
-    articles it joins two stories or more in 12 of its 18 events of two outlets, the default before round 15 in 14 of
-    22 (docs/evaluation.md, "Events")."""
+    articles it joins two stories or more in 14 of its 22 events of two outlets (docs/evaluation.md, "Events")."""
     comp, articles, _ = story_gold.allsides_gold(folder)
     events = story_gold.run(comp, story_gold.PACKAGE)
     package = research.cluster_articles(research.split_blocks(articles), articles)
@@ -79,32 +77,22 @@ def test_package_events_on_the_gold(story_gold, folder):
     assert len(np.unique(events)) == len(np.unique(theirs))
     assert all(len(set(theirs[events == label])) == 1 for label in np.unique(events))
     counts = story_gold.allsides_gold_table(comp, events).iloc[0]
-    assert (counts["articles"], counts["package events of 2+ outlets"], counts["of them, 2+ stories"]) == (85, 18, 12)
+    assert (counts["articles"], counts["package events of 2+ outlets"], counts["of them, 2+ stories"]) == (85, 22, 14)
     figures = story_gold.measure(comp, events, comp.known)
-    assert figures["P"] == pytest.approx(0.541, abs=5e-4) and figures["R"] == pytest.approx(0.967, abs=5e-4)
-    before = story_gold.run(comp, story_gold.BEFORE)
-    counts = story_gold.allsides_gold_table(comp, before).iloc[0]
-    assert (counts["package events of 2+ outlets"], counts["of them, 2+ stories"]) == (22, 14)
-    figures = story_gold.measure(comp, before, comp.known)
     assert figures["P"] == pytest.approx(0.504, abs=5e-4) and figures["R"] == pytest.approx(0.951, abs=5e-4)
 
 
-def test_pre_registered_variant_is_the_package_default(story_gold, folder):
-    """Since round 15 the pre-registered variant is the package default: `research.cluster_articles` with its
-    defaults gives the harness's events of CHOSEN_VARIANT on the week, with `BEFORE_ROUND_15_OPTIONS` those of the
-    default before; on the judged articles the variant joins fewer stories (pair precision and ARI rise)."""
-    assert story_gold.CHOSEN_VARIANT == story_gold.PACKAGE
-    assert {key: inspect.signature(research.cluster_articles).parameters[key].default
-            for key in story_gold.CHOSEN_OPTIONS} == story_gold.CHOSEN_OPTIONS
+def test_pre_registered_variant_is_the_package_parameters(story_gold, folder):
+    """`research.cluster_articles(**CHOSEN_OPTIONS)` gives the harness's events of CHOSEN_VARIANT on the week, and
+    on its judged articles joins fewer stories than the package default (pair precision and ARI rise)."""
     comp, articles, _ = story_gold.allsides_gold(folder)
-    blocks = research.split_blocks(articles)
-    labels = {}
-    for name, options in (("chosen", {}), ("before", story_gold.eh.BEFORE_ROUND_15_OPTIONS)):
-        events = research.cluster_articles(blocks, articles, **options)
-        labels[name] = events.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
-    chosen, before = story_gold.run(comp, story_gold.CHOSEN_VARIANT), story_gold.run(comp, story_gold.BEFORE)
-    assert adjusted_rand_score(chosen, labels["chosen"]) == 1.0 and adjusted_rand_score(before, labels["before"]) == 1.0
-    before, after = (story_gold.measure(comp, found, comp.known) for found in (before, chosen))
+    chosen = story_gold.run(comp, story_gold.CHOSEN_VARIANT)
+    package = research.cluster_articles(research.split_blocks(articles), articles, **story_gold.CHOSEN_OPTIONS)
+    theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
+    assert len(np.unique(chosen)) == len(np.unique(theirs))
+    assert all(len(set(theirs[chosen == label])) == 1 for label in np.unique(chosen))
+    before = story_gold.measure(comp, story_gold.run(comp, story_gold.PACKAGE), comp.known)
+    after = story_gold.measure(comp, chosen, comp.known)
     assert after["P"] > before["P"] and after["ARI"] > before["ARI"]
 
 
@@ -138,10 +126,9 @@ def test_second_gold_names_its_week_and_judges_one_story_per_article(story_gold)
 
 
 def test_second_gold_is_its_selection_and_scores_the_default_alone(story_gold, folder, capsys):
-    """The second gold judges exactly the selection of its week (made with the default before round 15, main at
-    6e74dc0); section 5 scores the package default (the pre-registered variant since round 15), the default before it
-    and the variant alone on it (the other variants are held): 19 events of two outlets, 12 of them joining two stories
-    or more (before: 17 and 9; docs/evaluation.md, "Events")."""
+    """The second gold judges exactly the selection of its week (main at 6e74dc0); section 5 scores the package default
+    and the pre-registered variant alone on it (the other variants are held): 17 events of two outlets, 9 of them joining two
+    stories or more (docs/evaluation.md, "Events")."""
     window = story_gold.ALLSIDES_GOLDS[SECOND][0]
     chosen = story_gold.allsides_selection(story_gold.allsides_articles(folder, window))
     judged = {json.loads(line)["article_id"] for line in SECOND.read_text(encoding="utf-8").splitlines()}
@@ -149,8 +136,8 @@ def test_second_gold_is_its_selection_and_scores_the_default_alone(story_gold, f
     story_gold.allsides_section(folder, path=SECOND)
     table = capsys.readouterr().out.split("Each variant on all judged articles")[1].splitlines()[2:]
     assert [line.split()[:2] for line in table if line.strip() and not line.startswith("(")] == [
-        ["package", "default"], ["the", "default"], ["pre-registered", "(CHOSEN_VARIANT):"]]
+        ["package", "default"], ["pre-registered", "(CHOSEN_VARIANT):"]]
     comp, _, _ = story_gold.allsides_gold(folder, SECOND)
-    for setting, expected in ((story_gold.PACKAGE, (68, 19, 12)), (story_gold.BEFORE, (68, 17, 9))):
-        counts = story_gold.allsides_gold_table(comp, story_gold.run(comp, setting)).iloc[0]
-        assert (counts["articles"], counts["package events of 2+ outlets"], counts["of them, 2+ stories"]) == expected
+    events = story_gold.run(comp, story_gold.PACKAGE)
+    counts = story_gold.allsides_gold_table(comp, events).iloc[0]
+    assert (counts["articles"], counts["package events of 2+ outlets"], counts["of them, 2+ stories"]) == (68, 17, 9)

@@ -27,10 +27,10 @@ from research.report.saved import EventRun
 from research.story.events import DATE_WINDOW_HOURS, WINDOW_HOURS
 
 # How the stories of a corpus were told apart (`research.story.events`), under the stories table of the index.
-GROUPING_NOTE = ("Articles are one story when their headlines and the opening words of their bodies are alike "
-                 f"and they were published within {WINDOW_HOURS:g} h of each other (at most "
-                 f"{int(DATE_WINDOW_HOURS // 24) + 1} calendar days apart when a date has no time of day); an "
-                 "article without a date is grouped on its words alone.")
+GROUPING_NOTE = (f"Articles are one story when their headlines and body words are alike and they were published "
+                 f"within {WINDOW_HOURS:g} h of each other (at most {int(DATE_WINDOW_HOURS // 24) + 1} calendar "
+                 "days apart when a date has no time of day); an article without a date is grouped on its words "
+                 "alone.")
 
 # nbconvert's JupyterLab page with the reader's frame: no scripts (no MathJax: "$1M ... $1B" stays text),
 # the page's own stylesheet, a navigation bar and contents at the top, a pager at the bottom.

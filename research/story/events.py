@@ -3,14 +3,12 @@
 An event is bounded in time, a topic is not: two stories on one person weeks
 apart are two events, however alike their words.
 
-- Text (`event_texts`, as `cluster_articles` calls it): each article is its
-  headline (the `headline` column, else its headline blocks) HEADLINE_COPIES
-  times, then the first LEAD_WORDS words of its body text (`body_texts`: the
-  lead, where news tells the event), scored with the package's scorer set
-  for whole articles (`EVENT_SCORER`: words only, stop words removed, full
-  IDF fitted on the corpus). With sublinear tf a word said twice weighs
-  1 + ln 2 = 1.69 times one said once: the headline names the event, the
-  lead tells it.
+- Text (`event_texts`): each article is its headline (the `headline` column,
+  else its headline blocks) HEADLINE_COPIES times, then its body text
+  (`body_texts`), scored with the package's scorer set for whole articles
+  (`EVENT_SCORER`: words only, stop words removed, full IDF fitted on the
+  corpus). With sublinear tf a word said twice weighs 1 + ln 2 = 1.69 times
+  one said once: the headline names the event, the body tells it.
 - Time (`publication_intervals`): each `published` value is the interval of
   instants it allows: a timestamp one instant (without a zone read as UTC), a
   date alone its whole day. The gap of two articles is the distance between
@@ -22,10 +20,9 @@ apart are two events, however alike their words.
   graph, like two unrelated texts. A pair with a date without time of day is
   linked only within DATE_WINDOW_HOURS (24 h: at most two calendar days
   apart): dated to the day, a dense stream of news carries several stories
-  of one campaign in three days. Such a pair counts `threshold /
-  DATE_THRESHOLD` times its score in the linkage: it merges at
-  DATE_THRESHOLD. An article without a usable date is compared with every
-  article on text alone, and `cluster_articles` warns with their number.
+  of one campaign in three days. An article without a usable date is
+  compared with every article on text alone, and `cluster_articles` warns with
+  their number.
 - Near in time (`near_weighted`): a pair published at most NEAR_HOURS apart
   counts (1 + NEAR_BOOST) times its score in the linkage (the graph's pairs
   are still those whose own score reaches the floor; undated pairs count as
@@ -90,13 +87,6 @@ HEADLINE_COPIES = 2
 # one campaign in three days (docs/evaluation.md, "A judged gold of stories on PolNeAR train": chosen on its half A
 # and on the story-element findings judged wrong by grouping, rounds 9-11).
 DATE_WINDOW_HOURS = 24.0
-# Each text is the headline copies and the first LEAD_WORDS words of the body, and a pair with a date without time
-# of day merges at DATE_THRESHOLD (instead of the threshold): pre-registered together on PolNeAR train's halves, the
-# June 2020 week of the AllSides bias corpus and the held-out guard (benchmarks/story_prereg.py), scored once on the
-# blind week of 20-24 April 2020 and adopted in round 15 (docs/evaluation.md, "Events": "Adopted after the second
-# blind week"; before it: the whole body, and the threshold for every pair).
-LEAD_WORDS = 200
-DATE_THRESHOLD = 0.12
 # A pair of articles published at most NEAR_HOURS apart counts (1 + NEAR_BOOST) times its score in the
 # linkage: the closer in time, the less text two articles need to share (an opinion piece or a local angle
 # published with the news shares its names, few of its words). Chosen with the window, the threshold and the
@@ -350,8 +340,8 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
                      floor: float | None = None, vectorizer: TextVectorizer | None = None,
                      top_k: int | None = None, window_hours: float | None = WINDOW_HOURS,
                      headline: int = HEADLINE_COPIES, near_hours: float | None = NEAR_HOURS,
-                     date_window_hours: float | None = DATE_WINDOW_HOURS, lead_words: int | None = LEAD_WORDS,
-                     date_threshold: float | None = DATE_THRESHOLD) -> pd.DataFrame:
+                     date_window_hours: float | None = DATE_WINDOW_HOURS, lead_words: int | None = None,
+                     date_threshold: float | None = None) -> pd.DataFrame:
     """Group the articles of a corpus into events (stories) by average linkage on their texts, within a
     window of publication time (module docstring).
 
@@ -373,11 +363,12 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     None: no pair counts more); the graph's pairs are chosen on their own scores. `date_window_hours`: a
     pair of which one article has a date without time of day is linked only within this many hours (None:
     `window_hours` for every pair). `lead_words`: each text is its headline copies and the first this many
-    words of its body (None: the whole body). `date_threshold`: a pair of which one article has a date
+    words of its body (default the whole body). `date_threshold`: a pair of which one article has a date
     without time of day counts `threshold / date_threshold` times its score in the linkage, so that such
-    pairs merge at this threshold (the floor is unchanged; None, or `window_hours` None: no pair counts
-    more). Their defaults, LEAD_WORDS and DATE_THRESHOLD, were adopted together in round 15; None for both
-    gives the default before it (docs/evaluation.md, "Events").
+    pairs merge at this threshold (the floor is unchanged; default `threshold`; None, or `window_hours` None:
+    no pair counts more). Both default off: pre-registered together (200 words, 0.12) and scored on a blind
+    week of dated news, then adopted and withdrawn after a blind judged round of story elements found them
+    joining unrelated pieces of the same days (docs/evaluation.md, "Events").
     Articles without a usable `published` value are compared with every
     article on text alone, and a `CorpusWarning` says how many there are.
 
