@@ -616,6 +616,18 @@ def test_a_dash_ends_a_subject_and_an_age_is_of_no_verb():
     # PolNeAR (Politico, 2016): a pronoun leads, so only the second share has its name
     ("Among likely voters in a two-way race, Clinton’s advantage is the same: She leads Trump by 49 percent to 47 percent.",
      ["", "support for Trump"]),
+    # holdout-11 (FiveThirtyEight, The Hill; twenty-third round): a vote's result, "of the vote" keeping its noun, a
+    # name with "who" or a verb in -ing
+    (("With 97 percent of the expected vote counted, Sanders had 26 percent of the vote, while former South Bend, "
+      "Indiana, Mayor Pete Buttigieg had 24 percent. The big surprise of the night was Sen. Amy Klobuchar, who finished "
+      "third with 20 percent."),
+     ["expected vote counted", "vote for Sanders", "support for Mayor Pete Buttigieg", "support for Sen. Amy Klobuchar"]),
+    (("The new poll, conducted for the Democratic group Focus on Rural America by party pollster David Binder, found "
+      "Buttigieg leading the field with 19 percent of the vote. Sanders trailed with 17 percent of the vote."),
+     ["vote for Buttigieg", "vote for Sanders"]),
+    # holdout-3 (National Review): the name inside an apposition is not the share's
+    (("With 84 percent of ballots counted, Adams has secured 31.7 percent of the vote; Maya Wiley, former counsel to "
+      "mayor Bill de Blasio, follows with 22.3 percent"), ["ballots counted", "vote", ""]),
 ])
 def test_a_share_of_a_poll_is_the_support_of_the_candidate_named_with_it(text, subjects):
     assert [q.subject for q in find_quantities(text)] == subjects
