@@ -628,6 +628,10 @@ def test_a_dash_ends_a_subject_and_an_age_is_of_no_verb():
     # holdout-3 (National Review): the name inside an apposition is not the share's
     (("With 84 percent of ballots counted, Adams has secured 31.7 percent of the vote; Maya Wiley, former counsel to "
       "mayor Bill de Blasio, follows with 22.3 percent"), ["ballots counted", "vote", ""]),
+    # BASIL (WSJ, 2011): a share whose noun is "support" keeps it (the figures after it take it in the ledger)
+    (("In the poll, former House Speaker Newt Gingrich garnered 11 percent, while former Alaska Gov. Sarah Palin earned "
+      "10 percent support. Former Minnesota Gov. Tim Pawlenty earned 6 percent."),
+     ["support for Speaker Newt Gingrich", "support", ""]),
 ])
 def test_a_share_of_a_poll_is_the_support_of_the_candidate_named_with_it(text, subjects):
     assert [q.subject for q in find_quantities(text)] == subjects

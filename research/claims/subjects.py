@@ -171,7 +171,7 @@ def _amount_of(text: str, quantity: Quantity) -> Quantity:
 # percent" gives each name its share in turn.
 POLL_CONTEXT = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters|votes?|primary|caucus\w*|"
                           r"finished)\b", re.IGNORECASE)  # also a vote's result: "Sanders had 26 percent of the vote"
-SHARE_NOUNS = frozenset(("vote", "votes", "support"))  # a share's noun that says whose it is not
+SHARE_NOUNS = frozenset(("vote", "votes"))  # a share's noun that says whose it is not ("support" is left as it was)
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
 SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:who\s+)?(?:is|was|[a-z]+(?:s|ed|ing))\s+"
                       r"(?:[a-z]+\s+){0,2}?"
