@@ -428,3 +428,14 @@ def test_a_poll_lead_passes_its_subject_to_no_share_after_it():
                                         "percent to 38 percent."}, "2016-10-10")
     subjects = dict(zip(claims["value"], claims["subject"]))
     assert subjects[14] == "lead" and "lead" not in (subjects[52], subjects[38])
+
+
+def test_a_share_after_a_candidates_vote_takes_the_vote_not_the_candidate():
+    # PolNeAR train (Breitbart, 21 Mar 2016; twenty-third round): "vote for Sanders" is his share; Clinton's bare
+    # share after it is a share of the vote, not of Sanders
+    claims, _ = _claims_of({"breitbart": ("Sanders received 69 percent of the vote to earn nine of the 13 delegates "
+                                          "at stake. Hillary Clinton won 31 percent, picking up four delegates.")},
+                           "2016-03-21")
+    subjects = dict(zip(claims["value"], claims["subject"]))
+    assert subjects[69.0] == "vote for Sanders"
+    assert "Sanders" not in subjects[31.0] and "vote" in subjects[31.0]

@@ -234,13 +234,14 @@ def test_holdout11_matches_its_feed_cuts(data_dir):
     assert "half=holdout-11: roundups 73  figures 152  non-figures 171" in done.stdout, done.stdout
 
 
-def test_evaluate_figures_keeps_holdout11_blind(data_dir):
-    """`evaluate_figures.py` refuses to list holdout-11's misses, and without `--allsides-articles` skips the half
-    with a message (and, nothing left, stops without scoring)."""
+def test_evaluate_figures_skips_holdout11_without_the_corpus(data_dir):
+    """`evaluate_figures.py` refuses to list the misses of a blind half (holdout-11, opened in the twenty-third
+    round, no longer is one), and without `--allsides-articles` skips holdout-11 with a message (and, nothing left,
+    stops without scoring)."""
     script = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_figures.py"
-    refused = subprocess.run([sys.executable, str(script), str(data_dir), "--errors", "holdout-11"],
+    refused = subprocess.run([sys.executable, str(script), str(data_dir), "--errors", "holdout-5"],
                              capture_output=True, text=True, check=False)
-    assert refused.returncode == 2 and "invalid choice: 'holdout-11'" in refused.stderr, refused.stderr
+    assert refused.returncode == 2 and "invalid choice: 'holdout-5'" in refused.stderr, refused.stderr
     skipped = subprocess.run([sys.executable, str(script), str(data_dir), "--halves", "holdout-11"],
                              capture_output=True, text=True, check=False)
     assert skipped.returncode == 0, skipped.stdout + skipped.stderr

@@ -281,6 +281,9 @@ def _generic(subject: str) -> bool:
     return bool(words) and all(word.lower().removesuffix("s") in MEASURE_NOUNS for word in words)
 
 
+VOTE_FOR = re.compile(r"(votes?) for ")  # a candidate's share of a vote (`research.claims.subjects`)
+
+
 def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None) -> tuple[str, str]:
     """(subject, subject_key) of a figure: its own; "the number of X" before a bare figure; else the
     subject of the figure before it of the same family in its paragraph (or any family in its sentence),
@@ -293,6 +296,8 @@ def _subject_of(quantity: Quantity, text: str, previous: tuple[str, str] | None)
     counted = _counted_noun(before)
     if counted:
         return f"{counted} {quantity.subject}".strip(), subject_key(counted, before)
+    if previous and VOTE_FOR.match(previous[0]):  # "Sanders received 69 percent of the vote ... Clinton won 31
+        previous = (VOTE_FOR.match(previous[0]).group(1), subject_key("vote", before))  # percent": the vote, not his
     if previous and previous[0]:
         if _generic(quantity.subject):
             return f"{quantity.subject} ({previous[0]})", previous[1]

@@ -133,9 +133,15 @@ BAND_OF = re.compile(r"\b(?:percent|rates?|ratings?|unemployment|approval|polls?
 IN_NAME = re.compile(r"[A-Za-z]-?$|/$")
 MEASURE = re.compile(r"\s*-?(?P<unit>" + "|".join(MEASURES) + r")(?:-(?:long|wide|high|deep|tall))?\b",
                      re.IGNORECASE)
-# A time unit before a sentence or term is its length, not a span of time: "a 270-month prison sentence".
-TERM = re.compile(r"[- ](?P<unit>day|week|month|year)s?\s+(?:(?:prison|jail|federal|state)\s+)*(?:sentence|term)\b",
-                  re.IGNORECASE)
+# A time unit before a sentence or term, or before "in prison", is its length, not a span of time: "a 270-month
+# prison sentence", "up to nine years in prison"; so is one after a sentence's words ("sentenced him to 15 years",
+# "its sentencing recommendation of seven to nine years").
+TERM = re.compile(r"[- ](?P<unit>day|week|month|year)s?\s+(?:(?:(?:prison|jail|federal|state)\s+)*(?:sentence|term)\b|"
+                  r"in\s+(?:(?:a\s+)?(?:federal|state)\s+)?(?:prison|jail)\b|behind\s+bars\b)", re.IGNORECASE)
+SENTENCED = re.compile(r"\b(?:sentenced\s+(?:\w+\s+)?to|sentenc(?:e|ing)(?:\s+recommendation)?\s+of)\s+"
+                       r"(?:(?:up\s+to|at\s+least|more\s+than|nearly|about|as\s+much\s+as)\s+)?(?:[\w.,]+\s+(?:to|and)\s+)?$",
+                       re.IGNORECASE)
+TERM_UNIT = re.compile(r"[- ](?P<unit>day|week|month|year)s?\b", re.IGNORECASE)
 # A number of weeks in a sentence about pregnancy is a gestational limit, a measure ("bans abortions after six
 # weeks", "a 15-week ban"), not a span of time.
 GESTATION_WEEKS = re.compile(r"[- ](?P<unit>week)s?\b")
@@ -327,6 +333,15 @@ def about_pregnancy(text: str, start: int, end: int) -> bool:
     return bool(GESTATION.search(text[max(0, start - 120):end + 120]))
 
 
+def term(text: str, start: int, end: int) -> re.Match | None:
+    """The time unit after the number at text[start:end] when the number is the length of a prison term (`TERM`,
+    `SENTENCED`), else None."""
+    unit = TERM_UNIT.match(text, end)
+    if unit and (TERM.match(text, end) or SENTENCED.search(text, max(0, start - 60), start)):
+        return unit
+    return None
+
+
 def gestational(text: str, end: int) -> bool:
     """True when the number ending at `end` counts weeks of a pregnancy."""
     return bool(GESTATION_WEEKS.match(text, end)) and about_pregnancy(text, end, end)
@@ -359,7 +374,7 @@ def _skip(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> bool
                                               text[end:end + 30]):
         return True  # "his seven and a half years in office": a length of time
     odd = ODD.match(text, end)  # "the 40-odd years since": a length of time as well
-    if DURATION.match(text, odd.end() if odd else end) and not TERM.match(text, end) and not gestational(text, end) \
+    if DURATION.match(text, odd.end() if odd else end) and not term(text, start, end) and not gestational(text, end) \
             or re.match(r"\s+(?:straight|consecutive)\b", after):
         return True  # "four-week average", "21-year high", "30-day period", "four straight weeks"
     if LABEL.search(text, max(0, start - 20), start) or re.search(r"\bper\s+$", text[max(0, start - 5):start]):
@@ -380,9 +395,11 @@ def counted(text: str, match: re.Match, dates: list[tuple[int, int]]) -> bool:
              if match.group("number2") else match.end("scale") if match.group("scale") else number_end, dates):
         return False
     if match.group("number").lower() in ("one", "a", "an") and not match.group("scale") and not (
-            match.group("number").lower() == "one" and ONLY.search(text, max(0, number_start - 12), number_start)
+            match.group("number").lower() == "one" and (ONLY.search(text, max(0, number_start - 12), number_start)
+                                                         or term(text, number_start, number_end))
             and not re.match(r"\s+(?:of|who|that|which)\b", text[match.end():])):
-        return False  # "one of the largest armies": a pronoun far more often than a count ("only one" counts)
+        return False  # "one of the largest armies": a pronoun far more often than a count ("only one", "a one-year
+        # jail sentence" count)
     if match.group("number2") and all(re.fullmatch(r"(?:1[89]|20)\d{2}", match.group(n)) for n in ("number", "number2")):
         return False  # "her 2000 and 2006 Senate races": two years
     before, after = text[max(0, number_start - 12):number_start], text[match.end():match.end() + 40]
@@ -594,9 +611,9 @@ def figure(text: str, match: re.Match, dates: list[tuple[int, int]]) -> Quantity
     elif gestational(text, end):  # "bans abortions after six weeks": a gestational limit
         kind, unit = "measure", "weeks"
         end += GESTATION_WEEKS.match(after).end("unit") + 1
-    elif TERM.match(after):  # "a 270-month prison sentence": its length
-        kind, unit = "measure", TERM.match(after).group("unit").lower() + "s"
-        end += TERM.match(after).end("unit")
+    elif length := term(text, number_start, end):  # "a 270-month prison sentence", "up to nine years in prison"
+        kind, unit = "measure", length.group("unit").lower() + "s"
+        end = length.end()
     elif AGE.match(after) or AGE_BEFORE.search(before) or (value < 120 and (group := AGE_GROUP.search(before)) and (
             match.group("number2") or group.group("under") or AGE_OPEN.match(after))) or (
             re.search(r"[A-Z]\w+\s*,\s*(?:now\s+)?$", text[max(0, number_start - 30):number_start])  # "Rogers, now 62,"

@@ -40,7 +40,10 @@ from research.claims.numerals import (
     NUMBER_WORDS,
     QUANTITY,
     RATIO,
+    SENTENCED,
     SHARE,
+    TERM,
+    TERM_UNIT,
     VAGUE_QUANTITY,
     Quantity,
     about_pregnancy,
@@ -51,6 +54,7 @@ from research.claims.numerals import (
     ratio,
     sentence_start,
     share,
+    term,
     vague,
 )
 from research.claims.structure import noun_phrase
@@ -423,6 +427,13 @@ PAIRED = re.compile(r"\b(?:past and present|present and past|current and former|
                     r"big and small)\b", re.IGNORECASE)
 
 
+def _prison_term(text: str, start: int, end: int) -> bool:
+    """True when the duration at text[start:end] ("nine years") is the length of a prison term (`numerals.term`)."""
+    unit = TERM_UNIT.search(text, start, end)
+    number_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    return unit is not None and term(text, number_start, unit.start()) is not None
+
+
 def find_quantities(text: str, published: str = "") -> list[Quantity]:
     """Figures in `text` (offsets into it), years, dates, durations and numbers in names left out.
 
@@ -431,7 +442,8 @@ def find_quantities(text: str, published: str = "") -> list[Quantity]:
     """
     dates = [(t.start, t.end) for t in find_time_expressions(text, published)  # "65 years and older", "84 years old": ages
              if not (t.kind == "duration" and (AGE_OPEN.match(text, t.end) or re.match(r"\s+old\b", text[t.end:])
-                                               or "week" in t.text and about_pregnancy(text, t.start, t.end)))]
+                                               or "week" in t.text and about_pregnancy(text, t.start, t.end)
+                                               or _prison_term(text, t.start, t.end)))]
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     words = PAIRED.sub(lambda pair: pair.group().replace(" ", "_"), text)  # one word to subjects, offsets kept
@@ -623,6 +635,10 @@ def _described(text: str, quantity: Quantity) -> Quantity:
     if kind == "measure" and unit == "weeks" and about_pregnancy(text, start, end):  # weeks of a pregnancy: in a
         subject = "gestational limit on abortion" if re.search(r"\babortion", text, re.IGNORECASE) \
             else "weeks of pregnancy"  # sentence of abortion, the limit a law sets ("bans abortions after 15 weeks")
+    if kind == "measure" and not subject and unit in ("days", "weeks", "months", "years") and (
+            sentenced := SENTENCED.search(text, max(0, start - 60), start) or TERM.match(text, TERM_UNIT.search(
+                text, start, end).start())):  # "sentenced him to 15 years", "up to nine years in prison"
+        subject = "sentencing recommendation" if "recommendation" in sentenced.group() else "prison sentence"
     verb = re.match(r"\s+([a-z]+)\s+(?:his|her|their|its|the|a|an|my|our|your)\b", text[end:]) if kind == "age" else None
     if verb and subject.split()[:1] == [verb.group(1)] or kind == "age" and re.match(r"\s+of\b", text[end:]):
         subject = ""  # a word with an object after an age is its verb ("the 42-year-old kept his composure"), and

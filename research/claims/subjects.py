@@ -169,9 +169,12 @@ def _amount_of(text: str, quantity: Quantity) -> Quantity:
 # In a poll (or among a group's supporters), a share said of a name is that candidate's support: "Gingrich garnered 11
 # percent", "Romney (17 percent)", "Romney leads the pack at 21 percent"; "Obama leading Romney, 49 percent to 44
 # percent" gives each name its share in turn.
-POLL_CONTEXT = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters)\b", re.IGNORECASE)
+POLL_CONTEXT = re.compile(r"\b(?:polls?|polled|polling|survey\w*|voters|respondents|supporters|votes?|primary|caucus\w*|"
+                          r"finished)\b", re.IGNORECASE)  # also a vote's result: "Sanders had 26 percent of the vote"
+SHARE_NOUNS = frozenset(("vote", "votes"))  # a share's noun that says whose it is not ("support" is left as it was)
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}"
-SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:is|was|[a-z]+(?:s|ed))\s+(?:[a-z]+\s+){0,2}?"
+SHARE_OF = re.compile(r"(?P<who>" + _NAME + r")\s*(?:\(\s*(?:at\s+)?|,?\s+(?:(?:who\s+)?(?:is|was|[a-z]+(?:s|ed|ing))\s+"
+                      r"(?:[a-z]+\s+){0,2}?"
                       r"(?:at|with)\s+|"
                       r"(?:has|had|got|gets|won|wins|garnered|received|drew|draws|took|takes|earned|captured|"
                       r"polled|polls)\s+))(?:about|nearly|almost|just|only|roughly)?\s*$")
@@ -204,6 +207,10 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
     """Percents without a subject of a poll sentence, given the support of the candidate named with them."""
     for i, quantity in enumerate(found):
         first = sentence_start(text, quantity.start)
+        shared = quantity.subject.lower() in SHARE_NOUNS  # "26 percent of the vote": its noun, "vote for Sanders"
+        noun = quantity.subject if shared else "support"
+        if shared:
+            quantity = quantity._replace(subject="")
         if quantity.subject and not CHOSEN.match(text, quantity.end) or quantity.kind != "percent" \
                 or not POLL_CONTEXT.search(text, first, quantity.end + 200):
             continue
@@ -226,8 +233,11 @@ def _poll_shares(text: str, found: list[Quantity]) -> list[Quantity]:
         if not named and AT.search(before):
             clause = before[max(before.rfind(";"), before.rfind("(", 0, AT.search(before).start())) + 1:]
             named = CLAUSE_NAME.search(clause)
+        if named and named.re is not CLAUSE_NAME and re.search(r",\s+(?!who\b)", named.group()) \
+                and re.search(r"[a-z]\s+$", before[:named.start()]):
+            continue  # "Maya Wiley, former counsel to mayor Bill de Blasio, follows with": the name of an apposition
         if named and named.group("who").split()[0] not in PRONOUNS | NOT_NAMES:
-            found[i] = quantity._replace(subject=f"support for {named.group('who')}", head=f"support for {named.group('who')}")
+            found[i] = quantity._replace(subject=f"{noun} for {named.group('who')}", head=f"{noun} for {named.group('who')}")
     return found
 
 
