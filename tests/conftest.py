@@ -1,8 +1,11 @@
-"""Shared fixtures: the seed corpus and the development data folder (skips when absent)."""
+"""Shared fixtures: the seed corpus, the development data folder and the AllSides bias corpus (skip when absent);
+the benchmark scripts as modules."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,26 @@ def data_dir():
     if not DATA.is_dir():
         pytest.skip(f"development data not found at {DATA}")
     return DATA
+
+
+@pytest.fixture(scope="session")
+def allsides_articles():
+    """The AllSides bias corpus (Baly et al. 2020, a folder kept outside the project: $RESEARCH_ALLSIDES_ARTICLES);
+    tests using it skip without it."""
+    given = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
+    if not given or not Path(given).is_dir():
+        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
+    return Path(given)
+
+
+def benchmark_module(name: str):
+    """The script benchmarks/`name`.py imported as a module (its folder on the path while it imports)."""
+    folder = str(ROOT / "benchmarks")
+    sys.path.insert(0, folder)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(folder)
 
 
 def body_of(blocks, article_id):

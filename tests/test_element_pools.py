@@ -5,11 +5,10 @@ articles, events and feed cuts."""
 
 import itertools
 import json
-import os
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import benchmark_module
 
 from research.corpus import datasets
 from research.text.tokens import WORD
@@ -20,20 +19,8 @@ JUDGED = BENCHMARKS / "judged_elements.jsonl"
 
 @pytest.fixture(scope="module")
 def pools():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import element_pools
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    return element_pools
+    return benchmark_module("element_pools")
 
-
-@pytest.fixture(scope="module")
-def folder():
-    given = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
-    if not given or not Path(given).is_dir():
-        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
-    return Path(given)
 
 
 def judged_rows(corpus: str) -> list[dict]:
@@ -63,12 +50,12 @@ def test_each_window_is_a_pair_of_pools_judged_in_one_round_on_its_own_days(pool
     assert order == sorted(set(order))
 
 
-def test_the_pools_are_the_windows_events_of_two_outlets_and_their_feed_cuts(pools, folder):
+def test_the_pools_are_the_windows_events_of_two_outlets_and_their_feed_cuts(pools, allsides_articles):
     """For each window: its articles are of its days; the full-article pool keeps the events of two outlets or more,
     the feed-cut pool the same articles in the same events, each cut to the start of its body; every judged row names
     articles of its window."""
     for name, window in pools.ALLSIDES_ARTICLES_WINDOWS.items():
-        articles = datasets.read_allsides_articles(folder, *window)
+        articles = datasets.read_allsides_articles(allsides_articles, *window)
         assert articles["published"].str[:10].between(*window).all()
         full, _ = pools.grouped(articles, False, pools.NEW_POOL_EVENTS)
         cut, passages = pools.grouped(articles, True, pools.NEW_POOL_EVENTS)

@@ -1,11 +1,11 @@
 """Runs of "only" findings (benchmarks/element_runs.py, measured and not kept): on real paragraphs of PolNeAR's
 train split (2016 election news), which sentences one run holds under each variant."""
 
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import benchmark_module
 
 import research
 
@@ -25,13 +25,7 @@ RUBIO = ("The spin is already happening. “This is the moment they told us woul
 
 @pytest.fixture(scope="module")
 def modules():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import element_rules
-        import element_runs
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    return element_rules, element_runs
+    return benchmark_module("element_rules"), benchmark_module("element_runs")
 
 
 def run_sizes(modules, paragraphs: list[str], variant: str) -> list[int]:

@@ -192,95 +192,46 @@ def test_holdout9_matches_its_feed_cuts(data_dir):
     assert "half=holdout-9: roundups 119  figures 150  non-figures 352" in done.stdout, done.stdout
 
 
-def test_holdout10_is_skipped_without_the_corpus(data_dir):
-    """holdout-10's texts are feed cuts of the AllSides bias corpus (a folder kept outside the project): without
-    `--allsides-articles` the checker skips its records, says so and fails nothing."""
-    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout10.jsonl"
-    done = _check_gold(data_dir, gold)
-    assert done.returncode == 0 and "holdout-10: 390 records skipped" in done.stdout, done.stdout + done.stderr
+# The figures golds on feed cuts of the AllSides bias corpus (a folder kept outside the project), each of its own window
+# (HOLDOUT10.md to HOLDOUT12.md): gold file, its records, and the checker's counts with the corpus.
+ABP_GOLDS = {"holdout-10": ("allsides_articles_figures_holdout10.jsonl", 390, "roundups 113  figures 150  non-figures 240"),
+             "holdout-11": ("allsides_articles_figures_holdout11.jsonl", 323, "roundups 73  figures 152  non-figures 171"),
+             "holdout-12": ("allsides_articles_figures_holdout12.jsonl", 391, "roundups 111  figures 130  non-figures 261")}
 
 
-def test_holdout10_matches_its_feed_cuts(data_dir):
-    """With the corpus ($RESEARCH_ALLSIDES_ARTICLES) every holdout-10 record matches its cut text
+@pytest.mark.parametrize("half", sorted(ABP_GOLDS))
+def test_an_allsides_articles_gold_is_skipped_without_the_corpus(data_dir, half):
+    """Without `--allsides-articles` the checker skips the gold's records, says so and fails nothing."""
+    name, records, _ = ABP_GOLDS[half]
+    done = _check_gold(data_dir, Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / name)
+    assert done.returncode == 0 and f"{half}: {records} records skipped" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("half", sorted(ABP_GOLDS))
+def test_an_allsides_articles_gold_matches_its_feed_cuts(data_dir, allsides_articles, half):
+    """With the corpus ($RESEARCH_ALLSIDES_ARTICLES) every record matches its cut text of the gold's window
     (`element_pools.allsides_articles_feed_cuts`), every number of the cuts with records is inside a record, and the
-    counts of HOLDOUT10.md hold."""
-    folder = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
-    if not folder or not Path(folder).is_dir():
-        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
-    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout10.jsonl"
-    done = _check_gold(data_dir, gold, "--allsides-articles", folder)
+    counts of its HOLDOUT*.md hold."""
+    name, _, counts = ABP_GOLDS[half]
+    done = _check_gold(data_dir, Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / name,
+                       "--allsides-articles", allsides_articles)
     assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
-    assert "half=holdout-10: roundups 113  figures 150  non-figures 240" in done.stdout, done.stdout
+    assert f"half={half}: {counts}" in done.stdout, done.stdout
 
 
-def test_holdout11_is_skipped_without_the_corpus(data_dir):
-    """holdout-11's texts are feed cuts of another window of the AllSides bias corpus: without `--allsides-articles`
-    the checker skips its records, says so and fails nothing."""
-    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout11.jsonl"
-    done = _check_gold(data_dir, gold)
-    assert done.returncode == 0 and "holdout-11: 323 records skipped" in done.stdout, done.stdout + done.stderr
-
-
-def test_holdout11_matches_its_feed_cuts(data_dir):
-    """With the corpus ($RESEARCH_ALLSIDES_ARTICLES) every holdout-11 record matches its cut text of the window
-    2020-02-03 to 2020-02-14, every number of the cuts with records is inside a record, and the counts of
-    HOLDOUT11.md hold."""
-    folder = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
-    if not folder or not Path(folder).is_dir():
-        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
-    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout11.jsonl"
-    done = _check_gold(data_dir, gold, "--allsides-articles", folder)
-    assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
-    assert "half=holdout-11: roundups 73  figures 152  non-figures 171" in done.stdout, done.stdout
-
-
-def test_evaluate_figures_skips_holdout11_without_the_corpus(data_dir):
-    """`evaluate_figures.py` refuses to list the misses of a blind half (holdout-11, opened in the twenty-third
-    round, no longer is one), and without `--allsides-articles` skips holdout-11 with a message (and, nothing left,
-    stops without scoring)."""
+@pytest.mark.parametrize(("blind", "half"), [("holdout-5", "holdout-11"), ("holdout-12", "holdout-12")])
+def test_evaluate_figures_keeps_blind_halves_and_skips_allsides_articles_without_the_corpus(data_dir, blind, half):
+    """`evaluate_figures.py` refuses to list the misses of a blind half (holdout-12; holdout-11, opened in the
+    twenty-third round, no longer is one), and without `--allsides-articles` skips an AllSides-corpus half with a
+    message (and, nothing left, stops without scoring)."""
     script = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_figures.py"
-    refused = subprocess.run([sys.executable, str(script), str(data_dir), "--errors", "holdout-5"],
+    refused = subprocess.run([sys.executable, str(script), str(data_dir), "--errors", blind],
                              capture_output=True, text=True, check=False)
-    assert refused.returncode == 2 and "invalid choice: 'holdout-5'" in refused.stderr, refused.stderr
-    skipped = subprocess.run([sys.executable, str(script), str(data_dir), "--halves", "holdout-11"],
+    assert refused.returncode == 2 and f"invalid choice: '{blind}'" in refused.stderr, refused.stderr
+    skipped = subprocess.run([sys.executable, str(script), str(data_dir), "--halves", half],
                              capture_output=True, text=True, check=False)
     assert skipped.returncode == 0, skipped.stdout + skipped.stderr
-    message = "holdout-11: skipped (its texts are feed cuts of the AllSides bias corpus: give --allsides-articles FOLDER)"
-    assert skipped.stdout.splitlines() == [message, "no half left to score"], skipped.stdout
-
-
-def test_holdout12_is_skipped_without_the_corpus(data_dir):
-    """holdout-12's texts are feed cuts of a third window of the AllSides bias corpus: without `--allsides-articles`
-    the checker skips its records, says so and fails nothing."""
-    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout12.jsonl"
-    done = _check_gold(data_dir, gold)
-    assert done.returncode == 0 and "holdout-12: 391 records skipped" in done.stdout, done.stdout + done.stderr
-
-
-def test_holdout12_matches_its_feed_cuts(data_dir):
-    """With the corpus ($RESEARCH_ALLSIDES_ARTICLES) every holdout-12 record matches its cut text of the window
-    2019-11-04 to 2019-11-15, every number of the cuts with records is inside a record, and the counts of
-    HOLDOUT12.md hold."""
-    folder = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
-    if not folder or not Path(folder).is_dir():
-        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
-    gold = Path(__file__).resolve().parents[1] / "benchmarks" / "gold" / "allsides_articles_figures_holdout12.jsonl"
-    done = _check_gold(data_dir, gold, "--allsides-articles", folder)
-    assert done.returncode == 0 and "OK: all checks passed" in done.stdout, done.stdout[-2000:] + done.stderr[-2000:]
-    assert "half=holdout-12: roundups 111  figures 130  non-figures 261" in done.stdout, done.stdout
-
-
-def test_evaluate_figures_keeps_holdout12_blind(data_dir):
-    """`evaluate_figures.py` refuses to list holdout-12's misses, and without `--allsides-articles` skips the half
-    with a message (and, nothing left, stops without scoring)."""
-    script = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_figures.py"
-    refused = subprocess.run([sys.executable, str(script), str(data_dir), "--errors", "holdout-12"],
-                             capture_output=True, text=True, check=False)
-    assert refused.returncode == 2 and "invalid choice: 'holdout-12'" in refused.stderr, refused.stderr
-    skipped = subprocess.run([sys.executable, str(script), str(data_dir), "--halves", "holdout-12"],
-                             capture_output=True, text=True, check=False)
-    assert skipped.returncode == 0, skipped.stdout + skipped.stderr
-    message = "holdout-12: skipped (its texts are feed cuts of the AllSides bias corpus: give --allsides-articles FOLDER)"
+    message = f"{half}: skipped (its texts are feed cuts of the AllSides bias corpus: give --allsides-articles FOLDER)"
     assert skipped.stdout.splitlines() == [message, "no half left to score"], skipped.stdout
 
 

@@ -4,13 +4,12 @@ scored by benchmarks/evaluate_story_gold.py --allsides-articles): the gold's own
 events on it."""
 
 import json
-import os
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import benchmark_module
 from sklearn.metrics import adjusted_rand_score
 
 import research
@@ -23,20 +22,8 @@ GOLD = BENCHMARKS / "gold" / "allsides_articles_stories.jsonl"
 
 @pytest.fixture(scope="module")
 def story_gold():
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        import evaluate_story_gold
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-    return evaluate_story_gold
+    return benchmark_module("evaluate_story_gold")
 
-
-@pytest.fixture(scope="module")
-def folder():
-    given = os.environ.get("RESEARCH_ALLSIDES_ARTICLES")
-    if not given or not Path(given).is_dir():
-        pytest.skip("AllSides bias corpus not given ($RESEARCH_ALLSIDES_ARTICLES)")
-    return Path(given)
 
 
 def test_gold_rows_are_one_judged_story_per_article():
@@ -50,10 +37,10 @@ def test_gold_rows_are_one_judged_story_per_article():
     assert len(sizes) == 55 and (sizes > 1).sum() == 14 and sizes[sizes > 1].sum() == 44
 
 
-def test_selection_pairs_are_cross_outlet_and_near(story_gold, folder):
+def test_selection_pairs_are_cross_outlet_and_near(story_gold, allsides_articles):
     """The recall pairs of the selection join articles of two outlets at most two calendar days apart that the
     package left in different events; every selected article is judged."""
-    articles = story_gold.allsides_articles(folder)
+    articles = story_gold.allsides_articles(allsides_articles)
     chosen = story_gold.allsides_selection(articles)
     table = chosen.set_index("article_id")
     assert table["recall_pairs"].sum() == 2 * story_gold.RECALL_PAIRS
@@ -67,10 +54,10 @@ def test_selection_pairs_are_cross_outlet_and_near(story_gold, folder):
     assert set(table.index) == judged  # the package's events of the selection's commit (c6e6c4f)
 
 
-def test_package_events_on_the_gold(story_gold, folder):
+def test_package_events_on_the_gold(story_gold, allsides_articles):
     """The harness's package default gives the events of `research.cluster_articles` on the week; on the judged
     articles it joins two stories or more in 14 of its 22 events of two outlets (docs/evaluation.md, "Events")."""
-    comp, articles, _ = story_gold.allsides_gold(folder)
+    comp, articles, _ = story_gold.allsides_gold(allsides_articles)
     events = story_gold.run(comp, story_gold.PACKAGE)
     package = research.cluster_articles(research.split_blocks(articles), articles)
     theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
@@ -82,10 +69,10 @@ def test_package_events_on_the_gold(story_gold, folder):
     assert figures["P"] == pytest.approx(0.504, abs=5e-4) and figures["R"] == pytest.approx(0.951, abs=5e-4)
 
 
-def test_pre_registered_variant_is_the_package_parameters(story_gold, folder):
+def test_pre_registered_variant_is_the_package_parameters(story_gold, allsides_articles):
     """`research.cluster_articles(**CHOSEN_OPTIONS)` gives the harness's events of CHOSEN_VARIANT on the week, and
     on its judged articles joins fewer stories than the package default (pair precision and ARI rise)."""
-    comp, articles, _ = story_gold.allsides_gold(folder)
+    comp, articles, _ = story_gold.allsides_gold(allsides_articles)
     chosen = story_gold.run(comp, story_gold.CHOSEN_VARIANT)
     package = research.cluster_articles(research.split_blocks(articles), articles, **story_gold.CHOSEN_OPTIONS)
     theirs = package.set_index("article_id")["event_id"].reindex(comp.articles["article_id"]).to_numpy()
@@ -125,19 +112,19 @@ def test_second_gold_names_its_week_and_judges_one_story_per_article(story_gold)
     assert len(sizes) == 40 and (sizes > 1).sum() == 14 and sizes[sizes > 1].sum() == 42
 
 
-def test_second_gold_is_its_selection_and_scores_the_default_alone(story_gold, folder, capsys):
+def test_second_gold_is_its_selection_and_scores_the_default_alone(story_gold, allsides_articles, capsys):
     """The second gold judges exactly the selection of its week (main at 6e74dc0); section 5 scores the package default
     and the pre-registered variant alone on it (the other variants are held): 17 events of two outlets, 9 of them joining two
     stories or more (docs/evaluation.md, "Events")."""
     window = story_gold.ALLSIDES_GOLDS[SECOND][0]
-    chosen = story_gold.allsides_selection(story_gold.allsides_articles(folder, window))
+    chosen = story_gold.allsides_selection(story_gold.allsides_articles(allsides_articles, window))
     judged = {json.loads(line)["article_id"] for line in SECOND.read_text(encoding="utf-8").splitlines()}
     assert set(chosen["article_id"]) == judged
-    story_gold.allsides_section(folder, path=SECOND)
+    story_gold.allsides_section(allsides_articles, path=SECOND)
     table = capsys.readouterr().out.split("Each variant on all judged articles")[1].splitlines()[2:]
     assert [line.split()[:2] for line in table if line.strip() and not line.startswith("(")] == [
         ["package", "default"], ["pre-registered", "(CHOSEN_VARIANT):"]]
-    comp, _, _ = story_gold.allsides_gold(folder, SECOND)
+    comp, _, _ = story_gold.allsides_gold(allsides_articles, SECOND)
     events = story_gold.run(comp, story_gold.PACKAGE)
     counts = story_gold.allsides_gold_table(comp, events).iloc[0]
     assert (counts["articles"], counts["package events of 2+ outlets"], counts["of them, 2+ stories"]) == (68, 17, 9)
