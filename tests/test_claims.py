@@ -336,6 +336,28 @@ def test_shares_of_one_population_answering_different_questions_are_not_a_confli
     assert list(one["conflict"]) == ["disagreement"]
 
 
+def test_counts_of_lawmakers_and_votes_of_two_bodies_are_not_a_conflict():
+    # AllSides bias corpus, 18 December 2019 (CNN, The Hill, USA TODAY on the impeachment vote): different groups
+    # of lawmakers, and a House tally against a Senate one; read as a journalist, none is a disagreement
+    groups = _conflicts_of({"A": "One by one, almost every one of the 31 Democrats said they were compelled to vote "
+                                 "for impeachment on Wednesday.",
+                            "B": "The votes pose a political risk for centrist Democrats, particularly the 30 "
+                                 "lawmakers representing districts carried by Trump, on Wednesday."},
+                           "2019-12-18")
+    assert groups.empty
+    tallies = _conflicts_of({"A": "The motion was dismissed on a party-line vote of 226 to 188 on Wednesday.",
+                             "B": "Senators voted 100-0 on a resolution laying out the process for a trial on "
+                                  "Wednesday."}, "2019-12-18")
+    assert tallies.empty
+    # one group named alike, and one body's vote told two ways, are still compared
+    same_group = _conflicts_of({"A": "Officials said 31 Democrats voted for impeachment on Wednesday.",
+                                "B": "Analysts said 27 Democrats voted for impeachment on Wednesday."}, "2019-12-18")
+    assert list(same_group["conflict"]) == ["disagreement"]
+    same_vote = _conflicts_of({"A": "The Senate approved the bill on a vote of 94-1 on Wednesday.",
+                               "B": "The Senate approved the bill on a vote of 92-6 on Wednesday."}, "2019-12-18")
+    assert list(same_vote["conflict"]) == ["disagreement"]
+
+
 def test_figures_are_labelled_with_their_unit():
     # BASIL (Fox): an ad buy and a poll share, labelled as a reader would write them
     claims, articles = _claims_of({"fox": "The flight is ultimately going to be $1 million, the official said. "

@@ -31,7 +31,11 @@ a target) holds for every outlet that carries it:
   new cases"; "Worldwide, over 9.4 million ...", "2.36 million ... in the
   United States") count different things and are not compared;
 - two shares (percents, "8 in 10") whose subjects share no word beyond the
-  population they count answer two questions and are not compared.
+  population they count answer two questions and are not compared;
+- two counts of lawmakers that share no noun ("31 Democrats", "30 lawmakers
+  representing districts carried by Trump") are two groups, and two vote
+  tallies whose totals differ ("226 to 188" in the House, "100-0" in the
+  Senate) are votes of two bodies: neither pair is compared.
 """
 
 from __future__ import annotations
@@ -100,6 +104,28 @@ def _one_question(a, b) -> bool:
     """Two shares (percents, "8 in 10" rates) that may answer one question: their subjects share a content word
     (`_words`, lower case and singular) beyond the population."""
     return a.kind not in ("percent", "rate") or bool((_words(a.subject) & _words(b.subject)) - POPULATION)
+
+
+# Subject classes that hold many different counts of one story (the 31 Democrats who voted for impeachment, the
+# 30 lawmakers of districts Trump carried, the 67 senators needed to convict): one of them is no evidence that two
+# figures count one thing, so two figures of these classes are compared only when their subjects share a noun.
+BROAD_CLASSES = frozenset({"lawmakers"})
+# Two vote tallies whose totals differ by more than this share are votes of two bodies (a House vote of 228 to 197,
+# a Senate vote of 100 to 0), not one vote told two ways.
+TALLY_SLACK = 0.1
+
+
+def _one_thing(a, b) -> bool:
+    """Two figures that may count one thing (`_same_subject`), but not only through a broad class
+    (`BROAD_CLASSES`) and, for two vote tallies, of one body: totals within `TALLY_SLACK`."""
+    if not _same_subject(a, b):
+        return False
+    if _noun_class(a) in BROAD_CLASSES and _noun_class(a) == _noun_class(b) and not _heads(a.subject) & _heads(b.subject):
+        return False
+    if a.kind == "vote" and b.kind == "vote" and not (math.isnan(a.against) or math.isnan(b.against)):
+        total_a, total_b = a.value + a.against, b.value + b.against
+        return abs(total_a - total_b) <= TALLY_SLACK * max(total_a, total_b)
+    return True
 
 
 def _scope(claim) -> set[str]:
@@ -180,7 +206,7 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
     Compared: claims of the same kind of figure and unit (vague amounts,
     increments and ages aside), both reported or both targets or forecasts,
     for one period, with a mention in each from two outlets whose subjects
-    share a content word or a subject key, whose sentences do not name
+    share a content word or a subject key (`_one_thing`), whose sentences do not name
     different places only (`places`), and whose values differ beyond
     rounding but within `max_ratio` of each other (further apart they count
     different things: an army of 1.2 million and a deployment of 3,000).
@@ -226,7 +252,7 @@ def claim_conflicts(claims: pd.DataFrame, articles: pd.DataFrame, max_ratio: flo
                     (a.claim_id in targets) != (b.claim_id in targets) or a.unit != b.unit \
                     or KIND_FAMILY.get(a.kind, a.kind) != KIND_FAMILY.get(b.kind, b.kind):
                 continue
-            if not _same_subject(a, b) or not _one_question(a, b):
+            if not _one_thing(a, b) or not _one_question(a, b):
                 continue
             places_a, places_b = _scope(a), _scope(b)
             if places_a and places_b and not places_a & places_b:
