@@ -461,5 +461,11 @@ def test_a_hover_card_is_cut_back_to_its_name_for_the_reader():
             "revises its forecast MORE (D-N.Y.) signaled on Tuesday that Democrats would block the bill.")
     assert without_hover_cards(lede) == ("Senate Minority Leader Charles Schumer (D-N.Y.) signaled on Tuesday that "
                                          "Democrats would block the bill.")
+    # a name holding "Mc" (The Hill, 17 December 2019): the card is cut back all the same
+    mc = ("Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellSenate confirms 13 Trump judicial "
+          "nominees in end-of-year sprint Klobuchar on impeachment: 'This is a global Watergate' MORE (R-Ky.) said "
+          "the Senate would hold a trial.")
+    assert without_hover_cards(mc) == ("Senate Majority Leader Mitch McConnell (R-Ky.) said the Senate would hold a "
+                                       "trial.")
     plain = "Sen. Mitch McConnell (R-Ky.) said MORE senators would vote on Wednesday."
     assert without_hover_cards(plain) == plain

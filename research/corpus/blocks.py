@@ -89,10 +89,12 @@ READER_APPEAL = re.compile(
 # A news site's hover card saved inside a sentence (The Hill): a person's full name run into the headlines of other
 # stories, up to the card's "MORE" ("Richard (Dick) Joseph DurbinMcCarthy calls for police reform conference ahead
 # of vote Senate panel votes 21-1 to back Justice IG measure ... MORE (Ill.)"; a few headlines, 500 characters at
-# most; "McConnell", "DeSantis" are one word). Not a block of its own, so no rule of `split_blocks` can set it aside; a sentence holding one states no
-# fact (`research.story.facts`), and its figures are the other stories' (`research.claims.ledger.extract_claims`).
-HOVER_CARD = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+ ){1,2}(?:\([A-Z][a-z]+\) )?(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)"
-                        r"(?<!\bMc)(?<!\bMac)(?<!\bDe)(?<!\bDi)(?<!\bDu)(?<!\bLa)(?<!\bLe)(?=[A-Z])[^\n]{0,500}? MORE\b")
+# most; "McConnell", "DeSantis" are one word, and a name may hold one: "Addison (Mitch) Mitchell McConnellSenate
+# confirms ..."). Not a block of its own, so no rule of `split_blocks` can set it aside; a sentence holding one states
+# no fact (`research.story.facts`), and its figures are the other stories' (`research.claims.ledger.extract_claims`).
+_NAME_WORD = r"(?:Mc|Mac)?[A-Z][a-z]+"
+HOVER_CARD = re.compile(r"\b(?P<name>(?:" + _NAME_WORD + r" ){1,2}(?:\([A-Z][a-z]+\) )?(?:" + _NAME_WORD + r" ){0,2}"
+                        + _NAME_WORD + r")(?<!\bMc)(?<!\bMac)(?<!\bDe)(?<!\bDi)(?<!\bDu)(?<!\bLa)(?<!\bLe)(?=[A-Z])[^\n]{0,500}? MORE\b")
 
 
 def without_hover_cards(text: str) -> str:
