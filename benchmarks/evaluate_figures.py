@@ -44,7 +44,9 @@ development set in issue 18's twenty-third round, see `benchmarks/gold/HOLDOUT11
 read the same way with `--allsides-articles FOLDER`, its cuts `allsides_articles_feed_cuts(FOLDER, "2020-02-03",
 "2020-02-14")`) and `benchmarks/gold/allsides_articles_figures_holdout12.jsonl` (half "holdout-12": its articles
 published 2019-11-04 to 2019-11-15, annotated blind, see `benchmarks/gold/HOLDOUT12.md`; read the same way, its cuts
-`allsides_articles_feed_cuts(FOLDER, "2019-11-04", "2019-11-15")`). The holdout roundups are split here into two halves of 20 by
+`allsides_articles_feed_cuts(FOLDER, "2019-11-04", "2019-11-15")`) and `benchmarks/gold/allsides_articles_figures_holdout13.jsonl`
+(half "holdout-13": its articles published 2019-12-02 to 2019-12-13, annotated blind, see `benchmarks/gold/HOLDOUT13.md`;
+its cuts `allsides_articles_feed_cuts(FOLDER, "2019-12-02", "2019-12-13")`). The holdout roundups are split here into two halves of 20 by
 a fixed seed (`split_holdout`: the sorted roundup ids shuffled by `random.Random(HOLDOUT_SEED)`,
 the first 20 "holdout-dev", the rest "holdout-test"). `--gold` (repeatable) scores the given gold
 files instead, one column per half they hold. The texts are read with
@@ -82,8 +84,9 @@ annotated blind, scored blind once after the twenty-first round, then opened as 
 twenty-second round (its errors may be listed); "holdout-11": an eleventh gold, feed excerpts of another window of
 that corpus annotated blind, scored blind twice (after the twenty-first and twenty-second rounds), then opened as a
 development set in the twenty-third round (its errors may be listed); "holdout-12": a twelfth gold, feed excerpts of
-a third window of that corpus annotated blind, never read). `--errors` (repeatable) lists the misses of a half, never
-of a blind half ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-12");
+a third window of that corpus annotated blind, never read; "holdout-13": a thirteenth gold, the same on a fourth
+window, never read). `--errors` (repeatable) lists the misses of a half, never
+of a blind half ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-12", "holdout-13");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -149,17 +152,17 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
                            "polnear_figures_dev2.jsonl", "polnear_figures_holdout7.jsonl",
                            "polnear_figures_holdout8.jsonl", "timeline17_figures_holdout9.jsonl",
                            "allsides_articles_figures_holdout10.jsonl", "allsides_articles_figures_holdout11.jsonl",
-                           "allsides_articles_figures_holdout12.jsonl"))
+                           "allsides_articles_figures_holdout12.jsonl", "allsides_articles_figures_holdout13.jsonl"))
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
           "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8",
-          "holdout-9", "holdout-10", "holdout-11", "holdout-12")
-BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-12")  # halves whose errors are never listed
+          "holdout-9", "holdout-10", "holdout-11", "holdout-12", "holdout-13")
+BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-12", "holdout-13")  # halves whose errors are never listed
 TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
 T17_HALF = "holdout-9"  # feed cuts of Timeline17 H1N1 (timeline17_dev/, beside allsides_dev/)
 # halves of feed cuts of the AllSides bias corpus, read only with --allsides-articles, and each one's publication
-# window (HOLDOUT10.md to HOLDOUT12.md), both days included
+# window (HOLDOUT10.md to HOLDOUT13.md), both days included
 ABP_WINDOWS = {"holdout-10": ("2020-05-04", "2020-05-15"), "holdout-11": ("2020-02-03", "2020-02-14"),
-               "holdout-12": ("2019-11-04", "2019-11-15")}
+               "holdout-12": ("2019-11-04", "2019-11-15"), "holdout-13": ("2019-12-02", "2019-12-13")}
 BASIL_EVENT = "basil-"  # prefix of the gold `roundup` of a BASIL event
 POLNEAR_EVENT = "polnear-"  # prefix of the gold `roundup` of a PolNeAR article (each article its own event)
 HOLDOUT_SEED = 18
@@ -199,7 +202,7 @@ def read_articles(folder: Path, roundups: set[str], test_events: dict[str, str] 
     holdout-8 records), the feed cuts of PolNeAR test in `polnear_test` (`polnear_feed_cuts`, `event` that roundup),
     and with `t17_events` (the same for the holdout-9 records), the feed cuts of Timeline17 of the sibling
     `timeline17_dev/` (`timeline17_feed_cuts`), and with `abp_events` (half -> the same for that half's records, for
-    holdout-10 to holdout-12), the feed cuts of the AllSides bias corpus in `allsides_articles`
+    holdout-10 to holdout-13), the feed cuts of the AllSides bias corpus in `allsides_articles`
     (`allsides_articles_feed_cuts` of the half's window in `ABP_WINDOWS`)."""
     tables = [datasets.read_allsides(folder, spread_hours=0)]
     if any(r.startswith(BASIL_EVENT) for r in roundups):
@@ -230,7 +233,7 @@ def extract(folder: Path, roundups: set[str], roles: str = "body", test_events: 
             abp_events: dict[str, dict[str, str]] | None = None,
             allsides_articles: Path | None = None) -> tuple[pd.DataFrame, ...]:
     """(articles, claims, ledger, conflicts) of the gold roundups and BASIL events (and, with `test_events`,
-    `t17_events` and `abp_events`, the holdout-8 to holdout-12 feed cuts of `read_articles`); the chain
+    `t17_events` and `abp_events`, the holdout-8 to holdout-13 feed cuts of `read_articles`); the chain
     runs once per corpus, ledger and conflicts per event."""
     runs = [_chain(articles, roles)
             for articles in read_articles(folder, roundups, test_events, polnear_test, t17_events, abp_events,
@@ -501,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="PolNeAR folder holding the test split: scores the half holdout-8 on its feed cuts")
     parser.add_argument("--allsides-articles", type=Path,
                         help="the AllSides bias corpus (Baly et al. 2020, data/jsons/*.json): scores the half "
-                             "holdout-10 and holdout-11 and the blind half holdout-12 on their feed cuts")
+                             "holdout-10 and holdout-11 and the blind halves holdout-12 and holdout-13 on their feed cuts")
     parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
                         help="list the misses of a half on stderr (repeatable; never of a blind half)")
     args = parser.parse_args(argv)

@@ -193,10 +193,11 @@ def test_holdout9_matches_its_feed_cuts(data_dir):
 
 
 # The figures golds on feed cuts of the AllSides bias corpus (a folder kept outside the project), each of its own window
-# (HOLDOUT10.md to HOLDOUT12.md): gold file, its records, and the checker's counts with the corpus.
+# (HOLDOUT10.md to HOLDOUT13.md): gold file, its records, and the checker's counts with the corpus.
 ABP_GOLDS = {"holdout-10": ("allsides_articles_figures_holdout10.jsonl", 390, "roundups 113  figures 150  non-figures 240"),
              "holdout-11": ("allsides_articles_figures_holdout11.jsonl", 323, "roundups 73  figures 152  non-figures 171"),
-             "holdout-12": ("allsides_articles_figures_holdout12.jsonl", 391, "roundups 111  figures 130  non-figures 261")}
+             "holdout-12": ("allsides_articles_figures_holdout12.jsonl", 391, "roundups 111  figures 130  non-figures 261"),
+             "holdout-13": ("allsides_articles_figures_holdout13.jsonl", 374, "roundups 114  figures 128  non-figures 246")}
 
 
 @pytest.mark.parametrize("half", sorted(ABP_GOLDS))
@@ -219,9 +220,10 @@ def test_an_allsides_articles_gold_matches_its_feed_cuts(data_dir, allsides_arti
     assert f"half={half}: {counts}" in done.stdout, done.stdout
 
 
-@pytest.mark.parametrize(("blind", "half"), [("holdout-5", "holdout-11"), ("holdout-12", "holdout-12")])
+@pytest.mark.parametrize(("blind", "half"), [("holdout-5", "holdout-11"), ("holdout-12", "holdout-12"),
+                                                   ("holdout-13", "holdout-13")])
 def test_evaluate_figures_keeps_blind_halves_and_skips_allsides_articles_without_the_corpus(data_dir, blind, half):
-    """`evaluate_figures.py` refuses to list the misses of a blind half (holdout-12; holdout-11, opened in the
+    """`evaluate_figures.py` refuses to list the misses of a blind half (holdout-12, holdout-13; holdout-11, opened in the
     twenty-third round, no longer is one), and without `--allsides-articles` skips an AllSides-corpus half with a
     message (and, nothing left, stops without scoring)."""
     script = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_figures.py"

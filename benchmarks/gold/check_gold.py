@@ -34,7 +34,8 @@ over the cut texts of the articles that have records.
 half = "holdout-11" records (allsides_articles_figures_holdout11.jsonl, HOLDOUT11.md) are the same for the corpus'
 articles published from 2020-02-03 to 2020-02-14 (`allsides_articles_feed_cuts(FOLDER, "2020-02-03", "2020-02-14")`), and
 half = "holdout-12" records (allsides_articles_figures_holdout12.jsonl, HOLDOUT12.md) for its articles published from
-2019-11-04 to 2019-11-15.
+2019-11-04 to 2019-11-15, and half = "holdout-13" records (allsides_articles_figures_holdout13.jsonl, HOLDOUT13.md) for
+those published from 2019-12-02 to 2019-12-13.
 
 The data folder may be the shared data root (containing allsides_dev/ and basil_dev/) or the
 allsides_dev folder itself (then basil_dev/ is its sibling). Texts are loaded with
@@ -60,9 +61,10 @@ from element_pools import allsides_articles_feed_cuts, polnear_feed_cuts, timeli
 
 TEST_HALF, TEST_EVENT = "holdout-8", "polnear-test-"  # feed cuts of PolNeAR test (HOLDOUT8.md)
 T17_HALF, T17_EVENT = "holdout-9", "timeline17-"  # feed cuts of Timeline17 H1N1 (HOLDOUT9.md)
-ABP_EVENT = "allsides-articles-"  # feed cuts of the AllSides bias corpus (HOLDOUT10.md to HOLDOUT12.md)
+ABP_EVENT = "allsides-articles-"  # feed cuts of the AllSides bias corpus (HOLDOUT10.md to HOLDOUT13.md)
 ABP_WINDOWS = {"holdout-10": ("2020-05-04", "2020-05-15"),  # each half's publication window, both days included
-               "holdout-11": ("2020-02-03", "2020-02-14"), "holdout-12": ("2019-11-04", "2019-11-15")}
+               "holdout-11": ("2020-02-03", "2020-02-14"), "holdout-12": ("2019-11-04", "2019-11-15"),
+               "holdout-13": ("2019-12-02", "2019-12-13")}
 
 FIRST_GOLD = Path(__file__).with_name("allsides_figures.jsonl")
 SECOND_GOLD = Path(__file__).with_name("allsides_figures_holdout.jsonl")
@@ -283,7 +285,7 @@ def main():
     parser.add_argument("gold", type=Path, nargs="?", default=FIRST_GOLD, help="a figures gold (.jsonl)")
     parser.add_argument("--polnear-test", type=Path, help="PolNeAR folder holding the test split (holdout-8)")
     parser.add_argument("--allsides-articles", type=Path,
-                        help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json) of holdout-10 to holdout-12")
+                        help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json) of holdout-10 to holdout-13")
     args = parser.parse_args()
     folder, gold = args.data, args.gold
     if (folder / "allsides_dev").is_dir():
