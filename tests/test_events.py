@@ -292,6 +292,21 @@ def test_the_five_seeds_are_one_event(seed_articles):
     assert len(terms) == 5 and {"korean", "troops", "russia"} <= set(terms)
 
 
+def test_of_articles_published_on_one_day_the_most_typical_headline_labels_the_event():
+    # dates without time of day tie the whole day: the label is the headline of the article that scores most with
+    # the event's others (a news report), not the first by id (here a column that shares less of their words)
+    column = {"a0": ("Opinion Weekly", "Powell's patience is running out", "2024-06-12", [
+        ("The Federal Reserve left interest rates unchanged on Wednesday, and Chair Jerome Powell again said the "
+         "central bank expects to cut rates later this year."),
+        "I have heard that promise before, and so have the markets, which have been told to wait since last winter.",
+        "Patience is a virtue in central banking only until it becomes a habit."])}
+    same_day = {key: (outlet, headline, "2024-06-12", paragraphs)
+                for key, (outlet, headline, _, paragraphs) in RATES.items()}
+    events = events_of(corpus({**column, **same_day}))
+    assert grouping(events) == {frozenset({"a0", "r1", "r2"})}
+    assert events["event_label"].iloc[0] in {RATES["r1"][1], RATES["r2"][1]}
+
+
 def test_two_stories_told_by_two_outlets_each_are_two_events():
     events = events_of(corpus({**WILDFIRE, **RATES}))
     assert grouping(events) == {frozenset({"w1", "w2"}), frozenset({"r1", "r2"})}

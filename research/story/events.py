@@ -322,17 +322,20 @@ def _ranked(users: sp.csr_matrix, total: sp.csr_matrix, size: np.ndarray, weight
     return [", ".join(words[users.indices[chosen[ends[k] : ends[k + 1]]]]) for k in range(users.shape[0])]
 
 
-def _first_headlines(articles: pd.DataFrame, labels: pd.Series) -> pd.Series:
-    """Per cluster, the headline of its earliest published article that has one (undated last, then by id)."""
+def _first_headlines(articles: pd.DataFrame, labels: pd.Series, centrality: pd.Series) -> pd.Series:
+    """Per cluster, the headline of its earliest published article that has one (undated last); of articles
+    published at one time (a date without time of day is one time for a whole day), the one with the highest
+    `centrality` (its summed score with the cluster's other articles: the most typical), then by id."""
     table = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")
     headline = table["headline"].fillna("").astype(str).str.strip() if "headline" in table else \
         pd.Series("", index=table.index)
     published = table["published"] if "published" in table else pd.Series("", index=table.index)
     when = pd.to_datetime(published.replace("", None), utc=True, format="ISO8601", errors="coerce")
     frame = pd.DataFrame({"cluster": labels, "headline": headline.reindex(labels.index),
-                          "when": when.reindex(labels.index)})
+                          "when": when.reindex(labels.index), "centrality": centrality.reindex(labels.index)})
     frame = frame[frame["headline"] != ""].rename_axis("article_id").reset_index()
-    frame = frame.sort_values(["when", "article_id"], na_position="last", kind="stable")
+    frame = frame.sort_values(["when", "centrality", "article_id"], ascending=[True, False, True],
+                              na_position="last", kind="stable")
     return frame.drop_duplicates("cluster").set_index("cluster")["headline"]
 
 
@@ -377,7 +380,8 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     smallest `article_id` of each event, so the same corpus in any row order
     gets the same ids), `event_label` (`first_headline`, else `top_terms`),
     `n_articles` (in the event), `first_headline` (the headline of the
-    event's earliest published article; empty when none has one),
+    event's earliest published article, the most typical of those published at one time; empty when
+    none has one),
     `top_terms` (the words most typical of the event's texts, comma-separated).
     `attrs`: `window_hours`, `undated_articles` (their number), `pairs`
     (of the graph).
@@ -408,7 +412,9 @@ def cluster_articles(blocks: pd.DataFrame, articles: pd.DataFrame, threshold: fl
     width = len(str(labels.max() + 1)) if len(labels) else 1
     events = pd.DataFrame({"article_id": ids, "event_id": [f"{k + 1:0{width}d}" for k in labels]})
     events["n_articles"] = events.groupby("event_id")["article_id"].transform("size")
-    headlines = _first_headlines(articles, pd.Series(labels, index=ids))
+    inside = labels[i] == labels[j]
+    centrality = np.bincount(i[inside], s[inside], len(ids)) + np.bincount(j[inside], s[inside], len(ids))
+    headlines = _first_headlines(articles, pd.Series(labels, index=ids), pd.Series(centrality, index=ids))
     events["first_headline"] = headlines.reindex(labels).fillna("").to_numpy()
     terms = _top_terms(vocabulary, counts, labels, TOP_TERMS)
     events["top_terms"] = [terms[k] for k in labels]
