@@ -161,3 +161,25 @@ def test_independent_reports_of_one_event_are_rarely_labelled_derived(data_dir):
     assert len(table) == 180
     assert (table["derivation"].isin(["wholly derived", "partially derived"])).mean() < 0.05
     assert (table["containment"] > 0.2).mean() > 0.05  # they do share quotations
+
+
+def test_an_article_naming_its_own_outlet_cites_no_other_article_of_it():
+    # AllSides bias corpus, USA TODAY, 18 December 2019: two articles of one outlet, one of them quoting a lawmaker
+    # who "told USA TODAY"; naming its own outlet is no citation of its other article (a citation lowers the bar of
+    # derivation), while the same words from another outlet are one
+    update = ["Van Drew to vote against impeachment",
+              ("Rep. Jeff Van Drew, who is expected to switch parties, told USA TODAY on Wednesday that he would "
+               "vote against both articles of impeachment."),
+              "The House is set to vote on the two articles of impeachment on Wednesday evening."]
+    preview = ["House set to vote on impeachment",
+               ("The House is set to vote on the two articles of impeachment on Wednesday evening, after six hours "
+                "of debate."),
+               "Democrats hold a majority of the chamber's seats."]
+    articles = corpus(("update", "2019-12-18T15:00:00Z", update), ("preview", "2019-12-18T09:00:00Z", preview))
+    passages = sentences(articles)
+    own = articles.assign(outlet=["USA TODAY", "USA TODAY"])
+    table = research.article_overlap(research.align(passages, own), passages, own)
+    assert not row(table, "update", "preview")["cites"]
+    other = articles.assign(outlet=["The Hill", "USA TODAY"])
+    table = research.article_overlap(research.align(passages, other), passages, other)
+    assert row(table, "update", "preview")["cites"]

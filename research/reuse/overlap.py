@@ -111,8 +111,8 @@ def article_overlap(
     words in both, `derivation.longest_run`), `retold_share` (share of A's
     narration sentences, weighted by their narration words, copied or
     paraphrased from B and matched to B's sentences in B's order:
-    `derivation.ordered_share`), `cites` (A cites B's outlet), `cited_by`
-    (B cites A's outlet), `derivation` (of A from B: wholly derived, partially
+    `derivation.ordered_share`), `cites` (A cites B's outlet; never when both are of one outlet: naming
+    its own outlet cites no other article), `cited_by` (B cites A's outlet), `derivation` (of A from B: wholly derived, partially
     derived, too short to tell, non-derived), `likely_source` (an article_id,
     "undetermined" or "none", the same on both rows of a pair). Sorted by
     article_id_a, article_id_b. Fewer than two articles with body passages give an empty table.
@@ -125,7 +125,9 @@ def article_overlap(
     sentences = {key: group.reset_index(drop=True) for key, group in passages.groupby("article_id")}
     outlets = dict(zip(articles["article_id"], articles["outlet"].fillna(""))) if "outlet" in articles else {}
     ordered = [(a, b) for a in ids for b in ids if a != b]
-    citing = {(a, b): citing_sentences(sentences[a], outlets.get(b, "")) for a, b in ordered}
+    # an article naming its own outlet ("told USA TODAY") cites no other article of that outlet
+    citing = {(a, b): citing_sentences(sentences[a], "" if _one_outlet(outlets, a, b) else outlets.get(b, ""))
+              for a, b in ordered}
     narration = {
         (a, b): ~words[a]["quoted"].to_numpy(dtype=bool)
         & ~words[a]["passage_id"].isin(sentences[a]["passage_id"][citing[(a, b)]]).to_numpy()
@@ -152,6 +154,12 @@ def article_overlap(
         for a, b in zip(table["article_id_a"], table["article_id_b"])
     ]
     return table
+
+
+def _one_outlet(outlets: dict[str, str], a: str, b: str) -> bool:
+    """Articles `a` and `b` are of one named outlet (`outlets`: article_id -> outlet)."""
+    name = outlets.get(a, "").strip().lower()
+    return bool(name) and name == outlets.get(b, "").strip().lower()
 
 
 def evidence(table: pd.DataFrame) -> list[Evidence]:
