@@ -56,6 +56,8 @@ def figures(text: str) -> list[str]:
     # idioms and ordinals
     "Brent Bozell decried the media’s double standard of playing up favorite issues.",
     "Americans who are eligible can receive a third shot beginning Sept. 20, pending authorization.",
+    # AllSides bias corpus, USA TODAY, 18 December 2019: "A third" naming the next one of a list, after a full stop
+    "Nobody else crossed the aisle on both articles. A third, Rep. Jared Golden of Maine, voted for one impeachment article.",
     # a bare number after a capitalised word that no verb governs is part of a name (holdout-6-full, holdout-4)
     "An exhaustive study shows in detail how Fortune 500 companies have managed to shelter profits offshore",
     "Breitbart News Daily airs on SiriusXM Patriot 125 weekdays from 6:00 a.m. to 9:00 a.m. Eastern.",
@@ -108,6 +110,7 @@ def test_no_figure(text):
     ("Two people died.", "Two"),
     ("A quarter of that, per the McKinley plan, is $40,000.", "A quarter"),
     ("the Taliban have captured a third of the country’s provincial capitals", "a third"),
+    ("Prices rose. A third, and perhaps more, of the crop was lost.", "A third"),
     ("The senator wants to file cloture on all three of these at the same time.", "three"),
     ("Tax rates for the top 2 percent would go up.", "2 percent"),
     # a fraction before a preposition, not an ordinal before its noun (PolNeAR USA Today, holdout-6-full)

@@ -547,6 +547,10 @@ def is_ratio(text: str, match: re.Match) -> bool:
             r"[a-z]+\b", after):
         # "a third shot" is an ordinal before its noun; "up by a third from 2001" a fraction before a preposition
         return False  # "SAVE A QUARTER", "the media’s double standard", "a third shot": a heading, an idiom, an ordinal
+    if match.group("ratio") == "A third" and re.match(r",\s+[A-Z]", after) and \
+            re.search(r"(?:^|[.!?]['’\"”]?\s+)$", text[max(0, match.start() - 3):match.start()]):
+        return False  # "Two Democrats voted against both articles ... A third, Rep. Jared Golden, voted for one": an ordinal
+
     return not (NOT_A_RATIO.search(text, max(0, match.start() - 12), match.start())
                 or FREQUENCY.match(text, match.end()) or (match.group("ratio") or "").lower() in ("double", "triple")
                 and re.search(r"\b[Aa]n?\s+$", text[max(0, match.start() - 3):match.start()]))
