@@ -31,7 +31,8 @@ kept outside the project), one pair of pools per window of dates of
 `ALLSIDES_ARTICLES_WINDOWS` ("allsides-articles" and
 "allsides-articles-excerpts", round 13; "allsides-articles-14" and
 "allsides-articles-14-excerpts", round 14; "allsides-articles-15" and
-"allsides-articles-15-excerpts", round 15): its full articles of the window
+"allsides-articles-15-excerpts", round 15; "allsides-articles-16" and
+"allsides-articles-16-excerpts", round 16): its full articles of the window
 (`read_allsides_articles`), grouped the same way (`NEW_POOL_EVENTS`).
 """
 
@@ -58,7 +59,8 @@ FRESH_TEXT = {"timeline17": "full articles", "polnear": "full articles", "timeli
               "polnear-test": "full articles", "polnear-test-excerpts": "excerpts",
               "allsides-articles": "full articles", "allsides-articles-excerpts": "excerpts",
               "allsides-articles-14": "full articles", "allsides-articles-14-excerpts": "excerpts",
-              "allsides-articles-15": "full articles", "allsides-articles-15-excerpts": "excerpts"}
+              "allsides-articles-15": "full articles", "allsides-articles-15-excerpts": "excerpts",
+              "allsides-articles-16": "full articles", "allsides-articles-16-excerpts": "excerpts"}
 # Words of a feed excerpt (AllSides' length): the fresh excerpt pools cut each article to a seeded count in this range.
 EXCERPT_WORDS = (60, 100)
 MIN_FRESH_OUTLETS = 2
@@ -72,10 +74,11 @@ POOL_EVENTS = {"near_hours": None, "date_window_hours": None}
 NEW_POOL_EVENTS: dict = {}
 # The days of the AllSides bias corpus read for each of its pools (`read_allsides_articles`, both included), each
 # fixed before any of its articles or findings was read and never changed since: round 13's (141 articles of many
-# outlets), round 14's (96 articles of 39 outlets) and round 15's.
+# outlets), round 14's (96 articles of 39 outlets), round 15's and round 16's.
 ALLSIDES_ARTICLES_WINDOWS = {"allsides-articles": ("2020-07-06", "2020-07-10"),
                              "allsides-articles-14": ("2020-01-13", "2020-01-17"),
-                             "allsides-articles-15": ("2020-03-09", "2020-03-13")}
+                             "allsides-articles-15": ("2020-03-09", "2020-03-13"),
+                             "allsides-articles-16": ("2020-01-27", "2020-01-31")}
 
 
 def grouped(articles: pd.DataFrame, excerpts: bool = False,

@@ -195,7 +195,7 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
     (PolNeAR's folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and
     their judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped"); the same
     for `polnear_test` (its test split, round 12) and `allsides_articles` (the AllSides bias corpus's window of
-    round 13; the pools of rounds 14 and 15 are not loaded, so its rows count as not stated). `corpus_articles`, when given, receives for each corpus the articles `cluster_articles` grouped (the
+    round 13; the pools of rounds 14 to 16 are not loaded, so its rows count as not stated). `corpus_articles`, when given, receives for each corpus the articles `cluster_articles` grouped (the
     whole corpus read, before events of one outlet are dropped; the seeds and AllSides' and BASIL's corpora, whose
     events are given, as loaded)."""
     corpus_articles = {} if corpus_articles is None else corpus_articles

@@ -750,8 +750,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allsides-articles", type=Path, metavar="FOLDER",
                         help="the AllSides bias corpus (Baly et al. 2020: data/jsons/*.json), kept outside the project "
                              "for blind rounds: adds the fresh pools allsides-articles and allsides-articles-excerpts "
-                             "(round 13), allsides-articles-14 and allsides-articles-14-excerpts (round 14) and "
-                             "allsides-articles-15 and allsides-articles-15-excerpts (round 15), its "
+                             "(round 13), allsides-articles-14 and allsides-articles-14-excerpts (round 14), "
+                             "allsides-articles-15 and allsides-articles-15-excerpts (round 15) and "
+                             "allsides-articles-16 and allsides-articles-16-excerpts (round 16), its "
                              "articles of each window of ALLSIDES_ARTICLES_WINDOWS")
     args = parser.parse_args(argv)
     for split in ("train", "test"):

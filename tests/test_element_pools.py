@@ -31,7 +31,7 @@ def judged_rows(corpus: str) -> list[dict]:
 def test_each_window_is_a_pair_of_pools_judged_in_one_round_on_its_own_days(pools):
     """Each window gives a full-article pool and a feed-cut pool; the windows share no day; every judged row of a
     window's pools is of one round, names the window's days and its event by its articles; each window added later
-    serves a later round (13, 14, 15 for July 2020, January 2020 and March 2020)."""
+    serves a later round (13, 14, 15, 16 for July 2020, mid-January 2020, March 2020 and late January 2020)."""
     windows = sorted(pools.ALLSIDES_ARTICLES_WINDOWS.values())
     assert all(first <= last for first, last in windows)
     assert all(earlier[1] < later[0] for earlier, later in itertools.pairwise(windows))
