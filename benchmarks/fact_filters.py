@@ -10,7 +10,8 @@ judged findings of rounds `ROUNDS` the package states now, under the written jud
 `evaluate_elements.REJUDGED` where a finding was judged again), by first reason (`first_reason`) and kind of text.
 Then each filter, a rule that only stops a finding from being stated: the package's (`PACKAGE`, switched off to
 measure it, `element_rules.FACT_RULES`) and the candidates measured against it (`CANDIDATES`, each a test on the
-sentence a finding shows and the sentence before it, applied to what the package states): wrong/right removed of
+sentence a finding shows and the sentence before it, applied to what the package states; `SPEAKER_CANDIDATE` also
+with the speaker the package shows, `speakers`): wrong/right removed of
 rounds `CHOOSE_ROUNDS` and of `REPORT_ROUNDS` by kind of text, the choose halves' findings that agree with the known
 elements lost, the findings removed in all, and whether it passes `CRITERION` (fixed before any filter was measured).
 """
@@ -25,8 +26,10 @@ import evaluate_elements as ev
 import numpy as np
 import pandas as pd
 
+import research
 from research.claims.quantities import find_quantities
 from research.story import facts
+from research.story.coverage import coverage
 from research.text.tokens import WORD
 
 ROUNDS = range(3, 15)
@@ -61,8 +64,8 @@ def first_reason(verdict: str, reason: str) -> str:
 
 
 def _bare(text: str) -> tuple[str, bool]:
-    """The quoted words of `text` (`facts._quoted`) and whether they are bare: no name, no figure in the sentence."""
-    words = " ".join(text[start:end] for start, end in facts._quoted(text))
+    """The quoted words of `text` (`facts.quoted_spans`) and whether they are bare: no name, no figure in the sentence."""
+    words = " ".join(text[start:end] for start, end in facts.quoted_spans(text))
     figure = any(not np.isnan(q.value) for q in find_quantities(text))
     return words, bool(words) and not figure and not facts.sentence_names(words)
 
@@ -70,7 +73,7 @@ def _bare(text: str) -> tuple[str, bool]:
 def _named_outside(text: str) -> bool:
     """Whether `text` names someone outside its quotations."""
     outside = list(text)
-    for start, end in facts._quoted(text):
+    for start, end in facts.quoted_spans(text):
         outside[start:end] = " " * (end - start)
     return bool(facts.sentence_names("".join(outside)))
 
@@ -98,6 +101,24 @@ def candidate(name: str, text: str, before: str) -> bool:
     """Whether the candidate filter `name` removes a finding showing `text` after `before`."""
     words, bare = _bare(text)
     return bare and CANDIDATES[name](words, text, before)
+
+
+# The candidate also measured with the speaker the package shows (`speaker_of`): no finding removed that has one.
+SPEAKER_CANDIDATE = "a bare quotation whose speaker is not shown (no name outside it nor in the sentence before)"
+
+
+def speakers(events: dict, table: pd.DataFrame, hit: pd.Series) -> pd.Series:
+    """For the findings of `table` where `hit`: the speaker the package shows with each (`coverage`'s `speaker`, with
+    the voice spans of its event, as `research.pipeline` builds them); "" elsewhere."""
+    said = pd.Series("", index=table.index)
+    for (corpus, name), rows in table[hit].groupby(["corpus", "event"]):
+        event = events[corpus, name]
+        articles, passages = event["articles"], event["passages"]
+        cues = research.group_actors(research.attributions(research.split_blocks(articles), articles), articles)
+        cover = coverage(event["found"], passages, voices=research.voice_spans(passages, articles, cues))
+        speaker = cover.set_index(["outlet", "element_id"])["speaker"]
+        said[rows.index] = [speaker[(o, e)] for o, e in zip(rows["outlet"], rows["element_id"])]
+    return said
 
 
 def shown(event: dict, rows: pd.DataFrame) -> pd.DataFrame:
@@ -177,6 +198,9 @@ def report(events: dict, judged: pd.DataFrame) -> pd.DataFrame:
     for name in CANDIDATES:
         hit = pd.Series([candidate(name, t, b) for t, b in zip(stated["text"], stated["before"])], index=stated.index)
         lines.append(filter_row(stated, name, hit))
+        if name == SPEAKER_CANDIDATE:
+            lines.append(filter_row(stated, "... and no speaker shown by the package", hit & (speakers(
+                events, stated, hit) == "")))
     filters = pd.DataFrame(lines)
     print(f"== One story's findings: each filter, wrong/right removed of the judged findings (under the written rule) "
           f"by round group and kind of text; the choose halves' findings agreeing with the known elements lost; "

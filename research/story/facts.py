@@ -135,7 +135,7 @@ def sentence_names(text: str) -> list[str]:
     return found
 
 
-def _quoted(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The quotations of `text` as (start, end) of their words, in order; a sentence that only closes a quotation
     opened in an earlier one is quoted up to its closing mark."""
     ranges = quoted_ranges(text)
@@ -146,14 +146,14 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 def _quoted_words(text: str) -> int:
-    """Words of the longest quotation of `text` (`_quoted`)."""
-    return max((len(WORD.findall(text[start:end])) for start, end in _quoted(text)), default=0)
+    """Words of the longest quotation of `text` (`quoted_spans`)."""
+    return max((len(WORD.findall(text[start:end])) for start, end in quoted_spans(text)), default=0)
 
 
 def exhorts(text: str) -> bool:
-    """Whether someone's words in `text` only urge: its first quotation (`_quoted`) opens as `EXHORTATION` and its
+    """Whether someone's words in `text` only urge: its first quotation (`quoted_spans`) opens as `EXHORTATION` and its
     quotations name no one (`sentence_names`). A figure is checked before (`fact_kind`)."""
-    ranges = _quoted(text)
+    ranges = quoted_spans(text)
     words = " ".join(text[start:end] for start, end in ranges)
     return bool(ranges) and bool(EXHORTATION.match(text[slice(*ranges[0])])) and not sentence_names(words)
 
