@@ -2,7 +2,7 @@
 
     python benchmarks/element_rules.py ../shared/data [--choose-only | --last-round N] [--polnear-train FOLDER]
         [--polnear-test FOLDER] [--allsides-articles FOLDER]
-        [--pieces-only | --units-only | --runs-only | --lede-only | --event-gate-only]
+        [--pieces-only | --units-only | --runs-only | --lede-only | --event-gate-only | --filters-only]
 
 The rules (issue 17, "one fact, one element"), chosen on the findings of rounds
 1-5 of `judged_elements.jsonl` and the choose halves' known elements:
@@ -77,6 +77,12 @@ and measured after round 13 on rounds 3-11 (`--event-gate-only` prints this sect
   FOLDER` (no `--last-round`) also what the chosen gate (`event_gate.CHOSEN`) and the best gate on "only" findings
   (`event_gate.GROUPING_CANDIDATE`) remove of rounds 12 and 13.
 
+and chosen after round 15 on rounds 3-10 under the written rule, reported on rounds 11-14 (`--filters-only` prints this
+section alone, loading the AllSides bias corpus's windows of rounds 13 and 14; `benchmarks/fact_filters.py`):
+
+- exhortation: someone's words that only urge ("We need to do this") state no fact (`facts.EXHORTATION`); with the
+  candidate filters measured against it (no fact, a piece) and the judged findings by first reason.
+
 `--last-round N` loads the judged rounds up to N only (`--choose-only`: up to `CHOOSE_ROUNDS`).
 
 For the package with every rule, with each rule off (the others on), and with
@@ -99,6 +105,7 @@ import element_pools as pools
 import element_runs
 import evaluate_elements as ev
 import event_gate
+import fact_filters
 import lede_gate
 import numpy as np
 import one_story
@@ -121,11 +128,11 @@ from research.text.quotes import quoted_ranges
 from research.text.tokens import WORD
 
 RULES = ("transition", "argues", "fact kinds", "omission cohesion", "reader", "topicality", "only cohesion",
-         "own subject", "units")
+         "own subject", "units", "exhortation")
 NOTHING = re.compile(r"(?!)")
 # The fact rules and what switches each off: its pattern matching nothing, or its test answering no.
 FACT_RULES = {"transition": ("TRANSITION", NOTHING), "argues": ("ARGUES", NOTHING),
-              "reader": ("addresses_reader", lambda text: False)}
+              "reader": ("addresses_reader", lambda text: False), "exhortation": ("EXHORTATION", NOTHING)}
 JUDGED_ROUNDS = range(1, 6)
 # The rounds the reader and topicality rules were chosen on; the next round is their check.
 TOPIC_ROUNDS = range(1, 7)
@@ -189,13 +196,14 @@ def findings(event: dict, off=(), min_topicality: float = MIN_TOPICALITY) -> pd.
 
 def load(data: Path, last_round: int | None = None, polnear_train: Path | None = None,
          polnear_test: Path | None = None, allsides_articles: Path | None = None,
-         corpus_articles: dict | None = None) -> tuple[dict, pd.DataFrame]:
+         corpus_articles: dict | None = None, windows: tuple = ("allsides-articles",)) -> tuple[dict, pd.DataFrame]:
     """Each event needed (every judged round up to `last_round`, None: all; known elements) with its elements,
     coverage, known elements and articles, and the judged findings (of those rounds). With `polnear_train`
     (PolNeAR's folder with the train split) its pools are grouped as `element_pools.fresh_pools` groups them, and
     their judged rows are matched to the event of their `articles` (no event of them: `event` "regrouped"); the same
     for `polnear_test` (its test split, round 12) and `allsides_articles` (the AllSides bias corpus's window of
-    round 13; the pools of rounds 14 to 16 are not loaded, so its rows count as not stated). `corpus_articles`, when given, receives for each corpus the articles `cluster_articles` grouped (the
+    round 13; `windows`: the pools of `element_pools.ALLSIDES_ARTICLES_WINDOWS` read, the others' rows count as not
+    stated). `corpus_articles`, when given, receives for each corpus the articles `cluster_articles` grouped (the
     whole corpus read, before events of one outlet are dropped; the seeds and AllSides' and BASIL's corpora, whose
     events are given, as loaded)."""
     corpus_articles = {} if corpus_articles is None else corpus_articles
@@ -217,9 +225,9 @@ def load(data: Path, last_round: int | None = None, polnear_train: Path | None =
         new_pools["polnear-train"] = lambda: ev.datasets.read_polnear(polnear_train, "train")
     if polnear_test is not None:
         new_pools["polnear-test"] = lambda: ev.datasets.read_polnear(polnear_test, "test")
-    if allsides_articles is not None:
-        new_pools["allsides-articles"] = lambda: ev.datasets.read_allsides_articles(
-            allsides_articles, *pools.ALLSIDES_ARTICLES_WINDOWS["allsides-articles"])
+    for window in windows if allsides_articles is not None else ():
+        new_pools[window] = lambda window=window: ev.datasets.read_allsides_articles(
+            allsides_articles, *pools.ALLSIDES_ARTICLES_WINDOWS[window])
     for pool, reader in new_pools.items():
         train = reader()
         for corpus, excerpts in ((pool, False), (f"{pool}-excerpts", True)):
@@ -591,8 +599,12 @@ def main(argv: list[str] | None = None) -> int:
     test = Path(argv[argv.index("--polnear-test") + 1]) if "--polnear-test" in argv else None
     abp = Path(argv[argv.index("--allsides-articles") + 1]) if "--allsides-articles" in argv else None
     corpus_articles: dict = {}
+    windows = ("allsides-articles", "allsides-articles-14") if "--filters-only" in argv else ("allsides-articles",)
     events, judged = load(Path(argv[0]), max(CHOOSE_ROUNDS) if "--choose-only" in argv else last, train, test, abp,
-                          corpus_articles)
+                          corpus_articles, windows)
+    if "--filters-only" in argv:
+        fact_filters.report(events, judged)
+        return 0
     if "--event-gate-only" in argv:
         event_gate.report(events, judged, corpus_articles)
         if test is not None or abp is not None:

@@ -599,14 +599,15 @@ def finding_keys(findings: pd.DataFrame) -> list[set]:
                                               findings["outlet"], findings["label"], findings["element_id"])]
 
 
-def rule_verdicts(rows: pd.DataFrame) -> pd.Series:
+def rule_verdicts(rows: pd.DataFrame, field: str = "rule_verdict", default: str = "verdict") -> pd.Series:
     """For judged rows: the verdict under the written judging rule, the `rule_verdict` of the `REJUDGED` row of the
-    same finding (round, corpus, `where`, kind, outlet, label), else the row's `verdict`."""
+    same finding (round, corpus, `where`, kind, outlet, label), else the row's `verdict`; with `field` "rule_reason"
+    and `default` "reason", its reason."""
     lines = filter(str.strip, REJUDGED.read_text(encoding="utf-8").splitlines()) if REJUDGED.exists() else []
     def key(row: dict) -> tuple:
         return row["round"], row["corpus"], *where(row), row["kind"], row["outlet"], row["label"]
-    again = {key(row): row["rule_verdict"] for row in map(json.loads, lines)}
-    return pd.Series([again.get(key(row), row["verdict"]) for row in rows.to_dict("records")], index=rows.index)
+    again = {key(row): row[field] for row in map(json.loads, lines)}
+    return pd.Series([again.get(key(row), row[default]) for row in rows.to_dict("records")], index=rows.index)
 
 
 def unjudged(findings: pd.DataFrame) -> pd.DataFrame:

@@ -5,7 +5,7 @@ import pytest
 import research
 from research.claims.quantities import find_quantities
 from research.corpus import datasets
-from research.story.facts import FACT_KINDS, addresses_reader, fact_kind, sentence_names
+from research.story.facts import FACT_KINDS, addresses_reader, exhorts, fact_kind, sentence_names
 
 PUBLISHED = "2021-08-06T12:00:00"
 
@@ -127,3 +127,21 @@ def test_a_question_states_no_fact():
     # a reported question with a figure, and a figure after a question in one sentence, still state one
     assert fact_kind("The senator asked whether 3,000 troops would stay in Syria.") == "figure"
     assert fact_kind("“We will win 12 states,” he said.") == "figure"
+
+
+def test_words_that_only_urge_state_no_fact(data_dir):
+    # judged findings (rounds 4-14): a speaker urging, with no one named and no figure in the words
+    for urging in ("“We need to do this,” Favola added.", "“We ought not to forget history.",
+                   "`` We have to be very careful .", "`` We may need to look at that advice . ''"):
+        assert exhorts(urging) and fact_kind(urging) == "", urging
+    # Timeline17 (Reuters): the same, as the package splits the page
+    articles = datasets.read_timeline17(data_dir / "timeline17_dev")[0]
+    careful = _sentence(articles, "reuters_961", "We should not jump to conclusions")
+    assert fact_kind(careful) == ""
+    # kept (judged findings of rounds 11-12): words that name someone, a pledge that urges nothing
+    assert fact_kind("\"We should also ask BHO to do more in light of this,\" he added.") == "quotation"
+    assert fact_kind("“We now will take this fight state by state to challenge and repeal other laws across the "
+                     "country,” said Cecile Richards.") == "quotation"
+    # Timeline17 (Reuters): urging that names the virus and counts the laboratories (97 countries) states a fact
+    monitor = _sentence(articles, "reuters_489", "We need to monitor the virus")
+    assert fact_kind(monitor) == "figure"

@@ -46,7 +46,12 @@ or name they hold:
   headlines up to "MORE", The Hill);
 - a question (`QUESTION`: the sentence ends in a question mark, before its closing quotation mark or a speech
   tag): "What did they do to reactionaries?", "“Is she good for the caucus?” Blackwell asked": it asks, it does not
-  state (chosen on the judged findings of rounds 1-12: 11 wrong, 2 right; rounds 13-14: 4 wrong, none right).
+  state (chosen on the judged findings of rounds 1-12: 11 wrong, 2 right; rounds 13-14: 4 wrong, none right);
+- someone's words that only urge (`EXHORTATION`: the quotation opens with "we" and a word of obligation, "need",
+  "must", "should", "ought", "have to", "got to", and names no one and holds no figure): "“We need to do
+  this,” Favola added", "We have to be very careful", "We should not jump to conclusions", "We ought not to forget
+  history": what the speaker thinks ought to be done, nothing a reader can check in the other texts (chosen on the
+  judged findings of rounds 3-10 under the written judging rule: 4 wrong, none right, docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -72,6 +77,9 @@ MIN_QUOTED_WORDS = 4
 # A sentence that announces the next one: it ends with a colon, or opens "Here is/are".
 QUESTION = re.compile(r"\?[\"”“’'\s]*$|\?[\"”“’']\s*,?\s*(?:[\w.’'-]+\s+){1,5}?(?:asked|asks|wondered|replied|said|says|"
                       r"added)\W*$")
+# Someone's words that open with "we" and a word of obligation, at most one word between ("We may need to").
+EXHORTATION = re.compile(r"^\W*(?:(?:But|And|So|Now|Still|Well)\W+)?we(?:[’']ve)?\s+(?:\w+\s+)?(?:(?:need|must|should)(?:n[’']t)?|"
+                         r"ought|have to|have got to|got to|gotta)\b", re.IGNORECASE)
 TRANSITION = re.compile(r":\W*$|^\W*Here(?:['’]s| is| are)\b")
 # An opening of the writer's own argument (checked on sentences without quotation marks only).
 ARGUES = re.compile(r"^\W*(?:(?:But|And|So)\s+)?(?:This|That)(?:['’]s| is) why\b|^\W*(?:Make no mistake|If you|Yeah)\b")
@@ -127,14 +135,27 @@ def sentence_names(text: str) -> list[str]:
     return found
 
 
-def _quoted_words(text: str) -> int:
-    """Words of the longest quotation of `text`; a sentence that only closes a quotation opened in an earlier
-    one is quoted up to its closing mark."""
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations of `text` as (start, end) of their words, in order; a sentence that only closes a quotation
+    opened in an earlier one is quoted up to its closing mark."""
     ranges = quoted_ranges(text)
     closing = CLOSING.search(text)
     if closing and (not ranges or closing.start() < ranges[0][0]):
-        ranges.append((0, closing.start()))
-    return max((len(WORD.findall(text[start:end])) for start, end in ranges), default=0)
+        ranges.insert(0, (0, closing.start()))
+    return ranges
+
+
+def _quoted_words(text: str) -> int:
+    """Words of the longest quotation of `text` (`quoted_spans`)."""
+    return max((len(WORD.findall(text[start:end])) for start, end in quoted_spans(text)), default=0)
+
+
+def exhorts(text: str) -> bool:
+    """Whether someone's words in `text` only urge: its first quotation (`quoted_spans`) opens as `EXHORTATION` and its
+    quotations name no one (`sentence_names`). A figure is checked before (`fact_kind`)."""
+    ranges = quoted_spans(text)
+    words = " ".join(text[start:end] for start, end in ranges)
+    return bool(ranges) and bool(EXHORTATION.match(text[slice(*ranges[0])])) and not sentence_names(words)
 
 
 def addresses_reader(text: str) -> bool:
@@ -161,7 +182,7 @@ def fact_kind(text: str, published: str = "") -> str:
     if any(not np.isnan(q.value) for q in find_quantities(text, published)):
         return "figure"
     if _quoted_words(text) >= MIN_QUOTED_WORDS:
-        return "quotation"
+        return "" if exhorts(text) else "quotation"
     if find_time_expressions(text, published):
         return "date"
     if sentence_names(text) and FINITE_VERB.search(text):
