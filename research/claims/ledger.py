@@ -168,7 +168,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
             sentence = (passage.start, passage.end)
             speaker = sentence_speaker(found, sentence)
             if speaker and article_release and article_release.get("actor_kind") in ("other", "") \
-                    and speaker.get("actor_group") != article_release.get("actor_group"):
+                    and speaker.get("actor_group") != article_release.get("actor_group") \
+                    and not FORECAST.search(speaker.get("cue_text", "")):  # "Economists ... had forecast" cites none
                 article_release = None  # an unplaced actor's words go on into later paragraphs until another is cited
             # a sentence with no cue of its own goes on with the release of the one before, or names its own
             release = None if speaker else sentence_release(passage.text, texts[article_id], passage.start)
