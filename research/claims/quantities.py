@@ -582,6 +582,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         died = DIED.match(text, offset) if not extension and kind == "count" else None
         extension = f"who {died.group('verb')}" if died else extension  # "135,000 Americans will die": who will die
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
+        where = DISTANCE_TO.match(text, offset) if kind == "measure" and unit in DISTANCES else None
+        subject = f"distance {' '.join(where.group('where').split())}" if where else subject  # "65 miles northeast of Dallas"
     of = _measured(text, start)
     if spent and not of:  # money on something is spent on it: "trillions of dollars on social programs"
         saved = re.search(r"\bsav(?:e|es|ed|ing)\b[^.;]{0,20}$", text[max(0, start - 30):start])
@@ -685,6 +687,11 @@ PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?(?!including\b)[a-z
                                r"past))?)\s+(?:\w+\s+)?$")
 # A verb of expecting before a count, whose infinitive after the noun says what is counted: "expects 37
 # million Americans to travel".
+# Where a distance in miles or kilometres lies, after its conversion in brackets: "about 65 miles (105 kilometers)
+# northeast of Dallas", "about 20 miles (32 km) outside the rural town of Van Horn", "nearly 1,900 miles (3,060 km) away".
+DISTANCES = frozenset("miles mile kilometers kilometres km".split())
+DISTANCE_TO = re.compile(r"\)?\s*(?:\([^()]{0,30}\)\s*)?(?P<where>away\b|(?:(?:north|south)(?:east|west)?|east|west)\s+of\s+"
+                         r"[^,.;:()]{1,60}|(?:outside|from)\s+[^,.;:()]{1,60})")
 EXPECTS = re.compile(r"\b(?:expect|forecast|project|predict|estimat)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 # What a bare count is said to be: "16 of them were militants", "at least nine were children".
 NOUN_PREDICATE = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?:were|are)\s+(?P<noun>[a-z][\w-]*s|children|"
