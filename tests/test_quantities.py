@@ -777,15 +777,18 @@ def test_a_number_of_times_that_is_no_multiple_is_a_count():
     assert figures("the unvaccinated individuals had 2.34 times greater odds of reinfection")["2.34 times"][1] == "rate"
 
 
+COMMERCE = ("officers found two dead women in a room at Pride Rock residence hall on the campus in Commerce, about 65 "
+            "miles (105 kilometers) northeast of Dallas.")
+VAN_HORN = ("The spacecraft ignited its BE-3 engines for a liftoff from Blue Origin's Launch Site One facility about 20 "
+            "miles (32 km) outside the rural town of Van Horn.")
+
+
 @pytest.mark.parametrize(("text", "figure", "subject"), [
     # holdout-11 (Associated Press): where a place lies, after the distance's conversion in brackets
-    ("officers found two dead women in a room at Pride Rock residence hall on the campus in Commerce, about 65 miles "
-     "(105 kilometers) northeast of Dallas.", "about 65 miles", "distance northeast of Dallas"),
-    ("officers found two dead women in a room at Pride Rock residence hall on the campus in Commerce, about 65 miles "
-     "(105 kilometers) northeast of Dallas.", "105 kilometers", "distance northeast of Dallas"),
+    (COMMERCE, "about 65 miles", "distance northeast of Dallas"),
+    (COMMERCE, "105 kilometers", "distance northeast of Dallas"),
     # holdout-3 (Reuters): outside a town
-    ("The spacecraft ignited its BE-3 engines for a liftoff from Blue Origin's Launch Site One facility about 20 miles "
-     "(32 km) outside the rural town of Van Horn.", "32 km", "distance outside the rural town of Van Horn"),
+    (VAN_HORN, "32 km", "distance outside the rural town of Van Horn"),
     # holdout-11 (Reuters): away
     ("Bloomberg will be nearly 1,900 miles (3,060 km) away.", "nearly 1,900 miles", "distance away"),
     # miles of something stay its length
