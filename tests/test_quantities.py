@@ -809,3 +809,19 @@ def test_a_sentence_opening_on_the_time_named_before_is_as_of_that_time():
                     "hundred.", "2020-02-12")
     assert found["654"][:2] == ("1966-01-01", "1966-12-31")
     assert found["about a hundred"] == ("1967-01-01", "1967-12-31", "The next year")
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # holdout-12 (NPR): the winner's margin over the loser
+    (("With all precincts reporting in Kentucky, Democrat Andy Beshear bested Republican Gov. Matt Bevin by 5,198 "
+      "votes, or 0.36% of all votes cast."), "5,198", "margin of votes"),
+    # holdout-11 (USA TODAY, National Review): a margin without a unit, and one behind the leader
+    (("The Vermont senator had been heavily favored to win the state where he trounced Democrat Hillary Clinton in "
+      "2016 by more than 20..."), "more than 20", "margin"),
+    (("Pete Buttigieg’s strong finish in Iowa, where he came in less than two points behind Bernie Sanders on the "
+      "final vote"), "less than two", "margin of points behind Bernie Sanders"),
+    # holdout-6-full (Breitbart): "by 46 percent to 42 percent" gives the two shares, no margin
+    ("Clinton beats Trump by 46 percent to 42 percent, according to the poll.", "42 percent", "support for Trump"),
+])
+def test_a_winners_lead_is_a_margin(text, figure, subject):
+    assert figures(text)[figure][3] == subject
