@@ -66,7 +66,7 @@ def test_no_before_a_number_ends_no_sentence():
     ("The acreage -- about 1,200 square miles -- is comparable to four times the area of New York City.",
      "about 1,200 square", "square miles"),
     ("her first border trip to El Paso, a city nearly 1,000 miles away from what they call the epicenter",
-     "nearly 1,000 miles", "miles away"),
+     "nearly 1,000 miles", "distance from what they call the epicenter"),  # a distance to a place (24th round)
     ("Fires in the Golden State have charred thousands of acres, more", "thousands of", "acres"),
     # degrees are a temperature
     ("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place",
@@ -825,3 +825,16 @@ def test_a_sentence_opening_on_the_time_named_before_is_as_of_that_time():
 ])
 def test_a_winners_lead_is_a_margin(text, figure, subject):
     assert figures(text)[figure][3] == subject
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # PolNeAR train: a passive ("is led by"), a verb of another clause ("leading ..., Trump was chosen by"), and "two
+    # behind" without points are no margins
+    ("The team is led by two low-profile former Republican National Committee data strategists", "two"),
+    ("with Bernie Sanders leading the Democratic ticket,  Trump was chosen by 37% of likely voters", "37%"),
+    ("But how can you at this point go through all the negotiations and leave two behind?", "two"),
+    (("Bernie Sanders won the Democrats Abroad primary on Monday and followed that up by taking two of the three "
+      "Democratic contests"), "two"),
+])
+def test_a_figure_after_by_or_before_behind_is_not_always_a_margin(text, figure):
+    assert "margin" not in figures(text)[figure][3]

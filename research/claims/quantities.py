@@ -649,8 +649,12 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         subject = ""  # "He is 84 years old": the person is in the sentence, not in a pronoun
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
-    if kind in ("count", "percent", "change") and "margin" not in subject.lower() and not SCORE.match(text, end) and (
-            MARGIN_BY.search(text, max(sentence_start(text, start), start - 100), start) or BEHIND.match(text, end)):
+    won = MARGIN_BY.search(text, max(sentence_start(text, start), start - 100), start)
+    won = won if won and not PASSIVE_BY.search(text[max(0, won.start() - 30):won.start()] + won.group().split()[0]) \
+        else None
+    behind = BEHIND.match(text, end)
+    if kind in ("count", "percent", "change") and "margin" not in subject.lower() and not SCORE.match(text, end) \
+            and (won or behind and (behind.group("unit") or unit == "percentage points")):
         subject = f"margin of {subject}" if subject else "margin"  # "bested Gov. Matt Bevin by 5,198 votes"
     if kind == "vote" and not VOTERS_BEFORE.search(subject):
         after = VOTERS.match(text, end)
@@ -692,10 +696,14 @@ PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?(?!including\b)[a-z
 # million Americans to travel".
 # A winner's or a leader's margin: "Democrat Andy Beshear bested Republican Gov. Matt Bevin by 5,198 votes", "where he
 # trounced Democrat Hillary Clinton in 2016 by more than 20", "he came in less than two points behind Bernie Sanders".
+# Not in a clause of its own ("leading the Democratic ticket, Trump was chosen by 37%"), nor a passive ("The team is led
+# by two ... strategists"), nor a means ("followed that up by taking two of the three Democratic contests"); and a lead
+# "behind" only with its points.
 MARGIN_BY = re.compile(r"\b(?:won|wins?|winning|beat|beats|beaten|bested|trounced|defeated|led|leads|leading|trailed|trails|"
-                       r"trailing|edged)\b[^;:]{0,80}?\bby\s+(?:an?\s+)?(?:[a-z]+\s+)?$")
+                       r"trailing|edged)\b[^,;:]{0,80}?\bby\s+(?:an?\s+)?(?:(?![a-z]+ing\b)[a-z]+\s+)?$")
+PASSIVE_BY = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?(?:led|beaten|bested|trounced|defeated|edged)$")
 SCORE = re.compile(r"\s+to\s+\d")  # "leads Trump by 49 percent to 47 percent": the two shares, not a margin
-BEHIND = re.compile(r"\s+(?:(?:percentage\s+)?points?|votes)?\s*behind\b")
+BEHIND = re.compile(r"\s+(?P<unit>(?:percentage\s+)?points?|votes)?\s*behind\b")
 # Where a distance in miles or kilometres lies, after its conversion in brackets: "about 65 miles (105 kilometers)
 # northeast of Dallas", "about 20 miles (32 km) outside the rural town of Van Horn", "nearly 1,900 miles (3,060 km) away".
 DISTANCES = frozenset("miles mile kilometers kilometres km".split())
