@@ -43,7 +43,8 @@ the same corpus's articles published 2020-02-03 to 2020-02-14, annotated blind, 
 development set in issue 18's twenty-third round, see `benchmarks/gold/HOLDOUT11.md`;
 read the same way with `--allsides-articles FOLDER`, its cuts `allsides_articles_feed_cuts(FOLDER, "2020-02-03",
 "2020-02-14")`) and `benchmarks/gold/allsides_articles_figures_holdout12.jsonl` (half "holdout-12": its articles
-published 2019-11-04 to 2019-11-15, annotated blind, see `benchmarks/gold/HOLDOUT12.md`; read the same way, its cuts
+published 2019-11-04 to 2019-11-15, annotated blind, scored blind twice, then opened as a development set in issue
+18's twenty-fourth round, see `benchmarks/gold/HOLDOUT12.md`; read the same way, its cuts
 `allsides_articles_feed_cuts(FOLDER, "2019-11-04", "2019-11-15")`) and `benchmarks/gold/allsides_articles_figures_holdout13.jsonl`
 (half "holdout-13": its articles published 2019-12-02 to 2019-12-13, annotated blind, see `benchmarks/gold/HOLDOUT13.md`;
 its cuts `allsides_articles_feed_cuts(FOLDER, "2019-12-02", "2019-12-13")`). The holdout roundups are split here into two halves of 20 by
@@ -84,9 +85,10 @@ annotated blind, scored blind once after the twenty-first round, then opened as 
 twenty-second round (its errors may be listed); "holdout-11": an eleventh gold, feed excerpts of another window of
 that corpus annotated blind, scored blind twice (after the twenty-first and twenty-second rounds), then opened as a
 development set in the twenty-third round (its errors may be listed); "holdout-12": a twelfth gold, feed excerpts of
-a third window of that corpus annotated blind, never read; "holdout-13": a thirteenth gold, the same on a fourth
-window, never read). `--errors` (repeatable) lists the misses of a half, never
-of a blind half ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-12", "holdout-13");
+a third window of that corpus annotated blind, scored blind twice (before and after the twenty-third round),
+then opened as a development set in the twenty-fourth round (its errors may be listed); "holdout-13": a thirteenth
+gold, the same on a fourth window, never read). `--errors` (repeatable) lists the misses of a half, never of a blind
+half ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-13");
 `--halves` limits the columns (and the roundups run) to the named halves, comma-separated. A gold record is
 matched by the extracted figure of the same article whose span overlaps it most.
 
@@ -156,7 +158,7 @@ GOLDS = tuple(Path(__file__).resolve().parent / "gold" / name
 HALVES = ("choose", "report", "holdout-dev", "holdout-test", "holdout-3", "holdout-4", "holdout-5", "holdout-5-full",
           "full-dev", "holdout-6-full", "polnear-dev", "holdout-7-full", "holdout-8",
           "holdout-9", "holdout-10", "holdout-11", "holdout-12", "holdout-13")
-BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-12", "holdout-13")  # halves whose errors are never listed
+BLIND = ("holdout-5", "holdout-5-full", "holdout-7-full", "holdout-13")  # halves whose errors are never listed
 TEST_HALF = "holdout-8"  # feed cuts of PolNeAR test, read only with --polnear-test
 T17_HALF = "holdout-9"  # feed cuts of Timeline17 H1N1 (timeline17_dev/, beside allsides_dev/)
 # halves of feed cuts of the AllSides bias corpus, read only with --allsides-articles, and each one's publication
@@ -504,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="PolNeAR folder holding the test split: scores the half holdout-8 on its feed cuts")
     parser.add_argument("--allsides-articles", type=Path,
                         help="the AllSides bias corpus (Baly et al. 2020, data/jsons/*.json): scores the half "
-                             "holdout-10 and holdout-11 and the blind halves holdout-12 and holdout-13 on their feed cuts")
+                             "holdout-10, holdout-11 and holdout-12 and the blind half holdout-13 on their feed cuts")
     parser.add_argument("--errors", choices=[h for h in HALVES if h not in BLIND], action="append",
                         help="list the misses of a half on stderr (repeatable; never of a blind half)")
     args = parser.parse_args(argv)

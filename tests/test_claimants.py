@@ -808,3 +808,32 @@ def test_a_source_that_is_no_actor_claims_nothing():
         "Arriving upon the scene, police began searching for active shooters, believing there may be as many as "
         "three, but finding only one man.", excerpt=True)
     assert found["721"] == found["335"] == found["hundreds of"] == found["one"] == ""
+
+
+def test_a_public_bodys_release_goes_on_past_a_forecast_into_the_next_paragraphs():
+    # holdout-12 (MarketWatch, 2019-11-13): "the government said" gives out figures (not an opinion), and the economists'
+    # forecast between does not end its run; the later month's and the year's figures are still the release's
+    found = claimants(
+        "The consumer price index jumped 0.4% in October, with energy accounting for more than half the increase, the "
+        "government said Wednesday.",
+        "Economists polled by MarketWatch had forecast a 0.3% advance.",
+        "The increase in the cost of living over the past 12 months edged up to 1.8% from 1.7%, but it’s still well "
+        "below last year’s peak of nearly 3%.", excerpt=True)
+    assert found["0.4%"] == found["1.8%"] == found["1.7%"] == "the government"
+    assert found["0.3%"] == "Economists polled by MarketWatch"
+    # the opinion of an unplaced actor still goes on into no later paragraph
+    found = claimants("Critics of the plan say it would cost $2 trillion.",
+                      "The program covered 40,000 people last year.", excerpt=True)
+    assert found["40,000"] == ""
+
+
+def test_figures_reported_by_authorities_before_a_colon_go_on_into_the_dashed_items():
+    # holdout-11 (Associated Press, 2020-02-06): the release is named passively ("figures reported by health
+    # authorities"), and the items of the list it introduces open with a dash
+    found = claimants(
+        "A viral outbreak that began in China has infected more than 31,400 people globally.",
+        "The latest figures reported by health authorities as of Friday in Beijing:",
+        "— China: 636 deaths and 31,161 confirmed cases on the mainland. In addition, Hong Kong has had 22 cases, "
+        "including one death.", excerpt=True)
+    assert found["636"] == found["31,161"] == found["22"] == "health authorities"
+    assert found["more than 31,400"] == ""

@@ -220,12 +220,12 @@ def test_an_allsides_articles_gold_matches_its_feed_cuts(data_dir, allsides_arti
     assert f"half={half}: {counts}" in done.stdout, done.stdout
 
 
-@pytest.mark.parametrize(("blind", "half"), [("holdout-5", "holdout-11"), ("holdout-12", "holdout-12"),
+@pytest.mark.parametrize(("blind", "half"), [("holdout-5", "holdout-11"), ("holdout-7-full", "holdout-12"),
                                                    ("holdout-13", "holdout-13")])
 def test_evaluate_figures_keeps_blind_halves_and_skips_allsides_articles_without_the_corpus(data_dir, blind, half):
-    """`evaluate_figures.py` refuses to list the misses of a blind half (holdout-12, holdout-13; holdout-11, opened in the
-    twenty-third round, no longer is one), and without `--allsides-articles` skips an AllSides-corpus half with a
-    message (and, nothing left, stops without scoring)."""
+    """`evaluate_figures.py` refuses to list the misses of a blind half (holdout-5, holdout-7-full, holdout-13;
+    holdout-11 and holdout-12, opened in the twenty-third and twenty-fourth rounds, no longer are), and without
+    `--allsides-articles` skips an AllSides-corpus half with a message (and, nothing left, stops without scoring)."""
     script = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_figures.py"
     refused = subprocess.run([sys.executable, str(script), str(data_dir), "--errors", blind],
                              capture_output=True, text=True, check=False)

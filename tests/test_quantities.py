@@ -66,7 +66,7 @@ def test_no_before_a_number_ends_no_sentence():
     ("The acreage -- about 1,200 square miles -- is comparable to four times the area of New York City.",
      "about 1,200 square", "square miles"),
     ("her first border trip to El Paso, a city nearly 1,000 miles away from what they call the epicenter",
-     "nearly 1,000 miles", "miles away"),
+     "nearly 1,000 miles", "distance from what they call the epicenter"),  # a distance to a place (24th round)
     ("Fires in the Golden State have charred thousands of acres, more", "thousands of", "acres"),
     # degrees are a temperature
     ("Death Valley, California, reached 124 degrees Fahrenheit on Tuesday, making it the hottest place",
@@ -775,3 +775,66 @@ def test_a_number_of_times_that_is_no_multiple_is_a_count():
     assert figures("Portions of the U.S. Constitution are never deleted, just amended, as has been done 27 times in "
                    "history.")["27 times"][1:] == ("count", "times", "times amended")
     assert figures("the unvaccinated individuals had 2.34 times greater odds of reinfection")["2.34 times"][1] == "rate"
+
+
+COMMERCE = ("officers found two dead women in a room at Pride Rock residence hall on the campus in Commerce, about 65 "
+            "miles (105 kilometers) northeast of Dallas.")
+VAN_HORN = ("The spacecraft ignited its BE-3 engines for a liftoff from Blue Origin's Launch Site One facility about 20 "
+            "miles (32 km) outside the rural town of Van Horn.")
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # holdout-11 (Associated Press): where a place lies, after the distance's conversion in brackets
+    (COMMERCE, "about 65 miles", "distance northeast of Dallas"),
+    (COMMERCE, "105 kilometers", "distance northeast of Dallas"),
+    # holdout-3 (Reuters): outside a town
+    (VAN_HORN, "32 km", "distance outside the rural town of Van Horn"),
+    # holdout-11 (Reuters): away
+    ("Bloomberg will be nearly 1,900 miles (3,060 km) away.", "nearly 1,900 miles", "distance away"),
+    # miles of something stay its length
+    ("More than 450 miles of border wall were built.", "More than 450 miles", "border wall built"),
+])
+def test_a_distance_to_a_place_is_a_distance(text, figure, subject):
+    assert figures(text)[figure][3] == subject
+
+
+def test_a_sentence_opening_on_the_time_named_before_is_as_of_that_time():
+    # holdout-12 (The Guardian): "At the time" is the year of the march, though the sentence naming it told an act
+    found = periods("Martin Luther King Jr marched from Selma to Montgomery, Alabama, in 1965 in protest of attempts by "
+                    "white legislators across the south to prevent African Americans from voting. At the time, black "
+                    "people outnumbered white people in Selma but comprised only 2% of the voting rolls.", "2019-11-07")
+    assert found["2%"] == ("1965-01-01", "1965-12-31", "At the time")
+    # holdout-11 (Townhall): "The next year" is the year after the one named, not after publication
+    found = periods("In 1966, there were 654 murders in New York City. The next year, that number increased by about a "
+                    "hundred.", "2020-02-12")
+    assert found["654"][:2] == ("1966-01-01", "1966-12-31")
+    assert found["about a hundred"] == ("1967-01-01", "1967-12-31", "The next year")
+
+
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    # holdout-12 (NPR): the winner's margin over the loser
+    (("With all precincts reporting in Kentucky, Democrat Andy Beshear bested Republican Gov. Matt Bevin by 5,198 "
+      "votes, or 0.36% of all votes cast."), "5,198", "margin of votes"),
+    # holdout-11 (USA TODAY, National Review): a margin without a unit, and one behind the leader
+    (("The Vermont senator had been heavily favored to win the state where he trounced Democrat Hillary Clinton in "
+      "2016 by more than 20..."), "more than 20", "margin"),
+    (("Pete Buttigieg’s strong finish in Iowa, where he came in less than two points behind Bernie Sanders on the "
+      "final vote"), "less than two", "margin of points behind Bernie Sanders"),
+    # holdout-6-full (Breitbart): "by 46 percent to 42 percent" gives the two shares, no margin
+    ("Clinton beats Trump by 46 percent to 42 percent, according to the poll.", "42 percent", "support for Trump"),
+])
+def test_a_winners_lead_is_a_margin(text, figure, subject):
+    assert figures(text)[figure][3] == subject
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # PolNeAR train: a passive ("is led by"), a verb of another clause ("leading ..., Trump was chosen by"), and "two
+    # behind" without points are no margins
+    ("The team is led by two low-profile former Republican National Committee data strategists", "two"),
+    ("with Bernie Sanders leading the Democratic ticket,  Trump was chosen by 37% of likely voters", "37%"),
+    ("But how can you at this point go through all the negotiations and leave two behind?", "two"),
+    (("Bernie Sanders won the Democrats Abroad primary on Monday and followed that up by taking two of the three "
+      "Democratic contests"), "two"),
+])
+def test_a_figure_after_by_or_before_behind_is_not_always_a_margin(text, figure):
+    assert "margin" not in figures(text)[figure][3]

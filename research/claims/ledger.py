@@ -46,6 +46,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from research.claims.actors import group_actors
+from research.claims.anaphora import anaphoric_period
 from research.claims.keys import subject_key
 from research.claims.numerals import CURRENCIES, SCALES, WINDOW
 from research.claims.periods import (
@@ -141,6 +142,7 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
         last_forecaster = ""
         named_before, block_end, listing = "", "", False
         named_at = 0  # the sentence that named `previous_period`
+        last_named, last_named_at = None, 0  # the last period named at all, for "At the time," and "The next year,"
         all_times = [joined(text, find_time_expressions(text, published.get(article_id, "")),
                             published.get(article_id, ""))
                      for text in sentences["text"]]
@@ -162,13 +164,15 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                           if not any(start <= q.start < end for start, end in cards)]
             times = all_times[number]
             periods = stated_periods(passage.text, times)
+            opening = anaphoric_period(passage.text, last_named if number - last_named_at <= CARRY_REACH else None)
             poll = poll_dates(fields, blocks, number, passage.text) or runs[number] or quoted[number]
             period_ends = [period[3] for period in periods]
             forecast_words = [m.end() for m in FORECAST.finditer(passage.text)]
             sentence = (passage.start, passage.end)
             speaker = sentence_speaker(found, sentence)
             if speaker and article_release and article_release.get("actor_kind") in ("other", "") \
-                    and speaker.get("actor_group") != article_release.get("actor_group"):
+                    and speaker.get("actor_group") != article_release.get("actor_group") \
+                    and not FORECAST.search(speaker.get("cue_text", "")):  # "Economists ... had forecast" cites none
                 article_release = None  # an unplaced actor's words go on into later paragraphs until another is cited
             # a sentence with no cue of its own goes on with the release of the one before, or names its own
             release = None if speaker else sentence_release(passage.text, texts[article_id], passage.start)
@@ -221,6 +225,8 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                         and not ranked(passage.text, quantity) and (forecast and narrated_forecast(passage.text, quantity) or not compound(passage.text, quantity) and goes_on(passage.text, quantity)):
                     # an age, or a group by rank ("the top 2 percent"), is never carried
                     asof = averaged(previous_period, subject)  # it goes on with the period named before it
+                if opening and not any(opening[3] < period[3] <= quantity.start for period in periods):
+                    asof = opening[:3]  # "The next year, that number increased by about a hundred"
                 rows.append((article_id, passage.passage_id, start, end, quantity.value, quantity.low,
                              quantity.high, quantity.against, quantity.qualifier, quantity.kind, quantity.unit,
                              subject, key, named,
@@ -233,8 +239,12 @@ def extract_claims(passages: pd.DataFrame, cues: pd.DataFrame, articles: pd.Data
                     or (release and release.get("authored")):
                 article_release = sentence_claimant or release or speaker  # "the Labor Department reported Wednesday"
                 article_release = article_release if article_release.get("actor_kind") != "person" else None
-            if periods:  # the last period the article has named, for the figures that follow without one
+            if opening:
+                previous_period = last_named = opening[:3]
+                named_at = last_named_at = number
+            elif periods:  # the last period the article has named, for the figures that follow without one
                 previous_period, named_at = carried_period(periods, passage.text, times, bool(quantities)), number
+                last_named, last_named_at = periods[-1][:3], number
     table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "value": "float64", "low": "float64",
                          "high": "float64", "against": "float64", "forecast": "bool"})

@@ -582,6 +582,8 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         died = DIED.match(text, offset) if not extension and kind == "count" else None
         extension = f"who {died.group('verb')}" if died else extension  # "135,000 Americans will die": who will die
         subject = f"{head} {extension}".strip()  # "22 1/2 years in prison"
+        where = DISTANCE_TO.match(text, offset) if kind == "measure" and unit in DISTANCES else None
+        subject = f"distance {' '.join(where.group('where').split())}" if where else subject  # "65 miles northeast of Dallas"
     of = _measured(text, start)
     if spent and not of:  # money on something is spent on it: "trillions of dollars on social programs"
         saved = re.search(r"\bsav(?:e|es|ed|ing)\b[^.;]{0,20}$", text[max(0, start - 30):start])
@@ -647,6 +649,13 @@ def _described(text: str, quantity: Quantity) -> Quantity:
         subject = ""  # "He is 84 years old": the person is in the sentence, not in a pronoun
     if kind == "age" and "age" not in subject.lower().split():
         subject = f"age of {subject}".strip() if subject else "age"
+    won = MARGIN_BY.search(text, max(sentence_start(text, start), start - 100), start)
+    won = won if won and not PASSIVE_BY.search(text[max(0, won.start() - 30):won.start()] + won.group().split()[0]) \
+        else None
+    behind = BEHIND.match(text, end)
+    if kind in ("count", "percent", "change") and "margin" not in subject.lower() and not SCORE.match(text, end) \
+            and (won or behind and (behind.group("unit") or unit == "percentage points")):
+        subject = f"margin of {subject}" if subject else "margin"  # "bested Gov. Matt Bevin by 5,198 votes"
     if kind == "vote" and not VOTERS_BEFORE.search(subject):
         after = VOTERS.match(text, end)
         voters = [after.group("body")] if after else VOTERS_BEFORE.findall(text[sentence_start(text, start):start])
@@ -685,6 +694,21 @@ PARTICIPLE_CLAUSE = re.compile(r",\s*(?:up|down|(?:\w+ly\s+)?(?!including\b)[a-z
                                r"past))?)\s+(?:\w+\s+)?$")
 # A verb of expecting before a count, whose infinitive after the noun says what is counted: "expects 37
 # million Americans to travel".
+# A winner's or a leader's margin: "Democrat Andy Beshear bested Republican Gov. Matt Bevin by 5,198 votes", "where he
+# trounced Democrat Hillary Clinton in 2016 by more than 20", "he came in less than two points behind Bernie Sanders".
+# Not in a clause of its own ("leading the Democratic ticket, Trump was chosen by 37%"), nor a passive ("The team is led
+# by two ... strategists"), nor a means ("followed that up by taking two of the three Democratic contests"); and a lead
+# "behind" only with its points.
+MARGIN_BY = re.compile(r"\b(?:won|wins?|winning|beat|beats|beaten|bested|trounced|defeated|led|leads|leading|trailed|trails|"
+                       r"trailing|edged)\b[^,;:]{0,80}?\bby\s+(?:an?\s+)?(?:(?![a-z]+ing\b)[a-z]+\s+)?$")
+PASSIVE_BY = re.compile(r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?(?:led|beaten|bested|trounced|defeated|edged)$")
+SCORE = re.compile(r"\s+to\s+\d")  # "leads Trump by 49 percent to 47 percent": the two shares, not a margin
+BEHIND = re.compile(r"\s+(?P<unit>(?:percentage\s+)?points?|votes)?\s*behind\b")
+# Where a distance in miles or kilometres lies, after its conversion in brackets: "about 65 miles (105 kilometers)
+# northeast of Dallas", "about 20 miles (32 km) outside the rural town of Van Horn", "nearly 1,900 miles (3,060 km) away".
+DISTANCES = frozenset("miles mile kilometers kilometres km".split())
+DISTANCE_TO = re.compile(r"\)?\s*(?:\([^()]{0,30}\)\s*)?(?P<where>away\b|(?:(?:north|south)(?:east|west)?|east|west)\s+of\s+"
+                         r"[^,.;:()]{1,60}|(?:outside|from)\s+[^,.;:()]{1,60})")
 EXPECTS = re.compile(r"\b(?:expect|forecast|project|predict|estimat)\w*\s+(?:\w+\s+)?$", re.IGNORECASE)
 # What a bare count is said to be: "16 of them were militants", "at least nine were children".
 NOUN_PREDICATE = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?:were|are)\s+(?P<noun>[a-z][\w-]*s|children|"

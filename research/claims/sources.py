@@ -292,12 +292,16 @@ IN_SOURCE = re.compile(r"(?:\s+(?:[A-Z][\w’'.-]*|past|present|former|current|o
 
 
 def _opinion(attribution: dict) -> bool:
-    """True for the argued words of an actor no list places ("Critics of Chick-fil-A argue that")."""
+    """True for the argued words of an actor no list places ("Critics of Chick-fil-A argue that"), not of a public
+    body that gives out figures ("the government said Wednesday", "health authorities said")."""
     return attribution.get("actor_kind") in ("other", "") and bool(attribution.get("cue_text")) \
-        and VERB_FORMS.get(attribution["cue_text"].split()[-1].lower()) in OPINION_VERBS
+        and VERB_FORMS.get(attribution["cue_text"].split()[-1].lower()) in OPINION_VERBS \
+        and not PUBLIC_BODY.search(attribution.get("source_text", ""))
 
 
 OPINION_VERBS = frozenset("say tell argue contend insist claim suggest believe think warn complain".split())
+# A public body that releases counts, named by its kind: "the government", "health authorities", "the ministry".
+PUBLIC_BODY = re.compile(r"\b(?:government|authorities|ministry|department|agency|bureau)$", re.IGNORECASE)
 
 
 def _stance(attribution: dict) -> bool:
@@ -597,14 +601,17 @@ def own_author(name: str) -> str:
 
 # A sentence that opens on a document and goes on with its findings: "The study, by the CDC, examined",
 # "The results concerning Biden were", "Figures released Thursday by the Labor Department show"; "figures
-# Kirby provided" and "The bureau released its statistics" name the source of what follows.
+# Kirby provided", "The bureau released its statistics" and "The latest figures reported by health authorities as of
+# Friday in Beijing:" name the source of what follows.
 DOCUMENT_SUBJECT = re.compile(r"\s*(?:(?:But|And|Yet)\s+)?(?:(?:The|This|That|Those|These|Its|A|An|the|a|an)\s+(?:[\w/.’'-]+\s+){0,3}?)?(?:new\s+|latest\s+)?(?P<noun>(?i:study|poll|"
                               r"survey|report|analysis|data|results|figures|numbers|statistics))\b")
 PROVIDED = re.compile(r"\b(?:figures|data|numbers|statistics|estimates|details)\s+(?:that\s+)?(?P<who>[A-Z][\w.’'-]*"
                       r"(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:has\s+|had\s+)?(?:provided|released|published|compiled|"
                       r"gave|shared|offered|reported)\b|^\s*(?P<releaser>(?:The\s+[a-z]+|(?:The\s+)?" + _ORG + r"))\s+(?:released|"
                       r"published|issued)\s+(?:its|their|the|new|an?)\s+(?:[\w-]+\s+){0,4}(?:statistics|data|report|"
-                      r"figures|numbers|estimates)\b")
+                      r"figures|numbers|estimates)\b"
+                      r"|\b(?:figures|data|numbers|statistics|estimates|counts?)\s+(?:released|reported|published|issued|"
+                      r"compiled)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?by\s+(?P<by>(?:the\s+)?(?:[a-z]+\s+)?authorities|" + _ORG + r")")
 # A paragraph (or sentence) that opens with a quotation: it goes on with the words of the paragraph before ("He said:").
 QUOTE_OPENS = re.compile(r"\s*(?:[“\"]|''(?=[\w$]))")  # and ''It costs ...'' (`research.text.quotes.TWO_OPENING`)
 
@@ -614,8 +621,9 @@ def _capitalised(most: int) -> str:
     return r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0," + str(most) + "}"
 
 
-# A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%".
-LIST_ITEM = re.compile(r"\s*" + _capitalised(3) + r"(?:,[^:]{0,60})?:\s")
+# A paragraph that is an item of a list: "Army: 40% fully vaccinated", "Air Force, which includes Space Force: 57%", and
+# after a dash as the Associated Press sets them ("— China: 636 deaths and 31,161 confirmed cases").
+LIST_ITEM = re.compile(r"\s*(?:[—–-]\s*)?" + _capitalised(3) + r"(?:,[^:]{0,60})?:\s")
 
 
 # A sentence whose main clause is the decision of a regulator or an advisory body, which claims the figures that
@@ -716,7 +724,7 @@ def sentence_release(sentence: str, text: str, offset: int) -> dict | None:
     who = named.group("org") if named else own.group("org") if own and own.start("org") < 80 else \
         document_author(text, offset, opening.group("noun")) if opening else ""
     provided = PROVIDED.search(sentence)
-    who = who or (provided.group("who") or provided.group("releaser") if provided else "")
+    who = who or (provided.group("who") or provided.group("releaser") or provided.group("by") if provided else "")
     caption = CAPTION.match(text, offset + len(sentence)) if not who else None
     who = who or (caption.group("who") if caption else "")
     per = PER.search(sentence) if not who else None
