@@ -166,9 +166,9 @@ INFINITIVE_OR_AS = re.compile(r"\s+(?:as|to\s+(?!(?:the|a|an|his|her|their|its|t
                               r"[a-z]+)\b")
 # The last word of a noun phrase that a weak cue would make a noun ("the 35 states", "Such attacks", "the Dec. 2
 # attack"), and the word before a capitalised modifier that does the same ("other Western states", "many Asian states").
-NUMBER_OR_SUCH = re.compile(r"such|other|various|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|first|second|"
-                            r"third|last|next")
-MODIFIER_BEFORE = re.compile(NUMBER_OR_SUCH.pattern + r"|some|each|every|any|many|several|few|these|those")
+NUMBER_OR_SUCH = re.compile(r"such|other|various|these|those|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"first|second|third|last|next")
+MODIFIER_BEFORE = re.compile(NUMBER_OR_SUCH.pattern + r"|some|each|every|any|many|several|few")
 # An object of "assuring" that is a thing, not a person told something: "..., assuring his victory".
 NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|the|a|an|this|these|those|our|my|your)\s+[^,.;:“”\"]*(?=[,.;:]|$)")
 # A sentence that opens with a subordinate clause: the words before its main clause's comma were not said.
@@ -559,7 +559,8 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         return  # "an Associated Press report", "The Associated Press report": a noun, else it would be "reports"
     if third_person and source is None:
         return  # "reports that ...": a noun
-    if weak and words and (NUMBER_OR_SUCH.fullmatch(words[-1].lower()) or (
+    if weak and words and ((NUMBER_OR_SUCH.fullmatch(words[-1].lower())
+                            and not re.search(r",\s*\d+$", text[source[0]:source[1]])) or (  # not "Samuel Cassidy, 57,"
             len(words) > 1 and words[-1][:1].isupper() and not words[-1].endswith("s")
             and MODIFIER_BEFORE.fullmatch(words[-2].lower()))):
         return  # a noun after a determiner, a number or "other": "the 35 states", "Such attacks", "other Western states"
