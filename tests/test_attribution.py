@@ -398,15 +398,15 @@ def test_a_cue_after_the_kind_of_is_a_noun():
     ("She also suggested that Sanders’ attacks against her come from a place of insecurity.", ["also suggested"]),
     ("And he vowed to “take our fight” to the 35 states that would have not yet voted by night’s end.", ["vowed"]),
     ("Such attacks on the most recent Republican president are unheard-of among Republicans.", []),
-    ("Clinton has a significant delegate lead over Sanders, who has turned in stronger showings in the Midwest and "
-     "other Western states.", []),
+    (("Clinton has a significant delegate lead over Sanders, who has turned in stronger showings in the Midwest and "
+     "other Western states."), []),
     ("All were confirmed with Republican support.", []),
     # still cues: a quantifier is a subject, a perfect is no passive, a participle after a comma reports
     ("Some Republicans doubt that there will be any significant change to the network.", ["doubt"]),
     ("Other Republicans want Obama to push for new laws.", ["want"]),
     ("We’ve known since at least World War I that sustained economic misery breeds fascism.", ["known"]),
-    ("“They have a global strategy,” he said of the terrorist group, adding the U.S. must be equally global to "
-     "match it.", ["said", "adding"]),
+    (("“They have a global strategy,” he said of the terrorist group, adding the U.S. must be equally global to "
+     "match it."), ["said", "adding"]),
 ])
 def test_nouns_and_participles_that_are_not_cues(text, cues):
     assert find(text)["cue_text"].tolist() == cues
@@ -438,5 +438,5 @@ def test_a_conditional_clause_is_not_what_was_said():
     assert (row.source_text, row.cue_text, row.content) == ("they", "could insist", "on calling witnesses")
     row = find("“Anthony Weiner is on indefinite leave from the station,” a NY1 representative said in a "
                "statement.").iloc[0]
-    assert (row.source_text, row.content) == ("a NY1 representative", "“Anthony Weiner is on indefinite leave from "
-                                                                     "the station,”")
+    assert (row.source_text, row.content) == ("a NY1 representative", ("“Anthony Weiner is on indefinite leave from "
+                                                                     "the station,”"))

@@ -15,7 +15,10 @@ and the relay through whom it is reported. Rules, for English news:
   "puts the figure at"); a colon or dash that
   introduces or closes a quote with a name, and a transcript's "PENCE:". An
   "-ing" form before a finite verb is a gerund subject, no cue ("Remote learning
-  has moved").
+  has moved"); a verb that is also a noun is one after a possessive, a number,
+  "such" or "other" or in a phrase opened by a preposition ("Sanders’ attacks",
+  "the 35 states", "because of lack of GOP support"); a participle that
+  qualifies a noun is a cue with no source ("a trial expected to start").
 - Source: the noun phrase before the cue, back to a clause boundary (a
   comma-delimited appositive such as "Kyrylo Budanov, the head of ..., told" is
   kept; names joined by "and", "advisers to Mr. Obama", "sources familiar with
