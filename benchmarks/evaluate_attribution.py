@@ -30,6 +30,12 @@ contents count without their own source and cue characters (a quotation that
 resumes after `he said` spans them), as PolNeAR's Content fragments do. The
 table is printed with and without the continuation of quotations after their
 cue (`research.attributions(research.split_blocks(...), ..., continuation=False)`).
+
+`--train FOLDER` (a PolNeAR folder holding `train/text` and `train/attributions`, PolNeAR's train split in this
+project's runs) scores cues and sources, per annotator file, on each half of that split as
+`claimant_attributions.py` halves it ("choose": rules are chosen and errors read on it; "report": scores only).
+`--false-positives` then lists the choose half's predicted cues that overlap no gold Cue, with their source and
+sentence, for reading.
 """
 
 from __future__ import annotations
@@ -44,6 +50,9 @@ import pandas as pd
 import research
 from research.claims.verbs import inflections
 from research.corpus import datasets
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from claimant_attributions import article_halves
 
 TRIM = " \t\r\n,.;:\"“”'’‘()[]—–-"
 BASELINE_SOURCE = re.compile(r"((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*|he|she|they)\s+$")
@@ -158,10 +167,51 @@ def evaluate(folder: Path, lexicon: Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def evaluate_train(folder: Path, false_positives: bool = False) -> pd.DataFrame:
+    """Cue and source scores per annotator file on each half of PolNeAR's train split in `folder`."""
+    articles = datasets.read_polnear(folder, "train").drop(columns="headline")
+    texts = articles.set_index("article_id")["text"]
+    gold = datasets.read_polnear_attributions(folder, "train")
+    gold = gold[gold["kind"].isin(["Cue", "Source"]) & gold["article_id"].isin(texts.index)]
+    gold = (gold.groupby(["article_id", "annotator", "attribution", "kind"], as_index=False)
+            .agg(start=("start", "min"), end=("end", "max")))
+    predicted = research.attributions(research.split_blocks(articles), articles)
+    halves = article_halves(texts.index)
+    rows = []
+    for half in ("choose", "report"):
+        ids = [article_id for article_id, name in halves.items() if name == half]
+        for kind in ("Cue", "Source"):
+            rows.append({"half": half, "span": kind.lower(),
+                         **score(predicted[predicted["article_id"].isin(ids)], gold[gold["article_id"].isin(ids)],
+                                 texts, kind, ["article_id", "annotator"])})
+    if false_positives:
+        list_false_positives(predicted[predicted["article_id"].map(halves) == "choose"], gold, texts)
+    return pd.DataFrame(rows)
+
+
+def list_false_positives(predicted: pd.DataFrame, gold: pd.DataFrame, texts: pd.Series) -> None:
+    """Print each predicted cue that overlaps no gold Cue of its article: cue, source and the sentence around it."""
+    cues = gold[gold["kind"] == "Cue"].groupby("article_id")[["start", "end"]].apply(lambda g: list(zip(*g.values.T)))
+    count = 0
+    for row in predicted.itertuples():
+        if any(s < row.cue_end and row.cue_start < e for s, e in cues.get(row.article_id, [])):
+            continue
+        text, count = texts[row.article_id], count + 1
+        left, right = text.rfind("\n", 0, row.cue_start) + 1, text.find("\n", row.cue_end)
+        context = text[max(left, row.cue_start - 150):right if right >= 0 else len(text)][:300]
+        print(f"{row.article_id}\t{row.source_text!r}\t{row.cue_text!r}\t{' '.join(context.split())}")
+    print(f"{count} false-positive cues")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="folder holding polnear_dev/")
+    parser.add_argument("--train", type=Path, help="a PolNeAR folder with train/text and train/attributions")
+    parser.add_argument("--false-positives", action="store_true", help="list the choose half's false-positive cues")
     args = parser.parse_args(argv)
+    if args.train:
+        print(evaluate_train(args.train, args.false_positives).to_string(index=False))
+        return 0
     folder = args.data / "polnear_dev"
     if not folder.is_dir():
         print(f"{folder}: not a folder", file=sys.stderr)

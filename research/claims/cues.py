@@ -15,7 +15,10 @@ and the relay through whom it is reported. Rules, for English news:
   "puts the figure at"); a colon or dash that
   introduces or closes a quote with a name, and a transcript's "PENCE:". An
   "-ing" form before a finite verb is a gerund subject, no cue ("Remote learning
-  has moved").
+  has moved"); a verb that is also a noun is one after a possessive, a number,
+  "such" or "other" or in a phrase opened by a preposition ("Sanders’ attacks",
+  "the 35 states", "because of lack of GOP support"); a participle that
+  qualifies a noun is a cue with no source ("a trial expected to start").
 - Source: the noun phrase before the cue, back to a clause boundary (a
   comma-delimited appositive such as "Kyrylo Budanov, the head of ..., told" is
   kept; names joined by "and", "advisers to Mr. Obama", "sources familiar with
@@ -151,7 +154,29 @@ class Attribution(NamedTuple):
 # Words after a subject that are not part of it: "Mark Rutte on Tuesday said", "the spy chief, meanwhile,",
 # "data released on Wednesday showed".
 SOURCE_TAIL = re.compile(r"(?:\s+(?:released|published|issued|posted))?(?:,?\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                         r"meanwhile|however|though|too|also|last week|this week|earlier|later)\b,?)+$")
+                         r"meanwhile|however|though|too|also|last week|this week|earlier|later|further|almost|"
+                         r"(?!(?:family|ally|assembly|supply|rally|reply|july|italy|anomaly)\b)[a-z]+ly)\b,?)+$")
+
+# A source that opens with a preposition is no one: "of lack of GOP support", "said in a statement".
+PREPOSITIONS = frozenset("of in on at for with about from by against over into like to as than after before under "
+                         "through during among between without within across".split())
+# Participles that are never a past tense: with no "have" before them they qualify a noun ("a think tank known for").
+PARTICIPLES = frozenset("known seen shown written spoken".split())
+# Participles that qualify a noun before "to" + verb or "as" ("a trial expected to start next month").
+REDUCED_PASSIVES = frozenset("reported expected believed thought said estimated alleged understood announced rumored "
+                             "rumoured considered projected".split())
+INFINITIVE_OR_AS = re.compile(r"\s+(?:as|to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|him|them|us|me)\b)"
+                              r"[a-z]+)\b")
+# The last word of a noun phrase that a weak cue would make a noun ("the 35 states", "Such attacks", "the Dec. 2
+# attack"), and the word before a capitalised modifier that does the same ("other Western states", "many Asian states").
+NUMBER_OR_SUCH = re.compile(r"such|other|various|these|those|\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"first|second|third|last|next")
+MODIFIER_BEFORE = re.compile(NUMBER_OR_SUCH.pattern + r"|some|each|every|any|many|several|few")
+# An object of "assuring" that is a thing, not a person told something: "..., assuring his victory".
+NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|the|a|an|this|these|those|our|my|your)\s+[^,.;:“”\"]*(?=[,.;:]|$)")
+# A sentence that opens with a subordinate clause: the words before its main clause's comma were not said.
+SUBORDINATE = re.compile(r"\s*(?:(?:But|And|So|Yet|Even)\s+)?(?i:if|when|whenever|although|though|because|unless|once|"
+                         r"since|until)\b")
 
 
 # Heads of a noun phrase that only measure or sort what follows them ("the kind of ...", "a number of ..."): a cue
@@ -429,8 +454,21 @@ def _said_after(text: str, sentence_start: int, source_start: int, rest: int) ->
     """True for `"...," X told reporters during a visit to Rome`: a source after a comma, and
     after its cue (and addressee) a circumstance rather than what was said."""
     return (source_start > sentence_start and text[sentence_start:source_start].rstrip().endswith(",")
+            and not SUBORDINATE.match(text, sentence_start)  # "But if ..., they could insist on ..."
             and bool(re.match(r"\s*(?:during|at|in|on|after|before|while|from|outside|near)\b", text[rest:]))
             and not CIRCUMSTANCE_THAT.match(text, rest))
+
+
+def _reduced_passive(text: str, form: str, aux: str, source: tuple[int, int] | None, cue_end: int) -> bool:
+    """True for a participle with no auxiliary that qualifies the noun before it: "a think tank known for ...",
+    "a trial expected to start next month" (the trial is expected; nobody named expects it)."""
+    words = text[source[0]:source[1]].split() if source else []
+    if not words or re.search(r"['’](?:ve|d|s)$", words[-1]) or re.search(r"\b(?:has|have|had|having)\b", aux):
+        return False  # "we’ve seen", "had known": a perfect, not a passive
+    if form in PARTICIPLES:
+        return True
+    return (not aux and form in REDUCED_PASSIVES and bool(INFINITIVE_OR_AS.match(text, cue_end))
+            and words[-1][:1].islower() and words[-1].lower() not in SUBJECT_PRONOUNS | {"who", "that", "which"})
 
 
 def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
@@ -446,10 +484,11 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     before = text[sentence[0]:cue_start].rstrip()
     after = text[cue_end:sentence[1]]
     previous = before.rsplit(None, 1)[-1].lower() if before else ""
-    # A noun ("the report", "a claim", "Obama's remarks"), an infinitive ("to say"), an idiom ("goes
+    # A noun ("the report", "a claim", "Obama's remarks", "Sanders’ attacks"), an infinitive ("to say"), an idiom ("goes
     # without saying", "worth noting").
     if previous in ("a", "an", "the", "his", "her", "their", "its", "our", "this", "to", "of", "for", "without",
-                    "worth") or (re.search(r"['’]s$", previous) and previous not in CONTRACTIONS):
+                    "worth") or (re.search(r"['’]s$", previous) and previous not in CONTRACTIONS) \
+            or re.search(r"[a-z]['’]$", previous):  # "Sanders’ attacks", "'blue wall' states"
         return
     # "call for", "point to": phrasal verbs that are never nouns
     weak = lemma in WEAK_VERBS and match.group().split()[-1] not in ("for", "on", "out", "to")
@@ -457,6 +496,9 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         return  # a noun before the verb: "newly filed reports shows", "the data show"
     if form.endswith("ing") and GERUND_SUBJECT.match(after):
         return  # a gerund that is the subject of the next verb: "Remote learning has moved to the top"
+    if form == "assuring" and before.endswith(",") and (object_ := NOUN_OBJECT.match(after)) \
+            and not re.search(r"\bthat\b", object_.group()):
+        return  # a participle with a noun for object and nothing said: "..., assuring his victory"
     if lemma in ("speak", "talk") and not re.match(r"\s+(?:about|of|out)\b", after):
         return  # "spoke to reporters", "spoke for five minutes": speaking, but nothing reported
     clause_follows = bool(re.match(r"\s*(?:that\b|:)", after))
@@ -474,6 +516,13 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
         listed = _noun_phrase_before(text, sentence[0], sentence[0] + len(listed)) \
             if text[source[0]:source[1]].lower() in ("each", "both", "all") and listed.endswith(",") else None
         source = listed if listed and _names_someone(text, listed) else source  # "X and Y, the ..., each said"
+        first = text[source[0]:source[1]].split()[0].lower()
+        if weak and first in PREPOSITIONS:
+            return  # a noun after a preposition's phrase: "because of lack of GOP support"
+    if _reduced_passive(text, form, aux, source, cue_end):  # "a trial expected to start": nobody named expects
+        content = _strip_span(text, cue_end, sentence[1], chars=" \t\r\n,;:—–-.")
+        add(None, (cue_start, cue_end), content if content[0] < content[1] else None, False)
+        return
     past = form.endswith("ed") or form in IRREGULAR_FORMS
     as_quoted = AS_QUOTED.search(text, sentence[0], cue_start) if form.endswith("ing") else None
     speaker = WITH_SPEAKER.search(text, sentence[0], cue_start) if form.endswith("ing") else None
@@ -494,7 +543,7 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
     inverted = None
     if source is None and not form.endswith("ing") and (not before or before.endswith((",", "”", "\"", "''"))):
         inverted = _noun_phrase_after(text, cue_end, sentence[1])
-        if inverted and text[inverted[0]:inverted[1]].split()[0].lower() in FUNCTION_WORDS:
+        if inverted and text[inverted[0]:inverted[1]].split()[0].lower() in FUNCTION_WORDS | PREPOSITIONS:
             inverted = None
         source = inverted
     words = text[source[0]:source[1]].split() if source else []
@@ -506,11 +555,18 @@ def _add_verb_cue(text, match, sentences, quotes, in_quote, add, found) -> None:
                  LEADING_WORDS | {"of", "to"}), "")
     head = long[2] if long else head
     if form == lemma and not modal and words and (words[0].lower() in ("a", "an") or (
-            head[:1].isupper() and (not head.endswith("s") or head.endswith("ss")) and len(words) > 1
+            head[:1].isupper() and (not head.endswith("s") or head.endswith("ss"))
+            and (len(words) > 1 or (source[0] > sentence[0] and head.lower() not in SUBJECT_PRONOUNS
+                                    and text[source[0] - 2] not in ".:“\"'‘" and not re.search("['’]", head)))
             and "and" not in words)):
         return  # "an Associated Press report", "The Associated Press report": a noun, else it would be "reports"
     if third_person and source is None:
         return  # "reports that ...": a noun
+    if weak and words and ((NUMBER_OR_SUCH.fullmatch(words[-1].lower())
+                            and not re.search(r",\s*\d+$", text[source[0]:source[1]])) or (  # not "Samuel Cassidy, 57,"
+            len(words) > 1 and words[-1][:1].isupper() and not words[-1].endswith("s")
+            and MODIFIER_BEFORE.fullmatch(words[-2].lower()))):
+        return  # a noun after a determiner, a number or "other": "the 35 states", "Such attacks", "other Western states"
     if head.lower() in QUANTIFIER_HEADS:
         return  # "it presents the kind of politically toxic questions that ...": a noun, no one speaks
     document = bool(DOCUMENTS.fullmatch(head.lower()))  # "the poll shows", "a new analysis found"
