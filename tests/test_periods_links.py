@@ -154,6 +154,19 @@ def test_a_period_running_at_publication_is_not_carried_to_the_next_sentence():
     assert past["6.1%"][:2] == ("2021-04-01", "2021-04-30")
 
 
+def test_a_sentence_opening_on_the_time_named_before_is_as_of_that_time():
+    # holdout-12 (The Guardian): "At the time" is the year of the march, though the sentence naming it told an act
+    found = periods("Martin Luther King Jr marched from Selma to Montgomery, Alabama, in 1965 in protest of attempts by "
+                    "white legislators across the south to prevent African Americans from voting. At the time, black "
+                    "people outnumbered white people in Selma but comprised only 2% of the voting rolls.", "2019-11-07")
+    assert found["2%"] == ("1965-01-01", "1965-12-31", "At the time")
+    # holdout-11 (Townhall): "The next year" is the year after the one named, not after publication
+    found = periods("In 1966, there were 654 murders in New York City. The next year, that number increased by about a "
+                    "hundred.", "2020-02-12")
+    assert found["654"][:2] == ("1966-01-01", "1966-12-31")
+    assert found["about a hundred"] == ("1967-01-01", "1967-12-31", "The next year")
+
+
 def test_a_hyphenated_size_takes_no_longer_period():
     """"a seven-count indictment" sizes the indictment as it stands; "a June 2019 interview" dates the lying."""
     found = periods("A seven-count indictment accused Mr. Barrack, 74, of using his access to Mr. Trump to advance the "
